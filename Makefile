@@ -1,0 +1,38 @@
+# Two commands on a fresh machine with Python 3.11:
+#   make report   build the whole report (notebooks, figures, HTML site)
+#   make test     run every test (unit, doctests, data, nbval, browser)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: report test lab validate audit bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (parstats)" >/dev/null
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/parstats build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+validate: $(STAMP)
+	$(BIN)/parstats validate
+
+audit: $(STAMP)
+	$(BIN)/parstats audit data/raw/bao-cao-so-ket-ctr-09-tu.md
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_audit.py
+
+clean:
+	rm -rf $(VENV) site .parstats-cache

@@ -1,0 +1,26 @@
+"""Path constants of the project: the one place that knows where things live.
+
+Notebooks and modules import these instead of writing ``../data``.
+
+Examples
+--------
+>>> from parstats.paths import RAW_REPORT, DATA_DIR
+>>> RAW_REPORT.relative_to(DATA_DIR).as_posix()
+'raw/bao-cao-so-ket-ctr-09-tu.md'
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Root of the project checkout (overridable with ``PARSTATS_ROOT`` for tests on a copy).
+PROJ_ROOT = Path(os.environ.get("PARSTATS_ROOT", Path(__file__).resolve().parents[2])).resolve()
+DATA_DIR = PROJ_ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+RAW_REPORT = RAW_DIR / "bao-cao-so-ket-ctr-09-tu.md"
+RAW_SIDECAR = RAW_DIR / "bao-cao-so-ket-ctr-09-tu.meta.json"
+DATAPACKAGE = DATA_DIR / "datapackage.json"
+NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
+FIGURES_DIR = PROJ_ROOT / "figures"
+SITE_DIR = PROJ_ROOT / "site"
+CACHE_DIR = PROJ_ROOT / ".parstats-cache"
