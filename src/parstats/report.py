@@ -1,0 +1,315 @@
+"""The raw report as a document model: sections, re-joined paragraphs and footnotes.
+
+The report was converted from PDF to Markdown. Footnotes (``<sup>N</sup> text`` at the start
+of a line) sit where the page ended, so a sentence can be cut by a footnote block or a
+``---`` rule and go on, in lower case, after it. :func:`load_report` re-joins those splits,
+numbers the sections the way the report does (``I.2``, ``II.2.3``, ``III.2.1``, ``P2`` for the
+second part), and keeps every paragraph's and footnote's line numbers in the raw file.
+
+Examples
+--------
+>>> rep = load_report()
+>>> rep.footnotes[3].text
+'Tổng số cán bộ, công chức, viên chức (không tính viên chức giáo dục) là 197 người.'
+>>> rep.locate("thực hiện tinh giản 28/1.752 biên chế so với năm 2021, đạt 1,6%")
+Location(line=75, source='II.1')
+>>> rep.locate("là tiêu chí đánh giá mức độ hoàn thành") is not None
+True
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from parstats.paths import RAW_REPORT
+
+__all__ = ["Footnote", "Location", "Paragraph", "Report", "Section", "load_report", "normalize_text"]
+
+_SUP = re.compile(r"<sup>\s*(\d+)\s*</sup>")
+_FOOTNOTE_DEF = re.compile(r"^\s*<sup>\s*(\d+)\s*</sup>\s*(.*)$")
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
+_EMPHASIS = re.compile(r"^(\*{1,3})(.+?)\1\s*$")
+_PART = re.compile(r"^Phần thứ (nhất|hai|ba|tư|năm)\b", re.IGNORECASE)
+_ROMAN = re.compile(r"^([IVX]+)\s*[-–.]\s+")
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.\s+")
+_WS = re.compile(r"\s+")
+_TERMINAL = ".:;!?…\"”»"
+_PART_NUMBERS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5}
+
+
+def normalize_text(text: str) -> str:
+    """Normalise text for comparison: NFC, no footnote markers, single spaces.
+
+    Examples
+    --------
+    >>> normalize_text("tỷ lệ\\u00a098,45%<sup>9</sup>.  Về")
+    'tỷ lệ 98,45%. Về'
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _SUP.sub("", text).replace("**", "")
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of the report: ``id`` as the report numbers it (``II.2.3``)."""
+
+    id: str
+    title: str
+    line: int
+
+
+class _Pieces:
+    """Text joined from pieces of the raw file: ``lines[i]`` starts at ``offsets[i]``."""
+
+    text: str
+    lines: tuple[int, ...]
+    offsets: tuple[int, ...]
+
+    @property
+    def line(self) -> int:
+        """Raw line number (1-based) where the text starts."""
+        return self.lines[0]
+
+    def line_at(self, offset: int) -> int:
+        """Raw line number of the character at ``offset`` in :attr:`text`."""
+        line = self.lines[0]
+        for start, ln in zip(self.offsets, self.lines):
+            if start <= offset:
+                line = ln
+        return line
+
+
+@dataclass(frozen=True)
+class Paragraph(_Pieces):
+    """A body paragraph with page-break splits re-joined.
+
+    ``lines`` holds the raw line number (1-based) of each piece it was joined from, and
+    ``offsets`` where each piece starts in ``text``.
+    """
+
+    text: str
+    section: str
+    lines: tuple[int, ...]
+    offsets: tuple[int, ...]
+    footnote_refs: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Footnote(_Pieces):
+    """Footnote ``number`` with its text and raw line numbers (a note may run on)."""
+
+    number: int
+    text: str
+    lines: tuple[int, ...]
+    offsets: tuple[int, ...] = (0,)
+
+    @property
+    def source(self) -> str:
+        return f"fn{self.number}"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a quote stands: raw line number and source id (section or ``fnN``)."""
+
+    line: int
+    source: str
+
+
+@dataclass
+class Report:
+    """The document model of one report file."""
+
+    path: Path
+    sha256: str
+    raw_lines: list[str]
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: dict[int, Footnote] = field(default_factory=dict)
+
+    @property
+    def joined_text(self) -> str:
+        """All paragraphs and then all footnotes, normalised, one per line."""
+        body = [p.text for p in self.paragraphs]
+        notes = [f.text for _, f in sorted(self.footnotes.items())]
+        return "\n".join(body + notes)
+
+    def units(self):
+        """Yield ``(text, source, line_of(offset))`` for every paragraph and footnote."""
+        for p in self.paragraphs:
+            yield p.text, p.section, p.line_at
+        for _, f in sorted(self.footnotes.items()):
+            yield f.text, f.source, f.line_at
+
+    def locate(self, quote: str) -> Location | None:
+        """Where ``quote`` (normalised) occurs, or ``None`` when it does not.
+
+        Examples
+        --------
+        >>> load_report().locate("Cấp xã: có 3.267/42.712 hồ sơ, tỷ lệ 7,65%")
+        Location(line=133, source='fn5')
+        >>> load_report().locate("no such sentence") is None
+        True
+        """
+        needle = normalize_text(quote)
+        if not needle:
+            return None
+        for text, source, line_of in self.units():
+            at = text.find(needle)
+            if at >= 0:
+                return Location(line_of(at), source)
+        return None
+
+    def find(self, quote: str) -> int | None:
+        """Raw line number where ``quote`` starts, or ``None``."""
+        loc = self.locate(quote)
+        return loc.line if loc else None
+
+
+def _heading(line: str) -> str | None:
+    """The heading text of ``line`` without Markdown marks, or None for a body line."""
+    stripped = line.strip()
+    is_hash = bool(_HEADING_MARK.match(stripped)) and stripped.startswith("#")
+    text = _HEADING_MARK.sub("", stripped) if is_hash else stripped
+    m = _EMPHASIS.match(text)
+    if m:
+        text = m.group(2).strip()
+    elif not is_hash:
+        return None
+    return text.strip("* ").strip()
+
+
+def _section_id(title: str, current: dict) -> str | None:
+    """Update the numbering state with heading ``title``; return the new section id."""
+    m = _PART.match(title)
+    if m:
+        current.update(part=_PART_NUMBERS[m.group(1).lower()], roman=None)
+        return f"P{current['part']}"
+    m = _ROMAN.match(title)
+    if m:
+        current["roman"] = m.group(1)
+        return m.group(1)
+    m = _NUMBERED.match(title)
+    if m:
+        prefix = current["roman"] or f"P{current['part']}"
+        return f"{prefix}.{m.group(1)}"
+    return None
+
+
+def _continues(previous: str, following: str) -> bool:
+    """Is ``following`` the rest of a sentence that a page break cut after ``previous``?"""
+    prev = _SUP.sub("", previous).rstrip()
+    first = following.lstrip()[:1]
+    return bool(prev) and prev[-1] not in _TERMINAL and (first.islower() or first.isdigit())
+
+
+def parse_report(text: str, path: Path | str = "<text>") -> Report:
+    """Build a :class:`Report` from Markdown ``text`` (CRLF and NFD are normalised)."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = text.split("\n")
+    report = Report(Path(path), hashlib.sha256(text.encode("utf-8")).hexdigest(), lines)
+    state = {"part": 0, "roman": None}
+    section = "title"
+    # Collect blocks: consecutive non-blank lines, with the blank lines before each.
+    blocks: list[tuple[int, list[str], int]] = []
+    start, buf, blank = 0, [], 0
+    for i, line in enumerate(lines, 1):
+        if line.strip():
+            if not buf:
+                start = i
+            buf.append(line)
+        else:
+            if buf:
+                blocks.append((start, buf, blank))
+                buf, blank = [], 0
+            blank += 1
+    if buf:
+        blocks.append((start, buf, blank))
+
+    open_para: dict | None = None  # the last body paragraph, still joinable
+    last_note: int | None = None  # the footnote just read, while its block may go on
+    for first_line, block, blanks_before in blocks:
+        if all(_RULE.match(b) for b in block):
+            continue
+        fn = _FOOTNOTE_DEF.match(block[0])
+        if fn:
+            note = normalize_text(" ".join([fn.group(2)] + block[1:]))
+            last_note = int(fn.group(1))
+            report.footnotes[last_note] = Footnote(last_note, note, (first_line,))
+            continue
+        follows_note, last_note = last_note, None
+        continues = bool(open_para) and _continues(open_para["raw_tail"], block[0])
+        if follows_note is not None and not continues and blanks_before == 1 and _heading(block[0]) is None:
+            # A second paragraph of a footnote: in this conversion the body resumes after a
+            # page gap (several blank lines) or mid-sentence, never one blank line after a note.
+            old = report.footnotes[follows_note]
+            extra = normalize_text(" ".join(block))
+            report.footnotes[follows_note] = Footnote(
+                old.number, f"{old.text} {extra}", old.lines + (first_line,),
+                old.offsets + (len(old.text) + 1,))
+            last_note = follows_note
+            continue
+        heading = _heading(block[0]) if len(block) == 1 else None
+        if heading is not None:
+            new_id = _section_id(heading, state)
+            if new_id is not None or heading.startswith(("Phần", "NHIỆM VỤ")) or section == "title":
+                section = new_id or section
+                report.sections.append(Section(section, heading, first_line))
+                _close(report, open_para)
+                open_para = None
+                continue
+        piece = normalize_text(" ".join(block))
+        refs = tuple(int(n) for n in _SUP.findall(" ".join(block)))
+        if continues:
+            open_para["offsets"].append(len(open_para["text"]) + 1)
+            open_para["text"] += " " + piece
+            open_para["lines"].append(first_line)
+            open_para["refs"] += refs
+        else:
+            _close(report, open_para)
+            open_para = {"text": piece, "section": section, "lines": [first_line],
+                         "offsets": [0], "refs": refs}
+        open_para["raw_tail"] = block[-1]
+    _close(report, open_para)
+    return report
+
+
+def _close(report: Report, para: dict | None) -> None:
+    if para:
+        report.paragraphs.append(
+            Paragraph(para["text"], para["section"], tuple(para["lines"]),
+                      tuple(para["offsets"]), tuple(para["refs"]))
+        )
+
+
+def load_report(path: Path | str = RAW_REPORT) -> Report:
+    """Read and parse a report file (UTF-8).
+
+    Raises
+    ------
+    FileNotFoundError
+        If the file does not exist.
+    ValueError
+        If it is not valid UTF-8 (the message names the file and the byte offset).
+    """
+    resolved = Path(path).resolve()
+    stat = resolved.stat()
+    return _load_cached(str(resolved), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, _mtime_ns: int, _size: int) -> Report:
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"{path}: not valid UTF-8 at byte {exc.start} ({data[exc.start:exc.start + 1]!r})") from None
+    report = parse_report(text, path)
+    report.sha256 = hashlib.sha256(data).hexdigest()
+    return report
