@@ -1,0 +1,610 @@
+"""The curated data layer: load, type and validate the tables in ``data/``.
+
+Every table in ``data/`` is a tidy, long CSV (UTF-8, LF line ends) described by one resource
+of the Frictionless Data Package ``data/datapackage.json``. That file is the single
+machine-readable source of metadata (column types, units, decimals to show, allowed codes and
+ranges, primary key, row rules); this module reads it, checks each CSV against it and returns
+typed pandas DataFrames. :func:`codebook_markdown` renders the same metadata for the README.
+
+Numbers stay as the report wrote them
+-------------------------------------
+Numeric cells hold the text exactly as the report writes it (``"1.752"``, ``"84,11"``,
+``"02"``). :func:`load` parses them with :mod:`parstats.numbers`: an ``integer`` column
+becomes a nullable ``Int64`` column, a ``number`` column a column of :class:`decimal.Decimal`
+objects (``None`` when empty), and each numeric column ``c`` gets a companion ``c_text``
+keeping the string as written, because ``84,10`` and ``84,1`` carry different precision.
+
+Why our own checks rather than pandera
+--------------------------------------
+The checks are a small interpreter of the Table Schema (about a hundred lines) instead of
+pandera schemas built from it, because: (1) the values must first be *parsed* from
+Vietnamese text, and the error has to name the CSV line, column and text as written -
+pandera sees the frame after parsing and reports index labels and aggregated failure cases,
+which would have to be mapped back; (2) exact :class:`~decimal.Decimal` values live in
+``object`` columns, which pandera can only check element-wise anyway; (3) the rules we need
+beyond Table Schema (count not above its total, a self-referencing parent) are two lines
+each here. The first problem found raises one :class:`DataError`, so a reviewer reads one
+precise message, e.g. ``data/dossiers.csv row 4, column 'online': cannot parse '1.75.2' as
+a Vietnamese number ...``.
+
+A new year or a new level is new rows
+-------------------------------------
+No table has a column per year or per level: the period (``2021``, ``2023-H1``,
+``2021-09-01/2023-06-30``, ``den_nay`` for "as of the report") and the level (``huyen``,
+``xa``) are values in a row. Adding a year of data means appending rows with the same
+columns; nothing in the schema changes unless a new code (say a new level) is needed, which
+is one more entry in that column's ``enum``.
+
+Examples
+--------
+>>> "dossiers" in tables()
+True
+>>> df = load("dossiers")
+>>> row = df.set_index("id").loc["huyen-2021"]
+>>> int(row["online"]), int(row["total"]), row["percent"], row["percent_text"]
+(347, 4792, Decimal('7.24'), '7,24')
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from parstats import paths
+from parstats.numbers import parse_count, parse_number
+
+__all__ = [
+    "DataError",
+    "Summary",
+    "add_arguments",
+    "check_provenance",
+    "codebook_markdown",
+    "datapackage",
+    "load",
+    "occurs_as_written",
+    "run",
+    "tables",
+    "validate_all",
+    "verify_raw",
+]
+
+_BOM = b"\xef\xbb\xbf"
+
+
+class DataError(ValueError):
+    """Bad curated data or a changed raw file; the message names file, row, column, value."""
+
+
+# --------------------------------------------------------------------------- locations
+
+
+def _data_dir(data_dir: Path | str | None = None) -> Path:
+    """The data directory: the argument, else ``$PARSTATS_ROOT/data``, else paths.DATA_DIR.
+
+    ``PARSTATS_ROOT`` is read at call time (not only when :mod:`parstats.paths` is imported),
+    so a test can point the library at a temporary copy of ``data/``.
+    """
+    if data_dir is not None:
+        return Path(data_dir)
+    env = os.environ.get("PARSTATS_ROOT")
+    return Path(env).resolve() / "data" if env else paths.DATA_DIR
+
+
+def _display(path: Path, data_dir: Path) -> str:
+    """``path`` as shown in messages: relative to the project root (``data/x.csv``)."""
+    try:
+        return path.relative_to(data_dir.parent).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------- metadata
+
+
+def datapackage(data_dir: Path | str | None = None) -> dict:
+    """The parsed ``datapackage.json`` (the single source of metadata).
+
+    Raises
+    ------
+    DataError
+        If the file is missing, not valid JSON, or has no resources.
+
+    Examples
+    --------
+    >>> pkg = datapackage()
+    >>> pkg["profile"], len(pkg["resources"]) >= 9
+    ('tabular-data-package', True)
+    """
+    ddir = _data_dir(data_dir)
+    path = ddir / "datapackage.json"
+    shown = _display(path, ddir)
+    try:
+        pkg = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{shown}: file not found; expected the data package describing every table") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{shown}: not valid UTF-8 at byte {exc.start}") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(f"{shown} line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})") from None
+    if not isinstance(pkg, dict) or not isinstance(pkg.get("resources"), list) or not pkg["resources"]:
+        raise DataError(f"{shown}: expected an object with a non-empty 'resources' list")
+    for i, res in enumerate(pkg["resources"]):
+        if not isinstance(res, dict) or not res.get("name") or not res.get("path") or \
+                not isinstance(res.get("schema", {}).get("fields"), list):
+            raise DataError(f"{shown}: resource {i} needs 'name', 'path' and 'schema.fields'")
+    return pkg
+
+
+def tables(data_dir: Path | str | None = None) -> list[str]:
+    """Names of the curated tables, in the order of ``datapackage.json``.
+
+    Examples
+    --------
+    >>> tables()[:3]
+    ['staffing_qualifications', 'procedures_online', 'dossiers']
+    """
+    return [res["name"] for res in datapackage(data_dir)["resources"]]
+
+
+def _resource(name: str, pkg: dict, shown: str) -> dict:
+    for res in pkg["resources"]:
+        if res["name"] == name:
+            return res
+    names = ", ".join(r["name"] for r in pkg["resources"])
+    raise DataError(f"{shown}: no table named {name!r}; expected one of: {names}")
+
+
+def _is_numeric(fld: dict) -> bool:
+    return fld.get("type") in ("integer", "number")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _read_rows(path: Path, shown: str, fields: list[dict]) -> list[tuple[int, list[str]]]:
+    """The data rows of a CSV as ``(line number, cells)``, after file and header checks."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{shown}: file not found (listed in datapackage.json)") from None
+    if data.startswith(_BOM):
+        raise DataError(f"{shown} row 1: starts with a byte-order mark; expected UTF-8 without BOM")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DataError(
+            f"{shown} row {line}: not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; "
+            "expected a UTF-8 text file") from None
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        raise DataError(f"{shown} row {line}: CR (Windows) line ending; expected LF line endings")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for cells in reader:
+            rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataError(f"{shown} row {reader.line_num}: malformed CSV ({exc})") from None
+    if not rows:
+        raise DataError(f"{shown}: empty file; expected a header row")
+    header = rows[0][1]
+    expected = [f["name"] for f in fields]
+    seen: set[str] = set()
+    for col in header:
+        if col in seen:
+            raise DataError(f"{shown} row 1 (header), column {col!r}: duplicate column name")
+        seen.add(col)
+        if col not in expected:
+            raise DataError(f"{shown} row 1 (header), column {col!r}: unknown column; "
+                            f"expected only: {', '.join(expected)}")
+    for col in expected:
+        if col not in seen:
+            raise DataError(f"{shown} row 1 (header), column {col!r}: missing column; "
+                            f"expected columns: {', '.join(expected)}")
+    if header != expected:
+        raise DataError(f"{shown} row 1 (header): columns out of order: {', '.join(header)}; "
+                        f"expected: {', '.join(expected)}")
+    body = rows[1:]
+    for line, cells in body:
+        if not cells:
+            raise DataError(f"{shown} row {line}: empty line; expected {len(expected)} values")
+        if len(cells) != len(expected):
+            raise DataError(f"{shown} row {line}: {len(cells)} values; expected {len(expected)} "
+                            f"(one per column: {', '.join(expected)})")
+    return body
+
+
+def _parse_cell(value: str, fld: dict, where: str):
+    """Check one non-empty cell against its field; return the typed value."""
+    cons = fld.get("constraints", {})
+    kind = fld.get("type", "string")
+    if kind in ("integer", "number"):
+        if "%" in value:
+            raise DataError(f"{where}: {value!r} has a % sign; write the number without it "
+                            "(the column name says it is a percentage)")
+        try:
+            if kind == "integer":
+                typed = parse_count(value)
+            else:
+                typed = parse_number(value).value
+        except ValueError:
+            what = "a whole number such as '1.752' or '02'" if kind == "integer" else \
+                "a number such as '84,11' or '1.563' ('.' groups thousands, ',' is the decimal mark)"
+            raise DataError(f"{where}: cannot parse {value!r} as a Vietnamese number; expected {what}") from None
+        if "minimum" in cons and typed < Decimal(str(cons["minimum"])):
+            raise DataError(f"{where}: {value!r} is below the allowed minimum {cons['minimum']}")
+        if "maximum" in cons and typed > Decimal(str(cons["maximum"])):
+            raise DataError(f"{where}: {value!r} is above the allowed maximum {cons['maximum']}")
+        return typed
+    if "enum" in cons and value not in cons["enum"]:
+        raise DataError(f"{where}: {value!r} is not an allowed value; expected one of: {', '.join(cons['enum'])}")
+    if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
+        raise DataError(f"{where}: {value!r} does not match the expected form {cons['pattern']}")
+    if "minLength" in cons and len(value) < cons["minLength"]:
+        raise DataError(f"{where}: {value!r} is shorter than {cons['minLength']} characters")
+    return value
+
+
+def _load_typed(name: str, data_dir: Path | str | None = None):
+    """Validate table ``name``; return ``(resource, display path, [(line, raw, typed)])``."""
+    ddir = _data_dir(data_dir)
+    pkg = datapackage(ddir)
+    res = _resource(name, pkg, _display(ddir / "datapackage.json", ddir))
+    path = ddir / res["path"]
+    shown = _display(path, ddir)
+    fields = res["schema"]["fields"]
+    names = [f["name"] for f in fields]
+    key = res["schema"].get("primaryKey", [])
+    key = [key] if isinstance(key, str) else list(key)
+    missing = set(res["schema"].get("missingValues", [""]))
+    out = []
+    seen_keys: dict[tuple, int] = {}
+    for line, cells in _read_rows(path, shown, fields):
+        raw = dict(zip(names, cells))
+        typed = {}
+        for fld in fields:
+            col = fld["name"]
+            value = raw[col]
+            where = f"{shown} row {line}, column {col!r}"
+            if value != value.strip():
+                raise DataError(f"{where}: {value!r} has leading or trailing spaces")
+            if value in missing:
+                if fld.get("constraints", {}).get("required"):
+                    raise DataError(f"{where}: empty; a value is required ({fld.get('description', '')})")
+                typed[col] = None
+                continue
+            typed[col] = _parse_cell(value, fld, where)
+            if fld.get("constraints", {}).get("unique") and col not in key:
+                key_val = (col, typed[col])
+                if key_val in seen_keys:
+                    raise DataError(f"{where}: duplicate value {value!r} (first at row {seen_keys[key_val]})")
+                seen_keys[key_val] = line
+        if key:
+            pk = ("__pk__",) + tuple(raw[c] for c in key)
+            if pk in seen_keys:
+                raise DataError(f"{shown} row {line}, column {key[0]!r}: duplicate primary key "
+                                f"{', '.join(raw[c] for c in key)!r} (first at row {seen_keys[pk]})")
+            seen_keys[pk] = line
+        out.append((line, raw, typed))
+    _check_rules(res, shown, out)
+    return res, shown, out
+
+
+def _check_rules(res: dict, shown: str, rows: list) -> None:
+    """Row rules beyond Table Schema (``checks``) and self-referencing foreign keys."""
+    for rule in res.get("checks", []):
+        if rule.get("rule") != "not_above":
+            raise DataError(f"{shown}: unknown check rule {rule.get('rule')!r} in datapackage.json")
+        col, limit = rule["column"], rule["limit"]
+        for line, raw, typed in rows:
+            if typed[col] is not None and typed[limit] is not None and typed[col] > typed[limit]:
+                raise DataError(f"{shown} row {line}, column {col!r}: {raw[col]!r} is above its total "
+                                f"{raw[limit]!r} (column {limit!r}); expected {col} <= {limit}")
+    ids = {raw[res["schema"]["primaryKey"][0]] for _, raw, _ in rows} if res["schema"].get("primaryKey") else set()
+    for fk in res["schema"].get("foreignKeys", []):
+        if fk["reference"].get("resource", "") != "":
+            continue  # only self-references are used; other resources would be checked here
+        col = fk["fields"][0]
+        for line, raw, _ in rows:
+            if raw[col] and raw[col] not in ids:
+                raise DataError(f"{shown} row {line}, column {col!r}: {raw[col]!r} is not an id of this table")
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def load(name: str, *, data_dir: Path | str | None = None):
+    """Validate table ``name`` and return it as a typed DataFrame.
+
+    Integer columns are pandas ``Int64`` (nullable), number columns hold
+    :class:`~decimal.Decimal` objects (``None`` when empty), text columns are pandas
+    ``string``; each numeric column ``c`` is followed by ``c_text``, the text as written.
+
+    Parameters
+    ----------
+    name : str
+        A table name from :func:`tables` (the CSV file name without ``.csv``).
+    data_dir : path, optional
+        Directory holding ``datapackage.json`` and the CSVs (default: the project's
+        ``data/``, or ``$PARSTATS_ROOT/data``).
+
+    Returns
+    -------
+    pandas.DataFrame
+
+    Raises
+    ------
+    DataError
+        On the first problem: unknown table, file not UTF-8, missing or unknown column,
+        empty required value, a number that does not parse, a value outside its allowed
+        codes or range, a duplicate primary key, a count above its total. The message names
+        the file, the row (CSV line number), the column, the value and what was expected.
+
+    Examples
+    --------
+    >>> df = load("staffing_qualifications")
+    >>> str(df["count"].dtype), df.loc[0, "count_text"]
+    ('Int64', '128')
+    >>> load("no_such_table")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    parstats.data.DataError: data/datapackage.json: no table named 'no_such_table'; expected one of: ...
+    """
+    import pandas as pd
+
+    res, _, rows = _load_typed(name, data_dir)
+    columns: dict[str, object] = {}
+    for fld in res["schema"]["fields"]:
+        col = fld["name"]
+        values = [typed[col] for _, _, typed in rows]
+        if fld.get("type") == "integer":
+            columns[col] = pd.array(values, dtype="Int64")
+        elif fld.get("type") == "number":
+            columns[col] = pd.Series(values, dtype=object)
+        else:
+            columns[col] = pd.array(values, dtype="string")
+        if _is_numeric(fld):
+            columns[f"{col}_text"] = pd.array([raw[col] or None for _, raw, _ in rows], dtype="string")
+    df = pd.DataFrame(columns)
+    df.attrs["table"] = name
+    return df
+
+
+def occurs_as_written(value: str, text: str) -> bool:
+    """Does ``value`` occur in ``text`` as a whole token (not inside a longer number)?
+
+    Examples
+    --------
+    >>> occurs_as_written("4", "xếp thứ 4/11")
+    True
+    >>> occurs_as_written("4", "đạt 84,11%")
+    False
+    >>> occurs_as_written("1.752", "tinh giản 28/1.752 biên chế")
+    True
+    """
+    pattern = rf"(?<![0-9])(?<![0-9][.,]){re.escape(value)}(?![0-9])(?![.,][0-9])"
+    return re.search(pattern, text) is not None
+
+
+def check_provenance(name: str, *, data_dir: Path | str | None = None, report=None) -> int:
+    """Check that every value of table ``name`` traces to its quote and every quote to the report.
+
+    A field with a ``quoteField`` (all numeric fields, document numbers and dates) must
+    occur as written in that text column of its row; every ``quote`` (and the targets'
+    ``description``) must occur in the report (whitespace-normalised, page breaks re-joined)
+    under the row's ``source``.
+
+    Returns
+    -------
+    int
+        The number of values checked.
+
+    Raises
+    ------
+    DataError
+        Naming the file, row, column and value that does not trace.
+
+    Examples
+    --------
+    >>> check_provenance("dossiers") > 0
+    True
+    """
+    from parstats.report import load_report, normalize_text
+
+    rep = report if report is not None else load_report(_data_dir(data_dir) / "raw" / paths.RAW_REPORT.name)
+    units = list(rep.units())
+    res, shown, rows = _load_typed(name, data_dir)
+    text_cols = {f["quoteField"] for f in res["schema"]["fields"] if f.get("quoteField")} | {"quote"}
+    checked = 0
+    for line, raw, _ in rows:
+        for col in sorted(text_cols):
+            needle = normalize_text(raw[col])
+            if not needle:
+                continue
+            sources = {src for text, src, _ in units if needle in text}
+            if not sources:
+                raise DataError(f"{shown} row {line}, column {col!r}: {raw[col][:60]!r}... "
+                                "does not occur in the report text")
+            if col == "quote" and raw["source"] not in sources:
+                raise DataError(f"{shown} row {line}, column 'source': {raw['source']!r}, but the quote "
+                                f"occurs in {', '.join(sorted(sources))}")
+        for fld in res["schema"]["fields"]:
+            qf = fld.get("quoteField")
+            value = raw[fld["name"]]
+            if qf and value:
+                checked += 1
+                if not occurs_as_written(value, raw[qf]):
+                    raise DataError(f"{shown} row {line}, column {fld['name']!r}: {value!r} does not occur "
+                                    f"as written in column {qf!r}")
+    return checked
+
+
+def verify_raw(path: Path | str | None = None, sidecar: Path | str | None = None) -> dict:
+    """Check the raw report against the sha256 and size in its sidecar.
+
+    Returns
+    -------
+    dict
+        ``{"file": ..., "sha256": ..., "size": ...}`` of the verified file.
+
+    Raises
+    ------
+    DataError
+        If the file or sidecar is missing, or the checksum or size differs; the message
+        names the file and both checksums.
+
+    Examples
+    --------
+    >>> verify_raw()["sha256"][:12]
+    'a0bd711187f8'
+    """
+    ddir = _data_dir()
+    path = Path(path) if path is not None else ddir / "raw" / paths.RAW_REPORT.name
+    sidecar = Path(sidecar) if sidecar is not None else path.with_name(path.name.removesuffix(".md") + ".meta.json")
+    try:
+        meta = json.loads(Path(sidecar).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{sidecar}: sidecar not found; expected the checksum record of {path.name}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(f"{sidecar}: not a valid JSON sidecar ({exc})") from None
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{path}: raw file not found") from None
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != meta.get("sha256") or len(data) != meta.get("size"):
+        raise DataError(
+            f"{path}: the raw report changed: sha256 {actual} (size {len(data)} bytes), expected "
+            f"sha256 {meta.get('sha256')} (size {meta.get('size')} bytes) as recorded in {Path(sidecar).name}; "
+            "the raw file must never be edited")
+    return {"file": path.name, "sha256": actual, "size": len(data)}
+
+
+@dataclass
+class Summary:
+    """What :func:`validate_all` checked."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    numbers: int = 0
+    traced: int = 0
+    raw_sha256: str = ""
+
+    def __str__(self) -> str:
+        width = max(map(len, self.rows), default=0)
+        lines = [f"{name:<{width}}  {n:>4} rows" for name, n in self.rows.items()]
+        lines.append(f"{len(self.rows)} tables, {sum(self.rows.values())} rows, {self.numbers} numbers; "
+                     f"{self.traced} values traced to their quotes, every quote found in the report")
+        lines.append(f"raw report sha256 {self.raw_sha256} matches its sidecar")
+        return "\n".join(lines)
+
+
+def validate_all(*, data_dir: Path | str | None = None, provenance: bool = True) -> Summary:
+    """Validate the raw checksum, every table, and (by default) provenance of every value.
+
+    Also fails when a CSV in ``data/`` is not described in ``datapackage.json``.
+
+    Raises
+    ------
+    DataError
+        The first problem found.
+
+    Examples
+    --------
+    >>> s = validate_all()
+    >>> s.rows["targets"] > 0 and s.numbers > 100
+    True
+    """
+    ddir = _data_dir(data_dir)
+    summary = Summary()
+    summary.raw_sha256 = verify_raw(ddir / "raw" / paths.RAW_REPORT.name)["sha256"]
+    pkg = datapackage(ddir)
+    listed = {res["path"] for res in pkg["resources"]}
+    for csv_path in sorted(ddir.glob("*.csv")):
+        if csv_path.name not in listed:
+            raise DataError(f"{_display(csv_path, ddir)}: not described in datapackage.json; "
+                            "add a resource for it or remove it")
+    report = None
+    if provenance:
+        from parstats.report import load_report
+
+        report = load_report(ddir / "raw" / paths.RAW_REPORT.name)
+    for name in tables(ddir):
+        res, _, rows = _load_typed(name, ddir)
+        summary.rows[name] = len(rows)
+        numeric = [f["name"] for f in res["schema"]["fields"] if _is_numeric(f)]
+        summary.numbers += sum(1 for _, raw, _ in rows for c in numeric if raw[c])
+        if provenance:
+            summary.traced += check_provenance(name, data_dir=ddir, report=report)
+    return summary
+
+
+def _md(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def codebook_markdown(data_dir: Path | str | None = None) -> str:
+    """A Markdown codebook of every table (column, meaning, unit, source) from datapackage.json.
+
+    Examples
+    --------
+    >>> md = codebook_markdown()
+    >>> md.splitlines()[0]
+    '<!-- generated by parstats.data.codebook_markdown() from data/datapackage.json; do not edit -->'
+    >>> "| `online` |" in md
+    True
+    """
+    pkg = datapackage(data_dir)
+    out = ["<!-- generated by parstats.data.codebook_markdown() from data/datapackage.json; do not edit -->", ""]
+    out.append(_md(pkg.get("description", "")).split(" Curated tidy tables")[0])
+    for res in pkg["resources"]:
+        sections = ", ".join(res.get("reportSections", []))
+        key = ", ".join(f"`{k}`" for k in res["schema"].get("primaryKey", []))
+        out += ["", f"### `{res['path']}`: {_md(res.get('title', res['name']))}", "",
+                f"{_md(res.get('description', ''))} Primary key: {key}. Report sections: {sections}.", "",
+                "| Column | Meaning | Unit | Source |", "|---|---|---|---|"]
+        for fld in res["schema"]["fields"]:
+            meaning = f"{fld.get('title', '')}: {fld.get('description', '')}".strip(": ")
+            labels = fld.get("enumLabels")
+            if labels:
+                meaning += " Codes: " + "; ".join(f"`{k}` {v}" for k, v in labels.items()) + "."
+            unit = fld.get("unit", "")
+            if fld.get("type") == "number":
+                unit = f"{unit} ({fld.get('decimals', 0)} decimals shown)".strip()
+            if fld.get("origin") == "report":
+                source = f"report, as written ({sections})"
+            else:
+                source = "curated"
+            out.append(f"| `{fld['name']}` | {_md(meaning)} | {_md(unit)} | {_md(source)} |")
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def add_arguments(parser) -> None:
+    """Arguments of ``parstats validate``."""
+    parser.add_argument("--data-dir", default=None,
+                        help="directory with datapackage.json and the CSVs (default: the project's data/)")
+    parser.add_argument("--no-provenance", action="store_true",
+                        help="skip tracing every value to its quote and every quote to the report")
+
+
+def run(args) -> int:
+    """``parstats validate``: print a short summary and return 0, or the one error and 1."""
+    try:
+        summary = validate_all(data_dir=args.data_dir, provenance=not args.no_provenance)
+    except DataError as exc:
+        print(f"parstats validate: {exc}", file=sys.stderr)
+        return 1
+    print(summary)
+    return 0
