@@ -814,23 +814,16 @@ class _Progress:
 
 
 def validate_data(project: Project, manifest: Manifest, src: str, env: str, progress: _Progress) -> None:
-    """Run ``parstats.data.validate_all()`` unless the same data already validated.
-
-    Only the project this process imported (``parstats.paths.PROJ_ROOT``) can be validated
-    in-process; another root is validated by the kernels' own ``parstats.data.load`` calls.
+    """Run ``parstats.data.validate_all(data_dir=...)`` unless the same data already validated.
 
     Raises
     ------
     BuildError
         When validation fails (the message is the validator's, naming file, row and column).
     """
-    from parstats import paths
-
-    if project.root != paths.PROJ_ROOT.resolve():
-        return
     key = _sha256(f"{tree_digest(project.data_dir)}|{src}|{env}".encode())
     if manifest.validated == key:
-        progress.line("[data ] unchanged since last validation")
+        progress.line("[data ] unchanged since the last validation")
         return
     try:
         import parstats.data as data_module
@@ -843,11 +836,14 @@ def validate_data(project: Project, manifest: Manifest, src: str, env: str, prog
         return
     t0 = time.perf_counter()
     try:
-        validate_all()
+        summary = validate_all(data_dir=project.data_dir)
     except ValueError as exc:
         raise BuildError(f"data validation failed: {exc}") from exc
     manifest.validated = key
-    progress.line(f"[data ] validated in {time.perf_counter() - t0:.1f} s")
+    manifest.save()
+    rows = getattr(summary, "rows", None)
+    counted = f"{len(rows)} tables, {sum(rows.values())} rows " if isinstance(rows, dict) else ""
+    progress.line(f"[data ] {counted}valid ({time.perf_counter() - t0:.1f} s)")
 
 
 def build(
@@ -1109,6 +1105,8 @@ def add_arguments(parser) -> None:
                         help="notebooks executed at once (default: one per core)")
     parser.add_argument("--force", action="store_true", help="re-execute every notebook, ignoring the cache")
     parser.add_argument("--no-site", dest="site", action="store_false", help="do not render site/")
+    parser.add_argument("--no-validate", dest="validate", action="store_false",
+                        help="skip the data validation that runs before the notebooks")
     parser.add_argument("--fresh-kernels", action="store_true",
                         help="start a new kernel for every notebook (slower; as nbval does)")
     parser.add_argument("--timeout", type=int, default=CELL_TIMEOUT, metavar="S", help="seconds allowed per cell")
@@ -1124,7 +1122,7 @@ def run(args) -> int:
     """
     try:
         result = build(
-            jobs=args.jobs, force=args.force, site=args.site,
+            jobs=args.jobs, force=args.force, site=args.site, validate=getattr(args, "validate", True),
             fresh_kernels=getattr(args, "fresh_kernels", False), timeout=getattr(args, "timeout", CELL_TIMEOUT),
         )
     except BuildError as exc:

@@ -92,6 +92,9 @@ b.addEventListener('click',function(){var on=document.body.classList.toggle('sho
 b.setAttribute('aria-pressed',on?'true':'false');b.textContent=on?'Ẩn mã nguồn':'Hiện mã nguồn';});})();
 """
 
+TOOLBAR = ('<div class="toolbar"><button id="toggle-code" type="button" aria-pressed="false">'
+           "Hiện mã nguồn</button></div>\n")
+
 # ----------------------------------------------------------------------------- helpers
 
 
@@ -267,16 +270,12 @@ def _e(text) -> str:
 
 
 def _page(title: str, body: str, *, code_toggle: bool) -> str:
-    toggle = (
-        '<div class="toolbar"><button id="toggle-code" type="button" aria-pressed="false">Hiện mã nguồn'
-        "</button></div>\n" if code_toggle else ""
-    )
     script = f"<script>{TOGGLE_JS}</script>\n" if code_toggle else ""
     return (
         '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>{CSS}{_pygments_css()}</style>\n</head>\n"
-        f'<body>\n<div class="wrap">\n{toggle}{body}\n</div>\n{script}</body>\n</html>\n'
+        f'<body>\n<div class="wrap">\n{body}\n</div>\n{script}</body>\n</html>\n'
     )
 
 
@@ -320,41 +319,14 @@ def report_info(project) -> ReportInfo:
         sidecars = [raw_dir / (raw.stem + ".meta.json")]
     if sidecars:
         meta = json.loads(sidecars[0].read_text(encoding="utf-8"))
-    flat = _flatten(meta)
-    title = _pick(flat, "title", "tieu_de") or (_title_from_markdown(raw) if raw else "Báo cáo")
+    origin = meta.get("origin", meta) if isinstance(meta, dict) else {}
+    title = origin.get("title") or meta.get("title") or (_title_from_markdown(raw) if raw else "Báo cáo")
     parts = []
-    for keys in (("issuer", "issuing_body", "producer", "publisher", "co_quan"), ("number", "so_hieu", "document_number"),
-                 ("place", "dia_diem"), ("date", "date_published", "issued", "ngay")):
-        value = _pick(flat, *keys)
-        if value and value not in parts:
-            parts.append(value)
-    sidecar_sha = _pick(flat, "sha256", "checksum")
-    return ReportInfo(title=title, reference=", ".join(parts), sha256=sha, sidecar_sha256=sidecar_sha)
-
-
-def _flatten(meta, prefix="") -> dict:
-    out: dict = {}
-    if isinstance(meta, dict):
-        for k, v in meta.items():
-            if isinstance(v, (dict, list)):
-                for kk, vv in _flatten(v, f"{prefix}{k}.").items():
-                    out.setdefault(kk, vv)
-            else:
-                out.setdefault(str(k).lower(), v)
-                out.setdefault(f"{prefix}{k}".lower(), v)
-    elif isinstance(meta, list):
-        for item in meta:
-            for kk, vv in _flatten(item, prefix).items():
-                out.setdefault(kk, vv)
-    return out
-
-
-def _pick(flat: dict, *keys) -> str | None:
-    for key in keys:
-        value = flat.get(key)
-        if value not in (None, ""):
-            return str(value)
-    return None
+    for key in ("issuing_body", "issuer", "place", "date"):
+        value = origin.get(key) or meta.get(key)
+        if value and str(value) not in parts:
+            parts.append(str(value))
+    return ReportInfo(title=str(title), reference=", ".join(parts), sha256=sha, sidecar_sha256=meta.get("sha256"))
 
 
 def _title_from_markdown(path: Path) -> str:
@@ -521,7 +493,8 @@ def render_pages(project, notebooks: list[Path]) -> dict[str, bytes]:
     for i, (entry, nb) in enumerate(zip(entries, nbs)):
         body = make_self_contained(render_notebook_body(nb, exporter), project.notebooks_dir, links)
         content = (
-            f"{_pager(entries, i, 'top')}\n<p class=\"kicker\">{_e(info.title)}</p>\n<main>\n{body}\n</main>\n"
+            f"{_pager(entries, i, 'top')}\n{TOOLBAR}<p class=\"kicker\">{_e(info.title)}</p>\n"
+            f"<main>\n{body}\n</main>\n"
             f"{_pager(entries, i, 'bottom')}"
         )
         pages[entry.page] = _page(f"{entry.title} · {info.title}", content, code_toggle=True).encode("utf-8")

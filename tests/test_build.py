@@ -1,0 +1,324 @@
+"""``parstats build`` on a small project in a temporary folder (tests/fixtures/notebooks).
+
+The fixture notebooks: ``01-alpha`` reads ``data/a.csv``, prints the sum of its values and
+saves ``figures/01-alpha-bars.png``; ``02-beta`` reads ``data/b.csv`` and shows its row count
+and maximum, with the alpha figure and a link to the alpha notebook in its Markdown.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from parstats.build import BuildError, Project, build, canonical_state, clean_notebook, find_notebooks
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
+
+
+def make_project(root: Path) -> Project:
+    (root / "notebooks").mkdir(parents=True)
+    for nb in sorted(FIXTURES.glob("*.ipynb.json")):
+        shutil.copy(nb, root / "notebooks" / nb.name.removesuffix(".json"))
+    (root / "data" / "raw").mkdir(parents=True)
+    (root / "data" / "a.csv").write_text("name,value\nx,3\ny,5\n", encoding="utf-8")
+    (root / "data" / "b.csv").write_text("name,value\nu,7\nv,2\nw,4\n", encoding="utf-8")
+    (root / "data" / "raw" / "report.md").write_text("## **BÁO CÁO**\n\nNội dung.\n", encoding="utf-8")
+    (root / "data" / "raw" / "report.meta.json").write_text(
+        json.dumps({"origin": {"title": "Báo cáo thử nghiệm", "issuing_body": "Ủy ban thử nghiệm"}}), encoding="utf-8"
+    )
+    return Project.at(root)
+
+
+def snapshot(*dirs: Path) -> dict:
+    """{path: (bytes, mtime_ns)} of every file under dirs."""
+    out = {}
+    for d in dirs:
+        for p in sorted(d.rglob("*")):
+            if p.is_file():
+                out[str(p)] = (p.read_bytes(), p.stat().st_mtime_ns)
+    return out
+
+
+def values(path: Path) -> list[int]:
+    with open(path, encoding="utf-8") as fh:
+        return [int(r["value"]) for r in csv.DictReader(fh)]
+
+
+def outputs_text(nb_path: Path) -> str:
+    nb = nbformat.read(nb_path, as_version=4)
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append(out.get("text", "") + out.get("data", {}).get("text/plain", ""))
+    return "\n".join(parts)
+
+
+def run_build(project: Project, **kw):
+    kw.setdefault("validate", False)
+    kw.setdefault("jobs", 2)
+    lines: list[str] = []
+
+    class Stream:
+        def write(self, s):
+            lines.append(s)
+
+        def flush(self):
+            pass
+
+        def isatty(self):
+            return False
+
+    result = build(project, stream=Stream(), **kw)
+    return result, "".join(lines)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A fixture project built once; tests copy it before changing anything."""
+    project = make_project(tmp_path_factory.mktemp("built"))
+    result, log = run_build(project)
+    assert result.exit_code == 0, log
+    return project, result, log
+
+
+@pytest.fixture
+def project(built, tmp_path):
+    src, _, _ = built
+    shutil.copytree(src.root, tmp_path / "p", symlinks=True)
+    return Project.at(tmp_path / "p")
+
+
+def test_first_build_executes_everything_and_writes_clean_notebooks(built):
+    project, result, log = built
+    assert [(r.name, r.status) for r in result.notebooks] == [("01-alpha.ipynb", "executed"), ("02-beta.ipynb", "executed")]
+    alpha = project.notebooks_dir / "01-alpha.ipynb"
+    beta = project.notebooks_dir / "02-beta.ipynb"
+    assert f"Tổng: {sum(values(project.data_dir / 'a.csv'))}" in outputs_text(alpha)
+    b = values(project.data_dir / "b.csv")
+    assert f"({len(b)}, {max(b)})" in outputs_text(beta)
+    for path in (alpha, beta):
+        raw = path.read_text(encoding="utf-8")
+        nb = json.loads(raw)
+        counts = [c["execution_count"] for c in nb["cells"] if c["cell_type"] == "code"]
+        assert counts == list(range(1, len(counts) + 1)), path.name
+        assert all("execution" not in c["metadata"] for c in nb["cells"]), path.name
+        assert "version" not in nb["metadata"]["language_info"]
+        assert nb["metadata"]["kernelspec"]["name"] == "python3"
+        assert str(project.root) not in raw and "/tmp/" not in raw
+        assert raw == nbformat.writes(nbformat.reads(raw, as_version=4)) + "\n"  # Jupyter's own formatting
+    assert (project.figures_dir / "01-alpha-bars.png").is_file()
+    # progress: a start and a finish line with its time per notebook, a summary, no carriage returns
+    assert "\r" not in log
+    for name in ("01-alpha.ipynb", "02-beta.ipynb"):
+        assert f"[start] {name}" in log
+        assert re.search(rf"\[ done\] {re.escape(name)} \d+\.\d s", log)
+    assert re.search(r"build: 2 executed, 0 cached, 0 failed in \d+\.\d s; site updated", log)
+    assert sorted(p.name for p in project.site_dir.iterdir()) == ["01-alpha.html", "02-beta.html", "index.html"]
+
+
+def test_data_dependencies_are_the_files_each_notebook_read(built):
+    project, _, _ = built
+    manifest = json.loads((project.cache_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["notebooks"]["01-alpha.ipynb"]["deps"] == {"files": ["data/a.csv"]}
+    assert manifest["notebooks"]["02-beta.ipynb"]["deps"] == {"files": ["data/b.csv"]}
+    assert list(manifest["notebooks"]["01-alpha.ipynb"]["outputs"]) == ["figures/01-alpha-bars.png"]
+
+
+def test_rebuild_with_nothing_changed_executes_nothing_and_touches_no_byte(project):
+    before = snapshot(project.notebooks_dir, project.site_dir, project.figures_dir)
+    result, log = run_build(project)
+    assert [r.status for r in result.notebooks] == ["cached", "cached"]
+    assert result.site == "unchanged"
+    assert "[start]" not in log and "build: 0 executed, 2 cached, 0 failed" in log
+    assert snapshot(project.notebooks_dir, project.site_dir, project.figures_dir) == before
+
+
+def test_force_reexecutes_all_and_reproduces_the_same_bytes(project):
+    before = snapshot(project.notebooks_dir, project.site_dir, project.figures_dir)
+    result, _ = run_build(project, force=True)
+    assert [r.status for r in result.notebooks] == ["executed", "executed"]
+    assert not any(r.written for r in result.notebooks)
+    assert result.site.startswith("unchanged")
+    after = snapshot(project.notebooks_dir, project.site_dir, project.figures_dir)
+    assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in before.items()}
+    # notebooks and site pages were not even rewritten (same mtime)
+    assert {k: v for k, v in after.items() if "figures" not in k} == {k: v for k, v in before.items() if "figures" not in k}
+
+
+def test_changing_one_data_file_reexecutes_only_the_notebook_that_reads_it(project):
+    b = project.data_dir / "b.csv"
+    b.write_text(b.read_text(encoding="utf-8") + "z,40\n", encoding="utf-8")
+    alpha_before = (project.notebooks_dir / "01-alpha.ipynb").read_bytes()
+    result, _ = run_build(project)
+    assert [(r.name, r.status) for r in result.notebooks] == [("01-alpha.ipynb", "cached"), ("02-beta.ipynb", "executed")]
+    new = values(b)
+    assert f"({len(new)}, {max(new)})" in outputs_text(project.notebooks_dir / "02-beta.ipynb")
+    assert result.notebooks[1].written
+    assert (project.notebooks_dir / "01-alpha.ipynb").read_bytes() == alpha_before
+    assert result.site.startswith("updated")
+
+
+def test_new_unread_data_file_reexecutes_nothing(project):
+    (project.data_dir / "c.csv").write_text("name,value\nq,1\n", encoding="utf-8")
+    result, _ = run_build(project, site=False)
+    assert [r.status for r in result.notebooks] == ["cached", "cached"]
+
+
+def test_editing_prose_rerenders_the_site_without_executing(project):
+    path = project.notebooks_dir / "02-beta.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1].source = nb.cells[1].source.replace("## Kết quả", "## Kết quả chính")
+    nbformat.write(nb, path)
+    result, _ = run_build(project)
+    assert [r.status for r in result.notebooks] == ["cached", "cached"]
+    assert result.site.startswith("updated")
+    assert "Kết quả chính" in (project.site_dir / "02-beta.html").read_text(encoding="utf-8")
+
+
+def test_changing_code_or_sources_reexecutes(project, tmp_path):
+    path = project.notebooks_dir / "01-alpha.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    code[1].source = code[1].source.replace("Tổng:", "Tổng cộng:")
+    nbformat.write(nb, path)
+    result, _ = run_build(project, site=False)
+    assert [r.status for r in result.notebooks] == ["executed", "cached"]
+    assert "Tổng cộng: 8" in outputs_text(path)
+
+    src = tmp_path / "src" / "parstats"
+    src.mkdir(parents=True)
+    (src / "extra.py").write_text("X = 1\n", encoding="utf-8")
+    proj2 = Project.at(project.root, src_dir=src)
+    result, _ = run_build(proj2, site=False)
+    assert [r.status for r in result.notebooks] == ["executed", "executed"]
+    result, _ = run_build(proj2, site=False)
+    assert [r.status for r in result.notebooks] == ["cached", "cached"]
+    (src / "extra.py").write_text("X = 2\n", encoding="utf-8")
+    result, _ = run_build(proj2, site=False)
+    assert [r.status for r in result.notebooks] == ["executed", "executed"]
+
+
+def test_a_missing_figure_or_edited_outputs_are_restored(project):
+    fig = project.figures_dir / "01-alpha-bars.png"
+    good = fig.read_bytes()
+    fig.unlink()
+    result, _ = run_build(project, site=False)
+    assert [r.status for r in result.notebooks] == ["executed", "cached"]
+    assert fig.read_bytes() == good
+    # outputs cleared by hand: restored from the cache, without executing
+    path = project.notebooks_dir / "02-beta.ipynb"
+    good_nb = path.read_bytes()
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nbformat.write(nb, path)
+    result, _ = run_build(project, site=False)
+    assert [r.status for r in result.notebooks] == ["cached", "cached"] and result.notebooks[1].written
+    assert path.read_bytes() == good_nb
+
+
+def test_a_failing_notebook_names_cell_and_exception_and_leaves_outputs_untouched(project):
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Hỏng\n\nSổ tay lỗi."),
+        nbformat.v4.new_code_cell("x = 1"),
+        nbformat.v4.new_markdown_cell("Chia cho không."),
+        nbformat.v4.new_code_cell("x / 0"),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    broken = project.notebooks_dir / "03-broken.ipynb"
+    nbformat.write(nb, broken)
+    # beta must run too (its data changed): the build goes on after the failure
+    b = project.data_dir / "b.csv"
+    b.write_text(b.read_text(encoding="utf-8") + "z,40\n", encoding="utf-8")
+    before = snapshot(project.notebooks_dir, project.site_dir)
+    result, log = run_build(project)
+    assert result.exit_code == 1
+    status = {r.name: r.status for r in result.notebooks}
+    assert status == {"01-alpha.ipynb": "cached", "02-beta.ipynb": "executed", "03-broken.ipynb": "failed"}
+    failure = result.failed[0].failure
+    assert (failure.cell, failure.code_cell, failure.ename) == (4, 2, "ZeroDivisionError")
+    assert "notebooks/03-broken.ipynb" in log and "cell 4 (code cell 2): ZeroDivisionError: division by zero" in log
+    assert "build: 1 executed, 1 cached, 1 failed" in log
+    assert snapshot(project.notebooks_dir, project.site_dir) == before
+    # once fixed, the successful beta run is reused from the cache, not executed again
+    nb.cells[3].source = "x / 1"
+    nbformat.write(nb, broken)
+    result, _ = run_build(project)
+    status = {r.name: r.status for r in result.notebooks}
+    assert status == {"01-alpha.ipynb": "cached", "02-beta.ipynb": "cached", "03-broken.ipynb": "executed"}
+    assert result.exit_code == 0 and result.site.startswith("updated")
+    assert (project.site_dir / "03-broken.html").is_file()
+
+
+def test_site_pages_are_self_contained_and_linked(built):
+    project, _, _ = built
+    index = (project.site_dir / "index.html").read_text(encoding="utf-8")
+    alpha = (project.site_dir / "01-alpha.html").read_text(encoding="utf-8")
+    beta = (project.site_dir / "02-beta.html").read_text(encoding="utf-8")
+    assert "Báo cáo thử nghiệm" in index and "Ủy ban thử nghiệm" in index
+    assert "Sổ tay thử nghiệm đọc bảng a và vẽ một biểu đồ cột." in index  # one-line summary, Markdown stripped
+    assert index.count('<img src="data:image/png;base64,') == 1  # the one figure of 01-alpha as a thumbnail
+    sha = __import__("hashlib").sha256((project.data_dir / "raw" / "report.md").read_bytes()).hexdigest()
+    assert sha in index
+    assert 'href="02-beta.html" rel="next"' in alpha and 'href="01-alpha.html" rel="prev"' in beta
+    assert 'href="index.html"' in alpha and 'href="01-alpha.html"' in beta  # .ipynb link rewritten
+    assert "../figures/" not in beta and 'src="data:image/png;base64,' in beta  # Markdown image embedded
+    for text in (index, alpha, beta):
+        assert text.startswith('<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">')
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
+
+
+def test_canonical_state_ignores_volatile_metadata():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(1)", execution_count=1, outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="1"),
+        nbformat.v4.new_output("stream", name="stdout", text="\n"),
+    ])])
+    nb.metadata["language_info"] = {"name": "python", "version": "3.11.7"}
+    a = canonical_state(nb)
+    nb.cells[0].metadata["execution"] = {"iopub.execute_input": "2026-11-27T10:00:00Z"}
+    nb.metadata["language_info"] = {"name": "python", "version": "3.11.99"}
+    assert canonical_state(nb) == a
+    clean_notebook(nb)
+    assert nb.cells[0].outputs == [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+
+
+def test_build_without_notebooks_or_with_bad_data_fails_clearly(tmp_path):
+    with pytest.raises(BuildError, match="no notebook found in notebooks/"):
+        build(Project.at(tmp_path), quiet=True)
+    project = make_project(tmp_path / "p")
+    (project.data_dir / "unknown.csv").write_text("a\n1\n", encoding="utf-8")
+    if not (ROOT / "data" / "datapackage.json").is_file():
+        pytest.skip("parstats.data has no datapackage yet")
+    shutil.rmtree(project.data_dir)
+    shutil.copytree(ROOT / "data", project.data_dir)
+    (project.data_dir / "unknown.csv").write_text("a\n1\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"data validation failed: .*unknown\.csv"):
+        build(project, quiet=True)
+    assert not (project.root / "site").exists()
+
+
+def test_command_line_exit_codes_and_messages(project):
+    code = (
+        "import argparse, sys; from parstats import build; p = argparse.ArgumentParser(); "
+        "build.add_arguments(p); sys.exit(build.run(p.parse_args(sys.argv[1:])))"
+    )
+    env = dict(os.environ, PARSTATS_ROOT=str(project.root))
+    ok = subprocess.run([sys.executable, "-c", code, "--jobs", "1", "--no-site", "--no-validate"], env=env,
+                        capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0, ok.stderr
+    assert "build: 0 executed, 2 cached, 0 failed" in ok.stderr and "\r" not in ok.stderr
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise KeyError('thiếu')")]),
+                   project.notebooks_dir / "03-broken.ipynb")
+    bad = subprocess.run([sys.executable, "-c", code, "--no-site", "--no-validate"], env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 1
+    assert "notebooks/03-broken.ipynb cell 1 (code cell 1): KeyError: 'thiếu'" in bad.stderr
