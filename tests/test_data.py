@@ -83,6 +83,10 @@ def test_schema_metadata_is_complete(pkg):
         for f in schema["fields"]:
             assert f.get("title") and f.get("description"), (res["name"], f["name"])
             assert f.get("origin") in {"report", "curated"}, (res["name"], f["name"])
+            if f["type"] == "integer":
+                assert "groupChar" not in f, "Table Schema tools accept groupChar only on number"
+            if f["type"] == "number":
+                assert f["decimalChar"] == "," and f["groupChar"] == "." and f["valueKind"] in {"count", "decimal"}
             if f["type"] in ("integer", "number"):
                 assert "unit" in f and "decimals" in f, (res["name"], f["name"])
                 assert f.get("quoteField") in names or f.get("provenance"), (res["name"], f["name"])
@@ -109,7 +113,7 @@ def test_load_types_every_column_and_keeps_the_text(pkg, frames):
         assert df["id"].tolist() == [r["id"] for r in rows]
         for f in res["schema"]["fields"]:
             col = f["name"]
-            if f["type"] == "integer":
+            if f["type"] == "integer" or f.get("valueKind") == "count":
                 assert str(df[col].dtype) == "Int64", (res["name"], col)
             elif f["type"] == "number":
                 assert all(v is None or isinstance(v, Decimal) for v in df[col]), (res["name"], col)

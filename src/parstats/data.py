@@ -9,9 +9,9 @@ typed pandas DataFrames. :func:`codebook_markdown` renders the same metadata for
 Numbers stay as the report wrote them
 -------------------------------------
 Numeric cells hold the text exactly as the report writes it (``"1.752"``, ``"84,11"``,
-``"02"``). :func:`load` parses them with :mod:`parstats.numbers`: an ``integer`` column
-becomes a nullable ``Int64`` column, a ``number`` column a column of :class:`decimal.Decimal`
-objects (``None`` when empty), and each numeric column ``c`` gets a companion ``c_text``
+``"02"``). :func:`load` parses them with :mod:`parstats.numbers`: a count (``integer``, or
+``number`` with ``valueKind: count``) becomes a nullable ``Int64`` column, any other
+``number`` a column of :class:`decimal.Decimal` objects (``None`` when empty), and each numeric column ``c`` gets a companion ``c_text``
 keeping the string as written, because ``84,10`` and ``84,1`` carry different precision.
 
 Why our own checks rather than pandera
@@ -165,6 +165,16 @@ def _is_numeric(fld: dict) -> bool:
     return fld.get("type") in ("integer", "number")
 
 
+def _is_count(fld: dict) -> bool:
+    """A whole-number field: Table Schema ``integer``, or ``number`` with ``valueKind: count``.
+
+    Counts are declared ``number`` with ``groupChar: "."`` because Table Schema tools (e.g.
+    frictionless-py 5) accept a group separator only on ``number``; ``valueKind`` says the
+    value is whole, so it is parsed with :func:`parstats.numbers.parse_count`.
+    """
+    return fld.get("type") == "integer" or (fld.get("type") == "number" and fld.get("valueKind") == "count")
+
+
 # --------------------------------------------------------------------------- reading
 
 
@@ -227,7 +237,7 @@ def _read_rows(path: Path, shown: str, fields: list[dict]) -> list[tuple[int, li
 def _parse_cell(value: str, fld: dict, where: str):
     """Check one non-empty cell against its field; return the typed value."""
     cons = fld.get("constraints", {})
-    kind = fld.get("type", "string")
+    kind = "integer" if _is_count(fld) else fld.get("type", "string")
     if kind in ("integer", "number"):
         if "%" in value:
             raise DataError(f"{where}: {value!r} has a % sign; write the number without it "
@@ -326,7 +336,7 @@ def _check_rules(res: dict, shown: str, rows: list) -> None:
 def load(name: str, *, data_dir: Path | str | None = None):
     """Validate table ``name`` and return it as a typed DataFrame.
 
-    Integer columns are pandas ``Int64`` (nullable), number columns hold
+    Count columns are pandas ``Int64`` (nullable), other number columns hold
     :class:`~decimal.Decimal` objects (``None`` when empty), text columns are pandas
     ``string``; each numeric column ``c`` is followed by ``c_text``, the text as written.
 
@@ -367,7 +377,7 @@ def load(name: str, *, data_dir: Path | str | None = None):
     for fld in res["schema"]["fields"]:
         col = fld["name"]
         values = [typed[col] for _, _, typed in rows]
-        if fld.get("type") == "integer":
+        if _is_count(fld):
             columns[col] = pd.array(values, dtype="Int64")
         elif fld.get("type") == "number":
             columns[col] = pd.Series(values, dtype=object)
@@ -578,7 +588,7 @@ def codebook_markdown(data_dir: Path | str | None = None) -> str:
             if labels:
                 meaning += " Codes: " + "; ".join(f"`{k}` {v}" for k, v in labels.items()) + "."
             unit = fld.get("unit", "")
-            if fld.get("type") == "number":
+            if _is_numeric(fld) and not _is_count(fld):
                 unit = f"{unit} ({fld.get('decimals', 0)} decimals shown)".strip()
             if fld.get("origin") == "report":
                 source = f"report, as written ({sections})"
