@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test lab validate audit bench clean
+.PHONY: report test lab validate audit bench readme clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ audit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_audit.py
+
+readme: $(STAMP)
+	$(BIN)/python -m parstats.docs
 
 clean:
 	rm -rf $(VENV) site .parstats-cache
