@@ -66,8 +66,9 @@ KERNEL_ENV = {
 }
 #: Variables removed from the kernels' environment: they would change what notebooks print.
 KERNEL_ENV_DROP = ("MPLBACKEND", "PYTHONSTARTUP", "PYTHONWARNINGS", "COLUMNS", "LINES")
-#: Modules imported once per warm kernel, before its first notebook.
-PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn")
+#: Heavy modules a warm kernel imports once, before its first notebook, when the notebooks or
+#: the parstats sources import them.
+PRELOAD = ("numpy", "pandas", "matplotlib", "matplotlib.pyplot", "seaborn", "scipy", "openpyxl", "PIL")
 #: Code patterns that change IPython's own configuration: such notebooks get a fresh kernel.
 UNSAFE_FOR_WARM_KERNEL = re.compile(r"%config|set_matplotlib_formats|InlineBackend|\.for_type\(|%load_ext|%autoreload")
 #: Cell metadata keys that only record how or when a cell ran.
@@ -502,6 +503,29 @@ del _m, _sys, _types
 _COLLECT = "__import__('sys').modules['_parstats_build'].collect()"
 
 
+def modules_to_preload(code: str) -> tuple:
+    """Return the :data:`PRELOAD` modules that ``code`` imports.
+
+    Only modules imported by name: ``matplotlib.pyplot`` (which switches on IPython's inline
+    figure display) is preloaded only for code that imports pyplot itself.
+
+    Examples
+    --------
+    >>> modules_to_preload("import pandas as pd\\nfrom matplotlib.figure import Figure")
+    ('pandas', 'matplotlib')
+    >>> modules_to_preload("from matplotlib import pyplot as plt")
+    ('matplotlib', 'matplotlib.pyplot')
+    """
+    names: set = set()
+    for frm, what in re.findall(r"^[ \t]*(?:from[ \t]+([\w.]+)[ \t]+)?import[ \t]+([\w., \t]+)", code, flags=re.M):
+        targets = [frm + "." + w.split()[0] for w in what.split(",") if w.strip()] if frm else \
+            [w.split()[0] for w in what.split(",") if w.strip()]
+        for target in targets:
+            parts = target.split(".")
+            names.update(".".join(parts[: i + 1]) for i in range(len(parts)))
+    return tuple(m for m in PRELOAD if m in names)
+
+
 def kernel_environment(root: Path) -> dict:
     """Return the environment for the notebook kernels of the project at ``root``.
 
@@ -523,8 +547,10 @@ def kernel_environment(root: Path) -> dict:
 class _Kernel:
     """One IPython kernel process, reused for several notebooks."""
 
-    def __init__(self, env: dict, cwd: Path, roots: list[Path], project: Path, log: Path | None = None):
+    def __init__(self, env: dict, cwd: Path, roots: list[Path], project: Path, log: Path | None = None,
+                 preload: tuple = ()):
         self.env, self.cwd, self.roots, self.project, self.log = env, cwd, roots, project, log
+        self.preload = tuple(preload)
         self.km = self.kc = None
 
     async def start(self):
@@ -543,7 +569,7 @@ class _Kernel:
         await self.kc.wait_for_ready(timeout=120)
         await self.silent(
             _PRELUDE.format(source=_KERNEL_HELPER, roots=[str(r) for r in self.roots], project=str(self.project),
-                            preload=PRELOAD)
+                            preload=self.preload)
         )
 
     async def silent(self, code: str, expressions: dict | None = None, timeout: float = 300) -> dict:
@@ -566,7 +592,8 @@ class _Kernel:
             if self.kc is not None:
                 self.kc.stop_channels()
             if self.km is not None and self.km.has_kernel:
-                await self.km.shutdown_kernel(now=False)
+                # nothing in a finished kernel is worth a graceful (0.5 s) shutdown
+                await self.km.shutdown_kernel(now=True)
         except Exception:  # noqa: BLE001 - best effort at exit
             if self.km is not None:
                 try:
@@ -1034,6 +1061,9 @@ async def _execute_all(project: Project, todo, workers: int, fresh: bool, timeou
 
     env = kernel_environment(project.root)
     roots = [project.data_dir, project.figures_dir]
+    sources = [_text(c.source) for _, nb, _ in todo for c in nb.cells if c.cell_type == "code"]
+    sources += [p.read_text(encoding="utf-8", errors="replace") for p in tree_files(project.src_dir) if p.suffix == ".py"]
+    preload = modules_to_preload("\n".join(sources))
     queue: asyncio.Queue = asyncio.Queue()
     for i, item in enumerate(todo):
         queue.put_nowait((i, item))
@@ -1057,7 +1087,8 @@ async def _execute_all(project: Project, todo, workers: int, fresh: bool, timeou
                         await kernel.shutdown()
                         kernel = None
                     if kernel is None:
-                        kernel = _Kernel(env, path.parent, roots, project.root, project.cache_dir / "kernels.log")
+                        kernel = _Kernel(env, path.parent, roots, project.root, project.cache_dir / "kernels.log",
+                                         preload)
                         await kernel.start()
                     executed_nb, trace = await _run_notebook(kernel, copy.deepcopy(nb), path.parent, timeout)
                     seconds = time.perf_counter() - t0
@@ -1112,6 +1143,17 @@ def add_arguments(parser) -> None:
     parser.add_argument("--timeout", type=int, default=CELL_TIMEOUT, metavar="S", help="seconds allowed per cell")
 
 
+def _skip_slow_optional_imports() -> None:
+    """Mark ``rfc3987_syntax`` absent in this (command-line) process.
+
+    jsonschema, imported by nbformat, loads this optional package to check "iri" string
+    formats, which the notebook schema never uses; loading it compiles a grammar and costs
+    about 0.7 s, most of a no-op build. Only the ``parstats build`` process is affected.
+    """
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def run(args) -> int:
     """Run ``parstats build`` with parsed ``args``; return the exit code.
 
@@ -1120,6 +1162,7 @@ def run(args) -> int:
     SystemExit
         Never; errors are printed and give exit code 1 (2 for a build that cannot start).
     """
+    _skip_slow_optional_imports()
     try:
         result = build(
             jobs=args.jobs, force=args.force, site=args.site, validate=getattr(args, "validate", True),
