@@ -368,27 +368,17 @@ def package_versions() -> list[tuple[str, str]]:
 
 
 def scoreboard_brief(project) -> dict | None:
-    """Return ``{"met": n, "not_met": m, "total": t}`` from ``parstats.scoreboard``, if present."""
+    """Return :func:`parstats.scoreboard.scoreboard_summary` for the project's data, if present.
+
+    None when the scoreboard module or ``data/targets.csv`` is absent.
+    """
     try:
-        import parstats.scoreboard as sb  # type: ignore[import-not-found]
+        from parstats import data, scoreboard
     except ImportError:
         return None
-    for name in ("brief", "summary_counts", "counts"):
-        fn = getattr(sb, name, None)
-        if callable(fn):
-            got = dict(fn())
-            return {"met": int(got.get("met", 0)), "not_met": int(got.get("not_met", 0)),
-                    "total": int(got.get("total", got.get("met", 0) + got.get("not_met", 0)))}
-    for name in ("scoreboard", "build_scoreboard", "load_scoreboard"):
-        fn = getattr(sb, name, None)
-        if callable(fn):
-            df = fn()
-            col = next((c for c in ("met", "dat", "Đạt", "verdict") if c in getattr(df, "columns", [])), None)
-            if col is None:
-                return None
-            values = [bool(v) for v in df[col].tolist() if v is not None and v == v]
-            return {"met": sum(values), "not_met": len(values) - sum(values), "total": len(values)}
-    return None
+    if not (project.data_dir / "targets.csv").is_file() or not hasattr(scoreboard, "scoreboard_summary"):
+        return None
+    return scoreboard.scoreboard_summary(scoreboard.scoreboard(data.load("targets", data_dir=project.data_dir)))
 
 
 def audit_brief(project) -> dict | None:
@@ -511,8 +501,19 @@ def _index(project, info: ReportInfo, entries: list) -> str:
     if score is not None:
         out.append('<section id="chi-tieu"><h2>Kết quả thực hiện các chỉ tiêu</h2><div class="score">')
         out.append(f'<div class="met"><b>{score["met"]}</b>đạt</div>')
-        out.append(f'<div class="notmet"><b>{score["not_met"]}</b>không đạt</div>')
-        out.append(f'<div><b>{score["total"]}</b>chỉ tiêu được đánh giá</div></div></section>')
+        out.append(f'<div class="notmet"><b>{score["not_met"]}</b>chưa đạt</div>')
+        if score.get("no_data"):
+            out.append(f'<div><b>{score["no_data"]}</b>không có số liệu</div>')
+        out.append("</div>")
+        targets = f' của {score["targets"]} chỉ tiêu' if score.get("targets") else ""
+        out.append(f'<p>Trên {score["total"]} chỉ tiêu con và kỳ đánh giá{targets}. '
+                   f'Báo cáo tự đánh giá: {score.get("report_met", 0)} đạt, {score.get("report_not_met", 0)} chưa đạt; '
+                   f'đánh giá của chúng tôi khớp với báo cáo ở {score.get("agree", 0)} trường hợp, '
+                   f'khác ở {score.get("disagree", 0)} trường hợp.</p>')
+        board = next((e.page for e in entries if "target" in e.name), None)
+        if board:
+            out.append(f'<p><a href="{_e(board)}">Xem bảng chỉ tiêu đầy đủ</a></p>')
+        out.append("</section>")
     audit = audit_brief(project)
     if audit is not None:
         labels = {"consistent": "nhất quán", "inconsistent": "không nhất quán", "unverifiable": "không kiểm chứng được"}
