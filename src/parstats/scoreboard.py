@@ -67,7 +67,8 @@ def scoreboard(targets=None):
     Returns
     -------
     pandas.DataFrame
-        Columns ``id, target_no, sub_id, description, period, target, actual, actual_text,
+        Columns ``id, target_no, sub_id, description, period, target, target_value, target_upper,
+        actual, actual_text,
         status, met, gap, report_verdict, agrees, source``; ``met``/``gap``/``agrees`` are
         None where the report gives no actual value (or no verdict to agree with).
 
@@ -108,6 +109,8 @@ def scoreboard(targets=None):
             "id": r["id"], "target_no": int(r["target_no"]), "sub_id": r["sub_id"], "description": r["description"],
             "period": period_label(r["period"]),
             "target": target_text(r["comparator"], r["target_value"], r["target_upper"], unit) if has_target else "",
+            "target_value": r["target_value"] if has_target else None,
+            "target_upper": None if _missing(r["target_upper"]) else r["target_upper"],
             "actual": actual, "actual_text": actual_text, "status": status, "met": met, "gap": g,
             "report_verdict": report, "agrees": agrees, "source": r["source"],
         })

@@ -30,6 +30,8 @@ from functools import lru_cache
 
 __all__ = [
     "ACTIVITY_COLUMNS",
+    "COLUMNS",
+    "reproduction_summary",
     "STATUS_LABELS",
     "THEME_TABLES",
     "activities_table",
@@ -699,4 +701,124 @@ def activities_table(df):
                      "count_text": r["count_text"], "unit": label("activities", "unit", r["unit"]),
                      "parent": "" if _missing(r["parent"]) else r["parent"], "source": r["source"],
                      "parent_activity": parents.get(r["parent"], "")})
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------- display specs
+
+
+def _share_columns(*descriptors, count="Số lượng", total="Tổng số"):
+    from parstats.tables import Column
+
+    return [Column("id", "Mã dòng"), *descriptors, Column("count", count, "int"), Column("total", total, "int"),
+            Column("reported_text", "Tỷ lệ theo báo cáo"),
+            Column("recomputed", "Tỷ lệ tính lại", "percent", "decimals"),
+            Column("difference", "Chênh lệch (điểm %)", "number", "decimals"),
+            Column("status", "Trạng thái"), Column("source", "Nguồn")]
+
+
+def _parts_columns():
+    from parstats.tables import Column
+
+    return [Column("what", "Kiểm tra"), Column("measure", "Chỉ số"), Column("parts", "Các phần"),
+            Column("parts_sum", "Tổng các phần", "int"), Column("stated", "Số báo cáo nêu", "int"),
+            Column("difference", "Chênh lệch", "int"), Column("ids", "Mã dòng")]
+
+
+def _columns() -> dict:
+    from parstats.tables import Column as C
+
+    parts = _parts_columns()
+    return {
+        "scoreboard": [C("id", "Mã dòng"), C("sub_id", "Chỉ tiêu"), C("description", "Nội dung chỉ tiêu"),
+                       C("period", "Kỳ"), C("target", "Mục tiêu"), C("actual_text", "Kết quả theo báo cáo"),
+                       C("status", "Đánh giá (tính lại)"), C("gap", "Khoảng cách đến chỉ tiêu", "number", 2),
+                       C("report_verdict", "Báo cáo tự đánh giá"), C("agrees", "Khớp với báo cáo", "bool"),
+                       C("source", "Nguồn")],
+        "par_sipas": [C("id", "Mã dòng"), C("index", "Chỉ số"), C("year", "Năm"), C("score_text", "Điểm"),
+                      C("rank_text", "Xếp hạng"), C("source", "Nguồn")],
+        "activities": [C("id", "Mã dòng"), C("activity", "Hoạt động"), C("role", "Chức danh"), C("period", "Kỳ"),
+                       C("count", "Số lượng", "int"), C("unit", "Đơn vị tính"), C("parent", "Thuộc dòng"),
+                       C("source", "Nguồn")],
+        "staffing_shares": _share_columns(C("level", "Cấp"), C("group", "Nhóm cơ quan"), C("staff_type", "Đối tượng"),
+                                          C("dimension", "Loại trình độ"), C("qualification", "Trình độ"),
+                                          count="Số người", total="Tổng số người"),
+        "qualification_mix": [C("group", "Đối tượng"), C("period", "Kỳ"), C("band", "Trình độ"),
+                              C("count", "Số người", "int"), C("total", "Tổng số người", "int"),
+                              C("share", "Tỷ lệ (tính lại)", "percent", 2), C("ids", "Mã dòng")],
+        "staffing_parts": [C("what", "Kiểm tra"), C("parts", "Các phần"), C("parts_sum", "Tổng các phần", "int"),
+                           C("stated", "Số báo cáo nêu", "int"), C("difference", "Chênh lệch", "int"),
+                           C("ids", "Mã dòng")],
+        "inferred": [C("solution", "Phương án", "int"), C("id", "Mã dòng"), C("staff_type", "Đối tượng"),
+                     C("level", "Cấp"), C("reported_text", "Tỷ lệ theo báo cáo"),
+                     C("count", "Số người có trình độ đại học (suy ra)", "int"),
+                     C("total", "Tổng số người (suy ra)", "int"), C("recomputed", "Tỷ lệ tính lại", "percent", 2),
+                     C("combined", "Tổng hợp báo cáo nêu"), C("unique", "Duy nhất", "bool")],
+        "dossier_shares": _share_columns(C("level", "Cấp"), C("period", "Kỳ"), count="Hồ sơ trực tuyến",
+                                         total="Tổng số hồ sơ"),
+        "dossier_parts": parts,
+        "catalogue_shares": _share_columns(C("service_kind", "Loại dịch vụ"), C("measure", "Nội dung"),
+                                           C("period", "Kỳ"), count="Số thủ tục", total="Tổng số thủ tục"),
+        "catalogue_parts": parts,
+        "digital_shares": _share_columns(C("indicator", "Chỉ số"), C("level", "Cấp"), C("period", "Kỳ"),
+                                         C("qualifier", "Ghi chú")),
+        "downsizing_counts": _share_columns(C("measure", "Nội dung"), C("category", "Loại"), C("period", "Kỳ"),
+                                            C("base_period", "So với")),
+        "changes": [C("id", "Mã dòng"), C("measure", "Nội dung"), C("base_period", "Năm gốc"), C("period", "Kỳ"),
+                    C("current", "Số hiện nay", "int"), C("decrease", "Số giảm", "int"),
+                    C("base_value", "Số năm gốc (suy ra)", "int"), C("reported_text", "Tỷ lệ giảm theo báo cáo"),
+                    C("on_old", "Tính lại trên năm gốc", "percent", "decimals"),
+                    C("on_new", "Tính trên số hiện nay", "percent", "decimals"),
+                    C("difference", "Chênh lệch (điểm %)", "number", "decimals"), C("status", "Trạng thái"),
+                    C("base_used", "Báo cáo đã chia cho"), C("source", "Nguồn")],
+        "downsizing_progress": [C("what", "Nội dung"), C("value_text", "Kết quả"),
+                                C("target", "Chỉ tiêu (giảm tối thiểu, %)", "number", 0),
+                                C("met", "Đạt", "bool"), C("gap", "Khoảng cách (điểm %)", "number", 2),
+                                C("ids", "Mã dòng")],
+        "units_over_time": [C("period", "Kỳ"), C("category", "Loại đơn vị"), C("count", "Số đơn vị", "int"),
+                            C("derived", "Suy ra", "bool"), C("ids", "Mã dòng")],
+        "reproduction": [C("table", "Bảng"), C("quoted", "Tỷ lệ báo cáo nêu", "int"),
+                         C("checked", "Tính lại được", "int"), C("consistent", "Khớp", "int"),
+                         C("differ", "Lệch", "int"), C("no_counts", "Không có số đếm", "int"),
+                         C("max_abs_difference", "Chênh lệch lớn nhất (điểm %)", "number", 2),
+                         C("differing_ids", "Các dòng lệch")],
+    }
+
+
+class _Columns(dict):
+    def __missing__(self, key):
+        self.update(_columns())
+        return dict.__getitem__(self, key)
+
+
+#: Display specs (``parstats.tables.Column`` lists) of every table the notebooks show.
+COLUMNS = _Columns()
+
+
+def reproduction_summary(named_tables: dict):
+    """How many quoted shares each table reproduces, and how far the others are off.
+
+    Parameters
+    ----------
+    named_tables : dict
+        Vietnamese table name -> a table with ``status`` and ``difference`` columns.
+
+    Examples
+    --------
+    >>> from parstats import data
+    >>> s = reproduction_summary({"Hồ sơ": dossier_shares(data.load("dossiers"))})
+    >>> s[["quoted", "consistent", "differ", "max_abs_difference"]].values.tolist()
+    [[9, 8, 1, Decimal('0.03')]]
+    """
+    import pandas as pd
+
+    rows = []
+    for name, t in named_tables.items():
+        status = t["status"]
+        diffs = [abs(Decimal(d)) for d, s in zip(t["difference"], status) if s == DIFF]
+        rows.append({"table": name, "quoted": int(status.isin([OK, DIFF, NO_COUNTS]).sum()),
+                     "checked": int(status.isin([OK, DIFF]).sum()), "consistent": int((status == OK).sum()),
+                     "differ": int((status == DIFF).sum()), "no_counts": int((status == NO_COUNTS).sum()),
+                     "max_abs_difference": max(diffs) if diffs else None,
+                     "differing_ids": ", ".join(t.loc[status == DIFF, "id"])})
     return pd.DataFrame(rows)
