@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 
 
-def copy_project(dest: Path, fixtures: bool) -> Path:
+def copy_project(dest: Path, fixtures: bool, source: Path = ROOT) -> Path:
     if fixtures:
         (dest / "notebooks").mkdir(parents=True)
         for nb in sorted(FIXTURES.glob("*.ipynb.json")):
@@ -37,8 +37,8 @@ def copy_project(dest: Path, fixtures: bool) -> Path:
         return dest
     ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.egg-info")
     for name in ("notebooks", "data", "figures", "src"):
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, dest / name, ignore=ignore)
+        if (source / name).is_dir():
+            shutil.copytree(source / name, dest / name, ignore=ignore)
     return dest
 
 
@@ -66,10 +66,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs of each measurement")
     parser.add_argument("--fixtures", action="store_true", help="use the small test notebooks")
     parser.add_argument("--jobs", type=int, default=None, help="passed to parstats build")
+    parser.add_argument("--root", type=Path, default=ROOT, help="project to copy and benchmark (default: this one)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="parstats-bench-") as tmp:
-        root = copy_project(Path(tmp) / "project", args.fixtures)
+        root = copy_project(Path(tmp) / "project", args.fixtures, args.root.resolve())
         notebooks = sorted((root / "notebooks").glob("*.ipynb"))
         if not notebooks:
             sys.exit("no notebook in notebooks/: nothing to benchmark (try --fixtures)")

@@ -322,3 +322,20 @@ def test_command_line_exit_codes_and_messages(project):
     bad = subprocess.run([sys.executable, "-c", code, "--no-site", "--no-validate"], env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1
     assert "notebooks/03-broken.ipynb cell 1 (code cell 1): KeyError: 'thiếu'" in bad.stderr
+
+
+def test_index_shows_scoreboard_and_audit_briefs(project, monkeypatch):
+    from parstats import site
+
+    monkeypatch.setattr(site, "scoreboard_brief", lambda p: {
+        "total": 20, "met": 3, "not_met": 10, "no_data": 7, "targets": 6, "report_met": 3, "report_not_met": 4,
+        "agree": 2, "disagree": 0})
+    monkeypatch.setattr(site, "audit_brief", lambda p: {
+        "claims": 40, "consistent": 30, "inconsistent": 4, "inconsistent_major": 1, "inconsistent_minor": 3,
+        "unverifiable": 6})
+    site.render_site(project)
+    index = (project.site_dir / "index.html").read_text(encoding="utf-8")
+    assert '<div class="met"><b>3</b>đạt</div>' in index and '<div class="notmet"><b>10</b>chưa đạt</div>' in index
+    assert "Trên 20 chỉ tiêu con và kỳ đánh giá của 6 chỉ tiêu" in index
+    assert "40 số liệu trích dẫn trong báo cáo được tính lại: <b>30</b> nhất quán, <b>4</b> không nhất quán " \
+           "(1 nghiêm trọng, 3 nhỏ), <b>6</b> không kiểm chứng được." in index

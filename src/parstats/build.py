@@ -1064,6 +1064,9 @@ async def _execute_all(project: Project, todo, workers: int, fresh: bool, timeou
     sources = [_text(c.source) for _, nb, _ in todo for c in nb.cells if c.cell_type == "code"]
     sources += [p.read_text(encoding="utf-8", errors="replace") for p in tree_files(project.src_dir) if p.suffix == ".py"]
     preload = modules_to_preload("\n".join(sources))
+    log = project.cache_dir / "kernels.log"  # the kernels' stderr, for a post-mortem of this build
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_bytes(b"")
     queue: asyncio.Queue = asyncio.Queue()
     for i, item in enumerate(todo):
         queue.put_nowait((i, item))
@@ -1087,8 +1090,7 @@ async def _execute_all(project: Project, todo, workers: int, fresh: bool, timeou
                         await kernel.shutdown()
                         kernel = None
                     if kernel is None:
-                        kernel = _Kernel(env, path.parent, roots, project.root, project.cache_dir / "kernels.log",
-                                         preload)
+                        kernel = _Kernel(env, path.parent, roots, project.root, log, preload)
                         await kernel.start()
                     executed_nb, trace = await _run_notebook(kernel, copy.deepcopy(nb), path.parent, timeout)
                     seconds = time.perf_counter() - t0

@@ -382,27 +382,43 @@ def scoreboard_brief(project) -> dict | None:
 
 
 def audit_brief(project) -> dict | None:
-    """Return claim counts by status from ``parstats.audit`` on the raw report, if present."""
-    try:
-        import parstats.audit as audit  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    for name in ("summary", "audit_summary"):
-        fn = getattr(audit, name, None)
-        if callable(fn):
-            return dict(fn())
-    fn = getattr(audit, "audit_report", None) or getattr(audit, "audit_file", None)
-    if not callable(fn):
+    """Run ``parstats audit RAW --format json`` on the project's report; count claims by status.
+
+    Uses the command's documented JSON (``{"claims": [{"status", "severity", ...}]}``), in a
+    subprocess with the project's environment. None while ``parstats.audit`` does not exist.
+
+    Raises
+    ------
+    RuntimeError
+        When the audit command fails (exit code other than 0 or 1) or prints no JSON.
+    """
+    import importlib.util
+    import sys
+
+    if importlib.util.find_spec("parstats.audit") is None:
         return None
     raw = sorted((project.data_dir / "raw").glob("*.md"))
     if not raw:
         return None
-    result = fn(raw[0])
-    claims = getattr(result, "claims", result)
-    counts: dict = {}
+    from parstats.build import kernel_environment
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "parstats.cli", "audit", str(raw[0]), "--format", "json"],
+        capture_output=True, text=True, env=kernel_environment(project.root), cwd=project.root, timeout=600,
+    )
+    try:
+        claims = json.loads(proc.stdout)["claims"] if proc.returncode in (0, 1) else None
+    except (ValueError, KeyError, TypeError):
+        claims = None
+    if claims is None:
+        raise RuntimeError(f"parstats audit failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}")
+    counts = {"claims": len(claims)}
     for claim in claims:
-        status = getattr(claim, "status", None) or (claim.get("status") if isinstance(claim, dict) else None)
-        counts[str(status)] = counts.get(str(status), 0) + 1
+        status = str(claim.get("status"))
+        counts[status] = counts.get(status, 0) + 1
+        if status == "inconsistent" and claim.get("severity"):
+            key = f"inconsistent_{claim['severity']}"
+            counts[key] = counts.get(key, 0) + 1
     return counts
 
 
@@ -516,14 +532,21 @@ def _index(project, info: ReportInfo, entries: list) -> str:
         out.append("</section>")
     audit = audit_brief(project)
     if audit is not None:
-        labels = {"consistent": "nhất quán", "inconsistent": "không nhất quán", "unverifiable": "không kiểm chứng được"}
-        out.append('<section id="kiem-tra"><h2>Kiểm tra tính nhất quán của số liệu</h2><ul>')
-        for key in ("inconsistent", "consistent", "unverifiable"):
-            if key in audit:
-                out.append(f"<li>{_e(labels[key])}: <b>{_e(audit[key])}</b></li>")
-        for key in sorted(k for k in audit if k not in labels):
-            out.append(f"<li>{_e(key)}: <b>{_e(audit[key])}</b></li>")
-        out.append("</ul></section>")
+        out.append('<section id="kiem-tra"><h2>Kiểm tra tính nhất quán của số liệu</h2>')
+        severity = ", ".join(
+            f"{audit[k]} {label}" for k, label in (("inconsistent_major", "nghiêm trọng"), ("inconsistent_minor", "nhỏ"))
+            if audit.get(k)
+        )
+        out.append(
+            f'<p>{audit["claims"]} số liệu trích dẫn trong báo cáo được tính lại: '
+            f'<b>{audit.get("consistent", 0)}</b> nhất quán, '
+            f'<b>{audit.get("inconsistent", 0)}</b> không nhất quán{f" ({severity})" if severity else ""}, '
+            f'<b>{audit.get("unverifiable", 0)}</b> không kiểm chứng được.</p>'
+        )
+        page = next((e.page for e in entries if "audit" in e.name or "consistency" in e.name), None)
+        if page:
+            out.append(f'<p><a href="{_e(page)}">Xem chi tiết các số liệu bị gắn cờ</a></p>')
+        out.append("</section>")
     out.append('<section id="so-tay"><h2>Các sổ tay phân tích</h2><ol class="notebooks">')
     for entry in entries:
         out.append(f'<li><h3><a href="{_e(entry.page)}">{_e(entry.title)}</a></h3>')
