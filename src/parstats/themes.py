@@ -393,8 +393,8 @@ def inferred_commune_counts(df):
     -------
     pandas.DataFrame
         One row per subgroup and candidate solution: ``solution``, ``staff_type``,
-        ``reported_text``, ``count``, ``total``, ``unique``; empty with a ``note`` column
-        when :mod:`parstats.audit` is not available yet.
+        ``reported_text``, ``count``, ``total``, ``unique``; when :mod:`parstats.audit` is not
+        available yet, one row per subgroup without counts, saying so.
     """
     import pandas as pd
 
@@ -411,8 +411,15 @@ def inferred_commune_counts(df):
         try:
             from parstats.audit import split_counts
         except ImportError:
-            # TODO(lead): parstats.audit (issue 5) is not in the tree yet; rerun 02 once it is.
-            return pd.DataFrame([{"note": "parstats.audit chưa có: chưa suy ra được số người"}])
+            # TODO(lead): parstats.audit (issue 5) is not in the tree yet; rerun notebook 02 once it is.
+            for _, r in grp.iterrows():
+                rows.append({"solution": None, "id": r["id"],
+                             "staff_type": label("staffing_qualifications", "staff_type", r["staff_type"]),
+                             "level": label("staffing_qualifications", "level", level),
+                             "reported_text": f"{r['percent_text']}%", "count": None, "total": None,
+                             "recomputed": None, "combined": f"{count}/{total} (chưa suy ra: thiếu parstats.audit)",
+                             "unique": None})
+            continue
         result = split_counts(texts, count, total)
         solutions = list(getattr(result, "solutions", result))
         for n, sol in enumerate(solutions, start=1):
@@ -423,7 +430,8 @@ def inferred_commune_counts(df):
                              "reported_text": f"{r['percent_text']}%", "count": int(c), "total": int(t),
                              "recomputed": check_share(int(c), int(t), r["percent"], r["percent_text"])["recomputed"],
                              "combined": f"{count}/{total}", "unique": len(solutions) == 1})
-    return pd.DataFrame(rows)
+    return _typed(pd.DataFrame(rows, columns=["solution", "id", "staff_type", "level", "reported_text", "count",
+                                              "total", "recomputed", "combined", "unique"]), ("solution", "count", "total"))
 
 
 # --------------------------------------------------------------------------- 03 online services
