@@ -1,0 +1,140 @@
+"""The thematic notebooks: complete (every curated row shown), clean, and open to new data."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parstats import data, themes
+from parstats.paths import FIGURES_DIR, NOTEBOOKS_DIR, PROJ_ROOT
+
+
+def _stored_text(nb_path: Path) -> str:
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    parts = []
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            parts += out.get("data", {}).get("text/html", []) + out.get("data", {}).get("text/plain", [])
+    return "".join(parts)
+
+
+def _csv_ids(directory: Path, notebook: str) -> set[str]:
+    ids: set[str] = set()
+    for path in sorted(directory.glob(f"{notebook}-*.csv")):
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                for value in (row.get("Mã dòng") or "").split(","):
+                    if value.strip():
+                        ids.add(value.strip())
+    return ids
+
+
+@pytest.mark.parametrize("notebook", sorted(themes.THEME_TABLES))
+def test_every_curated_row_appears_in_a_table_of_its_notebook(notebook):
+    exported = _csv_ids(FIGURES_DIR, notebook)
+    shown = _stored_text(NOTEBOOKS_DIR / f"{notebook}.ipynb")
+    for table in themes.THEME_TABLES[notebook]:
+        ids = list(data.load(table)["id"])
+        assert ids, f"{table} is empty"
+        missing_csv = [i for i in ids if i not in exported]
+        missing_nb = [i for i in ids if i not in shown]
+        assert missing_csv == [], f"{table} rows not in any figures/{notebook}-*.csv: {missing_csv}"
+        assert missing_nb == [], f"{table} rows not in the stored outputs of {notebook}.ipynb: {missing_nb}"
+
+
+@pytest.mark.parametrize("notebook", sorted(themes.THEME_TABLES))
+def test_notebook_is_clean_and_reproducible_on_disk(notebook):
+    nb = json.loads((NOTEBOOKS_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert [c["execution_count"] for c in code] == list(range(1, len(code) + 1)), "one clean top-to-bottom run"
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    for cell in code:
+        # nbclient's record_timing writes wall-clock timestamps into cell metadata: a rerun would change bytes.
+        assert "execution" not in cell["metadata"], "execute with --ExecutePreprocessor.record_timing=False"
+        for out in cell["outputs"]:
+            assert out["output_type"] != "error" and out.get("name") != "stderr"
+    figures = sorted(p.name for p in FIGURES_DIR.glob(f"{notebook}-*.svg"))
+    assert len(figures) >= 2, f"at least two figures per notebook, found {figures}"
+    for svg in figures:
+        assert (FIGURES_DIR / svg).with_suffix(".png").exists()
+
+
+def test_no_number_typed_into_a_notebook():
+    """Code cells hold no numeric literal other than the notebook's own NN prefix in names."""
+    import re
+    import tokenize
+    from io import StringIO
+
+    for notebook in themes.THEME_TABLES:
+        nb = json.loads((NOTEBOOKS_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+        for cell in nb["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            tokens = tokenize.generate_tokens(StringIO("".join(cell["source"])).readline)
+            numbers = [t.string for t in tokens if t.type == tokenize.NUMBER]
+            assert numbers == [], f"{notebook}: numeric literal(s) {numbers} in a code cell"
+            strings = re.findall(r'"([^"]*)"', "".join(cell["source"]))
+            assert all(not re.search(r"\d", s) or s.startswith(notebook) for s in strings), strings
+
+
+def _project_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "proj"
+    shutil.copytree(PROJ_ROOT / "data", root / "data")
+    shutil.copytree(PROJ_ROOT / "notebooks", root / "notebooks")
+    (root / "figures").mkdir()
+    return root
+
+
+def _append(path: Path, rows: list[str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "".join(r + "\n" for r in rows), encoding="utf-8")
+
+
+def _execute(root: Path, notebook: str) -> None:
+    env = {**os.environ, "PARSTATS_ROOT": str(root)}
+    jupyter = Path(sys.executable).with_name("jupyter")
+    subprocess.run(
+        [str(jupyter), "nbconvert", "--to", "notebook", "--execute", "--inplace",
+         "--ExecutePreprocessor.record_timing=False", str(root / "notebooks" / f"{notebook}.ipynb")],
+        check=True, env=env, capture_output=True,
+    )
+
+
+def test_a_new_year_flows_through_to_tables_and_figures(tmp_path):
+    """New rows in a temporary copy of data/ reach the notebook's tables and figures untouched."""
+    root = _project_copy(tmp_path)
+    quote = "Cấp huyện: có 2.059/29.475 hồ sơ, tỷ lệ 6,99%"
+    _append(root / "data" / "dossiers.csv", [
+        f'huyen-2024,huyen,2024,1.000,8.000,"12,50",fn5,"{quote}"',
+        f'xa-2024,xa,2024,3.000,12.000,"25,00",fn5,"{quote}"',
+    ])
+    _execute(root, "03-online-services")
+    with (root / "figures" / "03-online-services-dossiers.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = {r["Mã dòng"]: r for r in csv.DictReader(fh)}
+    assert rows["huyen-2024"]["Kỳ"] == "Năm 2024"
+    assert rows["huyen-2024"]["Tỷ lệ tính lại"] == "12,50%" and rows["huyen-2024"]["Trạng thái"] == "Khớp"
+    assert rows["xa-2024"]["Tổng số hồ sơ"] == "12.000"
+    # The 2024 rows fall outside 2021-09-01/2023-06-30, so the parts check still adds up.
+    with (root / "figures" / "03-online-services-dossier-parts.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert {r["Chênh lệch"] for r in csv.DictReader(fh)} == {"0"}
+    new_svg = (root / "figures" / "03-online-services-dossiers-online-share.svg").read_bytes()
+    assert new_svg != (FIGURES_DIR / "03-online-services-dossiers-online-share.svg").read_bytes()
+    assert "huyen-2024" in _stored_text(root / "notebooks" / "03-online-services.ipynb")
+
+
+def test_a_new_year_of_par_index_flows_through(tmp_path):
+    root = _project_copy(tmp_path)
+    quote = "năm 2022 đạt 78,93%, xếp thứ 8/11 huyện, thị xã, thành phố."
+    _append(root / "data" / "par_index_sipas.csv", [f'par-index-2023,PAR_INDEX,2023,"85,00",5,11,II.1,"{quote}"'])
+    _execute(root, "01-targets-overview")
+    with (root / "figures" / "01-targets-overview-par-index-sipas.csv").open(encoding="utf-8-sig", newline="") as fh:
+        rows = {r["Mã dòng"]: r for r in csv.DictReader(fh)}
+    assert rows["par-index-2023"]["Điểm"] == "85,00%" and rows["par-index-2023"]["Xếp hạng"] == "5/11"
+    new_png = (root / "figures" / "01-targets-overview-par-index-sipas.png").read_bytes()
+    assert new_png != (FIGURES_DIR / "01-targets-overview-par-index-sipas.png").read_bytes()
