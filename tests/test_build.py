@@ -333,6 +333,7 @@ def test_index_shows_scoreboard_and_audit_briefs(project, monkeypatch):
     monkeypatch.setattr(site, "audit_brief", lambda p: {
         "claims": 40, "consistent": 30, "inconsistent": 4, "inconsistent_major": 1, "inconsistent_minor": 3,
         "unverifiable": 6})
+    shutil.rmtree(project.cache_dir / "site")  # the briefs are cached by their inputs
     site.render_site(project)
     index = (project.site_dir / "index.html").read_text(encoding="utf-8")
     assert '<div class="met"><b>3</b>đạt</div>' in index and '<div class="notmet"><b>10</b>chưa đạt</div>' in index

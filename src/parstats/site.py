@@ -208,7 +208,7 @@ def thumbnail_png(png: bytes, width: int = THUMB_WIDTH) -> bytes:
         if img.width > width:
             img = img.resize((width, max(1, round(img.height * width / img.width))), Image.Resampling.LANCZOS)
         out = io.BytesIO()
-        img.save(out, format="PNG", optimize=True)
+        img.save(out, format="PNG", optimize=False, compress_level=9)
         return out.getvalue()
 
 
@@ -422,6 +422,46 @@ def audit_brief(project) -> dict | None:
     return counts
 
 
+def _cached(project, name: str, data_inputs: tuple, compute):
+    """``compute()``, remembered in ``.parstats-cache/site/`` until its inputs change.
+
+    The inputs are the named entries of ``data/`` plus the parstats sources and the installed
+    packages, so a forced rebuild does not pay again for an unchanged summary.
+    """
+    from parstats.build import environment_digest, file_digest, tree_digest
+
+    parts = [tree_digest(project.src_dir), environment_digest()]
+    for item in data_inputs:
+        path = project.data_dir / item
+        parts.append(tree_digest(path) if path.is_dir() else file_digest(path))
+    key = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    store = project.cache_dir / "site" / f"{name}.json"
+    try:
+        saved = json.loads(store.read_text(encoding="utf-8"))
+        if saved.get("key") == key:
+            return saved["value"]
+    except (FileNotFoundError, ValueError):
+        pass
+    value = compute()
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_text(json.dumps({"key": key, "value": value}, sort_keys=True), encoding="utf-8")
+    return value
+
+
+def _thumbnail(project, png: bytes) -> bytes:
+    """:func:`thumbnail_png`, remembered by the figure's checksum in ``.parstats-cache/thumbs/``."""
+    key = hashlib.sha256(png + f"|{THUMB_WIDTH}".encode()).hexdigest()
+    store = project.cache_dir / "thumbs" / f"{key}.png"
+    if store.is_file():
+        return store.read_bytes()
+    data = thumbnail_png(png)
+    store.parent.mkdir(parents=True, exist_ok=True)
+    tmp = store.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, store)
+    return data
+
+
 # ----------------------------------------------------------------------------- rendering
 
 
@@ -513,7 +553,7 @@ def _index(project, info: ReportInfo, entries: list) -> str:
     if info.reference:
         out.append(f'<p class="ref">{_e(info.reference)}</p>')
     out.append("</header>")
-    score = scoreboard_brief(project)
+    score = _cached(project, "scoreboard", ("targets.csv", "datapackage.json"), lambda: scoreboard_brief(project))
     if score is not None:
         out.append('<section id="chi-tieu"><h2>Kết quả thực hiện các chỉ tiêu</h2><div class="score">')
         out.append(f'<div class="met"><b>{score["met"]}</b>đạt</div>')
@@ -530,7 +570,7 @@ def _index(project, info: ReportInfo, entries: list) -> str:
         if board:
             out.append(f'<p><a href="{_e(board)}">Xem bảng chỉ tiêu đầy đủ</a></p>')
         out.append("</section>")
-    audit = audit_brief(project)
+    audit = _cached(project, "audit", ("raw",), lambda: audit_brief(project))
     if audit is not None:
         out.append('<section id="kiem-tra"><h2>Kiểm tra tính nhất quán của số liệu</h2>')
         severity = ", ".join(
@@ -555,7 +595,7 @@ def _index(project, info: ReportInfo, entries: list) -> str:
         if entry.figures:
             out.append('<div class="thumbs">')
             for fig in entry.figures:
-                uri = data_uri(thumbnail_png(fig.read_bytes()), "image/png")
+                uri = data_uri(_thumbnail(project, fig.read_bytes()), "image/png")
                 out.append(f'<a href="{_e(entry.page)}"><img src="{uri}" alt="{_e(fig.stem)}" '
                            f'title="{_e(fig.name)}"></a>')
             out.append("</div>")
