@@ -216,12 +216,14 @@ def catalogue_chart(cat):
             ax.text(int(r["total"]) + 3, yi,
                     f"{format_number(int(r['count']))}/{format_number(int(r['total']))} ({_pct(r['recomputed'])})",
                     va="center", fontsize=8)
-        ax.set_yticks(y, [f"{r['service_kind']}\n{r['measure'].lower()}" for _, r in rows.iterrows()], fontsize=8)
+        names = [r["service_kind"] if r["measure"].lower() == r["service_kind"].lower()
+                 else f"{r['service_kind']}\n{r['measure'].lower()}" for _, r in rows.iterrows()]
+        ax.set_yticks(y, names, fontsize=8)
         ax.set_xlim(0, max(int(t) for t in rows["total"]) * 1.3)
         set_number_axis(ax.xaxis, decimals=0)
         ax.set_xlabel("Số thủ tục hành chính")
         ax.set_title("Danh mục thủ tục hành chính cung cấp dịch vụ công trực tuyến")
-        ax.legend(loc="lower right", fontsize=8)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=8)
         ax.grid(axis="y", visible=False)
     add_source(fig, note="Tỷ lệ trong ngoặc do parstats tính từ số thủ tục báo cáo nêu.")
     return fig
@@ -287,7 +289,8 @@ def units_over_time_chart(units):
         set_number_axis(ax.yaxis, decimals=0)
         ax.set_ylabel("Số đơn vị sự nghiệp công lập")
         ax.set_title("Đơn vị sự nghiệp công lập")
-        ax.legend(loc="upper right", fontsize=8)
+        ax.set_ylim(0, max(int(c) for c in units["count"]) * 1.12)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8)
         ax.grid(axis="x", visible=False)
     add_source(fig, note="Năm gốc: số đơn vị hiện nay cộng số đơn vị đã giảm (báo cáo không nêu trực tiếp).")
     return fig
