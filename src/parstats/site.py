@@ -192,7 +192,7 @@ def data_uri(data: bytes, mime: str) -> str:
 
 
 def thumbnail_png(png: bytes, width: int = THUMB_WIDTH) -> bytes:
-    """Return a reproducible PNG at most ``width`` pixels wide (no metadata).
+    """Return a small reproducible PNG (at most ``width`` pixels wide, 64 colours, no metadata).
 
     Examples
     --------
@@ -207,8 +207,10 @@ def thumbnail_png(png: bytes, width: int = THUMB_WIDTH) -> bytes:
         img = img.convert("RGBA") if img.mode in ("P", "LA") else img.copy()
         if img.width > width:
             img = img.resize((width, max(1, round(img.height * width / img.width))), Image.Resampling.LANCZOS)
+        # 64 colours are plenty for a chart thumbnail and make it 3-4 times smaller
+        img = img.convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
         out = io.BytesIO()
-        img.save(out, format="PNG", optimize=False, compress_level=9)
+        img.save(out, format="PNG", optimize=True)
         return out.getvalue()
 
 
