@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from parstats.build import BuildError, Project, build, canonical_state, clean_notebook, find_notebooks
+from parstats.build import BuildError, Project, build, canonical_state, clean_notebook, find_notebooks, merge_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
@@ -290,6 +290,13 @@ def test_canonical_state_ignores_volatile_metadata():
     assert canonical_state(nb) == a
     clean_notebook(nb)
     assert nb.cells[0].outputs == [nbformat.v4.new_output("stream", name="stdout", text="1\n")]
+    assert nb.metadata["language_info"] == {"name": "python"}
+    # merging new outputs keeps the on-disk Python version (machine-dependent) and never adds one
+    on_disk = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(1)")])
+    on_disk.metadata["language_info"] = {"name": "python", "version": "3.11.2"}
+    assert merge_outputs(on_disk, nb).metadata["language_info"] == {"name": "python", "version": "3.11.2"}
+    del on_disk.metadata["language_info"]["version"]
+    assert "version" not in merge_outputs(on_disk, nb).metadata["language_info"]
 
 
 def test_build_without_notebooks_or_with_bad_data_fails_clearly(tmp_path):
@@ -308,18 +315,14 @@ def test_build_without_notebooks_or_with_bad_data_fails_clearly(tmp_path):
 
 
 def test_command_line_exit_codes_and_messages(project):
-    code = (
-        "import argparse, sys; from parstats import build; p = argparse.ArgumentParser(); "
-        "build.add_arguments(p); sys.exit(build.run(p.parse_args(sys.argv[1:])))"
-    )
     env = dict(os.environ, PARSTATS_ROOT=str(project.root))
-    ok = subprocess.run([sys.executable, "-c", code, "--jobs", "1", "--no-site", "--no-validate"], env=env,
+    ok = subprocess.run([sys.executable, "-m", "parstats.build", "--jobs", "1", "--no-site", "--no-validate"], env=env,
                         capture_output=True, text=True, timeout=300)
     assert ok.returncode == 0, ok.stderr
     assert "build: 0 executed, 2 cached, 0 failed" in ok.stderr and "\r" not in ok.stderr
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise KeyError('thiếu')")]),
                    project.notebooks_dir / "03-broken.ipynb")
-    bad = subprocess.run([sys.executable, "-c", code, "--no-site", "--no-validate"], env=env, capture_output=True, text=True, timeout=300)
+    bad = subprocess.run([sys.executable, "-m", "parstats.build", "--no-site", "--no-validate"], env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1
     assert "notebooks/03-broken.ipynb cell 1 (code cell 1): KeyError: 'thiếu'" in bad.stderr
 

@@ -296,6 +296,9 @@ def canonical_state(nb) -> str:
 def merge_outputs(current, executed):
     """Return ``current`` (prose as on disk) with the code outputs of ``executed``.
 
+    ``language_info`` comes from the execution, except its ``version`` (the Python patch
+    release, which differs between machines): kept as it is on disk, never added.
+
     Examples
     --------
     >>> import nbformat
@@ -317,8 +320,12 @@ def merge_outputs(current, executed):
     for new, old in zip(code_new, code_old):
         new.outputs = copy.deepcopy(old.outputs)
         new.execution_count = old.execution_count
-    merged.metadata["language_info"] = copy.deepcopy(executed.metadata.get("language_info", {}))
-    return clean_notebook(merged)
+    # the Python patch version differs between machines: never add it, never change it
+    version = current.metadata.get("language_info", {}).get("version")
+    merged = clean_notebook(merged, dict(executed.metadata.get("language_info", {})))
+    if version is not None:
+        merged.metadata["language_info"]["version"] = version
+    return merged
 
 
 def notebook_text(nb) -> str:
@@ -1180,3 +1187,16 @@ def run(args) -> int:
             file=sys.stderr,
         )
     return result.exit_code
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m parstats.build``: the same as ``parstats build``."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="parstats build", description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
