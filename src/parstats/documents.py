@@ -30,6 +30,7 @@ __all__ = [
     "parse_document_reference",
     "find_document_references",
     "valid_date",
+    "reference_at",
 ]
 
 #: Type codes used in document numbers and the type they stand for.
@@ -258,6 +259,26 @@ def _build(m: re.Match, text: str) -> DocumentRef:
         type_name=type_name, issuer=issuer, type_word=type_word, date=date,
         date_text=date_text, flags=tuple(flags), suggestion=suggestion,
     )
+
+
+def reference_at(text: str, pos: int) -> tuple[int, DocumentRef] | None:
+    """The document reference starting exactly at ``pos`` as ``(end, DocumentRef)``, or None.
+
+    ``end`` is the end of the reference including the ``ngày …`` date that follows it.
+
+    Examples
+    --------
+    >>> end, ref = reference_at("số 7889/QĐ-UBND ngày 27/12/2021 về", 3)
+    >>> end, ref.text, ref.date
+    (31, '7889/QĐ-UBND', (27, 12, 2021))
+    >>> reference_at("28/1.752", 0) is None
+    True
+    """
+    m = _DOC_RE.match(text, pos)
+    if m is None:
+        return None
+    dm = _DATE_AFTER_RE.match(text, m.end())
+    return (dm.end() if dm else m.end()), _build(m, text)
 
 
 def find_document_references(text: str) -> list[tuple[int, int, DocumentRef]]:

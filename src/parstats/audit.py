@@ -1,0 +1,887 @@
+"""Consistency audit: recompute every quoted figure of a report, flag and explain what does not add up.
+
+statcheck recomputes the p-values that psychology papers report; the GRIM test asks whether a
+reported mean is even possible for the sample size given. This module does both for the
+percentages, changes and sums of a Vietnamese report: each claim found by
+:func:`parstats.claims.extract_claims` gets a status (``consistent``, ``inconsistent`` or
+``unverifiable``), and an inconsistent one gets its most likely cause and a severity.
+
+A percentage is **consistent** when the exact value, rounded half-up at the precision the report
+used, gives the reported string (``"01%"`` has 0 decimals, ``"79,90%"`` has 2).
+
+Diagnoses, tried in this order (the first that explains the reported value wins):
+
+* ``rounded down`` instead of half-up (severity ``minor``);
+* ``rounded twice`` (first to more decimals, then again; ``minor``);
+* ``wrong base``: a change computed on the new value instead of the old one;
+* ``transposed digits`` in the count, the total or the reported value;
+* ``count or total off by a little``, naming the nearest counts and totals that would fit; a
+  passage whose shares all fit one other total is diagnosed together;
+* ``rounded up`` instead of half-up;
+* otherwise no simple explanation.
+
+Everything inconsistent that is not a rounding slip is severity ``major``. When a target is
+known (stated before the claim, like ``Phấn đấu 15% …`` or ``giảm tối thiểu 10%``, or passed in
+by the caller) and the error changes the verdict against it, the inconsistency is **gross**
+(statcheck's term) and always ``major``.
+
+Count inference (GRIM for percentages): :func:`counts_for_percent`, :func:`totals_for_percent`
+and :func:`split_counts`.
+
+Examples
+--------
+>>> report = audit_text("Cán bộ có trình độ đại học trở lên là 128/129 người, tỷ lệ 98,45%.")
+>>> f = report.findings[0]
+>>> f.status, f.recomputed, f.severity
+('inconsistent', '99,22%', 'major')
+>>> print(f.diagnosis)
+count off by a little: 127/129 gives 98,45% (1 less than 128)
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from parstats.claims import KINDS, Claim, ReportReadError, extract_claims, read_text
+from parstats.paths import PROJ_ROOT, RAW_REPORT
+
+__all__ = [
+    "STATUSES",
+    "Finding",
+    "AuditReport",
+    "SplitResult",
+    "counts_for_percent",
+    "totals_for_percent",
+    "split_counts",
+    "audit_claims",
+    "audit_text",
+    "audit_path",
+    "summary",
+    "add_arguments",
+    "run",
+]
+
+STATUSES = ("consistent", "inconsistent", "unverifiable")
+#: how far a count or total may be from the stated one to be "off by a little"
+LITTLE_ABS, LITTLE_REL = 3, Decimal("0.03")
+#: largest range of counts or totals that the inference functions will list
+MAX_RESULTS = 1_000_000
+
+
+# --------------------------------------------------------------------------------------------
+# exact percentages
+# --------------------------------------------------------------------------------------------
+
+def _parse_percent(percent) -> tuple[int, int, str]:
+    """``"92,21%"`` -> (9221, 2, "92,21%"); accepts str, Decimal or an object with ``.text``."""
+    if hasattr(percent, "text") and isinstance(getattr(percent, "text"), str):
+        percent = percent.text
+    if isinstance(percent, Decimal):
+        if not percent.is_finite() or percent < 0:
+            raise ValueError(f"expected a non-negative percentage, got {percent!r}")
+        exp = -percent.as_tuple().exponent if percent.as_tuple().exponent < 0 else 0
+        return int(percent.scaleb(exp)), exp, _fmt_scaled(int(percent.scaleb(exp)), exp) + "%"
+    if isinstance(percent, int) and not isinstance(percent, bool):
+        if percent < 0:
+            raise ValueError(f"expected a non-negative percentage, got {percent!r}")
+        return percent, 0, f"{percent}%"
+    if not isinstance(percent, str):
+        raise ValueError(f"expected a percentage string like '92,21%', got {percent!r}")
+    s = percent.strip().replace("\u00a0", " ").removesuffix("%").strip()
+    intpart, comma, frac = s.partition(",")
+    digits = intpart.replace(".", "")
+    if (not digits.isascii() or not digits.isdigit() or (comma and not (frac.isascii() and frac.isdigit()))
+            or ("." in intpart and not _grouped(intpart))):
+        raise ValueError(
+            f"cannot read {percent!r} as a Vietnamese percentage (expected e.g. '92,21%' or '01%')")
+    return int(digits + frac), len(frac), percent.strip() if percent.strip().endswith("%") else s + "%"
+
+
+def _grouped(s: str) -> bool:
+    groups = s.split(".")
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def _half_up(num: int, den: int) -> int:
+    """round(num/den) half-up for num >= 0, den > 0, exactly."""
+    return (2 * num + den) // (2 * den)
+
+
+def _scaled_percent(x: int, y: int, d: int) -> int:
+    """x/y as a percentage with d decimals, half-up, as an integer (``98,45`` -> 9845)."""
+    return _half_up(x * 100 * 10 ** d, y)
+
+
+def _fmt_scaled(v: int, d: int, percent: bool = False) -> str:
+    neg = v < 0
+    v = abs(v)
+    ip, fp = divmod(v, 10 ** d) if d else (v, 0)
+    s = f"{ip:,}".replace(",", ".")
+    if d:
+        s += "," + str(fp).rjust(d, "0")
+    return ("-" if neg else "") + s + ("%" if percent else "")
+
+
+def _fmt_pct(x: int, y: int, d: int) -> str:
+    return _fmt_scaled(_scaled_percent(x, y, d), d, True)
+
+
+def _fmt_int(n: int) -> str:
+    return _fmt_scaled(n, 0)
+
+
+def _exact(x: int, y: int, digits: int = 4) -> str:
+    """x/y % truncated to ``digits`` decimals, with an ellipsis when inexact (for diagnoses)."""
+    scaled = x * 100 * 10 ** digits
+    q, r = divmod(scaled, y)
+    s = _fmt_scaled(q, digits).rstrip("0").rstrip(",")
+    return s + ("…" if r else "") + "%"
+
+
+def _count_bounds(r: int, d: int, total: int) -> tuple[int, int]:
+    """Counts c (0 <= c <= total) with half_up(c/total at d decimals) == r: inclusive bounds."""
+    s2 = 2 * 100 * 10 ** d
+    lo = -(-max(0, (2 * r - 1) * total) // s2)
+    hi = -(-((2 * r + 1) * total) // s2) - 1
+    return lo, min(hi, total)
+
+
+def _total_bounds(r: int, d: int, count: int) -> tuple[int, int | None]:
+    """Totals t >= max(count, 1) with half_up(count/t at d decimals) == r (hi None: unbounded)."""
+    cs2 = 2 * count * 100 * 10 ** d
+    lo = cs2 // (2 * r + 1) + 1
+    hi = None if r == 0 else cs2 // (2 * r - 1)
+    if r == 0 and count > 0:
+        lo = cs2 + 1
+    return max(lo, count, 1), hi
+
+
+def counts_for_percent(percent, total: int) -> list[int]:
+    """Every count whose share of ``total``, rounded half-up, gives ``percent`` (GRIM).
+
+    Parameters
+    ----------
+    percent : str or Decimal
+        The reported percentage as written, e.g. ``"92,21%"``; its decimals set the precision.
+    total : int
+        The total (> 0).
+
+    Returns
+    -------
+    list of int
+        Counts ``0 <= c <= total``; empty when the percentage is impossible for this total.
+
+    Raises
+    ------
+    ValueError
+        For a total <= 0, a malformed percentage or more than :data:`MAX_RESULTS` counts.
+
+    Examples
+    --------
+    >>> counts_for_percent("98,45%", 129)
+    [127]
+    >>> counts_for_percent("4,5%", 295)
+    []
+    >>> counts_for_percent("01%", 295)
+    [2, 3, 4]
+    """
+    r, d, _ = _parse_percent(percent)
+    if not isinstance(total, int) or total <= 0:
+        raise ValueError(f"total must be a positive integer, got {total!r}")
+    lo, hi = _count_bounds(r, d, total)
+    if hi - lo + 1 > MAX_RESULTS:
+        raise ValueError(f"{hi - lo + 1} counts fit {percent!r} of {total}; more than {MAX_RESULTS}")
+    return list(range(lo, hi + 1))
+
+
+def totals_for_percent(percent, count: int, max_total: int = 100_000) -> list[int]:
+    """Every total for which ``count`` rounds half-up to ``percent`` (GRIM).
+
+    Parameters
+    ----------
+    percent : str or Decimal
+        The reported percentage, e.g. ``"13,70%"``.
+    count : int
+        The count (>= 0).
+    max_total : int, default 100000
+        Largest total to consider (needed when the percentage rounds to 0).
+
+    Returns
+    -------
+    list of int
+        Totals ``max(count, 1) <= t <= max_total``.
+
+    Raises
+    ------
+    ValueError
+        For a negative count, a malformed percentage or more than :data:`MAX_RESULTS` totals.
+
+    Examples
+    --------
+    >>> totals_for_percent("4,5%", 13)
+    [286, 287, 288, 289, 290, 291, 292]
+    >>> totals_for_percent("13,70%", 27)
+    []
+    >>> totals_for_percent("79,9%", 231)
+    [289]
+    """
+    r, d, _ = _parse_percent(percent)
+    if not isinstance(count, int) or count < 0:
+        raise ValueError(f"count must be a non-negative integer, got {count!r}")
+    lo, hi = _total_bounds(r, d, count)
+    hi = max_total if hi is None else min(hi, max_total)
+    if hi - lo + 1 > MAX_RESULTS:
+        raise ValueError(f"{hi - lo + 1} totals fit; more than {MAX_RESULTS}: lower max_total")
+    return list(range(lo, hi + 1))
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    """Solutions of :func:`split_counts`: one ``((count, total), …)`` tuple per solution."""
+
+    percents: tuple[str, ...]
+    count: int
+    total: int
+    solutions: tuple[tuple[tuple[int, int], ...], ...]
+
+    @property
+    def unique(self) -> bool:
+        """True when exactly one split fits."""
+        return len(self.solutions) == 1
+
+    def __len__(self) -> int:
+        return len(self.solutions)
+
+    def __iter__(self):
+        return iter(self.solutions)
+
+    def describe(self) -> str:
+        """One English sentence: the unique split, or how many there are.
+
+        Examples
+        --------
+        >>> print(split_counts(["92,21%", "87,23%"], 265, 295).describe())
+        unique: 142/154 (92,21%) and 123/141 (87,23%)
+        """
+        if not self.solutions:
+            return "no split of {}/{} fits {}".format(self.count, self.total, ", ".join(self.percents))
+        def one(sol):
+            return " and ".join(f"{c}/{t} ({p})" for (c, t), p in zip(sol, self.percents))
+        if self.unique:
+            return "unique: " + one(self.solutions[0])
+        return f"{len(self.solutions)} splits fit, e.g. " + one(self.solutions[0])
+
+
+def split_counts(percents, count: int, total: int) -> SplitResult:
+    """Subgroup counts and totals consistent with their shares and the combined count/total.
+
+    For subgroups known only by their percentages (e.g. the university share of commune
+    *cán bộ*, 92,21%, and of commune *công chức*, 87,23%) whose combined count and total are
+    known (265 of 295), list every tuple of ``(count, total)`` pairs, one per subgroup, such
+    that each pair rounds half-up to its percentage, the counts add up to ``count`` and the
+    totals add up to ``total``.
+
+    Parameters
+    ----------
+    percents : sequence of str
+        One percentage per subgroup as written (``"92,21%"``).
+    count, total : int
+        The combined count and total.
+
+    Returns
+    -------
+    SplitResult
+        ``.solutions`` and ``.unique``.
+
+    Raises
+    ------
+    ValueError
+        For fewer than two percentages, a malformed percentage, ``total <= 0``,
+        ``count < 0`` or ``count > total``.
+
+    Examples
+    --------
+    >>> res = split_counts(["92,21%", "87,23%"], 265, 295)
+    >>> res.solutions, res.unique
+    ((((142, 154), (123, 141)),), True)
+    >>> len(split_counts(["50%", "50%"], 4, 8))
+    3
+    """
+    ps = [_parse_percent(p) for p in percents]
+    if len(ps) < 2:
+        raise ValueError(f"split_counts needs at least two percentages, got {list(percents)!r}")
+    if not isinstance(total, int) or total <= 0:
+        raise ValueError(f"total must be a positive integer, got {total!r}")
+    if not isinstance(count, int) or not 0 <= count <= total:
+        raise ValueError(f"count must be an integer between 0 and total={total}, got {count!r}")
+    sols: list[tuple[tuple[int, int], ...]] = []
+
+    def rec(i: int, rem_c: int, rem_t: int, acc: list) -> None:
+        r, d, _ = ps[i]
+        if i == len(ps) - 1:
+            if rem_t >= 1 and 0 <= rem_c <= rem_t and _scaled_percent(rem_c, rem_t, d) == r:
+                sols.append(tuple(acc + [(rem_c, rem_t)]))
+            return
+        for t in range(1, rem_t - (len(ps) - 1 - i) + 1):
+            lo, hi = _count_bounds(r, d, t)
+            for c in range(lo, min(hi, rem_c) + 1):
+                rec(i + 1, rem_c - c, rem_t - t, acc + [(c, t)])
+
+    rec(0, count, total, [])
+    return SplitResult(tuple(p[2] for p in ps), count, total, tuple(sols))
+
+
+# --------------------------------------------------------------------------------------------
+# findings
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Finding:
+    """The audit of one claim.
+
+    Attributes
+    ----------
+    claim : Claim
+    status : str
+        ``consistent``, ``inconsistent`` or ``unverifiable``.
+    severity : str or None
+        ``minor`` or ``major`` for an inconsistent claim.
+    diagnosis : str or None
+        The most likely cause (inconsistent), or why it cannot be checked (unverifiable).
+    recomputed : str or None
+        The recomputed value written the Vietnamese way (``"99,22%"``, ``"2.059"``).
+    gross : bool or None
+        For an inconsistent claim with a known target: whether the error changes the verdict.
+    cause : str or None
+        A short machine-readable cause: ``rounded-down``, ``rounded-twice``, ``wrong-base``,
+        ``transposed-digits``, ``count-off``, ``total-off``, ``shared-total``, ``rounded-up``,
+        ``parts-mismatch``, ``document``, ``other``.
+    """
+
+    claim: Claim
+    status: str
+    severity: str | None = None
+    diagnosis: str | None = None
+    recomputed: str | None = None
+    gross: bool | None = None
+    cause: str | None = None
+    fits: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict:
+        """The claim and its audit in the JSON schema of ``parstats audit --format json``."""
+        c = self.claim
+        return {
+            "id": c.id, "kind": c.kind, "line": c.line, "quote": c.quote,
+            "numerator": c.numerator, "denominator": c.denominator,
+            "parts": list(c.parts) if c.parts is not None else None,
+            "reported": c.reported, "recomputed": self.recomputed, "status": self.status,
+            "severity": self.severity, "diagnosis": self.diagnosis,
+        }
+
+
+def _little(v: int) -> int:
+    return max(LITTLE_ABS, int((Decimal(v) * LITTLE_REL).to_integral_value(rounding="ROUND_CEILING")))
+
+
+def _nearest_in(lo: int, hi: int | None, v: int) -> int | None:
+    if hi is not None and hi < lo:
+        return None
+    if v < lo:
+        return lo
+    if hi is not None and v > hi:
+        return hi
+    return v
+
+
+def _range_text(lo: int, hi: int) -> str:
+    return _fmt_int(lo) if lo == hi else f"{_fmt_int(lo)}–{_fmt_int(hi)}"
+
+
+def _swaps(s: str):
+    """Strings with two adjacent digits of ``s`` swapped (thousands dots kept in place)."""
+    digits = [i for i, ch in enumerate(s) if ch.isdigit()]
+    for a, b in zip(digits, digits[1:]):
+        if s[a] != s[b]:
+            lst = list(s)
+            lst[a], lst[b] = lst[b], lst[a]
+            yield "".join(lst)
+
+
+def _intval(s: str) -> int | None:
+    t = s.replace(".", "")
+    return int(t) if t.isdigit() else None
+
+
+def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
+                     what: str = "count") -> tuple[str, str, str, dict]:
+    """(severity, cause, diagnosis, fits) for an inconsistent percentage x/y reported as r."""
+    S = 100 * 10 ** d
+    fits: dict = {}
+    # 1. rounded down (truncated)
+    if (x * S) // y == r:
+        return ("minor", "rounded-down",
+                f"rounded down instead of half-up: {_fmt_int(x)}/{_fmt_int(y)} = {_exact(x, y)}, "
+                f"which rounds to {_fmt_pct(x, y, d)}", fits)
+    # 2. rounded twice
+    for k in range(1, 4):
+        mid = _scaled_percent(x, y, d + k)
+        if _half_up(mid, 10 ** k) == r:
+            return ("minor", "rounded-twice",
+                    f"rounded twice: {_exact(x, y)} was first rounded to {_fmt_scaled(mid, d + k, True)}, "
+                    f"then to {rep}; rounded once it is {_fmt_pct(x, y, d)}", fits)
+    # 4. transposed digits in the count, the total or the reported value
+    for alt in _swaps(xs):
+        v = _intval(alt)
+        if v is not None and 0 <= v <= y and _scaled_percent(v, y, d) == r:
+            return ("major", "transposed-digits",
+                    f"transposed digits: {alt}/{ys} gives {rep} ({what} written {xs})", fits)
+    for alt in _swaps(ys):
+        v = _intval(alt)
+        if v and _scaled_percent(x, v, d) == r:
+            return ("major", "transposed-digits",
+                    f"transposed digits: {xs}/{alt} gives {rep} (total written {ys})", fits)
+    recomputed = _fmt_pct(x, y, d)
+    for alt in _swaps(rep.removesuffix("%")):
+        if alt + "%" == recomputed:
+            return ("major", "transposed-digits",
+                    f"transposed digits in the reported value: {rep} for {recomputed}", fits)
+    # 5. count or total off by a little
+    out = []
+    lo, hi = _count_bounds(r, d, y)
+    nc = _nearest_in(lo, hi, x)
+    if nc is not None and abs(nc - x) <= _little(x):
+        fits["counts"] = (lo, hi)
+        diff = nc - x
+        out.append((abs(diff) / max(x, 1), "count-off",
+                    f"{what} off by a little: {_range_text(lo, hi) if hi - lo <= 3 else _fmt_int(nc)}"
+                    f"/{_fmt_int(y)} gives {rep} ({abs(diff)} {'more' if diff > 0 else 'less'} than {xs})"))
+    tlo, thi = _total_bounds(r, d, x)
+    nt = _nearest_in(tlo, thi, y)
+    if nt is not None and abs(nt - y) <= _little(y):
+        fits["totals"] = (tlo, thi)
+        diff = nt - y
+        rng = _range_text(tlo, thi) if thi is not None and thi - tlo <= 9 else _fmt_int(nt)
+        out.append((abs(diff) / y, "total-off",
+                    f"total off by a little: {xs} of {rng} gives {rep} (nearest {_fmt_int(nt)}, "
+                    f"{abs(diff)} {'more' if diff > 0 else 'less'} than {ys})"))
+    if not out and d > 0 and rep.removesuffix("%").endswith("0"):
+        # "79,90%": perhaps one decimal padded with a zero
+        r1, d1 = r // 10, d - 1
+        tlo, thi = _total_bounds(r1, d1, x)
+        nt = _nearest_in(tlo, thi, y)
+        if nt is not None and abs(nt - y) <= _little(y):
+            fits["totals"] = (tlo, thi)
+            diff = nt - y
+            out.append((abs(diff) / y, "total-off",
+                        f"total off by a little: read as {_fmt_scaled(r1, d1, True)} (a padded zero), "
+                        f"{xs} of {_fmt_int(nt)} gives {_fmt_pct(x, nt, d)} "
+                        f"({abs(diff)} {'more' if diff > 0 else 'less'} than {ys})"))
+    if out:
+        out.sort(key=lambda o: o[0])
+        return "major", out[0][1], "; ".join(o[2] for o in out), fits
+    # 6. rounded up
+    if -(-(x * S) // y) == r:
+        return ("major", "rounded-up",
+                f"rounded up instead of half-up: {_fmt_int(x)}/{_fmt_int(y)} = {_exact(x, y)}, "
+                f"which rounds to {recomputed}", fits)
+    return ("major", "other",
+            f"no simple explanation: {_fmt_int(x)}/{_fmt_int(y)} = {_exact(x, y)}, not {rep}", fits)
+
+
+def _meets(comparator: str, target: Decimal, actual: Decimal, upper=None) -> bool:
+    if comparator == "at_least":
+        return actual >= target
+    if comparator == "at_most":
+        return actual <= target
+    if comparator == "equals":
+        return actual == target
+    if comparator == "rank_between":
+        return target <= actual <= (upper if upper is not None else target)
+    raise ValueError(f"unknown target comparator {comparator!r}")
+
+
+def _gross(target, reported: Decimal, exact_num: int, exact_den: int) -> tuple[bool, str]:
+    comp = getattr(target, "comparator")
+    value = Decimal(getattr(target, "value"))
+    upper = getattr(target, "upper", None)
+    rep_ok = _meets(comp, value, reported, upper)
+    # exact comparison: exact >= value  <=>  num*100 >= value*den
+    exact = Decimal(exact_num * 100) / Decimal(exact_den)
+    rec_ok = _meets(comp, value, exact, upper)
+    sym = {"at_least": "≥", "at_most": "≤", "equals": "=", "rank_between": "in"}[comp]
+    tv = _fmt_scaled(int(value.scaleb(-value.as_tuple().exponent)) if value.as_tuple().exponent < 0 else int(value),
+                     -value.as_tuple().exponent if value.as_tuple().exponent < 0 else 0, True)
+    if rep_ok != rec_ok:
+        return True, (f"gross: against the target {sym} {tv} the reported value "
+                      f"{'meets' if rep_ok else 'misses'} it but the recomputed one "
+                      f"{'meets' if rec_ok else 'misses'} it")
+    return False, f"the verdict against the target {sym} {tv} is unchanged ({'met' if rep_ok else 'not met'})"
+
+
+def _audit_one(c: Claim, target=None) -> Finding:
+    k = c.kind
+    if k == "ratio":
+        x, y = c.numerator, c.denominator
+        if y is None:
+            return Finding(c, "unverifiable", diagnosis="no total stated nearby (same sentence, "
+                           "earlier in the paragraph or a footnote)")
+        if y <= 0:
+            return Finding(c, "inconsistent", "major", "the total is zero", cause="other")
+        if c.reported is None:
+            rec = _fmt_pct(x, y, 2)
+            if x > y:
+                return Finding(c, "inconsistent", "major",
+                               f"the part {_fmt_int(x)} is larger than the whole {_fmt_int(y)}",
+                               rec, cause="other")
+            return Finding(c, "unverifiable", diagnosis=f"no percentage stated (the share is {rec})",
+                           recomputed=rec)
+        r, d, rep = _parse_percent(c.reported)
+        rec = _fmt_pct(x, y, d)
+        if _scaled_percent(x, y, d) == r:
+            return Finding(c, "consistent", recomputed=rec)
+        xs = c.quote_number if hasattr(c, "quote_number") else _fmt_int(x)
+        sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, _fmt_int(x), _fmt_int(y))
+        if x > y:
+            diag = f"the part {_fmt_int(x)} is larger than the whole {_fmt_int(y)}; " + diag
+        return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),
+                            target, r, d, x, y)
+    if k == "change":
+        x, old = c.numerator, c.denominator
+        if old is None or old <= 0:
+            return Finding(c, "unverifiable", diagnosis="the value before the change is not stated")
+        r, d, rep = _parse_percent(c.reported)
+        rec = _fmt_pct(x, old, d)
+        if _scaled_percent(x, old, d) == r:
+            return Finding(c, "consistent", recomputed=rec)
+        new = c.detail.get("new")
+        if new and _scaled_percent(x, new, d) == r:
+            f = Finding(c, "inconsistent", "major",
+                        f"wrong base: {_fmt_int(x)}/{_fmt_int(new)} = {_fmt_pct(x, new, d)} is computed on "
+                        f"the new value {_fmt_int(new)} instead of the old one {_fmt_int(old)}; "
+                        f"on the old base the change is {rec}", rec, cause="wrong-base")
+            return _with_target(f, target, r, d, x, old)
+        sev, cause, diag, fits = _ratio_diagnosis(x, old, r, d, c.reported, _fmt_int(x), _fmt_int(old),
+                                                  what="change")
+        return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),
+                            target, r, d, x, old)
+    if k == "sum":
+        total, parts = c.denominator, list(c.parts or ())
+        s = sum(parts)
+        rec = _fmt_int(s)
+        if s == total:
+            return Finding(c, "consistent", recomputed=rec)
+        return Finding(c, "inconsistent", "major", _sum_diagnosis(total, parts, c.reported), rec,
+                       cause="parts-mismatch")
+    if k == "rank":
+        if 1 <= c.numerator <= c.denominator:
+            return Finding(c, "consistent")
+        return Finding(c, "inconsistent", "major",
+                       f"rank {c.numerator} is outside 1–{c.denominator}", cause="other")
+    if k == "date":
+        if c.detail.get("valid", True):
+            return Finding(c, "consistent")
+        return Finding(c, "inconsistent", "major", f"no such date: {c.reported}", cause="other")
+    if k == "document":
+        ref = c.detail.get("document")
+        if ref is not None and ref.flags:
+            return Finding(c, "inconsistent", "major", ref.describe_flags(), ref.suggestion,
+                           cause="transposed-digits" if ref.suggestion and ref.year_text and
+                           sorted(ref.suggestion.split("/")[1]) == sorted(ref.year_text) else "document")
+        return Finding(c, "consistent")
+    raise ValueError(f"unknown claim kind {k!r} in claim {c.id}")
+
+
+def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:
+    if target is None:
+        return f
+    reported = Decimal(r).scaleb(-d)
+    gross, text = _gross(target, reported, x, y)
+    return Finding(f.claim, f.status, "major" if gross else f.severity, f"{f.diagnosis}; {text}",
+                   f.recomputed, gross, f.cause, f.fits)
+
+
+def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> str:
+    s = sum(parts)
+    diff = s - total
+    rep = reported or _fmt_int(total)
+    for alt in _swaps(rep):
+        if _intval(alt) == s:
+            return f"transposed digits: the parts add up to {_fmt_int(s)}, the total is written {rep}"
+    for i, p in enumerate(parts):
+        for alt in _swaps(_fmt_int(p)):
+            v = _intval(alt)
+            if v is not None and s - p + v == total:
+                return (f"transposed digits in part {i + 1}: {alt} instead of {_fmt_int(p)} would make "
+                        f"the parts add up to {rep}")
+    if abs(diff) in parts:
+        return (f"the parts add up to {_fmt_int(s)}, {abs(diff)} {'more' if diff > 0 else 'less'} "
+                f"than {rep}: one part ({_fmt_int(abs(diff))}) counted "
+                f"{'twice or wrongly included' if diff > 0 else 'missing'}")
+    return f"the parts add up to {_fmt_int(s)}, {abs(diff)} {'more' if diff > 0 else 'less'} than {rep}"
+
+
+def _shared_total_pass(findings: list[Finding]) -> list[Finding]:
+    """Diagnose together the shares of one passage that all fit one other total."""
+    groups: dict[tuple, list[int]] = {}
+    for i, f in enumerate(findings):
+        c = f.claim
+        if (c.kind == "ratio" and c.reported and c.denominator
+                and c.denominator_source and c.denominator_source != "the fraction itself"):
+            groups.setdefault((c.denominator, c.denominator_source), []).append(i)
+    out = list(findings)
+    for (y, _), idx in groups.items():
+        if len(idx) < 2:
+            continue
+        bad = [i for i in idx if findings[i].status == "inconsistent"
+               and findings[i].cause not in ("rounded-down", "rounded-twice")]
+        if not bad:
+            continue
+        lo, hi = 1, None
+        for i in idx:
+            c = findings[i].claim
+            r, d, rep = _parse_percent(c.reported)
+            a, b = _total_bounds(r, d, c.numerator)
+            if rep.removesuffix("%").endswith("0") and d > 0:
+                a2, b2 = _total_bounds(r // 10, d - 1, c.numerator)
+                if b2 is None or b is None or (a2 <= (b or a2) or True):
+                    a, b = min(a, a2), (None if b is None or b2 is None else max(b, b2))
+            lo = max(lo, a)
+            hi = b if hi is None else (hi if b is None else min(hi, b))
+        nt = _nearest_in(lo, hi, y)
+        if nt is None or nt == y or abs(nt - y) > _little(y):
+            continue
+        shares = ", ".join(
+            f"{_fmt_int(findings[i].claim.numerator)}/{_fmt_int(nt)} = "
+            f"{_fmt_pct(findings[i].claim.numerator, nt, _parse_percent(findings[i].claim.reported)[1])}"
+            f" (reported {findings[i].claim.reported})" for i in idx)
+        for i in bad:
+            f = findings[i]
+            diag = (f"total off by a little: every share of this passage fits a total of {_fmt_int(nt)} "
+                    f"({abs(nt - y)} {'more' if nt > y else 'less'} than {_fmt_int(y)}): {shares}")
+            if f.gross is not None:
+                diag += "; " + f.diagnosis.rsplit("; ", 1)[-1]
+            out[i] = Finding(f.claim, f.status, f.severity, diag, f.recomputed, f.gross,
+                             "shared-total", dict(f.fits, shared_total=nt))
+    return out
+
+
+def audit_claims(claims, *, targets=None) -> list[Finding]:
+    """Audit claims (from :func:`parstats.claims.extract_claims`).
+
+    Parameters
+    ----------
+    claims : iterable of Claim
+    targets : mapping, optional
+        ``claim id -> target`` (anything with ``comparator`` and ``value``, such as
+        :class:`parstats.ratios.Target`), overriding the targets found in the text.
+
+    Returns
+    -------
+    list of Finding
+        In the order of ``claims``.
+
+    Examples
+    --------
+    >>> from parstats.claims import extract_claims
+    >>> cs = extract_claims("Toàn huyện có 58 đơn vị, giảm 07 đơn vị (giảm 10,7%) so với năm 2015.")
+    >>> [(f.status, f.severity, f.recomputed) for f in audit_claims(cs)]
+    [('inconsistent', 'minor', '10,8%')]
+    """
+    targets = targets or {}
+    findings = [_audit_one(c, targets.get(c.id, c.target)) for c in claims]
+    return _shared_total_pass(findings)
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """The audit of one text: where it came from, its checksum, and one finding per claim."""
+
+    source: str
+    sha256: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def flagged(self) -> list[Finding]:
+        """Inconsistent findings, major first, then by line."""
+        bad = [f for f in self.findings if f.status == "inconsistent"]
+        return sorted(bad, key=lambda f: (f.severity != "major", f.claim.line))
+
+    def counts(self) -> dict:
+        """Claims by kind, by status and by kind and status."""
+        by_kind = {k: 0 for k in KINDS}
+        by_status = {s: 0 for s in STATUSES}
+        by_ks = {k: {s: 0 for s in STATUSES} for k in KINDS}
+        for f in self.findings:
+            by_kind[f.claim.kind] += 1
+            by_status[f.status] += 1
+            by_ks[f.claim.kind][f.status] += 1
+        return {"claims": len(self.findings), "by_kind": by_kind, "by_status": by_status,
+                "by_kind_status": by_ks}
+
+    def to_json(self) -> dict:
+        """The JSON document of ``parstats audit --format json``."""
+        return {"source": self.source, "sha256": self.sha256,
+                "claims": [f.to_dict() for f in self.findings]}
+
+    def to_csv(self) -> str:
+        """One row per claim, the JSON keys as columns (parts joined with ``+``)."""
+        buf = io.StringIO()
+        cols = ["id", "kind", "line", "quote", "numerator", "denominator", "parts", "reported",
+                "recomputed", "status", "severity", "diagnosis"]
+        w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+        w.writeheader()
+        for f in self.findings:
+            row = f.to_dict()
+            row["parts"] = "+".join(str(p) for p in row["parts"]) if row["parts"] else ""
+            w.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        return buf.getvalue()
+
+    def to_table(self, width: int = 100) -> str:
+        """A plain-text table: flagged claims first with their diagnoses, then the others."""
+        cnt = self.counts()
+        lines = [f"{self.source}  sha256 {self.sha256[:12]}…",
+                 f"{cnt['claims']} claims: " + ", ".join(f"{n} {k}" for k, n in cnt["by_kind"].items() if n)
+                 + "; " + ", ".join(f"{n} {s}" for s, n in cnt["by_status"].items()), ""]
+        head = f"{'id':<14} {'line':>5}  {'status':<13} {'sev':<5} {'reported':>16} {'recomputed':>16}  quote"
+
+        def row(f: Finding) -> str:
+            q = f.claim.quote
+            room = max(20, width - 78)
+            q = q if len(q) <= room else q[:room - 1] + "…"
+            return (f"{f.claim.id:<14} {f.claim.line:>5}  {f.status:<13} {f.severity or '':<5} "
+                    f"{f.claim.reported or '':>16} {f.recomputed or '':>16}  {q}")
+
+        flagged = self.flagged
+        lines.append(f"FLAGGED ({len(flagged)})" if flagged else "FLAGGED: none")
+        if flagged:
+            lines.append(head)
+            for f in flagged:
+                lines.append(row(f))
+                lines.append(f"{'':>22}→ {f.diagnosis}")
+        lines += ["", "OTHER CLAIMS", head]
+        lines += [row(f) for f in self.findings if f.status != "inconsistent"]
+        return "\n".join(lines) + "\n"
+
+
+def audit_text(text: str | bytes, *, source: str = "<text>", targets=None) -> AuditReport:
+    """Extract and audit the claims of a text.
+
+    Examples
+    --------
+    >>> r = audit_text("Có 27 người, tỷ lệ 13,70% trên tổng số 197 người.")
+    >>> [(f.status, f.severity, f.recomputed) for f in r.findings]
+    [('inconsistent', 'minor', '13,71%')]
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    claims = extract_claims(text, source=source)
+    return AuditReport(source, hashlib.sha256(data).hexdigest(),
+                       tuple(audit_claims(claims, targets=targets)))
+
+
+def audit_path(path: str | Path = RAW_REPORT, *, targets=None, source: str | None = None) -> AuditReport:
+    """Read a UTF-8 report file and audit it.
+
+    Raises
+    ------
+    parstats.claims.ReportReadError
+        For a missing, unreadable or non-UTF-8 file.
+    """
+    text, data = read_text(path)
+    claims = extract_claims(text, source=str(path))
+    return AuditReport(source or str(path), hashlib.sha256(data).hexdigest(),
+                       tuple(audit_claims(claims, targets=targets)))
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(PROJ_ROOT).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
+def summary(path: str | Path = RAW_REPORT) -> dict:
+    """Counts of the audit by kind and status, and the flagged claims, for the site index.
+
+    Returns
+    -------
+    dict
+        ``source`` (relative to the project), ``sha256``, ``claims``, ``by_kind``,
+        ``by_status``, ``by_kind_status``, ``inconsistent`` (list of ``id``, ``kind``,
+        ``line``, ``quote``, ``reported``, ``recomputed``, ``severity``, ``diagnosis``) and
+        ``by_severity``.
+
+    Examples
+    --------
+    >>> s = summary()
+    >>> s["source"], s["by_kind"]["change"], s["by_status"]["inconsistent"] > 0
+    ('data/raw/bao-cao-so-ket-ctr-09-tu.md', 2, True)
+    """
+    rep = audit_path(path, source=_display_path(Path(path)))
+    out = {"source": rep.source, "sha256": rep.sha256}
+    out.update(rep.counts())
+    out["by_severity"] = {"minor": 0, "major": 0}
+    out["inconsistent"] = []
+    for f in rep.flagged:
+        out["by_severity"][f.severity] += 1
+        d = f.to_dict()
+        out["inconsistent"].append({k: d[k] for k in ("id", "kind", "line", "quote", "reported",
+                                                       "recomputed", "severity", "diagnosis")})
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# CLI
+# --------------------------------------------------------------------------------------------
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``parstats audit PATH [--format table|json|csv] [--strict]``."""
+    parser.add_argument("path", help="a UTF-8 report text (Markdown or plain text)")
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                        help="output format (default: table, flagged claims first)")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 1 when any claim is inconsistent")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the audit; exit 0, 1 (``--strict`` and something inconsistent) or 2 (bad file)."""
+    try:
+        rep = audit_path(args.path, source=str(args.path))
+    except ReportReadError as exc:
+        print(f"parstats audit: error: {exc}", file=sys.stderr)
+        return 2
+    fmt = getattr(args, "format", "table")
+    if fmt == "json":
+        out = json.dumps(rep.to_json(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "csv":
+        out = rep.to_csv()
+    else:
+        out = rep.to_table()
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    if getattr(args, "strict", False) and any(f.status == "inconsistent" for f in rep.findings):
+        return 1
+    return 0
+
+
+def write_json(report: AuditReport, path: str | Path) -> None:
+    """Write the JSON audit atomically (temp file then ``os.replace``)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(report.to_json(), fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

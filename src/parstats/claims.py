@@ -1,0 +1,1151 @@
+"""Extract the numeric claims of a Vietnamese report: ratios, changes, sums, ranks, dates, documents.
+
+Vietnamese administrative reports write ``1.752`` for one thousand seven hundred and fifty-two
+and ``84,11%`` for a percentage, and their fractions (``28/1.752``) sit beside dates
+(``14/5/2021``, ``ngày 30/6``), document numbers (``7889/QĐ-UBND``, ``06/2018/NQ-HĐND``,
+``29-KH/HU``), ranks (``xếp thứ 4/11``), standards (``ISO 9001:2015``) and table formulas
+(``4=3/2``) that look the same. :func:`extract_claims` reads any such text (Markdown or plain,
+CRLF or LF, NFC or NFD, with non-breaking spaces, wrapped lines and sentences cut by a page
+break or a footnote block) and returns one :class:`Claim` per checkable statement, with its
+line number and a quote.
+
+Kinds of claim
+--------------
+``ratio``
+    ``X/Y … (đạt) (tỷ lệ) Z%``, ``X người, tỷ lệ Z%`` or ``Z% (X người)`` with the total found
+    in the same sentence, an earlier sentence of the paragraph (``tổng số N …`` or the
+    denominator of an earlier fraction with the same noun) or a footnote (``Tổng số … là N``);
+    a bare fraction ``X/Y noun`` without a percentage is a ratio claim with ``reported=None``.
+``change``
+    ``… N1 noun, giảm/tăng N noun so với năm YYYY, (đạt) Z%``; the base (the old value
+    ``N1 ± N``) is resolved from the value stated before the change.
+``sum``
+    parts with a stated total: ``58 đơn vị (gồm 51 …; 07 …)``, a fraction followed by its
+    breakdown (``334/362 …; trong đó 116/123 …, 83/96 …, còn lại 135/143``), a total then a
+    list after a colon, or a footnote that breaks down the number it is attached to. A list
+    counts as a breakdown when it says so (``gồm``, ``bao gồm``, ``còn lại``, ``chia ra``) or
+    when its parts add up; a list that adds to less than the total without saying so is taken
+    as a partial listing (``Về trình độ lý luận chính trị: …``), not as a claim.
+``rank``, ``date``, ``document``
+    ``xếp thứ 4/11``; ``14/5/2021``, ``ngày 30/6``, ``tháng 9/2021``; ``7889/QĐ-UBND``.
+
+Examples
+--------
+>>> text = "Tinh giản 28/1.752 biên chế, đạt 1,6%; ngày 14/5/2021 xếp thứ 4/11."
+>>> [(c.kind, c.numerator, c.denominator, c.reported) for c in extract_claims(text)]
+[('ratio', 28, 1752, '1,6%'), ('date', None, None, '14/5/2021'), ('rank', 4, 11, '4/11')]
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from parstats.documents import DocumentRef, reference_at, valid_date
+
+__all__ = [
+    "KINDS",
+    "Claim",
+    "TargetSpec",
+    "Paragraph",
+    "ReportReadError",
+    "normalize_text",
+    "split_paragraphs",
+    "extract_claims",
+    "read_text",
+    "parse_vi_number",
+]
+
+#: The kinds of claim, in the order the issue lists them.
+KINDS = ("ratio", "change", "sum", "rank", "date", "document")
+
+
+class ReportReadError(ValueError):
+    """A report file that is missing, unreadable or not UTF-8 text."""
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    """A target stated near a claim: ``tối thiểu 10%`` -> ``("at_least", Decimal("10"))``."""
+
+    comparator: str
+    value: Decimal
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric claim found in a text.
+
+    Attributes
+    ----------
+    id : str
+        ``"<kind>-<line>-<n>"``, unique within one extraction.
+    kind : str
+        One of :data:`KINDS`.
+    line : int
+        1-based line number in the original text (of the numerator, the change amount, the
+        first part of a sum, the rank, the date or the document number).
+    quote : str
+        The words of the claim, whitespace-normalised (NFC, footnote markers removed).
+    numerator, denominator : int or None
+        Ratio: count and total. Change: the change amount and the resolved base (old value).
+        Sum: ``None`` and the stated total. Rank: rank and number ranked.
+    parts : tuple of int or None
+        The parts of a sum claim.
+    reported : str or None
+        The value as written: ``"98,45%"``, ``"2.059"`` (a total), ``"4/11"``, ``"14/5/2021"``,
+        ``"06/2018/NQ-HĐND"``.
+    denominator_source : str or None
+        How the total (or base) was found, in words.
+    target : TargetSpec or None
+        A target stated before the claim (``Phấn đấu 15% …``), used for "gross" errors.
+    detail : dict
+        Kind-specific extras (``unit``, ``new``/``direction`` of a change, ``document``,
+        ``day``/``month``/``year`` of a date, ``footnote`` …).
+    """
+
+    id: str
+    kind: str
+    line: int
+    quote: str
+    numerator: int | None = None
+    denominator: int | None = None
+    parts: tuple[int, ...] | None = None
+    reported: str | None = None
+    denominator_source: str | None = None
+    target: TargetSpec | None = None
+    detail: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+# --------------------------------------------------------------------------------------------
+# Text normalisation and paragraphs
+# --------------------------------------------------------------------------------------------
+
+_TRANS = {c: " " for c in (0x00A0, 0x202F, 0x2007, 0x2009, 0x2002, 0x2003, 0x2004, 0x2005,
+                           0x2006, 0x2008, 0x200A, 0x3000, 0x0009, 0x000B, 0x000C, 0x0085,
+                           0x2028, 0x2029, 0x1680, 0x205F)}
+_TRANS.update({c: None for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
+_TRANS.update({c: " " for c in list(range(0x00, 0x09)) + list(range(0x0E, 0x20)) + [0x7F]})
+_TRANS.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%", 0x2215: "/", 0xFF0F: "/", 0x2044: "/"})
+
+
+def normalize_text(text: str) -> str:
+    """NFC, ``\\n`` line ends, every space-like character as a plain space.
+
+    Line numbers are preserved: CRLF and lone CR become one ``\\n``; other separators
+    (NBSP, U+2028, tabs, zero-width characters, controls) never add or remove a line.
+
+    Examples
+    --------
+    >>> normalize_text("84,11\\u00a0%\\r\\nco\\u0301") == "84,11 %\\ncó"
+    True
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text.translate(_TRANS))
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of the normalised text with a map back to line numbers.
+
+    ``text`` joins the paragraph's lines (and page-break continuations) with single spaces,
+    with Markdown emphasis, HTML tags and footnote markers removed; ``markers`` holds
+    ``(offset, footnote id)`` of each removed marker; ``footnote`` is the id when the paragraph
+    is a footnote's text; ``kind`` is ``"body"``, ``"heading"``, ``"table"`` or ``"footnote"``.
+    """
+
+    text: str
+    starts: list[int]
+    lines: list[int]
+    markers: list[tuple[int, str]]
+    kind: str = "body"
+    footnote: str | None = None
+    bullet: bool = False
+
+    def line_at(self, pos: int) -> int:
+        """Line number of character ``pos`` of :attr:`text`."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.lines[max(i, 0)]
+
+    def add(self, piece: str, line: int, markers: list[tuple[int, str]]) -> None:
+        if not piece:
+            return
+        base = len(self.text) + (1 if self.text else 0)
+        self.text = f"{self.text} {piece}" if self.text else piece
+        self.starts.append(base)
+        self.lines.append(line)
+        self.markers.extend((base + p, n) for p, n in markers)
+
+    def extend(self, other: "Paragraph") -> None:
+        base = len(self.text) + 1
+        self.text = f"{self.text} {other.text}"
+        self.starts.extend(base + s for s in other.starts)
+        self.lines.extend(other.lines)
+        self.markers.extend((base + p, n) for p, n in other.markers)
+
+
+_RULE_RE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
+_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_TABLE_RE = re.compile(r"^\s*\|")
+_BULLET_RE = re.compile(r"^\s*(?:[-+*•–]|[0-9]{1,2}[.)]|[a-zđ][)])\s+")
+_FOOTDEF_RE = re.compile(r"^\s*(?:<sup>\s*([0-9]{1,3}|[a-z])\s*</sup>|\[\^([^\]\s]{1,10})\]:)\s*")
+_MARKUP_RE = re.compile(
+    r"<sup>\s*([0-9]{1,3}|[a-z*])\s*</sup>|\[\^([^\]\s]{1,10})\]|</?[A-Za-z][^<>]{0,200}>"
+    r"|\*+|(?<![^\W_])__|__(?![^\W_])|\\(?=[\\`*_{}\[\]()#+\-.!|>])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+)
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_SPACES_RE = re.compile(r" {2,}")
+_LABEL_RE = re.compile(r"^[^\W\d_][^:;.()\d]{0,40}:\s")
+_TERMINAL = frozenset(".:;!?…")
+
+
+def _clean(line: str) -> tuple[str, list[tuple[int, str]]]:
+    """Strip Markdown/HTML from one line; return the text and its footnote markers."""
+    markers: list[tuple[int, str]] = []
+    if "<" in line or "*" in line or "_" in line or "[" in line or "\\" in line or (
+        not line.isascii() and _has_superscript(line)
+    ):
+        out: list[str] = []
+        pos = 0
+        length = 0
+        for m in _MARKUP_RE.finditer(line):
+            chunk = line[pos:m.start()]
+            out.append(chunk)
+            length += len(chunk)
+            note = m.group(1) or m.group(2)
+            if note is None and m.group(0)[0] in "¹²³⁴⁵⁶⁷⁸⁹⁰":
+                note = m.group(0).translate(_SUPERSCRIPTS)
+            if note is not None:
+                markers.append((length, note))
+            pos = m.end()
+        out.append(line[pos:])
+        line = "".join(out)
+    if "  " in line:
+        # collapse spaces, keeping marker offsets right
+        if markers:
+            new, mapped, j = [], [], 0
+            prev_space = False
+            offsets = {p for p, _ in markers}
+            where = {}
+            for i, ch in enumerate(line):
+                if i in offsets:
+                    where[i] = len(new)
+                if ch == " " and prev_space:
+                    continue
+                prev_space = ch == " "
+                new.append(ch)
+            where.setdefault(len(line), len(new))
+            markers = [(where.get(p, len(new)), n) for p, n in markers]
+            line = "".join(new)
+        else:
+            line = _SPACES_RE.sub(" ", line)
+    stripped = line.lstrip()
+    shift = len(line) - len(stripped)
+    line = stripped.rstrip()
+    markers = [(max(0, min(p - shift, len(line))), n) for p, n in markers]
+    return line, markers
+
+
+def _has_superscript(s: str) -> bool:
+    return any(ch in "¹²³⁴⁵⁶⁷⁸⁹⁰" for ch in s)
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Split normalised text into paragraphs, re-joining sentences cut by a page break.
+
+    A blank line ends a paragraph; a heading, a table row, a list item or a footnote
+    definition (``<sup>n</sup> …`` or ``[^n]: …``) starts one; a horizontal rule is dropped.
+    A body paragraph that ends without final punctuation continues in the next body paragraph
+    when that one starts in lower case or with a number (footnote blocks and rules in between
+    are skipped). A paragraph right after a footnote that starts with a label and a colon like
+    the footnote does (``Cấp huyện: …`` / ``Cấp xã: …``) continues that footnote.
+
+    Examples
+    --------
+    >>> paras = split_paragraphs("Hiện có 83/96\\n\\n<sup>5</sup> Ghi chú.\\n\\nthủ tục được tích hợp.")
+    >>> [(p.kind, p.text, p.lines) for p in paras]
+    [('body', 'Hiện có 83/96 thủ tục được tích hợp.', [1, 5]), ('footnote', 'Ghi chú.', [3])]
+    """
+    paras: list[Paragraph] = []
+    cur: Paragraph | None = None
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        if not raw or raw.isspace():
+            cur = None
+            continue
+        if _RULE_RE.match(raw):
+            cur = None
+            continue
+        kind = "body"
+        footnote = None
+        bullet = False
+        body = raw
+        if _HEADING_RE.match(raw):
+            kind = "heading"
+            body = _HEADING_RE.sub("", raw, count=1).rstrip("#")
+        elif _TABLE_RE.match(raw):
+            kind = "table"
+        else:
+            fm = _FOOTDEF_RE.match(raw)
+            if fm:
+                kind, footnote = "footnote", (fm.group(1) or fm.group(2))
+                body = raw[fm.end():]
+            elif _BULLET_RE.match(raw):
+                bullet = True
+        piece, markers = _clean(body)
+        if kind == "body" and not bullet and cur is not None and cur.kind in ("body", "footnote"):
+            cur.add(piece, lineno, markers)
+            continue
+        cur = Paragraph("", [], [], [], kind=kind, footnote=footnote, bullet=bullet)
+        cur.add(piece, lineno, markers)
+        if not cur.text:
+            cur.starts, cur.lines = [0], [lineno]
+        paras.append(cur)
+        if kind in ("heading", "table"):
+            cur = None
+    # footnote continuations: "Cấp huyện: …" then "Cấp xã: …"
+    for i in range(1, len(paras)):
+        p, prev = paras[i], paras[i - 1]
+        if (p.kind == "body" and not p.bullet and prev.kind == "footnote"
+                and _LABEL_RE.match(prev.text) and _LABEL_RE.match(p.text)):
+            p.kind, p.footnote = "footnote", prev.footnote
+    # page-break joins
+    out: list[Paragraph] = []
+    skip: set[int] = set()
+    for i, p in enumerate(paras):
+        if i in skip:
+            continue
+        if p.kind == "body":
+            while p.text and p.text[-1] not in _TERMINAL:
+                j = i + 1
+                while j < len(paras) and (paras[j].kind == "footnote" or j in skip):
+                    j += 1
+                if j >= len(paras):
+                    break
+                q = paras[j]
+                if q.kind != "body" or q.bullet or not q.text:
+                    break
+                first = q.text[0]
+                if not (first.islower() or (first.isdigit() and not _BULLET_RE.match(q.text))):
+                    break
+                p.extend(q)
+                skip.add(j)
+        out.append(p)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Tokens
+# --------------------------------------------------------------------------------------------
+
+_INT = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)"
+_NUM = _INT + r"(?:,[0-9]+)?"
+_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
+_TOKEN_RE = re.compile(
+    r"(?<![\w/.,])(?<![^\W\d_]-)(?:"
+    r"(?P<doc>[0-9]{1,6}(?:/[0-9]{2,4})?/" + _CODE + r"|[0-9]{1,6}-[A-ZĐ][A-Za-zĐđ]*/" + _CODE
+    + r")(?![\w/])"
+    r"|(?P<date>(?P<dd>[0-9]{1,2})(?P<sep>[/.-])(?P<dm>[0-9]{1,2})(?P=sep)(?P<dy>[0-9]{4}))"
+    r"(?![0-9]|[/.-][0-9])"
+    r"|(?P<code>[0-9]+(?::[0-9]+)+)(?![0-9])"
+    r"|(?P<frac>(?P<fa>" + _INT + r")/(?P<fb>" + _INT + r"))(?![\w/]|[.,][0-9])"
+    r"|(?P<pct>" + _NUM + r") ?%"
+    r"|(?P<num>" + _NUM + r")(?![\w/%]|[.,][0-9])"
+    r")"
+)
+_DIGIT_RE = re.compile(r"[0-9]")
+_WORD_AFTER_RE = re.compile(r" ?([^\W\d_]+)(?: ([^\W\d_]+))?")
+_PREV_WORDS_RE = re.compile(r"([^\W\d_]+)[ ,:]{0,3}$")
+_PREV2_RE = re.compile(r"([^\W\d_]+) ([^\W\d_]+)[ ,:]{0,3}$")
+_SENT_END_RE = re.compile(r"[.!?…](?= |$)|;")
+
+#: words after a number that are not the noun of a count
+_NOT_UNIT = frozenset(
+    "và hoặc đến tới so là của trong tại với trên dưới thì mà nên được đã có cho theo về từ "
+    "này đó các những như khi đạt chiếm bằng tương ứng tỷ tỉ phần trăm lần".split()
+)
+#: time units: "6 tháng", "30 ngày" are durations, not counts of things
+_TIME_UNITS = frozenset("năm tháng ngày giờ phút giây tuần quý kỳ buổi thế".split())
+#: words before a number that make it an identifier, not a count
+_NOT_COUNT_PREV = frozenset(
+    "điều khoản điểm mục chương phần lục thứ hạng khóa khoá kỳ quý tháng năm ngày giai đoạn "
+    "độ tuyến trang tờ bảng biểu mẫu hình phụ tập lộ quốc iso tcvn covid phiên bản version "
+    "cột dòng hàng stt khu phường tổ thôn ấp xóm đội".split()
+)
+_YEAR_PREV = frozenset("năm giai đoạn kỳ khóa khoá niên từ đến trước sau cuối đầu tháng quý".split())
+_DATE_PREV = frozenset("ngày từ đến tới trước sau hạn vào hôm sáng chiều tối đêm".split())
+_RANK_PREV = frozenset("thứ hạng".split())
+_RANK_PREV2 = ("vị trí",)
+_TARGET_BEFORE_RE = re.compile(
+    r"(?P<w>tối thiểu|ít nhất|phấn đấu(?: đạt)?(?: có)?|không dưới|không thấp hơn|đạt từ|tối đa|"
+    r"không quá|không vượt quá|trên|dưới|hơn|khoảng|gần|xấp xỉ|gần như|giảm|tăng|thêm)"
+    r"(?: (?:đến|tới) năm [0-9]{4},?)? ?$"
+)
+_AT_LEAST_WORDS = ("tối thiểu", "ít nhất", "phấn đấu", "không dưới", "không thấp hơn", "đạt từ")
+_AT_MOST_WORDS = ("tối đa", "không quá", "không vượt quá")
+_PCT_REF_AFTER_RE = re.compile(
+    r" ?(?:so với|kế hoạch|KH\b|dự toán|chỉ tiêu|cùng kỳ|mục tiêu|nghị quyết|NQ\b)", re.I
+)
+_SHARE_CUE_RE = re.compile(
+    r"(?:đạt|chiếm|bằng|tương ứng|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?[ :]{0,2}$"
+)
+_EXHAUSTIVE_RE = re.compile(r"\b(?:gồm|bao gồm|còn lại|chia ra|cụ thể là|cụ thể:)", re.I)
+_TOTAL_WORD_RE = re.compile(r"(?i)tổng (?:số|cộng)")
+_CHANGE_PREV = frozenset(("giảm", "tăng"))
+
+
+class _Tok:
+    __slots__ = ("kind", "s", "e", "text", "a", "b", "dec", "role", "unit", "unit2",
+                 "depth", "used", "idx", "para")
+
+    def __init__(self, kind, s, e, text):
+        self.kind, self.s, self.e, self.text = kind, s, e, text
+        self.a = self.b = None
+        self.dec = 0
+        self.role = None
+        self.unit = self.unit2 = None
+        self.depth = 0
+        self.used = False
+        self.idx = 0
+        self.para = None
+
+
+def parse_vi_number(text: str) -> tuple[Decimal, int]:
+    """Parse one Vietnamese number token (``"1.752"``, ``"84,11"``, ``"02"``) exactly.
+
+    A private, fast twin of :func:`parstats.numbers.parse_number` for the extraction loop
+    (tests check that they agree on every number of the report); it expects a token already
+    matched by the claim tokenizer.
+
+    Returns
+    -------
+    (Decimal, int)
+        The value and its number of decimals.
+
+    Raises
+    ------
+    ValueError
+        For a string that is not a Vietnamese number.
+
+    Examples
+    --------
+    >>> parse_vi_number("1.752"), parse_vi_number("84,11"), parse_vi_number("01")
+    ((Decimal('1752'), 0), (Decimal('84.11'), 2), (Decimal('1'), 0))
+    >>> parse_vi_number("84.11")
+    Traceback (most recent call last):
+    ...
+    ValueError: '84.11' is not a Vietnamese number (expected digits with '.' thousands and ',' decimals, e.g. '1.752' or '84,11')
+    """
+    if not re.fullmatch(_NUM, text):
+        raise ValueError(
+            f"{text!r} is not a Vietnamese number (expected digits with '.' thousands and "
+            "',' decimals, e.g. '1.752' or '84,11')"
+        )
+    intpart, _, frac = text.partition(",")
+    return Decimal(intpart.replace(".", "") + ("." + frac if frac else "")), len(frac)
+
+
+def _int(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def _prev_word(text: str, s: int) -> str | None:
+    m = _PREV_WORDS_RE.search(text, max(0, s - 40), s)
+    return m.group(1).lower() if m else None
+
+
+def _prev2(text: str, s: int) -> str | None:
+    m = _PREV2_RE.search(text, max(0, s - 50), s)
+    return f"{m.group(1)} {m.group(2)}".lower() if m else None
+
+
+def _unit_after(text: str, e: int) -> tuple[str | None, str | None]:
+    m = _WORD_AFTER_RE.match(text, e)
+    if not m:
+        return None, None
+    w = m.group(1)
+    if not w[0].islower() or w in _NOT_UNIT:
+        return None, None
+    two = f"{w} {m.group(2)}" if m.group(2) and m.group(2)[0].islower() else w
+    return w, two
+
+
+class _Ctx:
+    """Per-paragraph analysis: tokens, clause boundaries, parenthesis depth."""
+
+    def __init__(self, para: Paragraph, pidx: int):
+        self.p = para
+        self.pidx = pidx
+        text = para.text
+        self.text = text
+        self.bounds = [m.start() for m in _SENT_END_RE.finditer(text)]
+        self.sent_bounds = [m.start() for m in _SENT_END_RE.finditer(text) if m.group(0) != ";"]
+        parens: list[int] = []
+        depths: list[int] = []
+        d = 0
+        if "(" in text or ")" in text:
+            for i, ch in enumerate(text):
+                if ch == "(":
+                    d += 1
+                    parens.append(i)
+                    depths.append(d)
+                elif ch == ")":
+                    d = max(0, d - 1)
+                    parens.append(i)
+                    depths.append(d)
+        self.parens, self.depths = parens, depths
+        self.toks: list[_Tok] = []
+
+    def depth(self, pos: int) -> int:
+        i = bisect.bisect_left(self.parens, pos) - 1
+        return self.depths[i] if i >= 0 else 0
+
+    def crosses(self, a: int, b: int, sentence: bool = False) -> bool:
+        """Is there a clause (or sentence) boundary in text[a:b]?"""
+        bl = self.sent_bounds if sentence else self.bounds
+        i = bisect.bisect_left(bl, a)
+        return i < len(bl) and bl[i] < b
+
+    def clause_start(self, pos: int, limit: int = 120) -> int:
+        i = bisect.bisect_left(self.bounds, pos) - 1
+        start = self.bounds[i] + 1 if i >= 0 else 0
+        if pos - limit > start:
+            start = pos - limit
+            sp = self.text.find(" ", start, pos)
+            start = sp + 1 if sp >= 0 else pos
+        return start
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.sent_bounds, pos)
+        start = self.sent_bounds[i - 1] + 1 if i > 0 else 0
+        end = self.sent_bounds[i] + 1 if i < len(self.sent_bounds) else len(self.text)
+        return start, end
+
+
+def _tokenize(ctx: _Ctx, claims: list) -> None:
+    text = ctx.text
+    table = ctx.p.kind == "table"
+    toks = ctx.toks
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind in ("sep", "dd", "dm", "dy", "fa", "fb"):
+            kind = next(k for k in ("doc", "date", "code", "frac", "pct", "num") if m.group(k))
+        t = _Tok(kind, m.start(), m.end(), m.group(kind) if kind in ("pct", "num") else m.group(0))
+        if kind == "doc":
+            got = reference_at(text, m.start())
+            if got is not None:
+                end, ref = got
+                claims.append(_mk(ctx, "document", t.s, end, reported=ref.text, line_pos=t.s,
+                                  detail={"document": ref}, quote_start=max(0, t.s - 30)))
+            continue
+        if kind == "date":
+            d, mo, y = int(m.group("dd")), int(m.group("dm")), int(m.group("dy"))
+            claims.append(_mk(ctx, "date", t.s, t.e, reported=t.text, quote_start=max(0, t.s - 12),
+                              detail={"day": d, "month": mo, "year": y,
+                                      "valid": valid_date(d, mo, y)}))
+            continue
+        if kind == "code":
+            continue
+        t.depth = ctx.depth(t.s)
+        if kind == "frac":
+            a, b = _int(m.group("fa")), _int(m.group("fb"))
+            t.a, t.b = a, b
+            prev = _prev_word(text, t.s)
+            b_year = len(m.group("fb")) == 4 and "." not in m.group("fb") and 1900 <= b <= 2100
+            before = text[max(0, t.s - 3):t.s].rstrip()
+            after = text[t.e:t.e + 3].lstrip()
+            unit, unit2 = _unit_after(text, t.e)
+            if prev in _DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
+                claims.append(_mk(ctx, "date", t.s, t.e, reported=t.text, quote_start=max(0, t.s - 12),
+                                  detail={"day": a, "month": b, "year": None,
+                                          "valid": valid_date(a, b)}))
+                continue
+            if prev == "tháng" and b_year and 1 <= a <= 12:
+                claims.append(_mk(ctx, "date", t.s, t.e, reported=t.text, quote_start=max(0, t.s - 12),
+                                  detail={"day": None, "month": a, "year": b, "valid": True}))
+                continue
+            if prev in _RANK_PREV or _prev2(text, t.s) in _RANK_PREV2:
+                claims.append(_mk(ctx, "rank", t.s, t.e, numerator=a, denominator=b,
+                                  reported=t.text, quote_start=max(0, t.s - 20)))
+                continue
+            if before.endswith(("=", "*", "×")) or after.startswith(("=", "*", "×", "x1")):
+                continue  # a formula such as 4=3/2 or (3)/(2)*100
+            if prev == "số" and b_year:
+                ref = DocumentRef(text=t.text, number=a, year_text=m.group("fb"), type_code=None,
+                                  type_name=None, issuer=None)
+                claims.append(_mk(ctx, "document", t.s, t.e, reported=t.text,
+                                  detail={"document": ref}, quote_start=max(0, t.s - 30)))
+                continue
+            if b_year and 1900 <= a <= 2100 and b - a == 1:
+                continue  # năm học 2021/2022
+            if table and unit is None:
+                continue
+            if unit is None and 1 <= a <= 31 and 1 <= b <= 12:
+                continue  # "15/8" alone: a date without its cue, or a fraction? do not guess
+            t.role = "frac"
+            t.unit, t.unit2 = unit, unit2
+            toks.append(t)
+            continue
+        value, dec = parse_vi_number(t.text)
+        t.dec = dec
+        if kind == "pct":
+            t.a = value
+            toks.append(t)
+            t.role = _pct_role(text, t)
+            continue
+        # plain number
+        t.a = value
+        if dec:
+            t.role = "amount"
+            toks.append(t)
+            continue
+        iv = int(value)
+        t.a = iv
+        prev = _prev_word(text, t.s)
+        unit, unit2 = _unit_after(text, t.e)
+        raw = t.text
+        is_yearlike = len(raw) == 4 and "." not in raw and 1900 <= iv <= 2100
+        if is_yearlike and (prev in _YEAR_PREV or unit is None or unit in _TIME_UNITS
+                            or text.startswith(" - ", t.e) or text.startswith("-", t.e)
+                            or text[max(0, t.s - 3):t.s] == " - "):
+            continue
+        if unit is None or unit in _TIME_UNITS or table:
+            continue
+        if prev in _NOT_COUNT_PREV or (prev == "số" and _prev2(text, t.s) != "tổng số"):
+            continue
+        t.role = "count"
+        t.unit, t.unit2 = unit, unit2
+        toks.append(t)
+    for i, t in enumerate(toks):
+        t.idx = i
+
+
+def _pct_role(text: str, t: _Tok) -> str:
+    before = text[max(0, t.s - 40):t.s].lower()
+    m = _TARGET_BEFORE_RE.search(before)
+    if m:
+        w = m.group("w")
+        if w in ("giảm", "tăng", "thêm"):
+            return "pct-change"
+        if w.startswith(_AT_LEAST_WORDS):
+            return "pct-target-min"
+        if w.startswith(_AT_MOST_WORDS):
+            return "pct-target-max"
+        return "pct-bound"
+    if _PCT_REF_AFTER_RE.match(text, t.e):
+        return "pct-ref"
+    if t.a > 100:
+        return "pct-ref"
+    return "pct"
+
+
+def _mk(ctx: _Ctx, kind: str, s: int, e: int, *, numerator=None, denominator=None, parts=None,
+        reported=None, source=None, target=None, detail=None, quote_start=None, line_pos=None):
+    """A provisional claim (a dict; ids are given at the end)."""
+    qs = ctx.clause_start(s) if quote_start is None else quote_start
+    if 0 < qs < s and ctx.text[qs - 1] not in " ([":
+        sp = ctx.text.find(" ", qs, s)
+        qs = sp + 1 if sp >= 0 else s
+    quote = ctx.text[qs:e].strip(" ,;:.")
+    return {
+        "kind": kind, "line": ctx.p.line_at(s if line_pos is None else line_pos),
+        "quote": quote, "numerator": numerator, "denominator": denominator,
+        "parts": tuple(parts) if parts is not None else None, "reported": reported,
+        "denominator_source": source, "target": target, "detail": detail or {},
+        "_order": (ctx.pidx, s if line_pos is None else line_pos),
+    }
+
+
+def _fmt_int(n: int) -> str:
+    s = f"{n:,}"
+    return s.replace(",", ".")
+
+
+def _pct_text(t: _Tok) -> str:
+    return f"{t.text}%"
+
+
+# --------------------------------------------------------------------------------------------
+# Claims inside one paragraph
+# --------------------------------------------------------------------------------------------
+
+def _next_sig(ctx: _Ctx, t: _Tok) -> _Tok | None:
+    toks = ctx.toks
+    return toks[t.idx + 1] if t.idx + 1 < len(toks) else None
+
+
+def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
+    """Fraction ratios, count-percent ratios and changes of one paragraph."""
+    text = ctx.text
+    toks = ctx.toks
+    for t in toks:
+        if t.role == "frac":
+            nxt = _next_sig(ctx, t)
+            pct = None
+            if (nxt is not None and nxt.role == "pct" and not ctx.crosses(t.e, nxt.s)
+                    and nxt.s - t.e <= 150):
+                pct = nxt
+            else:
+                prv = toks[t.idx - 1] if t.idx > 0 else None
+                if (prv is not None and prv.role == "pct" and not prv.used
+                        and re.fullmatch(r" ?\(", text[prv.e:t.s])):
+                    pct = prv
+            if pct is not None:
+                pct.used = True
+                start = min(t.s, pct.s)
+                c = _mk(ctx, "ratio", t.s, max(t.e, pct.e), numerator=t.a, denominator=t.b,
+                        reported=_pct_text(pct), source="the fraction itself",
+                        detail={"unit": t.unit2}, quote_start=ctx.clause_start(start, 60),
+                        line_pos=t.s)
+            else:
+                end = t.e + (len(t.unit2) + 1 if t.unit2 else 0)
+                c = _mk(ctx, "ratio", t.s, end, numerator=t.a, denominator=t.b,
+                        source="the fraction itself", detail={"unit": t.unit2},
+                        quote_start=ctx.clause_start(t.s, 60), line_pos=t.s)
+            c["_tok"] = t
+            claims.append(c)
+    for t in toks:
+        if t.role != "count":
+            continue
+        prev = _prev_word(text, t.s)
+        if prev in _CHANGE_PREV or _prev2(text, t.s) in ("giảm được", "tăng thêm", "giảm thêm"):
+            _change_claim(ctx, t, claims)
+            continue
+        nxt = _next_sig(ctx, t)
+        prv = toks[t.idx - 1] if t.idx > 0 else None
+        pct = None
+        if (nxt is not None and nxt.role == "pct" and not nxt.used and not ctx.crosses(t.e, nxt.s)
+                and nxt.s - t.e <= 140):
+            gap = text[t.e:nxt.s]
+            if _SHARE_CUE_RE.search(gap) or re.search(r"\( ?$", gap):
+                pct = nxt
+        if pct is None and prv is not None and prv.role == "pct" and not prv.used:
+            if re.fullmatch(r" ?\( ?", text[prv.e:t.s]):
+                pct = prv
+        if pct is None:
+            continue
+        pct.used = True
+        start = min(t.s, pct.s)
+        c = _mk(ctx, "ratio", t.s, max(t.e + len(t.unit2 or "") + 1, pct.e), numerator=t.a,
+                reported=_pct_text(pct), detail={"unit": t.unit2},
+                quote_start=ctx.clause_start(start, 60), line_pos=t.s)
+        c["_tok"] = t
+        c["_pct"] = pct
+        claims.append(c)
+        pending.append(("total", ctx, t, pct, c))
+
+
+def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
+    text = ctx.text
+    s0, s1 = ctx.sentence_span(t.s)
+    if "so với" not in text[s0:s1]:
+        return
+    nxt = _next_sig(ctx, t)
+    if (nxt is None or nxt.role not in ("pct", "pct-change") or ctx.crosses(t.e, nxt.s)
+            or nxt.s - t.e > 100):
+        return
+    nxt.used = True
+    direction = _prev_word(text, t.s)
+    if direction not in _CHANGE_PREV:
+        direction = (_prev2(text, t.s) or "giảm").split()[0]
+    new = None
+    for j in range(t.idx - 1, max(-1, t.idx - 40), -1):
+        u = ctx.toks[j]
+        if u.s < s0:
+            break
+        if u.role == "count" and u.unit == t.unit and u.depth <= t.depth and \
+                _prev_word(text, u.s) not in _CHANGE_PREV:
+            new = u
+            break
+    detail = {"unit": t.unit2, "direction": direction}
+    m = re.search(r"so với (?:năm |giai đoạn |cùng kỳ(?: năm)? )?([0-9]{4}(?: ?- ?[0-9]{4})?)?",
+                  text[s0:s1])
+    if m and m.group(1):
+        detail["since"] = m.group(1)
+    if new is not None:
+        old = new.a + t.a if direction == "giảm" else new.a - t.a
+        detail.update(new=new.a, new_text=new.text, old=old)
+        c = _mk(ctx, "change", t.s, nxt.e, numerator=t.a, denominator=old if old > 0 else None,
+                reported=_pct_text(nxt),
+                source=(f"old value {_fmt_int(old)} = {new.text} {'+' if direction == 'giảm' else '-'}"
+                        f" {t.text} (the value before the change)"),
+                quote_start=new.s, line_pos=t.s, detail=detail)
+    else:
+        c = _mk(ctx, "change", t.s, nxt.e, numerator=t.a, reported=_pct_text(nxt),
+                quote_start=ctx.clause_start(t.s, 60), line_pos=t.s, detail=detail)
+    c["_tok"] = t
+    claims.append(c)
+
+
+def _paren_group(text: str, open_pos: int) -> int | None:
+    d = 0
+    for i in range(open_pos, min(len(text), open_pos + 600)):
+        ch = text[i]
+        if ch == "(":
+            d += 1
+        elif ch == ")":
+            d -= 1
+            if d == 0:
+                return i
+    return None
+
+
+_BEFORE_PAREN_RE = re.compile(r"(?: [^\W\d_]+){0,8} ?\(")
+
+
+def _sum_claims(ctx: _Ctx, claims: list) -> None:
+    """Breakdowns inside one paragraph: parentheses, fraction lists, colon lists."""
+    text = ctx.text
+    toks = ctx.toks
+    items = [t for t in toks if t.role in ("count", "frac")]
+    if len(items) < 2:
+        return
+    # 1. "58 đơn vị (gồm 51 …; 07 …)", "07 trường hợp (04 cấp trưởng, 03 cấp phó)"
+    for h in items:
+        m = _BEFORE_PAREN_RE.match(text, h.e)
+        if not m:
+            continue
+        op = m.end() - 1
+        cp = _paren_group(text, op)
+        if cp is None:
+            continue
+        inner = [t for t in items if op < t.s < cp and t.depth == h.depth + 1]
+        if not inner:
+            continue
+        for t in inner:
+            t.used = True
+        if len(inner) < 2 or any(t.role != "count" for t in inner) or h.role != "count":
+            continue
+        parts = [t.a for t in inner]
+        cue = _EXHAUSTIVE_RE.match(text, op + 1) or re.match(r"\(\s*(?:gồm|bao gồm)", text[op:])
+        if cue or sum(parts) == h.a:
+            claims.append(_mk(ctx, "sum", inner[0].s, cp + 1, denominator=h.a, parts=parts,
+                              reported=h.text, source=f"the number before the parenthesis",
+                              quote_start=h.s, line_pos=inner[0].s, detail={"unit": h.unit2}))
+    # 2. a head fraction followed by same-noun fractions in the same sentence
+    fracs = [t for t in items if t.role == "frac" and not t.used]
+    done: set[int] = set()
+    for k, h in enumerate(fracs):
+        if h.idx in done:
+            continue
+        s0, s1 = ctx.sentence_span(h.s)
+        parts = [t for t in fracs[k + 1:] if t.s < s1 and t.unit == h.unit and t.depth == h.depth]
+        if len(parts) < 2:
+            continue
+        na, nb = sum(t.a for t in parts), sum(t.b for t in parts)
+        cue = _EXHAUSTIVE_RE.search(text, h.e, parts[-1].s)
+        if not (cue or na == h.a or nb == h.b):
+            continue
+        for t in parts:
+            t.used = True
+            done.add(t.idx)
+        end = parts[-1].e + (len(parts[-1].unit2 or "") + 1)
+        for which, total, ps in (("numerators", h.a, [t.a for t in parts]),
+                                 ("denominators", h.b, [t.b for t in parts])):
+            claims.append(_mk(ctx, "sum", parts[0].s, end, denominator=total, parts=ps,
+                              reported=_fmt_int(total),
+                              source=f"the {which} of the fraction {h.text} and its breakdown",
+                              quote_start=ctx.clause_start(h.s, 40), line_pos=parts[0].s,
+                              detail={"unit": h.unit2, "of": which}))
+    # 3. "X người. Về trình độ chuyên môn: A 24 người; B 1.278 người; C 186 người."
+    for cm in re.finditer(r": ", text):
+        c0 = cm.end()
+        s0, s1 = ctx.sentence_span(c0)
+        lst = [t for t in items if c0 <= t.s < s1 and not t.used and t.role == "count"
+               and t.depth == 0]
+        if len(lst) < 2 or len({t.unit for t in lst}) != 1:
+            continue
+        unit = lst[0].unit
+        head = None
+        for t in reversed(items):
+            if t.s >= cm.start() or t.used:
+                continue
+            if t.unit == unit and t.depth == 0:
+                head = t
+                break
+        if head is None:
+            continue
+        parts = [t.a for t in lst]
+        total = head.a if head.role == "count" else head.b
+        if head.role == "frac" and sum(parts) == head.a:
+            total = head.a
+        cue = _EXHAUSTIVE_RE.search(text, max(head.e, cm.start() - 25), cm.end())
+        if not (cue or sum(parts) == total):
+            continue
+        for t in lst:
+            t.used = True
+        claims.append(_mk(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
+                          denominator=total, parts=parts,
+                          reported=head.text if head.role == "count" else _fmt_int(total),
+                          source=f"the total '{head.text} {head.unit2}' before the list",
+                          quote_start=ctx.clause_start(cm.start(), 60), line_pos=lst[0].s,
+                          detail={"unit": head.unit2}))
+
+
+# --------------------------------------------------------------------------------------------
+# Cross-paragraph resolution: totals, footnote breakdowns, targets
+# --------------------------------------------------------------------------------------------
+
+def _footnote_total(fctxs: list[_Ctx], unit: str | None) -> tuple[int, str, int] | None:
+    for fc in fctxs:
+        m = _TOTAL_WORD_RE.search(fc.text)
+        if not m:
+            continue
+        cands = [t for t in fc.toks if t.role == "count" and t.s > m.start()]
+        if not cands:
+            continue
+        pick = next((t for t in cands if t.unit == unit), None) or cands[0]
+        return pick.a, fc.text[m.start():pick.e + len(pick.unit2 or "") + 1].strip(), \
+            fc.p.line_at(pick.s)
+    return None
+
+
+def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: dict) -> tuple[int, str] | None:
+    text = ctx.text
+    # 1. "… Z% trên tổng số N …" / "trên N" right after the percentage
+    m = re.match(r" ?(?:trên|của) (?:tổng số )?(" + _INT + r")(?![0-9])", text[pct.e:pct.e + 40])
+    if m:
+        return _int(m.group(1)), f"'{m.group(0).strip()}' after the percentage"
+    # 2. a footnote attached in the same sentence saying "Tổng số … là N"
+    s0, s1 = ctx.sentence_span(t.s)
+    for pos, note in ctx.p.markers:
+        if s0 <= pos <= s1 and note in fmap:
+            got = _footnote_total(fmap[note], t.unit)
+            if got:
+                return got[0], f"footnote {note} (line {got[2]}): '{got[1]}'"
+    # 3. earlier in the paragraph: a fraction's denominator or "tổng số N" with the same noun
+    for j in range(t.idx - 1, max(-1, t.idx - 60), -1):
+        u = ctx.toks[j]
+        if u.unit != t.unit:
+            continue
+        if u.role == "frac":
+            return u.b, f"the denominator of {u.text} {u.unit2} earlier in the paragraph (line {ctx.p.line_at(u.s)})"
+        if u.role == "count" and _TOTAL_WORD_RE.search(text, max(0, u.s - 60), u.s):
+            where = "sentence" if u.s >= s0 else "paragraph"
+            return u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})"
+    return None
+
+
+def _top_items(fctxs: list[_Ctx]) -> list[tuple[_Ctx, _Tok]]:
+    out = []
+    for fc in fctxs:
+        for t in fc.toks:
+            if t.role in ("count", "frac") and not t.used and t.depth == 0:
+                out.append((fc, t))
+    return out
+
+
+def _footnote_sums(ctx: _Ctx, fmap: dict, claims_in_para: list, claims: list) -> None:
+    text = ctx.text
+    for pos, note in ctx.p.markers:
+        if note not in fmap:
+            continue
+        cs = ctx.clause_start(pos, 400)
+        anchor_tok = None
+        for t in reversed(ctx.toks):
+            if cs <= t.s < pos and t.role in ("count", "frac"):
+                anchor_tok = t
+                break
+        if anchor_tok is None:
+            continue
+        # a ratio claim built on that token gives numerator and denominator
+        num, den = (anchor_tok.a, anchor_tok.b) if anchor_tok.role == "frac" else (anchor_tok.a, None)
+        for c in claims_in_para:
+            if c.get("_tok") is anchor_tok and c["kind"] == "ratio" and c["denominator"]:
+                num, den = c["numerator"], c["denominator"]
+        top = _top_items(fmap[note])
+        if len(top) < 2:
+            continue
+        kinds = {t.role for _, t in top}
+        units = {t.unit for _, t in top}
+        if len(kinds) != 1 or len(units) != 1:
+            continue
+        fc0, t0 = top[0]
+        fcl, tl = top[-1]
+        quote = fc0.text[fc0.clause_start(t0.s, 60):].strip()
+        if fcl is fc0:
+            quote = fc0.text[fc0.clause_start(t0.s, 60):tl.e + len(tl.unit2 or "") + 1].strip()
+        anchor_line = ctx.p.line_at(anchor_tok.s)
+        base = {"footnote": note, "anchor_line": anchor_line}
+        first_line = fc0.p.line_at(t0.s)
+        order = (fc0.pidx, t0.s)
+        if kinds == {"frac"}:
+            if den is None:
+                continue
+            for which, total, ps in (("numerator", num, [t.a for _, t in top]),
+                                     ("denominator", den, [t.b for _, t in top])):
+                claims.append(_claim_dict("sum", first_line, quote, None, total, ps,
+                                          _fmt_int(total),
+                                          f"the {which} of {_fmt_int(num)}/{_fmt_int(den)} at line "
+                                          f"{anchor_line}, broken down in footnote {note}",
+                                          dict(base, of=which), order))
+        else:
+            ps = [t.a for _, t in top]
+            total = num if den is None or sum(ps) == num else den
+            claims.append(_claim_dict("sum", first_line, quote, None, total, ps, _fmt_int(total),
+                                      f"the number {_fmt_int(total)} at line {anchor_line}, broken "
+                                      f"down in footnote {note}", base, order))
+
+
+def _claim_dict(kind, line, quote, numerator, denominator, parts, reported, source, detail, order):
+    return {"kind": kind, "line": line, "quote": quote, "numerator": numerator,
+            "denominator": denominator, "parts": tuple(parts) if parts is not None else None,
+            "reported": reported, "denominator_source": source, "target": None,
+            "detail": detail, "_order": order}
+
+
+def _target_in(ctx: _Ctx, upto: int) -> TargetSpec | None:
+    best = None
+    for t in ctx.toks:
+        if t.s >= upto:
+            break
+        if t.role in ("pct-target-min", "pct-target-max"):
+            best = t
+        elif t.role == "pct" and t.idx == 0 and ctx.p.bullet and ": " in ctx.text[t.e:upto]:
+            best = t  # "+ 100% giao dịch …: …" states its target first
+    if best is None:
+        return None
+    comp = "at_most" if best.role == "pct-target-max" else "at_least"
+    return TargetSpec(comp, best.a, f"{best.text}%", ctx.p.line_at(best.s))
+
+
+# --------------------------------------------------------------------------------------------
+# Public entry points
+# --------------------------------------------------------------------------------------------
+
+def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Claim]:
+    """Extract every numeric claim of a Vietnamese report text.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The text (bytes are decoded as UTF-8; a BOM is dropped). It is normalised with
+        :func:`normalize_text`; line numbers refer to the text as given.
+    source : str, optional
+        A name for error messages.
+
+    Returns
+    -------
+    list of Claim
+        In reading order (paragraphs as they appear, footnotes where they are printed).
+
+    Raises
+    ------
+    ReportReadError
+        When ``text`` is bytes that are not UTF-8.
+
+    Examples
+    --------
+    >>> t = ("Số biên chế năm 2023 là 1.563 người, giảm 108 người so với năm 2021, đạt 6,91%.\\n\\n"
+    ...      "Cao cấp 49 người, tỷ lệ 37,98%; tổng số 129 người.")
+    >>> [(c.kind, c.numerator, c.denominator, c.reported) for c in extract_claims(t)]
+    [('change', 108, 1671, '6,91%'), ('ratio', 49, None, '37,98%')]
+    """
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            name = source or "<bytes>"
+            raise ReportReadError(
+                f"{name} is not UTF-8 text (invalid byte 0x{bytes(text)[exc.start]:02x} at offset "
+                f"{exc.start}); expected a UTF-8 encoded report") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    paras = split_paragraphs(normalize_text(text))
+    ctxs: list[_Ctx] = []
+    raw: list[dict] = []
+    per_para: dict[int, list] = {}
+    pending: list = []
+    for i, p in enumerate(paras):
+        if not _DIGIT_RE.search(p.text):
+            continue
+        ctx = _Ctx(p, i)
+        own: list = []
+        _tokenize(ctx, own)
+        if ctx.toks:
+            _ratio_claims(ctx, own, pending)
+            _sum_claims(ctx, own)
+        ctxs.append(ctx)
+        per_para[i] = own
+        raw.extend(own)
+    fmap: dict[str, list[_Ctx]] = {}
+    for ctx in ctxs:
+        if ctx.p.kind == "footnote" and ctx.p.footnote is not None:
+            fmap.setdefault(ctx.p.footnote, []).append(ctx)
+    # totals of count-percent claims
+    for _, ctx, t, pct, c in pending:
+        got = _resolve_total(ctx, t, pct, fmap)
+        if got is not None:
+            c["denominator"], c["denominator_source"] = got
+    # footnote breakdowns
+    for ctx in ctxs:
+        if ctx.p.markers and ctx.toks:
+            _footnote_sums(ctx, fmap, per_para.get(ctx.pidx, []), raw)
+    # targets stated before a ratio or change claim (same paragraph, else the one before)
+    prev_body: dict[int, _Ctx] = {}
+    last = None
+    for ctx in ctxs:
+        if ctx.p.kind == "body":
+            prev_body[ctx.pidx] = last
+            last = ctx
+    by_idx = {ctx.pidx: ctx for ctx in ctxs}
+    for c in raw:
+        if c["kind"] not in ("ratio", "change") or "_tok" not in c:
+            continue
+        ctx = by_idx[c["_order"][0]]
+        tgt = _target_in(ctx, c["_tok"].s)
+        if tgt is None and ctx.p.kind == "body" and prev_body.get(ctx.pidx) is not None:
+            pc = prev_body[ctx.pidx]
+            tgt = _target_in(pc, len(pc.text))
+        c["target"] = tgt
+    raw.sort(key=lambda c: (c["_order"], KINDS.index(c["kind"])))
+    seen: dict[tuple[str, int], int] = {}
+    out = []
+    for c in raw:
+        key = (c["kind"], c["line"])
+        seen[key] = seen.get(key, 0) + 1
+        out.append(Claim(
+            id=f"{c['kind']}-{c['line']}-{seen[key]}", kind=c["kind"], line=c["line"],
+            quote=c["quote"], numerator=c["numerator"], denominator=c["denominator"],
+            parts=c["parts"], reported=c["reported"], denominator_source=c["denominator_source"],
+            target=c["target"], detail=c["detail"],
+        ))
+    return out
+
+
+def read_text(path: str | Path) -> tuple[str, bytes]:
+    """Read a report file as UTF-8; return ``(text, raw bytes)``.
+
+    Raises
+    ------
+    ReportReadError
+        One line naming the file: missing, unreadable (a directory, no permission) or not
+        UTF-8 (with the offset of the first bad byte).
+
+    Examples
+    --------
+    >>> read_text("/nonexistent/report.md")
+    Traceback (most recent call last):
+    ...
+    parstats.claims.ReportReadError: cannot read '/nonexistent/report.md': no such file
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ReportReadError(f"cannot read '{path}': no such file") from None
+    except IsADirectoryError:
+        raise ReportReadError(f"cannot read '{path}': it is a directory, expected a text file") from None
+    except OSError as exc:
+        raise ReportReadError(f"cannot read '{path}': {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReportReadError(
+            f"cannot read '{path}': not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at "
+            f"offset {exc.start}); save it as UTF-8") from None
+    return text, data
