@@ -42,7 +42,7 @@ CSS = """
 :root{--fg:#1d1d1f;--muted:#5b5b63;--line:#d9d9de;--accent:#0072B2;--bg:#ffffff;--soft:#f5f6f8}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.55 "DejaVu Sans","Noto Sans","Segoe UI",Arial,sans-serif}
-.wrap{max-width:1040px;margin:0 auto;padding:1.2rem 1.4rem 3rem}
+.wrap{max-width:1200px;margin:0 auto;padding:1.2rem 1.4rem 3rem}
 a{color:var(--accent)}
 nav.pager{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;justify-content:space-between;font-size:.92rem;
  padding:.6rem 0;border-bottom:1px solid var(--line);margin-bottom:1rem}
