@@ -343,3 +343,35 @@ def test_index_shows_scoreboard_and_audit_briefs(project, monkeypatch):
     assert "Trên 20 chỉ tiêu con và kỳ đánh giá của 6 chỉ tiêu" in index
     assert "40 số liệu trích dẫn trong báo cáo được tính lại: <b>30</b> nhất quán, <b>4</b> không nhất quán " \
            "(1 nghiêm trọng, 3 nhỏ), <b>6</b> không kiểm chứng được." in index
+
+
+def test_a_reused_kernel_looks_fresh_to_the_next_notebook(tmp_path):
+    """One worker runs both notebooks in one kernel: nothing of the first leaks into the second."""
+    (tmp_path / "notebooks").mkdir()
+    first = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import os, sys, warnings\nimport matplotlib\nleak = 42\nos.environ['PARSTATS_LEAK'] = '1'\n"
+        "sys.path.append('/nonexistent')\nwarnings.simplefilter('ignore')\n"
+        "matplotlib.rcParams['lines.linewidth'] = 9\nos.chdir('/')"
+    )])
+    second = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("import os, sys, warnings\nimport matplotlib"),
+        nbformat.v4.new_code_cell(
+            "print('leak' in globals(), os.environ.get('PARSTATS_LEAK'), '/nonexistent' in sys.path,\n"
+            "      matplotlib.rcParams['lines.linewidth'], os.path.basename(os.getcwd()),\n"
+            "      ('ignore', None, Warning, None, 0) in warnings.filters)"
+        ),
+        nbformat.v4.new_code_cell("'last'"),
+    ])
+    for name, nb in (("01-first.ipynb", first), ("02-second.ipynb", second)):
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(nb, tmp_path / "notebooks" / name)
+    result, log = run_build(Project.at(tmp_path), jobs=1, site=False)
+    assert result.exit_code == 0, log
+    assert log.count("[start]") == 2
+    nb = nbformat.read(tmp_path / "notebooks" / "02-second.ipynb", as_version=4)
+    import matplotlib
+
+    default_width = matplotlib.rcParamsDefault["lines.linewidth"]
+    assert nb.cells[1].outputs[0]["text"] == f"False None False {default_width} notebooks False\n"
+    assert [c.execution_count for c in nb.cells] == [1, 2, 3]
+    assert nb.cells[2].outputs[0]["execution_count"] == 3
