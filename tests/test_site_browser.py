@@ -60,21 +60,21 @@ def _copy_project(dest: Path) -> Project:
             if (ROOT / name).is_dir():
                 shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         shutil.copytree(ROOT / "src", dest / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        return Project.at(dest)
+        return Project.at(dest), True
     (dest / "notebooks").mkdir(parents=True)
     for nb in sorted(FIXTURES.glob("*.ipynb.json")):
         shutil.copy(nb, dest / "notebooks" / nb.name.removesuffix(".json"))
     (dest / "data" / "raw").mkdir(parents=True)
     (dest / "data" / "a.csv").write_text("name,value\nx,3\ny,5\n", encoding="utf-8")
     (dest / "data" / "b.csv").write_text("name,value\nu,7\nv,2\n", encoding="utf-8")
-    return Project.at(dest)
+    return Project.at(dest), False
 
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
     _browser_or_skip()
-    project = _copy_project(tmp_path_factory.mktemp("project"))
-    result = build(project, validate=False, quiet=True)
+    project, real = _copy_project(tmp_path_factory.mktemp("project"))
+    result = build(project, validate=real, quiet=True)
     assert result.exit_code == 0, [str(r.failure or r.message) for r in result.failed]
     return project
 

@@ -1042,7 +1042,11 @@ def build(
                 result.site = "unchanged"
             else:
                 t0 = time.perf_counter()
-                changed, files = site_module.render_site(project, jobs=jobs)
+                try:
+                    changed, files = site_module.render_site(project, jobs=jobs)
+                except (OSError, RuntimeError, ValueError) as exc:
+                    result.site = "not rendered (error)"
+                    raise BuildError(f"rendering site/ failed (previous site left untouched): {exc}") from exc
                 manifest.site = key
                 manifest.site_files = files
                 manifest.save()
