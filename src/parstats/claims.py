@@ -358,6 +358,9 @@ _TOKEN_RE = re.compile(
     r")"
 )
 _DIGIT_RE = re.compile(r"[0-9]")
+_LONG_DATE_RE = re.compile(
+    r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
+_TRONG_DO_RE = re.compile(r"(?i)\btrong đó\b")
 _WORD_AFTER_RE = re.compile(r" ?([^\W\d_]+)(?: ([^\W\d_]+))?")
 _PREV_WORDS_RE = re.compile(r"([^\W\d_]+)[ ,:]{0,3}$")
 _PREV2_RE = re.compile(r"([^\W\d_]+) ([^\W\d_]+)[ ,:]{0,3}$")
@@ -366,7 +369,7 @@ _SENT_END_RE = re.compile(r"[.!?…](?= |$)|;")
 #: words after a number that are not the noun of a count
 _NOT_UNIT = frozenset(
     "và hoặc đến tới so là của trong tại với trên dưới thì mà nên được đã có cho theo về từ "
-    "này đó các những như khi đạt chiếm bằng tương ứng tỷ tỉ phần trăm lần".split()
+    "này đó các những như khi đạt chiếm bằng tương ứng phần trăm lần".split()
 )
 #: time units: "6 tháng", "30 ngày" are durations, not counts of things
 _TIME_UNITS = frozenset("năm tháng ngày giờ phút giây tuần quý kỳ buổi thế".split())
@@ -388,7 +391,7 @@ _TARGET_BEFORE_RE = re.compile(
 _AT_LEAST_WORDS = ("tối thiểu", "ít nhất", "phấn đấu", "không dưới", "không thấp hơn", "đạt từ")
 _AT_MOST_WORDS = ("tối đa", "không quá", "không vượt quá")
 _PCT_REF_AFTER_RE = re.compile(
-    r" ?(?:so với|kế hoạch|KH\b|dự toán|chỉ tiêu|cùng kỳ|mục tiêu|nghị quyết|NQ\b)", re.I
+    r" ?(?:so\b|kế hoạch|KH\b|dự toán|chỉ tiêu|cùng kỳ|mục tiêu|nghị quyết|NQ\b|nhiệm vụ)", re.I
 )
 _SHARE_CUE_RE = re.compile(
     r"(?:đạt|chiếm|bằng|tương ứng|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?[ :]{0,2}$"
@@ -396,6 +399,7 @@ _SHARE_CUE_RE = re.compile(
 _EXHAUSTIVE_RE = re.compile(r"\b(?:gồm|bao gồm|còn lại|chia ra|cụ thể là|cụ thể:)", re.I)
 _TOTAL_WORD_RE = re.compile(r"(?i)tổng (?:số|cộng)")
 _CHANGE_PREV = frozenset(("giảm", "tăng"))
+_MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split())
 
 
 class _Tok:
@@ -530,7 +534,18 @@ def _tokenize(ctx: _Ctx, claims: list) -> None:
     text = ctx.text
     table = ctx.p.kind == "table"
     toks = ctx.toks
+    long_dates: set[int] = set()
+    if "tháng" in text:
+        for m in _LONG_DATE_RE.finditer(text):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            claims.append(_mk(ctx, "date", m.start(), m.end(), reported=m.group(0),
+                              quote_start=m.start(), line_pos=m.start(1),
+                              detail={"day": d, "month": mo, "year": y,
+                                      "valid": valid_date(d, mo, y)}))
+            long_dates.update((m.start(1), m.start(2), m.start(3)))
     for m in _TOKEN_RE.finditer(text):
+        if long_dates and m.start() in long_dates:
+            continue
         kind = m.lastgroup
         if kind in ("sep", "dd", "dm", "dy", "fa", "fb"):
             kind = next(k for k in ("doc", "date", "code", "frac", "pct", "num") if m.group(k))
@@ -721,7 +736,10 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
         if (nxt is not None and nxt.role == "pct" and not nxt.used and not ctx.crosses(t.e, nxt.s)
                 and nxt.s - t.e <= 140):
             gap = text[t.e:nxt.s]
-            if _SHARE_CUE_RE.search(gap) or re.search(r"\( ?$", gap):
+            cue = _SHARE_CUE_RE.search(gap)
+            if cue and t.unit in _MONEY_UNITS and not re.search(r"chiếm|tỷ lệ|tỉ lệ|tỷ trọng", cue.group(0)):
+                cue = None  # "1.574 tỷ đồng, ước đạt 25%": attainment of a plan, not a share
+            if cue or re.search(r"\( ?$", gap):
                 pct = nxt
         if pct is None and prv is not None and prv.role == "pct" and not prv.used:
             if re.fullmatch(r" ?\( ?", text[prv.e:t.s]):
@@ -851,7 +869,28 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
                               source=f"the {which} of the fraction {h.text} and its breakdown",
                               quote_start=ctx.clause_start(h.s, 40), line_pos=parts[0].s,
                               detail={"unit": h.unit2, "of": which}))
-    # 3. "X người. Về trình độ chuyên môn: A 24 người; B 1.278 người; C 186 người."
+    # 3. "2.813/3.050 cán bộ, công chức, trong đó có 1.483 cán bộ … và 1.330 công chức" (adds up)
+    for h in items:
+        if h.used:
+            continue
+        nxt = toks[h.idx + 1] if h.idx + 1 < len(toks) else None
+        if nxt is None:
+            continue
+        td = _TRONG_DO_RE.search(text, h.e, nxt.s)
+        if not td or ctx.crosses(h.e, td.start(), sentence=True):
+            continue
+        s0, s1 = ctx.sentence_span(td.end())
+        lst = [t for t in items if td.end() <= t.s < s1 and not t.used and t.role == "count"
+               and t.depth == h.depth]
+        if len(lst) < 2 or sum(t.a for t in lst) != h.a:
+            continue
+        for t in lst:
+            t.used = True
+        claims.append(_mk(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
+                          denominator=h.a, parts=[t.a for t in lst], reported=_fmt_int(h.a),
+                          source=f"the number '{h.text}' before 'trong đó'",
+                          quote_start=h.s, line_pos=lst[0].s, detail={"unit": h.unit2}))
+    # 4. "X người. Về trình độ chuyên môn: A 24 người; B 1.278 người; C 186 người."
     for cm in re.finditer(r": ", text):
         c0 = cm.end()
         s0, s1 = ctx.sentence_span(c0)
@@ -917,9 +956,13 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: dict) -> tuple[int, str]
             got = _footnote_total(fmap[note], t.unit)
             if got:
                 return got[0], f"footnote {note} (line {got[2]}): '{got[1]}'"
-    # 3. earlier in the paragraph: a fraction's denominator or "tổng số N" with the same noun
+    # 3. earlier in the paragraph: a fraction's denominator or "tổng số N" with the same noun,
+    #    or any count followed by "trong đó" ("có 1.346 công chức …. Trong đó, 1.070 người …")
     for j in range(t.idx - 1, max(-1, t.idx - 60), -1):
         u = ctx.toks[j]
+        if u.role == "count" and _TRONG_DO_RE.search(text, u.e, _next_item_start(ctx, j, t.s)):
+            return u.a, (f"'{u.text} {u.unit2}' before 'trong đó' earlier in the paragraph "
+                         f"(line {ctx.p.line_at(u.s)})")
         if u.unit != t.unit:
             continue
         if u.role == "frac":
@@ -928,6 +971,13 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: dict) -> tuple[int, str]
             where = "sentence" if u.s >= s0 else "paragraph"
             return u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})"
     return None
+
+
+def _next_item_start(ctx: _Ctx, j: int, default: int) -> int:
+    for u in ctx.toks[j + 1:j + 8]:
+        if u.role in ("count", "frac"):
+            return u.s
+    return default
 
 
 def _top_items(fctxs: list[_Ctx]) -> list[tuple[_Ctx, _Tok]]:
