@@ -399,6 +399,7 @@ _SHARE_CUE_RE = re.compile(
 _EXHAUSTIVE_RE = re.compile(r"\b(?:gồm|bao gồm|còn lại|chia ra|cụ thể là|cụ thể:)", re.I)
 _TOTAL_WORD_RE = re.compile(r"(?i)tổng (?:số|cộng)")
 _CHANGE_PREV = frozenset(("giảm", "tăng"))
+_ON_TOTAL_RE = re.compile(r"(?i)trên (?:tổng số|tổng cộng|tổng) (?:[^\W\d_]+ ){0,6}?(" + _INT + r")(?![0-9])")
 _MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split())
 
 
@@ -949,6 +950,17 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: dict) -> tuple[int, str]
     m = re.match(r" ?(?:trên|của) (?:tổng số )?(" + _INT + r")(?![0-9])", text[pct.e:pct.e + 40])
     if m:
         return _int(m.group(1)), f"'{m.group(0).strip()}' after the percentage"
+    #    "… 15,0% (29 người) cán bộ … trên tổng số 197 người." later in the same clause
+    end = max(t.e, pct.e)
+    stop = min(len(text), end + 200)
+    i = bisect.bisect_left(ctx.bounds, end)
+    if i < len(ctx.bounds):
+        stop = min(stop, ctx.bounds[i])
+    nxt = next((u.s for u in ctx.toks[max(t.idx, pct.idx) + 1:] if u.role in ("pct", "frac", "count")
+                and u.s < stop and not _TOTAL_WORD_RE.search(text, max(end, u.s - 20), u.s)), stop)
+    m = _ON_TOTAL_RE.search(text, end, nxt)
+    if m:
+        return _int(m.group(1)), f"'{m.group(0).strip()}' later in the sentence"
     # 2. a footnote attached in the same sentence saying "Tổng số … là N"
     s0, s1 = ctx.sentence_span(t.s)
     for pos, note in ctx.p.markers:

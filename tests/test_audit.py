@@ -1,0 +1,286 @@
+"""The audit: statuses and diagnoses on the report, count inference (GRIM), other real texts."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from parstats import data
+from parstats.audit import (
+    STATUSES,
+    audit_claims,
+    audit_path,
+    audit_text,
+    counts_for_percent,
+    split_counts,
+    summary,
+    totals_for_percent,
+    write_json,
+)
+from parstats.claims import KINDS, extract_claims
+from parstats.numbers import format_percent, parse_percent
+from parstats.paths import RAW_REPORT
+from parstats.ratios import Target, percent, percent_change
+
+CORPUS = Path(__file__).with_name("corpus")
+SCHEMA_KEYS = ["id", "kind", "line", "quote", "numerator", "denominator", "parts", "reported",
+               "recomputed", "status", "severity", "diagnosis"]
+
+
+def _half_up_fits(count: int, total: int, reported: str) -> bool:
+    """Brute-force reference with Fraction and parstats.numbers formatting."""
+    p = parse_percent(reported)
+    return format_percent(Fraction(100 * count, total).__round__(p.decimals + 6) if False else
+                          percent(count, total, decimals=None), p.decimals) == \
+        format_percent(p.value, p.decimals)
+
+
+@pytest.fixture(scope="module")
+def report():
+    return audit_path(RAW_REPORT)
+
+
+def by_id(report, cid):
+    return next(f for f in report.findings if f.claim.id == cid)
+
+
+# ------------------------------------------------------------------ the report's inconsistencies
+
+def test_recomputed_values_agree_with_parstats_ratios(report):
+    for f in report.findings:
+        c = f.claim
+        if c.kind == "ratio" and c.reported and c.denominator:
+            d = parse_percent(c.reported).decimals
+            assert f.recomputed == format_percent(percent(c.numerator, c.denominator, d), d)
+            assert (f.status == "consistent") == (f.recomputed.lstrip("0") == format_percent(
+                parse_percent(c.reported).value, d))
+        if c.kind == "change" and c.denominator:
+            d = parse_percent(c.reported).decimals
+            old, new = c.denominator, c.detail["new"]
+            exact = -percent_change(old=old, new=new, base="old", decimals=d)
+            assert f.recomputed == format_percent(exact, d)
+
+
+def test_wrong_base_change(report):
+    f = by_id(report, "change-75-1")
+    new = f.claim.detail["new"]
+    reported = parse_percent(f.claim.reported)
+    on_new = -percent_change(old=new + f.claim.numerator, new=new, base="new", decimals=reported.decimals)
+    assert on_new == reported.value  # 6,91% is the change over the new value 1.563
+    assert f.cause == "wrong-base" and f.severity == "major" and f.gross is False
+    assert "1.563" in f.diagnosis and "1.671" in f.diagnosis and f.recomputed == "6,46%"
+
+
+def test_rounded_down(report):
+    f = by_id(report, "change-127-1")
+    assert (f.cause, f.severity, f.recomputed, f.claim.reported) == ("rounded-down", "minor", "10,8%", "10,7%")
+    g = by_id(report, "ratio-61-1")
+    assert (g.cause, g.severity, g.recomputed, g.claim.denominator) == ("rounded-down", "minor", "13,71%", 197)
+    assert "footnote 3" in g.claim.denominator_source
+    # a target is known (Phấn đấu 15%): the slip does not change the verdict
+    assert g.gross is False and "unchanged" in g.diagnosis
+
+
+def test_transposed_digits(report):
+    f = by_id(report, "ratio-131-3")
+    assert f.cause == "transposed-digits" and "17.238" in f.diagnosis
+    assert percent(979, 17238, 2) == parse_percent(f.claim.reported).value
+
+
+def test_count_off_by_one(report):
+    f = by_id(report, "ratio-151-1")
+    fitting = counts_for_percent(f.claim.reported, f.claim.denominator)
+    assert fitting == [f.claim.numerator - 1]
+    assert f.cause == "count-off" and f"{fitting[0]}/129" in f.diagnosis
+
+
+def test_shared_total_of_the_commune_political_theory_shares(report):
+    group = [f for f in report.findings if f.claim.line == 153 and f.claim.kind == "ratio"
+             and f.claim.denominator_source != "the fraction itself"]
+    assert [f.claim.numerator for f in group] == [13, 231, 3]
+    common = set(range(1, 1000))
+    for f in group:
+        rep = f.claim.reported
+        fits = set(totals_for_percent(rep, f.claim.numerator, max_total=999))
+        if rep.rstrip("%").endswith("0") and "," in rep:  # "79,90": one decimal padded
+            fits |= set(totals_for_percent(rep.rstrip("%")[:-1] + "%", f.claim.numerator, max_total=999))
+        common &= fits
+    assert common == {289}
+    flagged = [f for f in group if f.status == "inconsistent"]
+    assert [f.claim.numerator for f in flagged] == [13, 231]
+    assert all(f.cause == "shared-total" and "289" in f.diagnosis for f in flagged)
+
+
+def test_flagged_claims_and_severities(report):
+    flagged = {f.claim.id: (f.cause, f.severity) for f in report.flagged}
+    assert flagged == {
+        "change-75-1": ("wrong-base", "major"),
+        "document-107-5": ("transposed-digits", "major"),
+        "ratio-131-3": ("transposed-digits", "major"),
+        "ratio-151-1": ("count-off", "major"),
+        "ratio-153-2": ("shared-total", "major"),
+        "ratio-153-3": ("shared-total", "major"),
+        "ratio-61-1": ("rounded-down", "minor"),
+        "change-127-1": ("rounded-down", "minor"),
+    }
+    assert all(f.diagnosis for f in report.flagged)
+    assert all(f.severity is None for f in report.findings if f.status != "inconsistent")
+
+
+def test_gross_inconsistency_changes_the_verdict():
+    text = ("+ Phấn đấu 15% cán bộ cấp huyện có trình độ sau đại học: Đến nay, có 15,0% (29 người) "
+            "cán bộ có trình độ sau đại học trên tổng số 197 người.")
+    rep = audit_text(text)
+    f = next(f for f in rep.findings if f.claim.kind == "ratio")
+    assert f.claim.denominator == 197 and f.claim.target.value == 15
+    assert f.gross is True and f.severity == "major" and "gross" in f.diagnosis
+    # the same claim against a caller's target that both values miss is not gross
+    rep2 = audit_text(text, targets={f.claim.id: Target("at_least", 20)})
+    g = next(g for g in rep2.findings if g.claim.id == f.claim.id)
+    assert g.gross is False
+
+
+def test_rounded_twice_and_sums():
+    f = audit_text("Có 4.447/100.000 hồ sơ, đạt 4,5%.").findings[0]
+    assert (f.cause, f.severity, f.recomputed) == ("rounded-twice", "minor", "4,4%")
+    s = audit_text("Toàn huyện có 58 đơn vị (gồm 51 đơn vị giáo dục; 70 đơn vị khác).").findings[0]
+    assert s.status == "inconsistent" and s.cause == "parts-mismatch" and "transposed" in s.diagnosis
+    assert s.recomputed == "121"
+
+
+def test_unverifiable_claims(report):
+    bare = [f for f in report.findings if f.claim.kind == "ratio" and f.claim.reported is None]
+    assert len(bare) == 7 and all(f.status == "unverifiable" for f in bare)
+    assert by_id(report, "ratio-57-1").recomputed == format_percent(percent(9, 12, 2), 2)
+
+
+def test_json_schema_and_formats(report, tmp_path):
+    doc = report.to_json()
+    assert list(doc) == ["source", "sha256", "claims"]
+    assert len(doc["sha256"]) == 64
+    for c in doc["claims"]:
+        assert list(c) == SCHEMA_KEYS
+        assert c["kind"] in KINDS and c["status"] in STATUSES
+        assert c["severity"] in (None, "minor", "major")
+        for k in ("reported", "recomputed"):
+            if c[k] and c["kind"] == "ratio":
+                assert parse_percent(c[k]).percent
+                assert "." not in c[k].split(",")[-1]
+    rows = list(csv.DictReader(io.StringIO(report.to_csv())))
+    assert len(rows) == len(doc["claims"]) and list(rows[0]) == SCHEMA_KEYS
+    table = report.to_table()
+    first_flag = table.index(report.flagged[0].claim.id)
+    assert first_flag < table.index("OTHER CLAIMS")
+    out = tmp_path / "audit.json"
+    write_json(report, out)
+    assert json.loads(out.read_text(encoding="utf-8")) == doc
+
+
+def test_summary():
+    s = summary()
+    rep = audit_path(RAW_REPORT)
+    assert s["source"] == "data/raw/bao-cao-so-ket-ctr-09-tu.md"
+    assert s["claims"] == len(rep.findings) == sum(s["by_kind"].values()) == sum(s["by_status"].values())
+    assert s["by_status"]["inconsistent"] == len(s["inconsistent"]) == sum(s["by_severity"].values())
+    assert s["by_kind_status"]["ratio"]["inconsistent"] == sum(
+        1 for f in rep.findings if f.claim.kind == "ratio" and f.status == "inconsistent")
+
+
+# ------------------------------------------------------------------ count inference
+
+@pytest.mark.parametrize("reported,total", [("98,45%", 129), ("37,98%", 129), ("4,5%", 295),
+                                            ("01%", 295), ("79,90%", 295), ("13,70%", 197)])
+def test_counts_for_percent_matches_brute_force(reported, total):
+    expected = [c for c in range(total + 1) if _half_up_fits(c, total, reported)]
+    assert counts_for_percent(reported, total) == expected
+
+
+@pytest.mark.parametrize("reported,count", [("4,5%", 13), ("13,70%", 27), ("79,9%", 231), ("01%", 3)])
+def test_totals_for_percent_matches_brute_force(reported, count):
+    expected = [t for t in range(max(count, 1), 2001) if _half_up_fits(count, t, reported)]
+    assert totals_for_percent(reported, count, max_total=2000) == expected
+
+
+def test_split_of_commune_staff_between_can_bo_and_cong_chuc():
+    df = data.load("staffing_qualifications").set_index("id")
+    both = df.loc["xa-cbcc-cm-dai-hoc-tro-len"]
+    shares = [df.loc["xa-cb-cm-dai-hoc-tro-len", "percent_text"] + "%",
+              df.loc["xa-cc-cm-dai-hoc", "percent_text"] + "%"]
+    res = split_counts(shares, int(both["count"]), int(both["total"]))
+    assert res.unique
+    ((c1, t1), (c2, t2)), = res.solutions
+    assert c1 + c2 == both["count"] and t1 + t2 == both["total"]
+    assert format_percent(percent(c1, t1, 2), 2) == shares[0]
+    assert format_percent(percent(c2, t2, 2), 2) == shares[1]
+    # brute force over every total of the first group
+    brute = []
+    for ta in range(1, int(both["total"])):
+        for ca in counts_for_percent(shares[0], ta):
+            cb, tb = int(both["count"]) - ca, int(both["total"]) - ta
+            if 0 <= cb <= tb and _half_up_fits(cb, tb, shares[1]):
+                brute.append(((ca, ta), (cb, tb)))
+    assert tuple(brute) == res.solutions
+
+
+def test_inference_errors():
+    with pytest.raises(ValueError, match="total must be a positive integer"):
+        counts_for_percent("50%", 0)
+    with pytest.raises(ValueError, match="cannot read '84.11%'"):
+        counts_for_percent("84.11%", 10)
+    with pytest.raises(ValueError, match="at least two"):
+        split_counts(["50%"], 1, 2)
+    with pytest.raises(ValueError, match="count must be an integer between 0 and total"):
+        split_counts(["50%", "50%"], 5, 4)
+
+
+# ------------------------------------------------------------------ other real texts
+
+def _corpus_reports():
+    return {p.name: audit_path(p) for p in sorted(CORPUS.iterdir()) if p.suffix in (".md", ".txt")
+            and p.name != "README.md"}
+
+
+def test_corpus_sources_are_documented():
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    for name in _corpus_reports():
+        assert f"`{name}`" in readme
+
+
+def test_corpus_nothing_flagged_and_no_false_ratios():
+    reports = _corpus_reports()
+    for name, rep in reports.items():
+        assert rep.flagged == [], (name, [(f.claim.id, f.diagnosis) for f in rep.flagged])
+    kinds = {name: sorted((f.claim.kind, f.status) for f in rep.findings) for name, rep in reports.items()}
+    # tables with formulas (3=2/1, (4)=(3)/(2)*100), office codes and plain-text tables: no ratio
+    for name in ("bieu-can-doi-ngan-sach-constructed.md", "song-cong-bang-trinh-do-2017.txt",
+                 "kon-tum-qd-06-2024-header.txt", "khanh-hoa-qd-480-2024-header.txt",
+                 "quang-nam-kt-xh-thang-5-2017.md", "binh-giang-cong-chuc-xa-2020.md"):
+        assert not any(k in ("ratio", "change", "sum") for k, _ in kinds[name]), name
+    # shares with their total before "Trong đó" are all checked and consistent
+    hy = reports["hung-yen-cong-chuc-xa-2022.md"]
+    checked = [f for f in hy.findings if f.claim.kind == "ratio" and f.status == "consistent"]
+    assert [f.claim.numerator for f in checked] == [1070, 53, 223, 38, 401, 112]
+    assert {f.claim.denominator for f in checked} == {1346}
+    # a breakdown after "trong đó" and one after "gồm:" add up
+    sums = [(f.claim.denominator, f.claim.parts, f.status) for name in
+            ("lam-dong-can-bo-xa-2021.md", "lao-cai-thu-ngan-sach-2025.md")
+            for f in reports[name].findings if f.claim.kind == "sum"]
+    assert sums == [(2813, (1483, 1330), "consistent"), (2433, (1292, 1141), "consistent")]
+    # budget attainment ("ước đạt 25%" of a plan) is never checked against a total
+    bn = reports["bac-ninh-thu-ngan-sach-quy-i.md"]
+    assert [(f.claim.numerator, f.status) for f in bn.findings] == [(2310, "unverifiable")]
+
+
+def test_corpus_documents_and_long_dates():
+    kt = audit_path(CORPUS / "kon-tum-qd-06-2024-header.txt")
+    docs = [(f.claim.reported, f.claim.detail["document"].date) for f in kt.findings
+            if f.claim.kind == "document"]
+    assert docs[0] == ("06/2024/QĐ-UBND", None)
+    assert ("34/2016/NĐ-CP", (14, 5, 2016)) in docs and ("09/2019/NĐ-CP", (24, 1, 2019)) in docs
+    kh = audit_path(CORPUS / "khanh-hoa-qd-480-2024-header.txt")
+    tt = next(f.claim for f in kh.findings if f.claim.reported == "61/TTr-CTK")
+    assert tt.detail["document"].type_name == "Tờ trình" and tt.detail["document"].date == (29, 1, 2024)
