@@ -134,6 +134,13 @@ _TRANS.update({c: " " for c in list(range(0x00, 0x09)) + list(range(0x0E, 0x20))
 _TRANS.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%", 0x2215: "/", 0xFF0F: "/", 0x2044: "/"})
 
 
+_TRANS_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANS)) + "]")
+
+
+def _trans_one(m: re.Match) -> str:
+    return _TRANS[ord(m.group(0))] or ""
+
+
 def normalize_text(text: str) -> str:
     """NFC, ``\\n`` line ends, every space-like character as a plain space.
 
@@ -146,7 +153,10 @@ def normalize_text(text: str) -> str:
     True
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text.translate(_TRANS))
+    text = _TRANS_RE.sub(_trans_one, text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 @dataclass
@@ -198,6 +208,7 @@ _MARKUP_RE = re.compile(
     r"<sup>\s*([0-9]{1,3}|[a-z*])\s*</sup>|\[\^([^\]\s]{1,10})\]|</?[A-Za-z][^<>]{0,200}>"
     r"|\*+|(?<![^\W_])__|__(?![^\W_])|\\(?=[\\`*_{}\[\]()#+\-.!|>])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 )
+_NEEDS_CLEAN_RE = re.compile(r"[<*_\[\\¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _SPACES_RE = re.compile(r" {2,}")
 _LABEL_RE = re.compile(r"^[^\W\d_][^:;.()\d]{0,40}:\s")
@@ -207,9 +218,7 @@ _TERMINAL = frozenset(".:;!?…")
 def _clean(line: str) -> tuple[str, list[tuple[int, str]]]:
     """Strip Markdown/HTML from one line; return the text and its footnote markers."""
     markers: list[tuple[int, str]] = []
-    if "<" in line or "*" in line or "_" in line or "[" in line or "\\" in line or (
-        not line.isascii() and _has_superscript(line)
-    ):
+    if _NEEDS_CLEAN_RE.search(line):
         out: list[str] = []
         pos = 0
         length = 0
@@ -251,8 +260,6 @@ def _clean(line: str) -> tuple[str, list[tuple[int, str]]]:
     return line, markers
 
 
-def _has_superscript(s: str) -> bool:
-    return any(ch in "¹²³⁴⁵⁶⁷⁸⁹⁰" for ch in s)
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -346,7 +353,7 @@ _INT = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)"
 _NUM = _INT + r"(?:,[0-9]+)?"
 _CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
 _TOKEN_RE = re.compile(
-    r"(?<![\w/.,])(?<![^\W\d_]-)(?:"
+    r"(?=[0-9])(?<![\w/.,])(?<![^\W\d_]-)(?:"
     r"(?P<doc>[0-9]{1,6}(?:/[0-9]{2,4})?/" + _CODE + r"|[0-9]{1,6}-[A-ZĐ][A-Za-zĐđ]*/" + _CODE
     + r")(?![\w/])"
     r"|(?P<date>(?P<dd>[0-9]{1,2})(?P<sep>[/.-])(?P<dm>[0-9]{1,2})(?P=sep)(?P<dy>[0-9]{4}))"
@@ -358,6 +365,7 @@ _TOKEN_RE = re.compile(
     r")"
 )
 _DIGIT_RE = re.compile(r"[0-9]")
+_PAREN_RE = re.compile(r"[()]")
 _LONG_DATE_RE = re.compile(
     r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
 _TRONG_DO_RE = re.compile(r"(?i)\btrong đó\b")
@@ -487,21 +495,17 @@ class _Ctx:
         self.pidx = pidx
         text = para.text
         self.text = text
-        self.bounds = [m.start() for m in _SENT_END_RE.finditer(text)]
-        self.sent_bounds = [m.start() for m in _SENT_END_RE.finditer(text) if m.group(0) != ";"]
+        ends = [(m.start(), m.group(0)) for m in _SENT_END_RE.finditer(text)]
+        self.bounds = [p for p, _ in ends]
+        self.sent_bounds = [p for p, g in ends if g != ";"]
         parens: list[int] = []
         depths: list[int] = []
         d = 0
         if "(" in text or ")" in text:
-            for i, ch in enumerate(text):
-                if ch == "(":
-                    d += 1
-                    parens.append(i)
-                    depths.append(d)
-                elif ch == ")":
-                    d = max(0, d - 1)
-                    parens.append(i)
-                    depths.append(d)
+            for m in _PAREN_RE.finditer(text):
+                d = d + 1 if m.group(0) == "(" else max(0, d - 1)
+                parens.append(m.start())
+                depths.append(d)
         self.parens, self.depths = parens, depths
         self.toks: list[_Tok] = []
 
@@ -930,6 +934,22 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
 # Cross-paragraph resolution: totals, footnote breakdowns, targets
 # --------------------------------------------------------------------------------------------
 
+class _FootnoteMap:
+    """``fmap.at(note, pidx)``: the footnote paragraphs a marker in paragraph ``pidx`` refers to."""
+
+    def __init__(self, groups: dict[str, list[list[_Ctx]]]):
+        self.groups = groups
+        self.starts = {k: [g[0].pidx for g in v] for k, v in groups.items()}
+
+    def __contains__(self, note: str) -> bool:
+        return note in self.groups
+
+    def at(self, note: str, pidx: int) -> list[_Ctx]:
+        starts = self.starts[note]
+        i = bisect.bisect_left(starts, pidx)
+        return self.groups[note][i if i < len(starts) else len(starts) - 1]
+
+
 def _footnote_total(fctxs: list[_Ctx], unit: str | None) -> tuple[int, str, int] | None:
     for fc in fctxs:
         m = _TOTAL_WORD_RE.search(fc.text)
@@ -944,7 +964,7 @@ def _footnote_total(fctxs: list[_Ctx], unit: str | None) -> tuple[int, str, int]
     return None
 
 
-def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: dict) -> tuple[int, str] | None:
+def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple[int, str] | None:
     text = ctx.text
     # 1. "… Z% trên tổng số N …" / "trên N" right after the percentage
     m = re.match(r" ?(?:trên|của) (?:tổng số )?(" + _INT + r")(?![0-9])", text[pct.e:pct.e + 40])
@@ -965,7 +985,7 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: dict) -> tuple[int, str]
     s0, s1 = ctx.sentence_span(t.s)
     for pos, note in ctx.p.markers:
         if s0 <= pos <= s1 and note in fmap:
-            got = _footnote_total(fmap[note], t.unit)
+            got = _footnote_total(fmap.at(note, ctx.pidx), t.unit)
             if got:
                 return got[0], f"footnote {note} (line {got[2]}): '{got[1]}'"
     # 3. earlier in the paragraph: a fraction's denominator or "tổng số N" with the same noun,
@@ -1001,7 +1021,7 @@ def _top_items(fctxs: list[_Ctx]) -> list[tuple[_Ctx, _Tok]]:
     return out
 
 
-def _footnote_sums(ctx: _Ctx, fmap: dict, claims_in_para: list, claims: list) -> None:
+def _footnote_sums(ctx: _Ctx, fmap: "_FootnoteMap", claims_in_para: list, claims: list) -> None:
     text = ctx.text
     for pos, note in ctx.p.markers:
         if note not in fmap:
@@ -1019,7 +1039,7 @@ def _footnote_sums(ctx: _Ctx, fmap: dict, claims_in_para: list, claims: list) ->
         for c in claims_in_para:
             if c.get("_tok") is anchor_tok and c["kind"] == "ratio" and c["denominator"]:
                 num, den = c["numerator"], c["denominator"]
-        top = _top_items(fmap[note])
+        top = _top_items(fmap.at(note, ctx.pidx))
         if len(top) < 2:
             continue
         kinds = {t.role for _, t in top}
@@ -1134,10 +1154,22 @@ def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Clai
         ctxs.append(ctx)
         per_para[i] = own
         raw.extend(own)
-    fmap: dict[str, list[_Ctx]] = {}
+    # footnote texts by id; an id may repeat (several documents in one text): each marker
+    # uses the nearest definition after it, else the last one before it
+    groups: dict[str, list[list[_Ctx]]] = {}
+    last_note = None
     for ctx in ctxs:
         if ctx.p.kind == "footnote" and ctx.p.footnote is not None:
-            fmap.setdefault(ctx.p.footnote, []).append(ctx)
+            g = groups.setdefault(ctx.p.footnote, [])
+            if last_note is not None and last_note.p.footnote == ctx.p.footnote and g and \
+                    g[-1][-1] is last_note:
+                g[-1].append(ctx)
+            else:
+                g.append([ctx])
+            last_note = ctx
+        else:
+            last_note = None
+    fmap = _FootnoteMap(groups)
     # totals of count-percent claims
     for _, ctx, t, pct, c in pending:
         got = _resolve_total(ctx, t, pct, fmap)
