@@ -68,6 +68,11 @@ __all__ = [
     "summary",
     "add_arguments",
     "run",
+    "write_json",
+    "findings_frame",
+    "counts_frame",
+    "plot_reported_vs_recomputed",
+    "reviewer_summary",
 ]
 
 STATUSES = ("consistent", "inconsistent", "unverifiable")
@@ -885,3 +890,141 @@ def write_json(report: AuditReport, path: str | Path) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+# --------------------------------------------------------------------------------------------
+# for the notebook: tables, figure, reviewer summary (heavy imports inside the functions)
+# --------------------------------------------------------------------------------------------
+
+#: Vietnamese names of the causes, for tables a reviewer reads
+CAUSES_VI = {
+    "rounded-down": "làm tròn xuống thay vì làm tròn nửa lên",
+    "rounded-twice": "làm tròn hai lần",
+    "rounded-up": "làm tròn lên",
+    "wrong-base": "tính trên sai gốc so sánh",
+    "transposed-digits": "đảo vị trí chữ số",
+    "count-off": "số đếm lệch một ít",
+    "total-off": "tổng số lệch một ít",
+    "shared-total": "các tỷ lệ cùng khớp một tổng số khác",
+    "parts-mismatch": "các thành phần không cộng đúng tổng",
+    "document": "số hiệu văn bản sai",
+    "other": "chưa rõ nguyên nhân",
+}
+KINDS_VI = {"ratio": "tỷ lệ", "change": "tăng/giảm", "sum": "tổng", "rank": "xếp hạng",
+            "date": "ngày tháng", "document": "văn bản"}
+STATUSES_VI = {"consistent": "nhất quán", "inconsistent": "không nhất quán",
+               "unverifiable": "không kiểm chứng được"}
+SEVERITIES_VI = {"minor": "nhỏ", "major": "nghiêm trọng", None: ""}
+
+
+def findings_frame(report: AuditReport, *, flagged_only: bool = False):
+    """The findings as a pandas DataFrame (one row per claim), flagged ones first.
+
+    Columns: ``id``, ``line``, ``kind``, ``kind_vi``, ``quote``, ``reported``, ``recomputed``,
+    ``status``, ``status_vi``, ``severity``, ``severity_vi``, ``cause``, ``cause_vi``,
+    ``gross``, ``diagnosis``.
+    """
+    import pandas as pd
+
+    rows = []
+    for f in (report.flagged if flagged_only else
+              report.flagged + [f for f in report.findings if f.status != "inconsistent"]):
+        c = f.claim
+        rows.append({
+            "id": c.id, "line": c.line, "kind": c.kind, "kind_vi": KINDS_VI[c.kind],
+            "quote": c.quote, "reported": c.reported or "", "recomputed": f.recomputed or "",
+            "status": f.status, "status_vi": STATUSES_VI[f.status], "severity": f.severity,
+            "severity_vi": SEVERITIES_VI[f.severity], "cause": f.cause or "",
+            "cause_vi": CAUSES_VI.get(f.cause, "") if f.status == "inconsistent" else "",
+            "gross": "có" if f.gross else ("không" if f.gross is False else ""),
+            "diagnosis": f.diagnosis or "",
+        })
+    return pd.DataFrame(rows)
+
+
+def counts_frame(report: AuditReport):
+    """Claims by kind (rows, Vietnamese names) and status (columns), with totals."""
+    import pandas as pd
+
+    cnt = report.counts()["by_kind_status"]
+    rows = [{"kind_vi": KINDS_VI[k], **{s: cnt[k][s] for s in STATUSES}, "total": sum(cnt[k].values())}
+            for k in KINDS]
+    rows.append({"kind_vi": "Tổng cộng", **{s: sum(cnt[k][s] for k in KINDS) for s in STATUSES},
+                 "total": len(report.findings)})
+    return pd.DataFrame(rows)
+
+
+def _percent_value(text: str) -> Decimal:
+    r, d, _ = _parse_percent(text)
+    return Decimal(r).scaleb(-d)
+
+
+def plot_reported_vs_recomputed(report: AuditReport):
+    """Scatter of every checked percentage: reported (x) against recomputed (y), log-free.
+
+    Consistent claims sit on the diagonal; each inconsistent one is labelled with its line.
+    Returns the matplotlib Figure (not tracked by pyplot).
+    """
+    from parstats.plotting import PALETTE, add_source, new_figure, set_number_axis
+
+    pts = []
+    for f in report.findings:
+        c = f.claim
+        if c.kind in ("ratio", "change") and c.reported and f.recomputed:
+            pts.append((float(_percent_value(c.reported)), float(_percent_value(f.recomputed)), f))
+    fig, (ax, zoom) = new_figure(9.5, 4.4, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
+    for axis, lim in ((ax, 100), (zoom, 25)):
+        axis.plot([0, lim], [0, lim], color="#999999", lw=0.8, zorder=1)
+        for status, colour, marker, label in (
+                ("consistent", PALETTE["blue"], "o", "Nhất quán"),
+                ("inconsistent", PALETTE["vermillion"], "D", "Không nhất quán")):
+            sel = [(x, y) for x, y, f in pts if f.status == status and x <= lim and y <= lim]
+            if sel:
+                axis.scatter([x for x, _ in sel], [y for _, y in sel], s=28, color=colour,
+                             marker=marker, label=label, zorder=3)
+        for x, y, f in pts:
+            if f.status == "inconsistent" and x <= lim and y <= lim and (lim == 25 or x > 25):
+                axis.annotate(f"dòng {f.claim.line}", (x, y), xytext=(5, -9) if x < lim * 0.9 else (-40, -12),
+                              textcoords="offset points",
+                              fontsize=7.5, color=PALETTE["vermillion"])
+        axis.set_xlim(0, lim)
+        axis.set_ylim(0, lim)
+        set_number_axis(axis.xaxis, decimals=0, percent=True)
+        set_number_axis(axis.yaxis, decimals=0, percent=True)
+        axis.set_xlabel("Tỷ lệ báo cáo ghi")
+    ax.set_ylabel("Tỷ lệ tính lại từ số liệu")
+    ax.set_title("Tất cả tỷ lệ kiểm tra được")
+    zoom.set_title("Phóng to: 0–25%")
+    ax.legend(loc="upper left", frameon=False)
+    add_source(fig, note="Đường chéo: tỷ lệ báo cáo ghi bằng tỷ lệ tính lại (làm tròn nửa lên ở độ "
+                         "chính xác báo cáo dùng).")
+    return fig
+
+
+def reviewer_summary(report: AuditReport) -> str:
+    """A short Vietnamese note a reviewer could send to the report's authors (Markdown)."""
+    cnt = report.counts()
+    ok = cnt["by_status"]["consistent"]
+    lines = [
+        f"Chúng tôi đã tính lại {cnt['claims']} số liệu trích dẫn trong báo cáo "
+        f"({cnt['by_kind']['ratio']} tỷ lệ, {cnt['by_kind']['change']} mức tăng/giảm, "
+        f"{cnt['by_kind']['sum']} phép cộng, {cnt['by_kind']['rank']} xếp hạng, "
+        f"{cnt['by_kind']['date']} ngày tháng, {cnt['by_kind']['document']} số hiệu văn bản): "
+        f"{ok} nhất quán, {cnt['by_status']['inconsistent']} không nhất quán, "
+        f"{cnt['by_status']['unverifiable']} không kiểm chứng được (không nêu đủ số liệu gốc). "
+        "Đề nghị xem lại các số liệu sau:",
+        "",
+    ]
+    for f in report.flagged:
+        c = f.claim
+        what = f"«{c.quote}»"
+        if c.kind in ("ratio", "change"):
+            fix = f"báo cáo ghi {c.reported}, tính lại được {f.recomputed}"
+        elif c.kind == "document":
+            fix = f"số hiệu {c.reported} có năm không hợp lệ; có lẽ là {f.recomputed}"
+        else:
+            fix = f"báo cáo ghi {c.reported}, tính lại được {f.recomputed}"
+        cause = CAUSES_VI.get(f.cause, "")
+        sev = SEVERITIES_VI[f.severity]
+        lines.append(f"- Dòng {c.line}: {what} — {fix}; nguyên nhân có thể: {cause} (mức độ: {sev}).")
+    return "\n".join(lines)

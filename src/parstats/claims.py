@@ -670,6 +670,8 @@ def _mk(ctx: _Ctx, kind: str, s: int, e: int, *, numerator=None, denominator=Non
     if 0 < qs < s and ctx.text[qs - 1] not in " ([":
         sp = ctx.text.find(" ", qs, s)
         qs = sp + 1 if sp >= 0 else s
+    while e < len(ctx.text) and ctx.text[e] == ")" and ctx.text.count("(", qs, e) > ctx.text.count(")", qs, e):
+        e += 1
     quote = ctx.text[qs:e].strip(" ,;:.")
     return {
         "kind": kind, "line": ctx.p.line_at(s if line_pos is None else line_pos),
