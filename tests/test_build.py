@@ -152,6 +152,11 @@ def test_force_reexecutes_all_and_reproduces_the_same_bytes(project):
     assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in before.items()}
     # notebooks and site pages were not even rewritten (same mtime)
     assert {k: v for k, v in after.items() if "figures" not in k} == {k: v for k, v in before.items() if "figures" not in k}
+    # pages rendered while notebooks ran equal pages rendered from the notebooks on disk
+    from parstats.site import render_pages
+
+    fresh = render_pages(project, find_notebooks(project.notebooks_dir))
+    assert fresh == {p.name: p.read_bytes() for p in project.site_dir.iterdir()}
 
 
 def test_changing_one_data_file_reexecutes_only_the_notebook_that_reads_it(project):

@@ -941,6 +941,7 @@ def build(
     jobs = max(1, int(jobs or _cpu_count()))
     progress = _Progress(len(notebooks), stream=stream, quiet=quiet)
     result = BuildResult()
+    pages_pool = None
     try:
         manifest = Manifest(project)
         src = tree_digest(project.src_dir)
@@ -970,7 +971,8 @@ def build(
             else:
                 todo.append((path, nb, code))
 
-        executed = {}
+        executed: dict = {}
+        bodies: dict = {}
         if todo:
             import nbformat
 
@@ -982,8 +984,17 @@ def build(
                 raise BuildError(f"{project.rel(path)}: not a valid notebook: {_first_line(exc)}") from exc
             # longest first (as last recorded) so that workers finish together
             todo.sort(key=lambda t: -manifest.notebooks.get(t[0].name, {}).get("seconds", 0.0))
+            if site:
+                # render each page as soon as its notebook is done, on a core the kernels leave idle
+                from concurrent.futures import ThreadPoolExecutor
+
+                pages_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parstats-page")
+
+                def on_success(path, before, ran):
+                    bodies[path.name] = pages_pool.submit(_page_body, before, ran)
             outcomes = asyncio.run(
-                _execute_all(project, todo, min(jobs, len(todo)), fresh_kernels, timeout, progress)
+                _execute_all(project, todo, min(jobs, len(todo)), fresh_kernels, timeout, progress,
+                             on_success if site else None)
             )
             for (path, nb, code), outcome in zip(todo, outcomes):
                 if isinstance(outcome, NotebookResult):
@@ -1043,7 +1054,8 @@ def build(
             else:
                 t0 = time.perf_counter()
                 try:
-                    changed, files = site_module.render_site(project, jobs=jobs)
+                    ready = {name: future.result() for name, future in bodies.items()}
+                    changed, files = site_module.render_site(project, jobs=jobs, bodies=ready)
                 except (OSError, RuntimeError, ValueError) as exc:
                     result.site = "not rendered (error)"
                     raise BuildError(f"rendering site/ failed (previous site left untouched): {exc}") from exc
@@ -1053,10 +1065,20 @@ def build(
                 result.site = f"{'updated' if changed else 'unchanged'} ({time.perf_counter() - t0:.1f} s)"
         return result
     finally:
+        if pages_pool is not None:
+            pages_pool.shutdown(wait=True, cancel_futures=True)
         progress.close()
         result.seconds = time.perf_counter() - t_start
         if result.notebooks or result.site != "skipped":
             progress.line(result.summary())
+
+
+def _page_body(before, executed) -> str:
+    """The site page body of a notebook as it will be on disk once its outputs are merged."""
+    from parstats.site import render_notebook_body
+
+    merged = merge_outputs(before, executed)
+    return render_notebook_body(merged if canonical_state(merged) != canonical_state(before) else before)
 
 
 def _cpu_count() -> int:
@@ -1066,7 +1088,8 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-async def _execute_all(project: Project, todo, workers: int, fresh: bool, timeout: int, progress: _Progress):
+async def _execute_all(project: Project, todo, workers: int, fresh: bool, timeout: int, progress: _Progress,
+                       on_success=None):
     """Run ``todo`` on ``workers`` kernels; return one outcome per notebook, in order."""
     import copy
 
@@ -1107,6 +1130,8 @@ async def _execute_all(project: Project, todo, workers: int, fresh: bool, timeou
                     seconds = time.perf_counter() - t0
                     outcomes[i] = (executed_nb, trace, seconds)
                     progress.line(f"[ done] {name} {seconds:.1f} s")
+                    if on_success is not None:
+                        on_success(path, nb, executed_nb)
                 except _NotebookFailed as exc:
                     seconds = time.perf_counter() - t0
                     outcomes[i] = NotebookResult(name, "failed", seconds, failure=exc.failure, message=str(exc))

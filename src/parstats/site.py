@@ -30,6 +30,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -476,6 +477,9 @@ def _exporter():
     return exporter
 
 
+_LOCAL = threading.local()
+
+
 def render_notebook_body(nb, exporter=None) -> str:
     """Render a notebook's cells as an HTML fragment (nbconvert ``basic`` template).
 
@@ -486,7 +490,9 @@ def render_notebook_body(nb, exporter=None) -> str:
     >>> 'Xin chào' in render_notebook_body(nb)
     True
     """
-    exporter = exporter or _exporter()
+    if exporter is None:  # one exporter per thread: they are not thread-safe
+        exporter = getattr(_LOCAL, "exporter", None) or _exporter()
+        _LOCAL.exporter = exporter
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": "notebook"}})
     return body.strip()
 
@@ -516,8 +522,11 @@ def _pager(entries: list, i: int | None, position: str) -> str:
     return f'<nav class="pager {position}" aria-label="Điều hướng">' + " ".join(parts) + "</nav>"
 
 
-def render_pages(project, notebooks: list[Path]) -> dict[str, bytes]:
+def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> dict[str, bytes]:
     """Return ``{file name: bytes}`` for every page of the site.
+
+    ``bodies`` maps notebook file names to :func:`render_notebook_body` of exactly the
+    notebook now on disk (rendered by the build while other notebooks were still running).
 
     Raises
     ------
@@ -536,10 +545,11 @@ def render_pages(project, notebooks: list[Path]) -> dict[str, bytes]:
                               notebook_summary(nb), figures))
         nbs.append(nb)
     links = {e.name: e.page for e in entries}
-    exporter = _exporter()
+    bodies = bodies or {}
     pages: dict[str, bytes] = {}
     for i, (entry, nb) in enumerate(zip(entries, nbs)):
-        body = make_self_contained(render_notebook_body(nb, exporter), project.notebooks_dir, links)
+        raw = bodies[entry.name] if entry.name in bodies else render_notebook_body(nb)
+        body = make_self_contained(raw, project.notebooks_dir, links)
         content = (
             f"{_pager(entries, i, 'top')}\n{TOOLBAR}<p class=\"kicker\">{_e(info.title)}</p>\n"
             f"<main>\n{body}\n</main>\n"
@@ -650,7 +660,7 @@ def site_intact(project, manifest) -> bool:
     return all(file_digest(project.site_dir / rel) == digest for rel, digest in manifest.site_files.items())
 
 
-def render_site(project, jobs: int = 1) -> tuple[bool, dict]:
+def render_site(project, jobs: int = 1, bodies: dict | None = None) -> tuple[bool, dict]:
     """Render the site into a temporary folder; swap it in place of ``site/`` if it differs.
 
     Returns
@@ -660,7 +670,7 @@ def render_site(project, jobs: int = 1) -> tuple[bool, dict]:
     """
     from parstats.build import find_notebooks
 
-    pages = render_pages(project, find_notebooks(project.notebooks_dir))
+    pages = render_pages(project, find_notebooks(project.notebooks_dir), bodies)
     files = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())}
     site_dir = project.site_dir
     if site_dir.is_dir():
