@@ -69,6 +69,7 @@ __all__ = [
     "add_arguments",
     "run",
     "write_json",
+    "display_path",
     "findings_frame",
     "counts_frame",
     "plot_reported_vs_recomputed",
@@ -806,7 +807,14 @@ def audit_path(path: str | Path = RAW_REPORT, *, targets=None, source: str | Non
                        tuple(audit_claims(claims, targets=targets)))
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: str | Path) -> str:
+    """``path`` relative to the project root when inside it, else its file name (no machine paths).
+
+    Examples
+    --------
+    >>> display_path(RAW_REPORT)
+    'data/raw/bao-cao-so-ket-ctr-09-tu.md'
+    """
     try:
         return Path(path).resolve().relative_to(PROJ_ROOT).as_posix()
     except ValueError:
@@ -830,7 +838,7 @@ def summary(path: str | Path = RAW_REPORT) -> dict:
     >>> s["source"], s["by_kind"]["change"], s["by_status"]["inconsistent"] > 0
     ('data/raw/bao-cao-so-ket-ctr-09-tu.md', 2, True)
     """
-    rep = audit_path(path, source=_display_path(Path(path)))
+    rep = audit_path(path, source=display_path(path))
     out = {"source": rep.source, "sha256": rep.sha256}
     out.update(rep.counts())
     out["by_severity"] = {"minor": 0, "major": 0}
