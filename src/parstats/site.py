@@ -69,9 +69,9 @@ body:not(.show-code) .code_cell:not(:has(.output_area)){display:none}
 .output_png img,.output_jpeg img,.rendered_html img{max-width:100%;height:auto}
 .output_stderr{background:#fff4f4}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.88rem}
-th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:right;vertical-align:top}
+th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:var(--soft)}
-td:first-child,th:first-child{text-align:left}
+td.num{text-align:right;white-space:nowrap}
 .dataframe thead th{text-align:center}
 .notebooks{list-style:none;padding:0;margin:0}
 .notebooks>li{border:1px solid var(--line);border-radius:6px;padding:.8rem 1rem;margin:.8rem 0}
@@ -238,6 +238,8 @@ def make_self_contained(body: str, base_dir: Path, pages: dict[str, str]) -> str
     '<a href="02-b.html#x">b</a>'
     >>> make_self_contained('<img alt="x" src="http://example.com/a.png">', Path("."), {})
     '<span class="missing-image">[x]</span>'
+    >>> make_self_contained('<td>84,11%</td><td>Cấp xã</td><td>265/295</td>', Path("."), {})
+    '<td class="num">84,11%</td><td>Cấp xã</td><td class="num">265/295</td>'
     """
     body = re.sub(r"<script\b[^>]*\bsrc=[^>]*>\s*</script>", "", body, flags=re.I)
     body = re.sub(r"<link\b[^>]*\bhref=[\"']?(?:https?:)?//[^>]*>", "", body, flags=re.I)
@@ -265,7 +267,12 @@ def make_self_contained(body: str, base_dir: Path, pages: dict[str, str]) -> str
         name = Path(target).name
         return f'href={m.group(1)}{pages[name]}{anchor}{m.group(1)}' if name in pages else m.group(0)
 
-    return re.sub(r"href=([\"'])([^\"'#]*?\.ipynb)(#[^\"']*)?\1", link, body)
+    body = re.sub(r"href=([\"'])([^\"'#]*?\.ipynb)(#[^\"']*)?\1", link, body)
+    # right-align table cells that hold a number (12, 1.752, 84,11%, -0,77, 265/295)
+    return _NUMERIC_TD.sub(r'<td class="num">\1</td>', body)
+
+
+_NUMERIC_TD = re.compile(r"<td>(\s*[-+−]?\d[\d.,]*\s*%?(?:\s*/\s*\d[\d.,]*)?\s*)</td>")
 
 
 def _e(text) -> str:
