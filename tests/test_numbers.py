@@ -1,11 +1,15 @@
 """parstats.numbers: exact Vietnamese number parsing and half-up formatting."""
-from decimal import Decimal
+from decimal import Decimal, localcontext
+
+import re
 
 import pytest
+from babel.numbers import format_decimal, parse_decimal
 from hypothesis import given, strategies as st
 
 from parstats.numbers import (
-    format_number, format_percent, parse_count, parse_number, parse_percent, quantize,
+    INTEGER_PATTERN, LOCALE, NUMBER_PATTERN, format_number, format_percent, parse_count,
+    parse_number, parse_percent, quantize, transpositions,
 )
 
 
@@ -110,3 +114,57 @@ def test_parse_never_crashes_unexpectedly(text):
         parse_number(text)
     except ValueError:
         pass
+
+
+@given(st.decimals(min_value=-10**15, max_value=10**15, allow_nan=False, allow_infinity=False,
+                   places=8),
+       decimals_st)
+def test_format_number_is_babel_after_half_up(value, decimals):
+    # format_number formats without Babel's formatter; it must write exactly what Babel writes
+    rounded = quantize(value, decimals)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    assert format_number(value, decimals) == format_decimal(rounded, format=pattern, locale=LOCALE)
+
+
+@given(st.from_regex(rf"\A-?{NUMBER_PATTERN}(?: ?%)?\Z"))
+def test_parse_number_is_babel_on_valid_text(text):
+    # parse_number converts without Babel's parser; the value must be what Babel reads
+    # (Babel needs a decimal context wide enough for long numbers)
+    n = parse_number(text)
+    number = text.lstrip("-").rstrip("%").rstrip(" ")
+    with localcontext(prec=1000):
+        expected = parse_decimal(number, locale=LOCALE, strict=True)
+    assert n.value == (-expected if text.startswith("-") else expected)
+    assert n.percent == text.endswith("%")
+
+
+@given(st.text(alphabet="0123456789.,%- ", max_size=12))
+def test_parse_number_accepts_exactly_number_pattern(text):
+    ok = re.fullmatch(rf"[-−]?{NUMBER_PATTERN}\s?%?", text.strip()) is not None
+    try:
+        parse_number(text)
+    except ValueError:
+        assert not ok
+    else:
+        assert ok
+
+
+def test_integer_pattern():
+    assert all(re.fullmatch(INTEGER_PATTERN, t) for t in ["0", "07", "1.752", "72.187", "1.000.000"])
+    assert not any(re.fullmatch(INTEGER_PATTERN, t) for t in ["01.752", "1.75", "1,5", "1.7520"])
+
+
+def test_large_values_stay_exact():
+    big = 10**40 + 1
+    assert quantize(big, 0) == big
+    assert parse_count(format_number(big)) == big
+    assert format_number(Decimal(f"{big}.125"), 2) == format_number(big) + ",13"
+    # Babel's parser stops at 28 significant digits; parse_number does not
+    assert parse_number(format_number(big) + ",5").value == Decimal(f"{big}.5")
+
+
+def test_transpositions():
+    assert list(transpositions("2018")) == ["0218", "2108", "2081"]
+    assert list(transpositions("7.052")) == ["0.752", "7.502", "7.025"]
+    assert list(transpositions("98,45%")) == ["89,45%", "94,85%", "98,54%"]
+    assert list(transpositions("")) == [] and list(transpositions("1.111")) == []

@@ -1,12 +1,12 @@
 """parstats.ratios: exact percentages, named-base changes, targets, parts of totals."""
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, ROUND_UP, Decimal
 
 import pytest
 from hypothesis import given, strategies as st
 
 from parstats.numbers import quantize
 from parstats.ratios import (
-    Target, attainment, check_parts, gap, percent, percent_change, verdict,
+    Target, attainment, check_parts, gap, percent, percent_change, percent_units, verdict,
 )
 
 
@@ -94,3 +94,37 @@ def test_percent_matches_integer_arithmetic(whole, data, decimals):
     # Half-up on exact integers: floor((2 * part * 100 * 10^d + whole) / (2 * whole)).
     scaled = (2 * part * 100 * 10**decimals + whole) // (2 * whole)
     assert percent(part, whole, decimals) == quantize(Decimal(scaled).scaleb(-decimals), decimals)
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.data(), st.integers(min_value=0, max_value=5))
+def test_percent_units_is_percent_scaled(whole, data, decimals):
+    part = data.draw(st.integers(min_value=0, max_value=whole))
+    expected = percent(part, whole, decimals).scaleb(decimals)
+    assert percent_units(part, whole, decimals) == expected
+    assert percent_units(part, whole, decimals, rounding=ROUND_HALF_UP) == expected
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.integers(min_value=0, max_value=10**8),
+       st.integers(min_value=0, max_value=4),
+       st.sampled_from([ROUND_HALF_UP, ROUND_DOWN, ROUND_UP]))
+def test_percent_units_any_part_any_rounding(whole, part, decimals, rounding):
+    # part may exceed whole (a rise of more than 100%); compare with exact Decimal rounding
+    exact = Decimal(part * 100) / Decimal(whole)
+    got = percent_units(part, whole, decimals, rounding=rounding)
+    assert Decimal(got).scaleb(-decimals) == exact.quantize(Decimal(1).scaleb(-decimals), rounding)
+    if part <= whole and rounding == ROUND_HALF_UP:
+        assert Decimal(got).scaleb(-decimals) == percent(part, whole, decimals)
+
+
+@pytest.mark.parametrize("args, kwargs, error, message", [
+    ((1, 0), {}, ValueError, "whole must be positive, got 0"),
+    ((-1, 5), {}, ValueError, "part must not be negative, got -1"),
+    ((1, 5, -1), {}, ValueError, "decimals must be >= 0"),
+    ((1, 5), {"rounding": ROUND_HALF_EVEN}, ValueError, "rounding must be"),
+    ((0.5, 5), {}, TypeError, "must be ints"),
+    ((True, 5), {}, TypeError, "must be ints"),
+    ((1, Decimal(5)), {}, TypeError, "must be ints"),
+])
+def test_percent_units_errors(args, kwargs, error, message):
+    with pytest.raises(error, match=message):
+        percent_units(*args, **kwargs)

@@ -13,7 +13,7 @@ Decimal('-6.46')
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from typing import Iterable, Literal
 
 from parstats.numbers import quantize
@@ -28,6 +28,7 @@ __all__ = [
     "gap",
     "percent",
     "percent_change",
+    "percent_units",
     "verdict",
 ]
 
@@ -80,6 +81,67 @@ def percent(part: Number, whole: Number, decimals: int | None = 2) -> Decimal:
         raise ValueError(f"part {part} is larger than its whole {whole}")
     exact = p * 100 / w
     return exact if decimals is None else quantize(exact, decimals)
+
+
+def percent_units(part: int, whole: int, decimals: int = 2, *, rounding: str = ROUND_HALF_UP) -> int:
+    """``part`` as a percentage of ``whole`` in units of the last decimal place, as an int.
+
+    ``percent_units(128, 129, 2)`` is ``9922`` (99,22%). The same number as
+    ``percent(part, whole, decimals).scaleb(decimals)``, computed on integers only: it is
+    the arithmetic of the count-inference searches (GRIM) that try many candidates, and of
+    the audit's diagnoses. Unlike :func:`percent`, ``part`` may exceed ``whole``, so that a
+    rise of more than 100% or a part reported larger than its whole can still be recomputed.
+
+    Parameters
+    ----------
+    part, whole : int
+        The count and the total (or the change and its base).
+    decimals : int, default 2
+        Decimal places of the percentage.
+    rounding : {decimal.ROUND_HALF_UP, decimal.ROUND_DOWN, decimal.ROUND_UP}
+        Half-up (the report's rule) unless asked otherwise; ``ROUND_DOWN`` truncates and
+        ``ROUND_UP`` rounds away from zero (used to diagnose rounding slips).
+
+    Raises
+    ------
+    TypeError
+        If ``part`` or ``whole`` is not an int.
+    ValueError
+        If ``whole`` is zero or negative, ``part`` or ``decimals`` is negative, or
+        ``rounding`` is another mode.
+
+    Examples
+    --------
+    >>> percent_units(128, 129)
+    9922
+    >>> percent_units(7, 65, 1), percent_units(7, 65, 1, rounding=ROUND_DOWN)
+    (108, 107)
+    >>> percent_units(1, 8, 1), percent_units(1, 3, 0, rounding=ROUND_UP)
+    (125, 34)
+    >>> percent_units(3, 2, 0)
+    150
+    >>> percent_units(1, 0)
+    Traceback (most recent call last):
+    ...
+    ValueError: whole must be positive, got 0
+    """
+    if not isinstance(part, int) or not isinstance(whole, int) or isinstance(part, bool) \
+            or isinstance(whole, bool):  # floats are inexact, booleans are not counts
+        raise TypeError(f"part and whole must be ints, got {part!r} and {whole!r}")
+    if whole <= 0:
+        raise ValueError(f"whole must be positive, got {whole}")
+    if part < 0:
+        raise ValueError(f"part must not be negative, got {part}")
+    if decimals < 0:
+        raise ValueError(f"decimals must be >= 0, got {decimals}")
+    scaled = part * 100 * 10**decimals
+    if rounding == ROUND_HALF_UP:
+        return (2 * scaled + whole) // (2 * whole)
+    if rounding == ROUND_DOWN:
+        return scaled // whole
+    if rounding == ROUND_UP:
+        return -(-scaled // whole)
+    raise ValueError(f"rounding must be ROUND_HALF_UP, ROUND_DOWN or ROUND_UP, got {rounding!r}")
 
 
 def percent_change(
