@@ -439,9 +439,10 @@ def _hook(event, args, _abspath=os.path.abspath, _fsdecode=os.fsdecode):
 
 
 def setup(watch, project_root, preload):
-    global roots, project, path, environ, filters, modules, rc
+    global roots, project, installed, path, environ, filters, modules, rc
     roots = tuple(os.path.abspath(r) + os.sep for r in watch)
     project = os.path.abspath(project_root) + os.sep
+    installed = tuple(os.path.abspath(p) + os.sep for p in {sys.prefix, sys.exec_prefix, sys.base_prefix})
     sys.addaudithook(_hook)
     for name in preload:
         try:
@@ -478,9 +479,12 @@ def reset(cwd):
         if "pandas" in sys.modules:
             sys.modules["pandas"].reset_option("all")
     for name, mod in list(sys.modules.items()):
-        f = getattr(mod, "__file__", None) or ""
+        f = os.path.abspath(getattr(mod, "__file__", None) or "")
+        # The virtual environment may live inside the project (.venv/): its packages are
+        # never purged, or a re-imported matplotlib submodule would no longer match the
+        # classes that the rest of matplotlib holds.
         if name == "parstats" or name.startswith("parstats.") or (
-            name not in modules and f and os.path.abspath(f).startswith(project)
+            name not in modules and f.startswith(project) and not f.startswith(installed)
         ):
             del sys.modules[name]
     import importlib
