@@ -235,11 +235,17 @@ def test_a_missing_figure_or_edited_outputs_are_restored(project):
 def test_a_failing_notebook_names_cell_and_exception_and_leaves_outputs_untouched(project):
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("# Hỏng\n\nSổ tay lỗi."),
-        nbformat.v4.new_code_cell("x = 1"),
+        # writes a figure (new) and overwrites another (existing) before it fails
+        nbformat.v4.new_code_cell("x = 1\n"
+                                  "open('../figures/03-broken-half.svg', 'w').write('half')\n"
+                                  "open('../figures/00-existing.svg', 'w').write('overwritten')"),
         nbformat.v4.new_markdown_cell("Chia cho không."),
         nbformat.v4.new_code_cell("x / 0"),
     ])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    project.figures_dir.mkdir(exist_ok=True)
+    (project.figures_dir / "00-existing.svg").write_text("committed", encoding="utf-8")
+    figures_before = sorted((p.name, p.read_bytes()) for p in project.figures_dir.iterdir())
     broken = project.notebooks_dir / "03-broken.ipynb"
     nbformat.write(nb, broken)
     # beta must run too (its data changed): the build goes on after the failure
@@ -255,6 +261,8 @@ def test_a_failing_notebook_names_cell_and_exception_and_leaves_outputs_untouche
     assert "notebooks/03-broken.ipynb" in log and "cell 4 (code cell 2): ZeroDivisionError: division by zero" in log
     assert "build: 1 executed, 1 cached, 1 failed" in log
     assert snapshot(project.notebooks_dir, project.site_dir) == before
+    assert sorted((p.name, p.read_bytes()) for p in project.figures_dir.iterdir()) == figures_before
+    assert "2 figure file(s) a failed run had written were restored" in log
     # once fixed, the successful beta run is reused from the cache, not executed again
     nb.cells[3].source = "x / 1"
     nbformat.write(nb, broken)

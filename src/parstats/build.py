@@ -377,6 +377,50 @@ def write_atomic(path: Path, data: bytes) -> bool:
     return True
 
 
+def snapshot_dir(folder: Path) -> dict[str, bytes]:
+    """The files directly in ``folder``, name -> bytes (for :func:`restore_dir`).
+
+    Examples
+    --------
+    >>> snapshot_dir(Path("/nonexistent"))
+    {}
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def restore_dir(folder: Path, snapshot: dict[str, bytes]) -> int:
+    """Put ``folder`` back as :func:`snapshot_dir` saw it; return how many files changed.
+
+    Files written since are replaced atomically by their old bytes, new files removed: a
+    failed build leaves no half-written figure behind.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.svg").write_bytes(b"old")
+    >>> before = snapshot_dir(d)
+    >>> _ = (d / "a.svg").write_bytes(b"half")
+    >>> _ = (d / "b.png").write_bytes(b"new")
+    >>> restore_dir(d, before), sorted(p.name for p in d.iterdir()), (d / "a.svg").read_bytes()
+    (2, ['a.svg'], b'old')
+    """
+    folder = Path(folder)
+    changed = 0
+    now = snapshot_dir(folder)
+    for name in sorted(set(now) - set(snapshot)):
+        (folder / name).unlink()
+        changed += 1
+    for name, data in snapshot.items():
+        if now.get(name) != data:
+            write_atomic(folder / name, data)
+            changed += 1
+    return changed
+
+
 def find_notebooks(notebooks_dir: Path) -> list[Path]:
     """Return ``notebooks_dir/*.ipynb`` in reading (name) order.
 
@@ -977,6 +1021,7 @@ def build(
 
         executed: dict = {}
         bodies: dict = {}
+        figures_before = snapshot_dir(project.figures_dir) if todo else None
         if todo:
             import nbformat
 
@@ -1025,7 +1070,9 @@ def build(
             manifest.save()
             for r in result.failed:
                 progress.line(f"FAILED {project.rel(project.notebooks_dir / r.name)}: {r.failure or r.message}")
-            progress.line("notebooks/ and site/ left untouched")
+            restored = restore_dir(project.figures_dir, figures_before) if figures_before is not None else 0
+            progress.line(f"notebooks/, figures/ and site/ left untouched"
+                          + (f" ({restored} figure file(s) a failed run had written were restored)" if restored else ""))
             result.site = "not rendered (failures)"
             return result
 
