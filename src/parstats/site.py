@@ -331,11 +331,17 @@ def report_info(project) -> ReportInfo:
         meta = json.loads(sidecars[0].read_text(encoding="utf-8"))
     origin = meta.get("origin", meta) if isinstance(meta, dict) else {}
     title = origin.get("title") or meta.get("title") or (_title_from_markdown(raw) if raw else "Báo cáo")
-    parts = []
+    parts: list[str] = []
     for key in ("issuing_body", "issuer", "place", "date"):
         value = origin.get(key) or meta.get(key)
-        if value and str(value) not in parts:
-            parts.append(str(value))
+        # "Ban Thường vụ Huyện ủy Tây Sơn, tỉnh Bình Định" already places the document:
+        # keep only the pieces of a later field that the earlier ones do not say.
+        said = ", ".join(parts).casefold()
+        pieces = [p.strip() for p in str(value or "").split(",") if p.strip()]
+        new = [p for p in pieces if p.casefold() not in said
+               and not (p.casefold().startswith("huyện ") and p.casefold()[6:] in said)]
+        if new:
+            parts.append(", ".join(new))
     return ReportInfo(title=str(title), reference=", ".join(parts), sha256=sha, sidecar_sha256=meta.get("sha256"))
 
 
