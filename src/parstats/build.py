@@ -44,13 +44,12 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from parstats.files import write_atomic
 
 #: Bump to invalidate every cache entry when the way notebooks are executed changes.
 CACHE_FORMAT = 3
@@ -341,40 +340,6 @@ def notebook_text(nb) -> str:
 
     text = nbformat.writes(nb, version=4)
     return text if text.endswith("\n") else text + "\n"
-
-
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` via a temporary file and ``os.replace``; skip identical bytes.
-
-    Returns True when the file was (re)written.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp())
-    >>> write_atomic(d / "a.txt", b"x"), write_atomic(d / "a.txt", b"x")
-    (True, False)
-    """
-    path = Path(path)
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return True
 
 
 def snapshot_dir(folder: Path) -> dict[str, bytes]:
@@ -1071,7 +1036,7 @@ def build(
             for r in result.failed:
                 progress.line(f"FAILED {project.rel(project.notebooks_dir / r.name)}: {r.failure or r.message}")
             restored = restore_dir(project.figures_dir, figures_before) if figures_before is not None else 0
-            progress.line(f"notebooks/, figures/ and site/ left untouched"
+            progress.line("notebooks/, figures/ and site/ left untouched"
                           + (f" ({restored} figure file(s) a failed run had written were restored)" if restored else ""))
             result.site = "not rendered (failures)"
             return result

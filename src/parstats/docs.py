@@ -12,12 +12,10 @@ Examples
 """
 from __future__ import annotations
 
-import os
 import re
 import sys
-import tempfile
-from pathlib import Path
 
+from parstats.files import write_atomic
 from parstats.paths import PROJ_ROOT
 
 README = PROJ_ROOT / "README.md"
@@ -56,10 +54,7 @@ def main() -> int:
     current = README.read_text(encoding="utf-8")
     new = render_readme(current)
     if new != current:
-        fd, tmp = tempfile.mkstemp(dir=README.parent, prefix=".README.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(new)
-        os.replace(tmp, README)
+        write_atomic(README, new.encode("utf-8"))
         print("README.md: generated blocks updated")
     else:
         print("README.md: up to date")

@@ -32,12 +32,11 @@ from __future__ import annotations
 import base64
 import contextlib
 import io
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from parstats.files import write_atomic
 from typing import Iterator
 
 __all__ = [
@@ -292,19 +291,6 @@ class SavedFigure:
         }
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 def render(fig, fmt: str) -> bytes:
     """Render ``fig`` as ``"svg"`` or ``"png"`` bytes with fixed metadata (no date, no software).
 
@@ -382,6 +368,6 @@ def save_figure(fig, name: str, directory: Path | str | None = None) -> SavedFig
     out.mkdir(parents=True, exist_ok=True)
     svg, png = render(fig, "svg"), render(fig, "png")
     svg_path, png_path = out / f"{name}.svg", out / f"{name}.png"
-    _atomic_write(svg_path, svg)
-    _atomic_write(png_path, png)
+    write_atomic(svg_path, svg)
+    write_atomic(png_path, png)
     return SavedFigure(name=name, svg=svg_path, png=png_path, root=PROJ_ROOT)

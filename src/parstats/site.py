@@ -34,6 +34,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from parstats.files import write_atomic
+
 #: Packages whose versions the index lists as build facts.
 FACT_PACKAGES = ("parstats", "pandas", "numpy", "matplotlib", "seaborn", "babel", "nbclient", "nbconvert", "ipykernel")
 #: Thumbnail width in pixels.
@@ -471,10 +473,7 @@ def _thumbnail(project, png: bytes) -> bytes:
     if store.is_file():
         return store.read_bytes()
     data = thumbnail_png(png)
-    store.parent.mkdir(parents=True, exist_ok=True)
-    tmp = store.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, store)
+    write_atomic(store, data)
     return data
 
 

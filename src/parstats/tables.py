@@ -29,16 +29,14 @@ STT
 """
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from parstats.files import write_atomic
 from typing import Sequence
 
 __all__ = [
@@ -180,19 +178,6 @@ def format_table(df, columns: Sequence[Column]):
     out = pd.DataFrame(rows, columns=[c.header for c in columns], dtype=object)
     out.index = pd.RangeIndex(1, len(out) + 1, name="STT")
     return out
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 def _csv_bytes(display) -> bytes:
@@ -345,8 +330,8 @@ def export_table(df, columns: Sequence[Column], name: str, directory: Path | str
     csv_data = _csv_bytes(display)
     xlsx_data = _xlsx_bytes(df, columns, sheet_title or name)
     csv_path, xlsx_path = out / f"{name}.csv", out / f"{name}.xlsx"
-    _atomic_write(csv_path, csv_data)
-    _atomic_write(xlsx_path, xlsx_data)
+    write_atomic(csv_path, csv_data)
+    write_atomic(xlsx_path, xlsx_data)
     return ExportedTable(name=name, csv=csv_path, xlsx=xlsx_path, root=PROJ_ROOT)
 
 
