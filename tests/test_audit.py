@@ -229,7 +229,7 @@ def test_split_of_commune_staff_between_can_bo_and_cong_chuc():
 def test_inference_errors():
     with pytest.raises(ValueError, match="total must be a positive integer"):
         counts_for_percent("50%", 0)
-    with pytest.raises(ValueError, match="cannot read '84.11%'"):
+    with pytest.raises(ValueError, match="cannot parse '84.11%'"):
         counts_for_percent("84.11%", 10)
     with pytest.raises(ValueError, match="at least two"):
         split_counts(["50%"], 1, 2)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from parstats.audit import audit_claims
-from parstats.claims import extract_claims, normalize_text, split_paragraphs
+from parstats.claims import extract_claims, normalize_lines, split_paragraphs
 from parstats.numbers import parse_number
 from parstats.paths import RAW_REPORT
 from parstats.report import load_report
@@ -157,7 +157,7 @@ def test_page_break_and_footnote_splits_are_joined(claims):
     # "Kế hoạch số" ends line 231, "50-KH/HU" starts line 233
     d = [c for c in claims if c.reported == "50-KH/HU" and c.line == 233]
     assert d and d[0].detail["document"].type_word == "Kế hoạch"
-    paras = split_paragraphs(normalize_text(RAW))
+    paras = split_paragraphs(normalize_lines(RAW))
     fn5 = [p for p in paras if p.footnote == "5"]
     assert [p.lines[0] for p in fn5] == [131, 133]
 

@@ -105,3 +105,19 @@ def test_split_counts_contains_the_truth(t1, t2, data):
     assert ((c1, t1), (c2, t2)) in res.solutions
     for (a, ta), (b, tb) in res.solutions:
         assert a + b == c1 + c2 and ta + tb == t1 + t2
+
+
+WORDISH = st.text(alphabet=st.sampled_from(list("aáđ Ư_9٣²½ ,:.;-\u0301xyz")) | st.characters(
+    blacklist_categories=("Cs",), blacklist_characters="\n"), max_size=70)
+
+
+@given(WORDISH, st.data())
+def test_previous_word_scans_match_their_regexes(text, data):
+    # _prev_word/_prev2 scan backwards for speed; they must agree with the regex searches
+    from parstats.claims import _PREV2_RE, _PREV_WORDS_RE, _prev2, _prev_word
+
+    s = data.draw(st.integers(0, len(text)))
+    m = _PREV_WORDS_RE.search(text, max(0, s - 40), s)
+    assert _prev_word(text, s) == (m.group(1).lower() if m else None)
+    m = _PREV2_RE.search(text, max(0, s - 50), s)
+    assert _prev2(text, s) == (f"{m.group(1)} {m.group(2)}".lower() if m else None)

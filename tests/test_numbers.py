@@ -161,6 +161,9 @@ def test_large_values_stay_exact():
     assert format_number(Decimal(f"{big}.125"), 2) == format_number(big) + ",13"
     # Babel's parser stops at 28 significant digits; parse_number does not
     assert parse_number(format_number(big) + ",5").value == Decimal(f"{big}.5")
+    # more digits than int() converts from text by default (4300)
+    assert parse_count("9" * 5000) == 10**5000 - 1
+    assert format_number(10**5000).count(".") == 5000 // 3
 
 
 def test_transpositions():

@@ -48,11 +48,21 @@ import os
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_DOWN, ROUND_UP, Context, Decimal
 from pathlib import Path
 
 from parstats.claims import KINDS, Claim, ReportReadError, extract_claims, read_text
+from parstats.numbers import (
+    DECIMAL_SYMBOL,
+    format_number,
+    format_percent,
+    parse_count,
+    parse_percent,
+    quantize,
+    transpositions,
+)
 from parstats.paths import PROJ_ROOT, RAW_REPORT
+from parstats.ratios import Target, percent_units, verdict
 
 __all__ = [
     "STATUSES",
@@ -87,70 +97,48 @@ MAX_RESULTS = 1_000_000
 # exact percentages
 # --------------------------------------------------------------------------------------------
 
-def _parse_percent(percent) -> tuple[int, int, str]:
-    """``"92,21%"`` -> (9221, 2, "92,21%"); accepts str, Decimal or an object with ``.text``."""
-    if hasattr(percent, "text") and isinstance(getattr(percent, "text"), str):
-        percent = percent.text
-    if isinstance(percent, Decimal):
-        if not percent.is_finite() or percent < 0:
+#: a context in which moving the decimal point is always exact, whatever the number of digits
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def _from_units(units: int, decimals: int) -> Decimal:
+    """``units`` of the last of ``decimals`` places as a Decimal, exactly (9845, 2 -> 98.45)."""
+    return Decimal(units).scaleb(-decimals, _EXACT)
+
+
+def _reported_units(percent) -> tuple[int, int, str]:
+    """A reported percentage as (units of its last decimal place, decimals, text with ``%``).
+
+    ``"92,21%"`` -> ``(9221, 2, "92,21%")``. Accepts the text as written (parsed by
+    :func:`parstats.numbers.parse_percent`, so with its strictness and messages), an object
+    with a ``.text`` such as a :class:`parstats.numbers.ViNumber`, a Decimal or an int.
+    """
+    if isinstance(percent, (Decimal, int)) and not isinstance(percent, bool):
+        value = Decimal(percent)
+        if not value.is_finite() or value < 0:
             raise ValueError(f"expected a non-negative percentage, got {percent!r}")
-        exp = -percent.as_tuple().exponent if percent.as_tuple().exponent < 0 else 0
-        return int(percent.scaleb(exp)), exp, _fmt_scaled(int(percent.scaleb(exp)), exp) + "%"
-    if isinstance(percent, int) and not isinstance(percent, bool):
-        if percent < 0:
-            raise ValueError(f"expected a non-negative percentage, got {percent!r}")
-        return percent, 0, f"{percent}%"
-    if not isinstance(percent, str):
-        raise ValueError(f"expected a percentage string like '92,21%', got {percent!r}")
-    s = percent.strip().replace("\u00a0", " ").removesuffix("%").strip()
-    intpart, comma, frac = s.partition(",")
-    digits = intpart.replace(".", "")
-    if (not digits.isascii() or not digits.isdigit() or (comma and not (frac.isascii() and frac.isdigit()))
-            or ("." in intpart and not _grouped(intpart))):
-        raise ValueError(
-            f"cannot read {percent!r} as a Vietnamese percentage (expected e.g. '92,21%' or '01%')")
-    return int(digits + frac), len(frac), percent.strip() if percent.strip().endswith("%") else s + "%"
+        decimals = max(0, -value.as_tuple().exponent)
+        text = format_percent(value, decimals)
+    else:
+        written = getattr(percent, "text", percent)
+        if not isinstance(written, str):
+            raise ValueError(f"expected a percentage string like '92,21%', got {percent!r}")
+        number = parse_percent(written)
+        value, decimals = number.value, number.decimals
+        text = number.text if number.text.endswith("%") else number.text + "%"
+    return int(value.scaleb(decimals, _EXACT)), decimals, text
 
 
-def _grouped(s: str) -> bool:
-    groups = s.split(".")
-    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
-
-
-def _half_up(num: int, den: int) -> int:
-    """round(num/den) half-up for num >= 0, den > 0, exactly."""
-    return (2 * num + den) // (2 * den)
-
-
-def _scaled_percent(x: int, y: int, d: int) -> int:
-    """x/y as a percentage with d decimals, half-up, as an integer (``98,45`` -> 9845)."""
-    return _half_up(x * 100 * 10 ** d, y)
-
-
-def _fmt_scaled(v: int, d: int, percent: bool = False) -> str:
-    neg = v < 0
-    v = abs(v)
-    ip, fp = divmod(v, 10 ** d) if d else (v, 0)
-    s = f"{ip:,}".replace(",", ".")
-    if d:
-        s += "," + str(fp).rjust(d, "0")
-    return ("-" if neg else "") + s + ("%" if percent else "")
-
-
-def _fmt_pct(x: int, y: int, d: int) -> str:
-    return _fmt_scaled(_scaled_percent(x, y, d), d, True)
-
-
-def _fmt_int(n: int) -> str:
-    return _fmt_scaled(n, 0)
+def _percent_text(x: int, y: int, d: int) -> str:
+    """x/y as a percentage with d decimals, half-up, written the Vietnamese way."""
+    return format_percent(_from_units(percent_units(x, y, d), d), d)
 
 
 def _exact(x: int, y: int, digits: int = 4) -> str:
     """x/y % truncated to ``digits`` decimals, with an ellipsis when inexact (for diagnoses)."""
-    scaled = x * 100 * 10 ** digits
-    q, r = divmod(scaled, y)
-    s = _fmt_scaled(q, digits).rstrip("0").rstrip(",")
-    return s + ("…" if r else "") + "%"
+    low = percent_units(x, y, digits, rounding=ROUND_DOWN)
+    text = format_number(_from_units(low, digits), digits).rstrip("0").rstrip(DECIMAL_SYMBOL)
+    return text + ("…" if percent_units(x, y, digits, rounding=ROUND_UP) != low else "") + "%"
 
 
 def _count_bounds(r: int, d: int, total: int) -> tuple[int, int]:
@@ -200,7 +188,7 @@ def counts_for_percent(percent, total: int) -> list[int]:
     >>> counts_for_percent("01%", 295)
     [2, 3, 4]
     """
-    r, d, _ = _parse_percent(percent)
+    r, d, _ = _reported_units(percent)
     if not isinstance(total, int) or total <= 0:
         raise ValueError(f"total must be a positive integer, got {total!r}")
     lo, hi = _count_bounds(r, d, total)
@@ -240,7 +228,7 @@ def totals_for_percent(percent, count: int, max_total: int = 100_000) -> list[in
     >>> totals_for_percent("79,9%", 231)
     [289]
     """
-    r, d, _ = _parse_percent(percent)
+    r, d, _ = _reported_units(percent)
     if not isinstance(count, int) or count < 0:
         raise ValueError(f"count must be a non-negative integer, got {count!r}")
     lo, hi = _total_bounds(r, d, count)
@@ -322,7 +310,7 @@ def split_counts(percents, count: int, total: int) -> SplitResult:
     >>> len(split_counts(["50%", "50%"], 4, 8))
     3
     """
-    ps = [_parse_percent(p) for p in percents]
+    ps = [_reported_units(p) for p in percents]
     if len(ps) < 2:
         raise ValueError(f"split_counts needs at least two percentages, got {list(percents)!r}")
     if not isinstance(total, int) or total <= 0:
@@ -334,7 +322,7 @@ def split_counts(percents, count: int, total: int) -> SplitResult:
     def rec(i: int, rem_c: int, rem_t: int, acc: list) -> None:
         r, d, _ = ps[i]
         if i == len(ps) - 1:
-            if rem_t >= 1 and 0 <= rem_c <= rem_t and _scaled_percent(rem_c, rem_t, d) == r:
+            if rem_t >= 1 and 0 <= rem_c <= rem_t and percent_units(rem_c, rem_t, d) == r:
                 sols.append(tuple(acc + [(rem_c, rem_t)]))
             return
         for t in range(1, rem_t - (len(ps) - 1 - i) + 1):
@@ -398,134 +386,115 @@ def _little(v: int) -> int:
     return max(LITTLE_ABS, int((Decimal(v) * LITTLE_REL).to_integral_value(rounding="ROUND_CEILING")))
 
 
-def _nearest_in(lo: int, hi: int | None, v: int) -> int | None:
+def _near_fit(lo: int, hi: int | None, v: int) -> int | None:
+    """The value of ``lo..hi`` (``hi`` None: unbounded) nearest ``v``, if only a little off it."""
     if hi is not None and hi < lo:
         return None
-    if v < lo:
-        return lo
-    if hi is not None and v > hi:
-        return hi
-    return v
+    nearest = lo if v < lo else hi if hi is not None and v > hi else v
+    return nearest if abs(nearest - v) <= _little(v) else None
+
+
+def _off(diff: int, than: str) -> str:
+    """``"3 more than 1.752"`` / ``"1 less than 128"``."""
+    return f"{abs(diff)} {'more' if diff > 0 else 'less'} than {than}"
 
 
 def _range_text(lo: int, hi: int) -> str:
-    return _fmt_int(lo) if lo == hi else f"{_fmt_int(lo)}–{_fmt_int(hi)}"
+    return format_number(lo) if lo == hi else f"{format_number(lo)}–{format_number(hi)}"
 
 
-def _swaps(s: str):
-    """Strings with two adjacent digits of ``s`` swapped (thousands dots kept in place)."""
-    digits = [i for i, ch in enumerate(s) if ch.isdigit()]
-    for a, b in zip(digits, digits[1:]):
-        if s[a] != s[b]:
-            lst = list(s)
-            lst[a], lst[b] = lst[b], lst[a]
-            yield "".join(lst)
-
-
-def _intval(s: str) -> int | None:
-    t = s.replace(".", "")
-    return int(t) if t.isdigit() else None
+def _count_or_none(text: str) -> int | None:
+    """The count a (transposed) figure reads as, or None when it is not a valid count."""
+    try:
+        return parse_count(text)
+    except ValueError:
+        return None
 
 
 def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
                      what: str = "count") -> tuple[str, str, str, dict]:
     """(severity, cause, diagnosis, fits) for an inconsistent percentage x/y reported as r."""
-    S = 100 * 10 ** d
     fits: dict = {}
     # 1. rounded down (truncated)
-    if (x * S) // y == r:
+    if percent_units(x, y, d, rounding=ROUND_DOWN) == r:
         return ("minor", "rounded-down",
-                f"rounded down instead of half-up: {_fmt_int(x)}/{_fmt_int(y)} = {_exact(x, y)}, "
-                f"which rounds to {_fmt_pct(x, y, d)}", fits)
+                f"rounded down instead of half-up: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, "
+                f"which rounds to {_percent_text(x, y, d)}", fits)
     # 2. rounded twice
     for k in range(1, 4):
-        mid = _scaled_percent(x, y, d + k)
-        if _half_up(mid, 10 ** k) == r:
+        mid = _from_units(percent_units(x, y, d + k), d + k)
+        if quantize(mid, d) == _from_units(r, d):
             return ("minor", "rounded-twice",
-                    f"rounded twice: {_exact(x, y)} was first rounded to {_fmt_scaled(mid, d + k, True)}, "
-                    f"then to {rep}; rounded once it is {_fmt_pct(x, y, d)}", fits)
+                    f"rounded twice: {_exact(x, y)} was first rounded to {format_percent(mid, d + k)}, "
+                    f"then to {rep}; rounded once it is {_percent_text(x, y, d)}", fits)
     # 4. transposed digits in the count, the total or the reported value
-    for alt in _swaps(xs):
-        v = _intval(alt)
-        if v is not None and 0 <= v <= y and _scaled_percent(v, y, d) == r:
+    for alt in transpositions(xs):
+        v = _count_or_none(alt)
+        if v is not None and 0 <= v <= y and percent_units(v, y, d) == r:
             return ("major", "transposed-digits",
                     f"transposed digits: {alt}/{ys} gives {rep} ({what} written {xs})", fits)
-    for alt in _swaps(ys):
-        v = _intval(alt)
-        if v and _scaled_percent(x, v, d) == r:
+    for alt in transpositions(ys):
+        v = _count_or_none(alt)
+        if v and percent_units(x, v, d) == r:
             return ("major", "transposed-digits",
                     f"transposed digits: {xs}/{alt} gives {rep} (total written {ys})", fits)
-    recomputed = _fmt_pct(x, y, d)
-    for alt in _swaps(rep.removesuffix("%")):
+    recomputed = _percent_text(x, y, d)
+    for alt in transpositions(rep.removesuffix("%")):
         if alt + "%" == recomputed:
             return ("major", "transposed-digits",
                     f"transposed digits in the reported value: {rep} for {recomputed}", fits)
     # 5. count or total off by a little
     out = []
     lo, hi = _count_bounds(r, d, y)
-    nc = _nearest_in(lo, hi, x)
-    if nc is not None and abs(nc - x) <= _little(x):
+    nc = _near_fit(lo, hi, x)
+    if nc is not None:
         fits["counts"] = (lo, hi)
         diff = nc - x
         out.append((abs(diff) / max(x, 1), "count-off",
-                    f"{what} off by a little: {_range_text(lo, hi) if hi - lo <= 3 else _fmt_int(nc)}"
-                    f"/{_fmt_int(y)} gives {rep} ({abs(diff)} {'more' if diff > 0 else 'less'} than {xs})"))
+                    f"{what} off by a little: {_range_text(lo, hi) if hi - lo <= 3 else format_number(nc)}"
+                    f"/{format_number(y)} gives {rep} ({_off(diff, xs)})"))
     tlo, thi = _total_bounds(r, d, x)
-    nt = _nearest_in(tlo, thi, y)
-    if nt is not None and abs(nt - y) <= _little(y):
+    nt = _near_fit(tlo, thi, y)
+    if nt is not None:
         fits["totals"] = (tlo, thi)
         diff = nt - y
-        rng = _range_text(tlo, thi) if thi is not None and thi - tlo <= 9 else _fmt_int(nt)
+        rng = _range_text(tlo, thi) if thi is not None and thi - tlo <= 9 else format_number(nt)
         out.append((abs(diff) / y, "total-off",
-                    f"total off by a little: {xs} of {rng} gives {rep} (nearest {_fmt_int(nt)}, "
-                    f"{abs(diff)} {'more' if diff > 0 else 'less'} than {ys})"))
+                    f"total off by a little: {xs} of {rng} gives {rep} (nearest {format_number(nt)}, "
+                    f"{_off(diff, ys)})"))
     if not out and d > 0 and rep.removesuffix("%").endswith("0"):
         # "79,90%": perhaps one decimal padded with a zero
         r1, d1 = r // 10, d - 1
         tlo, thi = _total_bounds(r1, d1, x)
-        nt = _nearest_in(tlo, thi, y)
-        if nt is not None and abs(nt - y) <= _little(y):
+        nt = _near_fit(tlo, thi, y)
+        if nt is not None:
             fits["totals"] = (tlo, thi)
             diff = nt - y
             out.append((abs(diff) / y, "total-off",
-                        f"total off by a little: read as {_fmt_scaled(r1, d1, True)} (a padded zero), "
-                        f"{xs} of {_fmt_int(nt)} gives {_fmt_pct(x, nt, d)} "
-                        f"({abs(diff)} {'more' if diff > 0 else 'less'} than {ys})"))
+                        f"total off by a little: read as {format_percent(_from_units(r1, d1), d1)} "
+                        f"(a padded zero), {xs} of {format_number(nt)} gives {_percent_text(x, nt, d)} "
+                        f"({_off(diff, ys)})"))
     if out:
         out.sort(key=lambda o: o[0])
         return "major", out[0][1], "; ".join(o[2] for o in out), fits
     # 6. rounded up
-    if -(-(x * S) // y) == r:
+    if percent_units(x, y, d, rounding=ROUND_UP) == r:
         return ("major", "rounded-up",
-                f"rounded up instead of half-up: {_fmt_int(x)}/{_fmt_int(y)} = {_exact(x, y)}, "
+                f"rounded up instead of half-up: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, "
                 f"which rounds to {recomputed}", fits)
     return ("major", "other",
-            f"no simple explanation: {_fmt_int(x)}/{_fmt_int(y)} = {_exact(x, y)}, not {rep}", fits)
-
-
-def _meets(comparator: str, target: Decimal, actual: Decimal, upper=None) -> bool:
-    if comparator == "at_least":
-        return actual >= target
-    if comparator == "at_most":
-        return actual <= target
-    if comparator == "equals":
-        return actual == target
-    if comparator == "rank_between":
-        return target <= actual <= (upper if upper is not None else target)
-    raise ValueError(f"unknown target comparator {comparator!r}")
+            f"no simple explanation: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, not {rep}", fits)
 
 
 def _gross(target, reported: Decimal, exact_num: int, exact_den: int) -> tuple[bool, str]:
-    comp = getattr(target, "comparator")
-    value = Decimal(getattr(target, "value"))
-    upper = getattr(target, "upper", None)
-    rep_ok = _meets(comp, value, reported, upper)
-    # exact comparison: exact >= value  <=>  num*100 >= value*den
-    exact = Decimal(exact_num * 100) / Decimal(exact_den)
-    rec_ok = _meets(comp, value, exact, upper)
-    sym = {"at_least": "≥", "at_most": "≤", "equals": "=", "rank_between": "in"}[comp]
-    tv = _fmt_scaled(int(value.scaleb(-value.as_tuple().exponent)) if value.as_tuple().exponent < 0 else int(value),
-                     -value.as_tuple().exponent if value.as_tuple().exponent < 0 else 0, True)
+    """Whether the error changes the verdict against ``target``, and a sentence saying so."""
+    goal = target if isinstance(target, Target) else Target(
+        target.comparator, target.value, getattr(target, "upper", None))
+    rep_ok = verdict(goal, reported)
+    rec_ok = verdict(goal, Decimal(exact_num * 100) / Decimal(exact_den))
+    sym = {"at_least": "≥", "at_most": "≤", "equals": "=", "rank_between": "in"}[goal.comparator]
+    value = Decimal(goal.value)
+    tv = format_percent(value, max(0, -value.as_tuple().exponent))
     if rep_ok != rec_ok:
         return True, (f"gross: against the target {sym} {tv} the reported value "
                       f"{'meets' if rep_ok else 'misses'} it but the recomputed one "
@@ -543,46 +512,45 @@ def _audit_one(c: Claim, target=None) -> Finding:
         if y <= 0:
             return Finding(c, "inconsistent", "major", "the total is zero", cause="other")
         if c.reported is None:
-            rec = _fmt_pct(x, y, 2)
+            rec = _percent_text(x, y, 2)
             if x > y:
                 return Finding(c, "inconsistent", "major",
-                               f"the part {_fmt_int(x)} is larger than the whole {_fmt_int(y)}",
+                               f"the part {format_number(x)} is larger than the whole {format_number(y)}",
                                rec, cause="other")
             return Finding(c, "unverifiable", diagnosis=f"no percentage stated (the share is {rec})",
                            recomputed=rec)
-        r, d, rep = _parse_percent(c.reported)
-        rec = _fmt_pct(x, y, d)
-        if _scaled_percent(x, y, d) == r:
+        r, d, _ = _reported_units(c.reported)
+        rec = _percent_text(x, y, d)
+        if percent_units(x, y, d) == r:
             return Finding(c, "consistent", recomputed=rec)
-        xs = c.quote_number if hasattr(c, "quote_number") else _fmt_int(x)
-        sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, _fmt_int(x), _fmt_int(y))
+        sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, format_number(x), format_number(y))
         if x > y:
-            diag = f"the part {_fmt_int(x)} is larger than the whole {_fmt_int(y)}; " + diag
+            diag = f"the part {format_number(x)} is larger than the whole {format_number(y)}; " + diag
         return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),
                             target, r, d, x, y)
     if k == "change":
         x, old = c.numerator, c.denominator
         if old is None or old <= 0:
             return Finding(c, "unverifiable", diagnosis="the value before the change is not stated")
-        r, d, rep = _parse_percent(c.reported)
-        rec = _fmt_pct(x, old, d)
-        if _scaled_percent(x, old, d) == r:
+        r, d, _ = _reported_units(c.reported)
+        rec = _percent_text(x, old, d)
+        if percent_units(x, old, d) == r:
             return Finding(c, "consistent", recomputed=rec)
         new = c.detail.get("new")
-        if new and _scaled_percent(x, new, d) == r:
+        if new and percent_units(x, new, d) == r:
             f = Finding(c, "inconsistent", "major",
-                        f"wrong base: {_fmt_int(x)}/{_fmt_int(new)} = {_fmt_pct(x, new, d)} is computed on "
-                        f"the new value {_fmt_int(new)} instead of the old one {_fmt_int(old)}; "
+                        f"wrong base: {format_number(x)}/{format_number(new)} = {_percent_text(x, new, d)} is computed on "
+                        f"the new value {format_number(new)} instead of the old one {format_number(old)}; "
                         f"on the old base the change is {rec}", rec, cause="wrong-base")
             return _with_target(f, target, r, d, x, old)
-        sev, cause, diag, fits = _ratio_diagnosis(x, old, r, d, c.reported, _fmt_int(x), _fmt_int(old),
+        sev, cause, diag, fits = _ratio_diagnosis(x, old, r, d, c.reported, format_number(x), format_number(old),
                                                   what="change")
         return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),
                             target, r, d, x, old)
     if k == "sum":
         total, parts = c.denominator, list(c.parts or ())
         s = sum(parts)
-        rec = _fmt_int(s)
+        rec = format_number(s)
         if s == total:
             return Finding(c, "consistent", recomputed=rec)
         return Finding(c, "inconsistent", "major", _sum_diagnosis(total, parts, c.reported), rec,
@@ -609,8 +577,7 @@ def _audit_one(c: Claim, target=None) -> Finding:
 def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:
     if target is None:
         return f
-    reported = Decimal(r).scaleb(-d)
-    gross, text = _gross(target, reported, x, y)
+    gross, text = _gross(target, _from_units(r, d), x, y)
     return Finding(f.claim, f.status, "major" if gross else f.severity, f"{f.diagnosis}; {text}",
                    f.recomputed, gross, f.cause, f.fits)
 
@@ -618,21 +585,21 @@ def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:
 def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> str:
     s = sum(parts)
     diff = s - total
-    rep = reported or _fmt_int(total)
-    for alt in _swaps(rep):
-        if _intval(alt) == s:
-            return f"transposed digits: the parts add up to {_fmt_int(s)}, the total is written {rep}"
+    rep = reported or format_number(total)
+    for alt in transpositions(rep):
+        if _count_or_none(alt) == s:
+            return f"transposed digits: the parts add up to {format_number(s)}, the total is written {rep}"
     for i, p in enumerate(parts):
-        for alt in _swaps(_fmt_int(p)):
-            v = _intval(alt)
+        for alt in transpositions(format_number(p)):
+            v = _count_or_none(alt)
             if v is not None and s - p + v == total:
-                return (f"transposed digits in part {i + 1}: {alt} instead of {_fmt_int(p)} would make "
+                return (f"transposed digits in part {i + 1}: {alt} instead of {format_number(p)} would make "
                         f"the parts add up to {rep}")
+    added = f"the parts add up to {format_number(s)}, {_off(diff, rep)}"
     if abs(diff) in parts:
-        return (f"the parts add up to {_fmt_int(s)}, {abs(diff)} {'more' if diff > 0 else 'less'} "
-                f"than {rep}: one part ({_fmt_int(abs(diff))}) counted "
+        return (f"{added}: one part ({format_number(abs(diff))}) counted "
                 f"{'twice or wrongly included' if diff > 0 else 'missing'}")
-    return f"the parts add up to {_fmt_int(s)}, {abs(diff)} {'more' if diff > 0 else 'less'} than {rep}"
+    return added
 
 
 def _shared_total_pass(findings: list[Finding]) -> list[Finding]:
@@ -654,7 +621,7 @@ def _shared_total_pass(findings: list[Finding]) -> list[Finding]:
         lo, hi = 1, None
         for i in idx:
             c = findings[i].claim
-            r, d, rep = _parse_percent(c.reported)
+            r, d, rep = _reported_units(c.reported)
             a, b = _total_bounds(r, d, c.numerator)
             if rep.removesuffix("%").endswith("0") and d > 0:
                 a2, b2 = _total_bounds(r // 10, d - 1, c.numerator)
@@ -662,17 +629,17 @@ def _shared_total_pass(findings: list[Finding]) -> list[Finding]:
                     a, b = min(a, a2), (None if b is None or b2 is None else max(b, b2))
             lo = max(lo, a)
             hi = b if hi is None else (hi if b is None else min(hi, b))
-        nt = _nearest_in(lo, hi, y)
-        if nt is None or nt == y or abs(nt - y) > _little(y):
+        nt = _near_fit(lo, hi, y)
+        if nt is None or nt == y:
             continue
         shares = ", ".join(
-            f"{_fmt_int(findings[i].claim.numerator)}/{_fmt_int(nt)} = "
-            f"{_fmt_pct(findings[i].claim.numerator, nt, _parse_percent(findings[i].claim.reported)[1])}"
+            f"{format_number(findings[i].claim.numerator)}/{format_number(nt)} = "
+            f"{_percent_text(findings[i].claim.numerator, nt, _reported_units(findings[i].claim.reported)[1])}"
             f" (reported {findings[i].claim.reported})" for i in idx)
         for i in bad:
             f = findings[i]
-            diag = (f"total off by a little: every share of this passage fits a total of {_fmt_int(nt)} "
-                    f"({abs(nt - y)} {'more' if nt > y else 'less'} than {_fmt_int(y)}): {shares}")
+            diag = (f"total off by a little: every share of this passage fits a total of {format_number(nt)} "
+                    f"({_off(nt - y, format_number(y))}): {shares}")
             if f.gross is not None:
                 diag += "; " + f.diagnosis.rsplit("; ", 1)[-1]
             out[i] = Finding(f.claim, f.status, f.severity, diag, f.recomputed, f.gross,
@@ -962,11 +929,6 @@ def counts_frame(report: AuditReport):
     return pd.DataFrame(rows)
 
 
-def _percent_value(text: str) -> Decimal:
-    r, d, _ = _parse_percent(text)
-    return Decimal(r).scaleb(-d)
-
-
 def plot_reported_vs_recomputed(report: AuditReport):
     """Scatter of every checked percentage: reported (x) against recomputed (y), log-free.
 
@@ -979,7 +941,7 @@ def plot_reported_vs_recomputed(report: AuditReport):
     for f in report.findings:
         c = f.claim
         if c.kind in ("ratio", "change") and c.reported and f.recomputed:
-            pts.append((float(_percent_value(c.reported)), float(_percent_value(f.recomputed)), f))
+            pts.append((float(parse_percent(c.reported).value), float(parse_percent(f.recomputed).value), f))
     fig, (ax, zoom) = new_figure(9.5, 4.4, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
     for axis, lim in ((ax, 100), (zoom, 25)):
         axis.plot([0, lim], [0, lim], color="#999999", lw=0.8, zorder=1)

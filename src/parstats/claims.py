@@ -44,7 +44,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from parstats.documents import DocumentRef, reference_at, valid_date
+from parstats.documents import DOCUMENT_PATTERN, DocumentRef, reference_at, valid_date
+from parstats.numbers import (
+    DECIMAL_SYMBOL,
+    INTEGER_PATTERN,
+    NUMBER_PATTERN,
+    format_number,
+    parse_count,
+    parse_number,
+)
 
 __all__ = [
     "KINDS",
@@ -52,11 +60,10 @@ __all__ = [
     "TargetSpec",
     "Paragraph",
     "ReportReadError",
-    "normalize_text",
+    "normalize_lines",
     "split_paragraphs",
     "extract_claims",
     "read_text",
-    "parse_vi_number",
 ]
 
 #: The kinds of claim, in the order the issue lists them.
@@ -141,16 +148,25 @@ def _trans_one(m: re.Match) -> str:
     return _TRANS[ord(m.group(0))] or ""
 
 
-def normalize_text(text: str) -> str:
-    """NFC, ``\\n`` line ends, every space-like character as a plain space.
+def normalize_lines(text: str) -> str:
+    """Normalise a whole text for extraction, keeping every line where it was.
 
-    Line numbers are preserved: CRLF and lone CR become one ``\\n``; other separators
-    (NBSP, U+2028, tabs, zero-width characters, controls) never add or remove a line.
+    NFC, ``\\n`` line ends, every space-like character as a plain space, zero-width
+    characters dropped, look-alike ``%`` and ``/`` folded. Line numbers are preserved: CRLF and
+    lone CR become one ``\\n``; other separators (NBSP, U+2028, tabs, zero-width characters,
+    controls) never add or remove a line, and runs of spaces are kept.
+
+    This is not :func:`parstats.report.normalize_text`, which normalises a *quote* for
+    comparison (collapses all white space including line ends, strips footnote markers):
+    claims need their line numbers in the text as given, so markers and spacing are handled
+    later, line by line, by :func:`split_paragraphs`.
 
     Examples
     --------
-    >>> normalize_text("84,11\\u00a0%\\r\\nco\\u0301") == "84,11 %\\ncó"
+    >>> normalize_lines("84,11\\u00a0%\\r\\nco\\u0301") == "84,11 %\\ncó"
     True
+    >>> normalize_lines("a\\rb\\u2028c").split("\\n")
+    ['a', 'b c']
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TRANS_RE.sub(_trans_one, text)
@@ -349,13 +365,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 # Tokens
 # --------------------------------------------------------------------------------------------
 
-_INT = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)"
-_NUM = _INT + r"(?:,[0-9]+)?"
-_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9]*)*"
+_INT = INTEGER_PATTERN  # a whole number as written: "1.752", "07"
+_NUM = NUMBER_PATTERN  # a number as written: "84,11", "1.752"
 _TOKEN_RE = re.compile(
     r"(?=[0-9])(?<![\w/.,])(?<![^\W\d_]-)(?:"
-    r"(?P<doc>[0-9]{1,6}(?:/[0-9]{2,4})?/" + _CODE + r"|[0-9]{1,6}-[A-ZĐ][A-Za-zĐđ]*/" + _CODE
-    + r")(?![\w/])"
+    r"(?P<doc>" + DOCUMENT_PATTERN + r")(?![\w/])"
     r"|(?P<date>(?P<dd>[0-9]{1,2})(?P<sep>[/.-])(?P<dm>[0-9]{1,2})(?P=sep)(?P<dy>[0-9]{4}))"
     r"(?![0-9]|[/.-][0-9])"
     r"|(?P<code>[0-9]+(?::[0-9]+)+)(?![0-9])"
@@ -427,53 +441,46 @@ class _Tok:
         self.para = None
 
 
-def parse_vi_number(text: str) -> tuple[Decimal, int]:
-    """Parse one Vietnamese number token (``"1.752"``, ``"84,11"``, ``"02"``) exactly.
-
-    A private, fast twin of :func:`parstats.numbers.parse_number` for the extraction loop
-    (tests check that they agree on every number of the report); it expects a token already
-    matched by the claim tokenizer.
-
-    Returns
-    -------
-    (Decimal, int)
-        The value and its number of decimals.
-
-    Raises
-    ------
-    ValueError
-        For a string that is not a Vietnamese number.
-
-    Examples
-    --------
-    >>> parse_vi_number("1.752"), parse_vi_number("84,11"), parse_vi_number("01")
-    ((Decimal('1752'), 0), (Decimal('84.11'), 2), (Decimal('1'), 0))
-    >>> parse_vi_number("84.11")
-    Traceback (most recent call last):
-    ...
-    ValueError: '84.11' is not a Vietnamese number (expected digits with '.' thousands and ',' decimals, e.g. '1.752' or '84,11')
-    """
-    if not re.fullmatch(_NUM, text):
-        raise ValueError(
-            f"{text!r} is not a Vietnamese number (expected digits with '.' thousands and "
-            "',' decimals, e.g. '1.752' or '84,11')"
-        )
-    intpart, _, frac = text.partition(",")
-    return Decimal(intpart.replace(".", "") + ("." + frac if frac else "")), len(frac)
+def _letters_before(text: str, end: int, lo: int) -> int:
+    """Start of the run of letters (regex ``[^\\W\\d_]``) that ends at ``end``, not before ``lo``."""
+    b = end
+    while b > lo:
+        ch = text[b - 1]
+        if not ch.isalnum() or ch.isdecimal():  # \w is isalnum() or "_", \d is isdecimal()
+            break
+        b -= 1
+    return b
 
 
-def _int(text: str) -> int:
-    return int(text.replace(".", ""))
+def _word_end(text: str, s: int, lo: int) -> int:
+    """End of the word before ``s`` when at most three of `` ,:`` follow it (else not a word end)."""
+    e = s
+    while e > lo and s - e < 3 and text[e - 1] in " ,:":
+        e -= 1
+    return e
 
 
 def _prev_word(text: str, s: int) -> str | None:
-    m = _PREV_WORDS_RE.search(text, max(0, s - 40), s)
-    return m.group(1).lower() if m else None
+    """The word right before ``s`` in lower case, as ``_PREV_WORDS_RE.search(text, s - 40, s)``.
+
+    A scan backwards instead of the regex search (which tries every start in the window):
+    this runs for every number of the text. ``text`` is one paragraph (no line breaks).
+    """
+    lo = max(0, s - 40)
+    e = _word_end(text, s, lo)
+    b = _letters_before(text, e, lo)
+    return text[b:e].lower() if b < e else None
 
 
 def _prev2(text: str, s: int) -> str | None:
-    m = _PREV2_RE.search(text, max(0, s - 50), s)
-    return f"{m.group(1)} {m.group(2)}".lower() if m else None
+    """The two words right before ``s``, as ``_PREV2_RE.search(text, s - 50, s)`` (see _prev_word)."""
+    lo = max(0, s - 50)
+    e2 = _word_end(text, s, lo)
+    b2 = _letters_before(text, e2, lo)
+    if b2 == e2 or b2 - 1 <= lo or text[b2 - 1] != " ":
+        return None
+    b1 = _letters_before(text, b2 - 1, lo)
+    return text[b1:e2].lower() if b1 < b2 - 1 else None
 
 
 def _unit_after(text: str, e: int) -> tuple[str | None, str | None]:
@@ -572,7 +579,7 @@ def _tokenize(ctx: _Ctx, claims: list) -> None:
             continue
         t.depth = ctx.depth(t.s)
         if kind == "frac":
-            a, b = _int(m.group("fa")), _int(m.group("fb"))
+            a, b = parse_count(m.group("fa")), parse_count(m.group("fb"))
             t.a, t.b = a, b
             prev = _prev_word(text, t.s)
             b_year = len(m.group("fb")) == 4 and "." not in m.group("fb") and 1900 <= b <= 2100
@@ -610,21 +617,15 @@ def _tokenize(ctx: _Ctx, claims: list) -> None:
             t.unit, t.unit2 = unit, unit2
             toks.append(t)
             continue
-        value, dec = parse_vi_number(t.text)
-        t.dec = dec
-        if kind == "pct":
-            t.a = value
-            toks.append(t)
-            t.role = _pct_role(text, t)
-            continue
-        # plain number
-        t.a = value
-        if dec:
-            t.role = "amount"
+        if kind == "pct" or DECIMAL_SYMBOL in t.text:
+            # a percentage, or an amount with decimals: the exact value and its precision
+            number = parse_number(t.text)  # the token matched NUMBER_PATTERN: never raises
+            t.a, t.dec = number.value, number.decimals
+            t.role = _pct_role(text, t) if kind == "pct" else "amount"
             toks.append(t)
             continue
-        iv = int(value)
-        t.a = iv
+        # a whole number: perhaps a count
+        iv = t.a = parse_count(t.text)  # the token matched INTEGER_PATTERN: never raises
         prev = _prev_word(text, t.s)
         unit, unit2 = _unit_after(text, t.e)
         raw = t.text
@@ -680,11 +681,6 @@ def _mk(ctx: _Ctx, kind: str, s: int, e: int, *, numerator=None, denominator=Non
         "denominator_source": source, "target": target, "detail": detail or {},
         "_order": (ctx.pidx, s if line_pos is None else line_pos),
     }
-
-
-def _fmt_int(n: int) -> str:
-    s = f"{n:,}"
-    return s.replace(",", ".")
 
 
 def _pct_text(t: _Tok) -> str:
@@ -796,7 +792,7 @@ def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
         detail.update(new=new.a, new_text=new.text, old=old)
         c = _mk(ctx, "change", t.s, nxt.e, numerator=t.a, denominator=old if old > 0 else None,
                 reported=_pct_text(nxt),
-                source=(f"old value {_fmt_int(old)} = {new.text} {'+' if direction == 'giảm' else '-'}"
+                source=(f"old value {format_number(old)} = {new.text} {'+' if direction == 'giảm' else '-'}"
                         f" {t.text} (the value before the change)"),
                 quote_start=new.s, line_pos=t.s, detail=detail)
     else:
@@ -872,7 +868,7 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
         for which, total, ps in (("numerators", h.a, [t.a for t in parts]),
                                  ("denominators", h.b, [t.b for t in parts])):
             claims.append(_mk(ctx, "sum", parts[0].s, end, denominator=total, parts=ps,
-                              reported=_fmt_int(total),
+                              reported=format_number(total),
                               source=f"the {which} of the fraction {h.text} and its breakdown",
                               quote_start=ctx.clause_start(h.s, 40), line_pos=parts[0].s,
                               detail={"unit": h.unit2, "of": which}))
@@ -894,7 +890,7 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
         for t in lst:
             t.used = True
         claims.append(_mk(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
-                          denominator=h.a, parts=[t.a for t in lst], reported=_fmt_int(h.a),
+                          denominator=h.a, parts=[t.a for t in lst], reported=format_number(h.a),
                           source=f"the number '{h.text}' before 'trong đó'",
                           quote_start=h.s, line_pos=lst[0].s, detail={"unit": h.unit2}))
     # 4. "X người. Về trình độ chuyên môn: A 24 người; B 1.278 người; C 186 người."
@@ -926,7 +922,7 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
             t.used = True
         claims.append(_mk(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
                           denominator=total, parts=parts,
-                          reported=head.text if head.role == "count" else _fmt_int(total),
+                          reported=head.text if head.role == "count" else format_number(total),
                           source=f"the total '{head.text} {head.unit2}' before the list",
                           quote_start=ctx.clause_start(cm.start(), 60), line_pos=lst[0].s,
                           detail={"unit": head.unit2}))
@@ -971,7 +967,7 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
     # 1. "… Z% trên tổng số N …" / "trên N" right after the percentage
     m = re.match(r" ?(?:trên|của) (?:tổng số )?(" + _INT + r")(?![0-9])", text[pct.e:pct.e + 40])
     if m:
-        return _int(m.group(1)), f"'{m.group(0).strip()}' after the percentage"
+        return parse_count(m.group(1)), f"'{m.group(0).strip()}' after the percentage"
     #    "… 15,0% (29 người) cán bộ … trên tổng số 197 người." later in the same clause
     end = max(t.e, pct.e)
     stop = min(len(text), end + 200)
@@ -982,7 +978,7 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
                 and u.s < stop and not _TOTAL_WORD_RE.search(text, max(end, u.s - 20), u.s)), stop)
     m = _ON_TOTAL_RE.search(text, end, nxt)
     if m:
-        return _int(m.group(1)), f"'{m.group(0).strip()}' later in the sentence"
+        return parse_count(m.group(1)), f"'{m.group(0).strip()}' later in the sentence"
     # 2. a footnote attached in the same sentence saying "Tổng số … là N"
     s0, s1 = ctx.sentence_span(t.s)
     for pos, note in ctx.p.markers:
@@ -1063,15 +1059,15 @@ def _footnote_sums(ctx: _Ctx, fmap: "_FootnoteMap", claims_in_para: list, claims
             for which, total, ps in (("numerator", num, [t.a for _, t in top]),
                                      ("denominator", den, [t.b for _, t in top])):
                 claims.append(_claim_dict("sum", first_line, quote, None, total, ps,
-                                          _fmt_int(total),
-                                          f"the {which} of {_fmt_int(num)}/{_fmt_int(den)} at line "
+                                          format_number(total),
+                                          f"the {which} of {format_number(num)}/{format_number(den)} at line "
                                           f"{anchor_line}, broken down in footnote {note}",
                                           dict(base, of=which), order))
         else:
             ps = [t.a for _, t in top]
             total = num if den is None or sum(ps) == num else den
-            claims.append(_claim_dict("sum", first_line, quote, None, total, ps, _fmt_int(total),
-                                      f"the number {_fmt_int(total)} at line {anchor_line}, broken "
+            claims.append(_claim_dict("sum", first_line, quote, None, total, ps, format_number(total),
+                                      f"the number {format_number(total)} at line {anchor_line}, broken "
                                       f"down in footnote {note}", base, order))
 
 
@@ -1108,7 +1104,7 @@ def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Clai
     ----------
     text : str or bytes
         The text (bytes are decoded as UTF-8; a BOM is dropped). It is normalised with
-        :func:`normalize_text`; line numbers refer to the text as given.
+        :func:`normalize_lines`; line numbers refer to the text as given.
     source : str, optional
         A name for error messages.
 
@@ -1139,7 +1135,7 @@ def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Clai
                 f"{exc.start}); expected a UTF-8 encoded report") from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    paras = split_paragraphs(normalize_text(text))
+    paras = split_paragraphs(normalize_lines(text))
     ctxs: list[_Ctx] = []
     raw: list[dict] = []
     per_para: dict[int, list] = {}

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parstats.numbers import transpositions
+
 __all__ = [
     "TYPE_CODES",
     "DOCUMENT_PATTERN",
@@ -194,12 +196,6 @@ class DocumentRef:
         return "; ".join(out) or None
 
 
-def _adjacent_swaps(s: str):
-    for i in range(len(s) - 1):
-        if s[i] != s[i + 1]:
-            yield s[:i] + s[i + 1] + s[i] + s[i + 2:]
-
-
 def _build(m: re.Match, text: str) -> DocumentRef:
     """Build a DocumentRef from a match of ``_DOC_RE`` inside ``text``."""
     if m.group("a_num") is not None:
@@ -236,7 +232,7 @@ def _build(m: re.Match, text: str) -> DocumentRef:
     if year_text is not None and not (len(year_text) == 4 and MIN_YEAR <= int(year_text) <= MAX_YEAR):
         flags.append("malformed-year")
         fixed = None
-        for cand in _adjacent_swaps(year_text):
+        for cand in transpositions(year_text):
             if len(cand) == 4 and MIN_YEAR <= int(cand) <= MAX_YEAR and (date is None or int(cand) == date[2]):
                 fixed = cand
                 break

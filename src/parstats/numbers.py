@@ -54,11 +54,11 @@ INTEGER_PATTERN = rf"(?:[1-9][0-9]{{0,2}}(?:{_G}[0-9]{{3}})+|[0-9]+)"
 NUMBER_PATTERN = rf"{INTEGER_PATTERN}(?:{_D}[0-9]+)?"
 
 _FULL = re.compile(
-    rf"(?P<sign>[-−]?)(?P<num>(?P<int>{INTEGER_PATTERN})(?:{_D}(?P<frac>[0-9]+))?)(?P<pct>\s?%)?"
+    rf"(?P<sign>[-−]?)(?P<num>{INTEGER_PATTERN}(?:{_D}(?P<frac>[0-9]+))?)(?P<pct>\s?%)?"
 )
-# str.translate tables from the locale's symbols to Python's and back
-_TO_PYTHON = str.maketrans({GROUP_SYMBOL: None, DECIMAL_SYMBOL: "."})
-_FROM_PYTHON = str.maketrans({",": GROUP_SYMBOL, ".": DECIMAL_SYMBOL, "-": MINUS_SYMBOL})
+_COUNT = re.compile(INTEGER_PATTERN)
+#: quanta for quantize(): 1, 0.1, 0.01, ...
+_QUANTA = tuple(Decimal(1).scaleb(-d) for d in range(30))
 
 __all__ = [
     "INTEGER_PATTERN",
@@ -168,7 +168,7 @@ def parse_number(text: str, *, where: str | None = None) -> ViNumber:
         raise _fail(raw, _NUMBER_EXPECTED, where)
     # The strict pattern has validated the text with the locale's symbols, so converting
     # them to Python's is exact (Babel's parse_decimal would redo the work, slowly).
-    value = Decimal(match["num"].translate(_TO_PYTHON))
+    value = Decimal(match["num"].replace(GROUP_SYMBOL, "").replace(DECIMAL_SYMBOL, "."))
     if match["sign"]:
         value = -value
     frac = match["frac"]
@@ -196,6 +196,9 @@ def parse_count(text: str, *, where: str | None = None) -> int:
     ...
     ValueError: cannot parse '1,752' as a count (a whole number; ',' is the decimal mark, '.' groups thousands)
     """
+    # the common case, fast (short enough for int(), whatever sys.set_int_max_str_digits says)
+    if isinstance(text, str) and len(text) <= 600 and _COUNT.fullmatch(text):
+        return int(text.replace(GROUP_SYMBOL, ""))
     try:
         number = parse_number(text, where=None)
     except ValueError:
@@ -223,7 +226,7 @@ def parse_percent(text: str, *, where: str | None = None) -> ViNumber:
     number = parse_number(text, where=where)
     if number.value < 0:
         raise _fail(number.text, "a percentage (not negative)", where)
-    return ViNumber(number.text, number.value, number.decimals, True)
+    return number if number.percent else ViNumber(number.text, number.value, number.decimals, True)
 
 
 def quantize(value: Decimal | int | str, decimals: int) -> Decimal:
@@ -241,7 +244,7 @@ def quantize(value: Decimal | int | str, decimals: int) -> Decimal:
     if decimals < 0:
         raise ValueError(f"decimals must be >= 0, got {decimals}")
     value = Decimal(value)
-    exponent = Decimal(1).scaleb(-decimals)
+    exponent = _QUANTA[decimals] if decimals < len(_QUANTA) else Decimal(1).scaleb(-decimals)
     try:
         return value.quantize(exponent, rounding=ROUND_HALF_UP)
     except InvalidOperation:
@@ -268,7 +271,13 @@ def format_number(value: Decimal | int | str, decimals: int = 0) -> str:
     # Babel's format_decimal(rounded, format="#,##0.00", locale="vi") gives the same text
     # (tests/test_numbers.py checks it); Python's own formatting of the already-rounded
     # Decimal, with the locale's symbols swapped in, is exact and ten times faster.
-    return f"{rounded:,.{decimals}f}".translate(_FROM_PYTHON)
+    return _python_to_locale(f"{rounded:,.{decimals}f}")
+
+
+def _python_to_locale(text: str) -> str:
+    """Python's ``1,234.5`` / ``-1`` with the locale's group, decimal and minus symbols."""
+    text = text.replace(",", "\0").replace(".", DECIMAL_SYMBOL).replace("\0", GROUP_SYMBOL)
+    return text if MINUS_SYMBOL == "-" else text.replace("-", MINUS_SYMBOL)
 
 
 def format_percent(value: Decimal | int | str, decimals: int = 2) -> str:
