@@ -178,6 +178,9 @@ def test_json_schema_and_formats(report, tmp_path):
     out = tmp_path / "audit.json"
     write_json(report, out)
     assert json.loads(out.read_text(encoding="utf-8")) == doc
+    # the same bytes as `parstats audit --format json`, and no temporary file left behind
+    assert out.read_text(encoding="utf-8") == report.to_json_text()
+    assert [p.name for p in tmp_path.iterdir()] == ["audit.json"]
 
 
 def test_summary():

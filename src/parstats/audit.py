@@ -44,14 +44,13 @@ import csv
 import hashlib
 import io
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_DOWN, ROUND_UP, Context, Decimal
 from pathlib import Path
 
 from parstats.claims import KINDS, Claim, ReportReadError, extract_claims, read_text
+from parstats.files import write_atomic
 from parstats.numbers import (
     DECIMAL_SYMBOL,
     format_number,
@@ -705,6 +704,10 @@ class AuditReport:
         return {"source": self.source, "sha256": self.sha256,
                 "claims": [f.to_dict() for f in self.findings]}
 
+    def to_json_text(self) -> str:
+        """:meth:`to_json` as UTF-8 JSON text, indented, ending with a newline."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
     def to_csv(self) -> str:
         """One row per claim, the JSON keys as columns (parts joined with ``+``)."""
         buf = io.StringIO()
@@ -840,7 +843,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     fmt = getattr(args, "format", "table")
     if fmt == "json":
-        out = json.dumps(rep.to_json(), ensure_ascii=False, indent=2) + "\n"
+        out = rep.to_json_text()
     elif fmt == "csv":
         out = rep.to_csv()
     else:
@@ -853,18 +856,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_json(report: AuditReport, path: str | Path) -> None:
-    """Write the JSON audit atomically (temp file then ``os.replace``)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(report.to_json(), fh, ensure_ascii=False, indent=2)
-            fh.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Write the JSON audit atomically (:func:`parstats.files.write_atomic`)."""
+    write_atomic(path, report.to_json_text().encode("utf-8"))
 
 
 # --------------------------------------------------------------------------------------------
