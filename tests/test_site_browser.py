@@ -1,7 +1,7 @@
 """Open every page of the built site in headless Chromium with the network cut off.
 
-Runs on the real notebooks when ``notebooks/`` has any (built into a copy of the project under
-``tmp_path``, so the checkout's ``site/`` is not touched), else on the small fixture notebooks.
+Runs on the real notebooks, built into a copy of the project under ``tmp_path`` so that the
+checkout's ``site/`` is not touched.
 Every page must load with no request leaving ``file://``, every image decoded, no console
 error, and the expected title and Vietnamese headings; a screenshot of each page is saved
 under the test's temporary folder.
@@ -24,7 +24,6 @@ from parstats.build import Project, build, find_notebooks
 from parstats.site import notebook_title, page_name
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 CHROMIUM = os.environ.get("PARSTATS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -53,28 +52,19 @@ def _browser_or_skip():
 
 
 def _copy_project(dest: Path) -> Project:
-    """A copy of the project (its notebooks, data, sources), or the fixture project."""
-    real = find_notebooks(ROOT / "notebooks")
-    if real:
-        for name in ("notebooks", "data", "figures"):
-            if (ROOT / name).is_dir():
-                shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        shutil.copytree(ROOT / "src", dest / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        return Project.at(dest), True
-    (dest / "notebooks").mkdir(parents=True)
-    for nb in sorted(FIXTURES.glob("*.ipynb.json")):
-        shutil.copy(nb, dest / "notebooks" / nb.name.removesuffix(".json"))
-    (dest / "data" / "raw").mkdir(parents=True)
-    (dest / "data" / "a.csv").write_text("name,value\nx,3\ny,5\n", encoding="utf-8")
-    (dest / "data" / "b.csv").write_text("name,value\nu,7\nv,2\n", encoding="utf-8")
-    return Project.at(dest), False
+    """A copy of the project's notebooks, data, figures and sources under ``dest``."""
+    assert find_notebooks(ROOT / "notebooks"), "no notebook in notebooks/ to build a site from"
+    for name in ("notebooks", "data", "figures"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(ROOT / "src", dest / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    return Project.at(dest)
 
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
     _browser_or_skip()
-    project, real = _copy_project(tmp_path_factory.mktemp("project"))
-    result = build(project, validate=real, quiet=True)
+    project = _copy_project(tmp_path_factory.mktemp("project"))
+    result = build(project, quiet=True)
     assert result.exit_code == 0, [str(r.failure or r.message) for r in result.failed]
     return project
 
