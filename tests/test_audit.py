@@ -16,13 +16,14 @@ from parstats.audit import (
     audit_path,
     audit_text,
     counts_for_percent,
+    shared_total_fits,
     split_counts,
     summary,
     totals_for_percent,
     write_json,
 )
 from parstats.claims import KINDS, extract_claims
-from parstats.numbers import format_percent, parse_percent
+from parstats.numbers import format_number, format_percent, parse_percent
 from parstats.paths import RAW_REPORT
 from parstats.ratios import Target, percent, percent_change
 
@@ -113,6 +114,63 @@ def test_shared_total_of_the_commune_political_theory_shares(report):
     flagged = [f for f in group if f.status == "inconsistent"]
     assert [f.claim.numerator for f in flagged] == [13, 231]
     assert all(f.cause == "shared-total" and "289" in f.diagnosis for f in flagged)
+
+
+def _readings_of(reported: str) -> list[str]:
+    """The reported share, and the same without a padded trailing zero ("79,90%" -> "79,9%")."""
+    p = parse_percent(reported)
+    out = [reported]
+    if p.decimals > 0 and reported.rstrip("%").endswith("0"):
+        out.append(format_percent(p.value, p.decimals - 1))
+    return out
+
+
+def test_shared_total_fits_lists_every_share_of_the_passages_diagnosed_together(report):
+    rows = shared_total_fits(report.findings, slack=10)
+    diagnosed = [f for f in report.findings if f.cause == "shared-total"]
+    assert diagnosed, "the report has a passage diagnosed together"
+    listed = {r["id"]: r for r in rows}
+    for f in diagnosed:
+        r = listed[f.claim.id]
+        assert r["shared_total"] == f.fits["shared_total"]
+        assert f"fits a total of {format_number(r['shared_total'])}" in f.diagnosis
+        assert (r["line"], r["quote"], r["count"], r["reported"]) == (
+            f.claim.line, f.claim.quote, f.claim.numerator, f.claim.reported)
+        assert not r["fits_stated"] and r["fits_shared"]
+    passages: dict = {}
+    for r in rows:
+        decimals = parse_percent(r["reported"]).decimals
+        assert r["recomputed"] == format_percent(percent(r["count"], r["stated_total"], decimals), decimals)
+        # far enough for any share that does not round to 0% (those would fit every larger total)
+        assert parse_percent(r["reported"]).value > 0
+        limit = 2 * 100 * r["count"] + 1
+        brute = [t for t in range(max(r["count"], 1), limit + 1)
+                 if any(_half_up_fits(r["count"], t, p) for p in _readings_of(r["reported"]))]
+        assert list(r["totals"]) == brute
+        assert r["totals_text"] == "–".join(format_number(t) for t in sorted({brute[0], brute[-1]}))
+        assert r["fits_stated"] == (r["stated_total"] in brute) and r["fits_shared"] == (r["shared_total"] in brute)
+        passages.setdefault((r["stated_total"], r["shared_total"]), []).append(set(brute))
+    # the consistent shares of such a passage are listed too (they constrain the total as well)
+    assert len(rows) > len(diagnosed)
+    # within the listed range, the shared total is the one total that fits every share of its passage
+    for (_, shared), fits in passages.items():
+        assert set.intersection(*fits) == {shared}
+
+
+def test_shared_total_fits_text_and_errors():
+    assert shared_total_fits(audit_text("Có 27 người, tỷ lệ 13,70% trên tổng số 197 người.").findings) == []
+    # a share that rounds to 0% fits every large enough total: listed up to the larger total plus slack
+    text = ("Cán bộ có trình độ đại học là 265/295 người, tỷ lệ 89,83%. Về trình độ lý luận chính trị: "
+            "Cao cấp có 13 người, tỷ lệ 4,5%; Trung cấp có 231 người, tỷ lệ 79,90%; Sơ cấp có 01 người, "
+            "chiếm tỷ lệ 0%.")
+    rows = shared_total_fits(audit_text(text).findings, slack=5)
+    assert [r["reported"] for r in rows] == ["4,5%", "79,90%", "0%"]
+    zero = rows[-1]
+    assert zero["totals_text"].endswith("…") and not any(r["totals_text"].endswith("…") for r in rows[:-1])
+    assert zero["totals"] == tuple(range(201, max(zero["stated_total"], zero["shared_total"]) + 5 + 1))
+    assert all(r["shared_total"] in r["totals"] for r in rows)
+    with pytest.raises(ValueError, match="slack must be a non-negative integer"):
+        shared_total_fits([], slack=-1)
 
 
 def test_flagged_claims_and_severities(report):

@@ -65,13 +65,17 @@ def test_notebook_is_clean_and_reproducible_on_disk(notebook):
         assert (FIGURES_DIR / svg).with_suffix(".png").exists()
 
 
+ALL_NOTEBOOKS = sorted(p.stem for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+
+
 def test_no_number_typed_into_a_notebook():
     """Code cells hold no numeric literal other than the notebook's own NN prefix in names."""
     import re
     import tokenize
     from io import StringIO
 
-    for notebook in themes.THEME_TABLES:
+    assert "05-consistency-audit" in ALL_NOTEBOOKS
+    for notebook in ALL_NOTEBOOKS:
         nb = json.loads((NOTEBOOKS_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))
         for cell in nb["cells"]:
             if cell["cell_type"] != "code":
@@ -81,6 +85,24 @@ def test_no_number_typed_into_a_notebook():
             assert numbers == [], f"{notebook}: numeric literal(s) {numbers} in a code cell"
             strings = re.findall(r'"([^"]*)"', "".join(cell["source"]))
             assert all(not re.search(r"\d", s) or s.startswith(notebook) for s in strings), strings
+
+
+# a value as the report writes it: "92,21%", "1.752", "265/295" (section numbers like II.2.5 are not values)
+_TYPED_VALUE = r"(?<![\w.])(\d+,\d+\s*%?|\d{1,3}(\.\d{3})+(?![.\d])|\d+/\d+)"
+
+
+def test_no_data_value_typed_into_prose():
+    """Markdown cells quote no share, grouped count or fraction: the prose describes, the outputs show."""
+    import re
+
+    assert re.findall(_TYPED_VALUE, "the 92,21% and 87,23% of 265/295, 1.752 staff (II.2.5, chỉ tiêu 4)")
+    assert not re.findall(_TYPED_VALUE, "sections II.2.2-II.2.5, footnotes 3, 5, 6, chỉ tiêu 4")
+    for notebook in ALL_NOTEBOOKS:
+        nb = json.loads((NOTEBOOKS_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+        for i, cell in enumerate(nb["cells"], 1):
+            if cell["cell_type"] == "markdown":
+                typed = [m.group(0) for m in re.finditer(_TYPED_VALUE, "".join(cell["source"]))]
+                assert typed == [], f"{notebook} cell {i}: value(s) {typed} typed into prose"
 
 
 def _project_copy(tmp_path: Path) -> Path:

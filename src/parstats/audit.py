@@ -26,7 +26,8 @@ by the caller) and the error changes the verdict against it, the inconsistency i
 (statcheck's term) and always ``major``.
 
 Count inference (GRIM for percentages): :func:`counts_for_percent`, :func:`totals_for_percent`
-and :func:`split_counts`.
+and :func:`split_counts`; :func:`shared_total_fits` lists the totals behind a passage diagnosed
+together. The figure of the audit is :func:`parstats.charts.reported_vs_recomputed_chart`.
 
 Examples
 --------
@@ -72,6 +73,7 @@ __all__ = [
     "totals_for_percent",
     "split_counts",
     "audit_claims",
+    "shared_total_fits",
     "audit_text",
     "audit_path",
     "summary",
@@ -81,7 +83,6 @@ __all__ = [
     "display_path",
     "findings_frame",
     "counts_frame",
-    "plot_reported_vs_recomputed",
     "reviewer_summary",
 ]
 
@@ -601,14 +602,45 @@ def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> str:
     return added
 
 
+def _passage_key(c: Claim) -> tuple | None:
+    """The (total, where it was found) of a share whose total was taken from its passage, else None.
+
+    Shares with the same key are the shares of one passage over one stated total, which
+    :func:`_shared_total_pass` diagnoses together.
+    """
+    if (c.kind == "ratio" and c.reported and c.denominator
+            and c.denominator_source and c.denominator_source != "the fraction itself"):
+        return (c.denominator, c.denominator_source)
+    return None
+
+
+def _readings(reported: str) -> list[tuple[int, int]]:
+    """The ways of reading a reported percentage: (units, decimals) as written, then without a padded zero.
+
+    ``"79,90%"`` is read as 79,90 (2 decimals) and as 79,9 (1 decimal, the trailing zero taken
+    as padding); ``"4,5%"`` and ``"01%"`` only as written.
+    """
+    r, d, rep = _reported_units(reported)
+    out = [(r, d)]
+    if d > 0 and rep.removesuffix("%").endswith("0"):
+        out.append((r // 10, d - 1))
+    return out
+
+
+def _total_hull(c: Claim) -> tuple[int, int | None]:
+    """Smallest and largest total (``None``: unbounded) that fits the share ``c`` in any reading."""
+    bounds = [_total_bounds(r, d, c.numerator) for r, d in _readings(c.reported)]
+    his = [b for _, b in bounds]
+    return min(a for a, _ in bounds), (None if None in his else max(his))
+
+
 def _shared_total_pass(findings: list[Finding]) -> list[Finding]:
     """Diagnose together the shares of one passage that all fit one other total."""
     groups: dict[tuple, list[int]] = {}
     for i, f in enumerate(findings):
-        c = f.claim
-        if (c.kind == "ratio" and c.reported and c.denominator
-                and c.denominator_source and c.denominator_source != "the fraction itself"):
-            groups.setdefault((c.denominator, c.denominator_source), []).append(i)
+        key = _passage_key(f.claim)
+        if key is not None:
+            groups.setdefault(key, []).append(i)
     out = list(findings)
     for (y, _), idx in groups.items():
         if len(idx) < 2:
@@ -619,13 +651,7 @@ def _shared_total_pass(findings: list[Finding]) -> list[Finding]:
             continue
         lo, hi = 1, None
         for i in idx:
-            c = findings[i].claim
-            r, d, rep = _reported_units(c.reported)
-            a, b = _total_bounds(r, d, c.numerator)
-            if rep.removesuffix("%").endswith("0") and d > 0:
-                a2, b2 = _total_bounds(r // 10, d - 1, c.numerator)
-                if b2 is None or b is None or (a2 <= (b or a2) or True):
-                    a, b = min(a, a2), (None if b is None or b2 is None else max(b, b2))
+            a, b = _total_hull(findings[i].claim)
             lo = max(lo, a)
             hi = b if hi is None else (hi if b is None else min(hi, b))
         nt = _near_fit(lo, hi, y)
@@ -671,6 +697,90 @@ def audit_claims(claims, *, targets=None) -> list[Finding]:
     targets = targets or {}
     findings = [_audit_one(c, targets.get(c.id, c.target)) for c in claims]
     return _shared_total_pass(findings)
+
+
+def _runs_text(values: list[int]) -> str:
+    """Sorted integers as runs: ``[1, 2, 3, 7]`` -> ``"1–3, 7"`` (Vietnamese digit grouping)."""
+    runs: list[list[int]] = []
+    for v in values:
+        if runs and v == runs[-1][1] + 1:
+            runs[-1][1] = v
+        else:
+            runs.append([v, v])
+    return ", ".join(_range_text(lo, hi) for lo, hi in runs)
+
+
+def shared_total_fits(findings, *, slack: int = 10) -> list[dict]:
+    """The totals that fit each share of a passage the audit diagnosed together.
+
+    When some shares of one passage do not fit the total stated for the passage but all of
+    them fit one other total, :func:`audit_claims` diagnoses them together (cause
+    ``shared-total``; the other total is in ``Finding.fits["shared_total"]``). This lists,
+    for every share of such a passage (consistent ones included, since they constrain the
+    total too), every total that fits it (GRIM, :func:`totals_for_percent`), reading a
+    trailing zero after the decimal comma also as padding (``"79,90%"`` as ``"79,9%"``), the
+    way the diagnosis does.
+
+    Parameters
+    ----------
+    findings : iterable of Finding
+        The findings of one audit, e.g. ``AuditReport.findings``.
+    slack : int, default 10
+        A share that rounds to 0% fits every large enough total; for such a share the totals
+        are listed up to the larger of the stated and the shared total plus ``slack``, and
+        ``totals_text`` ends with ``…``.
+
+    Returns
+    -------
+    list of dict
+        One per share, in the order of ``findings``: ``id``, ``line``, ``quote``, ``count``,
+        ``reported`` (as written), ``stated_total``, ``recomputed`` (the share of the stated
+        total at the reported precision), ``shared_total``, ``totals`` (tuple of int, every
+        total that fits the share), ``totals_text`` (the same as runs, ``"286–292"``) and
+        ``fits_stated`` / ``fits_shared`` (whether the stated / shared total is among them).
+        Empty when no passage was diagnosed together.
+
+    Raises
+    ------
+    ValueError
+        For a negative ``slack``.
+
+    Examples
+    --------
+    >>> rows = shared_total_fits(audit_path().findings)
+    >>> [(r["reported"], r["stated_total"], r["recomputed"], r["totals_text"], r["shared_total"])
+    ...  for r in rows]
+    [('4,5%', 295, '4,4%', '286–292', 289), ('79,90%', 295, '78,31%', '289', 289), ('01%', 295, '1%', '201–600', 289)]
+    >>> [(r["fits_stated"], r["fits_shared"]) for r in rows]
+    [(False, True), (False, True), (True, True)]
+    """
+    if isinstance(slack, bool) or not isinstance(slack, int) or slack < 0:
+        raise ValueError(f"slack must be a non-negative integer, got {slack!r}")
+    findings = list(findings)
+    shared: dict[tuple, int] = {}
+    for f in findings:
+        key = _passage_key(f.claim)
+        if f.cause == "shared-total" and key is not None and "shared_total" in f.fits:
+            shared.setdefault(key, f.fits["shared_total"])
+    rows = []
+    for f in findings:
+        c = f.claim
+        key = _passage_key(c)
+        if key not in shared:
+            continue
+        nt = shared[key]
+        hi = _total_hull(c)[1]
+        limit = max(c.denominator, nt) + slack if hi is None else hi
+        totals = sorted({t for r, d in _readings(c.reported)
+                         for t in totals_for_percent(format_percent(_from_units(r, d), d), c.numerator,
+                                                     max_total=limit)})
+        rows.append({"id": c.id, "line": c.line, "quote": c.quote, "count": c.numerator,
+                     "reported": c.reported, "stated_total": c.denominator,
+                     "recomputed": f.recomputed or _percent_text(c.numerator, c.denominator,
+                                                                 _reported_units(c.reported)[1]),
+                     "shared_total": nt, "totals": tuple(totals), "totals_text": _runs_text(totals) + ("…" if hi is None else ""),
+                     "fits_stated": c.denominator in totals, "fits_shared": nt in totals})
+    return rows
 
 
 @dataclass(frozen=True)
@@ -861,7 +971,8 @@ def write_json(report: AuditReport, path: str | Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# for the notebook: tables, figure, reviewer summary (heavy imports inside the functions)
+# for the notebook: tables and reviewer summary (heavy imports inside the functions);
+# the figure is parstats.charts.reported_vs_recomputed_chart
 # --------------------------------------------------------------------------------------------
 
 #: Vietnamese names of the causes, for tables a reviewer reads
@@ -920,48 +1031,6 @@ def counts_frame(report: AuditReport):
     rows.append({"kind_vi": "Tổng cộng", **{s: sum(cnt[k][s] for k in KINDS) for s in STATUSES},
                  "total": len(report.findings)})
     return pd.DataFrame(rows)
-
-
-def plot_reported_vs_recomputed(report: AuditReport):
-    """Scatter of every checked percentage: reported (x) against recomputed (y), log-free.
-
-    Consistent claims sit on the diagonal; each inconsistent one is labelled with its line.
-    Returns the matplotlib Figure (not tracked by pyplot).
-    """
-    from parstats.plotting import PALETTE, add_source, new_figure, set_number_axis
-
-    pts = []
-    for f in report.findings:
-        c = f.claim
-        if c.kind in ("ratio", "change") and c.reported and f.recomputed:
-            pts.append((float(parse_percent(c.reported).value), float(parse_percent(f.recomputed).value), f))
-    fig, (ax, zoom) = new_figure(9.5, 4.4, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
-    for axis, lim in ((ax, 100), (zoom, 25)):
-        axis.plot([0, lim], [0, lim], color="#999999", lw=0.8, zorder=1)
-        for status, colour, marker, label in (
-                ("consistent", PALETTE["blue"], "o", "Nhất quán"),
-                ("inconsistent", PALETTE["vermillion"], "D", "Không nhất quán")):
-            sel = [(x, y) for x, y, f in pts if f.status == status and x <= lim and y <= lim]
-            if sel:
-                axis.scatter([x for x, _ in sel], [y for _, y in sel], s=28, color=colour,
-                             marker=marker, label=label, zorder=3)
-        for x, y, f in pts:
-            if f.status == "inconsistent" and x <= lim and y <= lim and (lim == 25 or x > 25):
-                axis.annotate(f"dòng {f.claim.line}", (x, y), xytext=(5, -9) if x < lim * 0.9 else (-40, -12),
-                              textcoords="offset points",
-                              fontsize=7.5, color=PALETTE["vermillion"])
-        axis.set_xlim(0, lim)
-        axis.set_ylim(0, lim)
-        set_number_axis(axis.xaxis, decimals=0, percent=True)
-        set_number_axis(axis.yaxis, decimals=0, percent=True)
-        axis.set_xlabel("Tỷ lệ báo cáo ghi")
-    ax.set_ylabel("Tỷ lệ tính lại từ số liệu")
-    ax.set_title("Tất cả tỷ lệ kiểm tra được")
-    zoom.set_title("Phóng to: 0–25%")
-    ax.legend(loc="upper left", frameon=False)
-    add_source(fig, note="Đường chéo: tỷ lệ báo cáo ghi bằng tỷ lệ tính lại (làm tròn nửa lên ở độ "
-                         "chính xác báo cáo dùng).")
-    return fig
 
 
 def reviewer_summary(report: AuditReport) -> str:

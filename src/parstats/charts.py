@@ -6,6 +6,9 @@ source line; the notebook saves it with :func:`parstats.plotting.save_figure`. F
 appear only here, as plotting coordinates; every printed number goes through
 :mod:`parstats.numbers`.
 
+The audit's figure (:func:`reported_vs_recomputed_chart`) takes a
+:class:`parstats.audit.AuditReport` instead.
+
 Examples
 --------
 >>> from parstats import data, themes
@@ -34,6 +37,7 @@ __all__ = [
     "downsizing_progress_chart",
     "par_sipas_chart",
     "qualification_mix_chart",
+    "reported_vs_recomputed_chart",
     "targets_chart",
     "units_over_time_chart",
 ]
@@ -293,4 +297,64 @@ def units_over_time_chart(units):
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8)
         ax.grid(axis="x", visible=False)
     add_source(fig, note="Năm gốc: số đơn vị hiện nay cộng số đơn vị đã giảm (báo cáo không nêu trực tiếp).")
+    return fig
+
+
+def reported_vs_recomputed_chart(report):
+    """Every checked percentage of an audit: reported (x) against recomputed (y).
+
+    Consistent claims sit on the diagonal; each inconsistent one is labelled with its line.
+    The left panel shows 0–100%, the right one zooms in on 0–25%.
+
+    Parameters
+    ----------
+    report : parstats.audit.AuditReport
+        The audit (:func:`parstats.audit.audit_path`).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Not tracked by pyplot.
+
+    Examples
+    --------
+    >>> from parstats.audit import audit_text
+    >>> fig = reported_vs_recomputed_chart(audit_text("Có 27 người, tỷ lệ 13,70% trên tổng số 197 người."))
+    >>> [t.get_text() for t in fig.axes[1].texts]
+    ['dòng 1']
+    """
+    from parstats.numbers import parse_percent
+
+    pts = []
+    for f in report.findings:
+        c = f.claim
+        if c.kind in ("ratio", "change") and c.reported and f.recomputed:
+            pts.append((_f(parse_percent(c.reported).value), _f(parse_percent(f.recomputed).value), f))
+    fig, (ax, zoom) = new_figure(9.5, 4.4, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
+    with style():
+        for axis, lim in ((ax, 100), (zoom, 25)):
+            axis.plot([0, lim], [0, lim], color="#999999", lw=0.8, zorder=1)
+            for status, colour, marker, label in (
+                    ("consistent", PALETTE["blue"], "o", "Nhất quán"),
+                    ("inconsistent", PALETTE["vermillion"], "D", "Không nhất quán")):
+                sel = [(x, y) for x, y, f in pts if f.status == status and x <= lim and y <= lim]
+                if sel:
+                    axis.scatter([x for x, _ in sel], [y for _, y in sel], s=28, color=colour,
+                                 marker=marker, label=label, zorder=3)
+            for x, y, f in pts:
+                if f.status == "inconsistent" and x <= lim and y <= lim and (lim == 25 or x > 25):
+                    axis.annotate(f"dòng {f.claim.line}", (x, y),
+                                  xytext=(5, -9) if x < lim * 0.9 else (-40, -12), textcoords="offset points",
+                                  fontsize=7.5, color=PALETTE["vermillion"])
+            axis.set_xlim(0, lim)
+            axis.set_ylim(0, lim)
+            set_number_axis(axis.xaxis, decimals=0, percent=True)
+            set_number_axis(axis.yaxis, decimals=0, percent=True)
+            axis.set_xlabel("Tỷ lệ báo cáo ghi")
+        ax.set_ylabel("Tỷ lệ tính lại từ số liệu")
+        ax.set_title("Tất cả tỷ lệ kiểm tra được")
+        zoom.set_title("Phóng to: 0–25%")
+        ax.legend(loc="upper left", frameon=False)
+    add_source(fig, note="Đường chéo: tỷ lệ báo cáo ghi bằng tỷ lệ tính lại (làm tròn nửa lên ở độ "
+                         "chính xác báo cáo dùng).")
     return fig

@@ -384,19 +384,33 @@ def staffing_parts(df):
 def inferred_commune_counts(df):
     """Counts behind shares the report gives without counts (GRIM-style inference).
 
-    The report gives 92,21% of commune *cán bộ* and 87,23% of commune *công chức* with a
-    university degree, but only the combined 265/295. Every split of 265/295 into
-    (cán bộ, công chức) pairs whose shares round to the two reported strings is listed,
-    using :func:`parstats.audit.split_counts` when that module is available.
+    The report gives the university share of commune *cán bộ* and of commune *công chức*
+    without counts, but states the combined count and total of both groups. Every split of
+    that combined count and total into (cán bộ, công chức) pairs whose shares round half-up
+    to the two reported strings is listed (:func:`parstats.audit.split_counts`).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The ``staffing_qualifications`` table, as :func:`parstats.data.load` returns it.
 
     Returns
     -------
     pandas.DataFrame
-        One row per subgroup and candidate solution: ``solution``, ``staff_type``,
-        ``reported_text``, ``count``, ``total``, ``unique``; when :mod:`parstats.audit` is not
-        available yet, one row per subgroup without counts, saying so.
+        One row per subgroup and candidate solution: ``solution``, ``id``, ``staff_type``,
+        ``level``, ``reported_text``, ``count``, ``total``, ``recomputed``, ``combined``
+        (the stated combined count/total), ``unique``; displayed with ``COLUMNS["inferred"]``.
+
+    Examples
+    --------
+    >>> from parstats import data
+    >>> t = inferred_commune_counts(data.load("staffing_qualifications"))
+    >>> t[["id", "reported_text", "count", "total", "combined", "unique"]].values.tolist()
+    [['xa-cb-cm-dai-hoc-tro-len', '92,21%', 142, 154, '265/295', True], ['xa-cc-cm-dai-hoc', '87,23%', 123, 141, '265/295', True]]
     """
     import pandas as pd
+
+    from parstats.audit import split_counts
 
     shares = df[df["percent"].notna() & df["count"].isna() & df["total"].isna()]
     rows = []
@@ -408,20 +422,7 @@ def inferred_commune_counts(df):
             continue
         count, total = int(combined["count"].iloc[0]), int(combined["total"].iloc[0])
         texts = [f"{t}%" for t in grp["percent_text"]]
-        try:
-            from parstats.audit import split_counts
-        except ImportError:
-            # TODO(lead): parstats.audit (issue 5) is not in the tree yet; rerun notebook 02 once it is.
-            for _, r in grp.iterrows():
-                rows.append({"solution": None, "id": r["id"],
-                             "staff_type": label("staffing_qualifications", "staff_type", r["staff_type"]),
-                             "level": label("staffing_qualifications", "level", level),
-                             "reported_text": f"{r['percent_text']}%", "count": None, "total": None,
-                             "recomputed": None, "combined": f"{count}/{total} (chưa suy ra: thiếu parstats.audit)",
-                             "unique": None})
-            continue
-        result = split_counts(texts, count, total)
-        solutions = list(getattr(result, "solutions", result))
+        solutions = split_counts(texts, count, total).solutions
         for n, sol in enumerate(solutions, start=1):
             for (_, r), (c, t) in zip(grp.iterrows(), sol):
                 rows.append({"solution": n, "id": r["id"],
