@@ -42,7 +42,7 @@ def _frame():
 def test_format_table_writes_vietnamese_numbers_and_headers():
     shown = tables.format_table(_frame(), COLUMNS)
     assert list(shown.columns) == [c.header for c in COLUMNS]
-    assert shown.index.name == "STT" and list(shown.index) == [1, 2]
+    assert shown.columns.name == "STT" and shown.index.name is None and list(shown.index) == [1, 2]
     assert shown.loc[1, "Tổng số hồ sơ"] == format_number(29475) == "29.475"
     assert shown.loc[2, "Tỷ lệ tính lại"] == format_percent(Decimal("7.65"), 2)
     assert shown.loc[1, "Khớp"] == "Có"

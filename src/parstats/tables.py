@@ -22,8 +22,7 @@ Examples
 >>> df = pd.DataFrame({"year": [2021, 2022], "score": [Decimal("84.11"), Decimal("78.93")]})
 >>> cols = [Column("year", "Năm", "text"), Column("score", "Chỉ số (%)", "percent", 2)]
 >>> format_table(df, cols)
-      Năm Chỉ số (%)
-STT
+STT   Năm Chỉ số (%)
 1    2021     84,11%
 2    2022     78,93%
 """
@@ -159,7 +158,8 @@ def format_table(df, columns: Sequence[Column]):
     Returns
     -------
     pandas.DataFrame
-        Index ``STT`` (1, 2, ...), one column per :class:`Column`, in order.
+        Rows numbered 1, 2, ... under the column-axis name ``STT``, one column per
+        :class:`Column`, in order.
 
     Raises
     ------
@@ -176,14 +176,17 @@ def format_table(df, columns: Sequence[Column]):
     for _, row in df.iterrows():
         rows.append([format_value(row[c.key], c.kind, c.places(row)) for c in columns])
     out = pd.DataFrame(rows, columns=[c.header for c in columns], dtype=object)
-    out.index = pd.RangeIndex(1, len(out) + 1, name="STT")
+    out.index = pd.RangeIndex(1, len(out) + 1)
+    # "STT" (số thứ tự) named on the columns, not the index: the HTML table then has one
+    # header row, with STT in its corner, instead of a second, empty one.
+    out.columns.name = "STT"
     return out
 
 
 def _csv_bytes(display) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([display.index.name, *display.columns])
+    writer.writerow([display.columns.name, *display.columns])
     for idx, row in display.iterrows():
         writer.writerow([idx, *row.tolist()])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
@@ -346,8 +349,7 @@ def publish(df, columns: Sequence[Column], name: str, directory: Path | str | No
     >>> df = pd.DataFrame({"unit": ["Đơn vị sự nghiệp"], "n": [58]})
     >>> publish(df, [Column("unit", "Loại"), Column("n", "Số lượng", "int")], "99-example-units",
     ...         directory=tempfile.mkdtemp())
-                     Loại Số lượng
-    STT
+    STT              Loại Số lượng
     1    Đơn vị sự nghiệp       58
     """
     export_table(df, columns, name, directory=directory)
