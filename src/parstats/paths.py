@@ -24,3 +24,20 @@ NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 FIGURES_DIR = PROJ_ROOT / "figures"
 SITE_DIR = PROJ_ROOT / "site"
 CACHE_DIR = PROJ_ROOT / ".parstats-cache"
+
+
+def display_path(path: str | Path, root: str | Path = PROJ_ROOT) -> str:
+    """``path`` relative to ``root`` (POSIX style) when inside it, else its file name.
+
+    What outputs show instead of an absolute path, so that no machine path reaches a
+    notebook, a table or a log.
+
+    Examples
+    --------
+    >>> display_path(RAW_REPORT)
+    'data/raw/bao-cao-so-ket-ctr-09-tu.md'
+    >>> display_path("/somewhere/else/x.csv")
+    'x.csv'
+    """
+    p, r = Path(path).resolve(), Path(root).resolve()
+    return p.relative_to(r).as_posix() if p.is_relative_to(r) else p.name

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from parstats.files import write_atomic
+from parstats.paths import display_path
 from typing import Iterator
 
 __all__ = [
@@ -278,8 +279,7 @@ class SavedFigure:
     root: Path
 
     def __repr__(self) -> str:
-        rel = lambda p: p.relative_to(self.root).as_posix() if p.is_relative_to(self.root) else p.name  # noqa: E731
-        return f"Hình {self.name}: {rel(self.svg)}, {rel(self.png)}"
+        return f"Hình {self.name}: {display_path(self.svg, self.root)}, {display_path(self.png, self.root)}"
 
     def _repr_png_(self) -> bytes:
         return self.png.read_bytes()

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from parstats.files import write_atomic
+from parstats.paths import display_path
 from typing import Sequence
 
 __all__ = [
@@ -280,8 +281,7 @@ class ExportedTable:
     root: Path
 
     def __repr__(self) -> str:
-        rel = lambda p: p.relative_to(self.root).as_posix() if p.is_relative_to(self.root) else p.name  # noqa: E731
-        return f"Bảng {self.name}: {rel(self.csv)}, {rel(self.xlsx)}"
+        return f"Bảng {self.name}: {display_path(self.csv, self.root)}, {display_path(self.xlsx, self.root)}"
 
 
 def export_table(df, columns: Sequence[Column], name: str, directory: Path | str | None = None,
