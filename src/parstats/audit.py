@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_DOWN, ROUND_UP, Context, Decimal
 from pathlib import Path
 
-from parstats.claims import KINDS, Claim, ReportReadError, extract_claims, read_text
+from parstats.claims import KINDS, Claim, ReportReadError, _gc_paused, extract_claims, read_text
 from parstats.files import write_atomic
 from parstats.numbers import (
     DECIMAL_SYMBOL,
@@ -695,8 +695,9 @@ def audit_claims(claims, *, targets=None) -> list[Finding]:
     [('inconsistent', 'minor', '10,8%')]
     """
     targets = targets or {}
-    findings = [_audit_one(c, targets.get(c.id, c.target)) for c in claims]
-    return _shared_total_pass(findings)
+    with _gc_paused():
+        findings = [_audit_one(c, targets.get(c.id, c.target)) for c in claims]
+        return _shared_total_pass(findings)
 
 
 def _runs_text(values: list[int]) -> str:
@@ -868,9 +869,10 @@ def audit_text(text: str | bytes, *, source: str = "<text>", targets=None) -> Au
     [('inconsistent', 'minor', '13,71%')]
     """
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-    claims = extract_claims(text, source=source)
-    return AuditReport(source, hashlib.sha256(data).hexdigest(),
-                       tuple(audit_claims(claims, targets=targets)))
+    with _gc_paused():
+        claims = extract_claims(text, source=source)
+        return AuditReport(source, hashlib.sha256(data).hexdigest(),
+                           tuple(audit_claims(claims, targets=targets)))
 
 
 def audit_path(path: str | Path = RAW_REPORT, *, targets=None, source: str | None = None) -> AuditReport:
@@ -882,9 +884,10 @@ def audit_path(path: str | Path = RAW_REPORT, *, targets=None, source: str | Non
         For a missing, unreadable or non-UTF-8 file.
     """
     text, data = read_text(path)
-    claims = extract_claims(text, source=str(path))
-    return AuditReport(source or str(path), hashlib.sha256(data).hexdigest(),
-                       tuple(audit_claims(claims, targets=targets)))
+    with _gc_paused():
+        claims = extract_claims(text, source=str(path))
+        return AuditReport(source or str(path), hashlib.sha256(data).hexdigest(),
+                           tuple(audit_claims(claims, targets=targets)))
 
 
 def display_path(path: str | Path) -> str:

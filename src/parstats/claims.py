@@ -38,8 +38,10 @@ Examples
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -47,6 +49,7 @@ from pathlib import Path
 from parstats.documents import DOCUMENT_PATTERN, DocumentRef, reference_at, valid_date
 from parstats.numbers import (
     DECIMAL_SYMBOL,
+    GROUP_SYMBOL,
     INTEGER_PATTERN,
     NUMBER_PATTERN,
     format_number,
@@ -127,6 +130,46 @@ class Claim:
     denominator_source: str | None = None
     target: TargetSpec | None = None
     detail: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+@contextmanager
+def _gc_paused():
+    """Pause CPython's cyclic garbage collector for one extraction or audit.
+
+    An extraction builds hundreds of thousands of small objects that live until it returns
+    (paragraphs, tokens, claims) and makes no reference cycles. With the collector on, every
+    25% growth of the heap starts a full collection that walks all of them again: about a
+    third of the run time on 10 MB of text, for nothing to collect. Reference counting frees
+    memory as usual; the collector is switched back on afterwards if it was on (and left
+    alone if the caller had switched it off).
+
+    Examples
+    --------
+    >>> with _gc_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    was_enabled = gc.isenabled()
+    if was_enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+_CLAIM_FIELDS = tuple(Claim.__dataclass_fields__)
+
+
+def _new_claim(*values) -> Claim:
+    """``Claim(*values)`` (every field, in order) without the frozen dataclass's per-field
+    ``object.__setattr__``: the same object, built faster (one per claim of a text)."""
+    c = object.__new__(Claim)
+    c.__dict__.update(zip(_CLAIM_FIELDS, values))
+    return c
 
 
 # --------------------------------------------------------------------------------------------
@@ -217,13 +260,14 @@ class Paragraph:
 
 _RULE_RE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-_TABLE_RE = re.compile(r"^\s*\|")
 _BULLET_RE = re.compile(r"^\s*(?:[-+*•–]|[0-9]{1,2}[.)]|[a-zđ][)])\s+")
 _FOOTDEF_RE = re.compile(r"^\s*(?:<sup>\s*([0-9]{1,3}|[a-z])\s*</sup>|\[\^([^\]\s]{1,10})\]:)\s*")
 _MARKUP_RE = re.compile(
     r"<sup>\s*([0-9]{1,3}|[a-z*])\s*</sup>|\[\^([^\]\s]{1,10})\]|</?[A-Za-z][^<>]{0,200}>"
     r"|\*+|(?<![^\W_])__|__(?![^\W_])|\\(?=[\\`*_{}\[\]()#+\-.!|>])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
 )
+_RULE_FIRST = frozenset("-*_=")
+_BULLET_FIRST = frozenset("-+*•–abcdefghijklmnopqrstuvwxyzđ")
 _NEEDS_CLEAN_RE = re.compile(r"[<*_\[\\¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _SPACES_RE = re.compile(r" {2,}")
@@ -300,24 +344,27 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if not raw or raw.isspace():
             cur = None
             continue
-        if _RULE_RE.match(raw):
+        # the first non-space character decides which of the line patterns can match
+        # (their \s is str.isspace, as for lstrip): most lines are plain text
+        first = raw[0] if not raw[0].isspace() else raw.lstrip()[0]
+        if first in _RULE_FIRST and _RULE_RE.match(raw):
             cur = None
             continue
         kind = "body"
         footnote = None
         bullet = False
         body = raw
-        if _HEADING_RE.match(raw):
+        if first == "#" and _HEADING_RE.match(raw):
             kind = "heading"
             body = _HEADING_RE.sub("", raw, count=1).rstrip("#")
-        elif _TABLE_RE.match(raw):
+        elif first == "|":  # ^\s*\|
             kind = "table"
         else:
-            fm = _FOOTDEF_RE.match(raw)
+            fm = _FOOTDEF_RE.match(raw) if first in "<[" else None
             if fm:
                 kind, footnote = "footnote", (fm.group(1) or fm.group(2))
                 body = raw[fm.end():]
-            elif _BULLET_RE.match(raw):
+            elif (first in _BULLET_FIRST or "0" <= first <= "9") and _BULLET_RE.match(raw):
                 bullet = True
         piece, markers = _clean(body)
         if kind == "body" and not bullet and cur is not None and cur.kind in ("body", "footnote"):
@@ -494,17 +541,48 @@ def _unit_after(text: str, e: int) -> tuple[str | None, str | None]:
     return w, two
 
 
+class _lazy:
+    """A ``functools.cached_property`` without its lock (Python 3.11 takes one on first use)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
 class _Ctx:
-    """Per-paragraph analysis: tokens, clause boundaries, parenthesis depth."""
+    """Per-paragraph analysis: tokens, clause boundaries, parenthesis depth.
+
+    Boundaries and parentheses are found on first use: many paragraphs with a digit hold
+    only dates and document numbers, which never ask.
+    """
 
     def __init__(self, para: Paragraph, pidx: int):
         self.p = para
         self.pidx = pidx
-        text = para.text
-        self.text = text
-        ends = [(m.start(), m.group(0)) for m in _SENT_END_RE.finditer(text)]
-        self.bounds = [p for p, _ in ends]
-        self.sent_bounds = [p for p, g in ends if g != ";"]
+        self.text = para.text
+        self.toks: list[_Tok] = []
+
+    @_lazy
+    def _ends(self) -> list[tuple[int, str]]:
+        return [(m.start(), m.group(0)) for m in _SENT_END_RE.finditer(self.text)]
+
+    @_lazy
+    def bounds(self) -> list[int]:
+        return [p for p, _ in self._ends]
+
+    @_lazy
+    def sent_bounds(self) -> list[int]:
+        return [p for p, g in self._ends if g != ";"]
+
+    @_lazy
+    def _parens(self) -> tuple[list[int], list[int]]:
+        text = self.text
         parens: list[int] = []
         depths: list[int] = []
         d = 0
@@ -513,12 +591,14 @@ class _Ctx:
                 d = d + 1 if m.group(0) == "(" else max(0, d - 1)
                 parens.append(m.start())
                 depths.append(d)
-        self.parens, self.depths = parens, depths
-        self.toks: list[_Tok] = []
+        return parens, depths
 
     def depth(self, pos: int) -> int:
-        i = bisect.bisect_left(self.parens, pos) - 1
-        return self.depths[i] if i >= 0 else 0
+        parens, depths = self._parens
+        if not parens:
+            return 0
+        i = bisect.bisect_left(parens, pos) - 1
+        return depths[i] if i >= 0 else 0
 
     def crosses(self, a: int, b: int, sentence: bool = False) -> bool:
         """Is there a clause (or sentence) boundary in text[a:b]?"""
@@ -542,10 +622,18 @@ class _Ctx:
         return start, end
 
 
+def _count_of(raw: str) -> int:
+    """The count of a token that matched ``INTEGER_PATTERN`` (``parse_count``'s fast path, inline)."""
+    return int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
+
+
 def _tokenize(ctx: _Ctx, claims: list) -> None:
+    # Runs for every number of the text: only tokens that become counts, fractions or
+    # percentages get a _Tok, and the cheap tests come before the word look-ups.
     text = ctx.text
     table = ctx.p.kind == "table"
     toks = ctx.toks
+    depth = ctx.depth
     long_dates: set[int] = set()
     if "tháng" in text:
         for m in _LONG_DATE_RE.finditer(text):
@@ -556,89 +644,101 @@ def _tokenize(ctx: _Ctx, claims: list) -> None:
                                       "valid": valid_date(d, mo, y)}))
             long_dates.update((m.start(1), m.start(2), m.start(3)))
     for m in _TOKEN_RE.finditer(text):
-        if long_dates and m.start() in long_dates:
+        s, e = m.span()
+        if long_dates and s in long_dates:
             continue
         kind = m.lastgroup
-        if kind in ("sep", "dd", "dm", "dy", "fa", "fb"):
+        if kind == "num":
+            raw = m.group("num")
+            if DECIMAL_SYMBOL not in raw:
+                # a whole number: perhaps a count
+                if table:
+                    continue
+                unit, unit2 = _unit_after(text, e)
+                if unit is None or unit in _TIME_UNITS:
+                    continue
+                iv = _count_of(raw)  # the token matched INTEGER_PATTERN: never raises
+                prev = _prev_word(text, s)
+                if (len(raw) == 4 and "." not in raw and 1900 <= iv <= 2100
+                        and (prev in _YEAR_PREV or text.startswith(" - ", e)
+                             or text.startswith("-", e) or text[max(0, s - 3):s] == " - ")):
+                    continue
+                if prev in _NOT_COUNT_PREV or (prev == "số" and _prev2(text, s) != "tổng số"):
+                    continue
+                t = _Tok(kind, s, e, raw)
+                t.a = iv
+                t.depth = depth(s)
+                t.role = "count"
+                t.unit, t.unit2 = unit, unit2
+                toks.append(t)
+                continue
+        elif kind in ("sep", "dd", "dm", "dy", "fa", "fb"):
             kind = next(k for k in ("doc", "date", "code", "frac", "pct", "num") if m.group(k))
-        t = _Tok(kind, m.start(), m.end(), m.group(kind) if kind in ("pct", "num") else m.group(0))
+        if kind == "pct" or kind == "num":
+            # a percentage, or an amount with decimals: the exact value and its precision
+            t = _Tok(kind, s, e, m.group(kind))
+            t.depth = depth(s)
+            raw = t.text
+            # as parse_number(raw): the token matched NUMBER_PATTERN (ASCII, no sign)
+            t.a = Decimal(raw.replace(GROUP_SYMBOL, "").replace(DECIMAL_SYMBOL, "."))
+            t.dec = len(raw.partition(DECIMAL_SYMBOL)[2])
+            t.role = _pct_role(text, t) if kind == "pct" else "amount"
+            toks.append(t)
+            continue
         if kind == "doc":
-            got = reference_at(text, m.start())
+            got = reference_at(text, s)
             if got is not None:
                 end, ref = got
-                claims.append(_mk(ctx, "document", t.s, end, reported=ref.text, line_pos=t.s,
-                                  detail={"document": ref}, quote_start=max(0, t.s - 30)))
+                claims.append(_mk(ctx, "document", s, end, reported=ref.text, line_pos=s,
+                                  detail={"document": ref}, quote_start=max(0, s - 30)))
             continue
         if kind == "date":
             d, mo, y = int(m.group("dd")), int(m.group("dm")), int(m.group("dy"))
-            claims.append(_mk(ctx, "date", t.s, t.e, reported=t.text, quote_start=max(0, t.s - 12),
+            claims.append(_mk(ctx, "date", s, e, reported=m.group(0), quote_start=max(0, s - 12),
                               detail={"day": d, "month": mo, "year": y,
                                       "valid": valid_date(d, mo, y)}))
             continue
         if kind == "code":
             continue
-        t.depth = ctx.depth(t.s)
-        if kind == "frac":
-            a, b = parse_count(m.group("fa")), parse_count(m.group("fb"))
-            t.a, t.b = a, b
-            prev = _prev_word(text, t.s)
-            b_year = len(m.group("fb")) == 4 and "." not in m.group("fb") and 1900 <= b <= 2100
-            before = text[max(0, t.s - 3):t.s].rstrip()
-            after = text[t.e:t.e + 3].lstrip()
-            unit, unit2 = _unit_after(text, t.e)
-            if prev in _DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
-                claims.append(_mk(ctx, "date", t.s, t.e, reported=t.text, quote_start=max(0, t.s - 12),
-                                  detail={"day": a, "month": b, "year": None,
-                                          "valid": valid_date(a, b)}))
-                continue
-            if prev == "tháng" and b_year and 1 <= a <= 12:
-                claims.append(_mk(ctx, "date", t.s, t.e, reported=t.text, quote_start=max(0, t.s - 12),
-                                  detail={"day": None, "month": a, "year": b, "valid": True}))
-                continue
-            if prev in _RANK_PREV or _prev2(text, t.s) in _RANK_PREV2:
-                claims.append(_mk(ctx, "rank", t.s, t.e, numerator=a, denominator=b,
-                                  reported=t.text, quote_start=max(0, t.s - 20)))
-                continue
-            if before.endswith(("=", "*", "×")) or after.startswith(("=", "*", "×", "x1")):
-                continue  # a formula such as 4=3/2 or (3)/(2)*100
-            if prev == "số" and b_year:
-                ref = DocumentRef(text=t.text, number=a, year_text=m.group("fb"), type_code=None,
-                                  type_name=None, issuer=None)
-                claims.append(_mk(ctx, "document", t.s, t.e, reported=t.text,
-                                  detail={"document": ref}, quote_start=max(0, t.s - 30)))
-                continue
-            if b_year and 1900 <= a <= 2100 and b - a == 1:
-                continue  # năm học 2021/2022
-            if table and unit is None:
-                continue
-            if unit is None and 1 <= a <= 31 and 1 <= b <= 12:
-                continue  # "15/8" alone: a date without its cue, or a fraction? do not guess
-            t.role = "frac"
-            t.unit, t.unit2 = unit, unit2
-            toks.append(t)
+        # kind == "frac"
+        t = _Tok(kind, s, e, m.group(0))
+        t.depth = depth(s)
+        fa, fb = m.group("fa"), m.group("fb")
+        a, b = _count_of(fa), _count_of(fb)
+        t.a, t.b = a, b
+        prev = _prev_word(text, s)
+        b_year = len(fb) == 4 and "." not in fb and 1900 <= b <= 2100
+        before = text[max(0, s - 3):s].rstrip()
+        after = text[e:e + 3].lstrip()
+        unit, unit2 = _unit_after(text, e)
+        if prev in _DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
+            claims.append(_mk(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
+                              detail={"day": a, "month": b, "year": None,
+                                      "valid": valid_date(a, b)}))
             continue
-        if kind == "pct" or DECIMAL_SYMBOL in t.text:
-            # a percentage, or an amount with decimals: the exact value and its precision
-            number = parse_number(t.text)  # the token matched NUMBER_PATTERN: never raises
-            t.a, t.dec = number.value, number.decimals
-            t.role = _pct_role(text, t) if kind == "pct" else "amount"
-            toks.append(t)
+        if prev == "tháng" and b_year and 1 <= a <= 12:
+            claims.append(_mk(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
+                              detail={"day": None, "month": a, "year": b, "valid": True}))
             continue
-        # a whole number: perhaps a count
-        iv = t.a = parse_count(t.text)  # the token matched INTEGER_PATTERN: never raises
-        prev = _prev_word(text, t.s)
-        unit, unit2 = _unit_after(text, t.e)
-        raw = t.text
-        is_yearlike = len(raw) == 4 and "." not in raw and 1900 <= iv <= 2100
-        if is_yearlike and (prev in _YEAR_PREV or unit is None or unit in _TIME_UNITS
-                            or text.startswith(" - ", t.e) or text.startswith("-", t.e)
-                            or text[max(0, t.s - 3):t.s] == " - "):
+        if prev in _RANK_PREV or _prev2(text, s) in _RANK_PREV2:
+            claims.append(_mk(ctx, "rank", s, e, numerator=a, denominator=b,
+                              reported=t.text, quote_start=max(0, s - 20)))
             continue
-        if unit is None or unit in _TIME_UNITS or table:
+        if before.endswith(("=", "*", "×")) or after.startswith(("=", "*", "×", "x1")):
+            continue  # a formula such as 4=3/2 or (3)/(2)*100
+        if prev == "số" and b_year:
+            ref = DocumentRef(text=t.text, number=a, year_text=fb, type_code=None,
+                              type_name=None, issuer=None)
+            claims.append(_mk(ctx, "document", s, e, reported=t.text,
+                              detail={"document": ref}, quote_start=max(0, s - 30)))
             continue
-        if prev in _NOT_COUNT_PREV or (prev == "số" and _prev2(text, t.s) != "tổng số"):
+        if b_year and 1900 <= a <= 2100 and b - a == 1:
+            continue  # năm học 2021/2022
+        if table and unit is None:
             continue
-        t.role = "count"
+        if unit is None and 1 <= a <= 31 and 1 <= b <= 12:
+            continue  # "15/8" alone: a date without its cue, or a fraction? do not guess
+        t.role = "frac"
         t.unit, t.unit2 = unit, unit2
         toks.append(t)
     for i, t in enumerate(toks):
@@ -1135,6 +1235,11 @@ def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Clai
                 f"{exc.start}); expected a UTF-8 encoded report") from None
     if text.startswith("\ufeff"):
         text = text[1:]
+    with _gc_paused():
+        return _extract(text)
+
+
+def _extract(text: str) -> list[Claim]:
     paras = split_paragraphs(normalize_lines(text))
     ctxs: list[_Ctx] = []
     raw: list[dict] = []
@@ -1200,11 +1305,10 @@ def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Clai
     for c in raw:
         key = (c["kind"], c["line"])
         seen[key] = seen.get(key, 0) + 1
-        out.append(Claim(
-            id=f"{c['kind']}-{c['line']}-{seen[key]}", kind=c["kind"], line=c["line"],
-            quote=c["quote"], numerator=c["numerator"], denominator=c["denominator"],
-            parts=c["parts"], reported=c["reported"], denominator_source=c["denominator_source"],
-            target=c["target"], detail=c["detail"],
+        out.append(_new_claim(
+            f"{c['kind']}-{c['line']}-{seen[key]}", c["kind"], c["line"], c["quote"],
+            c["numerator"], c["denominator"], c["parts"], c["reported"],
+            c["denominator_source"], c["target"], c["detail"],
         ))
     return out
 

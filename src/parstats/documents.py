@@ -101,6 +101,8 @@ _TYPE_BEFORE_RE = re.compile(
     r"(?i)(?P<word>" + "|".join(sorted((re.escape(w) for w in _TYPE_WORDS), key=len, reverse=True))
     + r")(?:\s+số)?\s*:?\s*$"
 )
+#: longest type word: a match of _TYPE_BEFORE_RE starts at most this far before its tail
+_MAX_TYPE_WORD = max(len(w) for w in _TYPE_WORDS)
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 #: plausible years of a Vietnamese legal document number
 MIN_YEAR, MAX_YEAR = 1945, 2100
@@ -196,8 +198,27 @@ class DocumentRef:
         return "; ".join(out) or None
 
 
-def _build(m: re.Match, text: str) -> DocumentRef:
-    """Build a DocumentRef from a match of ``_DOC_RE`` inside ``text``."""
+def _type_word_before(text: str, pos: int) -> str | None:
+    """The type word (``Quyết định``) right before ``pos``, as ``_TYPE_BEFORE_RE`` finds it.
+
+    Same result as searching the 40 characters before ``pos``, but the search starts where
+    a match can start: the type word ends where the tail (white space, ``:``, ``số``) begins,
+    and a word is at most ``_MAX_TYPE_WORD`` characters long (case folding keeps lengths).
+    This runs for every document number of a text.
+    """
+    before = text[max(0, pos - 40):pos]
+    # a lower bound of where the tail begins: strip white space, colons, two more characters
+    # (perhaps "số", in any case) and the white space before them
+    head = before.rstrip().rstrip(":").rstrip()[:-2].rstrip()
+    tw = _TYPE_BEFORE_RE.search(before, max(0, len(head) - _MAX_TYPE_WORD))
+    return tw.group("word") if tw else None
+
+
+def _build(m: re.Match, text: str, dm: re.Match | None) -> DocumentRef:
+    """Build a DocumentRef from a match of ``_DOC_RE`` inside ``text``.
+
+    ``dm`` is ``_DATE_AFTER_RE.match(text, m.end())`` (the caller needs it too).
+    """
     if m.group("a_num") is not None:
         number = int(m.group("a_num"))
         year_text = m.group("a_year")
@@ -212,14 +233,11 @@ def _build(m: re.Match, text: str) -> DocumentRef:
         year_text = None
         type_code = m.group("b_type")
         issuer = m.group("b_issuer")
-    before = text[max(0, m.start() - 40):m.start()]
-    tw = _TYPE_BEFORE_RE.search(before)
-    type_word = tw.group("word") if tw else None
+    type_word = _type_word_before(text, m.start())
     type_name = TYPE_CODES.get(type_code) if type_code else None
     if type_name is None and type_word:
         type_name = type_word[0].upper() + type_word[1:].lower()
     date = date_text = None
-    dm = _DATE_AFTER_RE.match(text, m.end())
     if dm:
         if dm.group("d") is not None:
             date = (int(dm.group("d")), int(dm.group("m")), int(dm.group("y")))
@@ -274,7 +292,7 @@ def reference_at(text: str, pos: int) -> tuple[int, DocumentRef] | None:
     if m is None:
         return None
     dm = _DATE_AFTER_RE.match(text, m.end())
-    return (dm.end() if dm else m.end()), _build(m, text)
+    return (dm.end() if dm else m.end()), _build(m, text, dm)
 
 
 def find_document_references(text: str) -> list[tuple[int, int, DocumentRef]]:
@@ -288,7 +306,8 @@ def find_document_references(text: str) -> list[tuple[int, int, DocumentRef]]:
     >>> find_document_references("tinh giản 28/1.752 biên chế; xếp thứ 4/11")
     []
     """
-    return [(m.start(), m.end(), _build(m, text)) for m in _DOC_RE.finditer(text)]
+    return [(m.start(), m.end(), _build(m, text, _DATE_AFTER_RE.match(text, m.end())))
+            for m in _DOC_RE.finditer(text)]
 
 
 def parse_document_reference(text: str) -> DocumentRef:
@@ -326,4 +345,4 @@ def parse_document_reference(text: str) -> DocumentRef:
         raise ValueError(
             f"no document number (like '7889/QĐ-UBND' or '29-KH/HU') in {text!r}"
         )
-    return _build(m, text)
+    return _build(m, text, _DATE_AFTER_RE.match(text, m.end()))
