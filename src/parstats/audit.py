@@ -382,6 +382,15 @@ class Finding:
         }
 
 
+def _consistent(claim: Claim, recomputed: str | None = None) -> Finding:
+    """``Finding(claim, "consistent", recomputed=recomputed)``, built without the frozen
+    dataclass's per-field ``object.__setattr__`` (the same object; most claims are consistent)."""
+    f = object.__new__(Finding)
+    f.__dict__.update(claim=claim, status="consistent", severity=None, diagnosis=None,
+                      recomputed=recomputed, gross=None, cause=None, fits={})
+    return f
+
+
 def _little(v: int) -> int:
     return max(LITTLE_ABS, int((Decimal(v) * LITTLE_REL).to_integral_value(rounding="ROUND_CEILING")))
 
@@ -522,7 +531,7 @@ def _audit_one(c: Claim, target=None) -> Finding:
         r, d, _ = _reported_units(c.reported)
         rec = _percent_text(x, y, d)
         if percent_units(x, y, d) == r:
-            return Finding(c, "consistent", recomputed=rec)
+            return _consistent(c, rec)
         sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, format_number(x), format_number(y))
         if x > y:
             diag = f"the part {format_number(x)} is larger than the whole {format_number(y)}; " + diag
@@ -535,7 +544,7 @@ def _audit_one(c: Claim, target=None) -> Finding:
         r, d, _ = _reported_units(c.reported)
         rec = _percent_text(x, old, d)
         if percent_units(x, old, d) == r:
-            return Finding(c, "consistent", recomputed=rec)
+            return _consistent(c, rec)
         new = c.detail.get("new")
         if new and percent_units(x, new, d) == r:
             f = Finding(c, "inconsistent", "major",
@@ -552,17 +561,17 @@ def _audit_one(c: Claim, target=None) -> Finding:
         s = sum(parts)
         rec = format_number(s)
         if s == total:
-            return Finding(c, "consistent", recomputed=rec)
+            return _consistent(c, rec)
         return Finding(c, "inconsistent", "major", _sum_diagnosis(total, parts, c.reported), rec,
                        cause="parts-mismatch")
     if k == "rank":
         if 1 <= c.numerator <= c.denominator:
-            return Finding(c, "consistent")
+            return _consistent(c)
         return Finding(c, "inconsistent", "major",
                        f"rank {c.numerator} is outside 1–{c.denominator}", cause="other")
     if k == "date":
         if c.detail.get("valid", True):
-            return Finding(c, "consistent")
+            return _consistent(c)
         return Finding(c, "inconsistent", "major", f"no such date: {c.reported}", cause="other")
     if k == "document":
         ref = c.detail.get("document")
@@ -570,7 +579,7 @@ def _audit_one(c: Claim, target=None) -> Finding:
             return Finding(c, "inconsistent", "major", ref.describe_flags(), ref.suggestion,
                            cause="transposed-digits" if ref.suggestion and ref.year_text and
                            sorted(ref.suggestion.split("/")[1]) == sorted(ref.year_text) else "document")
-        return Finding(c, "consistent")
+        return _consistent(c)
     raise ValueError(f"unknown claim kind {k!r} in claim {c.id}")
 
 

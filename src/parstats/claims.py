@@ -248,7 +248,8 @@ class Paragraph:
         self.text = f"{self.text} {piece}" if self.text else piece
         self.starts.append(base)
         self.lines.append(line)
-        self.markers.extend((base + p, n) for p, n in markers)
+        if markers:
+            self.markers.extend((base + p, n) for p, n in markers)
 
     def extend(self, other: "Paragraph") -> None:
         base = len(self.text) + 1
@@ -278,48 +279,49 @@ _TERMINAL = frozenset(".:;!?…")
 def _clean(line: str) -> tuple[str, list[tuple[int, str]]]:
     """Strip Markdown/HTML from one line; return the text and its footnote markers."""
     markers: list[tuple[int, str]] = []
-    if _NEEDS_CLEAN_RE.search(line):
-        out: list[str] = []
-        pos = 0
-        length = 0
-        for m in _MARKUP_RE.finditer(line):
-            chunk = line[pos:m.start()]
-            out.append(chunk)
-            length += len(chunk)
-            note = m.group(1) or m.group(2)
-            if note is None and m.group(0)[0] in "¹²³⁴⁵⁶⁷⁸⁹⁰":
-                note = m.group(0).translate(_SUPERSCRIPTS)
-            if note is not None:
-                markers.append((length, note))
-            pos = m.end()
-        out.append(line[pos:])
-        line = "".join(out)
+    if not _NEEDS_CLEAN_RE.search(line):
+        # the common case: plain text, no markup and so no markers to keep in place
+        if "  " in line:
+            line = _SPACES_RE.sub(" ", line)
+        return line.strip(), markers
+    out: list[str] = []
+    pos = 0
+    length = 0
+    for m in _MARKUP_RE.finditer(line):
+        chunk = line[pos:m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        note = m.group(1) or m.group(2)
+        if note is None and m.group(0)[0] in "¹²³⁴⁵⁶⁷⁸⁹⁰":
+            note = m.group(0).translate(_SUPERSCRIPTS)
+        if note is not None:
+            markers.append((length, note))
+        pos = m.end()
+    out.append(line[pos:])
+    line = "".join(out)
     if "  " in line:
         # collapse spaces, keeping marker offsets right
         if markers:
-            new, mapped, j = [], [], 0
-            prev_space = False
-            offsets = {p for p, _ in markers}
-            where = {}
-            for i, ch in enumerate(line):
-                if i in offsets:
-                    where[i] = len(new)
-                if ch == " " and prev_space:
-                    continue
-                prev_space = ch == " "
-                new.append(ch)
-            where.setdefault(len(line), len(new))
-            markers = [(where.get(p, len(new)), n) for p, n in markers]
-            line = "".join(new)
-        else:
-            line = _SPACES_RE.sub(" ", line)
+            # a marker moves back by the spaces dropped before it: all but the first of each
+            # run of spaces (the markers are in order, so one pass over the runs)
+            runs = [m.span() for m in _SPACES_RE.finditer(line)]
+            mapped = []
+            dropped = k = 0
+            for p, n in markers:
+                while k < len(runs) and runs[k][1] <= p:
+                    dropped += runs[k][1] - runs[k][0] - 1
+                    k += 1
+                inside = p - runs[k][0] - 1 if k < len(runs) and runs[k][0] + 1 < p else 0
+                mapped.append((p - dropped - inside, n))
+            markers = mapped
+        line = _SPACES_RE.sub(" ", line)
+    if not markers:
+        return line.strip(), markers
     stripped = line.lstrip()
     shift = len(line) - len(stripped)
     line = stripped.rstrip()
     markers = [(max(0, min(p - shift, len(line))), n) for p, n in markers]
     return line, markers
-
-
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
@@ -340,6 +342,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     """
     paras: list[Paragraph] = []
     cur: Paragraph | None = None
+    # a paragraph's text is joined once at the end from its lines (joining it line by line
+    # with Paragraph.add copies it again for every line: quadratic in a long paragraph)
+    grown: list[tuple[Paragraph, list[str]]] = []
+    grown_para: Paragraph | None = None
+    pieces: list[str] = []
+    plen = 0
     for lineno, raw in enumerate(text.split("\n"), start=1):
         if not raw or raw.isspace():
             cur = None
@@ -368,15 +376,27 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 bullet = True
         piece, markers = _clean(body)
         if kind == "body" and not bullet and cur is not None and cur.kind in ("body", "footnote"):
-            cur.add(piece, lineno, markers)
+            if piece:  # cur.add(piece, lineno, markers), the text joined at the end
+                if grown_para is not cur:
+                    grown_para, pieces, plen = cur, ([cur.text] if cur.text else []), len(cur.text)
+                    grown.append((cur, pieces))
+                base = plen + (1 if plen else 0)
+                pieces.append(piece)
+                plen = base + len(piece)
+                cur.starts.append(base)
+                cur.lines.append(lineno)
+                if markers:
+                    cur.markers.extend((base + p, n) for p, n in markers)
             continue
-        cur = Paragraph("", [], [], [], kind=kind, footnote=footnote, bullet=bullet)
-        cur.add(piece, lineno, markers)
-        if not cur.text:
-            cur.starts, cur.lines = [0], [lineno]
+        # as Paragraph("", [], [], [], …) then .add(piece, lineno, markers), which keeps no
+        # markers of an empty piece
+        cur = Paragraph(piece, [0], [lineno], markers if piece else [], kind=kind,
+                        footnote=footnote, bullet=bullet)
         paras.append(cur)
         if kind in ("heading", "table"):
             cur = None
+    for para, texts in grown:
+        para.text = " ".join(texts)
     # footnote continuations: "Cấp huyện: …" then "Cấp xã: …"
     for i in range(1, len(paras)):
         p, prev = paras[i], paras[i - 1]
@@ -386,15 +406,20 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     # page-break joins
     out: list[Paragraph] = []
     skip: set[int] = set()
+    n = len(paras)
     for i, p in enumerate(paras):
         if i in skip:
             continue
-        if p.kind == "body":
-            while p.text and p.text[-1] not in _TERMINAL:
-                j = i + 1
-                while j < len(paras) and (paras[j].kind == "footnote" or j in skip):
+        if p.kind == "body" and p.text and p.text[-1] not in _TERMINAL:
+            # p.extend(q) for each continuation q, the text joined once at the end; the search
+            # for the next one goes on from the last (all before it are footnotes or joined)
+            texts = [p.text]
+            plen = len(p.text)
+            j = i + 1
+            while texts[-1][-1] not in _TERMINAL:
+                while j < n and (paras[j].kind == "footnote" or j in skip):
                     j += 1
-                if j >= len(paras):
+                if j >= n:
                     break
                 q = paras[j]
                 if q.kind != "body" or q.bullet or not q.text:
@@ -402,8 +427,15 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 first = q.text[0]
                 if not (first.islower() or (first.isdigit() and not _BULLET_RE.match(q.text))):
                     break
-                p.extend(q)
+                base = plen + 1
+                texts.append(q.text)
+                plen = base + len(q.text)
+                p.starts.extend(base + s for s in q.starts)
+                p.lines.extend(q.lines)
+                p.markers.extend((base + pos, note) for pos, note in q.markers)
                 skip.add(j)
+            if len(texts) > 1:
+                p.text = " ".join(texts)
         out.append(p)
     return out
 
@@ -474,7 +506,7 @@ _MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split
 
 class _Tok:
     __slots__ = ("kind", "s", "e", "text", "a", "b", "dec", "role", "unit", "unit2",
-                 "depth", "used", "idx", "para")
+                 "depth", "used", "idx", "prev")
 
     def __init__(self, kind, s, e, text):
         self.kind, self.s, self.e, self.text = kind, s, e, text
@@ -485,7 +517,7 @@ class _Tok:
         self.depth = 0
         self.used = False
         self.idx = 0
-        self.para = None
+        self.prev = None  # a count's word before it (_prev_word), found by _tokenize
 
 
 def _letters_before(text: str, end: int, lo: int) -> int:
@@ -593,6 +625,29 @@ class _Ctx:
                 depths.append(d)
         return parens, depths
 
+    @_lazy
+    def marker_pos(self) -> list[int] | None:
+        """Offsets of the footnote markers, or None if not in order (split_paragraphs keeps
+        them in order; a Paragraph built by hand may not)."""
+        pos = [p for p, _ in self.p.markers]
+        return pos if all(a <= b for a, b in zip(pos, pos[1:])) else None
+
+    # the two below are asked for only after _tokenize (the tokens, in text order, are final)
+    @_lazy
+    def tok_starts(self) -> list[int]:
+        return [t.s for t in self.toks]
+
+    @_lazy
+    def last_target(self) -> list[int]:
+        """``last_target[k]``: index of the last stated target among ``toks[:k]``, or -1."""
+        out = [-1]
+        last = -1
+        for i, t in enumerate(self.toks):
+            if t.role in ("pct-target-min", "pct-target-max"):
+                last = i
+            out.append(last)
+        return out
+
     def depth(self, pos: int) -> int:
         parens, depths = self._parens
         if not parens:
@@ -627,7 +682,7 @@ def _count_of(raw: str) -> int:
     return int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
 
 
-def _tokenize(ctx: _Ctx, claims: list) -> None:
+def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
     # Runs for every number of the text: only tokens that become counts, fractions or
     # percentages get a _Tok, and the cheap tests come before the word look-ups.
     text = ctx.text
@@ -643,7 +698,7 @@ def _tokenize(ctx: _Ctx, claims: list) -> None:
                               detail={"day": d, "month": mo, "year": y,
                                       "valid": valid_date(d, mo, y)}))
             long_dates.update((m.start(1), m.start(2), m.start(3)))
-    for m in _TOKEN_RE.finditer(text):
+    for m in _TOKEN_RE.finditer(text, first_digit):  # every token starts with a digit
         s, e = m.span()
         if long_dates and s in long_dates:
             continue
@@ -667,6 +722,7 @@ def _tokenize(ctx: _Ctx, claims: list) -> None:
                     continue
                 t = _Tok(kind, s, e, raw)
                 t.a = iv
+                t.prev = prev
                 t.depth = depth(s)
                 t.role = "count"
                 t.unit, t.unit2 = unit, unit2
@@ -829,8 +885,10 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
     for t in toks:
         if t.role != "count":
             continue
-        prev = _prev_word(text, t.s)
-        if prev in _CHANGE_PREV or _prev2(text, t.s) in ("giảm được", "tăng thêm", "giảm thêm"):
+        prev = t.prev  # _prev_word(text, t.s)
+        # the two words before end with the word before: ask for them only when it can be so
+        if prev in _CHANGE_PREV or (prev in ("được", "thêm")
+                                    and _prev2(text, t.s) in ("giảm được", "tăng thêm", "giảm thêm")):
             _change_claim(ctx, t, claims)
             continue
         nxt = _next_sig(ctx, t)
@@ -925,6 +983,10 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
     items = [t for t in toks if t.role in ("count", "frac")]
     if len(items) < 2:
         return
+    # items are in text order: the items between two offsets are a slice (no quadratic scans
+    # in a long paragraph)
+    istarts = [t.s for t in items]
+    bl, br = bisect.bisect_left, bisect.bisect_right
     # 1. "58 đơn vị (gồm 51 …; 07 …)", "07 trường hợp (04 cấp trưởng, 03 cấp phó)"
     for h in items:
         m = _BEFORE_PAREN_RE.match(text, h.e)
@@ -934,7 +996,7 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
         cp = _paren_group(text, op)
         if cp is None:
             continue
-        inner = [t for t in items if op < t.s < cp and t.depth == h.depth + 1]
+        inner = [t for t in items[br(istarts, op):bl(istarts, cp)] if t.depth == h.depth + 1]
         if not inner:
             continue
         for t in inner:
@@ -949,12 +1011,13 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
                               quote_start=h.s, line_pos=inner[0].s, detail={"unit": h.unit2}))
     # 2. a head fraction followed by same-noun fractions in the same sentence
     fracs = [t for t in items if t.role == "frac" and not t.used]
+    fstarts = [t.s for t in fracs]
     done: set[int] = set()
     for k, h in enumerate(fracs):
         if h.idx in done:
             continue
         s0, s1 = ctx.sentence_span(h.s)
-        parts = [t for t in fracs[k + 1:] if t.s < s1 and t.unit == h.unit and t.depth == h.depth]
+        parts = [t for t in fracs[k + 1:bl(fstarts, s1)] if t.unit == h.unit and t.depth == h.depth]
         if len(parts) < 2:
             continue
         na, nb = sum(t.a for t in parts), sum(t.b for t in parts)
@@ -983,8 +1046,8 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
         if not td or ctx.crosses(h.e, td.start(), sentence=True):
             continue
         s0, s1 = ctx.sentence_span(td.end())
-        lst = [t for t in items if td.end() <= t.s < s1 and not t.used and t.role == "count"
-               and t.depth == h.depth]
+        lst = [t for t in items[bl(istarts, td.end()):bl(istarts, s1)]
+               if not t.used and t.role == "count" and t.depth == h.depth]
         if len(lst) < 2 or sum(t.a for t in lst) != h.a:
             continue
         for t in lst:
@@ -997,14 +1060,15 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
     for cm in re.finditer(r": ", text):
         c0 = cm.end()
         s0, s1 = ctx.sentence_span(c0)
-        lst = [t for t in items if c0 <= t.s < s1 and not t.used and t.role == "count"
-               and t.depth == 0]
+        lst = [t for t in items[bl(istarts, c0):bl(istarts, s1)]
+               if not t.used and t.role == "count" and t.depth == 0]
         if len(lst) < 2 or len({t.unit for t in lst}) != 1:
             continue
         unit = lst[0].unit
         head = None
-        for t in reversed(items):
-            if t.s >= cm.start() or t.used:
+        for i in range(bl(istarts, cm.start()) - 1, -1, -1):  # the items before the colon
+            t = items[i]
+            if t.used:
                 continue
             if t.unit == unit and t.depth == 0:
                 head = t
@@ -1074,14 +1138,25 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
     i = bisect.bisect_left(ctx.bounds, end)
     if i < len(ctx.bounds):
         stop = min(stop, ctx.bounds[i])
-    nxt = next((u.s for u in ctx.toks[max(t.idx, pct.idx) + 1:] if u.role in ("pct", "frac", "count")
-                and u.s < stop and not _TOTAL_WORD_RE.search(text, max(end, u.s - 20), u.s)), stop)
+    nxt = stop  # the next share or count before the clause ends (tokens are in text order)
+    toks = ctx.toks
+    for j in range(max(t.idx, pct.idx) + 1, len(toks)):
+        u = toks[j]
+        if u.s >= stop:
+            break
+        if u.role in ("pct", "frac", "count") and not _TOTAL_WORD_RE.search(text, max(end, u.s - 20), u.s):
+            nxt = u.s
+            break
     m = _ON_TOTAL_RE.search(text, end, nxt)
     if m:
         return parse_count(m.group(1)), f"'{m.group(0).strip()}' later in the sentence"
     # 2. a footnote attached in the same sentence saying "Tổng số … là N"
     s0, s1 = ctx.sentence_span(t.s)
-    for pos, note in ctx.p.markers:
+    markers = ctx.p.markers
+    mpos = ctx.marker_pos
+    if mpos is not None:  # only the markers of the sentence
+        markers = markers[bisect.bisect_left(mpos, s0):bisect.bisect_right(mpos, s1)]
+    for pos, note in markers:
         if s0 <= pos <= s1 and note in fmap:
             got = _footnote_total(fmap.at(note, ctx.pidx), t.unit)
             if got:
@@ -1120,23 +1195,30 @@ def _top_items(fctxs: list[_Ctx]) -> list[tuple[_Ctx, _Tok]]:
 
 
 def _footnote_sums(ctx: _Ctx, fmap: "_FootnoteMap", claims_in_para: list, claims: list) -> None:
-    text = ctx.text
+    toks = ctx.toks
+    ratio_of: dict[int, dict] | None = None  # id(token) -> the last ratio claim with a total on it
     for pos, note in ctx.p.markers:
         if note not in fmap:
             continue
         cs = ctx.clause_start(pos, 400)
         anchor_tok = None
-        for t in reversed(ctx.toks):
-            if cs <= t.s < pos and t.role in ("count", "frac"):
+        for i in range(bisect.bisect_left(ctx.tok_starts, pos) - 1, -1, -1):
+            t = toks[i]
+            if t.s < cs:
+                break
+            if t.role in ("count", "frac"):
                 anchor_tok = t
                 break
         if anchor_tok is None:
             continue
         # a ratio claim built on that token gives numerator and denominator
         num, den = (anchor_tok.a, anchor_tok.b) if anchor_tok.role == "frac" else (anchor_tok.a, None)
-        for c in claims_in_para:
-            if c.get("_tok") is anchor_tok and c["kind"] == "ratio" and c["denominator"]:
-                num, den = c["numerator"], c["denominator"]
+        if ratio_of is None:
+            ratio_of = {id(c["_tok"]): c for c in claims_in_para
+                        if c.get("_tok") is not None and c["kind"] == "ratio" and c["denominator"]}
+        c = ratio_of.get(id(anchor_tok))
+        if c is not None:
+            num, den = c["numerator"], c["denominator"]
         top = _top_items(fmap.at(note, ctx.pidx))
         if len(top) < 2:
             continue
@@ -1179,15 +1261,14 @@ def _claim_dict(kind, line, quote, numerator, denominator, parts, reported, sour
 
 
 def _target_in(ctx: _Ctx, upto: int) -> TargetSpec | None:
-    best = None
-    for t in ctx.toks:
-        if t.s >= upto:
-            break
-        if t.role in ("pct-target-min", "pct-target-max"):
-            best = t
-        elif t.role == "pct" and t.idx == 0 and ctx.p.bullet and ": " in ctx.text[t.e:upto]:
-            best = t  # "+ 100% giao dịch …: …" states its target first
-    if best is None:
+    """The last target stated among the tokens before ``upto`` (a prefix lookup, not a scan)."""
+    k = bisect.bisect_left(ctx.tok_starts, upto)  # toks[:k] start before upto
+    j = ctx.last_target[k]
+    if j >= 0:
+        best = ctx.toks[j]
+    elif k and ctx.toks[0].role == "pct" and ctx.p.bullet and ": " in ctx.text[ctx.toks[0].e:upto]:
+        best = ctx.toks[0]  # "+ 100% giao dịch …: …" states its target first
+    else:
         return None
     comp = "at_most" if best.role == "pct-target-max" else "at_least"
     return TargetSpec(comp, best.a, f"{best.text}%", ctx.p.line_at(best.s))
@@ -1246,11 +1327,12 @@ def _extract(text: str) -> list[Claim]:
     per_para: dict[int, list] = {}
     pending: list = []
     for i, p in enumerate(paras):
-        if not _DIGIT_RE.search(p.text):
+        digit = _DIGIT_RE.search(p.text)
+        if digit is None:
             continue
         ctx = _Ctx(p, i)
         own: list = []
-        _tokenize(ctx, own)
+        _tokenize(ctx, own, digit.start())
         if ctx.toks:
             _ratio_claims(ctx, own, pending)
             _sum_claims(ctx, own)

@@ -268,11 +268,15 @@ def _build(m: re.Match, text: str, dm: re.Match | None) -> DocumentRef:
             {expected, type_code} <= {"CT", "CTr"}
         ):
             flags.append("type-mismatch")
-    return DocumentRef(
+    # DocumentRef(...) without the frozen dataclass's per-field object.__setattr__ (the same
+    # object): one is built for every document number of a text
+    ref = object.__new__(DocumentRef)
+    ref.__dict__.update(
         text=m.group(0), number=number, year_text=year_text, type_code=type_code,
         type_name=type_name, issuer=issuer, type_word=type_word, date=date,
         date_text=date_text, flags=tuple(flags), suggestion=suggestion,
     )
+    return ref
 
 
 def reference_at(text: str, pos: int) -> tuple[int, DocumentRef] | None:
