@@ -1008,7 +1008,7 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
         cue = _EXHAUSTIVE_RE.match(text, op + 1) or re.match(r"\(\s*(?:gồm|bao gồm)", text[op:])
         if cue or sum(parts) == h.a:
             claims.append(_mk(ctx, "sum", inner[0].s, cp + 1, denominator=h.a, parts=parts,
-                              reported=h.text, source=f"the number before the parenthesis",
+                              reported=h.text, source="the number before the parenthesis",
                               quote_start=h.s, line_pos=inner[0].s, detail={"unit": h.unit2}))
     # 2. a head fraction followed by same-noun fractions in the same sentence
     fracs = [t for t in items if t.role == "frac" and not t.used]
