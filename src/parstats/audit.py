@@ -61,7 +61,7 @@ from parstats.numbers import (
     quantize,
     transpositions,
 )
-from parstats.paths import PROJ_ROOT, RAW_REPORT
+from parstats.paths import RAW_REPORT, display_path
 from parstats.ratios import Target, percent_units, verdict
 
 __all__ = [
@@ -897,20 +897,6 @@ def audit_path(path: str | Path = RAW_REPORT, *, targets=None, source: str | Non
         claims = extract_claims(text, source=str(path))
         return AuditReport(source or str(path), hashlib.sha256(data).hexdigest(),
                            tuple(audit_claims(claims, targets=targets)))
-
-
-def display_path(path: str | Path) -> str:
-    """``path`` relative to the project root when inside it, else its file name (no machine paths).
-
-    Examples
-    --------
-    >>> display_path(RAW_REPORT)
-    'data/raw/bao-cao-so-ket-ctr-09-tu.md'
-    """
-    try:
-        return Path(path).resolve().relative_to(PROJ_ROOT).as_posix()
-    except ValueError:
-        return Path(path).name
 
 
 def summary(path: str | Path = RAW_REPORT) -> dict:
