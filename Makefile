@@ -21,8 +21,10 @@ report: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# JupyterLab on the project with its kernel ("Python 3 (parstats)"); --allow-root where the
+# machine runs as root (containers, CI-like workplaces), which Jupyter otherwise refuses.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 validate: $(STAMP)
 	$(BIN)/parstats validate
