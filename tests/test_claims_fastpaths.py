@@ -17,10 +17,9 @@ from hypothesis import strategies as st
 
 from parstats.audit import Finding, audit_path, audit_text
 from parstats.claims import (
-    _MARKUP_RE,
-    _SUPERSCRIPTS,
     Claim,
     _clean,
+    _strip_markup,
     extract_claims,
     split_paragraphs,
 )
@@ -123,20 +122,7 @@ def test_type_word_before_every_document_number_of_the_texts():
 
 def _clean_plain(line: str):
     """_clean with the spaces collapsed one character at a time (the plain way)."""
-    markers = []
-    out, pos, length = [], 0, 0
-    for m in _MARKUP_RE.finditer(line):
-        chunk = line[pos:m.start()]
-        out.append(chunk)
-        length += len(chunk)
-        note = m.group(1) or m.group(2)
-        if note is None and m.group(0)[0] in "¹²³⁴⁵⁶⁷⁸⁹⁰":
-            note = m.group(0).translate(_SUPERSCRIPTS)
-        if note is not None:
-            markers.append((length, note))
-        pos = m.end()
-    out.append(line[pos:])
-    joined = "".join(out)
+    joined, markers = _strip_markup(line)
     kept_before = []  # kept characters before each offset
     kept, prev_space = 0, False
     for ch in joined:

@@ -277,14 +277,10 @@ _LABEL_RE = re.compile(r"^[^\W\d_][^:;.()\d]{0,40}:\s")
 _TERMINAL = frozenset(".:;!?…")
 
 
-def _clean(line: str) -> tuple[str, list[tuple[int, str]]]:
-    """Strip Markdown/HTML from one line; return the text and its footnote markers."""
+def _strip_markup(line: str) -> tuple[str, list[tuple[int, str]]]:
+    """Remove Markdown/HTML markup from one line; return the text and its footnote markers
+    (offset in the returned text, note number or name)."""
     markers: list[tuple[int, str]] = []
-    if not _NEEDS_CLEAN_RE.search(line):
-        # the common case: plain text, no markup and so no markers to keep in place
-        if "  " in line:
-            line = _SPACES_RE.sub(" ", line)
-        return line.strip(), markers
     out: list[str] = []
     pos = 0
     length = 0
@@ -299,7 +295,18 @@ def _clean(line: str) -> tuple[str, list[tuple[int, str]]]:
             markers.append((length, note))
         pos = m.end()
     out.append(line[pos:])
-    line = "".join(out)
+    return "".join(out), markers
+
+
+def _clean(line: str) -> tuple[str, list[tuple[int, str]]]:
+    """Strip Markdown/HTML from one line; return the text and its footnote markers."""
+    markers: list[tuple[int, str]] = []
+    if not _NEEDS_CLEAN_RE.search(line):
+        # the common case: plain text, no markup and so no markers to keep in place
+        if "  " in line:
+            line = _SPACES_RE.sub(" ", line)
+        return line.strip(), markers
+    line, markers = _strip_markup(line)
     if "  " in line:
         # collapse spaces, keeping marker offsets right
         if markers:
