@@ -61,7 +61,8 @@ def test_page_breaks_rejoined(rep, quote):
 def test_locate_gives_source(rep):
     assert rep.locate("Từ năm 2021 đến nay, đã tổ chức 30 cuộc kiểm tra").source == "I.2"
     assert rep.locate("Thạc sỹ 06 người; Đại học 259 người").source == "fn10"
-    assert rep.locate("Kế hoạch số 44/KH-UBND ngày 10/3/2023").source == "P2"
+    assert rep.locate("Kế hoạch số 44/KH-UBND ngày 10/3/2023").source == "P2.7"
+    assert rep.locate("Nơi nhận:").source == "P2"
 
 
 def test_paragraph_does_not_swallow_next_sentence(rep):

@@ -4,7 +4,8 @@ The report was converted from PDF to Markdown. Footnotes (``<sup>N</sup> text`` 
 of a line) sit where the page ended, so a sentence can be cut by a footnote block or a
 ``---`` rule and go on, in lower case, after it. :func:`load_report` re-joins those splits,
 numbers the sections the way the report does (``I.2``, ``II.2.3``, ``III.2.1``, ``P2`` for the
-second part), and keeps every paragraph's and footnote's line numbers in the raw file.
+second part, ``P2.7`` for its numbered item 7), and keeps every paragraph's and footnote's
+line numbers in the raw file.
 
 Examples
 --------
@@ -202,6 +203,15 @@ def _section_id(title: str, current: dict) -> str | None:
     return None
 
 
+def _item_section(section: str, text: str, state: dict) -> str:
+    """The section of a paragraph: a numbered item of a part with no further headings
+    (the tasks ``1.`` to ``8.`` of Phần thứ hai) is its own section, ``P2.7``."""
+    m = _NUMBERED.match(text)
+    if m and state["roman"] is None and state["part"] and section == f"P{state['part']}":
+        return f"{section}.{m.group(1)}"
+    return section
+
+
 def _continues(previous: str, following: str) -> bool:
     """Is ``following`` the rest of a sentence that a page break cut after ``previous``?"""
     prev = _SUP.sub("", previous).rstrip()
@@ -273,8 +283,8 @@ def parse_report(text: str, path: Path | str = "<text>") -> Report:
             open_para["refs"] += refs
         else:
             _close(report, open_para)
-            open_para = {"text": piece, "section": section, "lines": [first_line],
-                         "offsets": [0], "refs": refs}
+            open_para = {"text": piece, "section": _item_section(section, piece, state),
+                         "lines": [first_line], "offsets": [0], "refs": refs}
         open_para["raw_tail"] = block[-1]
     _close(report, open_para)
     return report
