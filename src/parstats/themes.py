@@ -217,6 +217,11 @@ def _pct_text(text) -> str:
     return "" if _missing(text) else f"{text}%"
 
 
+def _labels_of(table: str, *columns: str):
+    """A row -> {column: Vietnamese label of its code} function for :func:`_share_rows`."""
+    return lambda r: {c: label(table, c, r[c]) for c in columns}
+
+
 def _share_rows(df, count_col: str, total_col: str, extra) -> "object":
     import pandas as pd
 
@@ -268,14 +273,8 @@ def staffing_shares(df):
     """
     df = df.copy()
     df["total"] = [_staff_total(df, r) for _, r in df.iterrows()]
-    return _share_rows(df, "count", "total", lambda r: {
-        "level": label("staffing_qualifications", "level", r["level"]),
-        "group": label("staffing_qualifications", "group", r["group"]),
-        "staff_type": label("staffing_qualifications", "staff_type", r["staff_type"]),
-        "dimension": label("staffing_qualifications", "dimension", r["dimension"]),
-        "qualification": label("staffing_qualifications", "qualification", r["qualification"]),
-        "period": label("staffing_qualifications", "period", r["period"]),
-    })
+    return _share_rows(df, "count", "total", _labels_of(
+        "staffing_qualifications", "level", "group", "staff_type", "dimension", "qualification", "period"))
 
 
 #: Qualification codes grouped into the three bands of the mix figure.
@@ -497,11 +496,8 @@ def _parts_rows(what, parts, whole) -> list[dict]:
 
 def catalogue_shares(df):
     """The procedure catalogue: online (or integrated) against total, by kind of service."""
-    return _share_rows(df, "count", "total", lambda r: {
-        "service_kind": label("procedures_online", "service_kind", r["service_kind"]),
-        "measure": label("procedures_online", "measure", r["measure"]),
-        "period": label("procedures_online", "period", r["period"]),
-    })
+    return _share_rows(df, "count", "total", _labels_of(
+        "procedures_online", "service_kind", "measure", "period"))
 
 
 def catalogue_parts(df):
@@ -531,12 +527,8 @@ def catalogue_parts(df):
 
 def digital_shares(df):
     """Digitisation and online-processing indicators: reported vs recomputed where counts exist."""
-    return _share_rows(df, "count", "total", lambda r: {
-        "indicator": label("digital_indicators", "indicator", r["indicator"]),
-        "level": label("digital_indicators", "level", r["level"]),
-        "period": label("digital_indicators", "period", r["period"]),
-        "qualifier": label("digital_indicators", "qualifier", r["qualifier"]),
-    })
+    return _share_rows(df, "count", "total", _labels_of(
+        "digital_indicators", "indicator", "level", "period", "qualifier"))
 
 
 # --------------------------------------------------------------------------- 04 downsizing
@@ -590,13 +582,8 @@ def changes(df):
 
 def downsizing_counts(df):
     """Every downsizing row: counts, totals, the report's share and the recomputed one."""
-    return _share_rows(df, "count", "total", lambda r: {
-        "measure": label("downsizing", "measure", r["measure"]),
-        "category": label("downsizing", "category", r["category"]),
-        "level": label("downsizing", "level", r["level"]),
-        "period": label("downsizing", "period", r["period"]),
-        "base_period": label("downsizing", "base_period", r["base_period"]),
-    })
+    return _share_rows(df, "count", "total", _labels_of(
+        "downsizing", "measure", "category", "level", "period", "base_period"))
 
 
 def downsizing_progress(downsizing, targets):
