@@ -22,9 +22,9 @@ MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Không có số liệu"
 
 
 def _missing(value) -> bool:
-    from parstats.tables import _is_missing
+    from parstats.tables import is_missing
 
-    return _is_missing(value)
+    return is_missing(value)
 
 
 def target_text(comparator: str, value, upper=None, unit: str | None = "percent") -> str:

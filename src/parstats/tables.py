@@ -95,11 +95,12 @@ class Column:
         """Decimals to show for this column in ``row``."""
         if isinstance(self.decimals, str):
             value = row[self.decimals]
-            return 0 if _is_missing(value) else int(value)
+            return 0 if is_missing(value) else int(value)
         return 0 if self.decimals is None else self.decimals
 
 
-def _is_missing(value) -> bool:
+def is_missing(value) -> bool:
+    """True for None, NaN, pandas NA and NaT: an empty table cell."""
     if value is None:
         return True
     try:
@@ -132,7 +133,7 @@ def format_value(value, kind: str, decimals: int = 0) -> str:
     """
     from parstats.numbers import format_number, format_percent
 
-    if _is_missing(value):
+    if is_missing(value):
         return EMPTY
     if kind == "text":
         return str(value)
@@ -218,7 +219,7 @@ def _xlsx_bytes(df, columns: Sequence[Column], sheet_title: str) -> bytes:
         formats: list = [None]
         for c in columns:
             v = row[c.key]
-            if _is_missing(v):
+            if is_missing(v):
                 values.append(None)
                 formats.append(None)
             elif c.kind == "text":

@@ -147,9 +147,9 @@ def label(table: str, column: str, code) -> str:
     >>> label("dossiers", "level", "tinh")
     'tinh'
     """
-    from parstats.tables import _is_missing
+    from parstats.tables import is_missing
 
-    if _is_missing(code) or code == "":
+    if is_missing(code) or code == "":
         return ""
     if column in ("period", "base_period"):
         return period_label(str(code))
@@ -160,15 +160,16 @@ def label(table: str, column: str, code) -> str:
 
 
 def _missing(value) -> bool:
-    from parstats.tables import _is_missing
+    from parstats.tables import is_missing
 
-    return _is_missing(value)
+    return is_missing(value)
 
 
 def _places(text) -> int:
-    if _missing(text):
-        return 2
-    return len(str(text).split(",", 1)[1]) if "," in str(text) else 0
+    """Decimals of a percentage as the report wrote it (2 when it wrote none)."""
+    from parstats.numbers import parse_percent
+
+    return 2 if _missing(text) else parse_percent(str(text)).decimals
 
 
 def check_share(count, total, reported=None, reported_text=None) -> dict:
