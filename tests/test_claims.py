@@ -47,7 +47,9 @@ def claims():
 @pytest.fixture(scope="module")
 def labelled(claims):
     labels = _labels()
-    got = [c for c in claims if c.kind in AUDITED]
+    # shares stated without their counts are claims too, but not hand-labelled ones (their own
+    # test is test_shares_without_counts_are_claims)
+    got = [c for c in claims if c.kind in AUDITED and not c.detail.get("share_only")]
     label_keys = Counter(r["key"] for r in labels)
     got_keys = Counter(_key(c) for c in got)
     matched = sum((label_keys & got_keys).values())
@@ -94,7 +96,7 @@ def test_audit_verdicts_match_hand_labels(claims):
 
 
 def test_claim_counts_by_kind(claims):
-    kinds = Counter(c.kind for c in claims)
+    kinds = Counter(c.kind for c in claims if not c.detail.get("share_only"))
     labels = Counter(r["kind"] for r in _labels())
     for k in AUDITED:
         assert kinds[k] == labels[k]
@@ -199,7 +201,7 @@ def _hard_wrap(text: str, width: int) -> str:
 
 def test_text_wrapped_at_a_fixed_width_gives_the_same_claims(claims):
     def sig(cs):
-        return sorted((c.kind, c.numerator, c.denominator, c.parts, c.reported) for c in cs)
+        return sorted(((c.kind, c.numerator, c.denominator, c.parts, c.reported) for c in cs), key=repr)
 
     for width in (60, 80):
         wrapped = _hard_wrap(RAW, width)
@@ -228,3 +230,23 @@ def test_targets_found_before_claims(claims):
     assert by_id["ratio-61-1"].target.value == 15 and by_id["ratio-61-1"].target.comparator == "at_least"
     assert by_id["change-75-1"].target.value == 10 and by_id["change-75-1"].target.line == 73
     assert by_id["change-127-1"].target is None
+
+
+def test_shares_without_counts_are_claims(claims):
+    """Every percentage the report states as a result, with no count beside it, is a claim
+    that cannot be checked: "28,95% thủ tục", "đạt 100%"; targets ("tối thiểu 90%") are not."""
+    shares = [c for c in claims if c.detail.get("share_only")]
+    lines = RAW.split("\n")
+    for c in shares:
+        assert c.kind == "ratio" and c.numerator is None and c.denominator is None
+        assert c.reported.removesuffix("%") in lines[c.line - 1].replace(" %", "%"), c
+    by_line = {(c.line, c.reported) for c in shares}
+    # the report's share of procedures offered online, which has no counts (target 2e)
+    line = next(i for i, x in enumerate(lines, 1) if "28,95%" in x)
+    assert (line, "28,95%") in by_line
+    # a percentage after "tối thiểu" is a target, never a claim
+    for i, x in enumerate(lines, 1):
+        for m in re.finditer(r"tối thiểu ([0-9]+(?:,[0-9]+)?) ?%", x):
+            assert (i, m.group(1) + "%") not in by_line or x.count(m.group(1) + "%") > 1
+    findings = audit_claims(shares)
+    assert {f.status for f in findings} == {"unverifiable"}

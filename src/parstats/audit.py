@@ -51,6 +51,7 @@ from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_DOWN, ROUND_UP, Context,
 from pathlib import Path
 
 from parstats.claims import KINDS, Claim, ReportReadError, _gc_paused, extract_claims, read_text
+from parstats.documents import valid_date
 from parstats.files import write_atomic
 from parstats.numbers import (
     DECIMAL_SYMBOL,
@@ -87,6 +88,12 @@ __all__ = [
 ]
 
 STATUSES = ("consistent", "inconsistent", "unverifiable")
+#: a list whose parts add up to more than this many percent away from its total, with no
+#: transposed digits to explain it, is not read as a breakdown of it (it names examples, or
+#: rows of a table run together)
+SUM_SLACK_PERCENT = 10
+#: years a date in a report can have; outside them "ngày 93 tháng 2 năm 5036" is not a date
+MIN_DATE_YEAR, MAX_DATE_YEAR = 1000, 2100
 #: how far a count or total may be from the stated one to be "off by a little"
 LITTLE_ABS, LITTLE_REL = 3, Decimal("0.03")
 #: largest range of counts or totals that the inference functions will list
@@ -378,8 +385,25 @@ class Finding:
             "numerator": c.numerator, "denominator": c.denominator,
             "parts": list(c.parts) if c.parts is not None else None,
             "reported": c.reported, "recomputed": self.recomputed, "status": self.status,
-            "severity": self.severity, "diagnosis": self.diagnosis,
+            "severity": self.severity, "diagnosis": self.diagnosis, "basis": basis(c),
         }
+
+
+def basis(claim: Claim) -> str | None:
+    """How the numbers of a claim were tied together, in words (``None``: nothing to tie).
+
+    Examples
+    --------
+    >>> from parstats.claims import extract_claims
+    >>> [basis(c) for c in extract_claims("Tinh giản 28/1.752 biên chế, đạt 1,6%; ngày 14/5/2021.")]
+    ['the fraction itself, with the share in the same clause', 'as written']
+    """
+    if claim.kind in ("date", "document", "rank"):
+        return "as written"
+    if claim.kind == "ratio" and claim.denominator_source == "the fraction itself":
+        return ("the fraction itself, with the share in the same clause" if claim.reported
+                else "the fraction itself, no share stated")
+    return claim.denominator_source
 
 
 def _consistent(claim: Claim, recomputed: str | None = None) -> Finding:
@@ -515,17 +539,23 @@ def _audit_one(c: Claim, target=None) -> Finding:
     k = c.kind
     if k == "ratio":
         x, y = c.numerator, c.denominator
+        if x is None:
+            return Finding(c, "unverifiable", diagnosis="a share stated without its count and total")
+        if c.detail.get("approximate"):
+            return Finding(c, "unverifiable", diagnosis="the count is approximate ('khoảng', 'gần', "
+                           "'hơn' …): not exact enough to check")
         if y is None:
-            return Finding(c, "unverifiable", diagnosis="no total stated nearby (same sentence, "
-                           "earlier in the paragraph or a footnote)")
+            return Finding(c, "unverifiable", diagnosis="no total tied to the count (the same clause, "
+                           "'tổng số' for the same noun earlier in the paragraph, or a footnote)")
         if y <= 0:
-            return Finding(c, "inconsistent", "major", "the total is zero", cause="other")
+            return Finding(c, "unverifiable", diagnosis="the whole is zero: not a share")
         if c.reported is None:
-            rec = _percent_text(x, y, 2)
+            # a bare X/Y is never checked: 20/11 may be a date, 422/1 an address, 34/22 a number
             if x > y:
-                return Finding(c, "inconsistent", "major",
-                               f"the part {format_number(x)} is larger than the whole {format_number(y)}",
-                               rec, cause="other")
+                return Finding(c, "unverifiable", diagnosis=(
+                    f"no percentage stated, and {format_number(x)}/{format_number(y)} is not a share "
+                    "(a date, an address, a document number or a score?)"))
+            rec = _percent_text(x, y, 2)
             return Finding(c, "unverifiable", diagnosis=f"no percentage stated (the share is {rec})",
                            recomputed=rec)
         r, d, _ = _reported_units(c.reported)
@@ -562,8 +592,12 @@ def _audit_one(c: Claim, target=None) -> Finding:
         rec = format_number(s)
         if s == total:
             return _consistent(c, rec)
-        return Finding(c, "inconsistent", "major", _sum_diagnosis(total, parts, c.reported), rec,
-                       cause="parts-mismatch")
+        diagnosis = _sum_diagnosis(total, parts, c.reported)
+        if abs(s - total) * 100 > SUM_SLACK_PERCENT * total and not diagnosis.startswith("transposed"):
+            return Finding(c, "unverifiable", diagnosis=(
+                f"the parts add up to {rec}, {_off(s - total, format_number(total))}: too far off to be a "
+                f"breakdown of it (the list names examples, or runs into another list)"), recomputed=rec)
+        return Finding(c, "inconsistent", "major", diagnosis, rec, cause="parts-mismatch")
     if k == "rank":
         if 1 <= c.numerator <= c.denominator:
             return _consistent(c)
@@ -572,6 +606,12 @@ def _audit_one(c: Claim, target=None) -> Finding:
     if k == "date":
         if c.detail.get("valid", True):
             return _consistent(c)
+        day, month, year = (c.detail.get(key) for key in ("day", "month", "year"))
+        if year is not None and not MIN_DATE_YEAR <= year <= MAX_DATE_YEAR:
+            return Finding(c, "unverifiable", diagnosis=f"not a date: the year {year} is implausible")
+        if day is not None and month is not None and valid_date(month, day, year):
+            return Finding(c, "unverifiable", diagnosis=(
+                f"{c.reported} is a date only as month/day/year (a foreign format), not checked"))
         return Finding(c, "inconsistent", "major", f"no such date: {c.reported}", cause="other")
     if k == "document":
         ref = c.detail.get("document")
@@ -832,7 +872,7 @@ class AuditReport:
         """One row per claim, the JSON keys as columns (parts joined with ``+``)."""
         buf = io.StringIO()
         cols = ["id", "kind", "line", "quote", "numerator", "denominator", "parts", "reported",
-                "recomputed", "status", "severity", "diagnosis"]
+                "recomputed", "status", "severity", "diagnosis", "basis"]
         w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
         w.writeheader()
         for f in self.findings:

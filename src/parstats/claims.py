@@ -15,7 +15,10 @@ Kinds of claim
     ``X/Y … (đạt) (tỷ lệ) Z%``, ``X người, tỷ lệ Z%`` or ``Z% (X người)`` with the total found
     in the same sentence, an earlier sentence of the paragraph (``tổng số N …`` or the
     denominator of an earlier fraction with the same noun) or a footnote (``Tổng số … là N``);
-    a bare fraction ``X/Y noun`` without a percentage is a ratio claim with ``reported=None``.
+    a bare fraction ``X/Y noun`` without a percentage is a ratio claim with ``reported=None``
+    (never checked: ``20/11`` may be a date, ``422/1`` an address); a share stated without its
+    counts (``28,95% thủ tục hành chính``, ``đạt 100%``) is a ratio claim with no numerator
+    and no total (``detail["share_only"]``).
 ``change``
     ``… N1 noun, giảm/tăng N noun so với năm YYYY, (đạt) Z%``; the base (the old value
     ``N1 ± N``) is resolved from the value stated before the change.
@@ -473,7 +476,9 @@ _TRONG_DO_RE = re.compile(r"(?i)\btrong đó\b")
 _WORD_AFTER_RE = re.compile(r" ?([^\W\d_]+)(?: ([^\W\d_]+))?")
 _PREV_WORDS_RE = re.compile(r"([^\W\d_]+)[ ,:]{0,3}$")
 _PREV2_RE = re.compile(r"([^\W\d_]+) ([^\W\d_]+)[ ,:]{0,3}$")
-_SENT_END_RE = re.compile(r"[.!?…](?= |$)|;")
+#: a sentence ends at a full stop followed by a space (perhaps after citation markers such as
+#: "[8]" or "[a]" that a crawled page keeps in the text), or at a semicolon (a clause)
+_SENT_END_RE = re.compile(r"[.!?…](?=(?:\[[0-9a-z]{1,3}\])*(?: |$))|;")
 
 #: words after a number that are not the noun of a count
 _NOT_UNIT = frozenset(
@@ -481,7 +486,7 @@ _NOT_UNIT = frozenset(
     "này đó các những như khi đạt chiếm bằng tương ứng phần trăm lần".split()
 )
 #: time units: "6 tháng", "30 ngày" are durations, not counts of things
-_TIME_UNITS = frozenset("năm tháng ngày giờ phút giây tuần quý kỳ buổi thế".split())
+_TIME_UNITS = frozenset("năm tháng ngày giờ phút giây tuần quý kỳ buổi thế tuổi".split())
 #: words before a number that make it an identifier, not a count
 _NOT_COUNT_PREV = frozenset(
     "điều khoản điểm mục chương phần lục thứ hạng khóa khoá kỳ quý tháng năm ngày giai đoạn "
@@ -512,9 +517,27 @@ _ON_TOTAL_RE = re.compile(r"(?i)trên (?:tổng số|tổng cộng|tổng) (?:[^
 _MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split())
 
 
+#: words before a number that make it approximate ("khoảng 7.700 tấn"): not exact enough to check
+_APPROX_PREV = frozenset("khoảng gần hơn trên dưới xấp xỉ ước chừng độ".split())
+#: nouns of people: a count of "người" and a total of "công chức" count the same kind of thing
+_PERSON_NOUNS = frozenset((
+    "người", "cán bộ", "công chức", "viên chức", "đảng viên", "đại biểu", "học sinh", "giáo viên",
+    "sinh viên", "lao động", "hội viên", "đoàn viên", "thí sinh", "ủy viên", "uỷ viên", "cử tri",
+    "nhân viên", "bác sĩ", "công nhân", "chiến sĩ", "nhân khẩu", "thành viên"))
+
+
+def _is_person(t: "_Tok") -> bool:
+    return t.unit == "người" or t.unit2 in _PERSON_NOUNS
+
+
+def _same_kind(u: "_Tok", t: "_Tok") -> bool:
+    """Whether two counts count the same kind of thing: the same noun, or both people."""
+    return u.unit == t.unit or (_is_person(u) and _is_person(t))
+
+
 class _Tok:
     __slots__ = ("kind", "s", "e", "text", "a", "b", "dec", "role", "unit", "unit2",
-                 "depth", "used", "idx", "prev")
+                 "depth", "used", "idx", "prev", "approx")
 
     def __init__(self, kind, s, e, text):
         self.kind, self.s, self.e, self.text = kind, s, e, text
@@ -526,6 +549,7 @@ class _Tok:
         self.used = False
         self.idx = 0
         self.prev = None  # a count's word before it (_prev_word), found by _tokenize
+        self.approx = False  # "khoảng 7.700 tấn": an approximate number
 
 
 def _letters_before(text: str, end: int, lo: int) -> int:
@@ -728,9 +752,14 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                     continue
                 if prev in _NOT_COUNT_PREV or (prev == "số" and _prev2(text, s) != "tổng số"):
                     continue
+                if _in_range(text, s, e):
+                    continue  # "90-100 tấn": one end of a range is not a count
+                if text.startswith("/", e + (text[e] == " ") + len(unit)):
+                    continue  # "87 tấn/ngày", "1.200 người/km2": a rate, not a count
                 t = _Tok(kind, s, e, raw)
                 t.a = iv
                 t.prev = prev
+                t.approx = prev in _APPROX_PREV
                 t.depth = depth(s)
                 t.role = "count"
                 t.unit, t.unit2 = unit, unit2
@@ -807,6 +836,13 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
         toks.append(t)
     for i, t in enumerate(toks):
         t.idx = i
+
+
+def _in_range(text: str, s: int, e: int) -> bool:
+    """Whether the number at ``text[s:e]`` is one end of a range such as ``90-100`` or ``5–7``."""
+    before = s >= 2 and text[s - 1] in "-–" and text[s - 2].isdigit()
+    after = e + 1 < len(text) and text[e] in "-–" and text[e + 1].isdigit()
+    return before or after
 
 
 def _pct_role(text: str, t: _Tok) -> str:
@@ -918,7 +954,7 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
         pct.used = True
         start = min(t.s, pct.s)
         c = _mk(ctx, "ratio", t.s, max(t.e + len(t.unit2 or "") + 1, pct.e), numerator=t.a,
-                reported=_pct_text(pct), detail={"unit": t.unit2},
+                reported=_pct_text(pct), detail={"unit": t.unit2, "approximate": t.approx},
                 quote_start=ctx.clause_start(start, 60), line_pos=t.s)
         c["_tok"] = t
         c["_pct"] = pct
@@ -1170,9 +1206,13 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
             if got:
                 return got[0], f"footnote {note} (line {got[2]}): '{got[1]}'"
     # 3. earlier in the paragraph: a fraction's denominator or "tổng số N" with the same noun,
-    #    or any count followed by "trong đó" ("có 1.346 công chức …. Trong đó, 1.070 người …")
+    #    or a count of the same kind of thing followed by "trong đó" ("có 1.346 công chức ….
+    #    Trong đó, 1.070 người …"); never an approximate number or one smaller than the count
+    #    ("18 loại đất. Trong đó, … 47.362 ha" is not a total of hectares)
     for j in range(t.idx - 1, max(-1, t.idx - 60), -1):
         u = ctx.toks[j]
+        if u.approx or not _same_kind(u, t) or (u.b if u.role == "frac" else u.a) < t.a:
+            continue  # another kind of thing, an approximate number, or smaller than the part
         if u.role == "count" and _TRONG_DO_RE.search(text, u.e, _next_item_start(ctx, j, t.s)):
             return u.a, (f"'{u.text} {u.unit2}' before 'trong đó' earlier in the paragraph "
                          f"(line {ctx.p.line_at(u.s)})")
@@ -1368,6 +1408,13 @@ def _extract(text: str) -> list[Claim]:
         got = _resolve_total(ctx, t, pct, fmap)
         if got is not None:
             c["denominator"], c["denominator_source"] = got
+    # shares stated without their counts ("28,95% thủ tục hành chính", "đạt 100%"): claims that
+    # cannot be checked, counted as such
+    for ctx in ctxs:
+        for t in ctx.toks:
+            if t.role == "pct" and not t.used:
+                raw.append(_mk(ctx, "ratio", t.s, t.e, reported=_pct_text(t),
+                               detail={"share_only": True}, quote_start=ctx.clause_start(t.s, 60)))
     # footnote breakdowns
     for ctx in ctxs:
         if ctx.p.markers and ctx.toks:

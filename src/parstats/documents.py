@@ -68,6 +68,7 @@ _TYPE_WORDS = {
     "chỉ thị": "CT",
     "chương trình hành động": "CTr",
     "chương trình": "CTr",
+    "thông báo kết luận": "TB",
     "kết luận": "KL",
     "báo cáo": "BC",
     "tờ trình": "TTr",
@@ -214,6 +215,23 @@ def _type_word_before(text: str, pos: int) -> str | None:
     return tw.group("word") if tw else None
 
 
+#: codes that a type word may carry besides its own: a Thông tư may be a Thông tư liên tịch;
+#: a Quy định is issued with a Quyết định and cited by its number; Chương trình is coded
+#: both CTr and CT
+_FAMILIES = ({"TT", "TTLT"}, {"QĐi", "QĐ"}, {"CT", "CTr"})
+
+
+def _same_family(expected: str, code: str) -> bool:
+    """Whether a type word whose own code is ``expected`` may stand before the code ``code``.
+
+    Examples
+    --------
+    >>> _same_family("TT", "TTLT"), _same_family("QĐi", "QĐ"), _same_family("NQ", "NĐ")
+    (True, True, False)
+    """
+    return expected == code or any({expected, code} <= f for f in _FAMILIES)
+
+
 def _build(m: re.Match, text: str, dm: re.Match | None) -> DocumentRef:
     """Build a DocumentRef from a match of ``_DOC_RE`` inside ``text``.
 
@@ -262,11 +280,12 @@ def _build(m: re.Match, text: str, dm: re.Match | None) -> DocumentRef:
         flags.append("year-mismatch")
     if date is not None and not valid_date(*date):
         flags.append("invalid-date")
-    if type_word is not None and type_code is not None:
+    if type_word is not None and type_code is not None and issuer and m.group("a_num") is not None:
+        # only a State number, code then issuer (``06/2018/NQ-HĐND``, ``7889/QĐ-UBND``), has one
+        # code per type: the Party's ``366-QĐ/TW`` is a Quy định, personnel codes (``QĐNS/TW``)
+        # and old numbers with no issuer (``04/NĐ``) follow other conventions
         expected = _TYPE_WORDS.get(type_word.lower())
-        if expected is not None and expected != type_code and not (
-            {expected, type_code} <= {"CT", "CTr"}
-        ):
+        if expected is not None and not _same_family(expected, type_code):
             flags.append("type-mismatch")
     # DocumentRef(...) without the frozen dataclass's per-field object.__setattr__ (the same
     # object): one is built for every document number of a text
