@@ -974,18 +974,40 @@ def summary(path: str | Path = RAW_REPORT) -> dict:
 # --------------------------------------------------------------------------------------------
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Arguments of ``parstats audit PATH [--format table|json|csv] [--strict]``."""
-    parser.add_argument("path", help="a UTF-8 report text (Markdown or plain text)")
-    parser.add_argument("--format", choices=("table", "json", "csv"), default="table",
-                        help="output format (default: table, flagged claims first)")
+    """Arguments of ``parstats audit PATH [PATH ...] [--format table|json|jsonl|csv] [--strict]
+    [--jobs N] [--summary FILE.csv] [--quiet]``."""
+    from parstats.audit_batch import jobs_count
+
+    parser.add_argument("path", nargs="+",
+                        help="UTF-8 report texts (Markdown or plain text), or folders searched "
+                             "recursively for *.md and *.txt")
+    parser.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table",
+                        help="output format (default: table, flagged claims first); jsonl: one "
+                             "JSON object per file and line")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 when any claim is inconsistent")
+    parser.add_argument("--jobs", "-j", type=jobs_count, default=None, metavar="N",
+                        help="processes auditing files in parallel (default: all cores; 1: none)")
+    parser.add_argument("--summary", metavar="FILE.csv",
+                        help="also write one row per file: path, sha256, claim counts by status, error")
+    parser.add_argument("--quiet", "-q", action="store_true",
+                        help="no progress bar on standard error")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the audit; exit 0, 1 (``--strict`` and something inconsistent) or 2 (bad file)."""
+    """Run the audit; exit 0, 1 (``--strict`` and something inconsistent) or 2 (bad file).
+
+    Several paths, a folder, ``--format jsonl`` or ``--summary`` go to
+    :func:`parstats.audit_batch.run_batch` (exit 2 only when no file could be read).
+    """
+    paths = args.path if isinstance(args.path, list) else [args.path]
+    if (len(paths) > 1 or Path(paths[0]).is_dir() or getattr(args, "summary", None)
+            or getattr(args, "format", "table") == "jsonl"):
+        from parstats.audit_batch import run_batch
+
+        return run_batch(args, paths)
     try:
-        rep = audit_path(args.path, source=str(args.path))
+        rep = audit_path(paths[0], source=str(paths[0]))
     except ReportReadError as exc:
         print(f"parstats audit: error: {exc}", file=sys.stderr)
         return 2
