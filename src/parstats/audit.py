@@ -94,6 +94,8 @@ STATUSES = ("consistent", "inconsistent", "unverifiable")
 SUM_SLACK_PERCENT = 10
 #: years a date in a report can have; outside them "ngày 93 tháng 2 năm 5036" is not a date
 MIN_DATE_YEAR, MAX_DATE_YEAR = 1000, 2100
+#: the last countries left the Julian calendar in 1923: an older 29 February may be Julian
+JULIAN_UNTIL = 1923
 #: how far a count or total may be from the stated one to be "off by a little"
 LITTLE_ABS, LITTLE_REL = 3, Decimal("0.03")
 #: largest range of counts or totals that the inference functions will list
@@ -549,6 +551,9 @@ def _audit_one(c: Claim, target=None) -> Finding:
                            "'tổng số' for the same noun earlier in the paragraph, or a footnote)")
         if y <= 0:
             return Finding(c, "unverifiable", diagnosis="the whole is zero: not a share")
+        if c.detail.get("doubt"):
+            rec = _percent_text(x, y, _reported_units(c.reported)[1]) if c.reported else None
+            return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
         if c.reported is None:
             # a bare X/Y is never checked: 20/11 may be a date, 422/1 an address, 34/22 a number
             if x > y:
@@ -590,6 +595,8 @@ def _audit_one(c: Claim, target=None) -> Finding:
         total, parts = c.denominator, list(c.parts or ())
         s = sum(parts)
         rec = format_number(s)
+        if c.detail.get("doubt"):
+            return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
         if s == total:
             return _consistent(c, rec)
         diagnosis = _sum_diagnosis(total, parts, c.reported)
@@ -609,6 +616,12 @@ def _audit_one(c: Claim, target=None) -> Finding:
         day, month, year = (c.detail.get(key) for key in ("day", "month", "year"))
         if year is not None and not MIN_DATE_YEAR <= year <= MAX_DATE_YEAR:
             return Finding(c, "unverifiable", diagnosis=f"not a date: the year {year} is implausible")
+        if day == 0 or month == 0:
+            return Finding(c, "unverifiable", diagnosis="not a date: a day or month 0 (an empty date "
+                           "of a spreadsheet?)")
+        if (day, month) == (29, 2) and year is not None and year < JULIAN_UNTIL and year % 4 == 0:
+            return Finding(c, "unverifiable", diagnosis=f"29 February {year} exists in the Julian "
+                           "calendar, which many countries then used")
         if day is not None and month is not None and valid_date(month, day, year):
             return Finding(c, "unverifiable", diagnosis=(
                 f"{c.reported} is a date only as month/day/year (a foreign format), not checked"))
@@ -649,6 +662,33 @@ def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> str:
         return (f"{added}: one part ({format_number(abs(diff))}) counted "
                 f"{'twice or wrongly included' if diff > 0 else 'missing'}")
     return added
+
+
+def _passage_pass(findings: list[Finding]) -> list[Finding]:
+    """Shares tied to a total found earlier in their paragraph need one of them to fit it.
+
+    "Tổng số 939.987 người … Người Kinh … 902.372 người, chiếm 70,13%": a total stated earlier
+    in a paragraph may be the whole of the shares that follow, or of something else. When at
+    least one share tied to it that way fits it, the passage is read as shares of that total;
+    when none does, the total is taken for another whole and its shares are unverifiable.
+    """
+    groups: dict[tuple, list[int]] = {}
+    for i, f in enumerate(findings):
+        c = f.claim
+        if c.kind == "ratio" and c.detail.get("tie") == "passage":
+            groups.setdefault((c.detail.get("para"), c.denominator), []).append(i)
+    out = list(findings)
+    for (_, total), idx in groups.items():
+        if any(findings[i].status == "consistent" for i in idx):
+            continue
+        for i in idx:
+            f = findings[i]
+            if f.status == "inconsistent":
+                out[i] = Finding(f.claim, "unverifiable", diagnosis=(
+                    f"none of the {len(idx)} share(s) tied to {format_number(total)} "
+                    f"({f.claim.denominator_source}) fits it: probably the share of another whole"),
+                    recomputed=f.recomputed)
+    return out
 
 
 def _passage_key(c: Claim) -> tuple | None:
@@ -746,7 +786,7 @@ def audit_claims(claims, *, targets=None) -> list[Finding]:
     targets = targets or {}
     with _gc_paused():
         findings = [_audit_one(c, targets.get(c.id, c.target)) for c in claims]
-        return _shared_total_pass(findings)
+        return _shared_total_pass(_passage_pass(findings))
 
 
 def _runs_text(values: list[int]) -> str:

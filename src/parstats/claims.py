@@ -896,6 +896,34 @@ def _next_sig(ctx: _Ctx, t: _Tok) -> _Tok | None:
     return toks[t.idx + 1] if t.idx + 1 < len(toks) else None
 
 
+def _share_cue(gap: str) -> bool:
+    """Whether the text between a count and a percentage introduces the percentage as its share
+    (``đạt``, ``chiếm``, ``tỷ lệ``, ``bằng`` … or an opening parenthesis right before it)."""
+    return bool(_SHARE_CUE_RE.search(gap) or _OPEN_PAREN_END_RE.search(gap))
+
+
+_OPEN_PAREN_END_RE = re.compile(r"\( ?$")
+_VOTE_RE = re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")
+_VOTE_DOUBT = ("a vote share: such shares are usually of all members (tổng số đại biểu), "
+               "not of those present or voting")
+
+
+def _vote_context(ctx: _Ctx, pos: int) -> bool:
+    s0, s1 = ctx.sentence_span(pos)
+    return _VOTE_RE.search(ctx.text, s0, s1) is not None
+
+
+def _fraction_doubt(ctx: _Ctx, t: _Tok) -> str | None:
+    """Why a fraction with a stated share is not tied to it beyond doubt, or None."""
+    if t.a > t.b:
+        return f"{t.text} is not a share: the part is larger than the whole (a date, a code?)"
+    if t.b <= 10:
+        return f"{t.text} is a proportion in words (one third, two thirds …), not counts"
+    if _vote_context(ctx, t.s):
+        return _VOTE_DOUBT
+    return None
+
+
 def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
     """Fraction ratios, count-percent ratios and changes of one paragraph."""
     text = ctx.text
@@ -905,7 +933,7 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
             nxt = _next_sig(ctx, t)
             pct = None
             if (nxt is not None and nxt.role == "pct" and not ctx.crosses(t.e, nxt.s)
-                    and nxt.s - t.e <= 150):
+                    and nxt.s - t.e <= 150 and _share_cue(text[t.e:nxt.s])):
                 pct = nxt
             else:
                 prv = toks[t.idx - 1] if t.idx > 0 else None
@@ -917,8 +945,8 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
                 start = min(t.s, pct.s)
                 c = _mk(ctx, "ratio", t.s, max(t.e, pct.e), numerator=t.a, denominator=t.b,
                         reported=_pct_text(pct), source="the fraction itself",
-                        detail={"unit": t.unit2}, quote_start=ctx.clause_start(start, 60),
-                        line_pos=t.s)
+                        detail={"unit": t.unit2, "doubt": _fraction_doubt(ctx, t)},
+                        quote_start=ctx.clause_start(start, 60), line_pos=t.s)
             else:
                 end = t.e + (len(t.unit2) + 1 if t.unit2 else 0)
                 c = _mk(ctx, "ratio", t.s, end, numerator=t.a, denominator=t.b,
@@ -953,8 +981,10 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
             continue
         pct.used = True
         start = min(t.s, pct.s)
+        doubt = _VOTE_DOUBT if _vote_context(ctx, t.s) else None
         c = _mk(ctx, "ratio", t.s, max(t.e + len(t.unit2 or "") + 1, pct.e), numerator=t.a,
-                reported=_pct_text(pct), detail={"unit": t.unit2, "approximate": t.approx},
+                reported=_pct_text(pct), detail={"unit": t.unit2, "approximate": t.approx,
+                                                 "doubt": doubt, "para": ctx.pidx},
                 quote_start=ctx.clause_start(start, 60), line_pos=t.s)
         c["_tok"] = t
         c["_pct"] = pct
@@ -971,6 +1001,9 @@ def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
     if (nxt is None or nxt.role not in ("pct", "pct-change") or ctx.crosses(t.e, nxt.s)
             or nxt.s - t.e > 100):
         return
+    gap = text[t.e:nxt.s]
+    if nxt.role == "pct" and (not _share_cue(gap) or "chiếm" in gap[-12:]):
+        return  # "… tăng 311 doanh nghiệp), trong đó: … chiếm 99,46%": a share, not the change
     nxt.used = True
     direction = _prev_word(text, t.s)
     if direction not in _CHANGE_PREV:
@@ -1017,6 +1050,26 @@ def _paren_group(text: str, open_pos: int) -> int | None:
     return None
 
 
+#: an item after the last number of a list: "…; một quốc gia châu Phi", "và một vị trí …"
+_MORE_ITEMS_RE = re.compile(
+    r"; *(?:và |cùng |cùng với )?[^\W\d_]|,? cùng với [^\W\d_]"
+    r"|(?:,| và) (?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười) [^\W\d_]"
+)
+
+
+def _list_doubt(text: str, numbers: list, last_end: int, stop: int) -> str | None:
+    """Why a list and its total are not a breakdown beyond doubt, or None.
+
+    ``numbers`` are the total and the parts; ``text[last_end:stop]`` is what follows the last
+    part up to the end of the list.
+    """
+    if any(t.approx for t in numbers):
+        return "a number of the list or its total is approximate ('khoảng', 'hơn' …)"
+    if _MORE_ITEMS_RE.search(text, last_end, stop):
+        return "the list goes on with an item that has no number"
+    return None
+
+
 _BEFORE_PAREN_RE = re.compile(r"(?: [^\W\d_]+){0,8} ?\(")
 
 
@@ -1050,9 +1103,11 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
         parts = [t.a for t in inner]
         cue = _EXHAUSTIVE_RE.match(text, op + 1) or re.match(r"\(\s*(?:gồm|bao gồm)", text[op:])
         if cue or sum(parts) == h.a:
+            doubt = _list_doubt(text, [h] + inner, inner[-1].e, cp)
             claims.append(_mk(ctx, "sum", inner[0].s, cp + 1, denominator=h.a, parts=parts,
                               reported=h.text, source="the number before the parenthesis",
-                              quote_start=h.s, line_pos=inner[0].s, detail={"unit": h.unit2}))
+                              quote_start=h.s, line_pos=inner[0].s,
+                              detail={"unit": h.unit2, "doubt": doubt}))
     # 2. a head fraction followed by same-noun fractions in the same sentence
     fracs = [t for t in items if t.role == "frac" and not t.used]
     fstarts = [t.s for t in fracs]
@@ -1133,7 +1188,8 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
                           reported=head.text if head.role == "count" else format_number(total),
                           source=f"the total '{head.text} {head.unit2}' before the list",
                           quote_start=ctx.clause_start(cm.start(), 60), line_pos=lst[0].s,
-                          detail={"unit": head.unit2}))
+                          detail={"unit": head.unit2,
+                                  "doubt": _list_doubt(text, [head] + lst, lst[-1].e, s1)}))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1170,12 +1226,14 @@ def _footnote_total(fctxs: list[_Ctx], unit: str | None) -> tuple[int, str, int]
     return None
 
 
-def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple[int, str] | None:
+def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple[int, str, bool] | None:
+    """The total of a count-share claim, how it was found, and whether that tie is beyond doubt
+    (the same clause or a footnote) rather than a passage's (earlier in the paragraph)."""
     text = ctx.text
     # 1. "… Z% trên tổng số N …" / "trên N" right after the percentage
     m = re.match(r" ?(?:trên|của) (?:tổng số )?(" + _INT + r")(?![0-9])", text[pct.e:pct.e + 40])
     if m:
-        return parse_count(m.group(1)), f"'{m.group(0).strip()}' after the percentage"
+        return parse_count(m.group(1)), f"'{m.group(0).strip()}' after the percentage", True
     #    "… 15,0% (29 người) cán bộ … trên tổng số 197 người." later in the same clause
     end = max(t.e, pct.e)
     stop = min(len(text), end + 200)
@@ -1193,7 +1251,7 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
             break
     m = _ON_TOTAL_RE.search(text, end, nxt)
     if m:
-        return parse_count(m.group(1)), f"'{m.group(0).strip()}' later in the sentence"
+        return parse_count(m.group(1)), f"'{m.group(0).strip()}' later in the sentence", True
     # 2. a footnote attached in the same sentence saying "Tổng số … là N"
     s0, s1 = ctx.sentence_span(t.s)
     markers = ctx.p.markers
@@ -1204,7 +1262,7 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
         if s0 <= pos <= s1 and note in fmap:
             got = _footnote_total(fmap.at(note, ctx.pidx), t.unit)
             if got:
-                return got[0], f"footnote {note} (line {got[2]}): '{got[1]}'"
+                return got[0], f"footnote {note} (line {got[2]}): '{got[1]}'", True
     # 3. earlier in the paragraph: a fraction's denominator or "tổng số N" with the same noun,
     #    or a count of the same kind of thing followed by "trong đó" ("có 1.346 công chức ….
     #    Trong đó, 1.070 người …"); never an approximate number or one smaller than the count
@@ -1215,14 +1273,14 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
             continue  # another kind of thing, an approximate number, or smaller than the part
         if u.role == "count" and _TRONG_DO_RE.search(text, u.e, _next_item_start(ctx, j, t.s)):
             return u.a, (f"'{u.text} {u.unit2}' before 'trong đó' earlier in the paragraph "
-                         f"(line {ctx.p.line_at(u.s)})")
+                         f"(line {ctx.p.line_at(u.s)})"), False
         if u.unit != t.unit:
             continue
         if u.role == "frac":
-            return u.b, f"the denominator of {u.text} {u.unit2} earlier in the paragraph (line {ctx.p.line_at(u.s)})"
+            return u.b, f"the denominator of {u.text} {u.unit2} earlier in the paragraph (line {ctx.p.line_at(u.s)})", False
         if u.role == "count" and _TOTAL_WORD_RE.search(text, max(0, u.s - 60), u.s):
             where = "sentence" if u.s >= s0 else "paragraph"
-            return u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})"
+            return u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})", False
     return None
 
 
@@ -1407,7 +1465,9 @@ def _extract(text: str) -> list[Claim]:
     for _, ctx, t, pct, c in pending:
         got = _resolve_total(ctx, t, pct, fmap)
         if got is not None:
-            c["denominator"], c["denominator_source"] = got
+            c["denominator"], c["denominator_source"], strong = got
+            if not strong:
+                c["detail"]["tie"] = "passage"
     # shares stated without their counts ("28,95% thủ tục hành chính", "đạt 100%"): claims that
     # cannot be checked, counted as such
     for ctx in ctxs:

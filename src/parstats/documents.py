@@ -265,7 +265,10 @@ def _build(m: re.Match, text: str, dm: re.Match | None) -> DocumentRef:
             date_text = f"ngày {dm.group('d2')} tháng {dm.group('m2')} năm {dm.group('y2')}"
     flags: list[str] = []
     suggestion = None
-    if year_text is not None and not (len(year_text) == 4 and MIN_YEAR <= int(year_text) <= MAX_YEAR):
+    # a two-digit middle part is a short year or a sub-number ("264798/25/CBMP-QLD",
+    # "304/21/V"), not a malformed year; three or four digits that are no year are
+    if year_text is not None and len(year_text) > 2 and not (
+            len(year_text) == 4 and MIN_YEAR <= int(year_text) <= MAX_YEAR):
         flags.append("malformed-year")
         fixed = None
         for cand in transpositions(year_text):
@@ -276,7 +279,7 @@ def _build(m: re.Match, text: str, dm: re.Match | None) -> DocumentRef:
             fixed = str(date[2])
         if fixed is not None:
             suggestion = m.group(0).replace("/" + year_text + "/", "/" + fixed + "/", 1)
-    elif year_text is not None and date is not None and int(year_text) != date[2]:
+    elif year_text is not None and len(year_text) == 4 and date is not None and int(year_text) != date[2]:
         flags.append("year-mismatch")
     if date is not None and not valid_date(*date):
         flags.append("invalid-date")
