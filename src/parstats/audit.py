@@ -367,7 +367,7 @@ class Finding:
     cause : str or None
         A short machine-readable cause: ``rounded-down``, ``rounded-twice``, ``wrong-base``,
         ``transposed-digits``, ``count-off``, ``total-off``, ``shared-total``, ``rounded-up``,
-        ``parts-mismatch``, ``document``, ``other``.
+        ``parts-mismatch``, ``document``, ``reported-value``, ``other``.
     """
 
     claim: Claim
@@ -447,8 +447,13 @@ def _count_or_none(text: str) -> int | None:
 
 
 def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
-                     what: str = "count") -> tuple[str, str, str, dict]:
-    """(severity, cause, diagnosis, fits) for an inconsistent percentage x/y reported as r."""
+                     what: str = "count", *, vary_count: bool = True,
+                     vary_total: bool = True) -> tuple[str, str, str, dict]:
+    """(severity, cause, diagnosis, fits) for an inconsistent percentage x/y reported as r.
+
+    ``vary_count`` / ``vary_total`` False: that number is confirmed elsewhere and no diagnosis
+    may change it.
+    """
     fits: dict = {}
     # 1. rounded down (truncated)
     if percent_units(x, y, d, rounding=ROUND_DOWN) == r:
@@ -463,12 +468,12 @@ def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
                     f"rounded twice: {_exact(x, y)} was first rounded to {format_percent(mid, d + k)}, "
                     f"then to {rep}; rounded once it is {_percent_text(x, y, d)}", fits)
     # 4. transposed digits in the count, the total or the reported value
-    for alt in transpositions(xs):
+    for alt in transpositions(xs) if vary_count else ():
         v = _count_or_none(alt)
         if v is not None and 0 <= v <= y and percent_units(v, y, d) == r:
             return ("major", "transposed-digits",
                     f"transposed digits: {alt}/{ys} gives {rep} ({what} written {xs})", fits)
-    for alt in transpositions(ys):
+    for alt in transpositions(ys) if vary_total else ():
         v = _count_or_none(alt)
         if v and percent_units(x, v, d) == r:
             return ("major", "transposed-digits",
@@ -481,7 +486,7 @@ def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
     # 5. count or total off by a little
     out = []
     lo, hi = _count_bounds(r, d, y)
-    nc = _near_fit(lo, hi, x)
+    nc = _near_fit(lo, hi, x) if vary_count else None
     if nc is not None:
         fits["counts"] = (lo, hi)
         diff = nc - x
@@ -489,7 +494,7 @@ def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
                     f"{what} off by a little: {_range_text(lo, hi) if hi - lo <= 3 else format_number(nc)}"
                     f"/{format_number(y)} gives {rep} ({_off(diff, xs)})"))
     tlo, thi = _total_bounds(r, d, x)
-    nt = _near_fit(tlo, thi, y)
+    nt = _near_fit(tlo, thi, y) if vary_total else None
     if nt is not None:
         fits["totals"] = (tlo, thi)
         diff = nt - y
@@ -497,7 +502,7 @@ def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
         out.append((abs(diff) / y, "total-off",
                     f"total off by a little: {xs} of {rng} gives {rep} (nearest {format_number(nt)}, "
                     f"{_off(diff, ys)})"))
-    if not out and d > 0 and rep.removesuffix("%").endswith("0"):
+    if not out and vary_total and d > 0 and rep.removesuffix("%").endswith("0"):
         # "79,90%": perhaps one decimal padded with a zero
         r1, d1 = r // 10, d - 1
         tlo, thi = _total_bounds(r1, d1, x)
@@ -517,6 +522,10 @@ def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
         return ("major", "rounded-up",
                 f"rounded up instead of half-up: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, "
                 f"which rounds to {recomputed}", fits)
+    if not (vary_count or vary_total):
+        return ("major", "reported-value",
+                f"the reported value is the slip: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, "
+                f"which rounds to {recomputed}, not {rep}", fits)
     return ("major", "other",
             f"no simple explanation: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, not {rep}", fits)
 
@@ -691,6 +700,59 @@ def _passage_pass(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+#: causes that blame the count or the total of a share (not its rounding)
+#: (a shared total is not one of them: it says the shares were computed on another total,
+#: which a confirmed stated total does not contradict)
+_BLAMES_NUMBERS = ("transposed-digits", "count-off", "total-off", "other")
+#: smallest number that a sum of the same document can confirm (small ones recur by chance)
+MIN_CONFIRMED = 100
+
+
+def _confirmed_numbers(findings: list[Finding]) -> dict[int, str]:
+    """Numbers that a sum of the document confirms: the parts and total of every consistent sum."""
+    out: dict[int, str] = {}
+    for f in findings:
+        c = f.claim
+        if c.kind == "sum" and f.status == "consistent" and c.parts:
+            how = (" + ".join(format_number(p) for p in c.parts)
+                   + f" = {format_number(c.denominator)} (line {c.line})")
+            for v in (*c.parts, c.denominator):
+                if v >= MIN_CONFIRMED:
+                    out.setdefault(v, how)
+    return out
+
+
+def _corroboration_pass(findings: list[Finding]) -> list[Finding]:
+    """Never blame a count or a total that the rest of the document confirms.
+
+    "979/17.328 hồ sơ, đạt 5,68%" fits 17.238 (transposed digits), yet footnote 5's parts
+    4.792 + 17.328 + 7.355 add up to its stated 29.475 and 347 + 979 + 733 to 2.059: both
+    numbers are confirmed, so the share itself is the slip. When only one of them is confirmed,
+    the other is the one diagnosed.
+    """
+    confirmed = None
+    out = list(findings)
+    for i, f in enumerate(findings):
+        c = f.claim
+        if f.status != "inconsistent" or c.kind != "ratio" or f.cause not in _BLAMES_NUMBERS:
+            continue
+        if confirmed is None:
+            confirmed = _confirmed_numbers(findings)
+        x, y = c.numerator, c.denominator
+        cx, cy = confirmed.get(x), confirmed.get(y)
+        if cx is None and cy is None:
+            continue
+        r, d, _ = _reported_units(c.reported)
+        sev, cause, diag, fits = _ratio_diagnosis(
+            x, y, r, d, c.reported, format_number(x), format_number(y),
+            vary_count=cx is None, vary_total=cy is None)
+        told = "; ".join(f"{format_number(v)} is confirmed by the sum {how}"
+                         for v, how in ((x, cx), (y, cy)) if how is not None)
+        out[i] = Finding(c, f.status, f.severity if f.gross else sev, f"{diag}; {told}",
+                         f.recomputed, f.gross, cause, fits)
+    return out
+
+
 def _passage_key(c: Claim) -> tuple | None:
     """The (total, where it was found) of a share whose total was taken from its passage, else None.
 
@@ -786,7 +848,7 @@ def audit_claims(claims, *, targets=None) -> list[Finding]:
     targets = targets or {}
     with _gc_paused():
         findings = [_audit_one(c, targets.get(c.id, c.target)) for c in claims]
-        return _shared_total_pass(_passage_pass(findings))
+        return _corroboration_pass(_shared_total_pass(_passage_pass(findings)))
 
 
 def _runs_text(values: list[int]) -> str:
@@ -1087,6 +1149,7 @@ CAUSES_VI = {
     "shared-total": "các tỷ lệ cùng khớp một tổng số khác",
     "parts-mismatch": "các thành phần không cộng đúng tổng",
     "document": "số hiệu văn bản sai",
+    "reported-value": "tỷ lệ ghi sai (số đếm và tổng số đã được văn bản xác nhận)",
     "other": "chưa rõ nguyên nhân",
 }
 KINDS_VI = {"ratio": "tỷ lệ", "change": "tăng/giảm", "sum": "tổng", "rank": "xếp hạng",
