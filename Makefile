@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test lab validate audit bench readme clean
+.PHONY: report test lab validate audit eval bench readme clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ validate: $(STAMP)
 
 audit: $(STAMP)
 	$(BIN)/parstats audit data/raw/bao-cao-so-ket-ctr-09-tu.md
+
+# precision and recall of the audit against the hand labels of tests/audit_eval
+eval: $(STAMP)
+	$(BIN)/python -m parstats.audit_eval
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
