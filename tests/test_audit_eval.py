@@ -63,7 +63,7 @@ def test_samples_of_consistent_and_unverifiable_claims():
 def test_every_label_points_at_its_claim_in_a_kept_text():
     for r in load_labels():
         lines = (TEXTS / f"{r['doc']}.md").read_text(encoding="utf-8").split("\n")
-        line = " ".join(lines[int(r["line"]) - 2:int(r["line"]) + 1])  # a claim may wrap
+        line = " ".join(lines[max(0, int(r["line"]) - 2):int(r["line"]) + 1])  # a claim may wrap
         first = r["parts"].split("+")[0] or r["numerator"] or r["reported"]
         digits = "".join(ch for ch in first if ch.isdigit())[:3]
         assert digits in "".join(ch for ch in line if ch.isdigit()), (r["doc"], r["line"], first)
