@@ -1359,6 +1359,77 @@ def _footnote_sums(ctx: _Ctx, fmap: "_FootnoteMap", claims_in_para: list, claims
                                       f"down in footnote {note}", base, order))
 
 
+_TOTAL_ROW_RE = re.compile(
+    r"(?i)^\s*(?:tổng cộng|tổng số|tổng|cộng|toàn (?:tỉnh|huyện|thành phố|quốc|xã|ngành))\s*:?\s*$")
+_CELL_COUNT_RE = re.compile(r"\s*(?P<n>" + _INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)?")
+_CELL_SHARE_RE = re.compile(r"\s*(?P<n>" + _INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)? ?\( ?(?P<p>" + _NUM
+                            + r") ?% ?\)")
+
+
+def _cells(text: str) -> list[tuple[int, str]]:
+    """The cells of a table row as (offset in the row, text), without the outer pipes."""
+    pipes = [i for i, ch in enumerate(text) if ch == "|"]
+    if not text.lstrip().startswith("|"):
+        pipes.insert(0, -1)
+    if text.rstrip()[-1:] != "|":
+        pipes.append(len(text))
+    return [(a + 1, text[a + 1:b]) for a, b in zip(pipes, pipes[1:])]
+
+
+def _table_shares(paras: list[Paragraph], by_idx: dict[int, "_Ctx"], claims: list) -> None:
+    """Shares in the rows under a table's total row, when the rows add up to it exactly.
+
+    ``| Tổng cộng | 1.019.258 người |`` then ``| Thành thị | 184.860 người (23,5%) |`` and
+    ``| Nông thôn | 834.398 người (76,5%) |``: the counts add up to the total, so the total
+    is the whole of each share (and the breakdown is a sum claim).
+    """
+    i = 0
+    while i < len(paras):
+        if paras[i].kind != "table":
+            i += 1
+            continue
+        j = i
+        while j < len(paras) and paras[j].kind == "table":
+            j += 1
+        for r in range(i, j - 2):
+            cells = _cells(paras[r].text)
+            if not cells or not _TOTAL_ROW_RE.match(cells[0][1]):
+                continue
+            for col in range(1, len(cells)):
+                m = _CELL_COUNT_RE.match(cells[col][1])
+                if not m or "%" in cells[col][1]:
+                    continue
+                total, unit = parse_count(m.group("n")), m.group("unit")
+                rows = []
+                for r2 in range(r + 1, j):
+                    c2 = _cells(paras[r2].text)
+                    m2 = _CELL_SHARE_RE.match(c2[col][1]) if col < len(c2) else None
+                    if m2 is None or (unit and m2.group("unit") and m2.group("unit") != unit):
+                        break
+                    rows.append((r2, c2[col][0], m2))
+                counts = [parse_count(m2.group("n")) for _, _, m2 in rows]
+                if len(rows) < 2 or sum(counts) != total:
+                    continue
+                tline = paras[r].line_at(cells[col][0])
+                source = f"the '{cells[0][1].strip()}' row of the table (line {tline}), which the rows add up to"
+                for (r2, off, m2), n in zip(rows, counts):
+                    p2 = paras[r2]
+                    pos = off + m2.start("p")
+                    ctx = by_idx.get(r2)
+                    for t in ctx.toks if ctx is not None else ():
+                        if t.role == "pct" and t.s <= pos < t.e:
+                            t.used = True
+                    claims.append(_claim_dict(
+                        "ratio", p2.line_at(off + m2.start("n")), p2.text.strip(" |"), n, total, None,
+                        m2.group("p") + "%", source, {"unit": m2.group("unit")}, (r2, off)))
+                first = paras[rows[0][0]]
+                claims.append(_claim_dict(
+                    "sum", first.line_at(rows[0][1]), " + ".join(format_number(n) for n in counts)
+                    + f" = {m.group('n')}", None, total, counts, m.group("n"),
+                    source, {"unit": unit}, (rows[0][0], rows[0][1] - 1)))
+        i = j
+
+
 def _claim_dict(kind, line, quote, numerator, denominator, parts, reported, source, detail, order):
     return {"kind": kind, "line": line, "quote": quote, "numerator": numerator,
             "denominator": denominator, "parts": tuple(parts) if parts is not None else None,
@@ -1468,6 +1539,8 @@ def _extract(text: str) -> list[Claim]:
             c["denominator"], c["denominator_source"], strong = got
             if not strong:
                 c["detail"]["tie"] = "passage"
+    # tables whose rows add up to their "Tổng cộng" row: each row's share is of that total
+    _table_shares(paras, {ctx.pidx: ctx for ctx in ctxs}, raw)
     # shares stated without their counts ("28,95% thủ tục hành chính", "đạt 100%"): claims that
     # cannot be checked, counted as such
     for ctx in ctxs:
