@@ -245,8 +245,8 @@ def write_results(results: Iterable[FileResult], fmt: str, out: TextIO) -> Itera
     --------
     >>> res = [FileResult(Path("a.md"), None, None, "cannot read 'a.md': no such file")]
     >>> _ = list(write_results(res, "csv", sys.stdout))
-    source,id,kind,line,quote,numerator,denominator,parts,reported,recomputed,status,severity,diagnosis,error
-    a.md,,,,,,,,,,,,,cannot read 'a.md': no such file
+    source,id,kind,line,quote,numerator,denominator,parts,reported,recomputed,status,severity,diagnosis,basis,error
+    a.md,,,,,,,,,,,,,,cannot read 'a.md': no such file
     """
     writer, i = None, -1
     if fmt == "csv":
