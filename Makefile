@@ -35,6 +35,7 @@ audit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_audit.py
+	$(BIN)/python benchmarks/bench_audit_scaling.py
 
 readme: $(STAMP)
 	$(BIN)/python -m parstats.docs
