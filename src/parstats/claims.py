@@ -511,6 +511,7 @@ _TOTAL_WORD_RE = re.compile(r"(?i)tổng (?:số|cộng)")
 _CHANGE_PREV = frozenset(("giảm", "tăng"))
 _ON_TOTAL_RE = re.compile(r"(?i)trên (?:tổng số|tổng cộng|tổng) (?:[^\W\d_]+ ){0,6}?(" + _INT + r")(?![0-9])")
 _MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split())
+_SINCE_RE = re.compile(r"so với (?:năm |giai đoạn |cùng kỳ(?: năm)? )?([0-9]{4}(?: ?- ?[0-9]{4})?)?")
 
 
 class _Tok:
@@ -608,6 +609,7 @@ class _Ctx:
         self.pidx = pidx
         self.text = para.text
         self.toks: list[_Tok] = []
+        self._compared: dict[int, tuple[bool, str | None]] = {}  # see compared()
 
     @_lazy
     def _ends(self) -> list[tuple[int, str]]:
@@ -675,6 +677,21 @@ class _Ctx:
         starts, least_ends = self._cues
         i = bisect.bisect_left(starts, a)
         return i < len(starts) and least_ends[i] <= b
+
+    @_lazy
+    def colon_after_first(self) -> int:
+        """Offset of the first ``": "`` after the first token, or -1."""
+        return self.text.find(": ", self.toks[0].e)
+
+    def compared(self, s0: int, s1: int) -> tuple[bool, str | None]:
+        """Whether the sentence ``text[s0:s1]`` says "so với", and the year or period of its
+        first "so với (năm) YYYY": found once per sentence (a long one has many changes)."""
+        got = self._compared.get(s0)
+        if got is None:
+            m = _SINCE_RE.search(self.text, s0, s1)
+            got = self._compared[s0] = (self.text.find("so với", s0, s1) >= 0,
+                                        m.group(1) if m else None)
+        return got
 
     def depth(self, pos: int) -> int:
         parens, depths = self._parens
@@ -949,7 +966,8 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
 def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
     text = ctx.text
     s0, s1 = ctx.sentence_span(t.s)
-    if "so với" not in text[s0:s1]:
+    says_so_voi, since = ctx.compared(s0, s1)
+    if not says_so_voi:
         return
     nxt = _next_sig(ctx, t)
     if (nxt is None or nxt.role not in ("pct", "pct-change") or ctx.crosses(t.e, nxt.s)
@@ -969,10 +987,8 @@ def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
             new = u
             break
     detail = {"unit": t.unit2, "direction": direction}
-    m = re.search(r"so với (?:năm |giai đoạn |cùng kỳ(?: năm)? )?([0-9]{4}(?: ?- ?[0-9]{4})?)?",
-                  text[s0:s1])
-    if m and m.group(1):
-        detail["since"] = m.group(1)
+    if since:
+        detail["since"] = since
     if new is not None:
         old = new.a + t.a if direction == "giảm" else new.a - t.a
         detail.update(new=new.a, new_text=new.text, old=old)
@@ -1359,7 +1375,8 @@ def _target_in(ctx: _Ctx, upto: int) -> TargetSpec | None:
     j = ctx.last_target[k]
     if j >= 0:
         best = ctx.toks[j]
-    elif k and ctx.toks[0].role == "pct" and ctx.p.bullet and ": " in ctx.text[ctx.toks[0].e:upto]:
+    elif (k and ctx.toks[0].role == "pct" and ctx.p.bullet
+          and 0 <= ctx.colon_after_first <= upto - 2):  # ": " in text[toks[0].e:upto]
         best = ctx.toks[0]  # "+ 100% giao dịch …: …" states its target first
     else:
         return None
