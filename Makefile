@@ -39,6 +39,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_audit.py
+	$(BIN)/python benchmarks/bench_audit_scaling.py
 
 readme: $(STAMP)
 	$(BIN)/python -m parstats.docs

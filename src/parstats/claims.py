@@ -511,10 +511,12 @@ _SHARE_CUE_RE = re.compile(
     r"(?:đạt|chiếm|bằng|tương ứng|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?[ :]{0,2}$"
 )
 _EXHAUSTIVE_RE = re.compile(r"\b(?:gồm|bao gồm|còn lại|chia ra|cụ thể là|cụ thể:)", re.I)
+_EXHAUSTIVE_AT_RE = re.compile(f"(?=({_EXHAUSTIVE_RE.pattern}))", re.I)  # every match, overlaps too
 _TOTAL_WORD_RE = re.compile(r"(?i)tổng (?:số|cộng)")
 _CHANGE_PREV = frozenset(("giảm", "tăng"))
 _ON_TOTAL_RE = re.compile(r"(?i)trên (?:tổng số|tổng cộng|tổng) (?:[^\W\d_]+ ){0,6}?(" + _INT + r")(?![0-9])")
 _MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split())
+_SINCE_RE = re.compile(r"so với (?:năm |giai đoạn |cùng kỳ(?: năm)? )?([0-9]{4}(?: ?- ?[0-9]{4})?)?")
 
 
 #: words before a number that make it approximate ("khoảng 7.700 tấn"): not exact enough to check
@@ -631,6 +633,8 @@ class _Ctx:
         self.pidx = pidx
         self.text = para.text
         self.toks: list[_Tok] = []
+        self._compared: dict[int, tuple[bool, str | None]] = {}  # see compared()
+        self.votes: dict[int, bool] = {}  # sentence start -> speaks of a vote (_vote_context)
 
     @_lazy
     def _ends(self) -> list[tuple[int, str]]:
@@ -679,6 +683,40 @@ class _Ctx:
                 last = i
             out.append(last)
         return out
+
+    @_lazy
+    def _cues(self) -> tuple[list[int], list[int]]:
+        """Starts of every match of ``_EXHAUSTIVE_RE`` in the text, and for each the least end
+        of the matches from there on."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _EXHAUSTIVE_AT_RE.finditer(self.text):
+            starts.append(m.start())
+            ends.append(m.end(1))
+        for i in range(len(ends) - 2, -1, -1):
+            ends[i] = min(ends[i], ends[i + 1])
+        return starts, ends
+
+    def has_cue(self, a: int, b: int) -> bool:
+        """``_EXHAUSTIVE_RE.search(self.text, a, b) is not None``, without scanning text[a:b]."""
+        starts, least_ends = self._cues
+        i = bisect.bisect_left(starts, a)
+        return i < len(starts) and least_ends[i] <= b
+
+    @_lazy
+    def colon_after_first(self) -> int:
+        """Offset of the first ``": "`` after the first token, or -1."""
+        return self.text.find(": ", self.toks[0].e)
+
+    def compared(self, s0: int, s1: int) -> tuple[bool, str | None]:
+        """Whether the sentence ``text[s0:s1]`` says "so với", and the year or period of its
+        first "so với (năm) YYYY": found once per sentence (a long one has many changes)."""
+        got = self._compared.get(s0)
+        if got is None:
+            m = _SINCE_RE.search(self.text, s0, s1)
+            got = self._compared[s0] = (self.text.find("so với", s0, s1) >= 0,
+                                        m.group(1) if m else None)
+        return got
 
     def depth(self, pos: int) -> int:
         parens, depths = self._parens
@@ -909,8 +947,12 @@ _VOTE_DOUBT = ("a vote share: such shares are usually of all members (tổng s�
 
 
 def _vote_context(ctx: _Ctx, pos: int) -> bool:
+    """Whether the sentence at ``pos`` speaks of a vote (looked up once per sentence)."""
     s0, s1 = ctx.sentence_span(pos)
-    return _VOTE_RE.search(ctx.text, s0, s1) is not None
+    got = ctx.votes.get(s0)
+    if got is None:
+        got = ctx.votes[s0] = _VOTE_RE.search(ctx.text, s0, s1) is not None
+    return got
 
 
 def _fraction_doubt(ctx: _Ctx, t: _Tok) -> str | None:
@@ -995,7 +1037,8 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
 def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
     text = ctx.text
     s0, s1 = ctx.sentence_span(t.s)
-    if "so với" not in text[s0:s1]:
+    says_so_voi, since = ctx.compared(s0, s1)
+    if not says_so_voi:
         return
     nxt = _next_sig(ctx, t)
     if (nxt is None or nxt.role not in ("pct", "pct-change") or ctx.crosses(t.e, nxt.s)
@@ -1018,10 +1061,8 @@ def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
             new = u
             break
     detail = {"unit": t.unit2, "direction": direction}
-    m = re.search(r"so với (?:năm |giai đoạn |cùng kỳ(?: năm)? )?([0-9]{4}(?: ?- ?[0-9]{4})?)?",
-                  text[s0:s1])
-    if m and m.group(1):
-        detail["since"] = m.group(1)
+    if since:
+        detail["since"] = since
     if new is not None:
         old = new.a + t.a if direction == "giảm" else new.a - t.a
         detail.update(new=new.a, new_text=new.text, old=old)
@@ -1035,6 +1076,14 @@ def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
                 quote_start=ctx.clause_start(t.s, 60), line_pos=t.s, detail=detail)
     c["_tok"] = t
     claims.append(c)
+
+
+def _tail_sums(values: list[int]) -> list[int]:
+    """``out[i] == sum(values[i:])`` for every ``i`` (and ``out[len(values)] == 0``)."""
+    out = [0] * (len(values) + 1)
+    for i in range(len(values) - 1, -1, -1):
+        out[i] = out[i + 1] + values[i]
+    return out
 
 
 def _paren_group(text: str, open_pos: int) -> int | None:
@@ -1108,21 +1157,34 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
                               reported=h.text, source="the number before the parenthesis",
                               quote_start=h.s, line_pos=inner[0].s,
                               detail={"unit": h.unit2, "doubt": doubt}))
-    # 2. a head fraction followed by same-noun fractions in the same sentence
+    # 2. a head fraction followed by same-noun fractions in the same sentence: its parts are
+    #    the rest of its group (the fractions of one sentence, noun and depth), their sums
+    #    sums of a tail (kept from the end), so a long sentence is not scanned for every head
     fracs = [t for t in items if t.role == "frac" and not t.used]
-    fstarts = [t.s for t in fracs]
+    sb = ctx.sent_bounds
+    groups: dict[tuple, list[_Tok]] = {}
+    place = []  # (group key, index in the group) of each fraction
+    for t in fracs:
+        key = (bl(sb, t.s), t.unit, t.depth)
+        g = groups.setdefault(key, [])
+        place.append((key, len(g)))
+        g.append(t)
+    tail_sums: dict[tuple, tuple[list[int], list[int]]] = {}  # key -> sums of g[i:]
     done: set[int] = set()
     for k, h in enumerate(fracs):
         if h.idx in done:
             continue
-        s0, s1 = ctx.sentence_span(h.s)
-        parts = [t for t in fracs[k + 1:bl(fstarts, s1)] if t.unit == h.unit and t.depth == h.depth]
-        if len(parts) < 2:
+        key, i = place[k]
+        g = groups[key]
+        if len(g) - i - 1 < 2:  # parts g[i + 1:]
             continue
-        na, nb = sum(t.a for t in parts), sum(t.b for t in parts)
-        cue = _EXHAUSTIVE_RE.search(text, h.e, parts[-1].s)
-        if not (cue or na == h.a or nb == h.b):
+        if key not in tail_sums:
+            tail_sums[key] = _tail_sums([t.a for t in g]), _tail_sums([t.b for t in g])
+        ta, tb = tail_sums[key]
+        na, nb = ta[i + 1], tb[i + 1]
+        if not (na == h.a or nb == h.b or ctx.has_cue(h.e, g[-1].s)):
             continue
+        parts = g[i + 1:]  # then all of them are done: once per group
         for t in parts:
             t.used = True
             done.add(t.idx)
@@ -1135,6 +1197,15 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
                               quote_start=ctx.clause_start(h.s, 40), line_pos=parts[0].s,
                               detail={"unit": h.unit2, "of": which}))
     # 3. "2.813/3.050 cán bộ, công chức, trong đó có 1.483 cán bộ … và 1.330 công chức" (adds up)
+    #    The list is the unused counts at the head's depth from "trong đó" to the end of the
+    #    sentence: a tail of their group (sentence, depth). Once a list is taken from a group,
+    #    any later "trong đó" of that group finds only counts already used.
+    counts: dict[tuple[int, int], list[_Tok]] = {}
+    for t in items:
+        if t.role == "count" and not t.used:
+            counts.setdefault((bl(sb, t.s), t.depth), []).append(t)
+    count_sums: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # starts, sums of tails
+    taken: set[tuple[int, int]] = set()
     for h in items:
         if h.used:
             continue
@@ -1144,11 +1215,18 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
         td = _TRONG_DO_RE.search(text, h.e, nxt.s)
         if not td or ctx.crosses(h.e, td.start(), sentence=True):
             continue
-        s0, s1 = ctx.sentence_span(td.end())
-        lst = [t for t in items[bl(istarts, td.end()):bl(istarts, s1)]
-               if not t.used and t.role == "count" and t.depth == h.depth]
-        if len(lst) < 2 or sum(t.a for t in lst) != h.a:
+        key = (bl(sb, td.end()), h.depth)  # the sentence of td.end(), as sentence_span
+        if key not in counts or key in taken:
             continue
+        g = counts[key]
+        if key not in count_sums:
+            count_sums[key] = [t.s for t in g], _tail_sums([t.a for t in g])
+        gstarts, ta = count_sums[key]
+        j = bl(gstarts, td.end())
+        if len(g) - j < 2 or ta[j] != h.a:
+            continue
+        lst = g[j:]
+        taken.add(key)
         for t in lst:
             t.used = True
         claims.append(_mk(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
@@ -1156,31 +1234,59 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
                           source=f"the number '{h.text}' before 'trong đó'",
                           quote_start=h.s, line_pos=lst[0].s, detail={"unit": h.unit2}))
     # 4. "X người. Về trình độ chuyên môn: A 24 người; B 1.278 người; C 186 người."
+    #    The list is the unused counts at depth 0 from the colon to the end of the sentence: a
+    #    tail of the sentence's group, as in 3. The head is the last unused item of the noun at
+    #    depth 0 before the colon: ``hop`` jumps back over used ones (each jump is remembered).
+    counts0: dict[int, list[_Tok]] = {}
+    for t in items:
+        if t.role == "count" and not t.used and t.depth == 0:
+            counts0.setdefault(bl(sb, t.s), []).append(t)
+    tails: dict[int, tuple[list[int], list[int], list[bool]]] = {}  # starts, sums, one noun
+    by_unit: dict[str | None, tuple[list[_Tok], list[int], list[int]]] = {}  # items, starts, hop
+    for t in items:
+        if t.depth == 0:
+            us = by_unit.setdefault(t.unit, ([], [], []))
+            us[2].append(len(us[0]) - 1)
+            us[0].append(t)
+            us[1].append(t.s)
+    taken_sentences: set[int] = set()
     for cm in re.finditer(r": ", text):
         c0 = cm.end()
-        s0, s1 = ctx.sentence_span(c0)
-        lst = [t for t in items[bl(istarts, c0):bl(istarts, s1)]
-               if not t.used and t.role == "count" and t.depth == 0]
-        if len(lst) < 2 or len({t.unit for t in lst}) != 1:
+        sentence = bl(sb, c0)  # as sentence_span(c0)
+        if sentence not in counts0 or sentence in taken_sentences:
             continue
-        unit = lst[0].unit
-        head = None
-        for i in range(bl(istarts, cm.start()) - 1, -1, -1):  # the items before the colon
-            t = items[i]
-            if t.used:
-                continue
-            if t.unit == unit and t.depth == 0:
-                head = t
-                break
-        if head is None:
+        g = counts0[sentence]
+        if sentence not in tails:
+            units = [t.unit for t in g]
+            one_noun = [True] * len(g)  # one_noun[j]: all of g[j:] have one noun
+            for j in range(len(g) - 2, -1, -1):
+                one_noun[j] = one_noun[j + 1] and units[j] == units[j + 1]
+            tails[sentence] = [t.s for t in g], _tail_sums([t.a for t in g]), one_noun
+        gstarts, ta, one_noun = tails[sentence]
+        j = bl(gstarts, c0)
+        if len(g) - j < 2 or not one_noun[j]:
             continue
-        parts = [t.a for t in lst]
+        unit = g[j].unit
+        us, ustarts, hop = by_unit[unit]
+        i = bl(ustarts, cm.start()) - 1  # the items of the noun before the colon
+        passed = []
+        while i >= 0 and us[i].used:
+            passed.append(i)
+            i = hop[i]
+        for k in passed:
+            hop[k] = i
+        if i < 0:
+            continue
+        head = us[i]
         total = head.a if head.role == "count" else head.b
-        if head.role == "frac" and sum(parts) == head.a:
+        if head.role == "frac" and ta[j] == head.a:
             total = head.a
         cue = _EXHAUSTIVE_RE.search(text, max(head.e, cm.start() - 25), cm.end())
-        if not (cue or sum(parts) == total):
+        if not (cue or ta[j] == total):
             continue
+        lst = g[j:]
+        parts = [t.a for t in lst]
+        taken_sentences.add(sentence)
         for t in lst:
             t.used = True
         claims.append(_mk(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
@@ -1189,7 +1295,8 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
                           source=f"the total '{head.text} {head.unit2}' before the list",
                           quote_start=ctx.clause_start(cm.start(), 60), line_pos=lst[0].s,
                           detail={"unit": head.unit2,
-                                  "doubt": _list_doubt(text, [head] + lst, lst[-1].e, s1)}))
+                                  "doubt": _list_doubt(text, [head] + lst, lst[-1].e,
+                                                       ctx.sentence_span(c0)[1])}))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1443,7 +1550,8 @@ def _target_in(ctx: _Ctx, upto: int) -> TargetSpec | None:
     j = ctx.last_target[k]
     if j >= 0:
         best = ctx.toks[j]
-    elif k and ctx.toks[0].role == "pct" and ctx.p.bullet and ": " in ctx.text[ctx.toks[0].e:upto]:
+    elif (k and ctx.toks[0].role == "pct" and ctx.p.bullet
+          and 0 <= ctx.colon_after_first <= upto - 2):  # ": " in text[toks[0].e:upto]
         best = ctx.toks[0]  # "+ 100% giao dịch …: …" states its target first
     else:
         return None
