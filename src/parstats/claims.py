@@ -267,13 +267,20 @@ _RULE_RE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 _BULLET_RE = re.compile(r"^\s*(?:[-+*•–]|[0-9]{1,2}[.)]|[a-zđ][)])\s+")
 _FOOTDEF_RE = re.compile(r"^\s*(?:<sup>\s*([0-9]{1,3}|[a-z])\s*</sup>|\[\^([^\]\s]{1,10})\]:)\s*")
+#: markup to remove; the lookahead names the first characters of the alternatives, which lets
+#: the engine skip plain text quickly
 _MARKUP_RE = re.compile(
+    r"(?=[<\[*_\\¹²³⁴⁵⁶⁷⁸⁹⁰])(?:"
     r"<sup>\s*([0-9]{1,3}|[a-z*])\s*</sup>|\[\^([^\]\s]{1,10})\]|</?[A-Za-z][^<>]{0,200}>"
-    r"|\*+|(?<![^\W_])__|__(?![^\W_])|\\(?=[\\`*_{}\[\]()#+\-.!|>])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+    r"|\*+|__(?<![^\W_]__)|__(?![^\W_])|\\(?=[\\`*_{}\[\]()#+\-.!|>])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
 )
 _RULE_FIRST = frozenset("-*_=")
 _BULLET_FIRST = frozenset("-+*•–abcdefghijklmnopqrstuvwxyzđ")
+#: a line without any of these has nothing for _MARKUP_RE to remove (each of its alternatives
+#: starts with one of them)
 _NEEDS_CLEAN_RE = re.compile(r"[<*_\[\\¹²³⁴⁵⁶⁷⁸⁹⁰]")
+#: a line without any of these has no footnote marker to keep
+_MAY_MARK_RE = re.compile(r"<sup|\[\^|[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _SPACES_RE = re.compile(r" {2,}")
 _LABEL_RE = re.compile(r"^[^\W\d_][^:;.()\d]{0,40}:\s")
@@ -284,6 +291,8 @@ def _strip_markup(line: str) -> tuple[str, list[tuple[int, str]]]:
     """Remove Markdown/HTML markup from one line; return the text and its footnote markers
     (offset in the returned text, note number or name)."""
     markers: list[tuple[int, str]] = []
+    if not _MAY_MARK_RE.search(line):
+        return _MARKUP_RE.sub("", line), markers  # markup but no marker: bold, tags
     out: list[str] = []
     pos = 0
     length = 0
@@ -597,6 +606,10 @@ def _prev2(text: str, s: int) -> str | None:
 
 
 def _unit_after(text: str, e: int) -> tuple[str | None, str | None]:
+    """The word after a number and the two words after it, when lower case (its noun)."""
+    first = text[e + 1:e + 2] if text[e:e + 1] == " " else text[e:e + 1]
+    if not first.islower():
+        return None, None  # most numbers: followed by punctuation, a capital or nothing
     m = _WORD_AFTER_RE.match(text, e)
     if not m:
         return None, None
@@ -1468,6 +1481,7 @@ def _footnote_sums(ctx: _Ctx, fmap: "_FootnoteMap", claims_in_para: list, claims
 
 _TOTAL_ROW_RE = re.compile(
     r"(?i)^\s*(?:tổng cộng|tổng số|tổng|cộng|toàn (?:tỉnh|huyện|thành phố|quốc|xã|ngành))\s*:?\s*$")
+_TOTAL_ROW_START_RE = re.compile(r"(?i)\s*\|?\s*(?:tổng|cộng|toàn)")
 _CELL_COUNT_RE = re.compile(r"\s*(?P<n>" + _INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)?")
 _CELL_SHARE_RE = re.compile(r"\s*(?P<n>" + _INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)? ?\( ?(?P<p>" + _NUM
                             + r") ?% ?\)")
@@ -1499,6 +1513,8 @@ def _table_shares(paras: list[Paragraph], by_idx: dict[int, "_Ctx"], claims: lis
         while j < len(paras) and paras[j].kind == "table":
             j += 1
         for r in range(i, j - 2):
+            if not _TOTAL_ROW_START_RE.match(paras[r].text):
+                continue
             cells = _cells(paras[r].text)
             if not cells or not _TOTAL_ROW_RE.match(cells[0][1]):
                 continue
@@ -1648,7 +1664,8 @@ def _extract(text: str) -> list[Claim]:
             if not strong:
                 c["detail"]["tie"] = "passage"
     # tables whose rows add up to their "Tổng cộng" row: each row's share is of that total
-    _table_shares(paras, {ctx.pidx: ctx for ctx in ctxs}, raw)
+    by_idx = {ctx.pidx: ctx for ctx in ctxs}
+    _table_shares(paras, by_idx, raw)
     # shares stated without their counts ("28,95% thủ tục hành chính", "đạt 100%"): claims that
     # cannot be checked, counted as such
     for ctx in ctxs:
@@ -1667,7 +1684,6 @@ def _extract(text: str) -> list[Claim]:
         if ctx.p.kind == "body":
             prev_body[ctx.pidx] = last
             last = ctx
-    by_idx = {ctx.pidx: ctx for ctx in ctxs}
     for c in raw:
         if c["kind"] not in ("ratio", "change") or "_tok" not in c:
             continue
