@@ -34,7 +34,7 @@ audit: $(STAMP)
 
 # precision and recall of the audit against the hand labels of tests/audit_eval
 eval: $(STAMP)
-	$(BIN)/python -m parstats.audit_eval
+	$(BIN)/python -m parstats.audit.evaluation
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py

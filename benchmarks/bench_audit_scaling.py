@@ -43,7 +43,8 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from parstats.audit import audit_text
-from parstats.claims import extract_claims, split_paragraphs
+from parstats.audit.extraction import extract_claims
+from parstats.audit.reading import split_paragraphs
 from parstats.numbers import format_number, format_percent
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -22,7 +22,8 @@ from parstats.audit import (
     totals_for_percent,
     write_json,
 )
-from parstats.claims import KINDS, extract_claims
+from parstats.audit.extraction import extract_claims
+from parstats.audit.model import KINDS
 from parstats.numbers import format_number, format_percent, parse_percent
 from parstats.paths import RAW_REPORT
 from parstats.ratios import Target, percent, percent_change

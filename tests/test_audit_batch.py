@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from parstats.audit import audit_path
-from parstats.audit_batch import SUMMARY_COLUMNS, audit_many, collect_paths
+from parstats.audit.batch import SUMMARY_COLUMNS, audit_many, collect_paths
 from parstats.cli import main
 
 INCONSISTENT = "Cán bộ có trình độ đại học trở lên là 128/129 người, tỷ lệ 98,45%.\n"

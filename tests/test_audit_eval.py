@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parstats.audit_eval import LABEL_COLUMNS, LABELS, TEXTS, evaluate, load_labels, wilson
+from parstats.audit.evaluation import LABEL_COLUMNS, LABELS, TEXTS, evaluate, load_labels, wilson
 from parstats.paths import PROJ_ROOT
 
 SHARED_CORPUS = PROJ_ROOT.parent / "shared" / "corpus"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from parstats.audit import audit_claims
-from parstats.claims import extract_claims, normalize_lines, split_paragraphs
+from parstats.audit.extraction import extract_claims
+from parstats.audit.reading import normalize_lines, split_paragraphs
 from parstats.numbers import parse_number
 from parstats.paths import RAW_REPORT
 from parstats.report import load_report

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parstats.audit import audit_text, counts_for_percent, split_counts, totals_for_percent
-from parstats.claims import extract_claims
+from parstats.audit.extraction import extract_claims
 from parstats.paths import RAW_REPORT
 
 RAW = RAW_REPORT.read_text(encoding="utf-8")
@@ -114,7 +114,7 @@ WORDISH = st.text(alphabet=st.sampled_from(list("aáđ Ư_9٣²½ ,:.;-\u0301xyz
 @given(WORDISH, st.data())
 def test_previous_word_scans_match_their_regexes(text, data):
     # _prev_word/_prev2 scan backwards for speed; they must agree with the regex searches
-    from parstats.claims import _PREV2_RE, _PREV_WORDS_RE, _prev2, _prev_word
+    from parstats.audit.tokens import _PREV2_RE, _PREV_WORDS_RE, _prev2, _prev_word
 
     s = data.draw(st.integers(0, len(text)))
     m = _PREV_WORDS_RE.search(text, max(0, s - 40), s)

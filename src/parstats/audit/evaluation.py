@@ -23,7 +23,7 @@ the labels by (document, kind, line, numbers, reported value):
 * **recall**: of the labelled errors, the share flagged now;
 * **flags per 100 KB** of text.
 
-``python -m parstats.audit_eval`` (``make eval``) prints the table.
+``python -m parstats.audit.evaluation`` (``make eval``) prints the table.
 
 Examples
 --------
@@ -42,9 +42,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parstats.audit import audit_path
-from parstats.audit_batch import audit_many, collect_paths
-from parstats.claims import KINDS
+from parstats.audit.batch import audit_many, collect_paths
+from parstats.audit.model import KINDS
 from parstats.paths import PROJ_ROOT
 
 __all__ = ["EVAL_DIR", "LABELS", "TEXTS", "LABEL_COLUMNS", "Evaluation", "load_labels", "evaluate",
@@ -238,7 +237,7 @@ def flag_rate(folder: str | Path, jobs: int | None = None) -> tuple[int, int, in
 
 def main(argv: list[str] | None = None) -> int:
     """Print precision and recall per kind against the labels, and flags per 100 KB."""
-    ap = argparse.ArgumentParser(prog="python -m parstats.audit_eval", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python -m parstats.audit.evaluation", description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=PROJ_ROOT.parent / "shared" / "corpus" / "texts",
                     help="also count flags per 100 KB over this folder when it exists")
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")

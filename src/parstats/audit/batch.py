@@ -35,8 +35,9 @@ import textwrap
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, TextIO
 
-from parstats.audit import STATUSES, AuditReport, audit_path
-from parstats.claims import ReportReadError
+from parstats.audit.checks import STATUSES
+from parstats.audit.reading import ReportReadError
+from parstats.audit.results import AuditReport, audit_path
 from parstats.files import write_atomic
 
 __all__ = [
@@ -77,7 +78,7 @@ class FileResult(NamedTuple):
     report : AuditReport or None
         None when the file could not be read.
     error : str or None
-        The one-line :class:`parstats.claims.ReportReadError` message, else None.
+        The one-line :class:`parstats.audit.reading.ReportReadError` message, else None.
     """
 
     path: Path
@@ -140,7 +141,7 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def audit_one(path: Path) -> FileResult:
-    """Audit one file; a :class:`~parstats.claims.ReportReadError` becomes the result's error.
+    """Audit one file; a :class:`~parstats.audit.reading.ReportReadError` becomes the result's error.
 
     The checksum of a file that is not UTF-8 is still given (its bytes could be read).
 

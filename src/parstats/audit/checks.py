@@ -1,0 +1,362 @@
+"""Checks and diagnoses of one claim: consistent, inconsistent (with its likely cause) or unverifiable."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, ROUND_DOWN, ROUND_UP
+
+from parstats.audit.documents import valid_date
+from parstats.audit.inference import (
+    _count_bounds,
+    _exact,
+    _from_units,
+    _percent_text,
+    _range_text,
+    _reported_units,
+    _total_bounds,
+)
+from parstats.audit.model import Claim
+from parstats.numbers import format_number, format_percent, parse_count, quantize, transpositions
+from parstats.ratios import Target, percent_units, verdict
+
+
+STATUSES = ("consistent", "inconsistent", "unverifiable")
+
+
+#: a list whose parts add up to more than this many percent away from its total, with no
+#: transposed digits to explain it, is not read as a breakdown of it (it names examples, or
+#: rows of a table run together)
+SUM_SLACK_PERCENT = 10
+
+
+#: years a date in a report can have; outside them "ngày 93 tháng 2 năm 5036" is not a date
+MIN_DATE_YEAR, MAX_DATE_YEAR = 1000, 2100
+
+
+#: the last countries left the Julian calendar in 1923: an older 29 February may be Julian
+JULIAN_UNTIL = 1923
+
+
+#: how far a count or total may be from the stated one to be "off by a little"
+LITTLE_ABS, LITTLE_REL = 3, Decimal("0.03")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The audit of one claim.
+
+    Attributes
+    ----------
+    claim : Claim
+    status : str
+        ``consistent``, ``inconsistent`` or ``unverifiable``.
+    severity : str or None
+        ``minor`` or ``major`` for an inconsistent claim.
+    diagnosis : str or None
+        The most likely cause (inconsistent), or why it cannot be checked (unverifiable).
+    recomputed : str or None
+        The recomputed value written the Vietnamese way (``"99,22%"``, ``"2.059"``).
+    gross : bool or None
+        For an inconsistent claim with a known target: whether the error changes the verdict.
+    cause : str or None
+        A short machine-readable cause: ``rounded-down``, ``rounded-twice``, ``wrong-base``,
+        ``transposed-digits``, ``count-off``, ``total-off``, ``shared-total``, ``rounded-up``,
+        ``parts-mismatch``, ``document``, ``reported-value``, ``other``.
+    """
+
+    claim: Claim
+    status: str
+    severity: str | None = None
+    diagnosis: str | None = None
+    recomputed: str | None = None
+    gross: bool | None = None
+    cause: str | None = None
+    fits: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def to_dict(self) -> dict:
+        """The claim and its audit in the JSON schema of ``parstats audit --format json``."""
+        c = self.claim
+        return {
+            "id": c.id, "kind": c.kind, "line": c.line, "quote": c.quote,
+            "numerator": c.numerator, "denominator": c.denominator,
+            "parts": list(c.parts) if c.parts is not None else None,
+            "reported": c.reported, "recomputed": self.recomputed, "status": self.status,
+            "severity": self.severity, "diagnosis": self.diagnosis, "basis": basis(c),
+        }
+
+
+def basis(claim: Claim) -> str | None:
+    """How the numbers of a claim were tied together, in words (``None``: nothing to tie).
+
+    Examples
+    --------
+    >>> from parstats.audit.extraction import extract_claims
+    >>> [basis(c) for c in extract_claims("Tinh giản 28/1.752 biên chế, đạt 1,6%; ngày 14/5/2021.")]
+    ['the fraction itself, with the share in the same clause', 'as written']
+    """
+    if claim.kind in ("date", "document", "rank"):
+        return "as written"
+    if claim.kind == "ratio" and claim.denominator_source == "the fraction itself":
+        return ("the fraction itself, with the share in the same clause" if claim.reported
+                else "the fraction itself, no share stated")
+    return claim.denominator_source
+
+
+def _consistent(claim: Claim, recomputed: str | None = None) -> Finding:
+    """``Finding(claim, "consistent", recomputed=recomputed)``, built without the frozen
+    dataclass's per-field ``object.__setattr__`` (the same object; most claims are consistent)."""
+    f = object.__new__(Finding)
+    f.__dict__.update(claim=claim, status="consistent", severity=None, diagnosis=None,
+                      recomputed=recomputed, gross=None, cause=None, fits={})
+    return f
+
+
+def _little(v: int) -> int:
+    return max(LITTLE_ABS, int((Decimal(v) * LITTLE_REL).to_integral_value(rounding="ROUND_CEILING")))
+
+
+def _near_fit(lo: int, hi: int | None, v: int) -> int | None:
+    """The value of ``lo..hi`` (``hi`` None: unbounded) nearest ``v``, if only a little off it."""
+    if hi is not None and hi < lo:
+        return None
+    nearest = lo if v < lo else hi if hi is not None and v > hi else v
+    return nearest if abs(nearest - v) <= _little(v) else None
+
+
+def _off(diff: int, than: str) -> str:
+    """``"3 more than 1.752"`` / ``"1 less than 128"``."""
+    return f"{abs(diff)} {'more' if diff > 0 else 'less'} than {than}"
+
+
+def _count_or_none(text: str) -> int | None:
+    """The count a (transposed) figure reads as, or None when it is not a valid count."""
+    try:
+        return parse_count(text)
+    except ValueError:
+        return None
+
+
+def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
+                     what: str = "count", *, vary_count: bool = True,
+                     vary_total: bool = True) -> tuple[str, str, str, dict]:
+    """(severity, cause, diagnosis, fits) for an inconsistent percentage x/y reported as r.
+
+    ``vary_count`` / ``vary_total`` False: that number is confirmed elsewhere and no diagnosis
+    may change it.
+    """
+    fits: dict = {}
+    # 1. rounded down (truncated)
+    if percent_units(x, y, d, rounding=ROUND_DOWN) == r:
+        return ("minor", "rounded-down",
+                f"rounded down instead of half-up: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, "
+                f"which rounds to {_percent_text(x, y, d)}", fits)
+    # 2. rounded twice
+    for k in range(1, 4):
+        mid = _from_units(percent_units(x, y, d + k), d + k)
+        if quantize(mid, d) == _from_units(r, d):
+            return ("minor", "rounded-twice",
+                    f"rounded twice: {_exact(x, y)} was first rounded to {format_percent(mid, d + k)}, "
+                    f"then to {rep}; rounded once it is {_percent_text(x, y, d)}", fits)
+    # 4. transposed digits in the count, the total or the reported value
+    for alt in transpositions(xs) if vary_count else ():
+        v = _count_or_none(alt)
+        if v is not None and 0 <= v <= y and percent_units(v, y, d) == r:
+            return ("major", "transposed-digits",
+                    f"transposed digits: {alt}/{ys} gives {rep} ({what} written {xs})", fits)
+    for alt in transpositions(ys) if vary_total else ():
+        v = _count_or_none(alt)
+        if v and percent_units(x, v, d) == r:
+            return ("major", "transposed-digits",
+                    f"transposed digits: {xs}/{alt} gives {rep} (total written {ys})", fits)
+    recomputed = _percent_text(x, y, d)
+    for alt in transpositions(rep.removesuffix("%")):
+        if alt + "%" == recomputed:
+            return ("major", "transposed-digits",
+                    f"transposed digits in the reported value: {rep} for {recomputed}", fits)
+    # 5. count or total off by a little
+    out = []
+    lo, hi = _count_bounds(r, d, y)
+    nc = _near_fit(lo, hi, x) if vary_count else None
+    if nc is not None:
+        fits["counts"] = (lo, hi)
+        diff = nc - x
+        out.append((abs(diff) / max(x, 1), "count-off",
+                    f"{what} off by a little: {_range_text(lo, hi) if hi - lo <= 3 else format_number(nc)}"
+                    f"/{format_number(y)} gives {rep} ({_off(diff, xs)})"))
+    tlo, thi = _total_bounds(r, d, x)
+    nt = _near_fit(tlo, thi, y) if vary_total else None
+    if nt is not None:
+        fits["totals"] = (tlo, thi)
+        diff = nt - y
+        rng = _range_text(tlo, thi) if thi is not None and thi - tlo <= 9 else format_number(nt)
+        out.append((abs(diff) / y, "total-off",
+                    f"total off by a little: {xs} of {rng} gives {rep} (nearest {format_number(nt)}, "
+                    f"{_off(diff, ys)})"))
+    if not out and vary_total and d > 0 and rep.removesuffix("%").endswith("0"):
+        # "79,90%": perhaps one decimal padded with a zero
+        r1, d1 = r // 10, d - 1
+        tlo, thi = _total_bounds(r1, d1, x)
+        nt = _near_fit(tlo, thi, y)
+        if nt is not None:
+            fits["totals"] = (tlo, thi)
+            diff = nt - y
+            out.append((abs(diff) / y, "total-off",
+                        f"total off by a little: read as {format_percent(_from_units(r1, d1), d1)} "
+                        f"(a padded zero), {xs} of {format_number(nt)} gives {_percent_text(x, nt, d)} "
+                        f"({_off(diff, ys)})"))
+    if out:
+        out.sort(key=lambda o: o[0])
+        return "major", out[0][1], "; ".join(o[2] for o in out), fits
+    # 6. rounded up
+    if percent_units(x, y, d, rounding=ROUND_UP) == r:
+        return ("major", "rounded-up",
+                f"rounded up instead of half-up: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, "
+                f"which rounds to {recomputed}", fits)
+    if not (vary_count or vary_total):
+        return ("major", "reported-value",
+                f"the reported value is the slip: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, "
+                f"which rounds to {recomputed}, not {rep}", fits)
+    return ("major", "other",
+            f"no simple explanation: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, not {rep}", fits)
+
+
+def _gross(target, reported: Decimal, exact_num: int, exact_den: int) -> tuple[bool, str]:
+    """Whether the error changes the verdict against ``target``, and a sentence saying so."""
+    goal = target if isinstance(target, Target) else Target(
+        target.comparator, target.value, getattr(target, "upper", None))
+    rep_ok = verdict(goal, reported)
+    rec_ok = verdict(goal, Decimal(exact_num * 100) / Decimal(exact_den))
+    sym = {"at_least": "≥", "at_most": "≤", "equals": "=", "rank_between": "in"}[goal.comparator]
+    value = Decimal(goal.value)
+    tv = format_percent(value, max(0, -value.as_tuple().exponent))
+    if rep_ok != rec_ok:
+        return True, (f"gross: against the target {sym} {tv} the reported value "
+                      f"{'meets' if rep_ok else 'misses'} it but the recomputed one "
+                      f"{'meets' if rec_ok else 'misses'} it")
+    return False, f"the verdict against the target {sym} {tv} is unchanged ({'met' if rep_ok else 'not met'})"
+
+
+def _audit_one(c: Claim, target=None) -> Finding:
+    k = c.kind
+    if k == "ratio":
+        x, y = c.numerator, c.denominator
+        if x is None:
+            return Finding(c, "unverifiable", diagnosis="a share stated without its count and total")
+        if c.detail.get("approximate"):
+            return Finding(c, "unverifiable", diagnosis="the count is approximate ('khoảng', 'gần', "
+                           "'hơn' …): not exact enough to check")
+        if y is None:
+            return Finding(c, "unverifiable", diagnosis="no total tied to the count (the same clause, "
+                           "'tổng số' for the same noun earlier in the paragraph, or a footnote)")
+        if y <= 0:
+            return Finding(c, "unverifiable", diagnosis="the whole is zero: not a share")
+        if c.detail.get("doubt"):
+            rec = _percent_text(x, y, _reported_units(c.reported)[1]) if c.reported else None
+            return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
+        if c.reported is None:
+            # a bare X/Y is never checked: 20/11 may be a date, 422/1 an address, 34/22 a number
+            if x > y:
+                return Finding(c, "unverifiable", diagnosis=(
+                    f"no percentage stated, and {format_number(x)}/{format_number(y)} is not a share "
+                    "(a date, an address, a document number or a score?)"))
+            rec = _percent_text(x, y, 2)
+            return Finding(c, "unverifiable", diagnosis=f"no percentage stated (the share is {rec})",
+                           recomputed=rec)
+        r, d, _ = _reported_units(c.reported)
+        rec = _percent_text(x, y, d)
+        if percent_units(x, y, d) == r:
+            return _consistent(c, rec)
+        sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, format_number(x), format_number(y))
+        if x > y:
+            diag = f"the part {format_number(x)} is larger than the whole {format_number(y)}; " + diag
+        return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),
+                            target, r, d, x, y)
+    if k == "change":
+        x, old = c.numerator, c.denominator
+        if old is None or old <= 0:
+            return Finding(c, "unverifiable", diagnosis="the value before the change is not stated")
+        r, d, _ = _reported_units(c.reported)
+        rec = _percent_text(x, old, d)
+        if percent_units(x, old, d) == r:
+            return _consistent(c, rec)
+        new = c.detail.get("new")
+        if new and percent_units(x, new, d) == r:
+            f = Finding(c, "inconsistent", "major",
+                        f"wrong base: {format_number(x)}/{format_number(new)} = {_percent_text(x, new, d)} is computed on "
+                        f"the new value {format_number(new)} instead of the old one {format_number(old)}; "
+                        f"on the old base the change is {rec}", rec, cause="wrong-base")
+            return _with_target(f, target, r, d, x, old)
+        sev, cause, diag, fits = _ratio_diagnosis(x, old, r, d, c.reported, format_number(x), format_number(old),
+                                                  what="change")
+        return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),
+                            target, r, d, x, old)
+    if k == "sum":
+        total, parts = c.denominator, list(c.parts or ())
+        s = sum(parts)
+        rec = format_number(s)
+        if c.detail.get("doubt"):
+            return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
+        if s == total:
+            return _consistent(c, rec)
+        diagnosis = _sum_diagnosis(total, parts, c.reported)
+        if abs(s - total) * 100 > SUM_SLACK_PERCENT * total and not diagnosis.startswith("transposed"):
+            return Finding(c, "unverifiable", diagnosis=(
+                f"the parts add up to {rec}, {_off(s - total, format_number(total))}: too far off to be a "
+                f"breakdown of it (the list names examples, or runs into another list)"), recomputed=rec)
+        return Finding(c, "inconsistent", "major", diagnosis, rec, cause="parts-mismatch")
+    if k == "rank":
+        if 1 <= c.numerator <= c.denominator:
+            return _consistent(c)
+        return Finding(c, "inconsistent", "major",
+                       f"rank {c.numerator} is outside 1–{c.denominator}", cause="other")
+    if k == "date":
+        if c.detail.get("valid", True):
+            return _consistent(c)
+        day, month, year = (c.detail.get(key) for key in ("day", "month", "year"))
+        if year is not None and not MIN_DATE_YEAR <= year <= MAX_DATE_YEAR:
+            return Finding(c, "unverifiable", diagnosis=f"not a date: the year {year} is implausible")
+        if day == 0 or month == 0:
+            return Finding(c, "unverifiable", diagnosis="not a date: a day or month 0 (an empty date "
+                           "of a spreadsheet?)")
+        if (day, month) == (29, 2) and year is not None and year < JULIAN_UNTIL and year % 4 == 0:
+            return Finding(c, "unverifiable", diagnosis=f"29 February {year} exists in the Julian "
+                           "calendar, which many countries then used")
+        if day is not None and month is not None and valid_date(month, day, year):
+            return Finding(c, "unverifiable", diagnosis=(
+                f"{c.reported} is a date only as month/day/year (a foreign format), not checked"))
+        return Finding(c, "inconsistent", "major", f"no such date: {c.reported}", cause="other")
+    if k == "document":
+        ref = c.detail.get("document")
+        if ref is not None and ref.flags:
+            return Finding(c, "inconsistent", "major", ref.describe_flags(), ref.suggestion,
+                           cause="transposed-digits" if ref.suggestion and ref.year_text and
+                           sorted(ref.suggestion.split("/")[1]) == sorted(ref.year_text) else "document")
+        return _consistent(c)
+    raise ValueError(f"unknown claim kind {k!r} in claim {c.id}")
+
+
+def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:
+    if target is None:
+        return f
+    gross, text = _gross(target, _from_units(r, d), x, y)
+    return Finding(f.claim, f.status, "major" if gross else f.severity, f"{f.diagnosis}; {text}",
+                   f.recomputed, gross, f.cause, f.fits)
+
+
+def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> str:
+    s = sum(parts)
+    diff = s - total
+    rep = reported or format_number(total)
+    for alt in transpositions(rep):
+        if _count_or_none(alt) == s:
+            return f"transposed digits: the parts add up to {format_number(s)}, the total is written {rep}"
+    for i, p in enumerate(parts):
+        for alt in transpositions(format_number(p)):
+            v = _count_or_none(alt)
+            if v is not None and s - p + v == total:
+                return (f"transposed digits in part {i + 1}: {alt} instead of {format_number(p)} would make "
+                        f"the parts add up to {rep}")
+    added = f"the parts add up to {format_number(s)}, {_off(diff, rep)}"
+    if abs(diff) in parts:
+        return (f"{added}: one part ({format_number(abs(diff))}) counted "
+                f"{'twice or wrongly included' if diff > 0 else 'missing'}")
+    return added

@@ -1,0 +1,182 @@
+"""Extract the numeric claims of a Vietnamese report: ratios, changes, sums, ranks, dates, documents.
+
+Vietnamese administrative reports write ``1.752`` for one thousand seven hundred and fifty-two
+and ``84,11%`` for a percentage, and their fractions (``28/1.752``) sit beside dates
+(``14/5/2021``, ``ngày 30/6``), document numbers (``7889/QĐ-UBND``, ``06/2018/NQ-HĐND``,
+``29-KH/HU``), ranks (``xếp thứ 4/11``), standards (``ISO 9001:2015``) and table formulas
+(``4=3/2``) that look the same. :func:`extract_claims` reads any such text (Markdown or plain,
+CRLF or LF, NFC or NFD, with non-breaking spaces, wrapped lines and sentences cut by a page
+break or a footnote block) and returns one :class:`Claim` per checkable statement, with its
+line number and a quote.
+
+Kinds of claim
+--------------
+``ratio``
+    ``X/Y … (đạt) (tỷ lệ) Z%``, ``X người, tỷ lệ Z%`` or ``Z% (X người)`` with the total found
+    in the same sentence, an earlier sentence of the paragraph (``tổng số N …`` or the
+    denominator of an earlier fraction with the same noun) or a footnote (``Tổng số … là N``);
+    a bare fraction ``X/Y noun`` without a percentage is a ratio claim with ``reported=None``
+    (never checked: ``20/11`` may be a date, ``422/1`` an address); a share stated without its
+    counts (``28,95% thủ tục hành chính``, ``đạt 100%``) is a ratio claim with no numerator
+    and no total (``detail["share_only"]``).
+``change``
+    ``… N1 noun, giảm/tăng N noun so với năm YYYY, (đạt) Z%``; the base (the old value
+    ``N1 ± N``) is resolved from the value stated before the change.
+``sum``
+    parts with a stated total: ``58 đơn vị (gồm 51 …; 07 …)``, a fraction followed by its
+    breakdown (``334/362 …; trong đó 116/123 …, 83/96 …, còn lại 135/143``), a total then a
+    list after a colon, or a footnote that breaks down the number it is attached to. A list
+    counts as a breakdown when it says so (``gồm``, ``bao gồm``, ``còn lại``, ``chia ra``) or
+    when its parts add up; a list that adds to less than the total without saying so is taken
+    as a partial listing (``Về trình độ lý luận chính trị: …``), not as a claim.
+``rank``, ``date``, ``document``
+    ``xếp thứ 4/11``; ``14/5/2021``, ``ngày 30/6``, ``tháng 9/2021``; ``7889/QĐ-UBND``.
+
+Examples
+--------
+>>> text = "Tinh giản 28/1.752 biên chế, đạt 1,6%; ngày 14/5/2021 xếp thứ 4/11."
+>>> [(c.kind, c.numerator, c.denominator, c.reported) for c in extract_claims(text)]
+[('ratio', 28, 1752, '1,6%'), ('date', None, None, '14/5/2021'), ('rank', 4, 11, '4/11')]
+"""
+from __future__ import annotations
+
+from parstats.audit.linking import (
+    _FootnoteMap,
+    _footnote_sums,
+    _resolve_total,
+    _table_shares,
+    _target_in,
+)
+from parstats.audit.model import Claim, _KIND_RANK, _gc_paused, _new_claim
+from parstats.audit.paragraph import _ratio_claims, _sum_claims
+from parstats.audit.reading import ReportReadError, normalize_lines, split_paragraphs
+from parstats.audit.tokens import _Ctx, _DIGIT_RE, _mk, _pct_text, _tokenize
+
+
+def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Claim]:
+    """Extract every numeric claim of a Vietnamese report text.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The text (bytes are decoded as UTF-8; a BOM is dropped). It is normalised with
+        :func:`normalize_lines`; line numbers refer to the text as given.
+    source : str, optional
+        A name for error messages.
+
+    Returns
+    -------
+    list of Claim
+        In reading order (paragraphs as they appear, footnotes where they are printed).
+
+    Raises
+    ------
+    ReportReadError
+        When ``text`` is bytes that are not UTF-8.
+
+    Examples
+    --------
+    >>> t = ("Số biên chế năm 2023 là 1.563 người, giảm 108 người so với năm 2021, đạt 6,91%.\\n\\n"
+    ...      "Cao cấp 49 người, tỷ lệ 37,98%; tổng số 129 người.")
+    >>> [(c.kind, c.numerator, c.denominator, c.reported) for c in extract_claims(t)]
+    [('change', 108, 1671, '6,91%'), ('ratio', 49, None, '37,98%')]
+    """
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            name = source or "<bytes>"
+            raise ReportReadError(
+                f"{name} is not UTF-8 text (invalid byte 0x{bytes(text)[exc.start]:02x} at offset "
+                f"{exc.start}); expected a UTF-8 encoded report") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    with _gc_paused():
+        return _extract(text)
+
+
+def _extract(text: str) -> list[Claim]:
+    paras = split_paragraphs(normalize_lines(text))
+    ctxs: list[_Ctx] = []
+    raw: list[dict] = []
+    per_para: dict[int, list] = {}
+    pending: list = []
+    for i, p in enumerate(paras):
+        digit = _DIGIT_RE.search(p.text)
+        if digit is None:
+            continue
+        ctx = _Ctx(p, i)
+        own: list = []
+        _tokenize(ctx, own, digit.start())
+        if ctx.toks:
+            _ratio_claims(ctx, own, pending)
+            _sum_claims(ctx, own)
+        ctxs.append(ctx)
+        per_para[i] = own
+        raw.extend(own)
+    # footnote texts by id; an id may repeat (several documents in one text): each marker
+    # uses the nearest definition after it, else the last one before it
+    groups: dict[str, list[list[_Ctx]]] = {}
+    last_note = None
+    for ctx in ctxs:
+        if ctx.p.kind == "footnote" and ctx.p.footnote is not None:
+            g = groups.setdefault(ctx.p.footnote, [])
+            if last_note is not None and last_note.p.footnote == ctx.p.footnote and g and \
+                    g[-1][-1] is last_note:
+                g[-1].append(ctx)
+            else:
+                g.append([ctx])
+            last_note = ctx
+        else:
+            last_note = None
+    fmap = _FootnoteMap(groups)
+    # totals of count-percent claims
+    for _, ctx, t, pct, c in pending:
+        got = _resolve_total(ctx, t, pct, fmap)
+        if got is not None:
+            c["denominator"], c["denominator_source"], strong = got
+            if not strong:
+                c["detail"]["tie"] = "passage"
+    # tables whose rows add up to their "Tổng cộng" row: each row's share is of that total
+    by_idx = {ctx.pidx: ctx for ctx in ctxs}
+    _table_shares(paras, by_idx, raw)
+    # shares stated without their counts ("28,95% thủ tục hành chính", "đạt 100%"): claims that
+    # cannot be checked, counted as such
+    for ctx in ctxs:
+        for t in ctx.toks:
+            if t.role == "pct" and not t.used:
+                raw.append(_mk(ctx, "ratio", t.s, t.e, reported=_pct_text(t),
+                               detail={"share_only": True}, quote_start=ctx.clause_start(t.s, 60)))
+    # footnote breakdowns
+    for ctx in ctxs:
+        if ctx.p.markers and ctx.toks:
+            _footnote_sums(ctx, fmap, per_para.get(ctx.pidx, []), raw)
+    # targets stated before a ratio or change claim (same paragraph, else the one before)
+    prev_body: dict[int, _Ctx] = {}
+    last = None
+    for ctx in ctxs:
+        if ctx.p.kind == "body":
+            prev_body[ctx.pidx] = last
+            last = ctx
+    for c in raw:
+        if c["kind"] not in ("ratio", "change") or "_tok" not in c:
+            continue
+        ctx = by_idx[c["_order"][0]]
+        tgt = _target_in(ctx, c["_tok"].s)
+        if tgt is None and ctx.p.kind == "body" and prev_body.get(ctx.pidx) is not None:
+            pc = prev_body[ctx.pidx]
+            tgt = _target_in(pc, len(pc.text))
+        c["target"] = tgt
+    rank = _KIND_RANK
+    raw.sort(key=lambda c: (c["_order"], rank[c["kind"]]))
+    seen: dict[tuple[str, int], int] = {}
+    out = []
+    for c in raw:
+        key = (c["kind"], c["line"])
+        seen[key] = seen.get(key, 0) + 1
+        out.append(_new_claim(
+            f"{c['kind']}-{c['line']}-{seen[key]}", c["kind"], c["line"], c["quote"],
+            c["numerator"], c["denominator"], c["parts"], c["reported"],
+            c["denominator_source"], c["target"], c["detail"],
+        ))
+    return out

@@ -1,0 +1,283 @@
+"""Ties across a paragraph and a text: the total of a share, footnotes, tables and targets.
+
+The total of ``X người, tỷ lệ Z%`` is looked for in the same clause (``trên tổng số N``), in a
+footnote attached to the sentence, or earlier in the paragraph (a total of the same kind of
+thing before ``trong đó``, a fraction's denominator, ``tổng số N``): the last kind is a tie of the
+passage (``detail["tie"] = "passage"``) that the audit trusts only when one of its shares fits.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from parstats.audit.model import TargetSpec
+from parstats.audit.reading import Paragraph
+from parstats.audit.tokens import _Ctx, _Tok, _same_kind
+from parstats.audit.words import (
+    _INT,
+    _NUM,
+    _ON_TOTAL_RE,
+    _TOTAL_ROW_RE,
+    _TOTAL_ROW_START_RE,
+    _TOTAL_WORD_RE,
+    _TRONG_DO_RE,
+)
+from parstats.numbers import format_number, parse_count
+
+
+class _FootnoteMap:
+    """``fmap.at(note, pidx)``: the footnote paragraphs a marker in paragraph ``pidx`` refers to."""
+
+    def __init__(self, groups: dict[str, list[list[_Ctx]]]):
+        self.groups = groups
+        self.starts = {k: [g[0].pidx for g in v] for k, v in groups.items()}
+
+    def __contains__(self, note: str) -> bool:
+        return note in self.groups
+
+    def at(self, note: str, pidx: int) -> list[_Ctx]:
+        starts = self.starts[note]
+        i = bisect.bisect_left(starts, pidx)
+        return self.groups[note][i if i < len(starts) else len(starts) - 1]
+
+
+def _footnote_total(fctxs: list[_Ctx], unit: str | None) -> tuple[int, str, int] | None:
+    for fc in fctxs:
+        m = _TOTAL_WORD_RE.search(fc.text)
+        if not m:
+            continue
+        cands = [t for t in fc.toks if t.role == "count" and t.s > m.start()]
+        if not cands:
+            continue
+        pick = next((t for t in cands if t.unit == unit), None) or cands[0]
+        return pick.a, fc.text[m.start():pick.e + len(pick.unit2 or "") + 1].strip(), \
+            fc.p.line_at(pick.s)
+    return None
+
+
+def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple[int, str, bool] | None:
+    """The total of a count-share claim, how it was found, and whether that tie is beyond doubt
+    (the same clause or a footnote) rather than a passage's (earlier in the paragraph)."""
+    text = ctx.text
+    # 1. "… Z% trên tổng số N …" / "trên N" right after the percentage
+    m = re.match(r" ?(?:trên|của) (?:tổng số )?(" + _INT + r")(?![0-9])", text[pct.e:pct.e + 40])
+    if m:
+        return parse_count(m.group(1)), f"'{m.group(0).strip()}' after the percentage", True
+    #    "… 15,0% (29 người) cán bộ … trên tổng số 197 người." later in the same clause
+    end = max(t.e, pct.e)
+    stop = min(len(text), end + 200)
+    i = bisect.bisect_left(ctx.bounds, end)
+    if i < len(ctx.bounds):
+        stop = min(stop, ctx.bounds[i])
+    nxt = stop  # the next share or count before the clause ends (tokens are in text order)
+    toks = ctx.toks
+    for j in range(max(t.idx, pct.idx) + 1, len(toks)):
+        u = toks[j]
+        if u.s >= stop:
+            break
+        if u.role in ("pct", "frac", "count") and not _TOTAL_WORD_RE.search(text, max(end, u.s - 20), u.s):
+            nxt = u.s
+            break
+    m = _ON_TOTAL_RE.search(text, end, nxt)
+    if m:
+        return parse_count(m.group(1)), f"'{m.group(0).strip()}' later in the sentence", True
+    # 2. a footnote attached in the same sentence saying "Tổng số … là N"
+    s0, s1 = ctx.sentence_span(t.s)
+    markers = ctx.p.markers
+    mpos = ctx.marker_pos
+    if mpos is not None:  # only the markers of the sentence
+        markers = markers[bisect.bisect_left(mpos, s0):bisect.bisect_right(mpos, s1)]
+    for pos, note in markers:
+        if s0 <= pos <= s1 and note in fmap:
+            got = _footnote_total(fmap.at(note, ctx.pidx), t.unit)
+            if got:
+                return got[0], f"footnote {note} (line {got[2]}): '{got[1]}'", True
+    # 3. earlier in the paragraph: a fraction's denominator or "tổng số N" with the same noun,
+    #    or a count of the same kind of thing followed by "trong đó" ("có 1.346 công chức ….
+    #    Trong đó, 1.070 người …"); never an approximate number or one smaller than the count
+    #    ("18 loại đất. Trong đó, … 47.362 ha" is not a total of hectares)
+    for j in range(t.idx - 1, max(-1, t.idx - 60), -1):
+        u = ctx.toks[j]
+        if u.approx or not _same_kind(u, t) or (u.b if u.role == "frac" else u.a) < t.a:
+            continue  # another kind of thing, an approximate number, or smaller than the part
+        if u.role == "count" and _TRONG_DO_RE.search(text, u.e, _next_item_start(ctx, j, t.s)):
+            return u.a, (f"'{u.text} {u.unit2}' before 'trong đó' earlier in the paragraph "
+                         f"(line {ctx.p.line_at(u.s)})"), False
+        if u.unit != t.unit:
+            continue
+        if u.role == "frac":
+            return u.b, f"the denominator of {u.text} {u.unit2} earlier in the paragraph (line {ctx.p.line_at(u.s)})", False
+        if u.role == "count" and _TOTAL_WORD_RE.search(text, max(0, u.s - 60), u.s):
+            where = "sentence" if u.s >= s0 else "paragraph"
+            return u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})", False
+    return None
+
+
+def _next_item_start(ctx: _Ctx, j: int, default: int) -> int:
+    for u in ctx.toks[j + 1:j + 8]:
+        if u.role in ("count", "frac"):
+            return u.s
+    return default
+
+
+def _top_items(fctxs: list[_Ctx]) -> list[tuple[_Ctx, _Tok]]:
+    out = []
+    for fc in fctxs:
+        for t in fc.toks:
+            if t.role in ("count", "frac") and not t.used and t.depth == 0:
+                out.append((fc, t))
+    return out
+
+
+def _footnote_sums(ctx: _Ctx, fmap: "_FootnoteMap", claims_in_para: list, claims: list) -> None:
+    toks = ctx.toks
+    ratio_of: dict[int, dict] | None = None  # id(token) -> the last ratio claim with a total on it
+    for pos, note in ctx.p.markers:
+        if note not in fmap:
+            continue
+        cs = ctx.clause_start(pos, 400)
+        anchor_tok = None
+        for i in range(bisect.bisect_left(ctx.tok_starts, pos) - 1, -1, -1):
+            t = toks[i]
+            if t.s < cs:
+                break
+            if t.role in ("count", "frac"):
+                anchor_tok = t
+                break
+        if anchor_tok is None:
+            continue
+        # a ratio claim built on that token gives numerator and denominator
+        num, den = (anchor_tok.a, anchor_tok.b) if anchor_tok.role == "frac" else (anchor_tok.a, None)
+        if ratio_of is None:
+            ratio_of = {id(c["_tok"]): c for c in claims_in_para
+                        if c.get("_tok") is not None and c["kind"] == "ratio" and c["denominator"]}
+        c = ratio_of.get(id(anchor_tok))
+        if c is not None:
+            num, den = c["numerator"], c["denominator"]
+        top = _top_items(fmap.at(note, ctx.pidx))
+        if len(top) < 2:
+            continue
+        kinds = {t.role for _, t in top}
+        units = {t.unit for _, t in top}
+        if len(kinds) != 1 or len(units) != 1:
+            continue
+        fc0, t0 = top[0]
+        fcl, tl = top[-1]
+        quote = fc0.text[fc0.clause_start(t0.s, 60):].strip()
+        if fcl is fc0:
+            quote = fc0.text[fc0.clause_start(t0.s, 60):tl.e + len(tl.unit2 or "") + 1].strip()
+        anchor_line = ctx.p.line_at(anchor_tok.s)
+        base = {"footnote": note, "anchor_line": anchor_line}
+        first_line = fc0.p.line_at(t0.s)
+        order = (fc0.pidx, t0.s)
+        if kinds == {"frac"}:
+            if den is None:
+                continue
+            for which, total, ps in (("numerator", num, [t.a for _, t in top]),
+                                     ("denominator", den, [t.b for _, t in top])):
+                claims.append(_claim_dict("sum", first_line, quote, None, total, ps,
+                                          format_number(total),
+                                          f"the {which} of {format_number(num)}/{format_number(den)} at line "
+                                          f"{anchor_line}, broken down in footnote {note}",
+                                          dict(base, of=which), order))
+        else:
+            ps = [t.a for _, t in top]
+            total = num if den is None or sum(ps) == num else den
+            claims.append(_claim_dict("sum", first_line, quote, None, total, ps, format_number(total),
+                                      f"the number {format_number(total)} at line {anchor_line}, broken "
+                                      f"down in footnote {note}", base, order))
+
+
+_CELL_COUNT_RE = re.compile(r"\s*(?P<n>" + _INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)?")
+
+
+_CELL_SHARE_RE = re.compile(r"\s*(?P<n>" + _INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)? ?\( ?(?P<p>" + _NUM
+                            + r") ?% ?\)")
+
+
+def _cells(text: str) -> list[tuple[int, str]]:
+    """The cells of a table row as (offset in the row, text), without the outer pipes."""
+    pipes = [i for i, ch in enumerate(text) if ch == "|"]
+    if not text.lstrip().startswith("|"):
+        pipes.insert(0, -1)
+    if text.rstrip()[-1:] != "|":
+        pipes.append(len(text))
+    return [(a + 1, text[a + 1:b]) for a, b in zip(pipes, pipes[1:])]
+
+
+def _table_shares(paras: list[Paragraph], by_idx: dict[int, "_Ctx"], claims: list) -> None:
+    """Shares in the rows under a table's total row, when the rows add up to it exactly.
+
+    ``| Tổng cộng | 1.019.258 người |`` then ``| Thành thị | 184.860 người (23,5%) |`` and
+    ``| Nông thôn | 834.398 người (76,5%) |``: the counts add up to the total, so the total
+    is the whole of each share (and the breakdown is a sum claim).
+    """
+    i = 0
+    while i < len(paras):
+        if paras[i].kind != "table":
+            i += 1
+            continue
+        j = i
+        while j < len(paras) and paras[j].kind == "table":
+            j += 1
+        for r in range(i, j - 2):
+            if not _TOTAL_ROW_START_RE.match(paras[r].text):
+                continue
+            cells = _cells(paras[r].text)
+            if not cells or not _TOTAL_ROW_RE.match(cells[0][1]):
+                continue
+            for col in range(1, len(cells)):
+                m = _CELL_COUNT_RE.match(cells[col][1])
+                if not m or "%" in cells[col][1]:
+                    continue
+                total, unit = parse_count(m.group("n")), m.group("unit")
+                rows = []
+                for r2 in range(r + 1, j):
+                    c2 = _cells(paras[r2].text)
+                    m2 = _CELL_SHARE_RE.match(c2[col][1]) if col < len(c2) else None
+                    if m2 is None or (unit and m2.group("unit") and m2.group("unit") != unit):
+                        break
+                    rows.append((r2, c2[col][0], m2))
+                counts = [parse_count(m2.group("n")) for _, _, m2 in rows]
+                if len(rows) < 2 or sum(counts) != total:
+                    continue
+                tline = paras[r].line_at(cells[col][0])
+                source = f"the '{cells[0][1].strip()}' row of the table (line {tline}), which the rows add up to"
+                for (r2, off, m2), n in zip(rows, counts):
+                    p2 = paras[r2]
+                    pos = off + m2.start("p")
+                    ctx = by_idx.get(r2)
+                    for t in ctx.toks if ctx is not None else ():
+                        if t.role == "pct" and t.s <= pos < t.e:
+                            t.used = True
+                    claims.append(_claim_dict(
+                        "ratio", p2.line_at(off + m2.start("n")), p2.text.strip(" |"), n, total, None,
+                        m2.group("p") + "%", source, {"unit": m2.group("unit")}, (r2, off)))
+                first = paras[rows[0][0]]
+                claims.append(_claim_dict(
+                    "sum", first.line_at(rows[0][1]), " + ".join(format_number(n) for n in counts)
+                    + f" = {m.group('n')}", None, total, counts, m.group("n"),
+                    source, {"unit": unit}, (rows[0][0], rows[0][1] - 1)))
+        i = j
+
+
+def _claim_dict(kind, line, quote, numerator, denominator, parts, reported, source, detail, order):
+    return {"kind": kind, "line": line, "quote": quote, "numerator": numerator,
+            "denominator": denominator, "parts": tuple(parts) if parts is not None else None,
+            "reported": reported, "denominator_source": source, "target": None,
+            "detail": detail, "_order": order}
+
+
+def _target_in(ctx: _Ctx, upto: int) -> TargetSpec | None:
+    """The last target stated among the tokens before ``upto`` (a prefix lookup, not a scan)."""
+    k = bisect.bisect_left(ctx.tok_starts, upto)  # toks[:k] start before upto
+    j = ctx.last_target[k]
+    if j >= 0:
+        best = ctx.toks[j]
+    elif (k and ctx.toks[0].role == "pct" and ctx.p.bullet
+          and 0 <= ctx.colon_after_first <= upto - 2):  # ": " in text[toks[0].e:upto]
+        best = ctx.toks[0]  # "+ 100% giao dịch …: …" states its target first
+    else:
+        return None
+    comp = "at_most" if best.role == "pct-target-max" else "at_least"
+    return TargetSpec(comp, best.a, f"{best.text}%", ctx.p.line_at(best.s))

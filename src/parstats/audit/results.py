@@ -1,0 +1,158 @@
+"""The audit of a whole text: :class:`AuditReport` and its JSON, CSV and table forms."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from parstats.audit.checks import Finding, STATUSES
+from parstats.audit.extraction import extract_claims
+from parstats.audit.model import KINDS, _gc_paused
+from parstats.audit.passes import audit_claims
+from parstats.audit.reading import read_text
+from parstats.files import write_atomic
+from parstats.paths import RAW_REPORT, display_path
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """The audit of one text: where it came from, its checksum, and one finding per claim."""
+
+    source: str
+    sha256: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def flagged(self) -> list[Finding]:
+        """Inconsistent findings, major first, then by line."""
+        bad = [f for f in self.findings if f.status == "inconsistent"]
+        return sorted(bad, key=lambda f: (f.severity != "major", f.claim.line))
+
+    def counts(self) -> dict:
+        """Claims by kind, by status and by kind and status."""
+        by_kind = {k: 0 for k in KINDS}
+        by_status = {s: 0 for s in STATUSES}
+        by_ks = {k: {s: 0 for s in STATUSES} for k in KINDS}
+        for f in self.findings:
+            by_kind[f.claim.kind] += 1
+            by_status[f.status] += 1
+            by_ks[f.claim.kind][f.status] += 1
+        return {"claims": len(self.findings), "by_kind": by_kind, "by_status": by_status,
+                "by_kind_status": by_ks}
+
+    def to_json(self) -> dict:
+        """The JSON document of ``parstats audit --format json``."""
+        return {"source": self.source, "sha256": self.sha256,
+                "claims": [f.to_dict() for f in self.findings]}
+
+    def to_json_text(self) -> str:
+        """:meth:`to_json` as UTF-8 JSON text, indented, ending with a newline."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+    def to_csv(self) -> str:
+        """One row per claim, the JSON keys as columns (parts joined with ``+``)."""
+        buf = io.StringIO()
+        cols = ["id", "kind", "line", "quote", "numerator", "denominator", "parts", "reported",
+                "recomputed", "status", "severity", "diagnosis", "basis"]
+        w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
+        w.writeheader()
+        for f in self.findings:
+            row = f.to_dict()
+            row["parts"] = "+".join(str(p) for p in row["parts"]) if row["parts"] else ""
+            w.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        return buf.getvalue()
+
+    def to_table(self, width: int = 100) -> str:
+        """A plain-text table: flagged claims first with their diagnoses, then the others."""
+        cnt = self.counts()
+        lines = [f"{self.source}  sha256 {self.sha256[:12]}…",
+                 f"{cnt['claims']} claims: " + ", ".join(f"{n} {k}" for k, n in cnt["by_kind"].items() if n)
+                 + "; " + ", ".join(f"{n} {s}" for s, n in cnt["by_status"].items()), ""]
+        head = f"{'id':<14} {'line':>5}  {'status':<13} {'sev':<5} {'reported':>16} {'recomputed':>16}  quote"
+
+        def row(f: Finding) -> str:
+            q = f.claim.quote
+            room = max(20, width - 78)
+            q = q if len(q) <= room else q[:room - 1] + "…"
+            return (f"{f.claim.id:<14} {f.claim.line:>5}  {f.status:<13} {f.severity or '':<5} "
+                    f"{f.claim.reported or '':>16} {f.recomputed or '':>16}  {q}")
+
+        flagged = self.flagged
+        lines.append(f"FLAGGED ({len(flagged)})" if flagged else "FLAGGED: none")
+        if flagged:
+            lines.append(head)
+            for f in flagged:
+                lines.append(row(f))
+                lines.append(f"{'':>22}→ {f.diagnosis}")
+        lines += ["", "OTHER CLAIMS", head]
+        lines += [row(f) for f in self.findings if f.status != "inconsistent"]
+        return "\n".join(lines) + "\n"
+
+
+def audit_text(text: str | bytes, *, source: str = "<text>", targets=None) -> AuditReport:
+    """Extract and audit the claims of a text.
+
+    Examples
+    --------
+    >>> r = audit_text("Có 27 người, tỷ lệ 13,70% trên tổng số 197 người.")
+    >>> [(f.status, f.severity, f.recomputed) for f in r.findings]
+    [('inconsistent', 'minor', '13,71%')]
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    with _gc_paused():
+        claims = extract_claims(text, source=source)
+        return AuditReport(source, hashlib.sha256(data).hexdigest(),
+                           tuple(audit_claims(claims, targets=targets)))
+
+
+def audit_path(path: str | Path = RAW_REPORT, *, targets=None, source: str | None = None) -> AuditReport:
+    """Read a UTF-8 report file and audit it.
+
+    Raises
+    ------
+    parstats.audit.reading.ReportReadError
+        For a missing, unreadable or non-UTF-8 file.
+    """
+    text, data = read_text(path)
+    with _gc_paused():
+        claims = extract_claims(text, source=str(path))
+        return AuditReport(source or str(path), hashlib.sha256(data).hexdigest(),
+                           tuple(audit_claims(claims, targets=targets)))
+
+
+def summary(path: str | Path = RAW_REPORT) -> dict:
+    """Counts of the audit by kind and status, and the flagged claims, for the site index.
+
+    Returns
+    -------
+    dict
+        ``source`` (relative to the project), ``sha256``, ``claims``, ``by_kind``,
+        ``by_status``, ``by_kind_status``, ``inconsistent`` (list of ``id``, ``kind``,
+        ``line``, ``quote``, ``reported``, ``recomputed``, ``severity``, ``diagnosis``) and
+        ``by_severity``.
+
+    Examples
+    --------
+    >>> s = summary()
+    >>> s["source"], s["by_kind"]["change"], s["by_status"]["inconsistent"] > 0
+    ('data/raw/bao-cao-so-ket-ctr-09-tu.md', 2, True)
+    """
+    rep = audit_path(path, source=display_path(path))
+    out = {"source": rep.source, "sha256": rep.sha256}
+    out.update(rep.counts())
+    out["by_severity"] = {"minor": 0, "major": 0}
+    out["inconsistent"] = []
+    for f in rep.flagged:
+        out["by_severity"][f.severity] += 1
+        d = f.to_dict()
+        out["inconsistent"].append({k: d[k] for k in ("id", "kind", "line", "quote", "reported",
+                                                       "recomputed", "severity", "diagnosis")})
+    return out
+
+
+def write_json(report: AuditReport, path: str | Path) -> None:
+    """Write the JSON audit atomically (:func:`parstats.files.write_atomic`)."""
+    write_atomic(path, report.to_json_text().encode("utf-8"))

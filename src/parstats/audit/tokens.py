@@ -1,0 +1,472 @@
+"""Numbers of one paragraph as tokens: counts, fractions, percentages, dates and document numbers.
+
+:func:`_tokenize` reads every number of a paragraph once (:data:`_TOKEN_RE`) and decides what
+it is from the words around it; :class:`_Ctx` holds the paragraph's tokens and its clause,
+sentence and parenthesis boundaries, found on first use.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal
+
+from parstats.audit.documents import DOCUMENT_PATTERN, DocumentRef, reference_at, valid_date
+from parstats.audit.reading import Paragraph
+from parstats.audit.words import (
+    _APPROX_PREV,
+    _AT_LEAST_WORDS,
+    _AT_MOST_WORDS,
+    _DATE_PREV,
+    _EXHAUSTIVE_AT_RE,
+    _INT,
+    _NOT_COUNT_PREV,
+    _NOT_UNIT,
+    _NUM,
+    _PCT_REF_AFTER_RE,
+    _PERSON_NOUNS,
+    _RANK_PREV,
+    _RANK_PREV2,
+    _SINCE_RE,
+    _TARGET_BEFORE_RE,
+    _TIME_UNITS,
+    _YEAR_PREV,
+)
+from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, parse_count
+
+
+_TOKEN_RE = re.compile(
+    r"(?=[0-9])(?<![\w/.,])(?<![^\W\d_]-)(?:"
+    r"(?P<doc>" + DOCUMENT_PATTERN + r")(?![\w/])"
+    r"|(?P<date>(?P<dd>[0-9]{1,2})(?P<sep>[/.-])(?P<dm>[0-9]{1,2})(?P=sep)(?P<dy>[0-9]{4}))"
+    r"(?![0-9]|[/.-][0-9])"
+    r"|(?P<code>[0-9]+(?::[0-9]+)+)(?![0-9])"
+    r"|(?P<frac>(?P<fa>" + _INT + r")/(?P<fb>" + _INT + r"))(?![\w/]|[.,][0-9])"
+    r"|(?P<pct>" + _NUM + r") ?%"
+    r"|(?P<num>" + _NUM + r")(?![\w/%]|[.,][0-9])"
+    r")"
+)
+
+
+_DIGIT_RE = re.compile(r"[0-9]")
+
+
+_PAREN_RE = re.compile(r"[()]")
+
+
+_LONG_DATE_RE = re.compile(
+    r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
+
+
+_WORD_AFTER_RE = re.compile(r" ?([^\W\d_]+)(?: ([^\W\d_]+))?")
+
+
+_PREV_WORDS_RE = re.compile(r"([^\W\d_]+)[ ,:]{0,3}$")
+
+
+_PREV2_RE = re.compile(r"([^\W\d_]+) ([^\W\d_]+)[ ,:]{0,3}$")
+
+
+#: a sentence ends at a full stop followed by a space (perhaps after citation markers such as
+#: "[8]" or "[a]" that a crawled page keeps in the text), or at a semicolon (a clause)
+_SENT_END_RE = re.compile(r"[.!?…](?=(?:\[[0-9a-z]{1,3}\])*(?: |$))|;")
+
+
+def _is_person(t: "_Tok") -> bool:
+    return t.unit == "người" or t.unit2 in _PERSON_NOUNS
+
+
+def _same_kind(u: "_Tok", t: "_Tok") -> bool:
+    """Whether two counts count the same kind of thing: the same noun, or both people."""
+    return u.unit == t.unit or (_is_person(u) and _is_person(t))
+
+
+class _Tok:
+    __slots__ = ("kind", "s", "e", "text", "a", "b", "dec", "role", "unit", "unit2",
+                 "depth", "used", "idx", "prev", "approx")
+
+    def __init__(self, kind, s, e, text):
+        self.kind, self.s, self.e, self.text = kind, s, e, text
+        self.a = self.b = None
+        self.dec = 0
+        self.role = None
+        self.unit = self.unit2 = None
+        self.depth = 0
+        self.used = False
+        self.idx = 0
+        self.prev = None  # a count's word before it (_prev_word), found by _tokenize
+        self.approx = False  # "khoảng 7.700 tấn": an approximate number
+
+
+def _letters_before(text: str, end: int, lo: int) -> int:
+    """Start of the run of letters (regex ``[^\\W\\d_]``) that ends at ``end``, not before ``lo``."""
+    b = end
+    while b > lo:
+        ch = text[b - 1]
+        if not ch.isalnum() or ch.isdecimal():  # \w is isalnum() or "_", \d is isdecimal()
+            break
+        b -= 1
+    return b
+
+
+def _word_end(text: str, s: int, lo: int) -> int:
+    """End of the word before ``s`` when at most three of `` ,:`` follow it (else not a word end)."""
+    e = s
+    while e > lo and s - e < 3 and text[e - 1] in " ,:":
+        e -= 1
+    return e
+
+
+def _prev_word(text: str, s: int) -> str | None:
+    """The word right before ``s`` in lower case, as ``_PREV_WORDS_RE.search(text, s - 40, s)``.
+
+    A scan backwards instead of the regex search (which tries every start in the window):
+    this runs for every number of the text. ``text`` is one paragraph (no line breaks).
+    """
+    lo = max(0, s - 40)
+    e = _word_end(text, s, lo)
+    b = _letters_before(text, e, lo)
+    return text[b:e].lower() if b < e else None
+
+
+def _prev2(text: str, s: int) -> str | None:
+    """The two words right before ``s``, as ``_PREV2_RE.search(text, s - 50, s)`` (see _prev_word)."""
+    lo = max(0, s - 50)
+    e2 = _word_end(text, s, lo)
+    b2 = _letters_before(text, e2, lo)
+    if b2 == e2 or b2 - 1 <= lo or text[b2 - 1] != " ":
+        return None
+    b1 = _letters_before(text, b2 - 1, lo)
+    return text[b1:e2].lower() if b1 < b2 - 1 else None
+
+
+def _unit_after(text: str, e: int) -> tuple[str | None, str | None]:
+    """The word after a number and the two words after it, when lower case (its noun)."""
+    first = text[e + 1:e + 2] if text[e:e + 1] == " " else text[e:e + 1]
+    if not first.islower():
+        return None, None  # most numbers: followed by punctuation, a capital or nothing
+    m = _WORD_AFTER_RE.match(text, e)
+    if not m:
+        return None, None
+    w = m.group(1)
+    if not w[0].islower() or w in _NOT_UNIT:
+        return None, None
+    two = f"{w} {m.group(2)}" if m.group(2) and m.group(2)[0].islower() else w
+    return w, two
+
+
+class _lazy:
+    """A ``functools.cached_property`` without its lock (Python 3.11 takes one on first use)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
+class _Ctx:
+    """Per-paragraph analysis: tokens, clause boundaries, parenthesis depth.
+
+    Boundaries and parentheses are found on first use: many paragraphs with a digit hold
+    only dates and document numbers, which never ask.
+    """
+
+    def __init__(self, para: Paragraph, pidx: int):
+        self.p = para
+        self.pidx = pidx
+        self.text = para.text
+        self.toks: list[_Tok] = []
+        self._compared: dict[int, tuple[bool, str | None]] = {}  # see compared()
+        self.votes: dict[int, bool] = {}  # sentence start -> speaks of a vote (_vote_context)
+
+    @_lazy
+    def _ends(self) -> list[tuple[int, str]]:
+        return [(m.start(), m.group(0)) for m in _SENT_END_RE.finditer(self.text)]
+
+    @_lazy
+    def bounds(self) -> list[int]:
+        return [p for p, _ in self._ends]
+
+    @_lazy
+    def sent_bounds(self) -> list[int]:
+        return [p for p, g in self._ends if g != ";"]
+
+    @_lazy
+    def _parens(self) -> tuple[list[int], list[int]]:
+        text = self.text
+        parens: list[int] = []
+        depths: list[int] = []
+        d = 0
+        if "(" in text or ")" in text:
+            for m in _PAREN_RE.finditer(text):
+                d = d + 1 if m.group(0) == "(" else max(0, d - 1)
+                parens.append(m.start())
+                depths.append(d)
+        return parens, depths
+
+    @_lazy
+    def marker_pos(self) -> list[int] | None:
+        """Offsets of the footnote markers, or None if not in order (split_paragraphs keeps
+        them in order; a Paragraph built by hand may not)."""
+        pos = [p for p, _ in self.p.markers]
+        return pos if all(a <= b for a, b in zip(pos, pos[1:])) else None
+
+    # the two below are asked for only after _tokenize (the tokens, in text order, are final)
+    @_lazy
+    def tok_starts(self) -> list[int]:
+        return [t.s for t in self.toks]
+
+    @_lazy
+    def last_target(self) -> list[int]:
+        """``last_target[k]``: index of the last stated target among ``toks[:k]``, or -1."""
+        out = [-1]
+        last = -1
+        for i, t in enumerate(self.toks):
+            if t.role in ("pct-target-min", "pct-target-max"):
+                last = i
+            out.append(last)
+        return out
+
+    @_lazy
+    def _cues(self) -> tuple[list[int], list[int]]:
+        """Starts of every match of ``_EXHAUSTIVE_RE`` in the text, and for each the least end
+        of the matches from there on."""
+        starts: list[int] = []
+        ends: list[int] = []
+        for m in _EXHAUSTIVE_AT_RE.finditer(self.text):
+            starts.append(m.start())
+            ends.append(m.end(1))
+        for i in range(len(ends) - 2, -1, -1):
+            ends[i] = min(ends[i], ends[i + 1])
+        return starts, ends
+
+    def has_cue(self, a: int, b: int) -> bool:
+        """``_EXHAUSTIVE_RE.search(self.text, a, b) is not None``, without scanning text[a:b]."""
+        starts, least_ends = self._cues
+        i = bisect.bisect_left(starts, a)
+        return i < len(starts) and least_ends[i] <= b
+
+    @_lazy
+    def colon_after_first(self) -> int:
+        """Offset of the first ``": "`` after the first token, or -1."""
+        return self.text.find(": ", self.toks[0].e)
+
+    def compared(self, s0: int, s1: int) -> tuple[bool, str | None]:
+        """Whether the sentence ``text[s0:s1]`` says "so với", and the year or period of its
+        first "so với (năm) YYYY": found once per sentence (a long one has many changes)."""
+        got = self._compared.get(s0)
+        if got is None:
+            m = _SINCE_RE.search(self.text, s0, s1)
+            got = self._compared[s0] = (self.text.find("so với", s0, s1) >= 0,
+                                        m.group(1) if m else None)
+        return got
+
+    def depth(self, pos: int) -> int:
+        parens, depths = self._parens
+        if not parens:
+            return 0
+        i = bisect.bisect_left(parens, pos) - 1
+        return depths[i] if i >= 0 else 0
+
+    def crosses(self, a: int, b: int, sentence: bool = False) -> bool:
+        """Is there a clause (or sentence) boundary in text[a:b]?"""
+        bl = self.sent_bounds if sentence else self.bounds
+        i = bisect.bisect_left(bl, a)
+        return i < len(bl) and bl[i] < b
+
+    def clause_start(self, pos: int, limit: int = 120) -> int:
+        i = bisect.bisect_left(self.bounds, pos) - 1
+        start = self.bounds[i] + 1 if i >= 0 else 0
+        if pos - limit > start:
+            start = pos - limit
+            sp = self.text.find(" ", start, pos)
+            start = sp + 1 if sp >= 0 else pos
+        return start
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.sent_bounds, pos)
+        start = self.sent_bounds[i - 1] + 1 if i > 0 else 0
+        end = self.sent_bounds[i] + 1 if i < len(self.sent_bounds) else len(self.text)
+        return start, end
+
+
+def _count_of(raw: str) -> int:
+    """The count of a token that matched ``INTEGER_PATTERN`` (``parse_count``'s fast path, inline)."""
+    return int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
+
+
+def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
+    # Runs for every number of the text: only tokens that become counts, fractions or
+    # percentages get a _Tok, and the cheap tests come before the word look-ups.
+    text = ctx.text
+    table = ctx.p.kind == "table"
+    toks = ctx.toks
+    depth = ctx.depth
+    long_dates: set[int] = set()
+    if "tháng" in text:
+        for m in _LONG_DATE_RE.finditer(text):
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            claims.append(_mk(ctx, "date", m.start(), m.end(), reported=m.group(0),
+                              quote_start=m.start(), line_pos=m.start(1),
+                              detail={"day": d, "month": mo, "year": y,
+                                      "valid": valid_date(d, mo, y)}))
+            long_dates.update((m.start(1), m.start(2), m.start(3)))
+    for m in _TOKEN_RE.finditer(text, first_digit):  # every token starts with a digit
+        s, e = m.span()
+        if long_dates and s in long_dates:
+            continue
+        kind = m.lastgroup
+        if kind == "num":
+            raw = m.group("num")
+            if DECIMAL_SYMBOL not in raw:
+                # a whole number: perhaps a count
+                if table:
+                    continue
+                unit, unit2 = _unit_after(text, e)
+                if unit is None or unit in _TIME_UNITS:
+                    continue
+                iv = _count_of(raw)  # the token matched INTEGER_PATTERN: never raises
+                prev = _prev_word(text, s)
+                if (len(raw) == 4 and "." not in raw and 1900 <= iv <= 2100
+                        and (prev in _YEAR_PREV or text.startswith(" - ", e)
+                             or text.startswith("-", e) or text[max(0, s - 3):s] == " - ")):
+                    continue
+                if prev in _NOT_COUNT_PREV or (prev == "số" and _prev2(text, s) != "tổng số"):
+                    continue
+                if _in_range(text, s, e):
+                    continue  # "90-100 tấn": one end of a range is not a count
+                if text.startswith("/", e + (text[e] == " ") + len(unit)):
+                    continue  # "87 tấn/ngày", "1.200 người/km2": a rate, not a count
+                t = _Tok(kind, s, e, raw)
+                t.a = iv
+                t.prev = prev
+                t.approx = prev in _APPROX_PREV
+                t.depth = depth(s)
+                t.role = "count"
+                t.unit, t.unit2 = unit, unit2
+                toks.append(t)
+                continue
+        elif kind in ("sep", "dd", "dm", "dy", "fa", "fb"):
+            kind = next(k for k in ("doc", "date", "code", "frac", "pct", "num") if m.group(k))
+        if kind == "pct" or kind == "num":
+            # a percentage, or an amount with decimals: the exact value and its precision
+            t = _Tok(kind, s, e, m.group(kind))
+            t.depth = depth(s)
+            raw = t.text
+            # as parse_number(raw): the token matched NUMBER_PATTERN (ASCII, no sign)
+            t.a = Decimal(raw.replace(GROUP_SYMBOL, "").replace(DECIMAL_SYMBOL, "."))
+            t.dec = len(raw.partition(DECIMAL_SYMBOL)[2])
+            t.role = _pct_role(text, t) if kind == "pct" else "amount"
+            toks.append(t)
+            continue
+        if kind == "doc":
+            got = reference_at(text, s)
+            if got is not None:
+                end, ref = got
+                claims.append(_mk(ctx, "document", s, end, reported=ref.text, line_pos=s,
+                                  detail={"document": ref}, quote_start=max(0, s - 30)))
+            continue
+        if kind == "date":
+            d, mo, y = int(m.group("dd")), int(m.group("dm")), int(m.group("dy"))
+            claims.append(_mk(ctx, "date", s, e, reported=m.group(0), quote_start=max(0, s - 12),
+                              detail={"day": d, "month": mo, "year": y,
+                                      "valid": valid_date(d, mo, y)}))
+            continue
+        if kind == "code":
+            continue
+        # kind == "frac"
+        t = _Tok(kind, s, e, m.group(0))
+        t.depth = depth(s)
+        fa, fb = m.group("fa"), m.group("fb")
+        a, b = _count_of(fa), _count_of(fb)
+        t.a, t.b = a, b
+        prev = _prev_word(text, s)
+        b_year = len(fb) == 4 and "." not in fb and 1900 <= b <= 2100
+        before = text[max(0, s - 3):s].rstrip()
+        after = text[e:e + 3].lstrip()
+        unit, unit2 = _unit_after(text, e)
+        if prev in _DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
+            claims.append(_mk(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
+                              detail={"day": a, "month": b, "year": None,
+                                      "valid": valid_date(a, b)}))
+            continue
+        if prev == "tháng" and b_year and 1 <= a <= 12:
+            claims.append(_mk(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
+                              detail={"day": None, "month": a, "year": b, "valid": True}))
+            continue
+        if prev in _RANK_PREV or _prev2(text, s) in _RANK_PREV2:
+            claims.append(_mk(ctx, "rank", s, e, numerator=a, denominator=b,
+                              reported=t.text, quote_start=max(0, s - 20)))
+            continue
+        if before.endswith(("=", "*", "×")) or after.startswith(("=", "*", "×", "x1")):
+            continue  # a formula such as 4=3/2 or (3)/(2)*100
+        if prev == "số" and b_year:
+            ref = DocumentRef(text=t.text, number=a, year_text=fb, type_code=None,
+                              type_name=None, issuer=None)
+            claims.append(_mk(ctx, "document", s, e, reported=t.text,
+                              detail={"document": ref}, quote_start=max(0, s - 30)))
+            continue
+        if b_year and 1900 <= a <= 2100 and b - a == 1:
+            continue  # năm học 2021/2022
+        if table and unit is None:
+            continue
+        if unit is None and 1 <= a <= 31 and 1 <= b <= 12:
+            continue  # "15/8" alone: a date without its cue, or a fraction? do not guess
+        t.role = "frac"
+        t.unit, t.unit2 = unit, unit2
+        toks.append(t)
+    for i, t in enumerate(toks):
+        t.idx = i
+
+
+def _in_range(text: str, s: int, e: int) -> bool:
+    """Whether the number at ``text[s:e]`` is one end of a range such as ``90-100`` or ``5–7``."""
+    before = s >= 2 and text[s - 1] in "-–" and text[s - 2].isdigit()
+    after = e + 1 < len(text) and text[e] in "-–" and text[e + 1].isdigit()
+    return before or after
+
+
+def _pct_role(text: str, t: _Tok) -> str:
+    before = text[max(0, t.s - 40):t.s].lower()
+    m = _TARGET_BEFORE_RE.search(before)
+    if m:
+        w = m.group("w")
+        if w in ("giảm", "tăng", "thêm"):
+            return "pct-change"
+        if w.startswith(_AT_LEAST_WORDS):
+            return "pct-target-min"
+        if w.startswith(_AT_MOST_WORDS):
+            return "pct-target-max"
+        return "pct-bound"
+    if _PCT_REF_AFTER_RE.match(text, t.e):
+        return "pct-ref"
+    if t.a > 100:
+        return "pct-ref"
+    return "pct"
+
+
+def _mk(ctx: _Ctx, kind: str, s: int, e: int, *, numerator=None, denominator=None, parts=None,
+        reported=None, source=None, target=None, detail=None, quote_start=None, line_pos=None):
+    """A provisional claim (a dict; ids are given at the end)."""
+    qs = ctx.clause_start(s) if quote_start is None else quote_start
+    if 0 < qs < s and ctx.text[qs - 1] not in " ([":
+        sp = ctx.text.find(" ", qs, s)
+        qs = sp + 1 if sp >= 0 else s
+    while e < len(ctx.text) and ctx.text[e] == ")" and ctx.text.count("(", qs, e) > ctx.text.count(")", qs, e):
+        e += 1
+    quote = ctx.text[qs:e].strip(" ,;:.")
+    return {
+        "kind": kind, "line": ctx.p.line_at(s if line_pos is None else line_pos),
+        "quote": quote, "numerator": numerator, "denominator": denominator,
+        "parts": tuple(parts) if parts is not None else None, "reported": reported,
+        "denominator_source": source, "target": target, "detail": detail or {},
+        "_order": (ctx.pidx, s if line_pos is None else line_pos),
+    }
+
+
+def _pct_text(t: _Tok) -> str:
+    return f"{t.text}%"
