@@ -68,7 +68,7 @@ def normalize_lines(text: str) -> str:
     return text
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A paragraph of the normalised text with a map back to line numbers.
 
@@ -162,7 +162,9 @@ def _strip_markup(line: str) -> tuple[str, list[tuple[int, str]]]:
     (offset in the returned text, note number or name)."""
     markers: list[tuple[int, str]] = []
     if not _MAY_MARK_RE.search(line):
-        return _MARKUP_RE.sub("", line), markers  # markup but no marker: bold, tags
+        if "<" not in line and "_" not in line and "\\" not in line:
+            return line.replace("*", ""), markers  # emphasis only: "**bold**"
+        return _MARKUP_RE.sub("", line), markers  # markup but no marker: tags, emphasis
     out: list[str] = []
     pos = 0
     length = 0
@@ -262,8 +264,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             if fm:
                 kind, footnote = "footnote", (fm.group(1) or fm.group(2))
                 body = raw[fm.end():]
-            elif (first in _BULLET_FIRST or "0" <= first <= "9") and _BULLET_RE.match(raw):
-                bullet = True
+            elif first in _BULLET_FIRST or "0" <= first <= "9":
+                # a bullet is a symbol, or "a)", "1.", "12)": look at two characters first
+                lead = raw if raw[0] == first else raw.lstrip()
+                bullet = ((first in "-+*•–" or ")" in lead[1:3] or "." in lead[1:3])
+                          and _BULLET_RE.match(raw) is not None)
         piece, markers = _clean(body)
         if kind == "body" and not bullet and cur is not None and cur.kind in ("body", "footnote"):
             if piece:  # cur.add(piece, lineno, markers), the text joined at the end
