@@ -69,7 +69,7 @@ class AuditReport:
         """A plain-text table: flagged claims first with their diagnoses, then the others."""
         cnt = self.counts()
         lines = [f"{self.source}  sha256 {self.sha256[:12]}…",
-                 f"{cnt['claims']} claims: " + ", ".join(f"{n} {k}" for k, n in cnt["by_kind"].items() if n)
+                 f"{cnt['claims']} claim{'' if cnt['claims'] == 1 else 's'}: " + ", ".join(f"{n} {k}" for k, n in cnt["by_kind"].items() if n)
                  + "; " + ", ".join(f"{n} {s}" for s, n in cnt["by_status"].items()), ""]
         head = f"{'id':<14} {'line':>5}  {'status':<13} {'sev':<5} {'reported':>16} {'recomputed':>16}  quote"
 
