@@ -360,3 +360,113 @@ def test_corpus_documents_and_long_dates():
     kh = audit_path(CORPUS / "khanh-hoa-qd-480-2024-header.txt")
     tt = next(f.claim for f in kh.findings if f.claim.reported == "61/TTr-CTK")
     assert tt.detail["document"].type_name == "Tờ trình" and tt.detail["document"].date == (29, 1, 2024)
+
+
+# ------------------------------------------------------------------ classes of misreading
+
+def _statuses(text: str) -> list[tuple[str, str]]:
+    return [(f.claim.kind, f.status) for f in audit_text(text).findings]
+
+
+@pytest.mark.parametrize("text", [
+    "Nâng giá mỹ phẩm 20/10 phạt tiền.",  # a date
+    "Nhà số 422/1 đường Trần Phú.",  # an address
+    "Tỷ số giới tính là 140/100.",  # a ratio of two groups
+    "Thống nhất chọn Ngày Sức khỏe thế giới 7/4 hằng năm.",
+])
+def test_a_bare_fraction_is_never_inconsistent(text):
+    assert "inconsistent" not in {s for _, s in _statuses(text)}
+
+
+@pytest.mark.parametrize("text, why", [
+    ("Tỉnh có 18 loại đất. Trong đó, nhóm đất mặn có diện tích lớn nhất, 47.362 ha chiếm 19,81%.",
+     "no total"),  # the total counts soil types, the share is of hectares
+    ("Kết quả biểu quyết cho thấy, có 448/454 đại biểu tham gia biểu quyết tán thành, chiếm 93,72%.",
+     "vote share"),  # of all deputies, not of those voting
+    ("Thái Nguyên chiếm khoảng 2/3 tổng sản lượng của tỉnh, bằng 62%.", "proportion in words"),
+    ("Khoảng 7.700 tấn chất thải, trong đó khoảng 87 tấn được tái chế (chiếm 30%).", "approximate"),
+])
+def test_a_share_tied_with_doubt_is_unverifiable(text, why):
+    ratios = [f for f in audit_text(text).findings if f.claim.kind == "ratio" and f.claim.numerator]
+    assert ratios and all(f.status == "unverifiable" for f in ratios), why
+    assert all(f.diagnosis for f in ratios)
+
+
+def test_a_passage_total_needs_one_share_that_fits():
+    text = ("Tổng số dân là 939.987 người. Người Kinh có 902.372 người, chiếm 70,13%; "
+            "người Tày có 37.615 người, chiếm 11,98%.")
+    rat = [f for f in audit_text(text).findings if f.claim.kind == "ratio" and f.claim.numerator]
+    assert [f.status for f in rat] == ["unverifiable", "unverifiable"]
+    fits = "Tổng số dân là 1.000 người. Người Kinh có 700 người, chiếm 70%; người Tày có 200 người, chiếm 25%."
+    rat = [f for f in audit_text(fits).findings if f.claim.kind == "ratio" and f.claim.numerator]
+    assert [f.status for f in rat] == ["consistent", "inconsistent"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tổng cộng 258.514 xe lưu thông (bao gồm 35.384 xe vận tải nặng và 64.229 xe hơi).",  # examples
+    "Có 14 quốc gia gồm: 4 quốc gia châu Đại Dương; 9 quốc gia Mỹ Latinh; một quốc gia châu Phi.",
+    "Có 21.000 quả (gồm khoảng 5.000 quả thu được, 11.715 quả chiến lợi phẩm).",  # approximate
+])
+def test_a_list_that_is_not_a_breakdown_is_unverifiable(text):
+    sums = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert sums and all(f.status == "unverifiable" for f in sums)
+
+
+def test_a_slip_in_a_complete_breakdown_is_still_found():
+    text = ("Đạt tổng cộng 3.414 huy chương, gồm: 54 huy chương thế giới, 95 huy chương châu Á, "
+            "647 huy chương Đông Nam Á và 2.591 huy chương quốc gia.")
+    (f,) = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert f.status == "inconsistent" and f.recomputed == "3.387"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Căn cứ Quy định số 366-QĐ/TW của Bộ Chính trị.", "consistent"),  # the Party's Quy định
+    ("Theo Thông tư số 39/2014/TTLT-BCT-BTC.", "consistent"),  # a joint circular
+    ("Theo Thông báo kết luận số 49/TB-VPCP.", "consistent"),
+    ("Theo Quyết định số 343-QĐNS/TW.", "consistent"),  # a personnel code
+    ("Theo Nghị quyết 04/NĐ.", "consistent"),  # an old number without issuer
+    ("Theo Nghị định số 33/NQ-CP.", "inconsistent"),  # a State code of another type
+    ("Nghị định số 23/2015/NĐ-CP ngày 16/02/2025.", "inconsistent"),  # the year disagrees
+])
+def test_document_number_conventions(text, status):
+    (f,) = [f for f in audit_text(text).findings if f.claim.kind == "document"]
+    assert f.status == status, f.diagnosis
+
+
+@pytest.mark.parametrize("text, status", [
+    ("ISBN 83-ngày 93 tháng 2 năm 5036", "unverifiable"),  # not a date
+    ("Retrieved 12/25/2019.", "unverifiable"),  # month/day/year
+    ("doi:10.1603/0022-0493-97.6.1923.", "unverifiable"),  # a DOI
+    ("Ngày 0 tháng 1 năm 1900", "unverifiable"),  # an empty spreadsheet date
+    ("Ngày 29 tháng 2 năm 1700", "unverifiable"),  # Julian
+    ("Ngày 29 tháng 2 năm 1962", "inconsistent"),
+    ("từ 31/11/2025 đến 03/02/2026", "inconsistent"),
+])
+def test_date_classes(text, status):
+    dates = [f for f in audit_text(text).findings if f.claim.kind == "date"]
+    assert dates and dates[0].status == status, [(f.claim.reported, f.status) for f in dates]
+
+
+def test_a_place_is_not_a_rank():
+    (f,) = [f for f in audit_text("- Vị trí: 15/9 KP. Bình Đường 2, Phường An Bình").findings
+            if f.claim.kind == "rank"]
+    assert f.status == "unverifiable"
+    (g,) = audit_text("Tỉnh xếp thứ 15/9 cả nước.").findings
+    assert g.status == "inconsistent"
+
+
+def test_a_table_total_row_ties_the_shares_under_it():
+    table = ("| Tổng cộng | 1.019.258 người |\n| Thành thị | 184.860 người (23,5%) |\n"
+             "| Nông thôn | 834.398 người (76,5%) |\n")
+    rat = [f for f in audit_text(table).findings if f.claim.kind == "ratio"]
+    assert [(f.claim.numerator, f.claim.denominator, f.status) for f in rat] == [
+        (184860, 1019258, "inconsistent"), (834398, 1019258, "inconsistent")]
+    assert all("Tổng cộng" in f.claim.denominator_source for f in rat)
+
+
+def test_every_finding_says_how_its_numbers_were_tied(report):
+    for f in report.findings:
+        d = f.to_dict()
+        assert "basis" in d
+        if f.status != "unverifiable" and f.claim.kind in ("ratio", "change", "sum"):
+            assert d["basis"], f.claim.id

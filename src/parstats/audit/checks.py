@@ -306,6 +306,10 @@ def _audit_one(c: Claim, target=None) -> Finding:
     if k == "rank":
         if 1 <= c.numerator <= c.denominator:
             return _consistent(c)
+        if c.detail.get("cue") == "vị trí":
+            return Finding(c, "unverifiable", diagnosis=(
+                f"'vị trí {c.reported}' is outside 1–{c.denominator}: a place (an address) rather "
+                "than a rank"))
         return Finding(c, "inconsistent", "major",
                        f"rank {c.numerator} is outside 1–{c.denominator}", cause="other")
     if k == "date":
@@ -314,6 +318,9 @@ def _audit_one(c: Claim, target=None) -> Finding:
         day, month, year = (c.detail.get(key) for key in ("day", "month", "year"))
         if year is not None and not MIN_DATE_YEAR <= year <= MAX_DATE_YEAR:
             return Finding(c, "unverifiable", diagnosis=f"not a date: the year {year} is implausible")
+        if "tháng" not in (c.reported or "") and ((day or 0) > 31 or (month or 0) > 12):
+            return Finding(c, "unverifiable", diagnosis=(
+                f"{c.reported} is not read as a date: no calendar has it (a version, a DOI, a code?)"))
         if day == 0 or month == 0:
             return Finding(c, "unverifiable", diagnosis="not a date: a day or month 0 (an empty date "
                            "of a spreadsheet?)")

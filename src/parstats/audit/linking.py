@@ -12,7 +12,7 @@ import re
 
 from parstats.audit.model import TargetSpec
 from parstats.audit.reading import Paragraph
-from parstats.audit.tokens import _Ctx, _Tok, _same_kind
+from parstats.audit.tokens import _DIGIT_RE, _Ctx, _Tok, _same_kind
 from parstats.audit.words import (
     _INT,
     _NUM,
@@ -107,10 +107,20 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
             continue
         if u.role == "frac":
             return u.b, f"the denominator of {u.text} {u.unit2} earlier in the paragraph (line {ctx.p.line_at(u.s)})", False
-        if u.role == "count" and _TOTAL_WORD_RE.search(text, max(0, u.s - 60), u.s):
+        if u.role == "count" and _total_word_before(text, u.s):
             where = "sentence" if u.s >= s0 else "paragraph"
             return u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})", False
     return None
+
+
+def _total_word_before(text: str, pos: int) -> bool:
+    """Whether "tổng số" / "tổng cộng" names the number at ``pos``: within 60 characters before
+    it, with no other number in between ("Tổng số dân là 1.000 người", not "… 1.000 người. Người
+    Kinh có 700 người" for the 700)."""
+    m = None
+    for m in _TOTAL_WORD_RE.finditer(text, max(0, pos - 60), pos):
+        pass
+    return m is not None and _DIGIT_RE.search(text, m.end(), pos) is None
 
 
 def _next_item_start(ctx: _Ctx, j: int, default: int) -> int:

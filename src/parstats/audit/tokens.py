@@ -399,8 +399,10 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                               detail={"day": None, "month": a, "year": b, "valid": True}))
             continue
         if prev in _RANK_PREV or _prev2(text, s) in _RANK_PREV2:
+            # "vị trí" is a rank ("vị trí 5/63") or a place ("Vị trí: 15/9 KP. Bình Đường")
             claims.append(_mk(ctx, "rank", s, e, numerator=a, denominator=b,
-                              reported=t.text, quote_start=max(0, s - 20)))
+                              reported=t.text, quote_start=max(0, s - 20),
+                              detail={"cue": prev if prev in _RANK_PREV else "vị trí"}))
             continue
         if before.endswith(("=", "*", "×")) or after.startswith(("=", "*", "×", "x1")):
             continue  # a formula such as 4=3/2 or (3)/(2)*100
