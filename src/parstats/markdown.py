@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Paragraph", "normalize_lines", "split_paragraphs"]
+__all__ = ["Paragraph", "normalize_lines", "normalize_text", "split_paragraphs"]
 
 
 _TRANS = {c: " " for c in (0x00A0, 0x202F, 0x2007, 0x2009, 0x2002, 0x2003, 0x2004, 0x2005,
@@ -51,10 +51,9 @@ def normalize_lines(text: str) -> str:
     lone CR become one ``\\n``; other separators (NBSP, U+2028, tabs, zero-width characters,
     controls) never add or remove a line, and runs of spaces are kept.
 
-    This is not :func:`parstats.report.normalize_text`, which normalises a *quote* for
-    comparison (collapses all white space including line ends, strips footnote markers):
-    claims need their line numbers in the text as given, so markers and spacing are handled
-    later, line by line, by :func:`split_paragraphs`.
+    This is not :func:`normalize_text`, which normalises a *quote* for comparison (joins its
+    lines, strips markup and footnote markers): claims need their line numbers in the text as
+    given, so markers and spacing are handled later, line by line, by :func:`split_paragraphs`.
 
     Examples
     --------
@@ -216,6 +215,19 @@ def _clean(line: str) -> tuple[str, list[tuple[int, str]]]:
     line = stripped.rstrip()
     markers = [(max(0, min(p - shift, len(line))), n) for p, n in markers]
     return line, markers
+
+
+def normalize_text(text: str) -> str:
+    """Normalise a quote for comparison with a paragraph's text: the same normalisation and
+    markup cleaning as :func:`split_paragraphs`, lines joined by single spaces.
+
+    Examples
+    --------
+    >>> normalize_text("tỷ lệ\\u00a098,45%<sup>9</sup>.  **Về**")
+    'tỷ lệ 98,45%. Về'
+    """
+    pieces = (_clean(line)[0] for line in normalize_lines(text).split("\n"))
+    return " ".join(piece for piece in pieces if piece)
 
 
 def split_paragraphs(text: str) -> list[Paragraph]:
