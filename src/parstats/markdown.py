@@ -7,7 +7,8 @@ tags, table rows (``| … |``), bullets, horizontal rules and footnote definitio
 footnote block or a rule and go on, in lower case, after it. :func:`normalize_lines`
 normalises the text while keeping every line where it was; :func:`split_paragraphs` turns it
 into :class:`Paragraph` objects (body, heading, table row, footnote) with their line numbers
-and footnote markers, re-joining sentences cut by a page break.
+and footnote markers, re-joining sentences cut by a page break; :func:`normalize_text`
+normalises a quote the same way, to look for it in a paragraph's text.
 
 This module is ground level: it imports nothing from the project, so the report's document
 model (:mod:`parstats.report`) and the audit (:mod:`parstats.audit`) both read text with it.
