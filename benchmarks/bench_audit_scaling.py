@@ -44,7 +44,7 @@ from pathlib import Path
 
 from parstats.audit import audit_text
 from parstats.audit.extraction import extract_claims
-from parstats.audit.reading import split_paragraphs
+from parstats.markdown import split_paragraphs
 from parstats.numbers import format_number, format_percent
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import pytest
 
 from parstats.audit import audit_claims
 from parstats.audit.extraction import extract_claims
-from parstats.audit.reading import normalize_lines, split_paragraphs
+from parstats.markdown import normalize_lines, split_paragraphs
 from parstats.numbers import parse_number
 from parstats.paths import RAW_REPORT
 from parstats.report import load_report

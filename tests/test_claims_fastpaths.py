@@ -20,16 +20,16 @@ from parstats.audit import Finding, audit_path, audit_text
 from parstats.audit.extraction import extract_claims
 from parstats.audit.model import Claim
 from parstats.audit.paragraph import _BEFORE_PAREN_RE, _paren_group, _ratio_claims, _sum_claims
-from parstats.audit.reading import (
+from parstats.audit.tokens import _Ctx, _mk, _tokenize
+from parstats.audit.words import _EXHAUSTIVE_RE, _TRONG_DO_RE
+from parstats.audit.documents import _TYPE_BEFORE_RE, _TYPE_WORDS, _type_word_before
+from parstats.markdown import (
     Paragraph,
     _clean,
     _strip_markup,
     normalize_lines,
     split_paragraphs,
 )
-from parstats.audit.tokens import _Ctx, _mk, _tokenize
-from parstats.audit.words import _EXHAUSTIVE_RE, _TRONG_DO_RE
-from parstats.audit.documents import _TYPE_BEFORE_RE, _TYPE_WORDS, _type_word_before
 from parstats.numbers import format_number
 from parstats.paths import PROJ_ROOT, RAW_REPORT
 

@@ -2,10 +2,11 @@
 
 The report was converted from PDF to Markdown. Footnotes (``<sup>N</sup> text`` at the start
 of a line) sit where the page ended, so a sentence can be cut by a footnote block or a
-``---`` rule and go on, in lower case, after it. :func:`load_report` re-joins those splits,
-numbers the sections the way the report does (``I.2``, ``II.2.3``, ``III.2.1``, ``P2`` for the
-second part, ``P2.7`` for its numbered item 7), and keeps every paragraph's and footnote's
-line numbers in the raw file.
+``---`` rule and go on, in lower case, after it. The text is read by the project's one
+Markdown reader, :func:`parstats.markdown.split_paragraphs`, which re-joins those splits;
+:func:`load_report` numbers the sections the way the report does (``I.2``, ``II.2.3``,
+``III.2.1``, ``P2`` for the second part, ``P2.7`` for its numbered item 7), and keeps every
+paragraph's and footnote's line numbers in the raw file.
 
 Examples
 --------
@@ -26,34 +27,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from parstats.markdown import Paragraph as TextParagraph
+from parstats.markdown import normalize_lines, normalize_text, split_paragraphs
 from parstats.paths import RAW_REPORT
 
 __all__ = ["Footnote", "Location", "Paragraph", "Report", "Section", "load_report", "normalize_text"]
 
-_SUP = re.compile(r"<sup>\s*(\d+)\s*</sup>")
-_FOOTNOTE_DEF = re.compile(r"^\s*<sup>\s*(\d+)\s*</sup>\s*(.*)$")
-_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _EMPHASIS = re.compile(r"^(\*{1,3})(.+?)\1\s*$")
 _PART = re.compile(r"^Phần thứ (nhất|hai|ba|tư|năm)\b", re.IGNORECASE)
 _ROMAN = re.compile(r"^([IVX]+)\s*[-–.]\s+")
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.\s+")
-_WS = re.compile(r"\s+")
-_TERMINAL = ".:;!?…\"”»"
 _PART_NUMBERS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5}
-
-
-def normalize_text(text: str) -> str:
-    """Normalise text for comparison: NFC, no footnote markers, single spaces.
-
-    Examples
-    --------
-    >>> normalize_text("tỷ lệ\\u00a098,45%<sup>9</sup>.  Về")
-    'tỷ lệ 98,45%. Về'
-    """
-    text = unicodedata.normalize("NFC", text)
-    text = _SUP.sub("", text).replace("**", "")
-    return _WS.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -212,90 +197,84 @@ def _item_section(section: str, text: str, state: dict) -> str:
     return section
 
 
-def _continues(previous: str, following: str) -> bool:
-    """Is ``following`` the rest of a sentence that a page break cut after ``previous``?"""
-    prev = _SUP.sub("", previous).rstrip()
-    first = following.lstrip()[:1]
-    return bool(prev) and prev[-1] not in _TERMINAL and (first.islower() or first.isdigit())
+def _blocks(para: TextParagraph, base: int = 0) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The first line of each block (run of non-blank lines) ``para`` was read from, and where
+    each block's text starts in ``para.text`` plus ``base``."""
+    keep = [i for i, ln in enumerate(para.lines) if i == 0 or ln != para.lines[i - 1] + 1]
+    return tuple(para.lines[i] for i in keep), tuple(base + para.starts[i] for i in keep)
+
+
+def _alone(lines: list[str], para: TextParagraph) -> bool:
+    """Is ``para`` one line with blank lines (or the ends of the file) around it?"""
+    n = para.lines[0]  # lines[n - 2] is the line before it, lines[n] the line after
+    return len(para.lines) == 1 and not any(lines[i].strip() for i in (n - 2, n) if 0 <= i < len(lines))
 
 
 def parse_report(text: str, path: Path | str = "<text>") -> Report:
-    """Build a :class:`Report` from Markdown ``text`` (CRLF and NFD are normalised)."""
+    """Build a :class:`Report` from Markdown ``text`` (CRLF and NFD are normalised).
+
+    The paragraphs, footnotes and headings are those of :func:`parstats.markdown.split_paragraphs`
+    (sentences cut by a page break re-joined, a footnote's second paragraph kept with it). On top
+    of them the report numbers its sections, takes a line alone in emphasis (``*2.1. …*``) for
+    a heading, and keeps the paragraphs of one block (the lines of a list) together. Each piece
+    of a paragraph or footnote is a block of the raw file, found at the block's first line.
+
+    Parameters
+    ----------
+    text : str
+        The report's Markdown or plain text.
+    path : Path or str
+        Where the text comes from, kept as :attr:`Report.path`.
+
+    Returns
+    -------
+    Report
+        Sections, paragraphs and footnotes with their raw line numbers.
+    """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = text.split("\n")
     report = Report(Path(path), hashlib.sha256(text.encode("utf-8")).hexdigest(), lines)
     state = {"part": 0, "roman": None}
     section = "title"
-    # Collect blocks: consecutive non-blank lines, with the blank lines before each.
-    blocks: list[tuple[int, list[str], int]] = []
-    start, buf, blank = 0, [], 0
-    for i, line in enumerate(lines, 1):
-        if line.strip():
-            if not buf:
-                start = i
-            buf.append(line)
-        else:
-            if buf:
-                blocks.append((start, buf, blank))
-                buf, blank = [], 0
-            blank += 1
-    if buf:
-        blocks.append((start, buf, blank))
-
-    open_para: dict | None = None  # the last body paragraph, still joinable
-    last_note: int | None = None  # the footnote just read, while its block may go on
-    for first_line, block, blanks_before in blocks:
-        if all(_RULE.match(b) for b in block):
+    paras: list[dict] = []
+    last: dict | None = None  # the body paragraph just read, while its block may go on
+    note: int | None = None  # the footnote just read, which the next paragraph may go on
+    for para in split_paragraphs(normalize_lines(text)):
+        if para.kind == "footnote" and para.footnote.isdecimal():
+            number, last = int(para.footnote), None
+            old = report.footnotes.get(number) if number == note else None
+            note = number
+            if old is None:
+                report.footnotes[number] = Footnote(number, para.text, *_blocks(para))
+            else:  # its second paragraph
+                starts, offsets = _blocks(para, len(old.text) + 1)
+                report.footnotes[number] = Footnote(number, f"{old.text} {para.text}",
+                                                    old.lines + starts, old.offsets + offsets)
             continue
-        fn = _FOOTNOTE_DEF.match(block[0])
-        if fn:
-            note = normalize_text(" ".join([fn.group(2)] + block[1:]))
-            last_note = int(fn.group(1))
-            report.footnotes[last_note] = Footnote(last_note, note, (first_line,))
-            continue
-        follows_note, last_note = last_note, None
-        continues = bool(open_para) and _continues(open_para["raw_tail"], block[0])
-        if follows_note is not None and not continues and blanks_before == 1 and _heading(block[0]) is None:
-            # A second paragraph of a footnote: in this conversion the body resumes after a
-            # page gap (several blank lines) or mid-sentence, never one blank line after a note.
-            old = report.footnotes[follows_note]
-            extra = normalize_text(" ".join(block))
-            report.footnotes[follows_note] = Footnote(
-                old.number, f"{old.text} {extra}", old.lines + (first_line,),
-                old.offsets + (len(old.text) + 1,))
-            last_note = follows_note
-            continue
-        heading = _heading(block[0]) if len(block) == 1 else None
+        note, heading = None, None
+        if para.kind == "heading" or _alone(lines, para):
+            heading = _heading(lines[para.lines[0] - 1])
         if heading is not None:
             new_id = _section_id(heading, state)
             if new_id is not None or heading.startswith(("Phần", "NHIỆM VỤ")) or section == "title":
                 section = new_id or section
-                report.sections.append(Section(section, heading, first_line))
-                _close(report, open_para)
-                open_para = None
+                report.sections.append(Section(section, heading, para.lines[0]))
+                last = None
                 continue
-        piece = normalize_text(" ".join(block))
-        refs = tuple(int(n) for n in _SUP.findall(" ".join(block)))
-        if continues:
-            open_para["offsets"].append(len(open_para["text"]) + 1)
-            open_para["text"] += " " + piece
-            open_para["lines"].append(first_line)
-            open_para["refs"] += refs
+        refs = tuple(int(n) for _, n in para.markers if n.isdecimal())
+        if last is not None and para.lines[0] == last["end"] + 1:  # the same block goes on
+            starts, offsets = _blocks(para, len(last["text"]) + 1)
+            last.update(text=f"{last['text']} {para.text}", lines=last["lines"] + starts[1:],
+                        offsets=last["offsets"] + offsets[1:], refs=last["refs"] + refs)
         else:
-            _close(report, open_para)
-            open_para = {"text": piece, "section": _item_section(section, piece, state),
-                         "lines": [first_line], "offsets": [0], "refs": refs}
-        open_para["raw_tail"] = block[-1]
-    _close(report, open_para)
+            last = {"text": para.text, "section": _item_section(section, para.text, state),
+                    "lines": (), "offsets": (), "refs": refs}
+            last["lines"], last["offsets"] = _blocks(para)
+            paras.append(last)
+        last["end"] = para.lines[-1]
+    report.paragraphs = [Paragraph(p["text"], p["section"], p["lines"], p["offsets"], p["refs"])
+                         for p in paras]
     return report
-
-
-def _close(report: Report, para: dict | None) -> None:
-    if para:
-        report.paragraphs.append(
-            Paragraph(para["text"], para["section"], tuple(para["lines"]),
-                      tuple(para["offsets"]), tuple(para["refs"]))
-        )
 
 
 def load_report(path: Path | str = RAW_REPORT) -> Report:

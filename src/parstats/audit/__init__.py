@@ -38,7 +38,7 @@ The package, one job per module, each depending only on those above it:
 
 ========================  ===================================================================
 ``model``                 the claim (:class:`Claim`, :data:`KINDS`)
-``reading``               files, line normalisation, paragraphs (:func:`read_text`)
+``reading``               files (:func:`read_text`); the reader is :mod:`parstats.markdown`
 ``documents``             legal document numbers (``7889/QĐ-UBND``)
 ``words``                 the Vietnamese cue words and patterns the extractor reads
 ``tokens``                the numbers of one paragraph as tokens

@@ -49,8 +49,9 @@ from parstats.audit.linking import (
 )
 from parstats.audit.model import Claim, _KIND_RANK, _gc_paused, _new_claim
 from parstats.audit.paragraph import _ratio_claims, _sum_claims
-from parstats.audit.reading import ReportReadError, normalize_lines, split_paragraphs
+from parstats.audit.reading import ReportReadError
 from parstats.audit.tokens import _Ctx, _DIGIT_RE, _mk, _pct_text, _tokenize
+from parstats.markdown import normalize_lines, split_paragraphs
 
 
 def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Claim]:

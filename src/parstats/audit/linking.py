@@ -11,7 +11,6 @@ import bisect
 import re
 
 from parstats.audit.model import TargetSpec
-from parstats.audit.reading import Paragraph
 from parstats.audit.tokens import _DIGIT_RE, _Ctx, _Tok, _same_kind
 from parstats.audit.words import (
     _INT,
@@ -22,6 +21,7 @@ from parstats.audit.words import (
     _TOTAL_WORD_RE,
     _TRONG_DO_RE,
 )
+from parstats.markdown import Paragraph
 from parstats.numbers import format_number, parse_count
 
 

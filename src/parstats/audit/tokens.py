@@ -11,7 +11,6 @@ import re
 from decimal import Decimal
 
 from parstats.audit.documents import DOCUMENT_PATTERN, DocumentRef, reference_at, valid_date
-from parstats.audit.reading import Paragraph
 from parstats.audit.words import (
     _APPROX_PREV,
     _AT_LEAST_WORDS,
@@ -31,6 +30,7 @@ from parstats.audit.words import (
     _TIME_UNITS,
     _YEAR_PREV,
 )
+from parstats.markdown import Paragraph
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, parse_count
 
 
