@@ -143,8 +143,8 @@ _BULLET_FIRST = frozenset("-+*•–abcdefghijklmnopqrstuvwxyzđ")
 _NEEDS_CLEAN_RE = re.compile(r"[<*_\[\\¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
 
-#: a line without any of these has no footnote marker to keep
-_MAY_MARK_RE = re.compile(r"<sup|\[\^|[¹²³⁴⁵⁶⁷⁸⁹⁰]")
+#: superscript digits: a footnote marker as some converters write it
+_SUPERSCRIPT_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -163,7 +163,8 @@ def _strip_markup(line: str) -> tuple[str, list[tuple[int, str]]]:
     """Remove Markdown/HTML markup from one line; return the text and its footnote markers
     (offset in the returned text, note number or name)."""
     markers: list[tuple[int, str]] = []
-    if not _MAY_MARK_RE.search(line):
+    if "<sup" not in line and "[^" not in line and not _SUPERSCRIPT_RE.search(line):
+        # no footnote marker to keep in place
         if "<" not in line and "_" not in line and "\\" not in line:
             return line.replace("*", ""), markers  # emphasis only: "**bold**"
         return _MARKUP_RE.sub("", line), markers  # markup but no marker: tags, emphasis
