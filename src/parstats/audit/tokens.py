@@ -326,6 +326,10 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                 # a whole number: perhaps a count
                 if table:
                     continue
+                # most numbers are followed by punctuation, a capital or nothing: no noun
+                after = text[e + 1:e + 2] if text[e:e + 1] == " " else text[e:e + 1]
+                if not after.islower():
+                    continue
                 unit, unit2 = _unit_after(text, e)
                 if unit is None or unit in _TIME_UNITS:
                     continue
