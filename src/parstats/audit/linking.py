@@ -222,53 +222,48 @@ def _table_shares(paras: list[Paragraph], by_idx: dict[int, "_Ctx"], claims: lis
     ``| Nông thôn | 834.398 người (76,5%) |``: the counts add up to the total, so the total
     is the whole of each share (and the breakdown is a sum claim).
     """
-    i = 0
-    while i < len(paras):
-        if paras[i].kind != "table":
-            i += 1
-            continue
-        j = i
+    heads = [k for k, p in enumerate(paras) if p.kind == "table" and _TOTAL_ROW_START_RE.match(p.text)]
+    for r in heads:
+        j = r + 1  # the end of the table
         while j < len(paras) and paras[j].kind == "table":
             j += 1
-        for r in range(i, j - 2):
-            if not _TOTAL_ROW_START_RE.match(paras[r].text):
+        if j - r < 3:
+            continue  # fewer than two rows under it
+        cells = _cells(paras[r].text)
+        if not cells or not _TOTAL_ROW_RE.match(cells[0][1]):
+            continue
+        for col in range(1, len(cells)):
+            m = _CELL_COUNT_RE.match(cells[col][1])
+            if not m or "%" in cells[col][1]:
                 continue
-            cells = _cells(paras[r].text)
-            if not cells or not _TOTAL_ROW_RE.match(cells[0][1]):
+            total, unit = parse_count(m.group("n")), m.group("unit")
+            rows = []
+            for r2 in range(r + 1, j):
+                c2 = _cells(paras[r2].text)
+                m2 = _CELL_SHARE_RE.match(c2[col][1]) if col < len(c2) else None
+                if m2 is None or (unit and m2.group("unit") and m2.group("unit") != unit):
+                    break
+                rows.append((r2, c2[col][0], m2))
+            counts = [parse_count(m2.group("n")) for _, _, m2 in rows]
+            if len(rows) < 2 or sum(counts) != total:
                 continue
-            for col in range(1, len(cells)):
-                m = _CELL_COUNT_RE.match(cells[col][1])
-                if not m or "%" in cells[col][1]:
-                    continue
-                total, unit = parse_count(m.group("n")), m.group("unit")
-                rows = []
-                for r2 in range(r + 1, j):
-                    c2 = _cells(paras[r2].text)
-                    m2 = _CELL_SHARE_RE.match(c2[col][1]) if col < len(c2) else None
-                    if m2 is None or (unit and m2.group("unit") and m2.group("unit") != unit):
-                        break
-                    rows.append((r2, c2[col][0], m2))
-                counts = [parse_count(m2.group("n")) for _, _, m2 in rows]
-                if len(rows) < 2 or sum(counts) != total:
-                    continue
-                tline = paras[r].line_at(cells[col][0])
-                source = f"the '{cells[0][1].strip()}' row of the table (line {tline}), which the rows add up to"
-                for (r2, off, m2), n in zip(rows, counts):
-                    p2 = paras[r2]
-                    pos = off + m2.start("p")
-                    ctx = by_idx.get(r2)
-                    for t in ctx.toks if ctx is not None else ():
-                        if t.role == "pct" and t.s <= pos < t.e:
-                            t.used = True
-                    claims.append(_claim_dict(
-                        "ratio", p2.line_at(off + m2.start("n")), p2.text.strip(" |"), n, total, None,
-                        m2.group("p") + "%", source, {"unit": m2.group("unit")}, (r2, off)))
-                first = paras[rows[0][0]]
+            tline = paras[r].line_at(cells[col][0])
+            source = f"the '{cells[0][1].strip()}' row of the table (line {tline}), which the rows add up to"
+            for (r2, off, m2), n in zip(rows, counts):
+                p2 = paras[r2]
+                pos = off + m2.start("p")
+                ctx = by_idx.get(r2)
+                for t in ctx.toks if ctx is not None else ():
+                    if t.role == "pct" and t.s <= pos < t.e:
+                        t.used = True
                 claims.append(_claim_dict(
-                    "sum", first.line_at(rows[0][1]), " + ".join(format_number(n) for n in counts)
-                    + f" = {m.group('n')}", None, total, counts, m.group("n"),
-                    source, {"unit": unit}, (rows[0][0], rows[0][1] - 1)))
-        i = j
+                    "ratio", p2.line_at(off + m2.start("n")), p2.text.strip(" |"), n, total, None,
+                    m2.group("p") + "%", source, {"unit": m2.group("unit")}, (r2, off)))
+            first = paras[rows[0][0]]
+            claims.append(_claim_dict(
+                "sum", first.line_at(rows[0][1]), " + ".join(format_number(n) for n in counts)
+                + f" = {m.group('n')}", None, total, counts, m.group("n"),
+                source, {"unit": unit}, (rows[0][0], rows[0][1] - 1)))
 
 
 def _claim_dict(kind, line, quote, numerator, denominator, parts, reported, source, detail, order):
