@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from parstats.audit.checks import Finding, STATUSES
+from parstats.audit.checks import STATUSES, Finding, basis
 from parstats.audit.extraction import extract_claims
 from parstats.audit.model import KINDS, _gc_paused
 from parstats.audit.passes import audit_claims
@@ -87,6 +87,8 @@ class AuditReport:
             for f in flagged:
                 lines.append(row(f))
                 lines.append(f"{'':>22}→ {f.diagnosis}")
+                if basis(f.claim):
+                    lines.append(f"{'':>22}  tied by: {basis(f.claim)}")
         lines += ["", "OTHER CLAIMS", head]
         lines += [row(f) for f in self.findings if f.status != "inconsistent"]
         return "\n".join(lines) + "\n"
