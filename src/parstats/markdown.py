@@ -22,20 +22,12 @@ from dataclasses import dataclass
 
 __all__ = ["Paragraph", "normalize_lines", "normalize_text", "split_paragraphs"]
 
-
 _TRANS = {c: " " for c in (0x00A0, 0x202F, 0x2007, 0x2009, 0x2002, 0x2003, 0x2004, 0x2005,
                            0x2006, 0x2008, 0x200A, 0x3000, 0x0009, 0x000B, 0x000C, 0x0085,
                            0x2028, 0x2029, 0x1680, 0x205F)}
-
-
 _TRANS.update({c: None for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)})
-
-
 _TRANS.update({c: " " for c in list(range(0x00, 0x09)) + list(range(0x0E, 0x20)) + [0x7F]})
-
-
 _TRANS.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%", 0x2215: "/", 0xFF0F: "/", 0x2044: "/"})
-
 
 _TRANS_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANS)) + "]")
 
@@ -113,15 +105,11 @@ class Paragraph:
 
 _RULE_RE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
 
-
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-
 
 _BULLET_RE = re.compile(r"^\s*(?:[-+*•–]|[0-9]{1,2}[.)]|[a-zđ][)])\s+")
 
-
 _FOOTDEF_RE = re.compile(r"^\s*(?:<sup>\s*([0-9]{1,3}|[a-z])\s*</sup>|\[\^([^\]\s]{1,10})\]:)\s*")
-
 
 #: markup to remove; the lookahead names the first characters of the alternatives, which lets
 #: the engine skip plain text quickly
@@ -131,30 +119,22 @@ _MARKUP_RE = re.compile(
     r"|\*+|__(?<![^\W_]__)|__(?![^\W_])|\\(?=[\\`*_{}\[\]()#+\-.!|>])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)"
 )
 
-
 _RULE_FIRST = frozenset("-*_=")
 
-
 _BULLET_FIRST = frozenset("-+*•–abcdefghijklmnopqrstuvwxyzđ")
-
 
 #: a line without any of these has nothing for _MARKUP_RE to remove (each of its alternatives
 #: starts with one of them)
 _NEEDS_CLEAN_RE = re.compile(r"[<*_\[\\¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
-
 #: superscript digits: a footnote marker as some converters write it
 _SUPERSCRIPT_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
-
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-
 
 _SPACES_RE = re.compile(r" {2,}")
 
-
 _LABEL_RE = re.compile(r"^[^\W\d_][^:;.()\d]{0,40}:\s")
-
 
 _TERMINAL = frozenset(".:;!?…")
 

@@ -21,20 +21,16 @@ from parstats.ratios import Target, percent_units, verdict
 
 STATUSES = ("consistent", "inconsistent", "unverifiable")
 
-
 #: a list whose parts add up to more than this many percent away from its total, with no
 #: transposed digits to explain it, is not read as a breakdown of it (it names examples, or
 #: rows of a table run together)
 SUM_SLACK_PERCENT = 10
 
-
 #: years a date in a report can have; outside them "ngày 93 tháng 2 năm 5036" is not a date
 MIN_DATE_YEAR, MAX_DATE_YEAR = 1000, 2100
 
-
 #: the last countries left the Julian calendar in 1923: an older 29 February may be Julian
 JULIAN_UNTIL = 1923
-
 
 #: how far a count or total may be from the stated one to be "off by a little"
 LITTLE_ABS, LITTLE_REL = 3, Decimal("0.03")

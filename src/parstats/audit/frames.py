@@ -24,14 +24,11 @@ CAUSES_VI = {
     "other": "chưa rõ nguyên nhân",
 }
 
-
 KINDS_VI = {"ratio": "tỷ lệ", "change": "tăng/giảm", "sum": "tổng", "rank": "xếp hạng",
             "date": "ngày tháng", "document": "văn bản"}
 
-
 STATUSES_VI = {"consistent": "nhất quán", "inconsistent": "không nhất quán",
                "unverifiable": "không kiểm chứng được"}
-
 
 SEVERITIES_VI = {"minor": "nhỏ", "major": "nghiêm trọng", None: ""}
 

@@ -12,7 +12,6 @@ from parstats.ratios import percent_units
 #: largest range of counts or totals that the inference functions will list
 MAX_RESULTS = 1_000_000
 
-
 #: a context in which moving the decimal point is always exact, whatever the number of digits
 _EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 

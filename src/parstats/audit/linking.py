@@ -200,7 +200,6 @@ def _footnote_sums(ctx: _Ctx, fmap: "_FootnoteMap", claims_in_para: list, claims
 
 _CELL_COUNT_RE = re.compile(r"\s*(?P<n>" + _INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)?")
 
-
 _CELL_SHARE_RE = re.compile(r"\s*(?P<n>" + _INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)? ?\( ?(?P<p>" + _NUM
                             + r") ?% ?\)")
 

@@ -10,7 +10,6 @@ from decimal import Decimal
 #: The kinds of claim, in the order the issue lists them.
 KINDS = ("ratio", "change", "sum", "rank", "date", "document")
 
-
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}  # KINDS.index, as a dict
 
 

@@ -53,7 +53,6 @@ def _passage_pass(findings: list[Finding]) -> list[Finding]:
 #: which a confirmed stated total does not contradict)
 _BLAMES_NUMBERS = ("transposed-digits", "count-off", "total-off", "other")
 
-
 #: smallest number that a sum of the same document can confirm (small ones recur by chance)
 MIN_CONFIRMED = 100
 

@@ -46,25 +46,18 @@ _TOKEN_RE = re.compile(
     r")"
 )
 
-
 _DIGIT_RE = re.compile(r"[0-9]")
 
-
 _PAREN_RE = re.compile(r"[()]")
-
 
 _LONG_DATE_RE = re.compile(
     r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
 
-
 _WORD_AFTER_RE = re.compile(r" ?([^\W\d_]+)(?: ([^\W\d_]+))?")
-
 
 _PREV_WORDS_RE = re.compile(r"([^\W\d_]+)[ ,:]{0,3}$")
 
-
 _PREV2_RE = re.compile(r"([^\W\d_]+) ([^\W\d_]+)[ ,:]{0,3}$")
-
 
 #: a sentence ends at a full stop followed by a space (perhaps after citation markers such as
 #: "[8]" or "[a]" that a crawled page keeps in the text), or at a semicolon (a clause)

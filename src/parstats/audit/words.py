@@ -14,12 +14,9 @@ from parstats.numbers import INTEGER_PATTERN, NUMBER_PATTERN
 
 _INT = INTEGER_PATTERN  # a whole number as written: "1.752", "07"
 
-
 _NUM = NUMBER_PATTERN  # a number as written: "84,11", "1.752"
 
-
 _TRONG_DO_RE = re.compile(r"(?i)\btrong đó\b")
-
 
 #: words after a number that are not the noun of a count
 _NOT_UNIT = frozenset(
@@ -27,10 +24,8 @@ _NOT_UNIT = frozenset(
     "này đó các những như khi đạt chiếm bằng tương ứng phần trăm lần".split()
 )
 
-
 #: time units: "6 tháng", "30 ngày" are durations, not counts of things
 _TIME_UNITS = frozenset("năm tháng ngày giờ phút giây tuần quý kỳ buổi thế tuổi".split())
-
 
 #: words before a number that make it an identifier, not a count
 _NOT_COUNT_PREV = frozenset(
@@ -39,18 +34,13 @@ _NOT_COUNT_PREV = frozenset(
     "cột dòng hàng stt khu phường tổ thôn ấp xóm đội".split()
 )
 
-
 _YEAR_PREV = frozenset("năm giai đoạn kỳ khóa khoá niên từ đến trước sau cuối đầu tháng quý".split())
-
 
 _DATE_PREV = frozenset("ngày từ đến tới trước sau hạn vào hôm sáng chiều tối đêm".split())
 
-
 _RANK_PREV = frozenset("thứ hạng".split())
 
-
 _RANK_PREV2 = ("vị trí",)
-
 
 _TARGET_BEFORE_RE = re.compile(
     r"(?P<w>tối thiểu|ít nhất|phấn đấu(?: đạt)?(?: có)?|không dưới|không thấp hơn|đạt từ|tối đa|"
@@ -58,47 +48,34 @@ _TARGET_BEFORE_RE = re.compile(
     r"(?: (?:đến|tới) năm [0-9]{4},?)? ?$"
 )
 
-
 _AT_LEAST_WORDS = ("tối thiểu", "ít nhất", "phấn đấu", "không dưới", "không thấp hơn", "đạt từ")
 
-
 _AT_MOST_WORDS = ("tối đa", "không quá", "không vượt quá")
-
 
 _PCT_REF_AFTER_RE = re.compile(
     r" ?(?:so\b|kế hoạch|KH\b|dự toán|chỉ tiêu|cùng kỳ|mục tiêu|nghị quyết|NQ\b|nhiệm vụ)", re.I
 )
 
-
 _SHARE_CUE_RE = re.compile(
     r"(?:đạt|chiếm|bằng|tương ứng|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?[ :]{0,2}$"
 )
 
-
 _EXHAUSTIVE_RE = re.compile(r"\b(?:gồm|bao gồm|còn lại|chia ra|cụ thể là|cụ thể:)", re.I)
-
 
 _EXHAUSTIVE_AT_RE = re.compile(f"(?=({_EXHAUSTIVE_RE.pattern}))", re.I)  # every match, overlaps too
 
-
 _TOTAL_WORD_RE = re.compile(r"(?i)tổng (?:số|cộng)")
-
 
 _CHANGE_PREV = frozenset(("giảm", "tăng"))
 
-
 _ON_TOTAL_RE = re.compile(r"(?i)trên (?:tổng số|tổng cộng|tổng) (?:[^\W\d_]+ ){0,6}?(" + _INT + r")(?![0-9])")
-
 
 _MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split())
 
-
 _SINCE_RE = re.compile(r"so với (?:năm |giai đoạn |cùng kỳ(?: năm)? )?([0-9]{4}(?: ?- ?[0-9]{4})?)?")
-
 
 #: words before a number that make it approximate ("khoảng 7.700 tấn"): not exact enough to check
 _APPROX_PREV = frozenset("khoảng gần hơn trên dưới xấp xỉ ước chừng độ".split())
-
 
 #: nouns of people: a count of "người" and a total of "công chức" count the same kind of thing
 _PERSON_NOUNS = frozenset((
@@ -106,13 +83,10 @@ _PERSON_NOUNS = frozenset((
     "sinh viên", "lao động", "hội viên", "đoàn viên", "thí sinh", "ủy viên", "uỷ viên", "cử tri",
     "nhân viên", "bác sĩ", "công nhân", "chiến sĩ", "nhân khẩu", "thành viên"))
 
-
 _VOTE_RE = re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")
-
 
 _VOTE_DOUBT = ("a vote share: such shares are usually of all members (tổng số đại biểu), "
                "not of those present or voting")
-
 
 #: an item after the last number of a list: "…; một quốc gia châu Phi", "và một vị trí …"
 _MORE_ITEMS_RE = re.compile(
@@ -120,9 +94,7 @@ _MORE_ITEMS_RE = re.compile(
     r"|(?:,| và) (?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười) [^\W\d_]"
 )
 
-
 _TOTAL_ROW_RE = re.compile(
     r"(?i)^\s*(?:tổng cộng|tổng số|tổng|cộng|toàn (?:tỉnh|huyện|thành phố|quốc|xã|ngành))\s*:?\s*$")
-
 
 _TOTAL_ROW_START_RE = re.compile(r"(?i)\s*\|?\s*(?:tổng|cộng|toàn)")
