@@ -470,3 +470,25 @@ def test_every_finding_says_how_its_numbers_were_tied(report):
         assert "basis" in d
         if f.status != "unverifiable" and f.claim.kind in ("ratio", "change", "sum"):
             assert d["basis"], f.claim.id
+
+
+@pytest.mark.parametrize("text", [
+    # a new clause between the fraction and the share: the share is another figure's
+    "Gần 1/1500 diện tích của cả nước nhưng hệ thực vật chiếm tỷ lệ 76%.",
+    "Tỉnh đạt 14/17 chỉ tiêu đề ra, trong đó tốc độ tăng trưởng GRDP ước đạt 6,45%.",
+])
+def test_a_share_after_a_new_clause_is_not_the_fractions(text):
+    assert "inconsistent" not in {s for _, s in _statuses(text)}
+
+
+def test_a_date_glued_to_a_code_is_not_a_date():
+    (f,) = [f for f in audit_text("Casemate. ISBN 0-ngày 94 tháng 2 năm 1709.").findings
+            if f.claim.kind == "date"]
+    assert f.status == "unverifiable" and "ISBN" in f.diagnosis
+
+
+def test_a_list_that_starts_with_items_without_numbers_is_not_a_breakdown():
+    text = ("Quân đội là 16 khối bao gồm: khối nữ Quân nhạc; khối chiến sĩ Điện Biên; "
+            "cùng 8 khối Công an; Khối Quần chúng với 9 khối.")
+    sums = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert all(f.status == "unverifiable" for f in sums)

@@ -312,6 +312,9 @@ def _audit_one(c: Claim, target=None) -> Finding:
         if c.detail.get("valid", True):
             return _consistent(c)
         day, month, year = (c.detail.get(key) for key in ("day", "month", "year"))
+        if c.detail.get("in_code"):
+            return Finding(c, "unverifiable", diagnosis=(
+                f"'{c.reported}' is glued to a code by a hyphen (an ISBN turned into a date)"))
         if year is not None and not MIN_DATE_YEAR <= year <= MAX_DATE_YEAR:
             return Finding(c, "unverifiable", diagnosis=f"not a date: the year {year} is implausible")
         if "tháng" not in (c.reported or "") and ((day or 0) > 31 or (month or 0) > 12):

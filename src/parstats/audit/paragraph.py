@@ -31,11 +31,15 @@ def _next_sig(ctx: _Ctx, t: _Tok) -> _Tok | None:
 
 def _share_cue(gap: str) -> bool:
     """Whether the text between a count and a percentage introduces the percentage as its share
-    (``đạt``, ``chiếm``, ``tỷ lệ``, ``bằng`` … or an opening parenthesis right before it)."""
-    return bool(_SHARE_CUE_RE.search(gap) or _OPEN_PAREN_END_RE.search(gap))
+    (``đạt``, ``chiếm``, ``tỷ lệ``, ``bằng`` … or an opening parenthesis right before it), with
+    no new clause in between ("14/17 chỉ tiêu, trong đó tốc độ tăng trưởng … đạt 6,45%")."""
+    return bool((_SHARE_CUE_RE.search(gap) or _OPEN_PAREN_END_RE.search(gap))
+                and not _NEW_CLAUSE_RE.search(gap))
 
 
 _OPEN_PAREN_END_RE = re.compile(r"\( ?$")
+#: words that open a new clause: a share after them is another figure's
+_NEW_CLAUSE_RE = re.compile(r"(?i)\b(?:nhưng|trong đó|trong khi|tuy nhiên|song)\b")
 
 
 def _vote_context(ctx: _Ctx, pos: int) -> bool:
@@ -106,7 +110,7 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
             cue = _SHARE_CUE_RE.search(gap)
             if cue and t.unit in _MONEY_UNITS and not re.search(r"chiếm|tỷ lệ|tỉ lệ|tỷ trọng", cue.group(0)):
                 cue = None  # "1.574 tỷ đồng, ước đạt 25%": attainment of a plan, not a share
-            if cue or re.search(r"\( ?$", gap):
+            if (cue or re.search(r"\( ?$", gap)) and not _NEW_CLAUSE_RE.search(gap):
                 pct = nxt
         if pct is None and prv is not None and prv.role == "pct" and not prv.used:
             if re.fullmatch(r" ?\( ?", text[prv.e:t.s]):
@@ -191,16 +195,19 @@ def _paren_group(text: str, open_pos: int) -> int | None:
     return None
 
 
-def _list_doubt(text: str, numbers: list, last_end: int, stop: int) -> str | None:
+def _list_doubt(text: str, numbers: list, last_end: int, stop: int,
+                list_start: int | None = None) -> str | None:
     """Why a list and its total are not a breakdown beyond doubt, or None.
 
     ``numbers`` are the total and the parts; ``text[last_end:stop]`` is what follows the last
-    part up to the end of the list.
+    part up to the end of the list, ``text[list_start:first part]`` what comes before the first.
     """
     if any(t.approx for t in numbers):
         return "a number of the list or its total is approximate ('khoảng', 'hơn' …)"
     if _MORE_ITEMS_RE.search(text, last_end, stop):
         return "the list goes on with an item that has no number"
+    if list_start is not None and ";" in text[list_start:numbers[1].s]:
+        return "the list starts with items that have no number"
     return None
 
 
@@ -381,4 +388,4 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
                           quote_start=ctx.clause_start(cm.start(), 60), line_pos=lst[0].s,
                           detail={"unit": head.unit2,
                                   "doubt": _list_doubt(text, [head] + lst, lst[-1].e,
-                                                       ctx.sentence_span(c0)[1])}))
+                                                       ctx.sentence_span(c0)[1], c0)}))

@@ -306,7 +306,9 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             claims.append(_mk(ctx, "date", m.start(), m.end(), reported=m.group(0),
                               quote_start=m.start(), line_pos=m.start(1),
                               detail={"day": d, "month": mo, "year": y,
-                                      "valid": valid_date(d, mo, y)}))
+                                      "valid": valid_date(d, mo, y),
+                                      # "ISBN 0-ngày 94 tháng 2 năm 1709": a number mangled
+                                      "in_code": m.start() > 0 and text[m.start() - 1] == "-"}))
             long_dates.update((m.start(1), m.start(2), m.start(3)))
     for m in _TOKEN_RE.finditer(text, first_digit):  # every token starts with a digit
         s, e = m.span()
