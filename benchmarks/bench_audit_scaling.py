@@ -46,9 +46,9 @@ from parstats.audit import audit_text
 from parstats.audit.extraction import extract_claims
 from parstats.markdown import split_paragraphs
 from parstats.numbers import format_number, format_percent
+from parstats.paths import PROJ_ROOT, SHARED_CORPUS
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED_TEXTS = ROOT.parent / "shared" / "corpus" / "texts"
+SHARED_TEXTS = SHARED_CORPUS / "texts"
 NUMERIC_TOKEN_RE = re.compile(r"[0-9][0-9.,/]*")
 
 UNITS = ("hồ sơ", "thủ tục", "người", "cán bộ", "công chức", "đơn vị", "xã", "hộ")
@@ -242,7 +242,7 @@ def main(argv=None) -> int:
     ap.add_argument("--one-line", action="store_true", help="the paragraph on one line (not wrapped)")
     ap.add_argument("--periods", action="store_true",
                     help="end each statement with a full stop (default: one long sentence)")
-    default_folder = SHARED_TEXTS if SHARED_TEXTS.is_dir() else ROOT / "tests" / "corpus"
+    default_folder = SHARED_TEXTS if SHARED_TEXTS.is_dir() else PROJ_ROOT / "tests" / "corpus"
     ap.add_argument("--folder", type=Path, default=default_folder,
                     help=f"folder of texts (default {default_folder})")
     ap.add_argument("--processes", type=int, default=os.cpu_count() or 1,

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from parstats.audit.evaluation import LABEL_COLUMNS, LABELS, TEXTS, evaluate, load_labels, wilson
-from parstats.paths import PROJ_ROOT
+from parstats.paths import SHARED_CORPUS
 
-SHARED_CORPUS = PROJ_ROOT.parent / "shared" / "corpus"
 #: the bar of the issue "An audit that can be trusted on real texts"
 MIN_PRECISION = 0.9
 

@@ -28,7 +28,7 @@ def test_raw_file_matches_its_sidecar(sidecar):
 
 
 def test_raw_file_is_the_shared_copy_byte_for_byte(sidecar):
-    shared = paths.PROJ_ROOT.parent / "shared" / "report" / paths.RAW_REPORT.name
+    shared = paths.SHARED_DIR / "report" / paths.RAW_REPORT.name
     if not shared.exists():
         pytest.skip("no ../shared/report next to this checkout")
     assert hashlib.sha256(shared.read_bytes()).hexdigest() == sidecar["sha256"]

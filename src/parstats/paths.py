@@ -24,6 +24,10 @@ NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
 FIGURES_DIR = PROJ_ROOT / "figures"
 SITE_DIR = PROJ_ROOT / "site"
 CACHE_DIR = PROJ_ROOT / ".parstats-cache"
+#: The team's shared folder beside the checkout (the report as delivered, the real-text corpus);
+#: absent on a machine that has only the project, where what reads it skips.
+SHARED_DIR = PROJ_ROOT.parent / "shared"
+SHARED_CORPUS = SHARED_DIR / "corpus"
 
 
 def display_path(path: str | Path, root: str | Path = PROJ_ROOT) -> str:

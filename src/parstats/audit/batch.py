@@ -37,7 +37,7 @@ from typing import Iterable, Iterator, NamedTuple, TextIO
 
 from parstats.audit.checks import STATUSES
 from parstats.audit.reading import ReportReadError
-from parstats.audit.results import AuditReport, audit_path
+from parstats.audit.results import CSV_COLUMNS, AuditReport, audit_path
 from parstats.files import write_atomic
 
 __all__ = [
@@ -62,8 +62,6 @@ SUFFIXES = (".md", ".txt")
 SUMMARY_COLUMNS = ("path", "sha256", "claims", *STATUSES, "error")
 #: a progress bar is shown (unless ``--quiet``) when more than this many files are audited
 PROGRESS_MIN_FILES = 3
-#: columns of :meth:`parstats.audit.AuditReport.to_csv`, read from its header (not repeated here)
-_CLAIM_COLUMNS = tuple(next(csv.reader(io.StringIO(AuditReport("", "", ()).to_csv()))))
 
 
 class FileResult(NamedTuple):
@@ -230,8 +228,7 @@ def _csv_rows(res: FileResult) -> list[dict]:
     """The claim rows of :meth:`AuditReport.to_csv` with ``source`` (and ``error``) added."""
     if res.report is None:
         return [{"source": str(res.path), "error": res.error}]
-    rows = csv.DictReader(io.StringIO(res.report.to_csv()))
-    return [{"source": str(res.path), **row} for row in rows]
+    return [{"source": str(res.path), **row} for row in res.report.csv_rows()]
 
 
 def write_results(results: Iterable[FileResult], fmt: str, out: TextIO) -> Iterator[FileResult]:
@@ -251,7 +248,7 @@ def write_results(results: Iterable[FileResult], fmt: str, out: TextIO) -> Itera
     """
     writer, i = None, -1
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=["source", *_CLAIM_COLUMNS, "error"],
+        writer = csv.DictWriter(out, fieldnames=["source", *CSV_COLUMNS, "error"],
                                 restval="", lineterminator="\n")
         writer.writeheader()
     elif fmt == "json":

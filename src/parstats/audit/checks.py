@@ -231,6 +231,33 @@ def _gross(target, reported: Decimal, exact_num: int, exact_den: int) -> tuple[b
     return False, f"the verdict against the target {sym} {tv} is unchanged ({'met' if rep_ok else 'not met'})"
 
 
+def _not_a_checkable_date(c: Claim) -> str | None:
+    """Why an impossible date is no slip of the text but not a date at all, or None.
+
+    Examples
+    --------
+    >>> from parstats.audit.extraction import extract_claims
+    >>> [_not_a_checkable_date(c) for c in extract_claims("Retrieved 12/25/2019; hạn 31/11/2025.")]
+    ['12/25/2019 is a date only as month/day/year (a foreign format), not checked', None]
+    """
+    day, month, year = (c.detail.get(key) for key in ("day", "month", "year"))
+    if c.detail.get("in_code"):
+        return f"'{c.reported}' is glued to a code by a hyphen (an ISBN turned into a date)"
+    if year is not None and not MIN_DATE_YEAR <= year <= MAX_DATE_YEAR:
+        return f"not a date: the year {year} is implausible"
+    if "tháng" not in (c.reported or "") and ((day or 0) > 31 or (month or 0) > 12):
+        if day is not None and month is not None and valid_date(month, day, year):
+            return f"{c.reported} is a date only as month/day/year (a foreign format), not checked"
+        return f"{c.reported} is not read as a date: no calendar has it (a version, a DOI, a code?)"
+    if day == 0 or month == 0:
+        return "not a date: a day or month 0 (an empty date of a spreadsheet?)"
+    if (day, month) == (29, 2) and year is not None and year < JULIAN_UNTIL and year % 4 == 0:
+        return f"29 February {year} exists in the Julian calendar, which many countries then used"
+    if day is not None and month is not None and valid_date(month, day, year):
+        return f"{c.reported} is a date only as month/day/year (a foreign format), not checked"
+    return None
+
+
 def _audit_one(c: Claim, target=None) -> Finding:
     k = c.kind
     if k == "ratio":
@@ -293,8 +320,8 @@ def _audit_one(c: Claim, target=None) -> Finding:
             return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
         if s == total:
             return _consistent(c, rec)
-        diagnosis = _sum_diagnosis(total, parts, c.reported)
-        if abs(s - total) * 100 > SUM_SLACK_PERCENT * total and not diagnosis.startswith("transposed"):
+        diagnosis, transposed = _sum_diagnosis(total, parts, c.reported)
+        if abs(s - total) * 100 > SUM_SLACK_PERCENT * total and not transposed:
             return Finding(c, "unverifiable", diagnosis=(
                 f"the parts add up to {rec}, {_off(s - total, format_number(total))}: too far off to be a "
                 f"breakdown of it (the list names examples, or runs into another list)"), recomputed=rec)
@@ -311,24 +338,9 @@ def _audit_one(c: Claim, target=None) -> Finding:
     if k == "date":
         if c.detail.get("valid", True):
             return _consistent(c)
-        day, month, year = (c.detail.get(key) for key in ("day", "month", "year"))
-        if c.detail.get("in_code"):
-            return Finding(c, "unverifiable", diagnosis=(
-                f"'{c.reported}' is glued to a code by a hyphen (an ISBN turned into a date)"))
-        if year is not None and not MIN_DATE_YEAR <= year <= MAX_DATE_YEAR:
-            return Finding(c, "unverifiable", diagnosis=f"not a date: the year {year} is implausible")
-        if "tháng" not in (c.reported or "") and ((day or 0) > 31 or (month or 0) > 12):
-            return Finding(c, "unverifiable", diagnosis=(
-                f"{c.reported} is not read as a date: no calendar has it (a version, a DOI, a code?)"))
-        if day == 0 or month == 0:
-            return Finding(c, "unverifiable", diagnosis="not a date: a day or month 0 (an empty date "
-                           "of a spreadsheet?)")
-        if (day, month) == (29, 2) and year is not None and year < JULIAN_UNTIL and year % 4 == 0:
-            return Finding(c, "unverifiable", diagnosis=f"29 February {year} exists in the Julian "
-                           "calendar, which many countries then used")
-        if day is not None and month is not None and valid_date(month, day, year):
-            return Finding(c, "unverifiable", diagnosis=(
-                f"{c.reported} is a date only as month/day/year (a foreign format), not checked"))
+        why = _not_a_checkable_date(c)
+        if why:
+            return Finding(c, "unverifiable", diagnosis=why)
         return Finding(c, "inconsistent", "major", f"no such date: {c.reported}", cause="other")
     if k == "document":
         ref = c.detail.get("document")
@@ -348,21 +360,22 @@ def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:
                    f.recomputed, gross, f.cause, f.fits)
 
 
-def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> str:
+def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> tuple[str, bool]:
+    """Why parts do not add up to their total, and whether transposed digits explain it."""
     s = sum(parts)
     diff = s - total
     rep = reported or format_number(total)
     for alt in transpositions(rep):
         if _count_or_none(alt) == s:
-            return f"transposed digits: the parts add up to {format_number(s)}, the total is written {rep}"
+            return f"transposed digits: the parts add up to {format_number(s)}, the total is written {rep}", True
     for i, p in enumerate(parts):
         for alt in transpositions(format_number(p)):
             v = _count_or_none(alt)
             if v is not None and s - p + v == total:
                 return (f"transposed digits in part {i + 1}: {alt} instead of {format_number(p)} would make "
-                        f"the parts add up to {rep}")
+                        f"the parts add up to {rep}"), True
     added = f"the parts add up to {format_number(s)}, {_off(diff, rep)}"
     if abs(diff) in parts:
         return (f"{added}: one part ({format_number(abs(diff))}) counted "
-                f"{'twice or wrongly included' if diff > 0 else 'missing'}")
-    return added
+                f"{'twice or wrongly included' if diff > 0 else 'missing'}"), False
+    return added, False

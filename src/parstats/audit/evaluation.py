@@ -44,7 +44,7 @@ from pathlib import Path
 
 from parstats.audit.batch import audit_many, collect_paths
 from parstats.audit.model import KINDS
-from parstats.paths import PROJ_ROOT
+from parstats.paths import PROJ_ROOT, SHARED_CORPUS
 
 __all__ = ["EVAL_DIR", "LABELS", "TEXTS", "LABEL_COLUMNS", "Evaluation", "load_labels", "evaluate",
            "wilson", "flag_rate", "main"]
@@ -238,7 +238,7 @@ def flag_rate(folder: str | Path, jobs: int | None = None) -> tuple[int, int, in
 def main(argv: list[str] | None = None) -> int:
     """Print precision and recall per kind against the labels, and flags per 100 KB."""
     ap = argparse.ArgumentParser(prog="python -m parstats.audit.evaluation", description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=PROJ_ROOT.parent / "shared" / "corpus" / "texts",
+    ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS / "texts",
                     help="also count flags per 100 KB over this folder when it exists")
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     args = ap.parse_args(argv)

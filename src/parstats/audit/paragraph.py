@@ -17,6 +17,7 @@ from parstats.audit.words import (
     _MONEY_UNITS,
     _MORE_ITEMS_RE,
     _SHARE_CUE_RE,
+    _SINCE_RE,
     _TRONG_DO_RE,
     _VOTE_DOUBT,
     _VOTE_RE,
@@ -29,26 +30,31 @@ def _next_sig(ctx: _Ctx, t: _Tok) -> _Tok | None:
     return toks[t.idx + 1] if t.idx + 1 < len(toks) else None
 
 
-def _share_cue(gap: str) -> bool:
+def _share_cue(gap: str, money: bool = False) -> bool:
     """Whether the text between a count and a percentage introduces the percentage as its share
     (``đạt``, ``chiếm``, ``tỷ lệ``, ``bằng`` … or an opening parenthesis right before it), with
-    no new clause in between ("14/17 chỉ tiêu, trong đó tốc độ tăng trưởng … đạt 6,45%")."""
-    return bool((_SHARE_CUE_RE.search(gap) or _OPEN_PAREN_END_RE.search(gap))
-                and not _NEW_CLAUSE_RE.search(gap))
+    no new clause in between ("14/17 chỉ tiêu, trong đó tốc độ tăng trưởng … đạt 6,45%").
+
+    For an amount of money only ``chiếm``, ``tỷ lệ`` or ``tỷ trọng`` make a share: "1.574 tỷ
+    đồng, ước đạt 25%" is the attainment of a plan.
+    """
+    if _NEW_CLAUSE_RE.search(gap):
+        return False
+    if _OPEN_PAREN_END_RE.search(gap):
+        return True
+    cue = _SHARE_CUE_RE.search(gap)
+    return cue is not None and (not money or _SHARE_WORD_RE.search(cue.group(0)) is not None)
 
 
 _OPEN_PAREN_END_RE = re.compile(r"\( ?$")
+_SHARE_WORD_RE = re.compile(r"chiếm|tỷ lệ|tỉ lệ|tỷ trọng")
 #: words that open a new clause: a share after them is another figure's
 _NEW_CLAUSE_RE = re.compile(r"(?i)\b(?:nhưng|trong đó|trong khi|tuy nhiên|song)\b")
 
 
 def _vote_context(ctx: _Ctx, pos: int) -> bool:
-    """Whether the sentence at ``pos`` speaks of a vote (looked up once per sentence)."""
-    s0, s1 = ctx.sentence_span(pos)
-    got = ctx.votes.get(s0)
-    if got is None:
-        got = ctx.votes[s0] = _VOTE_RE.search(ctx.text, s0, s1) is not None
-    return got
+    """Whether the sentence at ``pos`` speaks of a vote."""
+    return ctx.in_sentence(pos, _VOTE_RE) is not None
 
 
 def _fraction_doubt(ctx: _Ctx, t: _Tok) -> str | None:
@@ -106,11 +112,7 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
         pct = None
         if (nxt is not None and nxt.role == "pct" and not nxt.used and not ctx.crosses(t.e, nxt.s)
                 and nxt.s - t.e <= 140):
-            gap = text[t.e:nxt.s]
-            cue = _SHARE_CUE_RE.search(gap)
-            if cue and t.unit in _MONEY_UNITS and not re.search(r"chiếm|tỷ lệ|tỉ lệ|tỷ trọng", cue.group(0)):
-                cue = None  # "1.574 tỷ đồng, ước đạt 25%": attainment of a plan, not a share
-            if (cue or re.search(r"\( ?$", gap)) and not _NEW_CLAUSE_RE.search(gap):
+            if _share_cue(text[t.e:nxt.s], money=t.unit in _MONEY_UNITS):
                 pct = nxt
         if pct is None and prv is not None and prv.role == "pct" and not prv.used:
             if re.fullmatch(r" ?\( ?", text[prv.e:t.s]):
@@ -132,10 +134,11 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
 
 def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
     text = ctx.text
-    s0, s1 = ctx.sentence_span(t.s)
-    says_so_voi, since = ctx.compared(s0, s1)
-    if not says_so_voi:
+    so_voi = ctx.in_sentence(t.s, _SINCE_RE)
+    if so_voi is None:
         return
+    since = so_voi.group(1)
+    s0 = ctx.sentence_span(t.s)[0]
     nxt = _next_sig(ctx, t)
     if (nxt is None or nxt.role not in ("pct", "pct-change") or ctx.crosses(t.e, nxt.s)
             or nxt.s - t.e > 100):

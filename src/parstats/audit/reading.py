@@ -1,23 +1,14 @@
 """Reading a report file: UTF-8 text, or a clear error naming the file.
 
 :func:`read_text` reads a file (a clear :class:`ReportReadError` for a missing, unreadable or
-non-UTF-8 one). The text is read by the project's one Markdown reader,
-:mod:`parstats.markdown` (:func:`normalize_lines`, :func:`split_paragraphs`,
-:class:`Paragraph`), whose names are re-exported here for the audit's modules.
+non-UTF-8 one). The text is then read by the project's one Markdown reader,
+:mod:`parstats.markdown`.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from parstats.markdown import (  # noqa: F401  (re-exported: the audit reads text with these)
-    Paragraph,
-    _clean,
-    _strip_markup,
-    normalize_lines,
-    split_paragraphs,
-)
-
-__all__ = ["Paragraph", "ReportReadError", "normalize_lines", "read_text", "split_paragraphs"]
+__all__ = ["ReportReadError", "read_text"]
 
 
 class ReportReadError(ValueError):

@@ -17,6 +17,11 @@ from parstats.files import write_atomic
 from parstats.paths import RAW_REPORT, display_path
 
 
+#: columns of :meth:`AuditReport.to_csv`: the keys of :meth:`Finding.to_dict`
+CSV_COLUMNS = ("id", "kind", "line", "quote", "numerator", "denominator", "parts", "reported",
+               "recomputed", "status", "severity", "diagnosis", "basis")
+
+
 @dataclass(frozen=True)
 class AuditReport:
     """The audit of one text: where it came from, its checksum, and one finding per claim."""
@@ -52,17 +57,22 @@ class AuditReport:
         """:meth:`to_json` as UTF-8 JSON text, indented, ending with a newline."""
         return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
 
-    def to_csv(self) -> str:
-        """One row per claim, the JSON keys as columns (parts joined with ``+``)."""
-        buf = io.StringIO()
-        cols = ["id", "kind", "line", "quote", "numerator", "denominator", "parts", "reported",
-                "recomputed", "status", "severity", "diagnosis", "basis"]
-        w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
-        w.writeheader()
+    def csv_rows(self) -> list[dict]:
+        """One row per claim for a CSV: the JSON keys (:data:`CSV_COLUMNS`), parts joined with
+        ``+``, no value written as an empty string."""
+        rows = []
         for f in self.findings:
             row = f.to_dict()
             row["parts"] = "+".join(str(p) for p in row["parts"]) if row["parts"] else ""
-            w.writerow({k: ("" if v is None else v) for k, v in row.items()})
+            rows.append({k: ("" if v is None else v) for k, v in row.items()})
+        return rows
+
+    def to_csv(self) -> str:
+        """One row per claim, the JSON keys as columns (parts joined with ``+``)."""
+        buf = io.StringIO()
+        w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(self.csv_rows())
         return buf.getvalue()
 
     def to_table(self, width: int = 100) -> str:

@@ -25,7 +25,6 @@ from parstats.audit.words import (
     _PERSON_NOUNS,
     _RANK_PREV,
     _RANK_PREV2,
-    _SINCE_RE,
     _TARGET_BEFORE_RE,
     _TIME_UNITS,
     _YEAR_PREV,
@@ -173,8 +172,7 @@ class _Ctx:
         self.pidx = pidx
         self.text = para.text
         self.toks: list[_Tok] = []
-        self._compared: dict[int, tuple[bool, str | None]] = {}  # see compared()
-        self.votes: dict[int, bool] = {}  # sentence start -> speaks of a vote (_vote_context)
+        self._in_sentence: dict[tuple, re.Match | None] = {}  # see in_sentence()
 
     @_lazy
     def _ends(self) -> list[tuple[int, str]]:
@@ -248,15 +246,14 @@ class _Ctx:
         """Offset of the first ``": "`` after the first token, or -1."""
         return self.text.find(": ", self.toks[0].e)
 
-    def compared(self, s0: int, s1: int) -> tuple[bool, str | None]:
-        """Whether the sentence ``text[s0:s1]`` says "so với", and the year or period of its
-        first "so với (năm) YYYY": found once per sentence (a long one has many changes)."""
-        got = self._compared.get(s0)
-        if got is None:
-            m = _SINCE_RE.search(self.text, s0, s1)
-            got = self._compared[s0] = (self.text.find("so với", s0, s1) >= 0,
-                                        m.group(1) if m else None)
-        return got
+    def in_sentence(self, pos: int, pattern: re.Pattern) -> re.Match | None:
+        """The first match of ``pattern`` in the sentence at ``pos``, searched once per sentence
+        and pattern (a long sentence holds many claims that ask the same question)."""
+        s0, s1 = self.sentence_span(pos)
+        key = (s0, pattern)
+        if key not in self._in_sentence:
+            self._in_sentence[key] = pattern.search(self.text, s0, s1)
+        return self._in_sentence[key]
 
     def depth(self, pos: int) -> int:
         parens, depths = self._parens

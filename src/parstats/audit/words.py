@@ -72,7 +72,8 @@ _ON_TOTAL_RE = re.compile(r"(?i)trên (?:tổng số|tổng cộng|tổng) (?:[^
 
 _MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split())
 
-_SINCE_RE = re.compile(r"so với (?:năm |giai đoạn |cùng kỳ(?: năm)? )?([0-9]{4}(?: ?- ?[0-9]{4})?)?")
+#: "so với (năm) 2021": a change and, when given, the year or period it is compared with
+_SINCE_RE = re.compile(r"so với(?: (?:năm |giai đoạn |cùng kỳ(?: năm)? )?([0-9]{4}(?: ?- ?[0-9]{4})?)?)?")
 
 #: words before a number that make it approximate ("khoảng 7.700 tấn"): not exact enough to check
 _APPROX_PREV = frozenset("khoảng gần hơn trên dưới xấp xỉ ước chừng độ".split())
