@@ -247,7 +247,7 @@ def main(argv=None) -> int:
                     help=f"folder of texts (default {default_folder})")
     ap.add_argument("--processes", type=int, default=os.cpu_count() or 1,
                     help="processes of the pool (default: all cores)")
-    ap.add_argument("--repeat", type=int, default=3, help="runs of each folder pass; the best is kept")
+    ap.add_argument("--repeat", type=int, default=5, help="runs of each folder pass; the best is kept")
     ap.add_argument("--skip-paragraph", action="store_true", help="only the folder throughput")
     ap.add_argument("--skip-folder", action="store_true", help="only the long paragraphs")
     args = ap.parse_args(argv)

@@ -47,6 +47,34 @@ _TOKEN_RE = re.compile(
 
 _DIGIT_RE = re.compile(r"[0-9]")
 
+def _lower_class() -> str:
+    """A character class (without brackets) of the characters of the Basic Multilingual Plane
+    for which ``str.islower`` holds, as ranges."""
+    out: list[str] = []
+    start = None
+    for cp in range(0x10001):
+        low = cp < 0x10000 and chr(cp).islower()
+        if low and start is None:
+            start = cp
+        elif not low and start is not None:
+            a, b = re.escape(chr(start)), re.escape(chr(cp - 1))
+            out.append(a if start == cp - 1 else f"{a}-{b}")
+            start = None
+    return "".join(out)
+
+
+_LOWER = _lower_class()
+
+#: where a token of :data:`_TOKEN_RE` that matters may start: a run of digits after no letter,
+#: digit, "/", "." or "," and not after a letter and a hyphen, followed by a separator, a
+#: percent sign or a lower-case letter (a whole number followed by anything else is neither a
+#: count nor part of a longer token, and ``_tokenize`` would drop it). It starts with a character class,
+#: which the regular-expression engine looks for quickly; ``_TOKEN_RE`` starts with
+#: look-arounds, which it tries at every position. ``_tokenize`` matches ``_TOKEN_RE`` only
+#: where this one matches.
+_TOKEN_START_RE = re.compile(
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/.,:%-]| ?%| ?[" + _LOWER + r"])")
+
 _PAREN_RE = re.compile(r"[()]")
 
 _LONG_DATE_RE = re.compile(
@@ -307,8 +335,16 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                                       # "ISBN 0-ngày 94 tháng 2 năm 1709": a number mangled
                                       "in_code": m.start() > 0 and text[m.start() - 1] == "-"}))
             long_dates.update((m.start(1), m.start(2), m.start(3)))
-    for m in _TOKEN_RE.finditer(text, first_digit):  # every token starts with a digit
-        s, e = m.span()
+    match = _TOKEN_RE.match
+    last = 0
+    for start in _TOKEN_START_RE.finditer(text, first_digit):  # as _TOKEN_RE.finditer
+        s = start.start()
+        if s < last:
+            continue  # inside the previous token
+        m = match(text, s)
+        if m is None:
+            continue
+        e = last = m.end()
         if long_dates and s in long_dates:
             continue
         kind = m.lastgroup
