@@ -42,7 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_audit_scaling.py
 
 readme: $(STAMP)
-	$(BIN)/python -m parstats.docs
+	$(BIN)/python -m parstats.publishing.docs
 
 clean:
 	rm -rf $(VENV) site .parstats-cache

@@ -3,11 +3,16 @@
 On a copy of the project (so the checkout's ``site/`` and cache are not touched), in one run:
 
 (a) naive: ``jupyter nbconvert --to html --execute`` on each notebook in turn;
-(b) ``parstats build --force`` (parallel, warm kernels, site rendered);
+(b) ``parstats build --force`` (parallel, one new kernel per notebook, site rendered);
 (c) ``parstats build`` with nothing changed (everything cached).
 
+(d) warm kernels against one fresh kernel per notebook: the build kept its kernels warm (a
+    reset between notebooks) until commit ``WARM_COMMIT``; that commit's project is exported
+    with ``git archive`` and its forced build timed both ways (``--fresh-kernels``), so the
+    figure that decided to drop the reuse can be measured again in the same run.
+
 Prints the times and the ratios b/a and c/a (targets on a 2-core machine: b/a <= 0.35,
-c/a <= 0.05). Not a test: run it with ``make bench`` or ``python benchmarks/bench_build.py``.
+c/a <= 0.05) and d(fresh)/d(warm). Not a test: run it with ``make bench`` or ``python benchmarks/bench_build.py``.
 Options: ``--repeat N`` takes the best of N runs of each; ``--fixtures`` uses the small test
 notebooks instead of ``notebooks/``; ``--jobs N`` is passed to ``parstats build``.
 """
@@ -24,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
+#: The last commit whose build reused warm kernels.
+WARM_COMMIT = "8a2ae3a"
 
 
 def copy_project(dest: Path, fixtures: bool, source: Path = ROOT) -> Path:
@@ -57,8 +64,28 @@ def build_command(env: dict, cwd: Path) -> list[str]:
                            capture_output=True)
     if probe.returncode == 0:
         return [sys.executable, "-m", "parstats.cli", "build"]
-    return [sys.executable, "-c", "import argparse, sys; from parstats import build; p = argparse.ArgumentParser(); "
+    return [sys.executable, "-c", "import argparse, sys; from parstats.publishing import build; p = argparse.ArgumentParser(); "
             "build.add_arguments(p); sys.exit(build.run(p.parse_args(sys.argv[1:])))"]
+
+
+def warm_against_fresh(tmp: Path, repeat: int, jobs: list[str]) -> tuple[float, float] | None:
+    """Forced builds (no site) of the project at :data:`WARM_COMMIT`: warm kernels, fresh kernels."""
+    dest = tmp / "warm"
+    dest.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", WARM_COMMIT,
+                              "src", "notebooks", "data", "figures"], capture_output=True)
+    if archive.returncode != 0:
+        print(f"(d) skipped: commit {WARM_COMMIT} not in this clone ({archive.stderr.decode().strip()})")
+        return None
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    env = dict(os.environ, PARSTATS_ROOT=str(dest), PYTHONPATH=str(dest / "src"))
+    env.pop("MPLBACKEND", None)
+    cmd = [sys.executable, "-m", "parstats.build", "--force", "--no-site", "--no-validate", *jobs]
+    warm = fresh = float("inf")
+    for _ in range(repeat):
+        warm = min(warm, timed(cmd, env, dest))
+        fresh = min(fresh, timed(cmd + ["--fresh-kernels"], env, dest))
+    return warm, fresh
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"(a) nbconvert --execute, one by one : {a:7.2f} s")
         print(f"(b) parstats build --force           : {b:7.2f} s   b/a = {b / a:.3f}  (target <= 0.35)")
         print(f"(c) parstats build, nothing changed  : {c:7.2f} s   c/a = {c / a:.3f}  (target <= 0.05)")
+        if not args.fixtures:
+            d = warm_against_fresh(Path(tmp), args.repeat, ["--jobs", str(args.jobs)] if args.jobs else [])
+            if d is not None:
+                warm, fresh = d
+                print(f"(d) forced build at {WARM_COMMIT}, no site: warm kernels {warm:6.2f} s, "
+                      f"one fresh kernel per notebook {fresh:6.2f} s, fresh/warm = {fresh / warm:.2f}")
         site = root / "site"
         pages = sorted(site.glob("*.html"))
         total = sum(p.stat().st_size for p in pages)

@@ -18,7 +18,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from parstats.build import BuildError, Project, build, canonical_state, clean_notebook, find_notebooks, merge_outputs
+from parstats.publishing.build import BuildError, Project, build
+from parstats.publishing.notebooks import canonical_state, clean_notebook, find_notebooks, merge_outputs
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
@@ -153,7 +154,7 @@ def test_force_reexecutes_all_and_reproduces_the_same_bytes(project):
     # notebooks and site pages were not even rewritten (same mtime)
     assert {k: v for k, v in after.items() if "figures" not in k} == {k: v for k, v in before.items() if "figures" not in k}
     # pages rendered while notebooks ran equal pages rendered from the notebooks on disk
-    from parstats.site import render_pages
+    from parstats.publishing.site import render_pages
 
     fresh = render_pages(project, find_notebooks(project.notebooks_dir))
     assert fresh == {p.name: p.read_bytes() for p in project.site_dir.iterdir()}
@@ -329,19 +330,19 @@ def test_build_without_notebooks_or_with_bad_data_fails_clearly(tmp_path):
 
 def test_command_line_exit_codes_and_messages(project):
     env = dict(os.environ, PARSTATS_ROOT=str(project.root))
-    ok = subprocess.run([sys.executable, "-m", "parstats.build", "--jobs", "1", "--no-site", "--no-validate"], env=env,
+    ok = subprocess.run([sys.executable, "-m", "parstats.publishing.build", "--jobs", "1", "--no-site", "--no-validate"], env=env,
                         capture_output=True, text=True, timeout=300)
     assert ok.returncode == 0, ok.stderr
     assert "build: 0 executed, 2 cached, 0 failed" in ok.stderr and "\r" not in ok.stderr
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise KeyError('thiếu')")]),
                    project.notebooks_dir / "03-broken.ipynb")
-    bad = subprocess.run([sys.executable, "-m", "parstats.build", "--no-site", "--no-validate"], env=env, capture_output=True, text=True, timeout=300)
+    bad = subprocess.run([sys.executable, "-m", "parstats.publishing.build", "--no-site", "--no-validate"], env=env, capture_output=True, text=True, timeout=300)
     assert bad.returncode == 1
     assert "notebooks/03-broken.ipynb cell 1 (code cell 1): KeyError: 'thiếu'" in bad.stderr
 
 
 def test_index_shows_scoreboard_and_audit_briefs(project, monkeypatch):
-    from parstats import site
+    from parstats.publishing import site
 
     monkeypatch.setattr(site, "scoreboard_brief", lambda p: {
         "total": 20, "met": 3, "not_met": 10, "no_data": 7, "targets": 6, "report_met": 3, "report_not_met": 4,
@@ -358,8 +359,8 @@ def test_index_shows_scoreboard_and_audit_briefs(project, monkeypatch):
            "(1 nghiêm trọng, 3 nhỏ), <b>6</b> không kiểm chứng được." in index
 
 
-def test_a_reused_kernel_looks_fresh_to_the_next_notebook(tmp_path):
-    """One worker runs both notebooks in one kernel: nothing of the first leaks into the second."""
+def test_nothing_of_one_notebook_leaks_into_the_next(tmp_path):
+    """One worker runs both notebooks, one after the other: nothing of the first reaches the second."""
     (tmp_path / "notebooks").mkdir()
     first = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         "import os, sys, warnings\nimport matplotlib\nleak = 42\nos.environ['PARSTATS_LEAK'] = '1'\n"

@@ -393,7 +393,7 @@ def test_validate_command_prints_the_one_error_and_exits_1(tmp_path, capsys):
 
 def test_parstats_validate_through_the_cli(capsys):
     pytest.importorskip("parstats.audit")  # the CLI wires every subcommand module
-    pytest.importorskip("parstats.build")
+    pytest.importorskip("parstats.publishing.build")
     from parstats.cli import main
 
     assert main(["validate"]) == 0

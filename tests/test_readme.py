@@ -1,7 +1,7 @@
 """README.md: the two commands come first, and its generated blocks are current."""
 import re
 
-from parstats.docs import README, render_readme
+from parstats.publishing.docs import README, render_readme
 
 
 def test_generated_blocks_are_current():

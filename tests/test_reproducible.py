@@ -42,7 +42,7 @@ def _build(root: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, PARSTATS_ROOT=str(root), PYTHONPATH=str(root / "src"))
     env.pop("CI", None)
     return subprocess.run(
-        [sys.executable, "-m", "parstats.build", *args],  # what `parstats build` runs
+        [sys.executable, "-m", "parstats.publishing.build", *args],  # what `parstats build` runs
         cwd=root, env=env, capture_output=True, text=True, timeout=1800,
     )
 

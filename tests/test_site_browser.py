@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from parstats.build import Project, build, find_notebooks
-from parstats.site import notebook_title, page_name
+from parstats.publishing.build import Project, build, find_notebooks
+from parstats.publishing.site import notebook_title, page_name
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("PARSTATS_CHROMIUM", "/usr/bin/chromium")

@@ -13,7 +13,7 @@ import sys
 #: subcommand -> (module, one-line help)
 SUBCOMMANDS = {
     "validate": ("parstats.data", "validate every curated table and print a summary"),
-    "build": ("parstats.build", "execute the notebooks and render the HTML site"),
+    "build": ("parstats.publishing.build", "execute the notebooks and render the HTML site"),
     "audit": ("parstats.audit", "recompute every quoted figure in a report and flag inconsistencies"),
 }
 

@@ -15,15 +15,38 @@ from pathlib import Path
 
 #: Root of the project checkout (overridable with ``PARSTATS_ROOT`` for tests on a copy).
 PROJ_ROOT = Path(os.environ.get("PARSTATS_ROOT", Path(__file__).resolve().parents[2])).resolve()
-DATA_DIR = PROJ_ROOT / "data"
+
+
+def layout(root: str | Path) -> dict[str, Path]:
+    """Where each folder of a project rooted at ``root`` lives: the one place that decides.
+
+    Examples
+    --------
+    >>> layout("/p")["figures_dir"].as_posix()
+    '/p/figures'
+    """
+    root = Path(root)
+    return {
+        "root": root,
+        "notebooks_dir": root / "notebooks",
+        "data_dir": root / "data",
+        "src_dir": root / "src" / "parstats",
+        "figures_dir": root / "figures",
+        "site_dir": root / "site",
+        "cache_dir": root / ".parstats-cache",
+    }
+
+
+_HERE = layout(PROJ_ROOT)
+DATA_DIR = _HERE["data_dir"]
 RAW_DIR = DATA_DIR / "raw"
 RAW_REPORT = RAW_DIR / "bao-cao-so-ket-ctr-09-tu.md"
 RAW_SIDECAR = RAW_DIR / "bao-cao-so-ket-ctr-09-tu.meta.json"
 DATAPACKAGE = DATA_DIR / "datapackage.json"
-NOTEBOOKS_DIR = PROJ_ROOT / "notebooks"
-FIGURES_DIR = PROJ_ROOT / "figures"
-SITE_DIR = PROJ_ROOT / "site"
-CACHE_DIR = PROJ_ROOT / ".parstats-cache"
+NOTEBOOKS_DIR = _HERE["notebooks_dir"]
+FIGURES_DIR = _HERE["figures_dir"]
+SITE_DIR = _HERE["site_dir"]
+CACHE_DIR = _HERE["cache_dir"]
 #: The team's shared folder beside the checkout (the report as delivered, the real-text corpus);
 #: absent on a machine that has only the project, where what reads it skips.
 SHARED_DIR = PROJ_ROOT.parent / "shared"

@@ -2,7 +2,7 @@
 
 The README keeps hand-written prose; the blocks between ``<!-- NAME:start -->`` and
 ``<!-- NAME:end -->`` markers are generated, so they cannot drift from the data and figures.
-``make readme`` (``python -m parstats.docs``) rewrites them; ``tests/test_readme.py`` fails
+``make readme`` (``python -m parstats.publishing.docs``) rewrites them; ``tests/test_readme.py`` fails
 when README.md is not current.
 
 Examples

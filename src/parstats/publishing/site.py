@@ -34,7 +34,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from parstats import paths
 from parstats.files import write_atomic
+from parstats.publishing.notebooks import environment_digest, file_digest, find_notebooks, tree_digest, tree_files
 
 #: Packages whose versions the index lists as build facts.
 FACT_PACKAGES = ("parstats", "pandas", "numpy", "matplotlib", "seaborn", "babel", "nbclient", "nbconvert", "ipykernel")
@@ -386,58 +388,31 @@ def package_versions() -> list[tuple[str, str]]:
 
 
 def scoreboard_brief(project) -> dict | None:
-    """Return :func:`parstats.scoreboard.scoreboard_summary` for the project's data, if present.
+    """:func:`parstats.scoreboard.scoreboard_summary` of the project's ``data/targets.csv``;
+    None for a project without that table (such as the tests' small projects)."""
+    from parstats import data, scoreboard
 
-    None when the scoreboard module or ``data/targets.csv`` is absent.
-    """
-    try:
-        from parstats import data, scoreboard
-    except ImportError:
-        return None
-    if not (project.data_dir / "targets.csv").is_file() or not hasattr(scoreboard, "scoreboard_summary"):
+    if not (project.data_dir / "targets.csv").is_file():
         return None
     return scoreboard.scoreboard_summary(scoreboard.scoreboard(data.load("targets", data_dir=project.data_dir)))
 
 
 def audit_brief(project) -> dict | None:
-    """Run ``parstats audit RAW --format json`` on the project's report; count claims by status.
+    """Claims of the project's raw report by status, and the inconsistent ones by severity,
+    from :func:`parstats.audit.audit_path` (the same audit as ``parstats audit``); None for a
+    project without the raw report."""
+    from parstats import audit
 
-    Uses the command's documented JSON (``{"claims": [{"status", "severity", ...}]}``), in a
-    subprocess with the project's environment. None while ``parstats.audit`` does not exist.
-
-    Raises
-    ------
-    RuntimeError
-        When the audit command fails (exit code other than 0 or 1) or prints no JSON.
-    """
-    import importlib.util
-    import sys
-
-    if importlib.util.find_spec("parstats.audit") is None:
+    raw = project.data_dir / "raw" / paths.RAW_REPORT.name
+    if not raw.is_file():
         return None
-    raw = sorted((project.data_dir / "raw").glob("*.md"))
-    if not raw:
-        return None
-    from parstats.build import kernel_environment
-
-    proc = subprocess.run(
-        [sys.executable, "-m", "parstats.cli", "audit", str(raw[0]), "--format", "json"],
-        capture_output=True, text=True, env=kernel_environment(project.root), cwd=project.root, timeout=600,
-    )
-    try:
-        claims = json.loads(proc.stdout)["claims"] if proc.returncode in (0, 1) else None
-    except (ValueError, KeyError, TypeError):
-        claims = None
-    if claims is None:
-        raise RuntimeError(f"parstats audit failed (exit {proc.returncode}): {proc.stderr.strip()[-500:]}")
-    counts = {"claims": len(claims)}
-    for claim in claims:
-        status = str(claim.get("status"))
-        counts[status] = counts.get(status, 0) + 1
-        if status == "inconsistent" and claim.get("severity"):
-            key = f"inconsistent_{claim['severity']}"
-            counts[key] = counts.get(key, 0) + 1
-    return counts
+    report = audit.audit_path(raw)
+    counts = report.counts()
+    out = {"claims": counts["claims"], **counts["by_status"]}
+    for f in report.flagged:
+        key = f"inconsistent_{f.severity}"
+        out[key] = out.get(key, 0) + 1
+    return out
 
 
 def _cached(project, name: str, data_inputs: tuple, compute):
@@ -446,8 +421,6 @@ def _cached(project, name: str, data_inputs: tuple, compute):
     The inputs are the named entries of ``data/`` plus the parstats sources and the installed
     packages, so a forced rebuild does not pay again for an unchanged summary.
     """
-    from parstats.build import environment_digest, file_digest, tree_digest
-
     parts = [tree_digest(project.src_dir), environment_digest()]
     for item in data_inputs:
         path = project.data_dir / item
@@ -646,11 +619,10 @@ def site_digest(project, src: str, env: str) -> str:
 
     Examples
     --------
-    >>> from parstats.build import Project
+    >>> from parstats.publishing.project import Project
     >>> len(site_digest(Project.at(Path("/nonexistent")), "s", "e"))
     64
     """
-    from parstats.build import file_digest, find_notebooks, tree_digest
 
     h = hashlib.sha256(f"{src}|{env}|{git_commit(project.root)}|".encode())
     for path in find_notebooks(project.notebooks_dir):
@@ -662,7 +634,6 @@ def site_digest(project, src: str, env: str) -> str:
 
 def site_intact(project, manifest) -> bool:
     """True when ``site/`` holds exactly the files the last render wrote, byte for byte."""
-    from parstats.build import file_digest, tree_files
 
     if not manifest.site_files:
         return False
@@ -680,7 +651,6 @@ def render_site(project, jobs: int = 1, bodies: dict | None = None) -> tuple[boo
     (bool, dict)
         Whether ``site/`` changed, and ``{file: sha256}`` of its pages.
     """
-    from parstats.build import find_notebooks
 
     pages = render_pages(project, find_notebooks(project.notebooks_dir), bodies)
     files = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())}
