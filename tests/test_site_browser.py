@@ -15,12 +15,11 @@ import html
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from parstats.publishing.build import Project, build, find_notebooks
+from parstats.publishing.notebooks import find_notebooks
 from parstats.publishing.site import notebook_title, page_name
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,20 +50,11 @@ def _browser_or_skip():
         pytest.skip(missing)
 
 
-def _copy_project(dest: Path) -> Project:
-    """A copy of the project's notebooks, data, figures and sources under ``dest``."""
-    assert find_notebooks(ROOT / "notebooks"), "no notebook in notebooks/ to build a site from"
-    for name in ("notebooks", "data", "figures"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    shutil.copytree(ROOT / "src", dest / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-    return Project.at(dest)
-
-
 @pytest.fixture(scope="module")
-def built_site(tmp_path_factory):
+def built_site(project_build):
+    """The site of the test run's one build of the project (``conftest.project_build``)."""
     _browser_or_skip()
-    project = _copy_project(tmp_path_factory.mktemp("project"))
-    result = build(project, quiet=True)
+    project, result, _ = project_build
     assert result.exit_code == 0, [str(r.failure or r.message) for r in result.failed]
     return project
 
