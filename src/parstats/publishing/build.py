@@ -344,6 +344,11 @@ def build(
                 manifest.site_files = files
                 manifest.save()
                 result.site = f"{'updated' if changed else 'unchanged'} ({time.perf_counter() - t0:.1f} s)"
+            readme = project.root / "README.md"
+            if not readme.is_file():
+                progress.line("[readme] no README.md in the project: no generated blocks to update")
+            elif docs.update_readme(readme, project.notebooks_dir, project.data_dir):
+                progress.line("[write] README.md (codebook and gallery)")
         return result
     finally:
         if pages_pool is not None:
