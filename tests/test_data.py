@@ -1,4 +1,5 @@
-"""The curated tables: typed loading, real values checked against each other, bad inputs.
+"""The curated tables: Table Schema by frictionless, typed loading, real values checked against
+each other, bad inputs.
 
 Sums are computed from the data (parts against the totals the report states), never typed in.
 """
@@ -12,6 +13,7 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import frictionless
 import pandas as pd
 import pytest
 
@@ -53,6 +55,74 @@ def _with_fixture(tmp_path: Path, kind: str) -> Path:
 def _csv_rows(name: str) -> list[dict]:
     with open(paths.DATA_DIR / f"{name}.csv", encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+def _set_cell(ddir: Path, table: str, row: int, col: str, value: str) -> None:
+    """Write ``value`` into ``col`` of CSV row ``row`` (the header is row 1) of a data copy."""
+    path = ddir / f"{table}.csv"
+    rows = list(csv.reader(open(path, encoding="utf-8", newline="")))
+    rows[row - 1][rows[0].index(col)] = value
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+
+
+def _frictionless_errors(ddir: Path) -> tuple[frictionless.Report, list[tuple]]:
+    """frictionless' own report on a data package, and its errors as (file, row, column, value, type)."""
+    report = frictionless.validate(str(ddir / "datapackage.json"))
+    errors = [("datapackage.json", None, None, None, e.type) for e in report.errors]
+    for task in report.tasks:
+        errors += [(task.place, e.to_descriptor().get("rowNumber"), e.to_descriptor().get("fieldName"),
+                    e.to_descriptor().get("cell"), e.type) for e in task.errors]
+    return report, errors
+
+
+# ----------------------------------------------------------------- Table Schema, by frictionless
+
+
+def test_frictionless_finds_the_data_package_valid(pkg):
+    report, errors = _frictionless_errors(paths.DATA_DIR)
+    assert report.valid, "frictionless: data/datapackage.json is invalid:\n" + "\n".join(
+        [f"  {e.message}" for e in report.errors]
+        + [f"  data/{t.place} row {d.get('rowNumber')}, column {d.get('fieldName')!r}, value {d.get('cell')!r}: "
+           f"{e.message}" for t in report.tasks for e in t.errors for d in [e.to_descriptor()]])
+    assert errors == [] and report.warnings == [] and all(t.warnings == [] for t in report.tasks)
+    assert [t.place for t in report.tasks] == [r["path"] for r in pkg["resources"]]  # every table was read
+    assert sum(t.stats["rows"] for t in report.tasks) == sum(len(_csv_rows(r["name"])) for r in pkg["resources"])
+    assert data.schema_errors() == []
+
+
+def test_frictionless_names_file_row_field_and_value_of_a_broken_copy(tmp_path):
+    ddir = _copy_data(tmp_path)
+    _set_cell(ddir, "dossiers", 4, "percent", "7,24%")   # a wrong type: a number with its % sign
+    _set_cell(ddir, "downsizing", 3, "level", "tinh")    # a code outside the enum
+    report, errors = _frictionless_errors(ddir)
+    assert not report.valid
+    assert errors == [("dossiers.csv", 4, "percent", "7,24%", "type-error"),
+                      ("downsizing.csv", 3, "level", "tinh", "constraint-error")]
+    messages = [
+        "data/dossiers.csv row 4, column 'percent': '7,24%' is not a valid number; expected a number such as "
+        "'84,11' or '1.563' ('.' groups thousands, ',' is the decimal mark, no % sign)",
+        "data/downsizing.csv row 3, column 'level': 'tinh' is not an allowed value; expected one of: huyen, xa",
+    ]
+    assert data.schema_errors(ddir) == messages
+    # load() types the table and leaves the Table Schema to frictionless; parstats validate reports it
+    assert data.load("dossiers", data_dir=ddir).set_index("id").loc["huyen-2021", "percent_text"] == "7,24%"
+    with pytest.raises(DataError) as err:
+        data.validate_all(data_dir=ddir, provenance=False)
+    assert str(err.value) == messages[0] + " (and 1 more found by frictionless)"
+
+
+def test_frictionless_keeps_the_custom_keys_and_the_readme_explains_each(pkg):
+    package = frictionless.Package(str(paths.DATA_DIR / "datapackage.json"))
+    custom = set(package.custom)
+    for res in package.resources:
+        custom |= set(res.custom) | set(res.schema.custom) | {k for f in res.schema.fields for k in f.custom}
+    assert {"quoteField", "valueKind", "checks", "enumLabels"} <= custom
+    online = package.get_resource("dossiers").schema.get_field("online")
+    assert online.custom["quoteField"] == "quote" and online.custom["valueKind"] == "count"
+    readme = (paths.PROJ_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The keys of datapackage.json", 1)[1].split("\n## ", 1)[0]
+    assert [key for key in sorted(custom) if f"`{key}`" not in section] == []
 
 
 # ----------------------------------------------------------------- files and metadata
@@ -263,13 +333,14 @@ def test_a_new_level_needs_only_a_new_code(tmp_path):
         csv.writer(fh, lineterminator="\n").writerow(
             ["tinh-2022", "tinh", "2022", "10", "100", "10", "fn5", "Cấp tỉnh: 10/100 hồ sơ, đạt 10%"])
     with pytest.raises(DataError, match=r"data/dossiers.csv row 11, column 'level': 'tinh' is not an allowed value"):
-        data.load("dossiers", data_dir=ddir)
+        data.validate_all(data_dir=ddir, provenance=False)
     pkg = json.loads((ddir / "datapackage.json").read_text(encoding="utf-8"))
     level = next(f for r in pkg["resources"] if r["name"] == "dossiers" for f in r["schema"]["fields"]
                  if f["name"] == "level")
     level["constraints"]["enum"].append("tinh")
     level["enumLabels"]["tinh"] = "Cấp tỉnh"
     (ddir / "datapackage.json").write_text(json.dumps(pkg, ensure_ascii=False), encoding="utf-8")
+    assert data.schema_errors(ddir) == []
     assert "tinh" in set(data.load("dossiers", data_dir=ddir)["level"])
 
 
@@ -283,18 +354,10 @@ def test_a_new_level_needs_only_a_new_code(tmp_path):
      "data/staffing_qualifications.csv row 2, column 'count': '130' is above its total '129' (column 'total')"),
     ("missing_column", "procedures_online",
      "data/procedures_online.csv row 1 (header), column 'total': missing column"),
-    ("unknown_column", "par_index_sipas",
-     "data/par_index_sipas.csv row 1 (header), column 'note': unknown column"),
-    ("duplicate_key", "targets",
-     "data/targets.csv row 4, column 'id': duplicate primary key '1-2021' (first at row 2)"),
     ("not_utf8", "activities",
      "data/activities.csv row 2: not valid UTF-8: byte 0xcc at offset 129"),
-    ("percent_sign", "digital_indicators",
-     "data/digital_indicators.csv row 2, column 'percent': '86,32%' has a % sign"),
-    ("unknown_code", "downsizing",
-     "data/downsizing.csv row 3, column 'level': 'tinh' is not an allowed value; expected one of: huyen, xa"),
 ])
-def test_bad_input_raises_one_specific_error(tmp_path, kind, table, message):
+def test_bad_input_that_load_cannot_read_raises_one_specific_error(tmp_path, kind, table, message):
     ddir = _with_fixture(tmp_path, kind)
     with pytest.raises(DataError) as err:
         data.load(table, data_dir=ddir)
@@ -304,6 +367,24 @@ def test_bad_input_raises_one_specific_error(tmp_path, kind, table, message):
         data.validate_all(data_dir=ddir, provenance=False)
 
 
+@pytest.mark.parametrize("kind, message", [
+    ("unknown_column",
+     "data/par_index_sipas.csv row 1 (header), column 'note': There is an extra label \"note\" in header"),
+    ("duplicate_key",
+     "data/targets.csv row 4, column 'id': '1-2021': unique error: the same as in the row at position 2"),
+    ("percent_sign",
+     "data/digital_indicators.csv row 2, column 'percent': '86,32%' is not a valid number; expected a number"),
+    ("unknown_code",
+     "data/downsizing.csv row 3, column 'level': 'tinh' is not an allowed value; expected one of: huyen, xa"),
+])
+def test_bad_input_against_the_table_schema_is_reported_by_frictionless(tmp_path, kind, message):
+    ddir = _with_fixture(tmp_path, kind)
+    assert data.schema_errors(ddir)[0].startswith(message), data.schema_errors(ddir)
+    with pytest.raises(DataError) as err:
+        data.validate_all(data_dir=ddir, provenance=False)
+    assert str(err.value).startswith(message), str(err.value)
+
+
 def test_every_bad_fixture_has_a_test():
     tested = {"malformed_number", "count_above_total", "missing_column", "unknown_column", "duplicate_key",
               "not_utf8", "percent_sign", "unknown_code", "changed_raw", "quote_not_in_report"}
@@ -311,20 +392,16 @@ def test_every_bad_fixture_has_a_test():
 
 
 @pytest.mark.parametrize("line, value, message", [
-    ("a", "", "column 'level': empty; a value is required"),
+    ("a", "", "column 'level': '': constraint error: constraint \"required\" is \"True\""),
     ("b", " 347", "column 'online': ' 347' has leading or trailing spaces"),
     ("c", "1,5", "column 'online': cannot parse '1,5' as a Vietnamese number; expected a whole number"),
     ("d", "12a", "column 'online': cannot parse '12a' as a Vietnamese number"),
 ])
 def test_cell_errors_name_row_column_and_value(tmp_path, line, value, message):
     ddir = _copy_data(tmp_path)
-    rows = list(csv.reader(open(ddir / "dossiers.csv", encoding="utf-8", newline="")))
-    col = {"a": "level", "b": "online", "c": "online", "d": "online"}[line]
-    rows[3][rows[0].index(col)] = value
-    with open(ddir / "dossiers.csv", "w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerows(rows)
+    _set_cell(ddir, "dossiers", 4, {"a": "level", "b": "online", "c": "online", "d": "online"}[line], value)
     with pytest.raises(DataError, match=re.escape(f"data/dossiers.csv row 4, {message}")):
-        data.load("dossiers", data_dir=ddir)
+        data.validate_all(data_dir=ddir, provenance=False)
 
 
 def test_crlf_and_unlisted_files_are_rejected(tmp_path):
@@ -344,8 +421,9 @@ def test_parent_must_be_an_id_of_the_table(tmp_path):
     path = ddir / "activities.csv"
     path.write_text(path.read_text(encoding="utf-8").replace(",bo-nhiem-can-bo-btv,", ",no-such-row,", 1),
                     encoding="utf-8")
-    with pytest.raises(DataError, match=r"column 'parent': 'no-such-row' is not an id of this table"):
-        data.load("activities", data_dir=ddir)
+    with pytest.raises(DataError, match=r"data/activities.csv row 6, column 'parent': 'no-such-row': foreignkey error: "
+                                        r"for \"parent\": values \"no-such-row\" not found in the lookup table \"\" as \"id\""):
+        data.validate_all(data_dir=ddir, provenance=False)
 
 
 # ----------------------------------------------------------------- summary, codebook, CLI

@@ -3,8 +3,9 @@
 Every table in ``data/`` is a tidy, long CSV (UTF-8, LF line ends) described by one resource
 of the Frictionless Data Package ``data/datapackage.json``. That file is the single
 machine-readable source of metadata (column types, units, decimals to show, allowed codes and
-ranges, primary key, row rules); this module reads it, checks each CSV against it and returns
-typed pandas DataFrames. :func:`codebook_markdown` renders the same metadata for the README.
+ranges, primary key, row rules); this module reads it, returns each CSV as a typed pandas
+DataFrame (:func:`load`) and validates the whole package (:func:`validate_all`, the command
+``parstats validate``). :func:`codebook_markdown` renders the same metadata for the README.
 
 Numbers stay as the report wrote them
 -------------------------------------
@@ -14,18 +15,16 @@ Numeric cells hold the text exactly as the report writes it (``"1.752"``, ``"84,
 ``number`` a column of :class:`decimal.Decimal` objects (``None`` when empty), and each numeric column ``c`` gets a companion ``c_text``
 keeping the string as written, because ``84,10`` and ``84,1`` carry different precision.
 
-Why our own checks rather than pandera
---------------------------------------
-The checks are a small interpreter of the Table Schema (about a hundred lines) instead of
-pandera schemas built from it, because: (1) the values must first be *parsed* from
-Vietnamese text, and the error has to name the CSV line, column and text as written -
-pandera sees the frame after parsing and reports index labels and aggregated failure cases,
-which would have to be mapped back; (2) exact :class:`~decimal.Decimal` values live in
-``object`` columns, which pandera can only check element-wise anyway; (3) the rules we need
-beyond Table Schema (count not above its total, a self-referencing parent) are two lines
-each here. The first problem found raises one :class:`DataError`, so a reviewer reads one
-precise message, e.g. ``data/dossiers.csv row 4, column 'online': cannot parse '1.75.2' as
-a Vietnamese number ...``.
+frictionless validates the Table Schema; parstats adds what no library knows
+--------------------------------------------------------------------------
+Header, types, required values, codes (``enum``), patterns, ranges, unique values and keys are
+checked by frictionless, the library that defines Table Schema (:func:`schema_errors`; it
+ignores the custom keys such as ``valueKind``, ``quoteField`` and ``checks``, which parstats
+reads). parstats adds the reading of Vietnamese numbers (``1.75.2`` is no number, a count is
+whole), unpadded cells, a count not above its total, every value in its quote and every quote
+in the report (:func:`check_provenance`), and the raw report's checksum (:func:`verify_raw`).
+:func:`validate_all` runs them all and raises one :class:`DataError`, e.g.
+``data/dossiers.csv row 4, column 'online': cannot parse '1.75.2' as a Vietnamese number ...``.
 
 A new year or a new level is new rows
 -------------------------------------
@@ -54,7 +53,6 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from parstats import paths
@@ -70,6 +68,7 @@ __all__ = [
     "load",
     "occurs_as_written",
     "run",
+    "schema_errors",
     "tables",
     "validate_all",
     "verify_raw",
@@ -178,8 +177,16 @@ def _is_count(fld: dict) -> bool:
 # --------------------------------------------------------------------------- reading
 
 
-def _read_rows(path: Path, shown: str, fields: list[dict]) -> list[tuple[int, list[str]]]:
-    """The data rows of a CSV as ``(line number, cells)``, after file and header checks."""
+#: What a numeric cell should look like, by ``_is_count`` of its field.
+_EXPECTED = {True: "a whole number such as '1.752' or '02'",
+             False: "a number such as '84,11' or '1.563' ('.' groups thousands, ',' is the decimal mark, no % sign)"}
+
+
+def _read_rows(path: Path, shown: str, fields: list[dict]) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the data rows ``(row number, cells)`` of a CSV (the header is row 1).
+
+    Checks what reading needs and the house rules (UTF-8 without BOM, LF line ends).
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -197,144 +204,122 @@ def _read_rows(path: Path, shown: str, fields: list[dict]) -> list[tuple[int, li
         line = text[: text.index("\r")].count("\n") + 1
         raise DataError(f"{shown} row {line}: CR (Windows) line ending; expected LF line endings")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    start = 1
     try:
-        for cells in reader:
-            rows.append((start, cells))
-            start = reader.line_num + 1
+        rows = list(enumerate(reader, start=1))
     except csv.Error as exc:
         raise DataError(f"{shown} row {reader.line_num}: malformed CSV ({exc})") from None
     if not rows:
         raise DataError(f"{shown}: empty file; expected a header row")
-    header = rows[0][1]
-    expected = [f["name"] for f in fields]
-    seen: set[str] = set()
-    for col in header:
-        if col in seen:
-            raise DataError(f"{shown} row 1 (header), column {col!r}: duplicate column name")
-        seen.add(col)
-        if col not in expected:
-            raise DataError(f"{shown} row 1 (header), column {col!r}: unknown column; "
-                            f"expected only: {', '.join(expected)}")
+    header, expected = rows[0][1], [f["name"] for f in fields]
     for col in expected:
-        if col not in seen:
+        if col not in header:
             raise DataError(f"{shown} row 1 (header), column {col!r}: missing column; "
                             f"expected columns: {', '.join(expected)}")
-    if header != expected:
-        raise DataError(f"{shown} row 1 (header): columns out of order: {', '.join(header)}; "
-                        f"expected: {', '.join(expected)}")
-    body = rows[1:]
-    for line, cells in body:
-        if not cells:
-            raise DataError(f"{shown} row {line}: empty line; expected {len(expected)} values")
-        if len(cells) != len(expected):
-            raise DataError(f"{shown} row {line}: {len(cells)} values; expected {len(expected)} "
-                            f"(one per column: {', '.join(expected)})")
-    return body
-
-
-def _parse_cell(value: str, fld: dict, where: str):
-    """Check one non-empty cell against its field; return the typed value."""
-    cons = fld.get("constraints", {})
-    kind = "integer" if _is_count(fld) else fld.get("type", "string")
-    if kind in ("integer", "number"):
-        if "%" in value:
-            raise DataError(f"{where}: {value!r} has a % sign; write the number without it "
-                            "(the column name says it is a percentage)")
-        try:
-            if kind == "integer":
-                typed = parse_count(value)
-            else:
-                typed = parse_number(value).value
-        except ValueError:
-            what = "a whole number such as '1.752' or '02'" if kind == "integer" else \
-                "a number such as '84,11' or '1.563' ('.' groups thousands, ',' is the decimal mark)"
-            raise DataError(f"{where}: cannot parse {value!r} as a Vietnamese number; expected {what}") from None
-        if "minimum" in cons and typed < Decimal(str(cons["minimum"])):
-            raise DataError(f"{where}: {value!r} is below the allowed minimum {cons['minimum']}")
-        if "maximum" in cons and typed > Decimal(str(cons["maximum"])):
-            raise DataError(f"{where}: {value!r} is above the allowed maximum {cons['maximum']}")
-        return typed
-    if "enum" in cons and value not in cons["enum"]:
-        raise DataError(f"{where}: {value!r} is not an allowed value; expected one of: {', '.join(cons['enum'])}")
-    if "pattern" in cons and not re.fullmatch(cons["pattern"], value):
-        raise DataError(f"{where}: {value!r} does not match the expected form {cons['pattern']}")
-    if "minLength" in cons and len(value) < cons["minLength"]:
-        raise DataError(f"{where}: {value!r} is shorter than {cons['minLength']} characters")
-    return value
+    for row, cells in rows[1:]:
+        if len(cells) != len(header):
+            raise DataError(f"{shown} row {row}: {len(cells)} values; expected {len(header)} "
+                            f"(one per column: {', '.join(header)})")
+    return header, rows[1:]
 
 
 def _load_typed(name: str, data_dir: Path | str | None = None):
-    """Validate table ``name``; return ``(resource, display path, [(line, raw, typed)])``."""
+    """Read and type table ``name``; return ``(resource, display path, [(row, raw, typed)])``."""
     ddir = _data_dir(data_dir)
     pkg = datapackage(ddir)
     res = _resource(name, pkg, _display(ddir / "datapackage.json", ddir))
     path = ddir / res["path"]
     shown = _display(path, ddir)
     fields = res["schema"]["fields"]
-    names = [f["name"] for f in fields]
-    key = res["schema"].get("primaryKey", [])
-    key = [key] if isinstance(key, str) else list(key)
     missing = set(res["schema"].get("missingValues", [""]))
     out = []
-    seen_keys: dict[tuple, int] = {}
-    for line, cells in _read_rows(path, shown, fields):
-        raw = dict(zip(names, cells))
+    header, rows = _read_rows(path, shown, fields)
+    for row, cells in rows:
+        raw = {col: cells[header.index(col)] for col in (f["name"] for f in fields)}
         typed = {}
         for fld in fields:
-            col = fld["name"]
-            value = raw[col]
-            where = f"{shown} row {line}, column {col!r}"
+            value, where = raw[fld["name"]], f"{shown} row {row}, column {fld['name']!r}"
             if value != value.strip():
                 raise DataError(f"{where}: {value!r} has leading or trailing spaces")
+            typed[fld["name"]] = value
             if value in missing:
-                if fld.get("constraints", {}).get("required"):
-                    raise DataError(f"{where}: empty; a value is required ({fld.get('description', '')})")
-                typed[col] = None
-                continue
-            typed[col] = _parse_cell(value, fld, where)
-            if fld.get("constraints", {}).get("unique") and col not in key:
-                key_val = (col, typed[col])
-                if key_val in seen_keys:
-                    raise DataError(f"{where}: duplicate value {value!r} (first at row {seen_keys[key_val]})")
-                seen_keys[key_val] = line
-        if key:
-            pk = ("__pk__",) + tuple(raw[c] for c in key)
-            if pk in seen_keys:
-                raise DataError(f"{shown} row {line}, column {key[0]!r}: duplicate primary key "
-                                f"{', '.join(raw[c] for c in key)!r} (first at row {seen_keys[pk]})")
-            seen_keys[pk] = line
-        out.append((line, raw, typed))
+                typed[fld["name"]] = None
+            elif _is_numeric(fld):
+                try:
+                    typed[fld["name"]] = parse_count(value) if _is_count(fld) else parse_number(value).value
+                except ValueError:
+                    raise DataError(f"{where}: cannot parse {value!r} as a Vietnamese number; "
+                                    f"expected {_EXPECTED[_is_count(fld)]}") from None
+        out.append((row, raw, typed))
     _check_rules(res, shown, out)
     return res, shown, out
 
 
 def _check_rules(res: dict, shown: str, rows: list) -> None:
-    """Row rules beyond Table Schema (``checks``) and self-referencing foreign keys."""
+    """The row rules of the resource's ``checks`` (Table Schema has none): a count not above its total."""
     for rule in res.get("checks", []):
         if rule.get("rule") != "not_above":
             raise DataError(f"{shown}: unknown check rule {rule.get('rule')!r} in datapackage.json")
         col, limit = rule["column"], rule["limit"]
-        for line, raw, typed in rows:
+        for row, raw, typed in rows:
             if typed[col] is not None and typed[limit] is not None and typed[col] > typed[limit]:
-                raise DataError(f"{shown} row {line}, column {col!r}: {raw[col]!r} is above its total "
+                raise DataError(f"{shown} row {row}, column {col!r}: {raw[col]!r} is above its total "
                                 f"{raw[limit]!r} (column {limit!r}); expected {col} <= {limit}")
-    ids = {raw[res["schema"]["primaryKey"][0]] for _, raw, _ in rows} if res["schema"].get("primaryKey") else set()
-    for fk in res["schema"].get("foreignKeys", []):
-        if fk["reference"].get("resource", "") != "":
-            continue  # only self-references are used; other resources would be checked here
-        col = fk["fields"][0]
-        for line, raw, _ in rows:
-            if raw[col] and raw[col] not in ids:
-                raise DataError(f"{shown} row {line}, column {col!r}: {raw[col]!r} is not an id of this table")
+
+
+# --------------------------------------------------------------------------- Table Schema
+
+
+def _describe(error: dict, shown: str, fields: list[dict]) -> str:
+    """One frictionless error (its descriptor) as one line: file, row, column, value, expected."""
+    if error["type"] == "foreign-key":  # a row error: name the referring column and its value
+        error = {**error, "fieldName": error["fieldNames"][0], "cell": error["fieldCells"][0]}
+    row, col, cell, note = (error.get(k) for k in ("rowNumber", "fieldName", "cell", "note"))
+    if "labels" in error:  # a header error: name the label as written
+        row, col = "1 (header)", error["label"] or col
+    where = shown + (f" row {row}" if row else "") + (f", column {col!r}" if col else "")
+    fld = next((f for f in fields if f["name"] == col), {})
+    if error["type"] == "type-error" and _is_numeric(fld):
+        return f"{where}: {cell!r} is not a valid {fld['type']}; expected {_EXPECTED[_is_count(fld)]}"
+    if note and note.startswith('constraint "enum"'):
+        return f"{where}: {cell!r} is not an allowed value; expected one of: {', '.join(fld['constraints']['enum'])}"
+    return f"{where}: {cell!r}: {error['title'].lower()}: {note}" if cell is not None else f"{where}: {error['message']}"
+
+
+def schema_errors(data_dir: Path | str | None = None) -> list[str]:
+    """Every error frictionless' ``validate`` finds in ``datapackage.json`` and its CSVs.
+
+    That is the descriptor, the header, types, ``required``, ``enum``, ``pattern``, ranges,
+    ``unique``, the primary key and foreign keys; custom keys are ignored.
+
+    Returns
+    -------
+    list of str
+        One message per error, naming the file, row (the header is row 1), column and value.
+
+    Examples
+    --------
+    >>> schema_errors()
+    []
+    """
+    from frictionless import validate
+
+    ddir = _data_dir(data_dir)
+    fields = {res["path"]: res["schema"]["fields"] for res in datapackage(ddir)["resources"]}
+    report = validate(str(ddir / "datapackage.json"))
+    out = [f"{_display(ddir / 'datapackage.json', ddir)}: {e.message}" for e in report.errors]
+    for task in report.tasks:
+        out += [_describe(e.to_descriptor(), _display(ddir / task.place, ddir), fields.get(task.place, []))
+                for e in task.errors]
+    return out
 
 
 # --------------------------------------------------------------------------- public API
 
 
 def load(name: str, *, data_dir: Path | str | None = None):
-    """Validate table ``name`` and return it as a typed DataFrame.
+    """Read table ``name`` and return it as a typed DataFrame.
+
+    It parses; the Table Schema (codes, ranges, keys) is checked by :func:`validate_all`.
 
     Count columns are pandas ``Int64`` (nullable), other number columns hold
     :class:`~decimal.Decimal` objects (``None`` when empty), text columns are pandas
@@ -355,10 +340,9 @@ def load(name: str, *, data_dir: Path | str | None = None):
     Raises
     ------
     DataError
-        On the first problem: unknown table, file not UTF-8, missing or unknown column,
-        empty required value, a number that does not parse, a value outside its allowed
-        codes or range, a duplicate primary key, a count above its total. The message names
-        the file, the row (CSV line number), the column, the value and what was expected.
+        On the first problem: unknown table, file not UTF-8, missing column, a
+        number that does not parse, a count above its total. The message names the file,
+        the row (the header is row 1), the column, the value and what was expected.
 
     Examples
     --------
@@ -521,12 +505,15 @@ class Summary:
 def validate_all(*, data_dir: Path | str | None = None, provenance: bool = True) -> Summary:
     """Validate the raw checksum, every table, and (by default) provenance of every value.
 
-    Also fails when a CSV in ``data/`` is not described in ``datapackage.json``.
+    In order: the raw report's checksum (:func:`verify_raw`); no CSV in ``data/`` left out of
+    ``datapackage.json``; every table read and typed as :func:`load` does; the Table Schema
+    by frictionless (:func:`schema_errors`); every value traced to its quote and every quote
+    to the report (:func:`check_provenance`).
 
     Raises
     ------
     DataError
-        The first problem found.
+        The first problem found (with the number of further frictionless errors, if any).
 
     Examples
     --------
@@ -543,17 +530,19 @@ def validate_all(*, data_dir: Path | str | None = None, provenance: bool = True)
         if csv_path.name not in listed:
             raise DataError(f"{_display(csv_path, ddir)}: not described in datapackage.json; "
                             "add a resource for it or remove it")
-    report = None
-    if provenance:
-        from parstats.report import load_report
-
-        report = load_report(ddir / "raw" / paths.RAW_REPORT.name)
     for name in tables(ddir):
         res, _, rows = _load_typed(name, ddir)
         summary.rows[name] = len(rows)
         numeric = [f["name"] for f in res["schema"]["fields"] if _is_numeric(f)]
         summary.numbers += sum(1 for _, raw, _ in rows for c in numeric if raw[c])
-        if provenance:
+    errors = schema_errors(ddir)
+    if errors:
+        raise DataError(errors[0] + (f" (and {len(errors) - 1} more found by frictionless)" if errors[1:] else ""))
+    if provenance:
+        from parstats.report import load_report
+
+        report = load_report(ddir / "raw" / paths.RAW_REPORT.name)
+        for name in tables(ddir):
             summary.traced += check_provenance(name, data_dir=ddir, report=report)
     return summary
 
