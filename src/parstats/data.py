@@ -5,7 +5,7 @@ of the Frictionless Data Package ``data/datapackage.json``. That file is the sin
 machine-readable source of metadata (column types, units, decimals to show, allowed codes and
 ranges, primary key, row rules); this module reads it, returns each CSV as a typed pandas
 DataFrame (:func:`load`) and validates the whole package (:func:`validate_all`, the command
-``parstats validate``). :func:`codebook_markdown` renders the same metadata for the README.
+``parstats validate``). :func:`parstats.publishing.docs.codebook_markdown` renders the same metadata for the README.
 
 Numbers stay as the report wrote them
 -------------------------------------
@@ -63,7 +63,6 @@ __all__ = [
     "Summary",
     "add_arguments",
     "check_provenance",
-    "codebook_markdown",
     "datapackage",
     "load",
     "occurs_as_written",
@@ -160,11 +159,11 @@ def _resource(name: str, pkg: dict, shown: str) -> dict:
     raise DataError(f"{shown}: no table named {name!r}; expected one of: {names}")
 
 
-def _is_numeric(fld: dict) -> bool:
+def is_numeric_field(fld: dict) -> bool:
     return fld.get("type") in ("integer", "number")
 
 
-def _is_count(fld: dict) -> bool:
+def is_count_field(fld: dict) -> bool:
     """A whole-number field: Table Schema ``integer``, or ``number`` with ``valueKind: count``.
 
     Counts are declared ``number`` with ``groupChar: "."`` because Table Schema tools (e.g.
@@ -177,7 +176,7 @@ def _is_count(fld: dict) -> bool:
 # --------------------------------------------------------------------------- reading
 
 
-#: What a numeric cell should look like, by ``_is_count`` of its field.
+#: What a numeric cell should look like, by ``is_count_field`` of its field.
 _EXPECTED = {True: "a whole number such as '1.752' or '02'",
              False: "a number such as '84,11' or '1.563' ('.' groups thousands, ',' is the decimal mark, no % sign)"}
 
@@ -243,12 +242,12 @@ def _load_typed(name: str, data_dir: Path | str | None = None):
             typed[fld["name"]] = value
             if value in missing:
                 typed[fld["name"]] = None
-            elif _is_numeric(fld):
+            elif is_numeric_field(fld):
                 try:
-                    typed[fld["name"]] = parse_count(value) if _is_count(fld) else parse_number(value).value
+                    typed[fld["name"]] = parse_count(value) if is_count_field(fld) else parse_number(value).value
                 except ValueError:
                     raise DataError(f"{where}: cannot parse {value!r} as a Vietnamese number; "
-                                    f"expected {_EXPECTED[_is_count(fld)]}") from None
+                                    f"expected {_EXPECTED[is_count_field(fld)]}") from None
         out.append((row, raw, typed))
     _check_rules(res, shown, out)
     return res, shown, out
@@ -278,8 +277,8 @@ def _describe(error: dict, shown: str, fields: list[dict]) -> str:
         row, col = "1 (header)", error["label"] or col
     where = shown + (f" row {row}" if row else "") + (f", column {col!r}" if col else "")
     fld = next((f for f in fields if f["name"] == col), {})
-    if error["type"] == "type-error" and _is_numeric(fld):
-        return f"{where}: {cell!r} is not a valid {fld['type']}; expected {_EXPECTED[_is_count(fld)]}"
+    if error["type"] == "type-error" and is_numeric_field(fld):
+        return f"{where}: {cell!r} is not a valid {fld['type']}; expected {_EXPECTED[is_count_field(fld)]}"
     if note and note.startswith('constraint "enum"'):
         return f"{where}: {cell!r} is not an allowed value; expected one of: {', '.join(fld['constraints']['enum'])}"
     return f"{where}: {cell!r}: {error['title'].lower()}: {note}" if cell is not None else f"{where}: {error['message']}"
@@ -361,13 +360,13 @@ def load(name: str, *, data_dir: Path | str | None = None):
     for fld in res["schema"]["fields"]:
         col = fld["name"]
         values = [typed[col] for _, _, typed in rows]
-        if _is_count(fld):
+        if is_count_field(fld):
             columns[col] = pd.array(values, dtype="Int64")
         elif fld.get("type") == "number":
             columns[col] = pd.Series(values, dtype=object)
         else:
             columns[col] = pd.array(values, dtype="string")
-        if _is_numeric(fld):
+        if is_numeric_field(fld):
             columns[f"{col}_text"] = pd.array([raw[col] or None for _, raw, _ in rows], dtype="string")
     df = pd.DataFrame(columns)
     df.attrs["table"] = name
@@ -533,7 +532,7 @@ def validate_all(*, data_dir: Path | str | None = None, provenance: bool = True)
     for name in tables(ddir):
         res, _, rows = _load_typed(name, ddir)
         summary.rows[name] = len(rows)
-        numeric = [f["name"] for f in res["schema"]["fields"] if _is_numeric(f)]
+        numeric = [f["name"] for f in res["schema"]["fields"] if is_numeric_field(f)]
         summary.numbers += sum(1 for _, raw, _ in rows for c in numeric if raw[c])
     errors = schema_errors(ddir)
     if errors:
@@ -545,46 +544,6 @@ def validate_all(*, data_dir: Path | str | None = None, provenance: bool = True)
         for name in tables(ddir):
             summary.traced += check_provenance(name, data_dir=ddir, report=report)
     return summary
-
-
-def _md(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
-def codebook_markdown(data_dir: Path | str | None = None) -> str:
-    """A Markdown codebook of every table (column, meaning, unit, source) from datapackage.json.
-
-    Examples
-    --------
-    >>> md = codebook_markdown()
-    >>> md.splitlines()[0]
-    '<!-- generated by parstats.data.codebook_markdown() from data/datapackage.json; do not edit -->'
-    >>> "| `online` |" in md
-    True
-    """
-    pkg = datapackage(data_dir)
-    out = ["<!-- generated by parstats.data.codebook_markdown() from data/datapackage.json; do not edit -->", ""]
-    out.append(_md(pkg.get("description", "")).split(" Curated tidy tables")[0])
-    for res in pkg["resources"]:
-        sections = ", ".join(res.get("reportSections", []))
-        key = ", ".join(f"`{k}`" for k in res["schema"].get("primaryKey", []))
-        out += ["", f"### `{res['path']}`: {_md(res.get('title', res['name']))}", "",
-                f"{_md(res.get('description', ''))} Primary key: {key}. Report sections: {sections}.", "",
-                "| Column | Meaning | Unit | Source |", "|---|---|---|---|"]
-        for fld in res["schema"]["fields"]:
-            meaning = f"{fld.get('title', '')}: {fld.get('description', '')}".strip(": ")
-            labels = fld.get("enumLabels")
-            if labels:
-                meaning += " Codes: " + "; ".join(f"`{k}` {v}" for k, v in labels.items()) + "."
-            unit = fld.get("unit", "")
-            if _is_numeric(fld) and not _is_count(fld):
-                unit = f"{unit} ({fld.get('decimals', 0)} decimals shown)".strip()
-            if fld.get("origin") == "report":
-                source = f"report, as written ({sections})"
-            else:
-                source = "curated"
-            out.append(f"| `{fld['name']}` | {_md(meaning)} | {_md(unit)} | {_md(source)} |")
-    return "\n".join(out) + "\n"
 
 
 # --------------------------------------------------------------------------- CLI
