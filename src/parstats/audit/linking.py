@@ -164,7 +164,8 @@ def _footnote_sums(ctx: _Ctx, fmap: "_FootnoteMap", claims_in_para: list, claims
         c = ratio_of.get(id(anchor_tok))
         if c is not None:
             num, den = c["numerator"], c["denominator"]
-        top = _top_items(fmap.at(note, ctx.pidx))
+        fctxs = fmap.at(note, ctx.pidx)
+        top = _top_items(fctxs)
         if len(top) < 2:
             continue
         kinds = {t.role for _, t in top}
@@ -173,9 +174,13 @@ def _footnote_sums(ctx: _Ctx, fmap: "_FootnoteMap", claims_in_para: list, claims
             continue
         fc0, t0 = top[0]
         fcl, tl = top[-1]
-        quote = fc0.text[fc0.clause_start(t0.s, 60):].strip()
+        start, end = fc0.clause_start(t0.s, 60), tl.e + len(tl.unit2 or "") + 1
         if fcl is fc0:
-            quote = fc0.text[fc0.clause_start(t0.s, 60):tl.e + len(tl.unit2 or "") + 1].strip()
+            quote = fc0.text[start:end].strip()
+        else:  # the items run on into the footnote's next paragraphs: quote up to the last one
+            i0, il = (next(i for i, fc in enumerate(fctxs) if fc is f) for f in (fc0, fcl))
+            quote = " ".join([fc0.text[start:].strip(), *(fc.text.strip() for fc in fctxs[i0 + 1:il]),
+                              fcl.text[:end].strip()])
         anchor_line = ctx.p.line_at(anchor_tok.s)
         base = {"footnote": note, "anchor_line": anchor_line}
         first_line = fc0.p.line_at(t0.s)
