@@ -7,7 +7,7 @@ import pandas as pd
 
 from parstats import data
 from parstats.ratios import Target, gap, verdict
-from parstats.scoreboard import MET, NO_DATA, NOT_MET, scoreboard, scoreboard_summary, target_text
+from parstats.analysis.scoreboard import MET, NO_DATA, NOT_MET, scoreboard, scoreboard_summary, target_text
 
 TARGETS = data.load("targets")
 

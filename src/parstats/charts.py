@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from parstats.plotting import (
+from parstats.analysis.plotting import (
     MET_COLOUR,
     NOT_MET_COLOUR,
     PALETTE,
@@ -64,7 +64,7 @@ def targets_chart(board):
 
     Bars are coloured met / not met; the black tick is the target.
     """
-    from parstats.scoreboard import MET
+    from parstats.analysis.scoreboard import MET
 
     rows = board[board["actual"].notna() & board["target"].str.contains("%")].reset_index(drop=True)
     fig, ax = new_figure(8, 0.42 * len(rows) + 1.6)

@@ -147,7 +147,7 @@ def label(table: str, column: str, code) -> str:
     >>> label("dossiers", "level", "tinh")
     'tinh'
     """
-    from parstats.tables import is_missing
+    from parstats.analysis.tables import is_missing
 
     if is_missing(code) or code == "":
         return ""
@@ -160,7 +160,7 @@ def label(table: str, column: str, code) -> str:
 
 
 def _missing(value) -> bool:
-    from parstats.tables import is_missing
+    from parstats.analysis.tables import is_missing
 
     return is_missing(value)
 
@@ -705,7 +705,7 @@ def activities_table(df):
 
 
 def _share_columns(*descriptors, count="Số lượng", total="Tổng số"):
-    from parstats.tables import Column
+    from parstats.analysis.tables import Column
 
     return [Column("id", "Mã dòng"), *descriptors, Column("count", count, "int"), Column("total", total, "int"),
             Column("reported_text", "Tỷ lệ theo báo cáo"),
@@ -715,7 +715,7 @@ def _share_columns(*descriptors, count="Số lượng", total="Tổng số"):
 
 
 def _parts_columns():
-    from parstats.tables import Column
+    from parstats.analysis.tables import Column
 
     return [Column("what", "Kiểm tra"), Column("measure", "Chỉ số"), Column("parts", "Các phần"),
             Column("parts_sum", "Tổng các phần", "int"), Column("stated", "Số báo cáo nêu", "int"),
@@ -723,7 +723,7 @@ def _parts_columns():
 
 
 def _columns() -> dict:
-    from parstats.tables import Column as C
+    from parstats.analysis.tables import Column as C
 
     parts = _parts_columns()
     return {
