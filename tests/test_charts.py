@@ -1,14 +1,15 @@
-"""The figures of parstats.charts that the other test files do not draw: the audit's figure."""
+"""The figure of notebook 05 (parstats.analysis.consistency_audit), which the other test files do not draw."""
 from __future__ import annotations
 
-from parstats import audit, charts
+from parstats import audit
+from parstats.analysis import consistency_audit
 from parstats.numbers import parse_percent
 from parstats.paths import RAW_REPORT
 
 
 def test_reported_vs_recomputed_chart_labels_every_flagged_percentage_once():
     report = audit.audit_path(RAW_REPORT, source=audit.display_path(RAW_REPORT))
-    fig = charts.reported_vs_recomputed_chart(report)
+    fig = consistency_audit.reported_vs_recomputed_chart(report)
     whole, zoom = fig.axes
     checked = [f for f in report.findings
                if f.claim.kind in ("ratio", "change") and f.claim.reported and f.recomputed]

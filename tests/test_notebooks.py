@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from parstats import data, themes
+from parstats import data
+from parstats.analysis import module_for, notebook_modules
+from parstats.analysis.shares import CONSISTENT, STATUS_LABELS
 from parstats.paths import FIGURES_DIR, NOTEBOOKS_DIR, PROJ_ROOT
 
 
@@ -35,11 +37,22 @@ def _csv_ids(directory: Path, notebook: str) -> set[str]:
     return ids
 
 
-@pytest.mark.parametrize("notebook", sorted(themes.THEME_TABLES))
+#: Every notebook of notebooks/, each with its analysis module (a notebook without one fails here).
+NOTEBOOKS = [path.stem for path, _ in notebook_modules(NOTEBOOKS_DIR)]
+
+
+def test_every_curated_table_with_numbers_is_shown_in_full_by_a_notebook():
+    shown = [t for n in NOTEBOOKS for t in module_for(n).DATA_TABLES]
+    assert len(shown) == len(set(shown)), f"a table shown by two notebooks: {shown}"
+    # the cited documents (numbers and dates, no counts) are checked by the audit, not shown
+    assert set(shown) == set(data.tables()) - {"legal_documents"}
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_every_curated_row_appears_in_a_table_of_its_notebook(notebook):
     exported = _csv_ids(FIGURES_DIR, notebook)
     shown = _stored_text(NOTEBOOKS_DIR / f"{notebook}.ipynb")
-    for table in themes.THEME_TABLES[notebook]:
+    for table in module_for(notebook).DATA_TABLES:
         ids = list(data.load(table)["id"])
         assert ids, f"{table} is empty"
         missing_csv = [i for i in ids if i not in exported]
@@ -48,7 +61,7 @@ def test_every_curated_row_appears_in_a_table_of_its_notebook(notebook):
         assert missing_nb == [], f"{table} rows not in the stored outputs of {notebook}.ipynb: {missing_nb}"
 
 
-@pytest.mark.parametrize("notebook", sorted(themes.THEME_TABLES))
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_is_clean_and_reproducible_on_disk(notebook):
     nb = json.loads((NOTEBOOKS_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
@@ -60,12 +73,45 @@ def test_notebook_is_clean_and_reproducible_on_disk(notebook):
         for out in cell["outputs"]:
             assert out["output_type"] != "error" and out.get("name") != "stderr"
     figures = sorted(p.name for p in FIGURES_DIR.glob(f"{notebook}-*.svg"))
-    assert len(figures) >= 2, f"at least two figures per notebook, found {figures}"
+    # a thematic notebook (one that shows curated tables) draws at least two figures, the audit one
+    least = 2 if module_for(notebook).DATA_TABLES else 1
+    assert len(figures) >= least, f"at least {least} figures, found {figures}"
     for svg in figures:
         assert (FIGURES_DIR / svg).with_suffix(".png").exists()
 
 
 ALL_NOTEBOOKS = sorted(p.stem for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+
+
+def _code(notebook: str) -> str:
+    nb = json.loads((NOTEBOOKS_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_every_figure_a_notebook_saves_is_declared_and_every_declared_one_is_saved(notebook):
+    """FIGURES of the notebook's module against the figures on disk and the notebook's save_figure calls."""
+    import re
+
+    declared = module_for(notebook).FIGURES
+    on_disk = {p.stem[len(notebook) + 1:] for p in FIGURES_DIR.glob(f"{notebook}-*.svg")}
+    saved = {m[len(notebook) + 1:] for m in re.findall(r'save_figure\([^"]*"([^"]+)"\)', _code(notebook))}
+    assert on_disk == set(declared), f"figures/{notebook}-*.svg {sorted(on_disk)} against FIGURES {sorted(declared)}"
+    assert saved == set(declared), f"saved by the notebook {sorted(saved)} against FIGURES {sorted(declared)}"
+    for suffix, (title, caption) in declared.items():
+        assert title and title == title.strip() and "\n" not in title, (suffix, title)
+        # one Vietnamese sentence: ends with a full stop, has Vietnamese letters, no English
+        assert caption.endswith(".") and caption.count(". ") == 0, (suffix, caption)
+        assert re.search("[ăâđêôơưạảấầẩậắằẳặẹẻẽếềểệịỉọỏốồổộớờởợụủứừửựỳỷỹ]", caption.lower()), caption
+        assert not re.search(r"\b(the|and|of|against)\b", caption), caption
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_every_table_spec_a_notebook_uses_is_declared_and_used(notebook):
+    import re
+
+    used = set(re.findall(r'nb\.COLUMNS\["([^"]+)"\]', _code(notebook)))
+    assert used == set(module_for(notebook).COLUMNS), notebook
 
 
 def test_no_number_typed_into_a_notebook():
@@ -140,7 +186,8 @@ def test_a_new_year_flows_through_to_tables_and_figures(tmp_path):
     with (root / "figures" / "03-online-services-dossiers.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = {r["Mã dòng"]: r for r in csv.DictReader(fh)}
     assert rows["huyen-2024"]["Kỳ"] == "Năm 2024"
-    assert rows["huyen-2024"]["Tỷ lệ tính lại"] == "12,50%" and rows["huyen-2024"]["Trạng thái"] == "Khớp"
+    assert rows["huyen-2024"]["Tỷ lệ tính lại"] == "12,50%"
+    assert rows["huyen-2024"]["Trạng thái"] == STATUS_LABELS[CONSISTENT]
     assert rows["xa-2024"]["Tổng số hồ sơ"] == "12.000"
     # The 2024 rows fall outside 2021-09-01/2023-06-30, so the parts check still adds up.
     with (root / "figures" / "03-online-services-dossier-parts.csv").open(encoding="utf-8-sig", newline="") as fh:

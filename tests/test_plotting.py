@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from parstats import plotting
+from parstats.analysis import plotting
 from parstats.numbers import format_number
 
 # Every Vietnamese letter: the 29 base letters, and the 12 vowels with each of the 5 tone marks
@@ -113,7 +113,7 @@ def test_save_figure_is_reproducible_across_processes(tmp_path):
     """A fresh interpreter (new hash seed, new ids) writes the same bytes."""
     code = (
         "import sys; sys.path.insert(0, {tests!r}); from test_plotting import _draw_example; "
-        "from parstats.plotting import save_figure; save_figure(_draw_example(), '99-test-example', {out!r})"
+        "from parstats.analysis.plotting import save_figure; save_figure(_draw_example(), '99-test-example', {out!r})"
     )
     digests = []
     for run in ("x", "y"):

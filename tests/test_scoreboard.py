@@ -14,7 +14,7 @@ from parstats.markdown import normalize_text
 from parstats.numbers import NUMBER_PATTERN, parse_number
 from parstats.paths import PROJ_ROOT
 from parstats.report import load_report
-from parstats.scoreboard import MET, NO_DATA, NOT_MET, scoreboard, scoreboard_summary, target_text
+from parstats.analysis.scoreboard import MET, NO_DATA, NOT_MET, scoreboard, scoreboard_summary, target_text
 
 TARGETS = data.load("targets")
 REPORT = load_report()

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from parstats import tables
+from parstats.analysis import tables
 from parstats.numbers import format_number, format_percent
-from parstats.tables import Column
+from parstats.analysis.tables import Column
 
 COLUMNS = [
     Column("level", "Cấp"),

@@ -27,7 +27,7 @@ by the caller) and the error changes the verdict against it, the inconsistency i
 
 Count inference (GRIM for percentages): :func:`counts_for_percent`, :func:`totals_for_percent`
 and :func:`split_counts`; :func:`shared_total_fits` lists the totals behind a passage diagnosed
-together. The figure of the audit is :func:`parstats.charts.reported_vs_recomputed_chart`.
+together. Notebook 05 draws the figure of the audit.
 
 A claim is checked only when the text ties its numbers beyond doubt; anything less is
 ``unverifiable`` with its reason, and every finding says how its numbers were tied

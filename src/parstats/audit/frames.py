@@ -6,7 +6,7 @@ from parstats.audit.model import KINDS
 from parstats.audit.results import AuditReport
 
 
-# the figure is parstats.charts.reported_vs_recomputed_chart
+# the figure is drawn by notebook 05
 
 #: Vietnamese names of the causes, for tables a reviewer reads
 CAUSES_VI = {

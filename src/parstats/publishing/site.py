@@ -388,9 +388,10 @@ def package_versions() -> list[tuple[str, str]]:
 
 
 def scoreboard_brief(project) -> dict | None:
-    """:func:`parstats.scoreboard.scoreboard_summary` of the project's ``data/targets.csv``;
+    """:func:`parstats.analysis.scoreboard.scoreboard_summary` of the project's ``data/targets.csv``;
     None for a project without that table (such as the tests' small projects)."""
-    from parstats import data, scoreboard
+    from parstats import data
+    from parstats.analysis import scoreboard
 
     if not (project.data_dir / "targets.csv").is_file():
         return None

@@ -50,7 +50,10 @@ __all__ = [
     "SavedFigure",
     "ViFormatter",
     "add_source",
+    "coordinate",
+    "legend_patches",
     "new_figure",
+    "percent_label",
     "rc_params",
     "save_figure",
     "set_number_axis",
@@ -263,6 +266,40 @@ def add_source(fig, text: str = SOURCE_LINE, note: str | None = None) -> None:
     with style():
         fig.text(0.0, -0.01, "\n".join(lines), ha="left", va="top", fontsize=7.5, color="#444444",
                  linespacing=1.3)
+
+
+def coordinate(value) -> float:
+    """An exact value (Decimal, int, or its string) as a plotting coordinate.
+
+    Floats appear only as coordinates; every number printed on a figure goes through
+    :func:`percent_label` or :func:`parstats.numbers.format_number`.
+
+    Examples
+    --------
+    >>> coordinate(Decimal("84.11")), coordinate("7")
+    (84.11, 7.0)
+    """
+    return float(Decimal(value))
+
+
+def percent_label(value, places: int = 2) -> str:
+    """A percentage written the Vietnamese way, for a label on a figure.
+
+    Examples
+    --------
+    >>> percent_label(Decimal("6.456"), 1)
+    '6,5%'
+    """
+    from parstats.numbers import format_percent
+
+    return format_percent(Decimal(value), places)
+
+
+def legend_patches(items):
+    """Legend handles for ``(label, colour)`` pairs (filled squares)."""
+    from matplotlib.patches import Patch
+
+    return [Patch(facecolor=c, label=lab) for lab, c in items]
 
 
 @dataclass(frozen=True)

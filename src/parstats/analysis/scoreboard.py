@@ -18,11 +18,14 @@ from decimal import Decimal
 
 __all__ = ["MET", "NOT_MET", "NO_DATA", "scoreboard", "scoreboard_summary", "target_text"]
 
+#: Our verdict on a sub-target, in Vietnamese (``status``).
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Không có số liệu"
+#: The report's own verdict, as ``data/targets.csv`` codes it (``report_verdict``).
+REPORT_MET, REPORT_NOT_MET = "dat", "chua_dat"
 
 
 def _missing(value) -> bool:
-    from parstats.tables import is_missing
+    from parstats.analysis.tables import is_missing
 
     return is_missing(value)
 
@@ -67,10 +70,12 @@ def scoreboard(targets=None):
     Returns
     -------
     pandas.DataFrame
-        Columns ``id, target_no, sub_id, description, period, target, target_value, target_upper,
-        actual, actual_text,
-        status, met, gap, report_verdict, agrees, source``; ``met``/``gap``/``agrees`` are
-        None where the report gives no actual value (or no verdict to agree with).
+        Columns ``id, target_no, sub_id, description, period, comparator, unit, target,
+        target_value, target_upper, actual, actual_text, status, met, gap, report_verdict_key,
+        report_verdict, agrees, source``; ``met``/``gap``/``agrees`` are None where the report
+        gives no actual value (or no verdict to agree with). ``comparator``, ``unit`` and
+        ``report_verdict_key`` are the codes of ``data/targets.csv``; ``target``, ``status``
+        and ``report_verdict`` are written out in Vietnamese.
 
     Examples
     --------
@@ -84,7 +89,7 @@ def scoreboard(targets=None):
 
     from parstats import data
     from parstats.ratios import Target, gap, verdict
-    from parstats.themes import label, period_label
+    from parstats.analysis.labels import label, period_label
 
     df = data.load("targets") if targets is None else targets
     rows = []
@@ -101,18 +106,20 @@ def scoreboard(targets=None):
             status = MET if met else NOT_MET
         else:
             met, g, status = None, None, NO_DATA
-        report = "" if _missing(r["report_verdict"]) else label("targets", "report_verdict", r["report_verdict"])
-        agrees = None if (met is None or not report) else (report == (MET if met else NOT_MET))
+        report_key = "" if _missing(r["report_verdict"]) else r["report_verdict"]
+        agrees = None if (met is None or not report_key) else (report_key == (REPORT_MET if met else REPORT_NOT_MET))
         unit = None if _missing(r["unit"]) else r["unit"]
         actual_text = "" if actual is None else (f"{r['actual_text']}%" if unit == "percent" else str(r["actual_text"]))
         rows.append({
             "id": r["id"], "target_no": int(r["target_no"]), "sub_id": r["sub_id"], "description": r["description"],
             "period": period_label(r["period"]),
+            "comparator": None if _missing(r["comparator"]) else r["comparator"], "unit": unit,
             "target": target_text(r["comparator"], r["target_value"], r["target_upper"], unit) if has_target else "",
             "target_value": r["target_value"] if has_target else None,
             "target_upper": None if _missing(r["target_upper"]) else r["target_upper"],
             "actual": actual, "actual_text": actual_text, "status": status, "met": met, "gap": g,
-            "report_verdict": report, "agrees": agrees, "source": r["source"],
+            "report_verdict_key": report_key, "report_verdict": label("targets", "report_verdict", report_key),
+            "agrees": agrees, "source": r["source"],
         })
     return pd.DataFrame(rows)
 
@@ -140,8 +147,8 @@ def scoreboard_summary(board=None) -> dict:
         "met": int((b["status"] == MET).sum()),
         "not_met": int((b["status"] == NOT_MET).sum()),
         "no_data": int((b["status"] == NO_DATA).sum()),
-        "report_met": int((b["report_verdict"] == MET).sum()),
-        "report_not_met": int((b["report_verdict"] == NOT_MET).sum()),
+        "report_met": int((b["report_verdict_key"] == REPORT_MET).sum()),
+        "report_not_met": int((b["report_verdict_key"] == REPORT_NOT_MET).sum()),
         "agree": int((b["agrees"] == True).sum()),  # noqa: E712 - column holds True/False/None
         "disagree": int((b["agrees"] == False).sum()),  # noqa: E712
         "targets": int(b["target_no"].nunique()),
