@@ -15,6 +15,9 @@ notebook:
 ``FIGURES : dict[str, tuple[str, str]]``
     Every figure it saves, ``figures/NN-theme-SUFFIX.svg``: ``SUFFIX -> (title, caption)``,
     both in Vietnamese.
+``INDEX_SECTION : str`` (optional)
+    ``"targets"`` or ``"audit"``: the summary of the site's index that links to this notebook
+    (exactly one notebook declares each).
 
 A notebook finds its module by :func:`module_for`; :func:`notebook_modules` pairs every
 notebook of a folder with its module, and fails loudly when one has none. Nothing in these

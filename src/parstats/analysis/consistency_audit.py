@@ -19,6 +19,9 @@ from parstats.analysis.tables import Column as C
 
 __all__ = ["COLUMNS", "DATA_TABLES", "FIGURES", "inferred_commune_counts", "reported_vs_recomputed_chart"]
 
+#: The site's index links its summary of the consistency audit to this notebook.
+INDEX_SECTION = "audit"
+
 #: The notebook shows no curated table in full (it reads the raw report; notebook 02 shows
 #: ``staffing_qualifications``).
 DATA_TABLES: tuple[str, ...] = ()

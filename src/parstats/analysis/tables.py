@@ -5,7 +5,8 @@ frame, its Vietnamese header, what kind of value it holds and how many decimals 
 the same description gives
 
 * :func:`format_table`: the frame a notebook displays (every cell a string written the
-  Vietnamese way, index ``STT`` from 1), which nbval compares;
+  Vietnamese way, index ``STT`` from 1), which nbval compares; in HTML its figures have
+  ``class="num"`` (:class:`DisplayTable`), so that the site right-aligns them;
 * :func:`export_table`: ``figures/NN-slug-what.csv`` (the displayed strings, UTF-8 with a
   byte-order mark so that Excel opens the Vietnamese text correctly) and ``.xlsx`` (real
   numbers with number formats, so Excel shows them in the reader's locale and can compute
@@ -29,18 +30,23 @@ STT   Năm Chỉ số (%)
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
 from parstats.files import write_atomic
 from parstats.paths import display_path
-from typing import Sequence
 
 __all__ = [
     "Column",
+    "DisplayTable",
     "ExportedTable",
     "FIXED_TIMESTAMP",
     "KINDS",
@@ -148,6 +154,53 @@ def format_value(value, kind: str, decimals: int = 0) -> str:
     return format_number(Decimal(value), decimals)
 
 
+class DisplayTable(pd.DataFrame):
+    """The frame :func:`format_table` returns: a DataFrame whose HTML marks the figures.
+
+    Its text is a plain DataFrame's. In HTML (a notebook's output, and so a page of the site)
+    a cell that reads as a Vietnamese number (:func:`parstats.numbers.parse_number`) or as a
+    count of a total (``265/295``) has ``class="num"``, so that a style sheet can right-align
+    it: the computed columns, and the report's own figures, which are kept as text. The table
+    has ``class="dataframe"`` and an id made from its content, the same on every run.
+
+    Examples
+    --------
+    >>> html = DisplayTable({"Cấp": ["xã"], "Báo cáo ghi": ["84,11%"], "Đạt": ["265/295"]})._repr_html_()
+    >>> [line.strip() for line in html.splitlines() if line.strip().startswith("<td")]
+    ['<td class="data row0 col0" >xã</td>', '<td class="data row0 col1 num" >84,11%</td>', '<td class="data row0 col2 num" >265/295</td>']
+    """
+
+    @property
+    def _constructor(self):
+        return DisplayTable
+
+    def _repr_html_(self) -> str:
+        from pandas.io.formats.style import Styler
+
+        classes = self.map(lambda cell: "num" if _is_figure(cell) else "")
+        uuid = hashlib.sha256(self.to_csv().encode("utf-8")).hexdigest()[:12]
+        return (
+            Styler(self, uuid=uuid, cell_ids=False)
+            .format(escape="html").format_index(escape="html", axis=0).format_index(escape="html", axis=1)
+            .set_td_classes(classes).set_table_attributes('class="dataframe"').to_html()
+        )
+
+
+def _is_figure(cell) -> bool:
+    """True for a number written the Vietnamese way, or two of them around a ``/``."""
+    from parstats.numbers import parse_number
+
+    parts = str(cell).split("/")
+    if len(parts) > 2:
+        return False
+    try:
+        for part in parts:
+            parse_number(part)
+    except ValueError:
+        return False
+    return True
+
+
 def format_table(df, columns: Sequence[Column]):
     """The display frame: Vietnamese headers, every cell a Vietnamese-formatted string.
 
@@ -159,7 +212,7 @@ def format_table(df, columns: Sequence[Column]):
 
     Returns
     -------
-    pandas.DataFrame
+    DisplayTable
         Rows numbered 1, 2, ... under the column-axis name ``STT``, one column per
         :class:`Column`, in order.
 
@@ -168,8 +221,6 @@ def format_table(df, columns: Sequence[Column]):
     KeyError
         If a column named in ``columns`` is missing from ``df``.
     """
-    import pandas as pd
-
     missing = [c.key for c in columns if c.key not in df.columns]
     missing += [c.decimals for c in columns if isinstance(c.decimals, str) and c.decimals not in df.columns]
     if missing:
@@ -177,7 +228,7 @@ def format_table(df, columns: Sequence[Column]):
     rows = []
     for _, row in df.iterrows():
         rows.append([format_value(row[c.key], c.kind, c.places(row)) for c in columns])
-    out = pd.DataFrame(rows, columns=[c.header for c in columns], dtype=object)
+    out = DisplayTable(rows, columns=[c.header for c in columns], dtype=object)
     out.index = pd.RangeIndex(1, len(out) + 1)
     # "STT" (số thứ tự) named on the columns, not the index: the HTML table then has one
     # header row, with STT in its corner, instead of a second, empty one.

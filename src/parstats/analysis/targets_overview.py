@@ -31,6 +31,9 @@ from parstats.analysis.tables import Column as C, is_missing
 __all__ = ["COLUMNS", "DATA_TABLES", "FIGURES", "SIPAS_TARGET", "activities_table", "par_sipas_chart",
            "par_sipas_table", "targets_chart"]
 
+#: The site's index links its summary of the scoreboard of the targets to this notebook.
+INDEX_SECTION = "targets"
+
 #: The curated tables the notebook shows in full.
 DATA_TABLES = ("targets", "par_index_sipas", "activities")
 

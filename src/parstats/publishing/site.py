@@ -2,9 +2,15 @@
 
 Every page stands alone (it can be e-mailed and opened without internet): styles are inline,
 images are ``data:`` URIs, the only script is a short inline one that toggles the code, and no
-tag loads anything from another host (nbconvert's MathJax/require.js loaders are not used: the
-cells are rendered with the bare ``basic`` template and wrapped in our own page). Code is
-hidden for reviewers until they press "Hiện mã nguồn".
+tag loads anything from another host. Code is hidden for reviewers until they press "Hiện mã
+nguồn".
+
+The pages are rendered from templates in ``templates/`` (package data): a notebook's cells by
+nbconvert with the ``parstats`` template (:mod:`parstats.publishing.cells`, which also embeds
+Markdown images and links notebooks to their pages while it parses the Markdown), the page
+around them and the index by the Jinja templates of ``templates/pages/``, with the style sheet
+and script as files there. Titles and summaries are read from the notebooks' Markdown by a
+Markdown parser (mistune, the one nbconvert uses).
 
 Rendering is deterministic: the same notebooks, figures, data and package versions give the
 same bytes (no timestamps; the build facts are the git commit, the raw report's checksum and
@@ -21,12 +27,11 @@ Examples
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
-import html
 import io
 import json
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -42,63 +47,8 @@ from parstats.publishing.notebooks import environment_digest, file_digest, find_
 FACT_PACKAGES = ("parstats", "pandas", "numpy", "matplotlib", "seaborn", "babel", "nbclient", "nbconvert", "ipykernel")
 #: Thumbnail width in pixels.
 THUMB_WIDTH = 320
-
-CSS = """
-:root{--fg:#1d1d1f;--muted:#5b5b63;--line:#d9d9de;--accent:#0072B2;--bg:#ffffff;--soft:#f5f6f8}
-*{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.55 "DejaVu Sans","Noto Sans","Segoe UI",Arial,sans-serif}
-.wrap{max-width:1200px;margin:0 auto;padding:1.2rem 1.4rem 3rem}
-a{color:var(--accent)}
-nav.pager{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;justify-content:space-between;font-size:.92rem;
- padding:.6rem 0;border-bottom:1px solid var(--line);margin-bottom:1rem}
-nav.pager.bottom{border-bottom:0;border-top:1px solid var(--line);margin:2rem 0 0}
-nav.pager .none{color:var(--muted)}
-.toolbar{display:flex;justify-content:flex-end;margin:.2rem 0 1rem}
-button#toggle-code{font:inherit;font-size:.9rem;padding:.35rem .8rem;border:1px solid var(--accent);
- background:#fff;color:var(--accent);border-radius:4px;cursor:pointer}
-button#toggle-code[aria-pressed=true]{background:var(--accent);color:#fff}
-h1{font-size:1.7rem;line-height:1.25;margin:.4rem 0 .8rem}
-h2{font-size:1.3rem;margin:1.8rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
-h3{font-size:1.1rem;margin:1.2rem 0 .4rem}
-.anchor-link{display:none}
-.kicker{color:var(--muted);text-transform:uppercase;letter-spacing:.06em;font-size:.8rem;margin:0}
-.ref{color:var(--muted);margin:.2rem 0}
-.cell{margin:.5rem 0}
-.prompt{display:none}
-.input_area{background:var(--soft);border:1px solid var(--line);border-radius:4px;padding:.4rem .7rem;overflow-x:auto}
-.input_area pre,.output_text pre,.output_subarea pre{margin:0;font:13px/1.45 "DejaVu Sans Mono",Menlo,Consolas,monospace;white-space:pre-wrap}
-body:not(.show-code) .code_cell .input{display:none}
-body:not(.show-code) .code_cell:not(:has(.output_area)){display:none}
-.output_subarea{overflow-x:auto;padding:.2rem 0}
-.output_png img,.output_jpeg img,.rendered_html img{max-width:100%;height:auto}
-.output_stderr{background:#fff4f4}
-table{border-collapse:collapse;margin:.5rem 0;font-size:.88rem}
-th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top}
-th{background:var(--soft)}
-td.num{text-align:right;white-space:nowrap}
-.dataframe thead th{text-align:center}
-.notebooks{list-style:none;padding:0;margin:0}
-.notebooks>li{border:1px solid var(--line);border-radius:6px;padding:.8rem 1rem;margin:.8rem 0}
-.notebooks h3{margin:0 0 .3rem}
-.thumbs{display:flex;flex-wrap:wrap;gap:.6rem;margin-top:.6rem}
-.thumbs img{width:160px;height:auto;border:1px solid var(--line);border-radius:3px;background:#fff}
-.score{display:flex;gap:1rem;flex-wrap:wrap}
-.score div{border:1px solid var(--line);border-radius:6px;padding:.5rem 1rem;min-width:8rem}
-.score b{display:block;font-size:1.6rem}
-.met b{color:#009E73}.notmet b{color:#D55E00}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.9rem}
-dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;font-family:"DejaVu Sans Mono",monospace;word-break:break-all}
-footer{color:var(--muted);font-size:.85rem;margin-top:2rem}
-"""
-
-TOGGLE_JS = """
-(function(){var b=document.getElementById('toggle-code');if(!b)return;
-b.addEventListener('click',function(){var on=document.body.classList.toggle('show-code');
-b.setAttribute('aria-pressed',on?'true':'false');b.textContent=on?'Ẩn mã nguồn':'Hiện mã nguồn';});})();
-"""
-
-TOOLBAR = ('<div class="toolbar"><button id="toggle-code" type="button" aria-pressed="false">'
-           "Hiện mã nguồn</button></div>\n")
+#: The Jinja templates of the pages, their style sheet and script.
+PAGE_TEMPLATES = Path(__file__).with_name("templates") / "pages"
 
 # ----------------------------------------------------------------------------- helpers
 
@@ -114,39 +64,68 @@ def page_name(notebook_name: str) -> str:
     return Path(notebook_name).with_suffix(".html").name
 
 
-def _strip_markdown(text: str) -> str:
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+@functools.cache
+def _markdown_parser():
+    import mistune
+
+    # the block and inline rules nbconvert renders with (tables, strikethrough), as a syntax tree
+    return mistune.create_markdown(renderer=None, plugins=["strikethrough", "table"])
+
+
+def _blocks(markdown: str) -> list[dict]:
+    """The top-level nodes of ``markdown``'s syntax tree (mistune's AST)."""
+    return _markdown_parser()(markdown)
+
+
+def _walk(nodes):
+    for node in nodes:
+        yield node
+        yield from _walk(node.get("children", ()))
+
+
+#: Syntax-tree nodes whose text runs on within a line; any other node is a block of its own.
+_INLINE = {"text", "codespan", "emphasis", "strong", "link", "strikethrough"}
+#: Nodes with no text a reader would quote.
+_NO_TEXT = {"image", "inline_html", "block_html", "block_code", "thematic_break"}
+
+
+def _plain(nodes) -> str:
+    """The text of syntax-tree nodes, markup dropped, runs of white space made one space."""
+    parts = []
+    for node in nodes:
+        kind = node["type"]
+        if kind in _NO_TEXT:
+            continue
+        text = _plain(node["children"]) if "children" in node else node.get("raw", " ")
+        parts.append(text if kind in _INLINE else f" {text} ")
+    return " ".join("".join(parts).split())
+
+
+def _source(cell) -> str:
+    return cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+
+
+def _first_markdown(nb) -> str | None:
+    return next((_source(c) for c in nb["cells"] if c["cell_type"] == "markdown"), None)
 
 
 def first_paragraph(markdown: str) -> str:
-    """Return the first prose paragraph of a Markdown cell as plain text (headings skipped).
+    """Return the first prose paragraph (or list) of a Markdown cell as plain text; headings,
+    tables and code are skipped.
 
     Examples
     --------
-    >>> first_paragraph("# A\\n## B\\nDòng một\\ndòng hai\\n\\nsau")
+    >>> first_paragraph("# A\\n## B\\nDòng một\\ndòng [hai](x.ipynb)\\n\\nsau")
     'Dòng một dòng hai'
+    >>> first_paragraph("# A\\n\\n| x |\\n|---|\\n| 1 |\\n\\n- một\\n- *hai*")
+    'một hai'
     >>> first_paragraph("# Only a title")
     ''
     """
-    paragraph: list[str] = []
-    for line in markdown.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("#") and not paragraph:
-            continue
-        if not stripped:
-            if paragraph:
-                break
-            continue
-        if stripped.startswith(("#", "|", "```")):
-            if paragraph:
-                break
-            continue
-        paragraph.append(re.sub(r"^([-*+]|\d+\.)\s+", "", stripped))
-    return _strip_markdown(" ".join(paragraph))
+    for node in _blocks(markdown):
+        if node["type"] in ("paragraph", "list", "block_quote"):
+            return _plain([node])
+    return ""
 
 
 def notebook_title(nb, fallback: str) -> str:
@@ -154,19 +133,15 @@ def notebook_title(nb, fallback: str) -> str:
 
     Examples
     --------
-    >>> notebook_title({"cells": [{"cell_type": "markdown", "source": "# Chỉ tiêu *chính*\\n"}]}, "x")
+    >>> notebook_title({"cells": [{"cell_type": "markdown", "source": "Chú thích\\n\\n# Chỉ tiêu *chính*\\n"}]}, "x")
     'Chỉ tiêu chính'
-    >>> notebook_title({"cells": []}, "01-x")
+    >>> notebook_title({"cells": [{"cell_type": "markdown", "source": "## Không phải tiêu đề"}]}, "01-x")
     '01-x'
     """
-    for cell in nb["cells"]:
-        if cell["cell_type"] == "markdown":
-            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-            for line in source.splitlines():
-                m = re.match(r"#\s+(.+)", line.strip())
-                if m:
-                    return _strip_markdown(m.group(1))
-            break
+    source = _first_markdown(nb)
+    for node in _blocks(source) if source is not None else ():
+        if node["type"] == "heading" and node["attrs"]["level"] == 1:
+            return _plain(node["children"])
     return fallback
 
 
@@ -178,11 +153,23 @@ def notebook_summary(nb) -> str:
     >>> notebook_summary({"cells": [{"cell_type": "markdown", "source": "# T\\n\\nHỏi gì?"}]})
     'Hỏi gì?'
     """
-    for cell in nb["cells"]:
-        if cell["cell_type"] == "markdown":
-            source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-            return first_paragraph(source)
-    return ""
+    source = _first_markdown(nb)
+    return first_paragraph(source) if source is not None else ""
+
+
+def _shows_image_files(nb) -> bool:
+    """True when the notebook's Markdown (cells or outputs) shows an image that is not in it.
+
+    Examples
+    --------
+    >>> _shows_image_files({"cells": [{"cell_type": "markdown", "source": "![x](../figures/a.png)"}]})
+    True
+    """
+    texts = [_source(c) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    texts += [o["data"]["text/markdown"] for c in nb["cells"] for o in c.get("outputs", ())
+              if "text/markdown" in o.get("data", {})]
+    return any(node["type"] == "image" and not node["attrs"]["url"].startswith(("data:", "attachment:"))
+               for text in texts for node in _walk(_blocks("".join(text))))
 
 
 def data_uri(data: bytes, mime: str) -> str:
@@ -219,90 +206,18 @@ def thumbnail_png(png: bytes, width: int = THUMB_WIDTH) -> bytes:
         return out.getvalue()
 
 
-_MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".svg": "image/svg+xml"}
+@functools.cache
+def _templates():
+    """The Jinja environment of ``templates/pages/``; ``inline(name)`` puts a file of it in a page."""
+    from jinja2 import Environment, FileSystemLoader
+    from markupsafe import Markup
+    from pygments.formatters import HtmlFormatter
 
-
-def make_self_contained(body: str, base_dir: Path, pages: dict[str, str]) -> str:
-    """Embed local images, drop anything that would load from another host, relink notebooks.
-
-    Parameters
-    ----------
-    body : str
-        HTML fragment.
-    base_dir : Path
-        Folder that relative ``src`` paths are relative to (the notebooks folder).
-    pages : dict
-        Notebook file name -> page file name, to turn links to ``.ipynb`` into site links.
-
-    Examples
-    --------
-    >>> make_self_contained('<script src="https://cdn.example/x.js"></script><p>a</p>', Path("."), {})
-    '<p>a</p>'
-    >>> make_self_contained('<a href="02-b.ipynb#x">b</a>', Path("."), {"02-b.ipynb": "02-b.html"})
-    '<a href="02-b.html#x">b</a>'
-    >>> make_self_contained('<img alt="x" src="http://example.com/a.png">', Path("."), {})
-    '<span class="missing-image">[x]</span>'
-    >>> make_self_contained('<td>84,11%</td><td>Cấp xã</td><td>265/295</td>', Path("."), {})
-    '<td class="num">84,11%</td><td>Cấp xã</td><td class="num">265/295</td>'
-    """
-    body = re.sub(r"<script\b[^>]*\bsrc=[^>]*>\s*</script>", "", body, flags=re.I)
-    body = re.sub(r"<link\b[^>]*\bhref=[\"']?(?:https?:)?//[^>]*>", "", body, flags=re.I)
-    body = re.sub(r"<iframe\b[^>]*>.*?</iframe>", "", body, flags=re.I | re.S)
-
-    def img(m: re.Match) -> str:
-        tag, src = m.group(0), html.unescape(m.group(2))
-        if src.startswith("data:"):
-            return tag
-        alt = re.search(r"\balt=([\"'])(.*?)\1", tag)
-        missing = f'<span class="missing-image">[{alt.group(2) if alt else "hình"}]</span>'
-        if re.match(r"^(?:[a-z]+:)?//", src, flags=re.I) or ":" in src.split("/")[0]:
-            return missing
-        path = (base_dir / src.split("#")[0].split("?")[0]).resolve()
-        mime = _MIME.get(path.suffix.lower())
-        if mime is None or not path.is_file():
-            return missing
-        uri = data_uri(path.read_bytes(), mime)
-        return re.sub(r"\bsrc=([\"']).*?\1", lambda _: f'src="{uri}"', tag, count=1, flags=re.S)
-
-    body = re.sub(r"<img\b[^>]*?\bsrc=([\"'])(.*?)\1[^>]*>", img, body, flags=re.I | re.S)
-
-    def link(m: re.Match) -> str:
-        target, anchor = m.group(2), m.group(3) or ""
-        name = Path(target).name
-        return f'href={m.group(1)}{pages[name]}{anchor}{m.group(1)}' if name in pages else m.group(0)
-
-    body = re.sub(r"href=([\"'])([^\"'#]*?\.ipynb)(#[^\"']*)?\1", link, body)
-    # right-align table cells that hold a number (12, 1.752, 84,11%, -0,77, 265/295)
-    return _NUMERIC_TD.sub(r'<td class="num">\1</td>', body)
-
-
-_NUMERIC_TD = re.compile(r"<td>(\s*[-+−]?\d[\d.,]*\s*%?(?:\s*/\s*\d[\d.,]*)?\s*)</td>")
-
-
-def _e(text) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def _page(title: str, body: str, *, code_toggle: bool) -> str:
-    script = f"<script>{TOGGLE_JS}</script>\n" if code_toggle else ""
-    return (
-        '<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>{CSS}{_pygments_css()}</style>\n</head>\n"
-        f'<body>\n<div class="wrap">\n{body}\n</div>\n{script}</body>\n</html>\n'
-    )
-
-
-_PYGMENTS_CSS: str | None = None
-
-
-def _pygments_css() -> str:
-    global _PYGMENTS_CSS
-    if _PYGMENTS_CSS is None:
-        from pygments.formatters import HtmlFormatter
-
-        _PYGMENTS_CSS = HtmlFormatter(style="default").get_style_defs(".highlight")
-    return _PYGMENTS_CSS
+    env = Environment(loader=FileSystemLoader(PAGE_TEMPLATES), autoescape=True, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals["inline"] = lambda name: Markup(env.loader.get_source(env, name)[0])
+    env.globals["pygments_css"] = Markup(HtmlFormatter(style="default").get_style_defs(".highlight"))
+    return env
 
 
 # ----------------------------------------------------------------------------- report facts
@@ -350,10 +265,9 @@ def report_info(project) -> ReportInfo:
 
 
 def _title_from_markdown(path: Path) -> str:
-    text = path.read_text(encoding="utf-8")
-    bold = re.findall(r"\*\*(.+?)\*\*", text, flags=re.S)
-    words = [re.sub(r"\s+", " ", b).strip() for b in bold[:2]]
-    return " ".join(w for w in words if w) or path.stem
+    """The first two bold phrases of a report in Markdown (its issuer and title), as plain text."""
+    bold = [_plain(n["children"]) for n in _walk(_blocks(path.read_text(encoding="utf-8"))) if n["type"] == "strong"]
+    return " ".join(w for w in bold[:2] if w) or path.stem
 
 
 def git_commit(root: Path) -> str:
@@ -454,32 +368,32 @@ def _thumbnail(project, png: bytes) -> bytes:
 # ----------------------------------------------------------------------------- rendering
 
 
-def _exporter():
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="basic")
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    return exporter
-
-
 _LOCAL = threading.local()
 
 
-def render_notebook_body(nb, exporter=None) -> str:
-    """Render a notebook's cells as an HTML fragment (nbconvert ``basic`` template).
+def render_notebook_body(nb, exporter=None, *, notebooks_dir: Path | None = None) -> str:
+    """Render a notebook's cells as an HTML fragment (the ``parstats`` nbconvert template).
+
+    Markdown images are embedded from ``notebooks_dir``; without it, an image from a file is
+    a placeholder (:func:`render_pages` then renders the notebook again, with it).
 
     Examples
     --------
     >>> import nbformat
-    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Xin chào")])
-    >>> 'Xin chào' in render_notebook_body(nb)
-    True
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Xin chào\\n\\n[B](02-b.ipynb)")])
+    >>> body = render_notebook_body(nb)
+    >>> 'Xin chào' in body, '<a href="02-b.html">B</a>' in body
+    (True, True)
     """
     if exporter is None:  # one exporter per thread: they are not thread-safe
-        exporter = getattr(_LOCAL, "exporter", None) or _exporter()
+        from parstats.publishing.cells import CellsExporter
+
+        exporter = getattr(_LOCAL, "exporter", None) or CellsExporter()
         _LOCAL.exporter = exporter
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": "notebook"}})
+    metadata = {"name": "notebook"}
+    if notebooks_dir is not None:
+        metadata["path"] = str(notebooks_dir)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": metadata})
     return body.strip()
 
 
@@ -492,27 +406,12 @@ class _Entry:
     figures: list
 
 
-def _pager(entries: list, i: int | None, position: str) -> str:
-    parts = ['<a href="index.html" rel="index">Mục lục</a>']
-    if i is not None:
-        prev = entries[i - 1] if i > 0 else None
-        nxt = entries[i + 1] if i + 1 < len(entries) else None
-        parts.append(
-            f'<a href="{_e(prev.page)}" rel="prev">← Trang trước: {_e(prev.title)}</a>' if prev
-            else '<span class="none">← Trang trước: không có</span>'
-        )
-        parts.append(
-            f'<a href="{_e(nxt.page)}" rel="next">Trang sau: {_e(nxt.title)} →</a>' if nxt
-            else '<span class="none">Trang sau: không có →</span>'
-        )
-    return f'<nav class="pager {position}" aria-label="Điều hướng">' + " ".join(parts) + "</nav>"
-
-
 def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> dict[str, bytes]:
     """Return ``{file name: bytes}`` for every page of the site.
 
     ``bodies`` maps notebook file names to :func:`render_notebook_body` of exactly the
-    notebook now on disk (rendered by the build while other notebooks were still running).
+    notebook now on disk (rendered by the build while other notebooks were still running); it
+    is used unless the notebook's Markdown shows image files, which are embedded as they are now.
 
     Raises
     ------
@@ -520,6 +419,7 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
         If a notebook cannot be read.
     """
     import nbformat
+    from markupsafe import Markup
 
     info = report_info(project)
     nbs, entries = [], []
@@ -530,86 +430,60 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
         entries.append(_Entry(path.name, page_name(path.name), notebook_title(nb, path.stem),
                               notebook_summary(nb), figures))
         nbs.append(nb)
-    links = {e.name: e.page for e in entries}
     bodies = bodies or {}
+    template = _templates().get_template("notebook.html.j2")
     pages: dict[str, bytes] = {}
     for i, (entry, nb) in enumerate(zip(entries, nbs)):
-        raw = bodies[entry.name] if entry.name in bodies else render_notebook_body(nb)
-        body = make_self_contained(raw, project.notebooks_dir, links)
-        content = (
-            f"{_pager(entries, i, 'top')}\n{TOOLBAR}<p class=\"kicker\">{_e(info.title)}</p>\n"
-            f"<main>\n{body}\n</main>\n"
-            f"{_pager(entries, i, 'bottom')}"
-        )
-        pages[entry.page] = _page(f"{entry.title} · {info.title}", content, code_toggle=True).encode("utf-8")
+        if entry.name in bodies and not _shows_image_files(nb):
+            body = bodies[entry.name]
+        else:
+            body = render_notebook_body(nb, notebooks_dir=project.notebooks_dir)
+        page = template.render(report=info, entry=entry, body=Markup(body),
+                               prev=entries[i - 1] if i > 0 else None,
+                               next=entries[i + 1] if i + 1 < len(entries) else None)
+        pages[entry.page] = page.encode("utf-8")
     pages["index.html"] = _index(project, info, entries).encode("utf-8")
     return pages
 
 
+def _page_for(entries: list, what: str) -> str:
+    """The page of the one notebook whose analysis module declares ``INDEX_SECTION = what``
+    ("targets": the scoreboard; "audit": the consistency audit), where the index's summary
+    section of that name sends a reader.
+
+    Raises
+    ------
+    ValueError
+        When no notebook, or more than one, declares it.
+    """
+    from parstats.analysis import module_for
+
+    pages = [e.page for e in entries if getattr(module_for(e.name), "INDEX_SECTION", None) == what]
+    if len(pages) != 1:
+        raise ValueError(f"the index's {what!r} summary needs exactly one notebook whose analysis module "
+                         f"declares INDEX_SECTION = {what!r}; found {len(pages)}")
+    return pages[0]
+
+
 def _index(project, info: ReportInfo, entries: list) -> str:
-    out = ['<header><p class="kicker">Phân tích có thể kiểm chứng</p>', f"<h1>{_e(info.title)}</h1>"]
-    if info.reference:
-        out.append(f'<p class="ref">{_e(info.reference)}</p>')
-    out.append("</header>")
+    notebooks = [
+        {"page": e.page, "title": e.title, "summary": e.summary,
+         "thumbs": [{"uri": data_uri(_thumbnail(project, fig.read_bytes()), "image/png"), "alt": fig.stem,
+                     "name": fig.name} for fig in e.figures]}
+        for e in entries
+    ]
     score = _cached(project, "scoreboard", ("targets.csv", "datapackage.json"), lambda: scoreboard_brief(project))
-    if score is not None:
-        out.append('<section id="chi-tieu"><h2>Kết quả thực hiện các chỉ tiêu</h2><div class="score">')
-        out.append(f'<div class="met"><b>{score["met"]}</b>đạt</div>')
-        out.append(f'<div class="notmet"><b>{score["not_met"]}</b>chưa đạt</div>')
-        if score.get("no_data"):
-            out.append(f'<div><b>{score["no_data"]}</b>không có số liệu</div>')
-        out.append("</div>")
-        targets = f' của {score["targets"]} chỉ tiêu' if score.get("targets") else ""
-        out.append(f'<p>Trên {score["total"]} chỉ tiêu con và kỳ đánh giá{targets}. '
-                   f'Báo cáo tự đánh giá: {score.get("report_met", 0)} đạt, {score.get("report_not_met", 0)} chưa đạt; '
-                   f'đánh giá của chúng tôi khớp với báo cáo ở {score.get("agree", 0)} trường hợp, '
-                   f'khác ở {score.get("disagree", 0)} trường hợp.</p>')
-        board = next((e.page for e in entries if "target" in e.name), None)
-        if board:
-            out.append(f'<p><a href="{_e(board)}">Xem bảng chỉ tiêu đầy đủ</a></p>')
-        out.append("</section>")
     audit = _cached(project, "audit", ("raw",), lambda: audit_brief(project))
-    if audit is not None:
-        out.append('<section id="kiem-tra"><h2>Kiểm tra tính nhất quán của số liệu</h2>')
-        severity = ", ".join(
-            f"{audit[k]} {label}" for k, label in (("inconsistent_major", "nghiêm trọng"), ("inconsistent_minor", "nhỏ"))
-            if audit.get(k)
-        )
-        out.append(
-            f'<p>{audit["claims"]} số liệu trích dẫn trong báo cáo được tính lại: '
-            f'<b>{audit.get("consistent", 0)}</b> nhất quán, '
-            f'<b>{audit.get("inconsistent", 0)}</b> không nhất quán{f" ({severity})" if severity else ""}, '
-            f'<b>{audit.get("unverifiable", 0)}</b> không kiểm chứng được.</p>'
-        )
-        page = next((e.page for e in entries if "audit" in e.name or "consistency" in e.name), None)
-        if page:
-            out.append(f'<p><a href="{_e(page)}">Xem chi tiết các số liệu bị gắn cờ</a></p>')
-        out.append("</section>")
-    out.append('<section id="so-tay"><h2>Các sổ tay phân tích</h2><ol class="notebooks">')
-    for entry in entries:
-        out.append(f'<li><h3><a href="{_e(entry.page)}">{_e(entry.title)}</a></h3>')
-        if entry.summary:
-            out.append(f'<p class="summary">{_e(entry.summary)}</p>')
-        if entry.figures:
-            out.append('<div class="thumbs">')
-            for fig in entry.figures:
-                uri = data_uri(_thumbnail(project, fig.read_bytes()), "image/png")
-                out.append(f'<a href="{_e(entry.page)}"><img src="{uri}" alt="{_e(fig.stem)}" '
-                           f'title="{_e(fig.name)}"></a>')
-            out.append("</div>")
-        out.append("</li>")
-    out.append("</ol></section>")
-    facts = [("Commit git", git_commit(project.root)), ("SHA-256 của báo cáo gốc", info.sha256)]
-    if info.sidecar_sha256 and info.sidecar_sha256 != info.sha256:
-        facts.append(("SHA-256 ghi trong tệp mô tả (khác!)", info.sidecar_sha256))
-    facts.append(("Số sổ tay", str(len(entries))))
-    facts += [(f"Phiên bản {name}", version) for name, version in package_versions()]
-    out.append('<section id="ban-dung"><h2>Thông tin bản dựng</h2><dl class="facts">')
-    out += [f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts]
-    out.append("</dl></section>")
-    out.append("<footer>Trang được tạo bởi <code>parstats build</code>; mọi số liệu tính từ thư mục "
-               "<code>data/</code>.</footer>")
-    return _page(f"{info.title} · Mục lục", "\n".join(out), code_toggle=False)
+    return _templates().get_template("index.html.j2").render(
+        report=info,
+        score=score,
+        audit=audit,
+        targets_page=_page_for(entries, "targets") if score is not None else None,
+        audit_page=_page_for(entries, "audit") if audit is not None else None,
+        entries=notebooks,
+        commit=git_commit(project.root),
+        versions=package_versions(),
+    )
 
 
 # ----------------------------------------------------------------------------- site on disk
