@@ -350,6 +350,8 @@ def test_index_shows_scoreboard_and_audit_briefs(project, monkeypatch):
     monkeypatch.setattr(site, "audit_brief", lambda p: {
         "claims": 40, "consistent": 30, "inconsistent": 4, "inconsistent_major": 1, "inconsistent_minor": 3,
         "unverifiable": 6})
+    # the small project's notebooks have no analysis module to declare INDEX_SECTION
+    monkeypatch.setattr(site, "_page_for", lambda entries, what: entries[0].page)
     shutil.rmtree(project.cache_dir / "site")  # the briefs are cached by their inputs
     site.render_site(project)
     index = (project.site_dir / "index.html").read_text(encoding="utf-8")

@@ -44,7 +44,7 @@ from parstats.files import write_atomic
 from parstats.publishing.notebooks import environment_digest, file_digest, find_notebooks, tree_digest, tree_files
 
 #: Packages whose versions the index lists as build facts.
-FACT_PACKAGES = ("parstats", "pandas", "numpy", "matplotlib", "seaborn", "babel", "nbclient", "nbconvert", "ipykernel")
+FACT_PACKAGES = ("parstats", "pandas", "numpy", "matplotlib", "babel", "nbclient", "nbconvert", "ipykernel")
 #: Thumbnail width in pixels.
 THUMB_WIDTH = 320
 #: The Jinja templates of the pages, their style sheet and script.
