@@ -35,14 +35,22 @@ def project_build():
     The build is cached: after ``make report`` (as in CI) it executes nothing; otherwise it
     executes the notebooks whose inputs changed, once. The reproducibility, browser and
     notebook tests all use this one build, so that a test run executes each notebook at most
-    twice (this build and nbval). Returns ``(project, result, changed)``: ``changed`` lists the
+    twice (this build and nbval); under pytest-xdist a lock lets one process build and the
+    others find it cached. Returns ``(project, result, changed)``: ``changed`` lists the
     files of ``notebooks/`` and ``figures/`` whose bytes the build changed.
     """
+    import fcntl
+
     from parstats.publishing.build import Project, build
 
     project = Project.at()
-    before = _snapshot(project.root, "notebooks", "figures")
-    result = build(project, quiet=True)
-    after = _snapshot(project.root, "notebooks", "figures")
+    project.cache_dir.mkdir(parents=True, exist_ok=True)
+    # pytest-xdist runs tests in several processes: the first to get here builds, the others
+    # wait and then find the build cached (they execute nothing)
+    with open(project.cache_dir / "test-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        before = _snapshot(project.root, "notebooks", "figures")
+        result = build(project, quiet=True)
+        after = _snapshot(project.root, "notebooks", "figures")
     changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
     return project, result, changed
