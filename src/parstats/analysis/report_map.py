@@ -1,0 +1,117 @@
+"""Where each curated number of ``data/`` stands in the report, and which notebooks use it.
+
+Every numeric value of a curated table is written as the report writes it and occurs in its
+row's quote (``quoteField``), and every quote occurs in the report
+(:func:`parstats.data.check_provenance`). So each value can be put back where it stands: the raw
+line of the report, the section or footnote, the table and row it was curated into, and the
+notebooks that show that table (their ``DATA_TABLES``). The annotated report of the site marks
+every figure with this map; a figure of the report that no row carries is uncurated.
+
+Examples
+--------
+>>> figs = curated_figures()
+>>> lines = load_report().raw_lines
+>>> all(f.value in lines[f.line - 1] for f in figs)
+True
+>>> sorted({f.source for f in figs if f.table == "dossiers"})[:2]
+['II.2.3', 'fn5']
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from parstats import data, paths
+from parstats.report import load_report, normalize_text
+
+__all__ = ["CuratedFigure", "curated_figures", "figures_by_line", "notebooks_by_table"]
+
+
+@dataclass(frozen=True)
+class CuratedFigure:
+    """One value of a curated table, put back in the report.
+
+    Attributes
+    ----------
+    table, row_id, field : str
+        The table of ``data/``, the row's ``id`` and the column.
+    value : str
+        The value as the report writes it (``"1.752"``, ``"84,11"``).
+    line : int
+        The raw line of the report (1-based) where the value stands.
+    source : str
+        The section (``"II.1"``) or footnote (``"fn5"``) of the row.
+    """
+
+    table: str
+    row_id: str
+    field: str
+    value: str
+    line: int
+    source: str
+
+
+def _token(value: str) -> re.Pattern:
+    """The value as a whole number token (not inside a longer number)."""
+    return re.compile(rf"(?<![0-9])(?<![0-9][.,]){re.escape(value)}(?![0-9])(?![.,][0-9])")
+
+
+def curated_figures(data_dir: Path | str | None = None) -> list[CuratedFigure]:
+    """Every numeric value of every curated table, with its raw line in the report.
+
+    Raises
+    ------
+    parstats.data.DataError
+        When a quote does not occur in the report (the provenance check would fail too).
+    """
+    root = Path(data_dir) if data_dir is not None else paths.DATA_DIR
+    report = load_report(root / "raw" / paths.RAW_REPORT.name)
+    units = list(report.units())
+    pkg = data.datapackage(root)
+    out: list[CuratedFigure] = []
+    for res in pkg["resources"]:
+        fields = [f for f in res["schema"]["fields"] if f.get("quoteField") and data.is_numeric_field(f)]
+        if not fields:
+            continue
+        with open(root / res["path"], encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        for n, row in enumerate(rows, start=2):
+            for fld in fields:
+                value = row.get(fld["name"]) or ""
+                if not value:
+                    continue
+                quote = normalize_text(row[fld["quoteField"]])
+                found = [(t, src, line_of) for t, src, line_of in units if quote and quote in t]
+                if not found:
+                    raise data.DataError(f"{res['path']} row {n}, column {fld['quoteField']!r}: "
+                                         f"{row[fld['quoteField']][:60]!r} does not occur in the report")
+                # the row's own section first (a quote may recur in a footnote)
+                text, src, line_of = next((u for u in found if u[1] == row.get("source")), found[0])
+                at = text.find(quote)
+                m = _token(value).search(quote)
+                offset = at + (m.start() if m else 0)
+                out.append(CuratedFigure(res["name"], row["id"], fld["name"], value, line_of(offset), src))
+    return out
+
+
+def figures_by_line(figures: list[CuratedFigure]) -> dict[int, list[CuratedFigure]]:
+    """The curated figures grouped by raw line, in table order."""
+    out: dict[int, list[CuratedFigure]] = defaultdict(list)
+    for f in figures:
+        out[f.line].append(f)
+    return dict(out)
+
+
+def notebooks_by_table(notebooks_dir: Path | str | None = None) -> dict[str, list[str]]:
+    """``table -> [notebook file names]``: the notebooks that show a curated table in full
+    (their analysis module's ``DATA_TABLES``)."""
+    from parstats.analysis import notebook_modules
+
+    out: dict[str, list[str]] = defaultdict(list)
+    for nb, module in notebook_modules(notebooks_dir or paths.NOTEBOOKS_DIR):
+        for table in getattr(module, "DATA_TABLES", ()):
+            out[table].append(Path(nb).name)
+    return dict(out)

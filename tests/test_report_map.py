@@ -1,0 +1,58 @@
+"""The map from curated values back to the report: every value, on the line where it stands."""
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+
+from parstats import data, paths
+from parstats.analysis.report_map import curated_figures, figures_by_line, notebooks_by_table
+from parstats.report import load_report
+
+
+def _numeric_values():
+    out = []
+    for res in data.datapackage()["resources"]:
+        fields = [f["name"] for f in res["schema"]["fields"] if f.get("quoteField") and data.is_numeric_field(f)]
+        with open(paths.DATA_DIR / res["path"], encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                out += [(res["name"], row["id"], name, row[name]) for name in fields if row[name]]
+    return out
+
+
+def test_every_curated_value_is_mapped_once_to_a_line_that_shows_it():
+    figs = curated_figures()
+    assert sorted((f.table, f.row_id, f.field, f.value) for f in figs) == sorted(_numeric_values())
+    lines = load_report().raw_lines
+    for f in figs:
+        assert f.value in lines[f.line - 1], f
+    by_line = figures_by_line(figs)
+    assert sum(len(v) for v in by_line.values()) == len(figs)
+
+
+def test_sources_are_the_rows_own():
+    rows = {}
+    for res in data.datapackage()["resources"]:
+        with open(paths.DATA_DIR / res["path"], encoding="utf-8", newline="") as fh:
+            rows.update({(res["name"], r["id"]): r for r in csv.DictReader(fh)})
+    mismatched = [f for f in curated_figures() if rows[(f.table, f.row_id)]["source"] != f.source]
+    # a value whose quote field is not the row's quote may stand in another part of the report,
+    # but most values stand in their row's section
+    assert len(mismatched) < len(rows) // 10, mismatched[:5]
+
+
+def test_every_table_with_curated_figures_is_shown_by_a_notebook():
+    # a figure of the annotated report links to the notebook that uses its table
+    assert {f.table for f in curated_figures()} <= set(notebooks_by_table())
+
+
+def test_a_quote_not_in_the_report_names_file_and_row(tmp_path):
+    ddir = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, ddir)
+    path = ddir / "dossiers.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace("hồ sơ", "hồ-sơ-giả", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(data.DataError, match=r"dossiers.csv row 2, column 'quote'"):
+        curated_figures(ddir)
