@@ -31,7 +31,8 @@ from parstats.markdown import Paragraph as TextParagraph
 from parstats.markdown import normalize_lines, normalize_text, split_paragraphs
 from parstats.paths import RAW_REPORT
 
-__all__ = ["Footnote", "Location", "Paragraph", "Report", "Section", "load_report", "normalize_text"]
+__all__ = ["Footnote", "Location", "Paragraph", "Report", "Section", "describe_source", "load_report",
+           "normalize_text"]
 
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s*")
 _EMPHASIS = re.compile(r"^(\*{1,3})(.+?)\1\s*$")
@@ -275,6 +276,26 @@ def parse_report(text: str, path: Path | str = "<text>") -> Report:
     report.paragraphs = [Paragraph(p["text"], p["section"], p["lines"], p["offsets"], p["refs"])
                          for p in paras]
     return report
+
+
+def describe_source(source: str) -> str:
+    """A section or footnote id (``II.1``, ``P2.7``, ``fn5``) as a Vietnamese reader cites it.
+
+    Examples
+    --------
+    >>> [describe_source(s) for s in ("II.2.3", "fn5", "P2.7", "P1", "title")]
+    ['mục II.2.3', 'chú thích 5', 'Phần thứ hai, mục 7', 'Phần thứ nhất', 'phần mở đầu']
+    """
+    if source.startswith("fn") and source[2:].isdecimal():
+        return f"chú thích {source[2:]}"
+    if source == "title":
+        return "phần mở đầu"
+    m = re.fullmatch(r"P(\d)(?:\.(.+))?", source)
+    if m:
+        words = {n: w for w, n in _PART_NUMBERS.items()}
+        part = f"Phần thứ {words[int(m.group(1))]}"
+        return f"{part}, mục {m.group(2)}" if m.group(2) else part
+    return f"mục {source}"
 
 
 def load_report(path: Path | str = RAW_REPORT) -> Report:
