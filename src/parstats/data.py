@@ -243,6 +243,8 @@ def _load_typed(name: str, data_dir: Path | str | None = None):
             if value in missing:
                 typed[fld["name"]] = None
             elif is_numeric_field(fld):
+                if "%" in value:  # the schema's rule, which frictionless checks too
+                    raise DataError(f"{where}: {value!r} is not a valid number; expected {_EXPECTED[False]}")
                 try:
                     typed[fld["name"]] = parse_count(value) if is_count_field(fld) else parse_number(value).value
                 except ValueError:
@@ -529,11 +531,17 @@ def validate_all(*, data_dir: Path | str | None = None, provenance: bool = True)
         if csv_path.name not in listed:
             raise DataError(f"{_display(csv_path, ddir)}: not described in datapackage.json; "
                             "add a resource for it or remove it")
-    for name in tables(ddir):
-        res, _, rows = _load_typed(name, ddir)
-        summary.rows[name] = len(rows)
-        numeric = [f["name"] for f in res["schema"]["fields"] if is_numeric_field(f)]
-        summary.numbers += sum(1 for _, raw, _ in rows for c in numeric if raw[c])
+    try:
+        for name in tables(ddir):
+            res, _, rows = _load_typed(name, ddir)
+            summary.rows[name] = len(rows)
+            numeric = [f["name"] for f in res["schema"]["fields"] if is_numeric_field(f)]
+            summary.numbers += sum(1 for _, raw, _ in rows for c in numeric if raw[c])
+    except DataError as exc:
+        # the first problem as load() words it, and how many more the Table Schema finds
+        errors = [e for e in schema_errors(ddir) if e != str(exc)]
+        more = f" (and {len(errors)} more found by frictionless)" if errors else ""
+        raise DataError(f"{exc}{more}") from None
     errors = schema_errors(ddir)
     if errors:
         raise DataError(errors[0] + (f" (and {len(errors) - 1} more found by frictionless)" if errors[1:] else ""))
