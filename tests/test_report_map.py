@@ -56,3 +56,18 @@ def test_a_quote_not_in_the_report_names_file_and_row(tmp_path):
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(data.DataError, match=r"dossiers.csv row 2, column 'quote'"):
         curated_figures(ddir)
+
+
+def test_every_arithmetic_claim_of_the_report_ties_to_curated_rows():
+    from parstats.analysis.report_map import claim_values, figures_for_claim
+    from parstats.audit import audit_path
+
+    by_line = figures_by_line(curated_figures())
+    findings = [f for f in audit_path().findings if f.claim.kind in ("ratio", "change", "sum", "rank")]
+    assert findings
+    loose = [f.claim.id for f in findings if not figures_for_claim(f.claim, by_line)]
+    assert loose == []
+    # and a tie is by value: each figure found carries one of the claim's numbers
+    for f in findings:
+        for fig in figures_for_claim(f.claim, by_line):
+            assert any(fig.value.lstrip("0") or "0" in str(v) for v in claim_values(f.claim)), (f.claim.id, fig)

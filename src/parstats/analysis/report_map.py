@@ -22,12 +22,15 @@ import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from parstats import data, paths
+from parstats.numbers import parse_number
 from parstats.report import load_report, normalize_text
 
-__all__ = ["CuratedFigure", "curated_figures", "figures_by_line", "notebooks_by_table"]
+__all__ = ["CuratedFigure", "claim_values", "curated_figures", "figures_by_line", "figures_for_claim",
+           "notebooks_by_table"]
 
 
 @dataclass(frozen=True)
@@ -115,3 +118,43 @@ def notebooks_by_table(notebooks_dir: Path | str | None = None) -> dict[str, lis
         for table in getattr(module, "DATA_TABLES", ()):
             out[table].append(Path(nb).name)
     return dict(out)
+
+
+def claim_values(claim) -> set[Decimal]:
+    """The numbers of an audited claim: the reported value (without its ``%``), the count, the
+    total and the parts, as exact decimals (``07`` and ``7`` are one number).
+
+    Examples
+    --------
+    >>> from parstats.audit import audit_text
+    >>> c = audit_text("Có 128/1.290 người, tỷ lệ 9,92%.").findings[0].claim
+    >>> sorted(str(v) for v in claim_values(c))
+    ['128', '1290', '9.92']
+    """
+    out = set()
+    if claim.reported:
+        try:
+            out.add(parse_number(claim.reported.rstrip("%").strip()).value)
+        except ValueError:  # a date or a document number: no quantity
+            pass
+    out.update(Decimal(n) for n in (claim.numerator, claim.denominator, *(claim.parts or ())) if n is not None)
+    return out
+
+
+def figures_for_claim(claim, by_line: dict[int, list[CuratedFigure]], reach: int = 2) -> list[CuratedFigure]:
+    """The curated figures that carry a number of ``claim``: on the claim's line, the next
+    ``reach`` lines (a claim's numbers may run on) or the line where its total stands, with a
+    value among :func:`claim_values`."""
+    values = claim_values(claim)
+    lines = list(range(claim.line, claim.line + reach + 1))
+    anchor = claim.detail.get("anchor_line") if claim.detail else None
+    if anchor and anchor not in lines:
+        lines.append(anchor)
+    return [f for ln in lines for f in by_line.get(ln, ()) if _value(f) in values]
+
+
+def _value(figure: CuratedFigure) -> Decimal | None:
+    try:
+        return parse_number(figure.value).value
+    except ValueError:
+        return None
