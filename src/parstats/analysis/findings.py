@@ -51,7 +51,7 @@ def _source_of(line: int, sources: dict[int, str]) -> str:
     return sources[keys[at]] if at >= 0 else ""
 
 
-def corrections(audit, report, board) -> list[dict]:
+def corrections(audit, report, board=None) -> list[dict]:
     """Every figure the audit flags: reported, recomputed, where, and whether it changes a verdict.
 
     Parameters
@@ -59,8 +59,9 @@ def corrections(audit, report, board) -> list[dict]:
     audit : parstats.audit.AuditReport
     report : parstats.report.Report
         The same report, for its sections and footnotes.
-    board : pandas.DataFrame
-        :func:`parstats.analysis.scoreboard.scoreboard` (linked to the same audit).
+    board : pandas.DataFrame, optional
+        :func:`parstats.analysis.scoreboard.scoreboard` (linked to the same audit); without
+        it no figure is linked to a sub-target (another report than the programme's).
 
     Returns
     -------
@@ -68,7 +69,7 @@ def corrections(audit, report, board) -> list[dict]:
         One per flagged finding, the most serious first: ``line``, ``source``, ``where``
         (``"mục II.1"``, ``"chú thích 5"``), ``quote``, ``kind_vi``, ``reported``,
         ``recomputed``, ``difference`` (recomputed − reported, in points, for a percentage;
-        ``""`` otherwise), ``cause_vi``, ``severity_vi``, ``sub_ids`` (sub-targets judged on the
+        ``""`` otherwise), ``cause`` (the audit's code), ``cause_vi``, ``severity_vi``, ``sub_ids`` (sub-targets judged on the
         figure), ``changes_verdict`` (bool) and ``verdict`` (a Vietnamese sentence).
     """
     from parstats.analysis.labels import source_label
@@ -82,10 +83,12 @@ def corrections(audit, report, board) -> list[dict]:
     for f in audit.flagged:
         c = f.claim
         source = _source_of(c.line, sources)
-        linked = board[(board["recomputed_text"] == (f.recomputed or "")) & (board["recomputed_text"] != "")
-                       & (board["actual_text"] == (c.reported or ""))]
-        subs = list(dict.fromkeys(linked["sub_id"]))
-        changes = bool((linked["verdict_changes"] == True).any())  # noqa: E712 - True/False/None
+        subs, changes = [], False
+        if board is not None:
+            linked = board[(board["recomputed_text"] == (f.recomputed or "")) & (board["recomputed_text"] != "")
+                           & (board["actual_text"] == (c.reported or ""))]
+            subs = list(dict.fromkeys(linked["sub_id"]))
+            changes = bool((linked["verdict_changes"] == True).any())  # noqa: E712 - True/False/None
         if subs:
             names = ", ".join(subs)
             before = ", ".join(dict.fromkeys(linked["status"].str.lower()))
@@ -93,7 +96,7 @@ def corrections(audit, report, board) -> list[dict]:
             verdict = (f"Làm đổi đánh giá chỉ tiêu {names}: từ {before} thành {after}." if changes
                        else f"Không làm đổi đánh giá chỉ tiêu {names} (vẫn {after}).")
         else:
-            verdict = "Không dùng để đánh giá chỉ tiêu nào."
+            verdict = "Không dùng để đánh giá chỉ tiêu nào." if board is not None else ""
         difference = ""
         if c.kind in ("ratio", "change") and c.reported and f.recomputed:
             rep, rec = parse_percent(c.reported), parse_percent(f.recomputed)
@@ -103,7 +106,7 @@ def corrections(audit, report, board) -> list[dict]:
         out.append({"line": c.line, "source": source, "where": source_label(source) if source else f"dòng {c.line}",
                     "quote": c.quote, "kind_vi": KINDS_VI[c.kind], "reported": c.reported or "",
                     "recomputed": f.recomputed or "", "difference": difference,
-                    "cause_vi": CAUSES_VI.get(f.cause, ""), "severity_vi": SEVERITIES_VI[f.severity],
+                    "cause": f.cause or "", "cause_vi": CAUSES_VI.get(f.cause, ""), "severity_vi": SEVERITIES_VI[f.severity],
                     "sub_ids": subs, "changes_verdict": changes, "verdict": verdict})
     return out
 
