@@ -141,7 +141,8 @@ def index_findings(data_dir=None, *, audit=None) -> dict:
         sub-targets by verdict: ``total``, ``met``, ``not_met``, ``no_data``), ``rows``
         (scoreboard rows: sub-target and period), ``report_met``, ``report_not_met``,
         ``agree``, ``disagree``, ``corrections`` (:func:`corrections`), ``changed``
-        (corrections that change a verdict), ``values`` (``sub_id -> [every value the scoreboard shows for it]``).
+        (corrections that change a verdict), ``notes`` (sub-targets whose target measures
+        something else than the reported figure, in a sentence), ``values`` (``sub_id -> [every value the scoreboard shows for it]``).
     """
     from parstats import audit as audit_mod, data, paths
     from parstats.analysis.scoreboard import (MET, NO_DATA, NOT_MET, scoreboard, scoreboard_summary,
@@ -154,9 +155,14 @@ def index_findings(data_dir=None, *, audit=None) -> dict:
     subs = sub_target_verdicts(board)
     judged = subs[subs["has_target"]]
     tv = target_verdicts(board)
+    periods = {r["sub_id"]: r["periods"].lower().replace(": ", " ").replace(";", ",")
+               for _, r in subs.iterrows() if r["periods"]}
     targets = []
     for _, t in tv.iterrows():
-        detail = "; ".join(f"{label.lower()}: {t[key]}" for label, key in
+        def named(ids: str) -> str:
+            return ", ".join(f"{i} ({periods[i]})" if i in periods else i for i in ids.split(", "))
+
+        detail = "; ".join(f"{label.lower()}: {named(t[key])}" for label, key in
                            ((MET, "met_ids"), (NOT_MET, "not_met_ids"), (NO_DATA, "no_data_ids")) if t[key])
         targets.append({"no": int(t["target_no"]), "status": t["status"], "sentence": t["sentence"],
                         "detail": detail, "met": t["status"] == MET})
@@ -176,5 +182,6 @@ def index_findings(data_dir=None, *, audit=None) -> dict:
         "rows": summary["total"], "report_met": summary["report_met"], "report_not_met": summary["report_not_met"],
         "agree": summary["agree"], "disagree": summary["disagree"],
         "corrections": fixes, "changed": sum(1 for c in fixes if c["changes_verdict"]),
+        "notes": [f"Chỉ tiêu {r['sub_id']}: {r['note']}" for _, r in board.iterrows() if r["measure_text"]],
         "values": shown,
     }
