@@ -6,6 +6,14 @@ the report gives, whether it meets the target (:func:`parstats.ratios.verdict`),
 worst acceptable rank minus the actual rank), the report's own verdict where it states
 one, and whether the two agree.
 
+One truth per number: a value the report states in words ("giữ nguyên", "Chưa đạt chỉ tiêu
+đề ra"; ``actual_words``) is scored from those words (:data:`WORDS`); each figure is linked to
+the consistency audit of the report (:func:`figure_checks`), so a verdict resting on a flagged
+figure carries the recomputed value and says whether the verdict changes; a target measured
+otherwise than the reported figure gets the value on its own measure (``measure_row``). Per
+programme target: :func:`target_verdicts`; the index's first screen is
+:mod:`parstats.analysis.findings`.
+
 Examples
 --------
 >>> s = scoreboard_summary()
