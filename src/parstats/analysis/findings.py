@@ -141,12 +141,13 @@ def index_findings(data_dir=None, *, audit=None) -> dict:
         sub-targets by verdict: ``total``, ``met``, ``not_met``, ``no_data``), ``rows``
         (scoreboard rows: sub-target and period), ``report_met``, ``report_not_met``,
         ``agree``, ``disagree``, ``corrections`` (:func:`corrections`), ``changed``
-        (corrections that change a verdict), ``notes`` (sub-targets whose target measures
+        (corrections that change a verdict), ``unchecked_met`` (met sub-targets with no figure the audit could recompute), ``notes``
+        (sub-targets whose target measures
         something else than the reported figure, in a sentence), ``values`` (``sub_id -> [every value the scoreboard shows for it]``).
     """
     from parstats import audit as audit_mod, data, paths
     from parstats.analysis.scoreboard import (MET, NO_DATA, NOT_MET, scoreboard, scoreboard_summary,
-                                              sub_target_verdicts, target_verdicts)
+                                              sub_target_verdicts, target_verdicts, unchecked_met)
     from parstats.report import load_report
 
     raw = data._data_dir(data_dir) / "raw" / paths.RAW_REPORT.name
@@ -182,6 +183,7 @@ def index_findings(data_dir=None, *, audit=None) -> dict:
         "rows": summary["total"], "report_met": summary["report_met"], "report_not_met": summary["report_not_met"],
         "agree": summary["agree"], "disagree": summary["disagree"],
         "corrections": fixes, "changed": sum(1 for c in fixes if c["changes_verdict"]),
+        "unchecked_met": unchecked_met(board),
         "notes": [f"Chỉ tiêu {r['sub_id']}: {r['note']}" for _, r in board.iterrows() if r["measure_text"]],
         "values": shown,
     }

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 __all__ = ["BASIS_VI", "MET", "NOT_MET", "NO_DATA", "NO_TARGET", "WORDS", "figure_checks", "format_value",
            "scoreboard", "scoreboard_summary", "sub_target_verdicts", "target_text", "target_verdicts",
-           "word_meaning"]
+           "unchecked_met", "word_meaning"]
 
 #: Our verdict on a sub-target, in Vietnamese (``status``).
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Không có số liệu"
@@ -270,7 +270,8 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
         Columns ``id, target_no, sub_id, description, period, comparator, unit, target,
         target_value, target_upper, actual, actual_text, actual_words, basis, basis_vi, status,
         met, gap, audit_status, audit_status_vi, audit_cause_vi, recomputed, recomputed_text,
-        recomputed_met, verdict_changes, measure_value, measure_text, measure_met, note,
+        recomputed_met, verdict_changes, measure_value, measure_text, measure_met, target_measure,
+        reported_measure, note,
         report_verdict_key, report_verdict, agrees, source``; ``met``/``gap``/``agrees`` are
         None where the sub-target cannot be judged (or the report gives no verdict to agree
         with). ``comparator``, ``unit`` and ``report_verdict_key`` are the codes of
@@ -345,6 +346,7 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
             "verdict_changes": None if recomputed_met is None or met is None else recomputed_met != met,
             "measure_value": None if measure is None else measure["value"],
             "measure_text": "" if measure is None else measure["text"], "measure_met": measure_met,
+            "target_measure": _text(r.get("target_measure")), "reported_measure": _text(r.get("reported_measure")),
             "report_verdict_key": report_key, "report_verdict": label("targets", "report_verdict", report_key),
             "agrees": agrees, "source": r["source"],
         }
@@ -459,3 +461,20 @@ def target_verdicts(board=None):
                      "met_ids": ids[MET], "not_met_ids": ids[NOT_MET], "no_data_ids": ids[NO_DATA],
                      "sentence": sentence})
     return pd.DataFrame(rows)
+
+
+def unchecked_met(board=None) -> list[str]:
+    """The sub-targets judged met on figures nobody can check: no row of theirs rests on a
+    figure the audit could recompute (consistent or inconsistent) — a share stated without its
+    counts, or the report's own words.
+
+    Examples
+    --------
+    >>> unchecked_met()
+    ['2c', '2d', '4a', '4c', '6b']
+    """
+    b = scoreboard() if board is None else board
+    subs = sub_target_verdicts(b)
+    met = subs.loc[subs["status"] == MET, "sub_id"]
+    checked = set(b.loc[b["audit_status"].isin(["consistent", "inconsistent"]), "sub_id"])
+    return [s for s in met if s not in checked]

@@ -132,7 +132,7 @@ def key_findings(board=None):
     """
     from parstats.analysis.prose import KeyFindings
     from parstats.analysis.scoreboard import (MET, NO_DATA, NO_TARGET, NOT_MET, scoreboard, sub_target_verdicts,
-                                              target_verdicts)
+                                              target_verdicts, unchecked_met)
 
     board = scoreboard() if board is None else board
     tv = target_verdicts(board)
@@ -147,18 +147,27 @@ def key_findings(board=None):
               f"({', '.join(counts[MET])}), {len(counts[NOT_MET])} chưa đạt")
     second += f" và {len(counts[NO_DATA])} không có số liệu ({', '.join(counts[NO_DATA])})." if counts[NO_DATA] else "."
     sentences = [first, second]
+    unchecked = unchecked_met(board)
+    if unchecked and counts[MET]:
+        every = "Cả" if len(unchecked) == len(counts[MET]) else f"{len(unchecked)} trong"
+        sentences.append(f"{every} {len(counts[MET])} chỉ tiêu con đạt chỉ dựa vào tỷ lệ hoặc lời văn báo cáo nêu, "
+                         "không kèm số đếm để kiểm chứng.")
+    parts = []
     rank = board[board["comparator"] == "rank_between"]
     if len(rank) >= 2:
         a, b = rank.iloc[0], rank.iloc[-1]
-        sentences.append(f"Xếp hạng chỉ số cải cách hành chính từ thứ {a['actual_text']} ({a['period'].lower()}, "
-                         f"{a['status'].lower()} mục tiêu {a['target']}) xuống thứ {b['actual_text']} "
-                         f"({b['period'].lower()}, {b['status'].lower()}).")
+        parts.append(f"xếp hạng chỉ số cải cách hành chính từ thứ {a['actual_text']} ({a['period'].lower()}, "
+                     f"{a['status'].lower()} mục tiêu {a['target']}) xuống thứ {b['actual_text']} "
+                     f"({b['period'].lower()}, {b['status'].lower()})")
     sipas = board[board["sub_id"] == SIPAS_TARGET]
     if len(sipas):
         values = " và ".join(f"{r['actual_text']} ({r['period'].lower()})" for _, r in sipas.iterrows())
-        sentences.append(f"Mức độ hài lòng của người dân, doanh nghiệp đạt {values}, "
-                         f"dưới mục tiêu {sipas['target'].iloc[0]}." if not sipas["met"].any() else
-                         f"Mức độ hài lòng của người dân, doanh nghiệp đạt {values}, mục tiêu {sipas['target'].iloc[0]}.")
+        where = "dưới" if not sipas["met"].any() else "so với"
+        parts.append(f"mức độ hài lòng của người dân, doanh nghiệp đạt {values}, {where} mục tiêu "
+                     f"{sipas['target'].iloc[0]}")
+    if parts:
+        text = "; ".join(parts)
+        sentences.append(text[:1].upper() + text[1:] + ".")
     flagged = board[board["recomputed_text"] != ""]
     if len(flagged):
         items = "; ".join(f"{r['sub_id']}: báo cáo ghi {r['actual_text']}, tính lại {r['recomputed_text']}"
@@ -168,8 +177,9 @@ def key_findings(board=None):
                          + (f"{changed} làm đổi đánh giá." if changed else "không số liệu nào làm đổi đánh giá."))
     other = board[board["measure_text"] != ""]
     for _, r in other.iterrows():
-        sentences.append(f"Chỉ tiêu {r['sub_id']} tính theo hồ sơ nhưng báo cáo nêu tỷ lệ thủ tục hành chính "
-                         f"({r['actual_text']}); theo số hồ sơ báo cáo nêu, tỷ lệ là {r['measure_text']}.")
+        sentences.append(f"Chỉ tiêu {r['sub_id']} tính theo {r['target_measure']} nhưng báo cáo nêu tỷ lệ "
+                         f"{r['reported_measure']} ({r['actual_text']}); theo số {r['target_measure']} báo cáo nêu, "
+                         f"tỷ lệ là {r['measure_text']}.")
     return KeyFindings(tuple(sentences[:6]))
 
 
@@ -243,7 +253,7 @@ def targets_chart(board):
             if flag:
                 text += f" — số liệu bị gắn cờ: tính lại {r['recomputed_text']}"
             if r["measure_text"]:
-                text += f" — theo số hồ sơ: {r['measure_text']}"
+                text += f" — theo số {r['target_measure']}: {r['measure_text']}"
             ax.text(coordinate(r["actual"]) + 0.8, yi, text, va="center", fontsize=8, color=PALETTE["black"],
                     zorder=4, bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
                                     "alpha": 0.85})
