@@ -184,6 +184,6 @@ def index_findings(data_dir=None, *, audit=None) -> dict:
         "agree": summary["agree"], "disagree": summary["disagree"],
         "corrections": fixes, "changed": sum(1 for c in fixes if c["changes_verdict"]),
         "unchecked_met": unchecked_met(board),
-        "notes": [f"Chỉ tiêu {r['sub_id']}: {r['note']}" for _, r in board.iterrows() if r["measure_text"]],
+        "notes": [f"Chỉ tiêu {r['sub_id']}: {r['measure_note']}" for _, r in board.iterrows() if r["measure_note"]],
         "values": shown,
     }

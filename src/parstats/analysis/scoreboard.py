@@ -210,8 +210,6 @@ def figure_checks(targets, *, audit=None, data_dir=None) -> dict:
 
 def _note(row: dict, r, check: dict) -> str:
     """The Vietnamese note of a scoreboard row: words, flags, another measure."""
-    from parstats.analysis.labels import source_label
-
     parts = []
     words = row["actual_words"]
     if words and row["basis"] == "words" and _missing(r["actual"]):
@@ -231,15 +229,21 @@ def _note(row: dict, r, check: dict) -> str:
         change = f"đánh giá đổi thành {after}" if row["verdict_changes"] else f"đánh giá không đổi ({after})"
         parts.append(f"Số liệu bị gắn cờ: báo cáo ghi {row['actual_text']}, tính lại {row['recomputed_text']}"
                      f"{cause}; {change}.")
-    measure = check.get("measure")
-    if measure:
-        target_m, reported_m = _text(r.get("target_measure")), _text(r.get("reported_measure"))
-        after = (MET if row["measure_met"] else NOT_MET).lower()
-        same = "không đổi" if row["measure_met"] == row["met"] else "thay đổi"
-        parts.append(f"Chỉ tiêu tính theo {target_m}, báo cáo trả lời bằng tỷ lệ {reported_m} "
-                     f"({row['actual_text']}); theo số {target_m} báo cáo nêu ở {source_label(measure['source'])} "
-                     f"({measure['counts_text']}) tỷ lệ là {measure['text']}: {after}, đánh giá {same}.")
+    if check.get("measure"):
+        parts.append(_measure_note(row, check["measure"]))
     return " ".join(parts)
+
+
+def _measure_note(row: dict, measure: dict) -> str:
+    """The sentence on a target measured otherwise than the reported figure."""
+    from parstats.analysis.labels import source_label
+
+    target_m, reported_m = row["target_measure"], row["reported_measure"]
+    after = (MET if row["measure_met"] else NOT_MET).lower()
+    same = "không đổi" if row["measure_met"] == row["met"] else "thay đổi"
+    return (f"Chỉ tiêu tính theo {target_m}, báo cáo trả lời bằng tỷ lệ {reported_m} ({row['actual_text']}); "
+            f"theo số {target_m} báo cáo nêu ở {source_label(measure['source'])} ({measure['counts_text']}) "
+            f"tỷ lệ là {measure['text']}: {after}, đánh giá {same}.")
 
 
 
@@ -271,7 +275,7 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
         target_value, target_upper, actual, actual_text, actual_words, basis, basis_vi, status,
         met, gap, audit_status, audit_status_vi, audit_cause_vi, recomputed, recomputed_text,
         recomputed_met, verdict_changes, measure_value, measure_text, measure_met, target_measure,
-        reported_measure, note,
+        reported_measure, note, measure_note,
         report_verdict_key, report_verdict, agrees, source``; ``met``/``gap``/``agrees`` are
         None where the sub-target cannot be judged (or the report gives no verdict to agree
         with). ``comparator``, ``unit`` and ``report_verdict_key`` are the codes of
@@ -351,6 +355,7 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
             "agrees": agrees, "source": r["source"],
         }
         row["note"] = _note(row, r, check)
+        row["measure_note"] = _measure_note(row, check["measure"]) if "measure" in check else ""
         rows.append(row)
     return pd.DataFrame(rows)
 
