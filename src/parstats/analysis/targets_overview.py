@@ -231,7 +231,7 @@ def targets_chart(board):
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    from parstats.analysis.scoreboard import MET
+    from parstats.analysis.scoreboard import MET, NOT_MET
 
     rows = chart_rows(board)
     fig, ax = new_figure(8.5, 0.42 * len(rows) + 1.8)
@@ -263,9 +263,8 @@ def targets_chart(board):
         ax.set_xlabel("Kết quả thực hiện (%)")
         ax.set_title(targets_chart_title(board))
         present = set(rows["status"])
-        handles = legend_patches([(lab, col) for lab, col in (("Đạt", MET_COLOUR), ("Chưa đạt", NOT_MET_COLOUR))
-                                  if (lab == MET) == (lab in present) or lab in present])
-        handles = [h for h in handles if h.get_label() in present]
+        handles = legend_patches([(lab, col) for lab, col in ((MET, MET_COLOUR), (NOT_MET, NOT_MET_COLOUR))
+                                  if lab in present])
         if any(flagged):
             handles.append(Patch(facecolor="white", edgecolor=PALETTE["black"], hatch="///", label="Số liệu bị gắn cờ"))
         handles.append(Line2D([], [], marker="|", linestyle="none", markersize=12, markeredgewidth=2.5,
