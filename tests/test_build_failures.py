@@ -169,9 +169,9 @@ def test_command_line_exit_codes_and_messages(project):
 def test_index_shows_scoreboard_and_audit_briefs(project, monkeypatch):
     from parstats.publishing import site
 
-    monkeypatch.setattr(site, "scoreboard_brief", lambda p: {
-        "total": 20, "met": 3, "not_met": 10, "no_data": 7, "targets": 6, "report_met": 3, "report_not_met": 4,
-        "agree": 2, "disagree": 0})
+    from parstats.analysis.findings import index_findings
+
+    monkeypatch.setattr(site, "scoreboard_brief", lambda p: index_findings())
     monkeypatch.setattr(site, "audit_brief", lambda p: {
         "claims": 40, "consistent": 30, "inconsistent": 4, "inconsistent_major": 1, "inconsistent_minor": 3,
         "unverifiable": 6})
@@ -180,8 +180,14 @@ def test_index_shows_scoreboard_and_audit_briefs(project, monkeypatch):
     shutil.rmtree(project.cache_dir / "site")  # the briefs are cached by their inputs
     site.render_site(project)
     index = (project.site_dir / "index.html").read_text(encoding="utf-8")
-    assert '<div class="met"><b>3</b>đạt</div>' in index and '<div class="notmet"><b>10</b>chưa đạt</div>' in index
-    assert "Trên 20 chỉ tiêu con và kỳ đánh giá của 6 chỉ tiêu" in index
+    brief = index_findings()
+    assert f"<b>{brief['headline']}</b>" in index
+    for t in brief["targets"]:  # one row per programme target, its verdict in words
+        assert f"<td>{t['sentence']}</td><td>{t['status']}</td>" in index
+    assert "Trên " not in index
+    assert "<h2>Số liệu cần sửa</h2>" in index
+    for c in brief["corrections"]:
+        assert f"<td>{c['where']}</td>" in index and f"{c['reported']} → <b>{c['recomputed']}</b>" in index
     assert "40 số liệu trích dẫn trong báo cáo được tính lại: <b>30</b> nhất quán, <b>4</b> không nhất quán " \
            "(1 nghiêm trọng, 3 nhỏ), <b>6</b> không kiểm chứng được." in index
 

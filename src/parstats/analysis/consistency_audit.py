@@ -12,12 +12,16 @@ Examples
 """
 from __future__ import annotations
 
-from parstats.analysis.plotting import PALETTE, add_source, coordinate, new_figure, set_number_axis, style
+from dataclasses import dataclass
+from decimal import Decimal
+
+from parstats.analysis.plotting import PALETTE, SEQUENCE, add_source, new_figure, set_number_axis, style
 from parstats.analysis.shares import CONSISTENT, INCONSISTENT, UNVERIFIABLE, status_header
 from parstats.analysis.staffing_qualifications import COLUMNS as _STAFFING_COLUMNS, inferred_commune_counts
 from parstats.analysis.tables import Column as C
 
-__all__ = ["COLUMNS", "DATA_TABLES", "FIGURES", "inferred_commune_counts", "reported_vs_recomputed_chart"]
+__all__ = ["COLUMNS", "DATA_TABLES", "FIGURES", "Note", "audit_corrections", "difference_chart", "difference_rows",
+           "fitting_totals", "flagged_table", "inferred_commune_counts", "key_findings", "reviewer_note"]
 
 #: The site's index links its summary of the consistency audit to this notebook.
 INDEX_SECTION = "audit"
@@ -26,17 +30,21 @@ INDEX_SECTION = "audit"
 #: ``staffing_qualifications``).
 DATA_TABLES: tuple[str, ...] = ()
 
+#: The audit's causes that are a rounding slip, not a wrong count, total or base.
+ROUNDING_CAUSES = ("rounded-down", "rounded-up", "rounded-twice")
+
 #: Display specs of the notebook's tables.
 COLUMNS = {
     "counts": [C("kind_vi", "Loại số liệu"),
                *(C(s, status_header(s), "int") for s in (CONSISTENT, INCONSISTENT, UNVERIFIABLE)),
                C("total", "Tổng số", "int")],
-    "flagged": [C("line", "Dòng", "int"), C("kind_vi", "Loại"), C("quote", "Trích dẫn"),
+    "flagged": [C("where", "Vị trí"), C("kind_vi", "Loại"), C("quote", "Trích dẫn"),
                 C("reported", "Báo cáo ghi"), C("recomputed", "Tính lại"),
-                C("severity_vi", "Mức độ"), C("cause_vi", "Nguyên nhân có thể"),
-                C("diagnosis", "Giải thích (tiếng Anh)")],
+                C("difference", "Chênh lệch (điểm %)"), C("severity_vi", "Mức độ"),
+                C("cause_vi", "Nguyên nhân có thể"), C("verdict", "Ảnh hưởng đến đánh giá chỉ tiêu"),
+                C("diagnosis", "Giải thích")],
     "inferred": _STAFFING_COLUMNS["inferred"],
-    "fitting_totals": [C("line", "Dòng", "int"), C("quote", "Trích dẫn"), C("count", "Số lượng", "int"),
+    "fitting_totals": [C("where", "Vị trí"), C("quote", "Trích dẫn"), C("count", "Số lượng", "int"),
                        C("reported", "Báo cáo ghi"), C("stated_total", "Tổng số đã nêu", "int"),
                        C("recomputed", "Tính lại trên tổng đã nêu"), C("totals_text", "Các tổng số phù hợp"),
                        C("shared_total", "Tổng số chung phù hợp", "int")],
@@ -44,67 +52,272 @@ COLUMNS = {
 
 #: The figures the notebook saves: ``figures/05-consistency-audit-SUFFIX.svg`` -> (title, caption).
 FIGURES = {
-    "reported-vs-recomputed": (
-        "Tỷ lệ báo cáo ghi và tỷ lệ tính lại",
-        "Mọi tỷ lệ phần trăm kiểm tra được trong báo cáo, tỷ lệ báo cáo ghi so với tỷ lệ tính lại từ số liệu; "
-        "mỗi tỷ lệ không nhất quán được ghi số dòng."),
+    "differences": (
+        "Các tỷ lệ bị gắn cờ lệch bao nhiêu điểm phần trăm",
+        "Mỗi tỷ lệ hoặc mức tăng/giảm không nhất quán: chênh lệch giữa giá trị tính lại và giá trị báo cáo ghi "
+        "(điểm phần trăm), so với sai số làm tròn cho phép ở độ chính xác báo cáo dùng (vùng xám); màu theo "
+        "nguyên nhân có thể."),
 }
 
 
-def reported_vs_recomputed_chart(report):
-    """Every checked percentage of an audit: reported (x) against recomputed (y).
+@dataclass(frozen=True)
+class Note:
+    """Markdown for a reader (a list of requests to the report's authors); never a Python repr."""
 
-    Consistent claims sit on the diagonal; each inconsistent one is labelled with its line.
-    The left panel shows 0–100%, the right one zooms in on 0–25%.
+    text: str
 
-    Parameters
-    ----------
-    report : parstats.audit.AuditReport
-        The audit (:func:`parstats.audit.audit_path`).
+    def _repr_markdown_(self) -> str:
+        return self.text
 
-    Returns
-    -------
-    matplotlib.figure.Figure
-        Not tracked by pyplot.
+    def __repr__(self) -> str:
+        return self.text
+
+
+def audit_corrections(report, path):
+    """Every flagged figure of the audit ``report`` of the file ``path``, where it stands (section
+    or footnote) and, for the programme's own report, whether it changes a verdict.
+
+    :func:`parstats.analysis.findings.corrections` as a table; a sub-target is linked only when
+    ``path`` is the raw report of ``data/`` (the scoreboard's report).
+    """
+    import pandas as pd
+    from pathlib import Path
+
+    from parstats import paths
+    from parstats.analysis.findings import corrections
+    from parstats.report import load_report
+
+    board = None
+    if Path(path).resolve() == paths.RAW_REPORT.resolve():
+        from parstats.analysis.scoreboard import scoreboard
+
+        board = scoreboard(audit=report)
+    return pd.DataFrame(corrections(report, load_report(path), board))
+
+
+def flagged_table(report, path):
+    """The flagged claims, the most serious first, with the place, the cause and the
+    Vietnamese explanation (:func:`parstats.audit.messages.diagnosis`)."""
+    from parstats.audit.messages import diagnosis
+
+    out = audit_corrections(report, path)
+    out["diagnosis"] = [diagnosis(f, "vi") or "" for f in report.flagged]
+    return out
+
+
+def fitting_totals(report, path):
+    """:func:`parstats.audit.shared_total_fits` with the place of each share."""
+    import pandas as pd
+
+    from parstats import audit
+    from parstats.analysis.findings import _source_of, claim_sources
+    from parstats.analysis.labels import source_label
+    from parstats.report import load_report
+
+    fits = pd.DataFrame(audit.shared_total_fits(report.findings))
+    if len(fits):
+        sources = claim_sources(load_report(path))
+        fits.insert(0, "where", [source_label(_source_of(int(ln), sources)) for ln in fits["line"]])
+    return fits
+
+
+def difference_rows(report, path):
+    """One row per flagged percentage (a share or a change): the difference recomputed −
+    reported in points, the rounding tolerance at the report's precision, the cause.
 
     Examples
     --------
-    >>> from parstats.audit import audit_text
-    >>> fig = reported_vs_recomputed_chart(audit_text("Có 27 người, tỷ lệ 13,70% trên tổng số 197 người."))
-    >>> [t.get_text() for t in fig.axes[1].texts]
-    ['dòng 1']
+    >>> from parstats import audit, paths
+    >>> d = difference_rows(audit.audit_path(paths.RAW_REPORT), paths.RAW_REPORT)
+    >>> d.iloc[0][["reported", "recomputed", "difference", "tolerance"]].tolist()
+    ['79,90%', '78,31%', Decimal('-1.59'), Decimal('0.005')]
     """
+    import pandas as pd
+
     from parstats.numbers import parse_percent
 
-    pts = []
-    for f in report.findings:
-        c = f.claim
-        if c.kind in ("ratio", "change") and c.reported and f.recomputed:
-            pts.append((coordinate(parse_percent(c.reported).value), coordinate(parse_percent(f.recomputed).value), f))
-    fig, (ax, zoom) = new_figure(9.5, 4.4, ncols=2, gridspec_kw={"width_ratios": [1.15, 1]})
+    fixes = audit_corrections(report, path)
+    rows = []
+    for f, (_, c) in zip(report.flagged, fixes.iterrows()):
+        if f.claim.kind not in ("ratio", "change") or not f.recomputed or not f.claim.reported:
+            continue
+        rep, rec = parse_percent(f.claim.reported), parse_percent(f.recomputed)
+        rows.append({"where": c["where"], "quote": c["quote"], "reported": c["reported"], "recomputed": c["recomputed"],
+                     "difference": rec.value - rep.value, "tolerance": Decimal(5).scaleb(-rep.decimals - 1),
+                     "cause": c["cause"], "cause_vi": c["cause_vi"], "sub_ids": ", ".join(c["sub_ids"])})
+    out = pd.DataFrame(rows)
+    if len(out):
+        order = sorted(range(len(out)), key=lambda i: -abs(out["difference"].iloc[i]))
+        out = out.iloc[order].reset_index(drop=True)
+    return out
+
+
+def difference_title(rows) -> str:
+    """The finding the difference chart shows.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> difference_title(pd.DataFrame({"difference": [Decimal("-1.59"), Decimal("0.01")]}))
+    '2 tỷ lệ lệch khỏi số liệu gốc, nhiều nhất 1,59 điểm %'
+    """
+    from parstats.numbers import format_number
+
+    if not len(rows):
+        return "Không có tỷ lệ nào lệch khỏi số liệu gốc"
+    worst = max(abs(d) for d in rows["difference"])
+    places = max(0, -worst.normalize().as_tuple().exponent)
+    return f"{len(rows)} tỷ lệ lệch khỏi số liệu gốc, nhiều nhất {format_number(worst, places)} điểm %"
+
+
+def _tick(value: float) -> str:
+    """A tick of the difference axis: ``-0.01`` -> ``'−0,01'``, ``1`` -> ``'1'``.
+
+    Examples
+    --------
+    >>> [_tick(v) for v in (-1, -0.01, 0, 0.1)]
+    ['−1', '−0,01', '0', '0,1']
+    """
+    from parstats.numbers import format_number
+
+    d = Decimal(repr(abs(value))).normalize()
+    text = format_number(d, max(0, -d.as_tuple().exponent))
+    return ("\N{MINUS SIGN}" if value < 0 else "") + text
+
+
+def difference_chart(rows):
+    """Recomputed − reported, in percentage points, for every flagged percentage.
+
+    One row per figure (labelled with what the report wrote and where), a dot at the
+    difference coloured by the likely cause, the grey band the rounding tolerance at the
+    precision the report used (half a unit of its last decimal): a dot outside its band is
+    an error, not a rounding.
+
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        :func:`difference_rows`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> r = pd.DataFrame({"where": ["mục II.1"], "quote": ["x"], "reported": ["6,91%"], "recomputed": ["6,46%"],
+    ...                   "difference": [Decimal("-0.45")], "tolerance": [Decimal("0.005")],
+    ...                   "cause_vi": ["tính trên sai gốc so sánh"], "sub_ids": ["5b"]})
+    >>> fig = difference_chart(r)
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['6,91% → 6,46% (mục II.1, chỉ tiêu 5b)']
+    >>> [t.get_text() for t in fig.axes[0].texts]
+    ['−0,45 điểm']
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import NullLocator
+
+    from parstats.numbers import format_number
+    from parstats.analysis.plotting import coordinate
+
+    n = len(rows)
+    fig, ax = new_figure(8.5, 0.5 * n + 2.0)
     with style():
-        for axis, lim in ((ax, 100), (zoom, 25)):
-            axis.plot([0, lim], [0, lim], color="#999999", lw=0.8, zorder=1)
-            for status, colour, marker in ((CONSISTENT, PALETTE["blue"], "o"),
-                                           (INCONSISTENT, PALETTE["vermillion"], "D")):
-                sel = [(x, y) for x, y, f in pts if f.status == status and x <= lim and y <= lim]
-                if sel:
-                    axis.scatter([x for x, _ in sel], [y for _, y in sel], s=28, color=colour,
-                                 marker=marker, label=status_header(status), zorder=3)
-            for x, y, f in pts:
-                if f.status == INCONSISTENT and x <= lim and y <= lim and (lim == 25 or x > 25):
-                    axis.annotate(f"dòng {f.claim.line}", (x, y),
-                                  xytext=(5, -9) if x < lim * 0.9 else (-40, -12), textcoords="offset points",
-                                  fontsize=7.5, color=PALETTE["vermillion"])
-            axis.set_xlim(0, lim)
-            axis.set_ylim(0, lim)
-            set_number_axis(axis.xaxis, decimals=0, percent=True)
-            set_number_axis(axis.yaxis, decimals=0, percent=True)
-            axis.set_xlabel("Tỷ lệ báo cáo ghi")
-        ax.set_ylabel("Tỷ lệ tính lại từ số liệu")
-        ax.set_title("Tất cả tỷ lệ kiểm tra được")
-        zoom.set_title("Phóng to: 0–25%")
-        ax.legend(loc="upper left", frameon=False)
-    add_source(fig, note="Đường chéo: tỷ lệ báo cáo ghi bằng tỷ lệ tính lại (làm tròn nửa lên ở độ "
-                         "chính xác báo cáo dùng).")
+        causes = list(dict.fromkeys(rows["cause_vi"]))
+        colours = {c: PALETTE[SEQUENCE[i % len(SEQUENCE)]] for i, c in enumerate(causes)}
+        y = list(range(n))[::-1]
+        for yi, (_, r) in zip(y, rows.iterrows()):
+            tol = coordinate(r["tolerance"])
+            ax.fill_betweenx([yi - 0.3, yi + 0.3], -tol, tol, color=PALETTE["grey"], alpha=0.35, linewidth=0)
+            d = coordinate(r["difference"])
+            ax.plot([0, d], [yi, yi], color=colours[r["cause_vi"]], linewidth=1.5)
+            ax.scatter([d], [yi], s=45, color=colours[r["cause_vi"]], zorder=3)
+            diff = r["difference"]
+            places = max(0, -diff.normalize().as_tuple().exponent)
+            sign = "+" if diff > 0 else "\N{MINUS SIGN}" if diff < 0 else ""
+            # the value stands right of the dot, or right of the zero line for a negative difference
+            ax.annotate(f"{sign}{format_number(abs(diff), places)} điểm", (max(d, 0), yi), textcoords="offset points",
+                        xytext=(7, 0), ha="left", va="center", fontsize=8)
+        labels = [f"{r['reported']} → {r['recomputed']} ({r['where']}" + (f", chỉ tiêu {r['sub_ids']})" if r["sub_ids"]
+                                                                       else ")") for _, r in rows.iterrows()]
+        ax.set_yticks(y, labels)
+        ax.axvline(0, color=PALETTE["black"], linewidth=0.8)
+        # symmetric log scale: differences from 0,01 to a few points all visible, 0 in the middle
+        ax.set_xscale("symlog", linthresh=0.01, linscale=0.6)
+        top = max([abs(coordinate(d)) for d in rows["difference"]] + [0.1])
+        decade = 1
+        while decade < top * 3:
+            decade *= 10
+        ax.set_xlim(-decade, decade)
+        ticks = [t for t in (0.01, 0.1, 1, 10, 100) if t <= decade / 3 + 1e-9]
+        positions = [-t for t in ticks[::-1]] + [0] + ticks
+        ax.set_xticks(positions, [_tick(t) for t in positions])
+        ax.xaxis.set_minor_locator(NullLocator())
+        ax.set_xlabel("Tính lại trừ báo cáo ghi (điểm phần trăm, thang log đối xứng)")
+        ax.set_title(difference_title(rows))
+        handles = [Line2D([], [], marker="o", linestyle="none", color=colours[c], label=c[:1].upper() + c[1:])
+                   for c in causes]
+        handles.append(Patch(facecolor=PALETTE["grey"], alpha=0.35, label="Sai số làm tròn cho phép"))
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, fontsize=8, frameon=False)
+        ax.grid(axis="y", visible=False)
+    add_source(fig, note="Vùng xám: nửa đơn vị của chữ số thập phân cuối cùng báo cáo ghi, tức mức lệch tối đa "
+                         "nếu tỷ lệ được làm tròn nửa lên đúng cách.")
     return fig
+
+
+def key_findings(path, report=None):
+    """The notebook's "Kết luận chính" on the report file ``path``, every number computed from
+    its audit (``report``; :func:`parstats.audit.audit_path` of ``path`` when omitted).
+
+    Examples
+    --------
+    >>> from parstats import paths
+    >>> k = key_findings(paths.RAW_REPORT)
+    >>> k.sentences[0].startswith("Đã tính lại 153 số liệu")
+    True
+    """
+    from parstats import audit
+    from parstats.analysis.prose import KeyFindings
+    from parstats.numbers import format_number
+
+    report = audit.audit_path(path) if report is None else report
+    cnt = report.counts()
+    st = cnt["by_status"]
+    sentences = [f"Đã tính lại {cnt['claims']} số liệu trích dẫn trong báo cáo: {st['consistent']} nhất quán, "
+                 f"{st['inconsistent']} không nhất quán, {st['unverifiable']} không kiểm chứng được "
+                 "(báo cáo chỉ nêu tỷ lệ, không nêu đủ số lượng gốc)."]
+    rows = difference_rows(report, path)
+    if len(rows):
+        w = rows.iloc[0]
+        diff = abs(w["difference"])
+        places = max(0, -diff.normalize().as_tuple().exponent)
+        sentences.append(f"Sai lệch lớn nhất: «{w['quote']}» ({w['where']}) — báo cáo ghi {w['reported']}, "
+                         f"tính lại được {w['recomputed']}, lệch {format_number(diff, places)} điểm phần trăm "
+                         f"({w['cause_vi']}).")
+        rounding = rows[rows["cause"].isin(ROUNDING_CAUSES)]
+        if len(rounding):
+            sentences.append(f"{len(rounding)} trong {len(rows)} tỷ lệ bị gắn cờ chỉ sai do cách làm tròn "
+                             f"({', '.join(f'{a} → {b}' for a, b in zip(rounding['reported'], rounding['recomputed']))}).")
+    fixes = audit_corrections(report, path)
+    linked = fixes[[bool(s) for s in fixes["sub_ids"]]] if len(fixes) else fixes
+    if len(linked):
+        changed = int(linked["changes_verdict"].sum())
+        subs = ", ".join(s for ids in linked["sub_ids"] for s in ids)
+        sentences.append(f"{len(linked)} số liệu bị gắn cờ được dùng để đánh giá chỉ tiêu ({subs}); "
+                         + (f"{changed} làm đổi đánh giá." if changed else "không số liệu nào làm đổi đánh giá."))
+    docs = [f for f in report.flagged if f.claim.kind == "document"]
+    if docs:
+        items = ", ".join(f"{f.claim.reported} (có lẽ là {f.recomputed})" for f in docs)
+        sentences.append(f"{len(docs)} số hiệu văn bản có năm không hợp lệ: {items}.")
+    return KeyFindings(tuple(sentences[:6]))
+
+
+def reviewer_note(report, path) -> Note:
+    """The requests a reviewer could send back with the report: each flagged figure, where it
+    stands, as reported and recomputed, and why (Vietnamese Markdown)."""
+    fixes = flagged_table(report, path)
+    cnt = report.counts()
+    lines = [f"Đề nghị cơ quan soạn thảo xem lại {len(fixes)} số liệu không khớp với số liệu gốc của chính báo cáo "
+             f"(trong {cnt['claims']} số liệu đã tính lại):", ""]
+    for _, c in fixes.iterrows():
+        why = f" {c['diagnosis']}" if c["diagnosis"] else ""
+        lines.append(f"- {c['where'][:1].upper() + c['where'][1:]}: «{c['quote']}» — báo cáo ghi {c['reported']}, "
+                     f"tính lại được {c['recomputed']}; nguyên nhân có thể: {c['cause_vi']}.{why}")
+    return Note("\n".join(lines) + "\n")

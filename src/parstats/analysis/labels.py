@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["YEAR", "label", "period_label", "title", "year_range"]
+__all__ = ["YEAR", "label", "period_label", "source_label", "title", "year_range"]
 
 #: A four-digit year inside a period code.
 YEAR = re.compile(r"(\d{4})")
@@ -107,3 +107,23 @@ def label(table: str, column: str, code) -> str:
     if column in ("period", "base_period"):
         return period_label(str(code))
     return _fields(table).get(column, {}).get("enumLabels", {}).get(str(code), str(code))
+
+
+def source_label(source: str) -> str:
+    """Where a figure stands, the way the report numbers it: a section or a footnote.
+
+    Examples
+    --------
+    >>> [source_label(s) for s in ["II.1", "fn5", "P2", "P2.7", "title", "I"]]
+    ['mục II.1', 'chú thích 5', 'Phần thứ hai', 'Phần thứ hai, mục 7', 'phần mở đầu', 'mục I']
+    """
+    text = str(source)
+    if text.startswith("fn") and text[2:].isdigit():
+        return f"chú thích {int(text[2:])}"
+    if text == "title":
+        return "phần mở đầu"
+    m = re.fullmatch(r"P(\d)(?:\.(.+))?", text)
+    if m:
+        part = {"1": "Phần thứ nhất", "2": "Phần thứ hai", "3": "Phần thứ ba"}.get(m.group(1), f"Phần {m.group(1)}")
+        return part if m.group(2) is None else f"{part}, mục {m.group(2)}"
+    return f"mục {text}"

@@ -6,6 +6,14 @@ the report gives, whether it meets the target (:func:`parstats.ratios.verdict`),
 worst acceptable rank minus the actual rank), the report's own verdict where it states
 one, and whether the two agree.
 
+One truth per number: a value the report states in words ("giữ nguyên", "Chưa đạt chỉ tiêu
+đề ra"; ``actual_words``) is scored from those words (:data:`WORDS`); each figure is linked to
+the consistency audit of the report (:func:`figure_checks`), so a verdict resting on a flagged
+figure carries the recomputed value and says whether the verdict changes; a target measured
+otherwise than the reported figure gets the value on its own measure (``measure_row``). Per
+programme target: :func:`target_verdicts`; the index's first screen is
+:mod:`parstats.analysis.findings`.
+
 Examples
 --------
 >>> s = scoreboard_summary()
@@ -16,10 +24,29 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-__all__ = ["MET", "NOT_MET", "NO_DATA", "scoreboard", "scoreboard_summary", "target_text"]
+__all__ = ["BASIS_VI", "MET", "NOT_MET", "NO_DATA", "NO_TARGET", "WORDS", "figure_checks", "format_value",
+           "scoreboard", "scoreboard_summary", "sub_target_verdicts", "target_text", "target_verdicts",
+           "unchecked_met", "word_meaning"]
 
 #: Our verdict on a sub-target, in Vietnamese (``status``).
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Không có số liệu"
+#: A programme target without a number to judge (chỉ tiêu 3).
+NO_TARGET = "Không có chỉ tiêu định lượng"
+
+#: What the report's words mean when it states a value or verdict without a number
+#: (``actual_words`` of ``data/targets.csv``, matched case-insensitively): ``("value", v)``
+#: is the value in percent ("giữ nguyên": a change of 0%), ``("verdict", met)`` a verdict.
+WORDS = {
+    "giữ nguyên": ("value", Decimal(0)),
+    "toàn bộ": ("value", Decimal(100)),
+    "đạt chỉ tiêu đề ra": ("verdict", True),
+    "chưa đạt chỉ tiêu đề ra": ("verdict", False),
+    "chưa đạt": ("verdict", False),
+    "chưa": ("verdict", False),
+}
+
+#: How a sub-target's value is known (``basis``), in Vietnamese.
+BASIS_VI = {"number": "số liệu báo cáo nêu", "words": "lời văn của báo cáo"}
 #: The report's own verdict, as ``data/targets.csv`` codes it (``report_verdict``).
 REPORT_MET, REPORT_NOT_MET = "dat", "chua_dat"
 
@@ -59,23 +86,201 @@ def target_text(comparator: str, value, upper=None, unit: str | None = "percent"
     return f"{fmt(value)}{suffix}"
 
 
-def scoreboard(targets=None):
+def _text(value) -> str:
+    return "" if _missing(value) else str(value).strip()
+
+
+def word_meaning(words: str, where: str = "") -> tuple[str | None, object]:
+    """What the report's words say: ``("value", Decimal)``, ``("verdict", bool)`` or ``(None, None)``.
+
+    Raises
+    ------
+    ValueError
+        For words :data:`WORDS` does not know, naming ``where``.
+
+    Examples
+    --------
+    >>> word_meaning("giữ nguyên"), word_meaning("Chưa đạt chỉ tiêu đề ra"), word_meaning("")
+    (('value', Decimal('0')), ('verdict', False), (None, None))
+    """
+    if not words:
+        return None, None
+    try:
+        return WORDS[words.strip().lower()]
+    except KeyError:
+        raise ValueError(f"{where}, column 'actual_words': {words!r} is not a known wording; "
+                         f"expected one of {', '.join(repr(w) for w in WORDS)}") from None
+
+
+def format_value(value, unit: str | None) -> str:
+    """A value written the Vietnamese way, with ``%`` for a percentage.
+
+    Examples
+    --------
+    >>> format_value(Decimal("6.46"), "percent"), format_value(Decimal(0), "percent"), format_value(8, "rank")
+    ('6,46%', '0%', '8')
+    """
+    from parstats.numbers import format_number
+
+    d = Decimal(value)
+    places = max(0, -d.normalize().as_tuple().exponent) if d != 0 else 0
+    text = format_number(d, places)
+    return f"{text}%" if unit == "percent" else text
+
+
+def _quote_lines(report, quote: str) -> tuple[str, int, int] | None:
+    """``(normalised quote, first line, last line)`` of a quote in the report, or None."""
+    from parstats.report import normalize_text
+
+    needle = normalize_text(quote)
+    for text, _source, line_of in report.units():
+        at = text.find(needle)
+        if needle and at >= 0:
+            return needle, line_of(at), line_of(at + len(needle) - 1)
+    return None
+
+
+def figure_checks(targets, *, audit=None, data_dir=None) -> dict:
+    """The consistency audit's word on each sub-target's figure, and the target's own measure.
+
+    For every row of ``targets`` with an ``actual`` percentage, the audit's finding for that
+    figure (the claim on the lines of the row's quote, reported as the row writes it); for a
+    row with a ``measure_row``, that row's share (online / total, 2 decimals).
+
+    Returns
+    -------
+    dict
+        ``id -> {"status", "status_vi", "cause_vi", "line", "recomputed", "recomputed_text",
+        "measure"}`` (keys present only when known); ``measure`` is a dict with ``value``,
+        ``text``, ``counts_text``, ``source``, ``table``, ``row``.
+
+    Examples
+    --------
+    >>> c = figure_checks(__import__("parstats").data.load("targets"))
+    >>> c["5b"]["status"], c["5b"]["recomputed_text"], c["6a"]["status"], c["4a"]["status"]
+    ('inconsistent', '6,46%', 'consistent', 'unverifiable')
+    >>> c["2e"]["measure"]["text"]
+    '7,38%'
+    """
+    from parstats import audit as audit_mod, data, paths
+    from parstats.audit import STATUSES_VI, CAUSES_VI
+    from parstats.numbers import format_number, parse_percent
+    from parstats.ratios import percent
+    from parstats.report import load_report, normalize_text
+
+    raw = data._data_dir(data_dir) / "raw" / paths.RAW_REPORT.name
+    rep = load_report(raw)
+    audited = audit_mod.audit_path(raw) if audit is None else audit
+    out: dict = {}
+    for _, r in targets.iterrows():
+        entry: dict = {}
+        unit = None if _missing(r["unit"]) else r["unit"]
+        if not _missing(r["actual"]) and unit == "percent":
+            span = _quote_lines(rep, r["quote"])
+            written = f"{r['actual_text']}%"
+            if span is not None:
+                needle, lo, hi = span
+                cands = [f for f in audited.findings
+                         if lo <= f.claim.line <= hi and f.claim.reported == written]
+                inside = [f for f in cands if normalize_text(f.claim.quote) in needle
+                          or needle in normalize_text(f.claim.quote)]
+                found = (inside or cands or [None])[0]
+                if found is not None:
+                    entry.update(status=found.status, status_vi=STATUSES_VI[found.status], line=found.claim.line,
+                                 cause_vi=CAUSES_VI.get(found.cause, "") if found.status == "inconsistent" else "")
+                    if found.status == "inconsistent" and found.recomputed:
+                        entry.update(recomputed=parse_percent(found.recomputed).value,
+                                     recomputed_text=found.recomputed)
+        ref = _text(r.get("measure_row"))
+        if ref:
+            table, row_id = ref.split(":", 1)
+            other = data.load(table, data_dir=data_dir).set_index("id")
+            if row_id not in other.index:
+                raise ValueError(f"data/targets.csv row {r['id']!r}, column 'measure_row': {ref!r} names no row "
+                                 f"of data/{table}.csv")
+            o = other.loc[row_id]
+            value = percent(int(o["online"]), int(o["total"]), 2)
+            entry["measure"] = {"value": value, "text": format_value(value, "percent"), "table": table, "row": row_id,
+                                "counts_text": f"{format_number(int(o['online']))}/{format_number(int(o['total']))}",
+                                "source": o["source"]}
+        if entry:
+            out[r["id"]] = entry
+    return out
+
+
+def _note(row: dict, r, check: dict) -> str:
+    """The Vietnamese note of a scoreboard row: words, flags, another measure."""
+    parts = []
+    words = row["actual_words"]
+    if words and row["basis"] == "words" and _missing(r["actual"]):
+        if row["actual"] is not None:
+            parts.append(f"Báo cáo nêu bằng lời «{words}», tức mức giảm {format_value(row['actual'], row['unit'])}.")
+        else:
+            parts.append(f"Báo cáo chỉ nêu «{words}», không nêu số liệu.")
+    elif words:
+        parts.append(f"Báo cáo nêu «{words}» cho chỉ tiêu {row['target']}, tức {row['actual_text']}; "
+                     "không nêu số lượng: không kiểm chứng được.")
+    status = check.get("status")
+    if status == "unverifiable" and not words:
+        parts.append("Báo cáo chỉ nêu tỷ lệ, không nêu số lượng: không kiểm chứng được.")
+    if row["recomputed_text"]:
+        cause = f" ({check['cause_vi']})" if check.get("cause_vi") else ""
+        after = (MET if row["recomputed_met"] else NOT_MET).lower()
+        change = f"đánh giá đổi thành {after}" if row["verdict_changes"] else f"đánh giá không đổi ({after})"
+        parts.append(f"Số liệu bị gắn cờ: báo cáo ghi {row['actual_text']}, tính lại {row['recomputed_text']}"
+                     f"{cause}; {change}.")
+    if check.get("measure"):
+        parts.append(_measure_note(row, check["measure"]))
+    return " ".join(parts)
+
+
+def _measure_note(row: dict, measure: dict) -> str:
+    """The sentence on a target measured otherwise than the reported figure."""
+    from parstats.analysis.labels import source_label
+
+    target_m, reported_m = row["target_measure"], row["reported_measure"]
+    after = (MET if row["measure_met"] else NOT_MET).lower()
+    same = "không đổi" if row["measure_met"] == row["met"] else "thay đổi"
+    return (f"Chỉ tiêu tính theo {target_m}, báo cáo trả lời bằng tỷ lệ {reported_m} ({row['actual_text']}); "
+            f"theo số {target_m} báo cáo nêu ở {source_label(measure['source'])} ({measure['counts_text']}) "
+            f"tỷ lệ là {measure['text']}: {after}, đánh giá {same}.")
+
+
+
+def scoreboard(targets=None, *, audit=None, data_dir=None):
     """The scoreboard, one row per sub-target and period.
+
+    A sub-target is judged on the number the report gives (``actual``); where it gives none
+    but states the value or verdict in words (``actual_words``: "giữ nguyên", "toàn bộ",
+    "Chưa đạt chỉ tiêu đề ra"), it is judged on those words (:data:`WORDS`). Each number is
+    linked to the consistency audit of the report (:func:`figure_checks`): a figure the
+    audit flags gets its recomputed value and the verdict on it beside the reported one.
+    Where the target measures something else than the reported figure (``target_measure``,
+    ``reported_measure``), the target's own measure is computed from ``measure_row``.
 
     Parameters
     ----------
     targets : pandas.DataFrame, optional
-        ``parstats.data.load("targets")`` (loaded when omitted).
+        ``parstats.data.load("targets")`` (loaded from ``data_dir`` when omitted).
+    audit : parstats.audit.AuditReport, optional
+        The audit of the raw report (:func:`parstats.audit.audit_path`; run when omitted).
+    data_dir : Path, optional
+        The data folder (default ``data/``): the raw report and the tables ``measure_row``
+        names.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``id, target_no, sub_id, description, period, comparator, unit, target,
-        target_value, target_upper, actual, actual_text, status, met, gap, report_verdict_key,
-        report_verdict, agrees, source``; ``met``/``gap``/``agrees`` are None where the report
-        gives no actual value (or no verdict to agree with). ``comparator``, ``unit`` and
-        ``report_verdict_key`` are the codes of ``data/targets.csv``; ``target``, ``status``
-        and ``report_verdict`` are written out in Vietnamese.
+        target_value, target_upper, actual, actual_text, actual_words, basis, basis_vi, status,
+        met, gap, audit_status, audit_status_vi, audit_cause_vi, recomputed, recomputed_text,
+        recomputed_met, verdict_changes, measure_value, measure_text, measure_met, target_measure,
+        reported_measure, note, measure_note,
+        report_verdict_key, report_verdict, agrees, source``; ``met``/``gap``/``agrees`` are
+        None where the sub-target cannot be judged (or the report gives no verdict to agree
+        with). ``comparator``, ``unit`` and ``report_verdict_key`` are the codes of
+        ``data/targets.csv``; ``target``, ``status``, ``report_verdict`` and ``note`` are
+        Vietnamese.
 
     Examples
     --------
@@ -84,6 +289,10 @@ def scoreboard(targets=None):
     ['hạng 4 đến 6', '8', 'Chưa đạt', Decimal('-2')]
     >>> b.loc["6a", ["status", "report_verdict", "agrees"]].tolist()
     ['Chưa đạt', 'Chưa đạt', True]
+    >>> b.loc["5a", ["actual_text", "status", "basis"]].tolist()
+    ['0% (giữ nguyên)', 'Chưa đạt', 'words']
+    >>> b.loc["5b", ["actual_text", "recomputed_text", "recomputed_met", "verdict_changes"]].tolist()
+    ['6,91%', '6,46%', False, False]
     """
     import pandas as pd
 
@@ -91,36 +300,63 @@ def scoreboard(targets=None):
     from parstats.ratios import Target, gap, verdict
     from parstats.analysis.labels import label, period_label
 
-    df = data.load("targets") if targets is None else targets
+    df = data.load("targets", data_dir=data_dir) if targets is None else targets
+    checks = figure_checks(df, audit=audit, data_dir=data_dir)
     rows = []
     for _, r in df.iterrows():
         has_target = not _missing(r["comparator"]) and not _missing(r["target_value"])
+        unit = None if _missing(r["unit"]) else r["unit"]
         target = None
         if has_target:
             upper = None if _missing(r["target_upper"]) else r["target_upper"]
             target = Target(r["comparator"], r["target_value"], upper)
+        words = _text(r.get("actual_words"))
+        word_kind, word_value = word_meaning(words, where=f"data/targets.csv row {r['id']!r}")
         actual = None if _missing(r["actual"]) else r["actual"]
-        if target is not None and actual is not None:
-            met = verdict(target, actual)
-            g = gap(target, actual)
-            status = MET if met else NOT_MET
-        else:
-            met, g, status = None, None, NO_DATA
-        report_key = "" if _missing(r["report_verdict"]) else r["report_verdict"]
-        agrees = None if (met is None or not report_key) else (report_key == (REPORT_MET if met else REPORT_NOT_MET))
-        unit = None if _missing(r["unit"]) else r["unit"]
         actual_text = "" if actual is None else (f"{r['actual_text']}%" if unit == "percent" else str(r["actual_text"]))
-        rows.append({
+        basis = "" if actual is None else "number"
+        if actual is None and word_kind == "value":
+            actual, basis = word_value, "words"
+            actual_text = f"{format_value(word_value, unit)} ({words})"
+        elif actual is not None and words:
+            basis = "words"
+        met = g = None
+        if target is not None and actual is not None:
+            met, g = verdict(target, actual), gap(target, actual)
+        elif target is not None and word_kind == "verdict":
+            met, basis, actual_text = word_value, "words", f"«{words}»"
+        status = NO_DATA if met is None else (MET if met else NOT_MET)
+        check = checks.get(r["id"], {})
+        recomputed = check.get("recomputed")
+        recomputed_met = None if (recomputed is None or target is None) else verdict(target, recomputed)
+        measure = check.get("measure")
+        measure_met = None if (measure is None or target is None) else verdict(target, measure["value"])
+        report_key = "" if _missing(r["report_verdict"]) else r["report_verdict"]
+        agrees = None if (met is None or not report_key or (basis == "words" and word_kind == "verdict")) \
+            else (report_key == (REPORT_MET if met else REPORT_NOT_MET))
+        row = {
             "id": r["id"], "target_no": int(r["target_no"]), "sub_id": r["sub_id"], "description": r["description"],
             "period": period_label(r["period"]),
             "comparator": None if _missing(r["comparator"]) else r["comparator"], "unit": unit,
             "target": target_text(r["comparator"], r["target_value"], r["target_upper"], unit) if has_target else "",
             "target_value": r["target_value"] if has_target else None,
             "target_upper": None if _missing(r["target_upper"]) else r["target_upper"],
-            "actual": actual, "actual_text": actual_text, "status": status, "met": met, "gap": g,
+            "actual": actual, "actual_text": actual_text, "actual_words": words, "basis": basis,
+            "basis_vi": BASIS_VI.get(basis, ""), "status": status, "met": met, "gap": g,
+            "audit_status": check.get("status", ""), "audit_status_vi": check.get("status_vi", ""),
+            "audit_cause_vi": check.get("cause_vi", ""),
+            "recomputed": recomputed, "recomputed_text": check.get("recomputed_text", ""),
+            "recomputed_met": recomputed_met,
+            "verdict_changes": None if recomputed_met is None or met is None else recomputed_met != met,
+            "measure_value": None if measure is None else measure["value"],
+            "measure_text": "" if measure is None else measure["text"], "measure_met": measure_met,
+            "target_measure": _text(r.get("target_measure")), "reported_measure": _text(r.get("reported_measure")),
             "report_verdict_key": report_key, "report_verdict": label("targets", "report_verdict", report_key),
             "agrees": agrees, "source": r["source"],
-        })
+        }
+        row["note"] = _note(row, r, check)
+        row["measure_note"] = _measure_note(row, check["measure"]) if "measure" in check else ""
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
@@ -153,3 +389,97 @@ def scoreboard_summary(board=None) -> dict:
         "disagree": int((b["agrees"] == False).sum()),  # noqa: E712
         "targets": int(b["target_no"].nunique()),
     }
+
+
+def _aggregate(statuses) -> str:
+    """One verdict over several: not met if any is, met if all are, else no data."""
+    statuses = list(statuses)
+    if NOT_MET in statuses:
+        return NOT_MET
+    if statuses and all(st == MET for st in statuses):
+        return MET
+    return NO_DATA
+
+
+def sub_target_verdicts(board=None):
+    """One row per sub-target: its verdict over its periods (met only when every period is).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``target_no, sub_id, status, periods`` (``"Năm 2021: Đạt; Năm 2022: Chưa đạt"`` for a
+        sub-target judged in several periods, else ``""``), ``has_target``.
+
+    Examples
+    --------
+    >>> v = sub_target_verdicts().set_index("sub_id")
+    >>> v.loc["1", ["status", "periods"]].tolist()
+    ['Chưa đạt', 'Năm 2021: Đạt; Năm 2022: Chưa đạt']
+    """
+    import pandas as pd
+
+    b = scoreboard() if board is None else board
+    rows = []
+    for sub_id, g in b.groupby("sub_id", sort=False):
+        periods = "; ".join(f"{p}: {st}" for p, st in zip(g["period"], g["status"])) if len(g) > 1 else ""
+        rows.append({"target_no": int(g["target_no"].iloc[0]), "sub_id": sub_id, "status": _aggregate(g["status"]),
+                     "periods": periods, "has_target": bool(g["comparator"].notna().any())})
+    return pd.DataFrame(rows)
+
+
+def target_verdicts(board=None):
+    """One row per programme target (chỉ tiêu 1–6): how many of its sub-targets are met.
+
+    A target is met when every sub-target with a number is met; not met when one is not;
+    :data:`NO_DATA` when none is judged and some lack data; :data:`NO_TARGET` when it has no
+    number to judge against.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``target_no, status, subs, met, not_met, no_data, met_ids, not_met_ids, no_data_ids,
+        sentence`` (Vietnamese: ``"Chỉ tiêu 2: đạt 2/5 chỉ tiêu con"``).
+
+    Examples
+    --------
+    >>> t = target_verdicts().set_index("target_no")
+    >>> t.loc[2, "sentence"]
+    'Chỉ tiêu 2: đạt 2/5 chỉ tiêu con'
+    >>> t.loc[3, "status"]
+    'Không có chỉ tiêu định lượng'
+    """
+    import pandas as pd
+
+    subs = sub_target_verdicts(board)
+    rows = []
+    for no, g in subs.groupby("target_no", sort=True):
+        judged = g[g["has_target"]]
+        ids = {st: ", ".join(judged.loc[judged["status"] == st, "sub_id"]) for st in (MET, NOT_MET, NO_DATA)}
+        n_met, n_not = int((judged["status"] == MET).sum()), int((judged["status"] == NOT_MET).sum())
+        if judged.empty:
+            status, sentence = NO_TARGET, f"Chỉ tiêu {no}: không có chỉ tiêu định lượng để đánh giá"
+        else:
+            status = _aggregate(judged["status"])
+            sentence = f"Chỉ tiêu {no}: đạt {n_met}/{len(judged)} chỉ tiêu con"
+        rows.append({"target_no": int(no), "status": status, "subs": int(len(judged)), "met": n_met,
+                     "not_met": n_not, "no_data": int((judged["status"] == NO_DATA).sum()),
+                     "met_ids": ids[MET], "not_met_ids": ids[NOT_MET], "no_data_ids": ids[NO_DATA],
+                     "sentence": sentence})
+    return pd.DataFrame(rows)
+
+
+def unchecked_met(board=None) -> list[str]:
+    """The sub-targets judged met on figures nobody can check: no row of theirs rests on a
+    figure the audit could recompute (consistent or inconsistent) — a share stated without its
+    counts, or the report's own words.
+
+    Examples
+    --------
+    >>> unchecked_met()
+    ['2c', '2d', '4a', '4c', '6b']
+    """
+    b = scoreboard() if board is None else board
+    subs = sub_target_verdicts(b)
+    met = subs.loc[subs["status"] == MET, "sub_id"]
+    checked = set(b.loc[b["audit_status"].isin(["consistent", "inconsistent"]), "sub_id"])
+    return [s for s in met if s not in checked]

@@ -236,7 +236,7 @@ def share_rows(df, count_col: str, total_col: str, extra):
     return typed(pd.DataFrame(rows))
 
 
-def reproduction_summary(named_tables: dict):
+def reproduction_summary(named_tables: dict, *, count_once: bool = False):
     """How many quoted shares each table reproduces, and how far the others are off.
 
     Parameters
@@ -244,6 +244,10 @@ def reproduction_summary(named_tables: dict):
     named_tables : dict
         Vietnamese table name -> a table with ``id``, ``status`` and ``difference`` columns
         (from :func:`share_rows` or :func:`check_change`).
+    count_once : bool
+        Count a quoted figure (a row ``id``) that several tables show only once: in the table
+        that checks it (consistent or inconsistent), else in the first that shows it. A
+        decrease shown both as a share (unverifiable) and as a change (checked) is one figure.
 
     Returns
     -------
@@ -262,11 +266,26 @@ def reproduction_summary(named_tables: dict):
     [2, 2, 1, 1, 0]
     >>> s["max_abs_difference"], s["differing_ids"]
     (Decimal('0.03'), 'b')
+    >>> u = pd.DataFrame({"id": ["b"], "status": [UNVERIFIABLE], "difference": [None]})
+    >>> [int(q) for q in reproduction_summary({"U": u, "T": t})["quoted"]]
+    [1, 2]
+    >>> [int(q) for q in reproduction_summary({"U": u, "T": t}, count_once=True)["quoted"]]
+    [0, 2]
     """
     import pandas as pd
 
+    home: dict = {}
+    if count_once:
+        for name, t in named_tables.items():
+            for i, st in zip(t["id"], t["status"]):
+                if st in (CONSISTENT, INCONSISTENT) and home.get(i, (None, None))[1] not in (CONSISTENT, INCONSISTENT):
+                    home[i] = (name, st)
+                elif st == UNVERIFIABLE:
+                    home.setdefault(i, (name, st))
     rows = []
     for name, t in named_tables.items():
+        if count_once:
+            t = t[[home.get(i, (name, None))[0] == name for i in t["id"]]]
         status = t["status"]
         diffs = [abs(Decimal(d)) for d, s in zip(t["difference"], status) if s == INCONSISTENT]
         rows.append({"table": name, "quoted": int(status.isin([CONSISTENT, INCONSISTENT, UNVERIFIABLE]).sum()),

@@ -25,11 +25,12 @@ from parstats.analysis.plotting import (
     set_number_axis,
     style,
 )
+from parstats.analysis.scoreboard import format_value
 from parstats.analysis.shares import percent_text
 from parstats.analysis.tables import Column as C, is_missing
 
-__all__ = ["COLUMNS", "DATA_TABLES", "FIGURES", "SIPAS_TARGET", "activities_table", "par_sipas_chart",
-           "par_sipas_table", "targets_chart"]
+__all__ = ["COLUMNS", "DATA_TABLES", "FIGURES", "SIPAS_TARGET", "activities_table", "chart_rows", "key_findings",
+           "par_sipas_chart", "par_sipas_table", "targets_chart", "targets_chart_title", "targets_table"]
 
 #: The site's index links its summary of the scoreboard of the targets to this notebook.
 INDEX_SECTION = "targets"
@@ -45,8 +46,12 @@ COLUMNS = {
     "scoreboard": [C("id", "Mã dòng"), C("sub_id", "Chỉ tiêu"), C("description", "Nội dung chỉ tiêu"),
                    C("period", "Kỳ"), C("target", "Mục tiêu"), C("actual_text", "Kết quả theo báo cáo"),
                    C("status", "Đánh giá (tính lại)"), C("gap", "Khoảng cách đến chỉ tiêu", "number", 2),
+                   C("audit_status_vi", "Kiểm tra số liệu"), C("recomputed_text", "Tính lại"), C("note", "Ghi chú"),
                    C("report_verdict", "Báo cáo tự đánh giá"), C("agrees", "Khớp với báo cáo", "bool"),
                    C("source", "Nguồn")],
+    "targets": [C("sentence", "Chỉ tiêu"), C("status", "Đánh giá"),
+                C("met_ids", "Chỉ tiêu con đạt"), C("not_met_ids", "Chỉ tiêu con chưa đạt"),
+                C("no_data_ids", "Chỉ tiêu con không có số liệu")],
     "par_sipas": [C("id", "Mã dòng"), C("index", "Chỉ số"), C("year", "Năm"), C("score_text", "Điểm"),
                   C("rank_text", "Xếp hạng"), C("source", "Nguồn")],
     "activities": [C("id", "Mã dòng"), C("activity", "Hoạt động"), C("role", "Chức danh"), C("period", "Kỳ"),
@@ -57,12 +62,13 @@ COLUMNS = {
 #: The figures the notebook saves: ``figures/01-targets-overview-SUFFIX.svg`` -> (title, caption).
 FIGURES = {
     "targets-vs-actual": (
-        "Chỉ tiêu và kết quả thực hiện",
-        "Mỗi chỉ tiêu con tính bằng tỷ lệ phần trăm so với kết quả thực hiện, tô màu theo đạt hoặc chưa đạt."),
+        "Phần lớn chỉ tiêu con tính theo tỷ lệ chưa đạt mục tiêu",
+        "Kết quả từng chỉ tiêu con tính bằng tỷ lệ phần trăm (thanh, ghi giá trị ở đầu thanh) so với mục tiêu "
+        "(vạch đen), tô màu theo đạt hoặc chưa đạt; số liệu bị gắn cờ (gạch chéo) ghi kèm giá trị tính lại."),
     "par-index-sipas": (
-        "PAR INDEX và SIPAS",
-        "Xếp hạng PAR INDEX so với khoảng xếp hạng của chỉ tiêu 1; điểm PAR INDEX và SIPAS so với chỉ tiêu "
-        "về mức độ hài lòng của người dân, doanh nghiệp."),
+        "Xếp hạng PAR INDEX tụt khỏi khoảng mục tiêu; SIPAS chưa đạt 90%",
+        "Xếp hạng PAR INDEX so với khoảng xếp hạng của chỉ tiêu 1; điểm PAR INDEX theo năm; điểm SIPAS so "
+        "với chỉ tiêu về mức độ hài lòng của người dân, doanh nghiệp (tối thiểu 90%)."),
 }
 
 
@@ -103,52 +109,179 @@ def activities_table(df):
     return pd.DataFrame(rows)
 
 
+# --------------------------------------------------------------------------- findings
+
+
+def targets_table(board):
+    """One row per programme target: :func:`parstats.analysis.scoreboard.target_verdicts`."""
+    from parstats.analysis.scoreboard import target_verdicts
+
+    return target_verdicts(board)
+
+
+def key_findings(board=None):
+    """The notebook's "Kết luận chính", every number computed from the scoreboard
+    (:func:`parstats.analysis.scoreboard.scoreboard`, built from ``data/`` when omitted).
+
+    Examples
+    --------
+    >>> k = key_findings()
+    >>> k.sentences[0]
+    '0 trên 6 chỉ tiêu chủ yếu đạt đủ mọi chỉ tiêu con; chỉ tiêu 3 không có mục tiêu định lượng để đánh giá.'
+    """
+    from parstats.analysis.prose import KeyFindings
+    from parstats.analysis.scoreboard import (MET, NO_DATA, NO_TARGET, NOT_MET, scoreboard, sub_target_verdicts,
+                                              target_verdicts, unchecked_met)
+
+    board = scoreboard() if board is None else board
+    tv = target_verdicts(board)
+    n_met = int((tv["status"] == MET).sum())
+    no_target = ", ".join(str(n) for n in tv.loc[tv["status"] == NO_TARGET, "target_no"])
+    first = f"{n_met} trên {len(tv)} chỉ tiêu chủ yếu đạt đủ mọi chỉ tiêu con"
+    first += f"; chỉ tiêu {no_target} không có mục tiêu định lượng để đánh giá." if no_target else "."
+    subs = sub_target_verdicts(board)
+    subs = subs[subs["has_target"]]
+    counts = {st: subs.loc[subs["status"] == st, "sub_id"].tolist() for st in (MET, NOT_MET, NO_DATA)}
+    second = (f"Trong {len(subs)} chỉ tiêu con có mục tiêu định lượng, {len(counts[MET])} đạt "
+              f"({', '.join(counts[MET])}), {len(counts[NOT_MET])} chưa đạt")
+    second += f" và {len(counts[NO_DATA])} không có số liệu ({', '.join(counts[NO_DATA])})." if counts[NO_DATA] else "."
+    sentences = [first, second]
+    unchecked = unchecked_met(board)
+    if unchecked and counts[MET]:
+        every = "Cả" if len(unchecked) == len(counts[MET]) else f"{len(unchecked)} trong"
+        sentences.append(f"{every} {len(counts[MET])} chỉ tiêu con đạt chỉ dựa vào tỷ lệ hoặc lời văn báo cáo nêu, "
+                         "không kèm số đếm để kiểm chứng.")
+    parts = []
+    rank = board[board["comparator"] == "rank_between"]
+    if len(rank) >= 2:
+        a, b = rank.iloc[0], rank.iloc[-1]
+        parts.append(f"xếp hạng chỉ số cải cách hành chính từ thứ {a['actual_text']} ({a['period'].lower()}, "
+                     f"{a['status'].lower()} mục tiêu {a['target']}) xuống thứ {b['actual_text']} "
+                     f"({b['period'].lower()}, {b['status'].lower()})")
+    sipas = board[board["sub_id"] == SIPAS_TARGET]
+    if len(sipas):
+        values = " và ".join(f"{r['actual_text']} ({r['period'].lower()})" for _, r in sipas.iterrows())
+        where = "dưới" if not sipas["met"].any() else "so với"
+        parts.append(f"mức độ hài lòng của người dân, doanh nghiệp đạt {values}, {where} mục tiêu "
+                     f"{sipas['target'].iloc[0]}")
+    if parts:
+        text = "; ".join(parts)
+        sentences.append(text[:1].upper() + text[1:] + ".")
+    flagged = board[board["recomputed_text"] != ""]
+    if len(flagged):
+        items = "; ".join(f"{r['sub_id']}: báo cáo ghi {r['actual_text']}, tính lại {r['recomputed_text']}"
+                          for _, r in flagged.iterrows())
+        changed = int((flagged["verdict_changes"] == True).sum())  # noqa: E712
+        sentences.append(f"{len(flagged)} số liệu dùng để đánh giá bị gắn cờ ({items}); "
+                         + (f"{changed} làm đổi đánh giá." if changed else "không số liệu nào làm đổi đánh giá."))
+    other = board[board["measure_text"] != ""]
+    for _, r in other.iterrows():
+        sentences.append(f"Chỉ tiêu {r['sub_id']} tính theo {r['target_measure']} nhưng báo cáo nêu tỷ lệ "
+                         f"{r['reported_measure']} ({r['actual_text']}); theo số {r['target_measure']} báo cáo nêu, "
+                         f"tỷ lệ là {r['measure_text']}.")
+    return KeyFindings(tuple(sentences[:6]))
+
+
 # --------------------------------------------------------------------------- figures
 
 
-def targets_chart(board):
-    """Actual against target for every percentage sub-target with an actual value and a target.
+def chart_rows(board):
+    """The rows the targets chart draws: percentage sub-targets with a value and a target."""
+    return board[board["actual"].notna() & board["target_value"].notna()
+                 & (board["unit"] == "percent")].reset_index(drop=True)
 
-    Bars are coloured met / not met; the black tick is the target.
+
+def targets_chart_title(board) -> str:
+    """The finding the targets chart shows, as its title.
+
+    Examples
+    --------
+    >>> from parstats.analysis.scoreboard import scoreboard
+    >>> targets_chart_title(scoreboard())
+    '5 trong 15 kết quả tính theo tỷ lệ đạt mục tiêu'
+    """
+    from parstats.analysis.scoreboard import MET
+
+    rows = chart_rows(board)
+    return f"{int((rows['status'] == MET).sum())} trong {len(rows)} kết quả tính theo tỷ lệ đạt mục tiêu"
+
+
+def targets_chart(board):
+    """Actual against target for every percentage sub-target with a value and a target.
+
+    Bars are coloured met / not met, with the value at the bar's end; the black tick is the
+    target. A figure the audit flags is hatched and its recomputed value written beside it;
+    a target measured otherwise than the reported figure gets the value on its own measure.
+    The legend lists only what is drawn.
 
     Parameters
     ----------
     board : pandas.DataFrame
         :func:`parstats.analysis.scoreboard.scoreboard`.
+
+    Examples
+    --------
+    >>> from parstats.analysis.scoreboard import scoreboard
+    >>> fig = targets_chart(scoreboard())
+    >>> [t.get_text() for t in fig.axes[0].texts if "gắn cờ" in t.get_text()]
+    ['13,70% — số liệu bị gắn cờ: tính lại 13,71%', '6,91% — số liệu bị gắn cờ: tính lại 6,46%']
+    >>> sorted(t.get_text() for t in fig.axes[0].get_legend().get_texts())
+    ['Chưa đạt', 'Mục tiêu', 'Số liệu bị gắn cờ', 'Đạt']
     """
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
-    from parstats.analysis.scoreboard import MET
+    from parstats.analysis.scoreboard import MET, NOT_MET
 
-    rows = board[board["actual"].notna() & board["target_value"].notna()
-                 & (board["unit"] == "percent")].reset_index(drop=True)
-    fig, ax = new_figure(8, 0.42 * len(rows) + 1.6)
+    rows = chart_rows(board)
+    fig, ax = new_figure(8.5, 0.42 * len(rows) + 1.8)
     with style():
         names = [f"{r['sub_id']} · {r['period']}" for _, r in rows.iterrows()]
         y = list(range(len(rows)))[::-1]
+        flagged = [bool(t) for t in rows["recomputed_text"]]
         colours = [MET_COLOUR if s == MET else NOT_MET_COLOUR for s in rows["status"]]
-        ax.barh(y, [coordinate(v) for v in rows["actual"]], color=colours, height=0.6)
-        targets = [coordinate(t) for t in rows["target_value"]]
-        ax.scatter(targets, y, marker="|", s=260, linewidths=2.5, color=PALETTE["black"], zorder=3)
-        for yi, (_, r) in zip(y, rows.iterrows()):
-            ax.text(max(coordinate(r["actual"]), coordinate(r["target_value"])) + 1.5, yi, r["actual_text"],
-                    va="center", fontsize=8)
+        bars = ax.barh(y, [coordinate(v) for v in rows["actual"]], color=colours, height=0.6)
+        for bar, flag in zip(bars, flagged):
+            if flag:
+                bar.set_hatch("///")
+                bar.set_edgecolor(PALETTE["black"])
+        ax.scatter([coordinate(t) for t in rows["target_value"]], y, marker="|", s=420, linewidths=2.5,
+                   color=PALETTE["black"], zorder=3)
+        for yi, flag, (_, r) in zip(y, flagged, rows.iterrows()):
+            text = r["actual_text"]
+            if flag:
+                text += f" — số liệu bị gắn cờ: tính lại {r['recomputed_text']}"
+            if r["measure_text"]:
+                text += f" — theo số {r['target_measure']}: {r['measure_text']}"
+            ax.text(coordinate(r["actual"]) + 0.8, yi, text, va="center", fontsize=8, color=PALETTE["black"],
+                    zorder=4, bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
+                                    "alpha": 0.85})
         ax.set_yticks(y, names)
-        ax.set_xlim(0, 110)
+        ax.set_xlim(0, 125)
+        ax.set_xticks(range(0, 101, 20))
         set_number_axis(ax.xaxis, decimals=0, percent=True)
         ax.set_xlabel("Kết quả thực hiện (%)")
-        ax.set_title(FIGURES["targets-vs-actual"][0])
-        handles = legend_patches([("Đạt", MET_COLOUR), ("Chưa đạt", NOT_MET_COLOUR)])
+        ax.set_title(targets_chart_title(board))
+        present = set(rows["status"])
+        handles = legend_patches([(lab, col) for lab, col in ((MET, MET_COLOUR), (NOT_MET, NOT_MET_COLOUR))
+                                  if lab in present])
+        if any(flagged):
+            handles.append(Patch(facecolor="white", edgecolor=PALETTE["black"], hatch="///", label="Số liệu bị gắn cờ"))
         handles.append(Line2D([], [], marker="|", linestyle="none", markersize=12, markeredgewidth=2.5,
-                              color=PALETTE["black"], label="Chỉ tiêu"))
+                              color=PALETTE["black"], label="Mục tiêu"))
         ax.legend(handles=handles, loc="lower right", fontsize=8)
         ax.grid(axis="y", visible=False)
     add_source(fig)
     return fig
 
 
+def _years(frame) -> list[int]:
+    return sorted({int(y) for y in frame["year"]})
+
+
 def par_sipas_chart(par, board):
-    """PAR INDEX rank (with the target band) and the PAR INDEX / SIPAS scores by year.
+    """PAR INDEX rank (with the target band), the PAR INDEX score, and the SIPAS score against
+    its target, by year: three panels, the SIPAS target drawn only on the SIPAS panel.
 
     Parameters
     ----------
@@ -157,44 +290,65 @@ def par_sipas_chart(par, board):
     board : pandas.DataFrame
         :func:`parstats.analysis.scoreboard.scoreboard`: the rank band is its ``rank_between``
         target, the SIPAS line its :data:`SIPAS_TARGET`.
+
+    Examples
+    --------
+    >>> from parstats import data
+    >>> from parstats.analysis.scoreboard import scoreboard
+    >>> fig = par_sipas_chart(par_sipas_table(data.load("par_index_sipas")), scoreboard())
+    >>> [ax.get_title("left") for ax in fig.axes]
+    ['Xếp hạng PAR INDEX:\\ntừ 4/11 xuống 8/11', 'Điểm PAR INDEX:\\ntừ 84,11% xuống 78,93%', 'SIPAS: 88,08% năm 2022,\\ndưới mục tiêu 90%']
+    >>> [len(ax.lines) for ax in fig.axes]
+    [1, 1, 2]
     """
-    fig, (left, right) = new_figure(8.5, 3.8, ncols=2)
+    fig, (left, middle, right) = new_figure(10.5, 4.3, ncols=3)
     with style():
         rank = par[(par["index_key"] == "PAR_INDEX") & par["rank"].notna()]
         band = board[board["comparator"] == "rank_between"]
         if len(band):
             lo, hi = int(band["target_value"].iloc[0]), int(band["target_upper"].iloc[0])
-            left.axhspan(lo - 0.5, hi + 0.5, color=PALETTE["sky"], alpha=0.25, label=f"Chỉ tiêu: hạng {lo} đến {hi}")
+            left.axhspan(lo - 0.5, hi + 0.5, color=PALETTE["sky"], alpha=0.25, label=f"Mục tiêu: hạng {lo} đến {hi}")
         years = [int(y) for y in rank["year"]]
         left.plot(years, [int(r) for r in rank["rank"]], marker="o", color=PALETTE["blue"], label="Xếp hạng")
         for x, (_, r) in zip(years, rank.iterrows()):
             left.annotate(r["rank_text"], (x, int(r["rank"])), textcoords="offset points", xytext=(8, 0), va="center",
                           fontsize=8)
-        out_of = int(rank["out_of"].max()) if len(rank) else 11
+        out_of = int(rank["out_of"].max())
         left.set_ylim(out_of + 0.5, 0.5)
         left.set_yticks(range(1, out_of + 1))
-        left.set_xticks(sorted(set(years)), [str(y) for y in sorted(set(years))])
+        left.set_xticks(_years(rank), [str(y) for y in _years(rank)])
         left.set_xlim(min(years) - 0.5, max(years) + 0.5)
         left.set_ylabel("Thứ hạng (1 là cao nhất)")
-        left.set_title("Xếp hạng PAR INDEX")
+        left.set_title(f"Xếp hạng PAR INDEX:\ntừ {rank['rank_text'].iloc[0]} xuống {rank['rank_text'].iloc[-1]}"
+                       if int(rank["rank"].iloc[-1]) > int(rank["rank"].iloc[0]) else
+                       f"Xếp hạng PAR INDEX:\n{rank['rank_text'].iloc[-1]} năm {years[-1]}")
         left.legend(loc="lower left", fontsize=8)
-        for i, (key, grp) in enumerate(par.groupby("index_key", sort=True)):
-            xs = [int(y) for y in grp["year"]]
-            right.plot(xs, [coordinate(s) for s in grp["score"]], marker="o", color=PALETTE[SEQUENCE[i]],
-                       label=key.replace("_", " "))
-            for x, (_, r) in zip(xs, grp.iterrows()):
-                right.annotate(r["score_text"], (x, coordinate(r["score"])), textcoords="offset points",
-                               xytext=(0, 7 if i == 0 else -14), ha="center", fontsize=8)
         sipas_target = board[board["sub_id"] == SIPAS_TARGET]
+        for ax, key, colour in ((middle, "PAR_INDEX", PALETTE["blue"]), (right, "SIPAS", PALETTE["orange"])):
+            grp = par[par["index_key"] == key]
+            xs = [int(y) for y in grp["year"]]
+            ax.plot(xs, [coordinate(v) for v in grp["score"]], marker="o", color=colour, label="Điểm")
+            for x, (_, r) in zip(xs, grp.iterrows()):
+                ax.annotate(r["score_text"], (x, coordinate(r["score"])), textcoords="offset points",
+                            xytext=(0, 7), ha="center", fontsize=8)
+            ax.set_xticks(_years(grp), [str(y) for y in _years(grp)])
+            ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
+            ax.set_ylim(70, 100)
+            set_number_axis(ax.yaxis, decimals=0, percent=True)
+            first, last = grp.iloc[0], grp.iloc[-1]
+            trend = "xuống" if last["score"] < first["score"] else "lên"
+            ax.set_title(f"Điểm PAR INDEX:\ntừ {first['score_text']} {trend} {last['score_text']}" if key == "PAR_INDEX"
+                         else "SIPAS")
         if len(sipas_target):
-            right.axhline(coordinate(sipas_target["target_value"].iloc[0]), color=PALETTE["vermillion"],
-                          linestyle="--", linewidth=1, label=f"Chỉ tiêu SIPAS: {sipas_target['target'].iloc[0]}")
-        all_years = sorted({int(y) for y in par["year"]})
-        right.set_xticks(all_years, [str(y) for y in all_years])
-        right.set_xlim(min(all_years) - 0.5, max(all_years) + 0.5)
-        right.set_ylim(70, 100)
-        set_number_axis(right.yaxis, decimals=0, percent=True)
-        right.set_title("Điểm PAR INDEX và SIPAS")
-        right.legend(loc="lower right", fontsize=8)
+            t = sipas_target.iloc[0]
+            right.axhline(coordinate(t["target_value"]), color=PALETTE["vermillion"], linestyle="--", linewidth=1,
+                          label=f"Mục tiêu: {t['target']}")
+            last = par[par["index_key"] == "SIPAS"].iloc[-1]
+            below = "dưới" if last["score"] < t["target_value"] else "đạt"
+            right.set_title(f"SIPAS: {last['score_text']} năm {int(last['year'])},\n{below} mục tiêu "
+                            f"{format_value(t['target_value'], 'percent')}")
+            right.legend(loc="lower right", fontsize=8)
+        else:
+            right.set_title("SIPAS")
     add_source(fig)
     return fig

@@ -302,14 +302,15 @@ def package_versions() -> list[tuple[str, str]]:
 
 
 def scoreboard_brief(project) -> dict | None:
-    """:func:`parstats.analysis.scoreboard.scoreboard_summary` of the project's ``data/targets.csv``;
-    None for a project without that table (such as the tests' small projects)."""
-    from parstats import data
-    from parstats.analysis import scoreboard
+    """:func:`parstats.analysis.findings.index_findings` of the project's ``data/`` (the verdict
+    on each programme target and the figures to correct); None for a project without
+    ``data/targets.csv`` or the raw report (such as the tests' small projects)."""
+    from parstats.analysis import findings
 
-    if not (project.data_dir / "targets.csv").is_file():
+    if not (project.data_dir / "targets.csv").is_file() or \
+            not (project.data_dir / "raw" / paths.RAW_REPORT.name).is_file():
         return None
-    return scoreboard.scoreboard_summary(scoreboard.scoreboard(data.load("targets", data_dir=project.data_dir)))
+    return findings.index_findings(project.data_dir)
 
 
 def audit_brief(project) -> dict | None:
@@ -472,7 +473,8 @@ def _index(project, info: ReportInfo, entries: list) -> str:
                      "name": fig.name} for fig in e.figures]}
         for e in entries
     ]
-    score = _cached(project, "scoreboard", ("targets.csv", "datapackage.json"), lambda: scoreboard_brief(project))
+    score = _cached(project, "scoreboard", ("targets.csv", "dossiers.csv", "datapackage.json", "raw"),
+                    lambda: scoreboard_brief(project))
     audit = _cached(project, "audit", ("raw",), lambda: audit_brief(project))
     return _templates().get_template("index.html.j2").render(
         report=info,
