@@ -110,20 +110,14 @@ def label(table: str, column: str, code) -> str:
 
 
 def source_label(source: str) -> str:
-    """Where a figure stands, the way the report numbers it: a section or a footnote.
+    """Where a figure stands, the way the report numbers it: a section or a footnote
+    (:func:`parstats.report.describe_source`).
 
     Examples
     --------
     >>> [source_label(s) for s in ["II.1", "fn5", "P2", "P2.7", "title", "I"]]
     ['mục II.1', 'chú thích 5', 'Phần thứ hai', 'Phần thứ hai, mục 7', 'phần mở đầu', 'mục I']
     """
-    text = str(source)
-    if text.startswith("fn") and text[2:].isdigit():
-        return f"chú thích {int(text[2:])}"
-    if text == "title":
-        return "phần mở đầu"
-    m = re.fullmatch(r"P(\d)(?:\.(.+))?", text)
-    if m:
-        part = {"1": "Phần thứ nhất", "2": "Phần thứ hai", "3": "Phần thứ ba"}.get(m.group(1), f"Phần {m.group(1)}")
-        return part if m.group(2) is None else f"{part}, mục {m.group(2)}"
-    return f"mục {text}"
+    from parstats.report import describe_source
+
+    return describe_source(str(source))
