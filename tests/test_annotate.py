@@ -190,3 +190,51 @@ def test_marks_two_equal_figures_in_their_own_places():
     assert len(spans) == len(rep.findings) == 3
     assert [lines[m.line][m.start:m.end] for m in sorted(marks, key=lambda m: (m.line, m.start))] == \
         [f.claim.reported for f in sorted(rep.findings, key=lambda f: f.claim.line)]
+
+
+_VOID = {"br", "hr", "img", "input", "meta", "link", "col", "wbr", "source", "area", "base"}
+
+
+def _nesting_errors(page: str) -> list[str]:
+    """Tags closed out of order or left open (the page must nest as written)."""
+    from html.parser import HTMLParser
+
+    class Check(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.stack, self.errors = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in _VOID:
+                self.stack.append(tag)
+
+        def handle_startendtag(self, tag, attrs):
+            pass  # <br />
+
+        def handle_endtag(self, tag):
+            if not self.stack or self.stack[-1] != tag:
+                self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}> "
+                                   f"at {self.getpos()}")
+            else:
+                self.stack.pop()
+
+    c = Check()
+    c.feed(page)
+    c.close()
+    return c.errors + [f"<{t}> left open" for t in c.stack]
+
+
+@pytest.mark.slow
+def test_every_text_of_the_project_renders_with_every_claim_anchored():
+    texts = [HOME] + sorted((ROOT / "tests" / "corpus").glob("*.md")) + \
+        sorted((ROOT / "tests" / "audit_eval" / "texts").glob("*.md"))
+    n = 0
+    for path in texts:
+        page, doc, rep = _page(path)
+        ids = re.findall(r'<span class="anchor" id="c-([^"]+)"></span>', page)
+        assert sorted(ids) == sorted(f.claim.id for f in rep.findings), path.name
+        assert page.count("<button") == page.count("</button>"), path.name
+        assert not re.search("[\ue000-\uf8ff\U000f0000-\U0010ffff]", page), path.name
+        assert not _nesting_errors(page), (path.name, _nesting_errors(page)[:3])
+        n += len(ids)
+    assert n > 10000

@@ -22,8 +22,10 @@ autoescaping on.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -61,6 +63,7 @@ _TAG_RE = re.compile(r"(?i)</?(?:" + "|".join(_TAGS) + r")>|<br\s*/?>")
 _SUP_FN_RE = re.compile(r"(?i)<sup>\s*(\w{1,6})\s*</sup>")
 _MD_FN_RE = re.compile(r"\[\^(\w{1,12})\]")
 _FN_LINE_RE = re.compile(r"^(\s{0,3})(?:\[\^(\w{1,12})\]:|<sup>\s*(\w{1,6})\s*</sup>)[ \t]*", re.I)
+_IN_ADDRESS_RE = re.compile(r"\]\([^)\s]*\Z|<[a-zA-Z][^<>\n]*\Z|(?i:https?://|www\.)\S*\Z")
 _LINE_SYNTAX_RE = re.compile(r"^\s*(?:#{1,6}\s+|[-+*]\s+|\d{1,9}[.)]\s+|>\s*|\|\s*)*")
 _MARKUP_RE = re.compile(r"<[^>]*>|\[\^\w+\]|[*_`\s|#>]")
 _PLACE_RE = re.compile("([\ue000\ue001])(.)|\ue002([^\ue004]*)\ue004|\ue003([^\ue004]*)\ue004", re.S)
@@ -112,6 +115,11 @@ def _value_pattern(claim) -> str | None:
     return r"(?<![\w.,])" + body + r"(?![\d])"
 
 
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
 def _bare(text: str) -> str:
     """Text without markup and spaces, for comparing the raw line with the claim's quote."""
     return _MARKUP_RE.sub("", text)
@@ -144,32 +152,36 @@ def locate_marks(lines: list[str], findings) -> list[Mark]:
     """
     taken: dict[tuple[int, int, int], list[int]] = {}
     used: dict[int, list[tuple[int, int]]] = {}  # line -> spans taken
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
     for i, f in enumerate(findings):
         c = f.claim
         ln = min(max(c.line - 1, 0), len(lines) - 1) if lines else 0
         best = None
         pats = [_value_pattern(c)] if lines else []
+        if lines and c.kind == "date" and len((c.reported or "").split()) > 3:
+            # "ngày **12 tháng 6 năm 2025**": the date without its first word
+            pats.append(_value_pattern(dataclasses.replace(c, reported=c.reported.split(None, 1)[1])))
         if lines and c.kind in ("sum", "ratio", "change"):
             # a total stated far from its parts (a footnote's breakdown): the first part;
             # a share whose figure is not found: its count
             first_part = c.parts[0] if c.kind == "sum" and c.parts else c.numerator
             if first_part is not None:
                 pats.append(r"(?<![\w.,])" + _int_pattern(first_part) + r"(?![\d])")
+        q = normalize_text(c.quote)
         for pat in pats:
             if not pat or best is not None:
                 continue
-            rx = re.compile(pat)
-            q = normalize_text(c.quote)
+            rx = _compiled(pat)
             qm = rx.search(q)
             qbefore = _bare(q[:qm.start()])[-40:] if qm else _bare(q)[-40:]
             qafter = _bare(q[qm.end():])[:20] if qm else ""
-            first = max(0, ln - 3)
-            window = lines[first:ln + 6]
-            starts = [0]
-            for w in window:
-                starts.append(starts[-1] + len(w) + 1)
-            text = "\n".join(window)
-            for m in rx.finditer(text):
+            first, last = max(0, ln - 3), min(len(lines), ln + 6)
+            for m in rx.finditer(text, starts[first], starts[last] - 1):
+                if _IN_ADDRESS_RE.search(text, max(starts[first], m.start() - 300), m.start()):
+                    continue  # a figure in a link's address is no figure of the text
                 j0 = bisect.bisect_right(starts, m.start()) - 1
                 j1 = bisect.bisect_right(starts, m.end() - 1) - 1
                 if j0 == j1:
@@ -180,7 +192,6 @@ def locate_marks(lines: list[str], findings) -> list[Mark]:
                     j, s0, e0 = j1, 0, m.end() - starts[j1]
                 score = _context_score(_bare(text[max(0, m.start() - 120):m.start()]),
                                        _bare(text[m.end():m.end() + 60]), qbefore, qafter)
-                j += first
                 free = not any(a < e0 and s0 < b for a, b in used.get(j, ()))
                 key = (free, min(score, 6), -abs(j - ln), score, -s0)
                 if best is None or key > best[0]:
@@ -226,6 +237,7 @@ def _prepare(lines: list[str], marks: list[Mark]) -> str:
     return "\n".join(out)
 
 
+@lru_cache(maxsize=1)
 def _renderer():
     import mistune
     from mistune.renderers.html import HTMLRenderer
@@ -238,6 +250,7 @@ def _renderer():
             return f'<span class="img">[{text}]</span>'
 
         def link(self, text, url, title=None):
+            url = _PRIVATE_RE.sub("", url or "")
             if re.match(r"(?i)(?:https?:|mailto:)", url or ""):
                 return (f'<a href="{self.escape_attribute(url)}" rel="noopener noreferrer nofollow">'
                         f"{text}</a>")
@@ -253,6 +266,7 @@ def _renderer():
                                    plugins=["table", "strikethrough"])
 
 
+@lru_cache(maxsize=1)
 def _env():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -347,21 +361,26 @@ def annotate_html(doc, report, lang: str = "vi", extra_links: Callable | None = 
             mark_of[i] = k
     html = _renderer()(_prepare(lines, marks))
     mark_t = env.get_template("annotate_mark.html.j2")
-    opened = {}
+
+    # a mark is placed only where mistune kept both its ends in text, in order (never inside
+    # a link's address or an attribute); a footnote's anchor goes to its first definition
+    whole = {k for k in range(len(marks))
+             if -1 < html.find(_OPEN + chr(_IDX0 + k)) < html.find(_CLOSE + chr(_IDX0 + k))}
+    defined: set[str] = set()
 
     def place(m: re.Match) -> str:
-        if m.group(1) == _OPEN:
+        if m.group(1) is not None:
             k = ord(m.group(2)) - _IDX0
+            if k not in whole:
+                return ""
             vs = [views[i] for i in marks[k].findings]
-            opened[k] = True
-            return str(mark_t.module.mark_open(k, vs, WORDS[lang]))
-        if m.group(1) == _CLOSE:
-            k = ord(m.group(2)) - _IDX0
-            vs = [views[i] for i in marks[k].findings]
-            return str(mark_t.module.mark_close(k, vs, WORDS[lang]))
+            macro = mark_t.module.mark_open if m.group(1) == _OPEN else mark_t.module.mark_close
+            return str(macro(k, vs, WORDS[lang]))
         if m.group(3) is not None:
             return str(mark_t.module.fn_ref(m.group(3)))
-        return str(mark_t.module.fn_def(m.group(4)))
+        first = m.group(4) not in defined
+        defined.add(m.group(4))
+        return str(mark_t.module.fn_def(m.group(4), first))
 
     html = _PLACE_RE.sub(place, html)
     for ch, tag in _TAG_CHARS.items():
@@ -374,14 +393,20 @@ def annotate_html(doc, report, lang: str = "vi", extra_links: Callable | None = 
            "statuses": [(s, status_text(s, lang), ICONS[s]) for s in STATUSES],
            "flagged": flagged, "mark_of": mark_of, "total": len(findings),
            "source": report.source, "sha256": report.sha256}
-    css = (TEMPLATES / "annotate.css").read_text(encoding="utf-8")
-    script = (TEMPLATES / "annotate.js").read_text(encoding="utf-8")
+    css, script = _assets()
     body = env.get_template("annotate_body.html.j2").render(ctx)
     page = env.get_template("annotate_page.html.j2").render(
         ctx, body=Markup(body), css=Markup(css), script=Markup(script), csp=content_security_policy(script))
     if standalone:
         return page
     return Annotated(body, css, script, page)
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[str, str]:
+    """The page's CSS and script."""
+    return ((TEMPLATES / "annotate.css").read_text(encoding="utf-8"),
+            (TEMPLATES / "annotate.js").read_text(encoding="utf-8"))
 
 
 def content_security_policy(script: str) -> str:
