@@ -71,6 +71,15 @@ def _open(browser, path: Path, problems: list[str], **context_args):
     return page
 
 
+def _axe(page) -> list[str]:
+    """The rules of axe-core (bundled with axe-playwright-python) that the page breaks."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {v['help']}: {v['nodes'][0]['html'][:120]}"
+            for v in result.response["violations"]]
+
+
 def test_home_report_page(browser, tmp_path):
     out = tmp_path / "home.html"
     _cli(str(HOME.relative_to(ROOT)), "--format", "html", "-o", str(out))
@@ -143,6 +152,13 @@ def test_home_report_page(browser, tmp_path):
     page.uncheck("#annot-only-flagged")
     assert page.eval_on_selector_all(".annot-doc > *", "els => els.filter(e => e.offsetParent !== null).length") == n_blocks
 
+    # accessibility (axe-core): none of its rules broken, with an explanation open and filtered
+    page.check("#annot-only-flagged")
+    page.locator("a.to-mark").first.click()
+    violations = _axe(page)
+    assert not violations, violations
+    page.uncheck("#annot-only-flagged")
+
     # print: the explanations of the flagged figures are printed, the filter is not
     page.emulate_media(media="print")
     assert not page.locator(".annot-filter").is_visible()
@@ -166,5 +182,26 @@ def test_hostile_document_runs_nothing(browser, tmp_path, suffix):
     assert all(h.startswith(("#", "http://", "https://", "mailto:")) for h in hrefs), hrefs
     assert page.evaluate("window.__pwned === undefined")
     assert "<script>" in page.locator(".annot-doc").inner_text()  # shown as text
+    page.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_english_page_by_keyboard(browser, tmp_path):
+    out = tmp_path / "home-en.html"
+    _cli(str(HOME.relative_to(ROOT)), "--format", "html", "--lang", "en", "-o", str(out))
+    claims = json.loads(_cli(str(HOME.relative_to(ROOT)), "--format", "json")[1])["claims"]
+    problems: list[str] = []
+    page = _open(browser, out, problems)
+    assert page.eval_on_selector("html", "e => e.lang") == "en"
+    link = page.locator("a.to-mark").first
+    link.focus()
+    page.keyboard.press("Enter")
+    mark_id = page.evaluate("document.activeElement.getAttribute('data-claims')").split()[0]
+    claim = next(c for c in claims if c["id"] == mark_id)
+    text = page.locator(f"#c-{mark_id} + button.mark + .explain").inner_text()
+    assert claim["diagnosis"] in text and "Diagnosis" in text and "Inconsistent" in text
+    page.keyboard.press("Escape")
+    assert page.locator(f"#c-{mark_id} + button.mark").get_attribute("aria-expanded") == "false"
+    assert not _axe(page)
     page.close()
     assert not problems, "\n".join(problems)
