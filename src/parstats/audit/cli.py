@@ -88,20 +88,17 @@ def _emit(args: argparse.Namespace, out: str) -> None:
 
 def _run_html(args: argparse.Namespace, path: str) -> int:
     """``--format html``: the annotated page of one document (:mod:`parstats.audit.annotate`)."""
-    import dataclasses
-    import hashlib
-
     from parstats.audit.annotate import annotate_html
     from parstats.audit.inputs import read_document
-    from parstats.audit.results import audit_text
 
     try:
-        doc = read_document(path)
+        rep = audit_path(path, source=str(path))
+        # the document the audit read (a report of audit_path carries it where the readers of
+        # every format do; else the same file read again, as the same text)
+        doc = getattr(rep, "document", None) or read_document(path)
     except ReportReadError as exc:
         print(f"parstats audit: error: {exc}", file=sys.stderr)
         return 2
-    rep = dataclasses.replace(audit_text(doc.text, source=str(path)),
-                              sha256=hashlib.sha256(doc.data).hexdigest())
     _emit(args, annotate_html(doc, rep, lang=getattr(args, "lang", "vi")))
     if getattr(args, "strict", False) and any(f.status == "inconsistent" for f in rep.findings):
         return 1
