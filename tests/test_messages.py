@@ -104,3 +104,17 @@ def test_recomputation_of_the_issue_s_example():
     x, y = f.claim.numerator, f.claim.denominator
     assert M.recomputation_text(f) == f"{x}/{y} = {f.recomputed}, báo cáo ghi {f.claim.reported}"
     assert M.recomputation_text(f, "en").endswith(f"the report writes {f.claim.reported}")
+
+
+def test_lines_named_where_they_stand(findings):
+    """A diagnosis or basis that names a line of the read text names it the reader's way."""
+    named = 0
+    for _, f in findings:
+        for en, vi in ((f.diagnosis, M.diagnosis(f, where=lambda n: f"trang ~{n}")),
+                       (basis(f.claim), M.basis_text(basis(f.claim), where=lambda n: f"trang ~{n}"))):
+            if en is None:
+                continue
+            lines = re.findall(r"\bline (\d+)", en)
+            assert "dòng" not in vi and re.findall(r"trang ~(\d+)", vi) == lines, (en, vi)
+            named += bool(lines)
+    assert named > 50

@@ -305,12 +305,15 @@ WORDS = {
 def _finding_view(i: int, f, doc, lang: str, extra_links) -> dict:
     c = f.claim
     loc = doc.location(c.line) if doc is not None else None
+
+    def where(line: int) -> str:  # a line the diagnosis names, where it stands in the original
+        return location_text(doc.location(line), lang) if doc is not None else f"dòng {line}"
     return {
         "i": i, "id": c.id, "status": f.status, "status_text": status_text(f.status, lang),
         "icon": ICONS[f.status], "kind": kind_text(c.kind, lang),
         "severity": severity_text(f.severity, lang) if f.severity else "",
-        "recomputation": recomputation_text(f, lang) or "", "diagnosis": diagnosis(f, lang) or "",
-        "basis": basis_text(basis(c), lang) or "", "quote": c.quote, "reported": c.reported or "",
+        "recomputation": recomputation_text(f, lang) or "", "diagnosis": diagnosis(f, lang, where) or "",
+        "basis": basis_text(basis(c), lang, where) or "", "quote": c.quote, "reported": c.reported or "",
         "where": location_text(loc, lang) if loc is not None else "",
         "links": list(extra_links(f)) if extra_links else [],
         "flag": f.status == "inconsistent", "major": f.severity == "major",

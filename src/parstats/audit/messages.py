@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from contextvars import ContextVar
 from typing import Callable
 
 __all__ = ["LANGS", "STATUSES_VI", "SEVERITIES_VI", "KINDS_VI", "CAUSES_VI", "diagnosis",
@@ -168,19 +169,19 @@ _BASIS = [
     P("the fraction itself", "chính phân số"),
     P("'{m}' after the percentage", "cụm «{m}» ngay sau tỷ lệ"),
     P("'{m}' later in the sentence", "cụm «{m}» ở phần sau của câu"),
-    P("footnote {n} (line {l}): '{q}'", "chú thích {n} (dòng {l}): «{q}»"),
+    P("footnote {n} (line {l}): '{q}'", "chú thích {n} ({l}): «{q}»", l="line"),
     P("'{u}' before 'trong đó' earlier in the paragraph (line {l})",
-      "«{u}» trước «trong đó», ở phần trước của đoạn (dòng {l})"),
+      "«{u}» trước «trong đó», ở phần trước của đoạn ({l})", l="line"),
     P("the denominator of {u} earlier in the paragraph (line {l})",
-      "mẫu số của {u}, ở phần trước của đoạn (dòng {l})"),
-    P("'tổng số … {u}' earlier in the {w} (line {l})", "«tổng số … {u}» ở phần trước của {w} (dòng {l})",
-      w="word"),
+      "mẫu số của {u}, ở phần trước của đoạn ({l})", l="line"),
+    P("'tổng số … {u}' earlier in the {w} (line {l})", "«tổng số … {u}» ở phần trước của {w} ({l})",
+      w="word", l="line"),
     P("the {w} of {a} at line {l}, broken down in footnote {n}",
-      "{w} của {a} ở dòng {l}, được chi tiết trong chú thích {n}", w="word"),
+      "{w} của {a} ở {l}, được chi tiết trong chú thích {n}", w="word", l="line"),
     P("the number {t} at line {l}, broken down in footnote {n}",
-      "số {t} ở dòng {l}, được chi tiết trong chú thích {n}"),
+      "số {t} ở {l}, được chi tiết trong chú thích {n}", l="line"),
     P("the '{c}' row of the table (line {l}), which the rows add up to",
-      "hàng «{c}» của bảng (dòng {l}), bằng tổng các hàng bên dưới"),
+      "hàng «{c}» của bảng ({l}), bằng tổng các hàng bên dưới", l="line"),
     P("old value {old} = {v} (the value before the change)",
       "giá trị trước khi thay đổi {old} = {v}"),
     P("the number before the parenthesis", "số đứng trước dấu ngoặc"),
@@ -303,8 +304,20 @@ def _shares_vi(text: str) -> str:
     return _SHARE_REPORTED.sub(lambda m: f"(báo cáo ghi {m.group(1)})", text)
 
 
+#: how a line number of the read text is named for the reader: "dòng 151", or where the line
+#: stands in the original document ("trang 10, mục II.2.5") while :func:`diagnosis` is given one
+_WHERE: ContextVar[Callable[[int], str] | None] = ContextVar("_WHERE", default=None)
+
+
+def _line_vi(text: str) -> str | None:
+    if not text.isdigit():
+        return None
+    where = _WHERE.get()
+    return where(int(text)) if where is not None else f"dòng {text}"
+
+
 def _lines_vi(text: str) -> str:
-    return _LINE.sub(lambda m: f"(dòng {m.group(1)})", text)
+    return _LINE.sub(lambda m: f"({_line_vi(m.group(1))})", text)
 
 
 def _word_vi(text: str) -> str | None:
@@ -333,7 +346,7 @@ def _phrase_vi(phrases: list[Phrase]) -> Callable[[str], str | None]:
 
 _BOOKS: dict[str, Callable[[str], str | None]] = {
     "word": _word_vi, "what": {"count": "số lượng", "change": "mức tăng/giảm"}.get, "off": _phrase_vi(_OFF), "basis": _phrase_vi(_BASIS),
-    "shares": _shares_vi, "lines": _lines_vi,
+    "shares": _shares_vi, "lines": _lines_vi, "line": _line_vi,
 }
 _diagnosis_vi = _phrase_vi(_DIAGNOSES)
 
@@ -376,22 +389,42 @@ def untranslated(text: str | None) -> list[str]:
     return [] if text is None else _translate(text)[1]
 
 
-def diagnosis(finding, lang: str = "vi") -> str | None:
-    """The finding's diagnosis in ``lang`` (``"vi"`` or ``"en"``); None when it has none."""
+def diagnosis(finding, lang: str = "vi", where: Callable[[int], str] | None = None) -> str | None:
+    """The finding's diagnosis in ``lang`` (``"vi"`` or ``"en"``); None when it has none.
+
+    ``where(line)`` names a line of the read text for the reader in Vietnamese (default
+    ``"dòng N"``): the annotated report of a PDF says ``"trang 7, chú thích 5"``.
+
+    Examples
+    --------
+    >>> from parstats.audit import audit_text
+    >>> f = audit_text("Có 27 người, tỷ lệ 13,70%[^3].\\n\\n[^3]: Tổng số cán bộ là 197 người.").findings[0]
+    >>> basis_text(f.claim.denominator_source, where=lambda n: f"trang {n + 1}")
+    'chú thích 3 (trang 4): «Tổng số cán bộ là 197 người»'
+    """
     if _check(lang) == "en":
         return finding.diagnosis
-    return translate(finding.diagnosis)
+    token = _WHERE.set(where)
+    try:
+        return translate(finding.diagnosis)
+    finally:
+        _WHERE.reset(token)
 
 
-def basis_text(text: str | None, lang: str = "vi") -> str | None:
-    """How a claim's numbers were tied (:func:`parstats.audit.checks.basis`) in ``lang``.
+def basis_text(text: str | None, lang: str = "vi", where: Callable[[int], str] | None = None) -> str | None:
+    """How a claim's numbers were tied (:func:`parstats.audit.checks.basis`) in ``lang``
+    (``where``: as for :func:`diagnosis`).
 
     >>> basis_text("footnote 3 (line 71): 'Tổng số cán bộ là 197 người'")
     'chú thích 3 (dòng 71): «Tổng số cán bộ là 197 người»'
     """
     if text is None or _check(lang) == "en":
         return text
-    return _BOOKS["basis"](text) or text
+    token = _WHERE.set(where)
+    try:
+        return _BOOKS["basis"](text) or text
+    finally:
+        _WHERE.reset(token)
 
 
 def recomputation_text(finding, lang: str = "vi") -> str | None:
