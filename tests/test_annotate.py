@@ -160,6 +160,8 @@ def test_home_report_page_shows_every_flagged_claim():
         rec = recomputation_text(f, "vi")
         if rec:
             assert str(escape(rec)) in page
+    # each flagged figure's explanation leads back to the summary
+    assert page.count('<a href="#annot-summary">') == len(flagged)
     for s in ICONS:
         n = sum(f.status == s for f in rep.findings)
         assert f"{status_text(s).capitalize()}: <b>{n}</b>" in page

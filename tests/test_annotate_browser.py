@@ -136,6 +136,10 @@ def test_home_report_page(browser, tmp_path):
     shot = os.environ.get("PARSTATS_SCREENSHOT")
     if shot:
         page.screenshot(path=str(ROOT / shot))
+    # Tab from the mark reaches its explanation's link back to the summary
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#annot-summary"
+    page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
     assert mark.get_attribute("aria-expanded") == "false" and not panel.is_visible()
 

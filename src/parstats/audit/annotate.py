@@ -283,22 +283,24 @@ WORDS = {
            "filter": "Chỉ hiện các đoạn có số liệu không nhất quán",
            "recomputed": "Tính lại", "diagnosis": "Chẩn đoán", "severity": "Mức độ",
            "basis": "Cách gắn các số liệu", "where": "Vị trí", "quote": "Trích dẫn",
-           "kind": "Loại", "legend": "Chú giải", "close": "Đóng",
+           "kind": "Loại",
            "intro": ("Mỗi số liệu được kiểm tra được đánh dấu ngay trong văn bản theo trạng thái. "
                      "Chọn một dấu (nhấp chuột, hoặc Tab rồi Enter) để xem phép tính lại, "
                      "chẩn đoán, mức độ và cách gắn các số liệu."),
-           "sha": "SHA-256 của tệp", "document": "Văn bản", "links": "Xem thêm"},
+           "sha": "SHA-256 của tệp", "document": "Văn bản", "links": "Xem thêm",
+           "back": "↑ Về tóm tắt"},
     "en": {"title": "Annotated report", "summary": "Summary of the audit",
            "claims": "figures checked", "flagged": "Inconsistent figures",
            "none_flagged": "No figure is inconsistent.",
            "filter": "Show only the passages with an inconsistent figure",
            "recomputed": "Recomputed", "diagnosis": "Diagnosis", "severity": "Severity",
            "basis": "How the numbers were tied", "where": "Where", "quote": "Quote",
-           "kind": "Kind", "legend": "Legend", "close": "Close",
+           "kind": "Kind",
            "intro": ("Every checked figure is marked in the text by its status. Select a mark "
                      "(click, or Tab then Enter) to see the recomputation, the diagnosis, the "
                      "severity and how the numbers were tied."),
-           "sha": "SHA-256 of the file", "document": "Document", "links": "See also"},
+           "sha": "SHA-256 of the file", "document": "Document", "links": "See also",
+           "back": "↑ Back to the summary"},
 }
 
 
