@@ -50,6 +50,8 @@ The package, one job per module, each depending only on those above it:
 ``passes``                diagnoses across claims; :func:`audit_claims`
 ``results``               :class:`AuditReport`, :func:`audit_text`, :func:`audit_path`
 ``frames``                tables for the notebook
+``messages``              the reader's words: Vietnamese diagnoses, statuses, locations
+``annotate``              the annotated report (``--format html``)
 ``cli``, ``batch``        the command line, many files and folders
 ``evaluation``            precision and recall against labelled real texts
 ========================  ===================================================================

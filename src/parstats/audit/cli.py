@@ -19,9 +19,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", nargs="+",
                         help="UTF-8 report texts (Markdown or plain text), or folders searched "
                              "recursively for *.md and *.txt")
-    parser.add_argument("--format", choices=("table", "json", "jsonl", "csv"), default="table",
+    parser.add_argument("--format", choices=("table", "json", "jsonl", "csv", "html"), default="table",
                         help="output format (default: table, flagged claims first); jsonl: one "
-                             "JSON object per file and line")
+                             "JSON object per file and line; html: the document annotated figure by "
+                             "figure, one self-contained page (one file only)")
+    parser.add_argument("--output", "-o", metavar="FILE",
+                        help="write the output (one file's audit) to FILE, atomically, instead of "
+                             "standard output")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help="language of the annotated page's words and diagnoses (default: vi)")
     parser.add_argument("--strict", action="store_true",
                         help="exit 1 when any claim is inconsistent")
     parser.add_argument("--jobs", "-j", type=jobs_count, default=None, metavar="N",
@@ -39,11 +45,17 @@ def run(args: argparse.Namespace) -> int:
     :func:`parstats.audit.batch.run_batch` (exit 2 only when no file could be read).
     """
     paths = args.path if isinstance(args.path, list) else [args.path]
+    if getattr(args, "format", "table") == "html" and (len(paths) > 1 or Path(paths[0]).is_dir()):
+        print("parstats audit: error: --format html annotates one document: give one file, not "
+              f"{'a folder' if len(paths) == 1 else f'{len(paths)} paths'}", file=sys.stderr)
+        return 2
     if (len(paths) > 1 or Path(paths[0]).is_dir() or getattr(args, "summary", None)
             or getattr(args, "format", "table") == "jsonl"):
         from parstats.audit.batch import run_batch
 
         return run_batch(args, paths)
+    if getattr(args, "format", "table") == "html":
+        return _run_html(args, paths[0])
     try:
         rep = audit_path(paths[0], source=str(paths[0]))
     except ReportReadError as exc:
@@ -56,8 +68,38 @@ def run(args: argparse.Namespace) -> int:
         out = rep.to_csv()
     else:
         out = rep.to_table()
-    sys.stdout.write(out)
-    sys.stdout.flush()
+    _emit(args, out)
+    if getattr(args, "strict", False) and any(f.status == "inconsistent" for f in rep.findings):
+        return 1
+    return 0
+
+
+def _emit(args: argparse.Namespace, out: str) -> None:
+    """Write ``out`` to ``--output`` (atomically) or to standard output."""
+    target = getattr(args, "output", None)
+    if target:
+        from parstats.files import write_atomic
+
+        write_atomic(target, out.encode("utf-8"))
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+
+
+def _run_html(args: argparse.Namespace, path: str) -> int:
+    """``--format html``: the annotated page of one document (:mod:`parstats.audit.annotate`)."""
+    from parstats.audit.annotate import annotate_html
+    from parstats.audit.inputs import read_document
+
+    try:
+        rep = audit_path(path, source=str(path))
+        # the document the audit read (a report of audit_path carries it where the readers of
+        # every format do; else the same file read again, as the same text)
+        doc = getattr(rep, "document", None) or read_document(path)
+    except ReportReadError as exc:
+        print(f"parstats audit: error: {exc}", file=sys.stderr)
+        return 2
+    _emit(args, annotate_html(doc, rep, lang=getattr(args, "lang", "vi")))
     if getattr(args, "strict", False) and any(f.status == "inconsistent" for f in rep.findings):
         return 1
     return 0

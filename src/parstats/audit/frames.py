@@ -2,36 +2,12 @@
 from __future__ import annotations
 
 from parstats.audit.checks import STATUSES
+from parstats.audit.messages import CAUSES_VI, KINDS_VI, SEVERITIES_VI, STATUSES_VI  # noqa: F401 (re-exported)
 from parstats.audit.model import KINDS
 from parstats.audit.results import AuditReport
 
 
 # the figure is drawn by notebook 05
-
-#: Vietnamese names of the causes, for tables a reviewer reads
-CAUSES_VI = {
-    "rounded-down": "làm tròn xuống thay vì làm tròn nửa lên",
-    "rounded-twice": "làm tròn hai lần",
-    "rounded-up": "làm tròn lên",
-    "wrong-base": "tính trên sai gốc so sánh",
-    "transposed-digits": "đảo vị trí chữ số",
-    "count-off": "số đếm lệch một ít",
-    "total-off": "tổng số lệch một ít",
-    "shared-total": "các tỷ lệ cùng khớp một tổng số khác",
-    "parts-mismatch": "các thành phần không cộng đúng tổng",
-    "document": "số hiệu văn bản sai",
-    "reported-value": "tỷ lệ ghi sai (số đếm và tổng số đã được văn bản xác nhận)",
-    "other": "chưa rõ nguyên nhân",
-}
-
-KINDS_VI = {"ratio": "tỷ lệ", "change": "tăng/giảm", "sum": "tổng", "rank": "xếp hạng",
-            "date": "ngày tháng", "document": "văn bản"}
-
-STATUSES_VI = {"consistent": "nhất quán", "inconsistent": "không nhất quán",
-               "unverifiable": "không kiểm chứng được"}
-
-SEVERITIES_VI = {"minor": "nhỏ", "major": "nghiêm trọng", None: ""}
-
 
 def findings_frame(report: AuditReport, *, flagged_only: bool = False):
     """The findings as a pandas DataFrame (one row per claim), flagged ones first.

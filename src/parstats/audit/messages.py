@@ -1,22 +1,480 @@
-"""The audit's words for a reader: diagnoses and locations in Vietnamese (default) or English.
+"""The audit's words for a reader: statuses, diagnoses and locations in Vietnamese (default) or English.
 
 :func:`diagnosis` is what a page shows for a finding (the notebook, the site, the annotated
 report); :attr:`parstats.audit.checks.Finding.diagnosis` stays the English, machine-facing text
-of ``--format json``/``csv``.
+of ``--format json``/``csv`` (the labelled evaluation compares it byte for byte).
+
+The audit writes each diagnosis as clauses joined by ``"; "``, every clause from a fixed
+sentence with numbers in it (:mod:`parstats.audit.checks`, :mod:`~parstats.audit.passes`,
+:mod:`~parstats.audit.documents`, the doubts of :mod:`~parstats.audit.paragraph`). Each such
+sentence is written here once more as a :class:`Phrase`: the English with its fields, and the
+Vietnamese with the same fields. A field that is itself words (how a total was tied, "3 more
+than 128", "count") is put into Vietnamese by its own phrases; numbers are already written the
+Vietnamese way by the audit and are carried over unchanged. A clause that no phrase reads is
+left in English (:func:`untranslated` lists them; the tests require none on the project's texts).
+
+Canonical Vietnamese words: :data:`STATUSES_VI`, :data:`SEVERITIES_VI`, :data:`KINDS_VI`,
+:data:`CAUSES_VI` (re-exported by :mod:`parstats.audit` and read by the analysis layer).
+
+Examples
+--------
+>>> from parstats.audit import audit_text
+>>> f = audit_text("Cán bộ có trình độ đại học trở lên là 128/129 người, tỷ lệ 98,45%.").findings[0]
+>>> diagnosis(f)
+'số lượng lệch một ít: 127/129 mới cho 98,45% (ít hơn 128 là 1)'
+>>> diagnosis(f, "en") == f.diagnosis
+True
+>>> status_text("unverifiable"), severity_text("major"), kind_text("ratio", "en")
+('không kiểm chứng được', 'nghiêm trọng', 'share')
 """
 from __future__ import annotations
 
-__all__ = ["diagnosis", "LANGS"]
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from contextvars import ContextVar
+from typing import Callable
+
+__all__ = ["LANGS", "STATUSES_VI", "SEVERITIES_VI", "KINDS_VI", "CAUSES_VI", "diagnosis",
+           "translate", "untranslated", "basis_text", "status_text", "severity_text",
+           "kind_text", "cause_text", "location_text", "recomputation_text"]
 
 #: Languages of the reader-facing words.
 LANGS = ("vi", "en")
 
+#: Statuses in Vietnamese (the words of the notebooks and the site).
+STATUSES_VI = {"consistent": "nhất quán", "inconsistent": "không nhất quán",
+               "unverifiable": "không kiểm chứng được"}
+STATUSES_EN = {"consistent": "consistent", "inconsistent": "inconsistent",
+               "unverifiable": "unverifiable"}
 
-def diagnosis(finding, lang: str = "vi") -> str | None:
-    """The finding's diagnosis in ``lang`` (``"vi"`` or ``"en"``); None when it has none.
+#: Severities in Vietnamese (``None``: not inconsistent).
+SEVERITIES_VI = {"minor": "nhỏ", "major": "nghiêm trọng", None: ""}
+SEVERITIES_EN = {"minor": "minor", "major": "major", None: ""}
 
-    (Stub: returns the English diagnosis until the Vietnamese wording lands.)
-    """
+#: Kinds of claim in Vietnamese.
+KINDS_VI = {"ratio": "tỷ lệ", "change": "tăng/giảm", "sum": "tổng", "rank": "xếp hạng",
+            "date": "ngày tháng", "document": "văn bản"}
+KINDS_EN = {"ratio": "share", "change": "change", "sum": "sum", "rank": "rank", "date": "date",
+            "document": "document number"}
+
+#: Likely causes of an inconsistency in Vietnamese.
+CAUSES_VI = {
+    "rounded-down": "làm tròn xuống thay vì làm tròn nửa lên",
+    "rounded-twice": "làm tròn hai lần",
+    "rounded-up": "làm tròn lên",
+    "wrong-base": "tính trên sai gốc so sánh",
+    "transposed-digits": "đảo vị trí chữ số",
+    "count-off": "số đếm lệch một ít",
+    "total-off": "tổng số lệch một ít",
+    "shared-total": "các tỷ lệ cùng khớp một tổng số khác",
+    "parts-mismatch": "các thành phần không cộng đúng tổng",
+    "document": "số hiệu văn bản sai",
+    "reported-value": "tỷ lệ ghi sai (số đếm và tổng số đã được văn bản xác nhận)",
+    "other": "chưa rõ nguyên nhân",
+}
+
+
+def _check(lang: str) -> str:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
-    return finding.diagnosis
+    return lang
+
+
+def status_text(status: str, lang: str = "vi") -> str:
+    """The word for a status (``consistent``, ``inconsistent``, ``unverifiable``)."""
+    return (STATUSES_VI if _check(lang) == "vi" else STATUSES_EN)[status]
+
+
+def severity_text(severity: str | None, lang: str = "vi") -> str:
+    """The word for a severity (``minor``, ``major``; ``""`` for None)."""
+    return (SEVERITIES_VI if _check(lang) == "vi" else SEVERITIES_EN)[severity]
+
+
+def kind_text(kind: str, lang: str = "vi") -> str:
+    """The word for a kind of claim."""
+    return (KINDS_VI if _check(lang) == "vi" else KINDS_EN)[kind]
+
+
+def cause_text(cause: str | None, lang: str = "vi") -> str:
+    """The likely cause of an inconsistency in words (``""`` for None)."""
+    if cause is None:
+        return ""
+    return CAUSES_VI.get(cause, "") if _check(lang) == "vi" else cause.replace("-", " ")
+
+
+# Phrases: one English sentence of the audit and its Vietnamese
+
+_FIELD_RE = re.compile(r"\{(\w+)\}")
+
+#: fields that hold words quoted from the text (which may contain "; ")
+_QUOTED = ("q", "b", "c", "h", "u", "m")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An English sentence with ``{fields}`` and its Vietnamese with the same fields.
+
+    A field matches any text (shortest first); ``words`` names, per field, the phrase book
+    (a key of :data:`_BOOKS`) that puts the field's text into Vietnamese.
+    """
+
+    en: str
+    vi: str
+    words: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _compile(self.en)
+
+
+@lru_cache(maxsize=None)
+def _compile(en: str) -> re.Pattern:
+    out, pos = [], 0
+    for m in _FIELD_RE.finditer(en):
+        out.append(re.escape(en[pos:m.start()]))
+        name = m.group(1)
+        # a field never spans the "; " between two clauses, except quoted words of the text
+        out.append(f"(?P<{name}>.+?)" if name in _QUOTED else f"(?P<{name}>(?:(?!; ).)+?)")
+        pos = m.end()
+    out.append(re.escape(en[pos:]))
+    return re.compile("".join(out), re.S)
+
+
+def P(en: str, vi: str, **words: str) -> Phrase:
+    return Phrase(en, vi, tuple(words.items()))
+
+
+_WORDS = {  # single words that fields carry
+    "count": "số lượng", "total": "tổng số", "change": "mức tăng/giảm",
+    "meets": "đạt", "misses": "không đạt", "met": "đạt", "not met": "không đạt",
+    "sentence": "câu", "paragraph": "đoạn",
+    "numerator": "tử số", "denominator": "mẫu số",
+    "numerators": "các tử số", "denominators": "các mẫu số",
+    "transposed digits": "đảo chữ số", "from its date": "theo ngày ban hành",
+    "twice or wrongly included": "bị tính hai lần hoặc tính nhầm vào",
+    "missing": "bị bỏ sót",
+}
+
+_OFF = [
+    P("{n} more than {x}", "nhiều hơn {x} là {n}"),
+    P("{n} less than {x}", "ít hơn {x} là {n}"),
+]
+
+_BASIS = [
+    P("as written", "theo đúng số liệu ghi trong văn bản"),
+    P("the fraction itself, with the share in the same clause",
+      "chính phân số, tỷ lệ nêu trong cùng vế câu"),
+    P("the fraction itself, no share stated", "chính phân số, không nêu tỷ lệ"),
+    P("the fraction itself", "chính phân số"),
+    P("'{m}' after the percentage", "cụm «{m}» ngay sau tỷ lệ"),
+    P("'{m}' later in the sentence", "cụm «{m}» ở phần sau của câu"),
+    P("footnote {n} (line {l}): '{q}'", "chú thích {n} ({l}): «{q}»", l="line"),
+    P("'{u}' before 'trong đó' earlier in the paragraph (line {l})",
+      "«{u}» trước «trong đó», ở phần trước của đoạn ({l})", l="line"),
+    P("the denominator of {u} earlier in the paragraph (line {l})",
+      "mẫu số của {u}, ở phần trước của đoạn ({l})", l="line"),
+    P("'tổng số … {u}' earlier in the {w} (line {l})", "«tổng số … {u}» ở phần trước của {w} ({l})",
+      w="word", l="line"),
+    P("the {w} of {a} at line {l}, broken down in footnote {n}",
+      "{w} của {a} ở {l}, được chi tiết trong chú thích {n}", w="word", l="line"),
+    P("the number {t} at line {l}, broken down in footnote {n}",
+      "số {t} ở {l}, được chi tiết trong chú thích {n}", l="line"),
+    P("the '{c}' row of the table (line {l}), which the rows add up to",
+      "hàng «{c}» của bảng ({l}), bằng tổng các hàng bên dưới", l="line"),
+    P("old value {old} = {v} (the value before the change)",
+      "giá trị trước khi thay đổi {old} = {v}"),
+    P("the number before the parenthesis", "số đứng trước dấu ngoặc"),
+    P("the {w} of the fraction {h} and its breakdown", "{w} của phân số {h} và phần chi tiết của nó",
+      w="word"),
+    P("the number '{h}' before 'trong đó'", "số «{h}» trước «trong đó»"),
+    P("the total '{h}' before the list", "tổng số «{h}» trước danh sách"),
+]
+
+_SHARE_REPORTED = re.compile(r"\(reported ([^()]*)\)")
+_LINE = re.compile(r"\(line (\d+)\)")
+
+_DIAGNOSES = [
+    # ratios and changes (checks._ratio_diagnosis)
+    P("rounded down instead of half-up: {a} = {e}, which rounds to {r}",
+      "làm tròn xuống thay vì làm tròn nửa lên: {a} = {e}, làm tròn đúng là {r}"),
+    P("rounded twice: {e} was first rounded to {m}, then to {r}",
+      "làm tròn hai lần: {e} được làm tròn thành {m}, rồi thành {r}"),
+    P("rounded once it is {r}", "làm tròn một lần là {r}"),
+    P("transposed digits in the reported value: {r} for {c}",
+      "đảo chữ số trong tỷ lệ báo cáo: ghi {r} thay cho {c}"),
+    P("transposed digits in part {i}: {alt} instead of {p} would make the parts add up to {r}",
+      "đảo chữ số ở thành phần thứ {i}: nếu là {alt} thay vì {p} thì các thành phần cộng lại bằng {r}"),
+    P("transposed digits: the parts add up to {s}, the total is written {r}",
+      "đảo chữ số: các thành phần cộng lại bằng {s}, tổng số lại ghi {r}"),
+    P("transposed digits: {a} gives {r} ({w} written {x})", "đảo chữ số: {a} mới cho {r} ({w} ghi là {x})",
+      w="word"),
+    P("total off by a little: every share of this passage fits a total of {t} ({o}): {s}",
+      "tổng số lệch một ít: mọi tỷ lệ của đoạn này đều khớp với tổng số {t} ({o}): {s}",
+      o="off", s="shares"),
+    P("total off by a little: read as {p} (a padded zero), {x} of {t} gives {q} ({o})",
+      "tổng số lệch một ít: đọc là {p} (chữ số 0 thêm vào cuối), {x} trên {t} cho {q} ({o})", o="off"),
+    P("total off by a little: {x} of {t} gives {r} (nearest {n}, {o})",
+      "tổng số lệch một ít: {x} trên {t} mới cho {r} (gần nhất là {n}, {o})", o="off"),
+    P("{w} off by a little: {a} gives {r} ({o})", "{w} lệch một ít: {a} mới cho {r} ({o})",
+      w="what", o="off"),
+    P("rounded up instead of half-up: {a} = {e}, which rounds to {r}",
+      "làm tròn lên thay vì làm tròn nửa lên: {a} = {e}, làm tròn đúng là {r}"),
+    P("the reported value is the slip: {a} = {e}, which rounds to {r}, not {rep}",
+      "tỷ lệ báo cáo ghi sai: {a} = {e}, làm tròn là {r}, không phải {rep}"),
+    P("no simple explanation: {a} = {e}, not {r}", "chưa có lời giải thích đơn giản: {a} = {e}, không phải {r}"),
+    P("the part {x} is larger than the whole {y}", "phần {x} lớn hơn toàn thể {y}"),
+    P("gross: against the target {t} the reported value {a} it but the recomputed one {b} it",
+      "sai lệch làm đổi kết luận: so với chỉ tiêu {t}, số báo cáo {a} nhưng số tính lại {b}",
+      a="word", b="word"),
+    P("the verdict against the target {t} is unchanged ({v})",
+      "kết luận so với chỉ tiêu {t} không đổi ({v})", v="word"),
+    P("{v} is confirmed by the sum {s}", "{v} đã được phép cộng {s} xác nhận", s="lines"),
+    # changes
+    P("the value before the change is not stated", "không nêu giá trị trước khi thay đổi"),
+    P("wrong base: {a} = {p} is computed on the new value {n} instead of the old one {o}",
+      "sai gốc so sánh: {a} = {p} được tính trên giá trị mới {n} thay vì giá trị cũ {o}"),
+    P("on the old base the change is {r}", "tính trên giá trị cũ thì mức thay đổi là {r}"),
+    # unverifiable shares
+    P("a share stated without its count and total", "tỷ lệ được nêu mà không có số lượng và tổng số"),
+    P("the count is approximate ('khoảng', 'gần', 'hơn' …): not exact enough to check",
+      "số lượng là số ước chừng («khoảng», «gần», «hơn» …): không đủ chính xác để kiểm tra"),
+    P("no total tied to the count (the same clause, 'tổng số' for the same noun earlier in the "
+      "paragraph, or a footnote)",
+      "không tìm thấy tổng số gắn với số lượng (trong cùng vế câu, «tổng số» của cùng danh từ ở "
+      "phần trước của đoạn, hoặc trong chú thích)"),
+    P("the whole is zero: not a share", "toàn thể bằng 0: không phải là tỷ lệ"),
+    P("no percentage stated, and {a} is not a share (a date, an address, a document number or a score?)",
+      "không nêu tỷ lệ, và {a} không phải là tỷ lệ (có thể là ngày tháng, địa chỉ, số hiệu văn bản "
+      "hoặc tỷ số?)"),
+    P("no percentage stated (the share is {r})", "không nêu tỷ lệ (tỷ lệ tính được là {r})"),
+    P("none of the {n} share(s) tied to {t} ({b}) fits it: probably the share of another whole",
+      "không tỷ lệ nào trong {n} tỷ lệ gắn với {t} ({b}) khớp với số này: có lẽ là tỷ lệ của "
+      "một tổng thể khác", b="basis"),
+    # doubts (paragraph, words)
+    P("{t} is not a share: the part is larger than the whole (a date, a code?)",
+      "{t} không phải là tỷ lệ: phần lớn hơn toàn thể (có thể là ngày tháng, mã số?)"),
+    P("{t} is a proportion in words (one third, two thirds …), not counts",
+      "{t} là tỷ lệ diễn đạt bằng lời (một phần ba, hai phần ba …), không phải số đếm"),
+    P("a vote share: such shares are usually of all members (tổng số đại biểu), not of those "
+      "present or voting",
+      "tỷ lệ biểu quyết: tỷ lệ này thường tính trên tổng số đại biểu, không phải trên số có mặt "
+      "hoặc số biểu quyết"),
+    P("a number of the list or its total is approximate ('khoảng', 'hơn' …)",
+      "một số trong danh sách hoặc tổng số là số ước chừng («khoảng», «hơn» …)"),
+    P("the list goes on with an item that has no number", "danh sách còn mục khác không có số liệu"),
+    P("the list starts with items that have no number", "danh sách bắt đầu bằng các mục không có số liệu"),
+    # sums
+    P("the parts add up to {s}, {o}: too far off to be a breakdown of it (the list names examples, "
+      "or runs into another list)",
+      "các thành phần cộng lại bằng {s}, {o}: lệch quá xa nên không phải là phần chi tiết của tổng "
+      "này (danh sách chỉ nêu ví dụ, hoặc nối sang danh sách khác)", o="off"),
+    P("the parts add up to {s}, {o}: one part ({d}) counted {w}",
+      "các thành phần cộng lại bằng {s}, {o}: một thành phần ({d}) {w}", o="off", w="word"),
+    P("the parts add up to {s}, {o}", "các thành phần cộng lại bằng {s}, {o}", o="off"),
+    # ranks
+    P("'vị trí {r}' is outside 1–{n}: a place (an address) rather than a rank",
+      "«vị trí {r}» nằm ngoài khoảng 1–{n}: là một địa điểm (địa chỉ) chứ không phải thứ hạng"),
+    P("rank {r} is outside 1–{n}", "thứ hạng {r} nằm ngoài khoảng 1–{n}"),
+    # dates
+    P("no such date: {d}", "không có ngày này: {d}"),
+    P("'{d}' is glued to a code by a hyphen (an ISBN turned into a date)",
+      "«{d}» dính với một mã số bằng dấu gạch nối (mã ISBN bị đọc thành ngày tháng)"),
+    P("not a date: the year {y} is implausible", "không phải ngày tháng: năm {y} không hợp lý"),
+    P("{d} is a date only as month/day/year (a foreign format), not checked",
+      "{d} chỉ là ngày tháng nếu đọc theo kiểu tháng/ngày/năm (cách viết nước ngoài), không kiểm tra"),
+    P("{d} is not read as a date: no calendar has it (a version, a DOI, a code?)",
+      "{d} không được đọc là ngày tháng: không lịch nào có ngày này (có thể là phiên bản, mã DOI, mã số?)"),
+    P("not a date: a day or month 0 (an empty date of a spreadsheet?)",
+      "không phải ngày tháng: ngày hoặc tháng bằng 0 (ô ngày trống của bảng tính?)"),
+    P("29 February {y} exists in the Julian calendar, which many countries then used",
+      "ngày 29 tháng 2 năm {y} có trong lịch Julius, lịch mà nhiều nước dùng thời đó"),
+    # documents (documents.DocumentReference.describe_flags)
+    P("the number's year '{y}' is not a year", "năm trong số hiệu «{y}» không phải là năm"),
+    P("probably {s} ({w}, dated {d})", "có lẽ là {s} ({w}, ban hành ngày {d})", w="word"),
+    P("probably {s} ({w})", "có lẽ là {s} ({w})", w="word"),
+    P("the number's year {y} disagrees with the date {d}",
+      "năm trong số hiệu ({y}) không khớp với ngày ban hành {d}"),
+    P("the date {d} does not exist", "ngày {d} không tồn tại"),
+    P("the type word '{w}' disagrees with the code {c}", "tên loại văn bản «{w}» không khớp với ký hiệu {c}"),
+]
+
+
+def _shares_vi(text: str) -> str:
+    return _SHARE_REPORTED.sub(lambda m: f"(báo cáo ghi {m.group(1)})", text)
+
+
+#: how a line number of the read text is named for the reader: "dòng 151", or where the line
+#: stands in the original document ("trang 10, mục II.2.5") while :func:`diagnosis` is given one
+_WHERE: ContextVar[Callable[[int], str] | None] = ContextVar("_WHERE", default=None)
+
+
+def _line_vi(text: str) -> str | None:
+    if not text.isdigit():
+        return None
+    where = _WHERE.get()
+    return where(int(text)) if where is not None else f"dòng {text}"
+
+
+def _lines_vi(text: str) -> str:
+    return _LINE.sub(lambda m: f"({_line_vi(m.group(1))})", text)
+
+
+def _word_vi(text: str) -> str | None:
+    return _WORDS.get(text)
+
+
+def _phrase_vi(phrases: list[Phrase]) -> Callable[[str], str | None]:
+    def tr(text: str) -> str | None:
+        for ph in phrases:
+            m = ph.pattern.fullmatch(text)
+            if m is None:
+                continue
+            values = m.groupdict()
+            ok = True
+            for name, book in ph.words:
+                v = _BOOKS[book](values[name])
+                if v is None:
+                    ok = False
+                    break
+                values[name] = v
+            if ok:
+                return ph.vi.format(**values)
+        return None
+    return tr
+
+
+_BOOKS: dict[str, Callable[[str], str | None]] = {
+    "word": _word_vi, "what": {"count": "số lượng", "change": "mức tăng/giảm"}.get, "off": _phrase_vi(_OFF), "basis": _phrase_vi(_BASIS),
+    "shares": _shares_vi, "lines": _lines_vi, "line": _line_vi,
+}
+_diagnosis_vi = _phrase_vi(_DIAGNOSES)
+
+
+def _translate(text: str) -> tuple[str, list[str]]:
+    """(Vietnamese text, English clauses left untranslated)."""
+    clauses = text.split("; ")
+    out, left, i = [], [], 0
+    while i < len(clauses):
+        for j in range(len(clauses), i, -1):  # the longest run of clauses that a phrase reads
+            vi = _diagnosis_vi("; ".join(clauses[i:j]))
+            if vi is not None:
+                out.append(vi)
+                i = j
+                break
+        else:
+            out.append(clauses[i])
+            left.append(clauses[i])
+            i += 1
+    return "; ".join(out), left
+
+
+def translate(text: str | None) -> str | None:
+    """An English diagnosis of the audit in Vietnamese (clauses no phrase reads stay English).
+
+    Examples
+    --------
+    >>> translate("rounded twice: 79,8982…% was first rounded to 79,90%, then to 79,9%; rounded once it is 79,9%")
+    'làm tròn hai lần: 79,8982…% được làm tròn thành 79,90%, rồi thành 79,9%; làm tròn một lần là 79,9%'
+    """
+    return None if text is None else _translate(text)[0]
+
+
+def untranslated(text: str | None) -> list[str]:
+    """The clauses of an English diagnosis that no phrase puts into Vietnamese.
+
+    >>> untranslated("the whole is zero: not a share; something new")
+    ['something new']
+    """
+    return [] if text is None else _translate(text)[1]
+
+
+def diagnosis(finding, lang: str = "vi", where: Callable[[int], str] | None = None) -> str | None:
+    """The finding's diagnosis in ``lang`` (``"vi"`` or ``"en"``); None when it has none.
+
+    ``where(line)`` names a line of the read text for the reader in Vietnamese (default
+    ``"dòng N"``): the annotated report of a PDF says ``"trang 7, chú thích 5"``.
+
+    Examples
+    --------
+    >>> from parstats.audit import audit_text
+    >>> f = audit_text("Có 27 người, tỷ lệ 13,70%[^3].\\n\\n[^3]: Tổng số cán bộ là 197 người.").findings[0]
+    >>> basis_text(f.claim.denominator_source, where=lambda n: f"trang {n + 1}")
+    'chú thích 3 (trang 4): «Tổng số cán bộ là 197 người»'
+    """
+    if _check(lang) == "en":
+        return finding.diagnosis
+    token = _WHERE.set(where)
+    try:
+        return translate(finding.diagnosis)
+    finally:
+        _WHERE.reset(token)
+
+
+def basis_text(text: str | None, lang: str = "vi", where: Callable[[int], str] | None = None) -> str | None:
+    """How a claim's numbers were tied (:func:`parstats.audit.checks.basis`) in ``lang``
+    (``where``: as for :func:`diagnosis`).
+
+    >>> basis_text("footnote 3 (line 71): 'Tổng số cán bộ là 197 người'")
+    'chú thích 3 (dòng 71): «Tổng số cán bộ là 197 người»'
+    """
+    if text is None or _check(lang) == "en":
+        return text
+    token = _WHERE.set(where)
+    try:
+        return _BOOKS["basis"](text) or text
+    finally:
+        _WHERE.reset(token)
+
+
+def recomputation_text(finding, lang: str = "vi") -> str | None:
+    """The recomputation a reader checks: ``"128/129 = 99,22%, báo cáo ghi 98,45%"``.
+
+    Examples
+    --------
+    >>> from parstats.audit import audit_text
+    >>> recomputation_text(audit_text("Đạt 128/129 người, tỷ lệ 98,45%.").findings[0])
+    '128/129 = 99,22%, báo cáo ghi 98,45%'
+    >>> recomputation_text(audit_text("Tổng số 58 đơn vị (gồm 51 xã; 6 thị trấn).").findings[0], "en")
+    '51 + 6 = 57, the report writes 58'
+    """
+    from parstats.numbers import format_number
+
+    c = finding.claim
+    wrote = "báo cáo ghi" if _check(lang) == "vi" else "the report writes"
+    rec = finding.recomputed
+    if c.kind in ("ratio", "change") and c.numerator is not None and c.denominator and rec:
+        head = f"{format_number(c.numerator)}/{format_number(c.denominator)} = {rec}"
+    elif c.kind == "sum" and c.parts:
+        head = " + ".join(format_number(p) for p in c.parts) + f" = {rec or format_number(sum(c.parts))}"
+    elif c.kind == "document" and rec:
+        head = ("có lẽ là " if lang == "vi" else "probably ") + rec
+    elif c.kind == "rank" and c.numerator is not None:
+        head = (f"hạng {c.numerator} trên {c.denominator}" if lang == "vi"
+                else f"rank {c.numerator} of {c.denominator}")
+    else:
+        return None
+    return f"{head}, {wrote} {c.reported}" if c.reported else head
+
+
+def location_text(loc, lang: str = "vi") -> str:
+    """Where a line stands in the original document, in words.
+
+    The section, the page, the footnote and the table cell that are known, else the line.
+
+    Examples
+    --------
+    >>> from parstats.audit.inputs import Location
+    >>> location_text(Location(153))
+    'dòng 153'
+    >>> location_text(Location(12, page=3, table=2, row=4, column=3))
+    'trang 3, bảng 2, hàng 4, cột 3'
+    >>> location_text(Location(40, footnote="5", section="II.1"), "en")
+    'section II.1, footnote 5'
+    """
+    w = ({"section": "mục", "page": "trang", "footnote": "chú thích", "table": "bảng", "row": "hàng",
+          "column": "cột", "line": "dòng"} if _check(lang) == "vi" else
+         {k: k for k in ("section", "page", "footnote", "table", "row", "column", "line")})
+    parts = [f"{w[k]} {getattr(loc, k)}" for k in ("section", "page", "footnote", "table", "row", "column")
+             if getattr(loc, k, None) not in (None, "")]
+    return ", ".join(parts) if parts else f"{w['line']} {loc.line}"
