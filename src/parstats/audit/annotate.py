@@ -43,7 +43,7 @@ from parstats.audit.messages import (
 )
 from parstats.markdown import normalize_lines, normalize_text
 
-__all__ = ["Annotated", "annotate_html", "content_security_policy", "write_annotated", "locate_marks", "ICONS"]
+__all__ = ["Annotated", "Note", "annotate_html", "place_notes", "content_security_policy", "write_annotated", "locate_marks", "ICONS"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -79,6 +79,22 @@ class Mark:
     start: int
     end: int
     findings: tuple[int, ...]
+    notes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Note:
+    """A figure of the document that the audit does not check but the caller knows about (a
+    value curated into a data table, say): marked as "noted" where it stands, with ``text``
+    and ``links`` (``[(label, href or None)]``) in its explanation.
+
+    ``line`` is 1-based, as a claim's; ``value`` is the figure as written (``"1.752"``).
+    """
+
+    line: int
+    value: str
+    text: str
+    links: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -214,6 +230,33 @@ def locate_marks(lines: list[str], findings) -> list[Mark]:
     return marks
 
 
+def place_notes(lines: list[str], marks: list[Mark], notes) -> list[Mark]:
+    """``marks`` plus a mark for each note whose figure stands, as a whole number, on its line
+    outside every other mark (a note on a claim's own figure adds nothing: the claim's mark
+    says more); sorted as :func:`locate_marks` sorts.
+
+    Examples
+    --------
+    >>> lines = ["Có 27/197 người, đạt 13,70%; năm 2022 có 1.752 người."]
+    >>> from parstats.audit import audit_text
+    >>> marks = place_notes(lines, locate_marks(lines, audit_text(lines[0]).findings),
+    ...                     [Note(1, "1.752", "đã trích"), Note(1, "13,70", "đã trích")])
+    >>> [(lines[0][m.start:m.end], m.findings, m.notes) for m in marks]
+    [('13,70%', (0,), ()), ('1.752', (), (0,))]
+    """
+    out = list(marks)
+    for i, note in enumerate(notes):
+        j = note.line - 1
+        if not 0 <= j < len(lines) or not note.value:
+            continue
+        rx = _compiled(r"(?<![\w.,])" + re.escape(note.value) + r"(?![\d])(?![.,]\d)")
+        for m in rx.finditer(lines[j]):
+            if not any(k.line == j and k.start < m.end() and m.start() < max(k.end, k.start + 1) for k in out):
+                out.append(Mark(j, m.start(), m.end(), (), (i,)))
+                break
+    return sorted(out, key=lambda k: (k.line, k.start))
+
+
 def _prepare(lines: list[str], marks: list[Mark]) -> str:
     """The text with the marks' placeholders and the kept tags and footnotes as placeholders."""
     by_line: dict[int, list[tuple[int, int]]] = {}
@@ -288,7 +331,7 @@ WORDS = {
                      "Chọn một dấu (nhấp chuột, hoặc Tab rồi Enter) để xem phép tính lại, "
                      "chẩn đoán, mức độ và cách gắn các số liệu."),
            "sha": "SHA-256 của tệp", "document": "Văn bản", "links": "Xem thêm",
-           "back": "↑ Về tóm tắt"},
+           "back": "↑ Về tóm tắt", "noted": "số liệu đã trích, không thuộc phép kiểm tra"},
     "en": {"title": "Annotated report", "summary": "Summary of the audit",
            "claims": "figures checked", "flagged": "Inconsistent figures",
            "none_flagged": "No figure is inconsistent.",
@@ -300,7 +343,7 @@ WORDS = {
                      "(click, or Tab then Enter) to see the recomputation, the diagnosis, the "
                      "severity and how the numbers were tied."),
            "sha": "SHA-256 of the file", "document": "Document", "links": "See also",
-           "back": "↑ Back to the summary"},
+           "back": "↑ Back to the summary", "noted": "figure noted, not checked by the audit"},
 }
 
 
@@ -323,7 +366,7 @@ def _finding_view(i: int, f, doc, lang: str, extra_links) -> dict:
 
 
 def annotate_html(doc, report, lang: str = "vi", extra_links: Callable | None = None,
-                  standalone: bool = True):
+                  standalone: bool = True, notes=()):
     """The annotated page of a document and its audit.
 
     Parameters
@@ -340,6 +383,8 @@ def annotate_html(doc, report, lang: str = "vi", extra_links: Callable | None = 
     standalone : bool, default True
         True: the whole page (str). False: an :class:`Annotated` whose ``body``, ``css`` and
         ``script`` a site page embeds.
+    notes : sequence of Note, optional
+        Figures the audit does not check, marked as "noted" with the caller's words and links.
 
     Examples
     --------
@@ -358,7 +403,10 @@ def annotate_html(doc, report, lang: str = "vi", extra_links: Callable | None = 
     text = _PRIVATE_RE.sub("\ufffd", normalize_lines(doc.text))
     lines = text.split("\n")
     findings = list(report.findings)
-    marks = locate_marks(lines, findings)
+    notes = list(notes)
+    marks = place_notes(lines, locate_marks(lines, findings), notes)
+    note_views = [{"i": i, "text": n.text, "value": n.value, "links": _safe_links(lambda _: n.links)(None)}
+                  for i, n in enumerate(notes)]
     views = [_finding_view(i, f, doc, lang, _safe_links(extra_links)) for i, f in enumerate(findings)]
     mark_of = {}
     for k, m in enumerate(marks):
@@ -378,6 +426,9 @@ def annotate_html(doc, report, lang: str = "vi", extra_links: Callable | None = 
             k = ord(m.group(2)) - _IDX0
             if k not in whole:
                 return ""
+            if not marks[k].findings:  # a note
+                macro = mark_t.module.note_open if m.group(1) == _OPEN else mark_t.module.note_close
+                return str(macro(k, [note_views[i] for i in marks[k].notes], WORDS[lang]))
             vs = [views[i] for i in marks[k].findings]
             macro = mark_t.module.mark_open if m.group(1) == _OPEN else mark_t.module.mark_close
             return str(macro(k, vs, WORDS[lang]))
@@ -397,7 +448,8 @@ def annotate_html(doc, report, lang: str = "vi", extra_links: Callable | None = 
     ctx = {"lang": lang, "w": WORDS[lang], "doc_html": Markup(html), "counts": counts,
            "statuses": [(s, status_text(s, lang), ICONS[s]) for s in STATUSES],
            "flagged": flagged, "mark_of": mark_of, "total": len(findings),
-           "source": report.source, "sha256": report.sha256}
+           "source": report.source, "sha256": report.sha256,
+           "noted": sum(1 for k in whole if marks[k].notes and not marks[k].findings)}
     css, script = _assets()
     body = env.get_template("annotate_body.html.j2").render(ctx)
     page = env.get_template("annotate_page.html.j2").render(
@@ -431,7 +483,7 @@ def _safe_links(extra_links):
 
     def links(f):
         return [(label, href) for label, href in extra_links(f)
-                if re.match(r"(?i)(?:https?:|mailto:|#|[^:/?#]*(?:[/?#]|$))", href or "")]
+                if href is None or re.match(r"(?i)(?:https?:|mailto:|#|[^:/?#]*(?:[/?#]|$))", href)]
     return links
 
 
