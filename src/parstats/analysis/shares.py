@@ -38,6 +38,7 @@ __all__ = [
     "int_or_none",
     "parts_columns",
     "percent_text",
+    "recomputed_text",
     "reproduction_columns",
     "reproduction_summary",
     "share_columns",
@@ -210,6 +211,19 @@ def typed(frame, int_columns=("count", "total", "online", "rank", "out_of", "yea
     return frame
 
 
+def recomputed_text(value, decimals: int) -> str:
+    """A recomputed share written at the precision it was recomputed at (the report's); ``""`` if none.
+
+    Examples
+    --------
+    >>> recomputed_text(Decimal("10.8"), 1), recomputed_text(None, 2)
+    ('10,8%', '')
+    """
+    from parstats.numbers import format_percent
+
+    return "" if is_missing(value) else format_percent(Decimal(value), int(decimals))
+
+
 def share_rows(df, count_col: str, total_col: str, extra):
     """One checked row per curated row: its ``id``, ``extra(row)``, counts, the share as reported,
     :func:`check_share`'s result and the ``source``.
@@ -231,6 +245,7 @@ def share_rows(df, count_col: str, total_col: str, extra):
         row.update(count=int_or_none(r[count_col]), total=int_or_none(r[total_col]), reported=r["percent"],
                    reported_text=percent_text(r["percent_text"]))
         row.update(check_share(r[count_col], r[total_col], r["percent"], r["percent_text"]))
+        row["recomputed_text"] = recomputed_text(row["recomputed"], row["decimals"])
         row["source"] = r["source"]
         rows.append(row)
     return typed(pd.DataFrame(rows))
@@ -282,11 +297,15 @@ def reproduction_summary(named_tables: dict):
 # --------------------------------------------------------------------------- display specs
 
 
+#: Header of a share recomputed at the precision the report wrote.
+RECOMPUTED_HEADER = "Tỷ lệ tính lại (làm tròn như báo cáo)"
+
+
 def share_columns(*descriptors: Column, count: str = "Số lượng", total: str = "Tổng số") -> list[Column]:
     """The display spec of a :func:`share_rows` table: ``id``, the descriptors, counts, the check."""
     return [Column("id", "Mã dòng"), *descriptors, Column("count", count, "int"), Column("total", total, "int"),
             Column("reported_text", "Tỷ lệ theo báo cáo"),
-            Column("recomputed", "Tỷ lệ tính lại", "percent", "decimals"),
+            Column("recomputed_text", RECOMPUTED_HEADER),
             Column("difference", "Chênh lệch (điểm %)", "number", "decimals"),
             Column("status_vi", "Trạng thái"), Column("source", "Nguồn")]
 
