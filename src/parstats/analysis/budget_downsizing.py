@@ -69,12 +69,12 @@ FIGURES = {
     "progress": (
         "Mức giảm đơn vị sự nghiệp và biên chế so với chỉ tiêu 5",
         "Mức giảm đơn vị sự nghiệp công lập, tinh giản biên chế và giảm biên chế sự nghiệp hưởng lương từ ngân "
-        "sách nhà nước so với chỉ tiêu 5 (giảm tối thiểu 10%), trong đó tỷ lệ 6,91% của báo cáo được gạch chéo "
-        "vì tính trên số năm 2023, bên cạnh tỷ lệ tính lại trên số năm 2021."),
+        "sách nhà nước so với chỉ tiêu 5, trong đó tỷ lệ báo cáo tính trên sai gốc so sánh được gạch chéo, "
+        "bên cạnh tỷ lệ tính lại trên số của năm gốc."),
     "public-service-units": (
         "Đơn vị sự nghiệp công lập năm gốc và hiện nay",
-        "Số đơn vị sự nghiệp công lập hiện nay theo loại, so với tổng số năm 2015 suy ra từ số đơn vị đã giảm "
-        "mà báo cáo nêu."),
+        "Số đơn vị sự nghiệp công lập hiện nay theo loại, so với tổng số của năm gốc suy ra từ số đơn vị đã "
+        "giảm mà báo cáo nêu."),
 }
 
 

@@ -50,9 +50,8 @@ COLUMNS = {
 FIGURES = {
     "dossiers-online-share": (
         "Tỷ lệ hồ sơ tiếp nhận trực tuyến theo kỳ và cả giai đoạn",
-        "Tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trực tuyến theo cấp và theo từng kỳ (năm 2021 chỉ tính từ "
-        "01/09/2021), bên cạnh cả giai đoạn từ 01/09/2021 đến 30/06/2023 so với chỉ tiêu 2e, trong đó tỷ lệ "
-        "5,68% của cấp huyện năm 2022 được gạch chéo vì tính lại là 5,65%."),
+        "Tỷ lệ hồ sơ thủ tục hành chính tiếp nhận trực tuyến theo cấp và theo từng kỳ, mỗi kỳ ghi đúng thời "
+        "gian thực tế, bên cạnh cả giai đoạn so với chỉ tiêu 2e, trong đó tỷ lệ báo cáo ghi sai được gạch chéo."),
     "procedure-catalogue": (
         "Thủ tục hành chính cung cấp dịch vụ công trực tuyến",
         "Số thủ tục hành chính được cung cấp dịch vụ công trực tuyến hoặc được tích hợp trên Cổng dịch vụ công "

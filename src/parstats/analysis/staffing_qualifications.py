@@ -70,8 +70,8 @@ COLUMNS = {
 FIGURES = {
     "mix": ("Tỷ lệ có trình độ đại học trở lên theo nhóm",
             "Tỷ lệ sau đại học, đại học và dưới đại học của cán bộ, công chức cấp huyện, cán bộ, công chức "
-            "cấp xã và viên chức, tính lại từ số người, với tỷ lệ đại học trở lên ở cuối mỗi thanh và tỷ lệ "
-            "98,45% của báo cáo (tính lại 99,22%) được gạch chéo."),
+            "cấp xã và viên chức, tính lại từ số người, với tỷ lệ đại học trở lên ở cuối mỗi thanh và phần có "
+            "tỷ lệ báo cáo ghi sai được gạch chéo."),
     "political-theory": ("Tỷ lệ có trình độ trung cấp lý luận chính trị trở lên theo nhóm",
                          "Tỷ lệ trình độ lý luận chính trị cao cấp, trung cấp và sơ cấp của cùng các nhóm, với "
                          "tỷ lệ trung cấp trở lên ở cuối mỗi thanh và các tỷ lệ báo cáo ghi sai của cấp xã "
