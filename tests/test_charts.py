@@ -46,7 +46,11 @@ def _hatched(ax):
 
 def _legend(ax):
     legend = ax.get_legend()
-    return [t.get_text() for t in legend.get_texts()] if legend else []
+    texts = [t.get_text() for t in legend.get_texts()] if legend else []
+    if legend:  # only the flag's entry is hatched, and it is listed once
+        hatched = [t for t, h in zip(texts, legend.legend_handles) if h.get_hatch()]
+        assert hatched in ([], [FLAG_LABEL]) and len(texts) == len(set(texts)), texts
+    return texts
 
 
 def test_progress_chart_draws_what_it_says():
@@ -95,6 +99,7 @@ def test_dossier_chart_labels_periods_by_their_span_and_keeps_the_whole_period_a
     target = targets.set_index("sub_id").loc[online_services.DOSSIER_TARGET, "target_value"]
     assert [ln.get_ydata()[0] for ln in whole.lines] == [float(target)], "the target on the whole period only"
     assert len(periods.lines) == 0
+    assert _legend(periods)[-1] == FLAG_LABEL
     assert fig.texts and all(r["recomputed_text"] in fig.texts[-1].get_text() for _, r in flagged.iterrows())
 
 
@@ -114,6 +119,7 @@ def test_mix_charts_hatch_the_flagged_bands_and_label_each_bar_end():
         assert len(_hatched(ax)) >= len(flagged) >= 1
         note = fig.texts[-1].get_text()
         assert all(r["recomputed_text"] in note for _, r in flagged.iterrows())
+        assert FLAG_LABEL in _legend(ax)
         ends = [t for t in ax.texts if hasattr(t, "xy") and t.xy[0] == 100]
         assert len(ends) == mix["group"].nunique()
 

@@ -379,8 +379,12 @@ def units_title(units) -> str:
         f"Đơn vị sự nghiệp công lập {verb}: {at(first)}, {at(last)}"
 
 
-def units_over_time_chart(units):
-    """Public service units by kind: the derived base year against now."""
+def units_over_time_chart(units, change_rows=None):
+    """Public service units by kind: the derived base year against now.
+
+    With ``change_rows`` (:func:`changes`), the note gives each flagged decrease in units as
+    the report wrote it and recomputed on the base year.
+    """
     fig, ax = new_figure(6.5, 4)
     with style():
         periods = list(dict.fromkeys(units["period_key"]))
@@ -412,7 +416,14 @@ def units_over_time_chart(units):
         ax.set_ylim(0, max(int(c) for c in units["count"]) * 1.12)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8)
         ax.grid(axis="x", visible=False)
-    add_source(fig, note="Năm gốc: số đơn vị hiện nay cộng số đơn vị đã giảm (báo cáo không nêu trực tiếp).")
+    notes = ["Năm gốc: số đơn vị hiện nay cộng số đơn vị đã giảm (báo cáo không nêu trực tiếp)."]
+    if change_rows is not None:
+        for _, c in change_rows[(change_rows["of_measure"] == UNITS)
+                                & (change_rows["status"] == INCONSISTENT)].iterrows():
+            notes.append(f"Báo cáo ghi giảm {c['reported_text']} so với {c['base_period'].lower()}; tính lại "
+                         f"{int(c['decrease'])}/{int(c['base_value'])} = {c['on_old_text']} ({c['status_vi']}, "
+                         f"{cause_label(c['cause'])}).")
+    add_source(fig, note=" ".join(notes))
     return fig
 
 

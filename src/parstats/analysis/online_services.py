@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from parstats.analysis.labels import label, period_label, title, year_range
 from parstats.analysis.plotting import PALETTE, SEQUENCE, add_source, bar_value_labels, coordinate, flag_note, \
-    flagged_patch, mark_flagged, new_figure, percent_label, set_number_axis, style, wrap_title
+    flagged_patch, legend_patches, mark_flagged, new_figure, percent_label, set_number_axis, style, wrap_title
 from parstats.analysis.prose import KeyFindings
 from parstats.analysis.shares import INCONSISTENT, parts_columns, reproduction_columns, share_columns, share_rows
 from parstats.analysis.tables import Column as C
@@ -331,15 +331,9 @@ def dossier_share_chart(shares, targets=None):
         axes[0].set_ylim(0, top * 1.15)
         fig.suptitle("\n".join(__import__("textwrap").wrap(dossier_title(shares, targets), 95)), x=0.0, ha="left",
                      fontsize=11, fontweight="bold")
-        handles, labels = [], []
-        for ax in axes:
-            h, lab = ax.get_legend_handles_labels()
-            handles += h
-            labels += lab
-        if flagged:
-            handles.append(flagged_patch())
-            labels.append(handles[-1].get_label())
-        axes[0].legend(handles, labels, loc="upper left", fontsize=8)
+        # plain squares of the levels drawn (a level's first bar may be hatched), then the flag
+        handles = legend_patches([(names[lv], colours[lv]) for lv in dict.fromkeys(drawn_levels)])
+        axes[0].legend(handles=handles + ([flagged_patch()] if flagged else []), loc="upper left", fontsize=8)
     notes = [flag_note(flagged), "Tỷ lệ theo báo cáo; số hồ sơ tiếp nhận trực tuyến / tổng số hồ sơ tiếp nhận."]
     if target is not None:
         notes.append(f"Chỉ tiêu {target['sub_id']} tính trên hồ sơ giải quyết trực tuyến"
@@ -410,7 +404,7 @@ def catalogue_chart(cat):
         ax.set_xlim(0, max(int(t) for t in rows["total"]) * 1.3)
         set_number_axis(ax.xaxis, decimals=0)
         ax.set_xlabel("Số thủ tục hành chính")
-        wrap_title(ax, catalogue_title(cat), 70)
+        wrap_title(ax, catalogue_title(cat), 60)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize=8)
         ax.grid(axis="y", visible=False)
     add_source(fig, note="Tỷ lệ trong ngoặc do parstats tính từ số thủ tục báo cáo nêu.")

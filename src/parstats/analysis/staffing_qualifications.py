@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from parstats.analysis.labels import label, period_label
 from parstats.analysis.plotting import PALETTE, SEQUENCE, add_source, coordinate, flag_note, flagged_patch, \
-    mark_flagged, new_figure, percent_label, set_number_axis, style, wrap_title
+    legend_patches, mark_flagged, new_figure, percent_label, set_number_axis, style, wrap_title
 from parstats.analysis.prose import KeyFindings
 from parstats.analysis.shares import INCONSISTENT, check_share, reproduction_columns, reproduction_summary, \
     share_columns, share_rows, typed
@@ -378,11 +378,9 @@ def qualification_mix_chart(mix, title: str | None = None, shares=None):
         ax.set_xlim(0, 100)
         set_number_axis(ax.xaxis, decimals=0, percent=True)
         wrap_title(ax, title, 70)
-        handles, names_ = ax.get_legend_handles_labels()
-        if noted:
-            handles.append(flagged_patch())
-            names_.append(handles[-1].get_label())
-        ax.legend(handles, names_, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(len(handles), 4),
+        # plain squares: a band's first bar may be hatched, its legend entry is not
+        handles = legend_patches([(names[b], colours[b]) for b in bands]) + ([flagged_patch()] if noted else [])
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(len(handles), 4),
                   fontsize=8)
         ax.grid(axis="y", visible=False)
     note = "Tỷ lệ tính lại từ số người báo cáo nêu; nhãn trong thanh làm tròn một chữ số thập phân."
