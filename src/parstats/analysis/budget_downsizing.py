@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from parstats.analysis.labels import YEAR, label
+from parstats.analysis.labels import YEAR, label, source_label
 from parstats.analysis.plotting import MET_COLOUR, NOT_MET_COLOUR, PALETTE, SEQUENCE, add_source, \
     bar_value_labels, coordinate, flag_note, flagged_patch, legend_patches, mark_flagged, new_figure, percent_label, \
     set_number_axis, style, wrap_title
@@ -53,7 +53,7 @@ COLUMNS = {
                 C("on_old_text", "Tính lại trên năm gốc (làm tròn như báo cáo)"),
                 C("on_new_text", "Tính trên số hiện nay (làm tròn như báo cáo)"),
                 C("difference", "Chênh lệch (điểm %)", "number", "decimals"), C("status_vi", "Trạng thái"),
-                C("base_used", "Báo cáo đã chia cho"), C("source", "Nguồn")],
+                C("base_used", "Báo cáo đã chia cho"), C("source_vi", "Nguồn")],
     "downsizing_progress": [C("sub_id", "Chỉ tiêu"), C("subject", "Nội dung"), C("basis", "Cách tính"),
                             C("value_text", "Kết quả"), C("status_vi", "Trạng thái số liệu"),
                             C("target", "Chỉ tiêu (giảm tối thiểu, %)", "number", 0),
@@ -122,9 +122,11 @@ def changes(df):
                      "reported": r["percent"], "reported_text": percent_text(r["percent_text"]), "decimals": places,
                      "on_old": check["recomputed"], "on_new": on_new, "difference": check["difference"],
                      "on_old_text": recomputed_text(check["recomputed"], places),
+                     "recomputed_text": recomputed_text(check["recomputed"], places),
                      "on_new_text": recomputed_text(on_new, places),
                      "status": check["status"], "status_vi": check["status_vi"], "cause": check["cause"],
-                     "base_used": base_used, "current_id": cur["id"].iloc[0], "source": r["source"]})
+                     "base_used": base_used, "current_id": cur["id"].iloc[0], "source": r["source"],
+                     "source_vi": source_label(r["source"])})
     return pd.DataFrame(rows)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["YEAR", "label", "period_label", "title", "year_range"]
+__all__ = ["YEAR", "label", "period_label", "source_label", "title", "year_range"]
 
 #: A four-digit year inside a period code.
 YEAR = re.compile(r"(\d{4})")
@@ -107,3 +107,19 @@ def label(table: str, column: str, code) -> str:
     if column in ("period", "base_period"):
         return period_label(str(code))
     return _fields(table).get(column, {}).get("enumLabels", {}).get(str(code), str(code))
+
+
+def source_label(code) -> str:
+    """Where in the report a row stands, the way the report numbers it (``source`` of ``data/``).
+
+    Examples
+    --------
+    >>> source_label("fn5"), source_label("II.2.3"), source_label("")
+    ('chú thích 5', 'mục II.2.3', '')
+    """
+    from parstats.analysis.tables import is_missing
+
+    if is_missing(code) or str(code) == "":
+        return ""
+    m = re.fullmatch(r"fn(\d+)", str(code))
+    return f"chú thích {m.group(1)}" if m else f"mục {code}"

@@ -168,10 +168,12 @@ def dossier_parts(df):
 
 
 def _parts_rows(what, parts, whole, table: str = "dossiers", columns=("online", "total")) -> list[dict]:
+    from parstats.numbers import format_number
+
     out = []
     for col in columns:
         values = [int(v) for v in parts[col]]
-        out.append({"what": what, "measure": title(table, col), "parts": " + ".join(str(v) for v in values),
+        out.append({"what": what, "measure": title(table, col), "parts": " + ".join(format_number(v) for v in values),
                     "parts_sum": sum(values), "stated": int(whole[col]), "difference": sum(values) - int(whole[col]),
                     "ids": ", ".join([*parts["id"], whole["id"]])})
     return out

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from parstats.analysis.labels import source_label
 from parstats.analysis.tables import Column, is_missing
 
 __all__ = [
@@ -247,8 +248,16 @@ def share_rows(df, count_col: str, total_col: str, extra):
         row.update(check_share(r[count_col], r[total_col], r["percent"], r["percent_text"]))
         row["recomputed_text"] = recomputed_text(row["recomputed"], row["decimals"])
         row["source"] = r["source"]
+        row["source_vi"] = source_label(r["source"])
         rows.append(row)
     return typed(pd.DataFrame(rows))
+
+
+def _as_recomputed(row) -> str:
+    """A flagged row as a reader reads it: ``"5,68% → 5,65%"`` (reported, then recomputed)."""
+    reported = row.get("reported_text", "") or ""
+    recomputed = row.get("recomputed_text", "") or ""
+    return f"{reported} → {recomputed}" if reported and recomputed else str(row["id"])
 
 
 def reproduction_summary(named_tables: dict):
@@ -265,7 +274,9 @@ def reproduction_summary(named_tables: dict):
     pandas.DataFrame
         One row per table: ``table``, ``quoted`` (shares the report states), ``checked``
         (consistent or inconsistent), ``consistent``, ``inconsistent``, ``unverifiable``,
-        ``max_abs_difference`` and ``differing_ids`` (of the inconsistent rows).
+        ``max_abs_difference``, ``differing_ids`` (of the inconsistent rows) and ``differing``
+        (each of them as reported → recomputed, when the table has ``reported_text`` and
+        ``recomputed_text``).
 
     Examples
     --------
@@ -290,7 +301,8 @@ def reproduction_summary(named_tables: dict):
                      "inconsistent": int((status == INCONSISTENT).sum()),
                      "unverifiable": int((status == UNVERIFIABLE).sum()),
                      "max_abs_difference": max(diffs) if diffs else None,
-                     "differing_ids": ", ".join(t.loc[status == INCONSISTENT, "id"])})
+                     "differing_ids": ", ".join(t.loc[status == INCONSISTENT, "id"]),
+                     "differing": "; ".join(_as_recomputed(r) for _, r in t[status == INCONSISTENT].iterrows())})
     return pd.DataFrame(rows)
 
 
@@ -307,7 +319,7 @@ def share_columns(*descriptors: Column, count: str = "Số lượng", total: str
             Column("reported_text", "Tỷ lệ theo báo cáo"),
             Column("recomputed_text", RECOMPUTED_HEADER),
             Column("difference", "Chênh lệch (điểm %)", "number", "decimals"),
-            Column("status_vi", "Trạng thái"), Column("source", "Nguồn")]
+            Column("status_vi", "Trạng thái"), Column("source_vi", "Nguồn")]
 
 
 def parts_columns() -> list[Column]:
@@ -323,4 +335,5 @@ def reproduction_columns() -> list[Column]:
             Column("checked", "Tính lại được", "int"),
             *(Column(s, status_header(s), "int") for s in (CONSISTENT, INCONSISTENT, UNVERIFIABLE)),
             Column("max_abs_difference", "Chênh lệch lớn nhất (điểm %)", "number", 2),
-            Column("differing_ids", "Các dòng không nhất quán")]
+            Column("differing", "Số liệu không nhất quán (báo cáo → tính lại)"),
+            Column("differing_ids", "Các dòng không nhất quán", page=False)]

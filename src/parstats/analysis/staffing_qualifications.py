@@ -186,6 +186,7 @@ def staffing_parts(df):
     """
     import pandas as pd
 
+    from parstats.numbers import format_number
     from parstats.ratios import check_parts
 
     rows = []
@@ -197,14 +198,14 @@ def staffing_parts(df):
         total = int(grp["total"].iloc[0])
         name = grp["group"].iloc[0]
         chk = check_parts([int(c) for c in body["count"]], total)
-        rows.append({"what": f"{name}: tổng các trình độ", "parts": " + ".join(str(int(c)) for c in body["count"]),
+        rows.append({"what": f"{name}: tổng các trình độ", "parts": " + ".join(format_number(int(c)) for c in body["count"]),
                      "parts_sum": chk.sum, "stated": total, "difference": chk.difference,
                      "ids": ", ".join(i for i in body["ids"] if i)})
         u = uni[(uni["level"] == level) & (uni["staff_type"] == staff_type) & (uni["period"] == period)]
         if len(u) == 1:
             upper = body[body["band_key"].isin(UNIVERSITY_OR_ABOVE)]
             chk = check_parts([int(c) for c in upper["count"]], int(u["total"].iloc[0]))
-            rows.append({"what": f"{name}: thạc sỹ + đại học", "parts": " + ".join(str(int(c)) for c in upper["count"]),
+            rows.append({"what": f"{name}: thạc sỹ + đại học", "parts": " + ".join(format_number(int(c)) for c in upper["count"]),
                          "parts_sum": chk.sum, "stated": int(u["count"].iloc[0]),
                          "difference": chk.sum - int(u["count"].iloc[0]), "ids": u["id"].iloc[0]})
     return pd.DataFrame(rows)
