@@ -262,8 +262,8 @@ class DisplayTable(pd.DataFrame):
         anchors = name is not None and primary is not None
         out = ['<style type="text/css">',
                f"#{tid} th, #{tid} td {{text-align: left; vertical-align: top}}",
-               f"#{tid} th.num, #{tid} td.num {{text-align: right; white-space: nowrap; "
-               "font-variant-numeric: tabular-nums}",
+               f"#{tid} th.num, #{tid} td.num {{text-align: right}}",
+               f"#{tid} td.num {{white-space: nowrap; font-variant-numeric: tabular-nums}}",
                f"#{tid} details summary {{cursor: pointer}}",
                "</style>",
                f'<table id="{tid}" class="dataframe"' + (f' data-table="{escape(name)}"' if name else "") + ">",
