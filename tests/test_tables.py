@@ -192,3 +192,33 @@ def test_publish_returns_display_and_writes_both(tmp_path):
     shown = tables.publish(_frame(), COLUMNS, "99-test-dossiers", directory=tmp_path)
     assert shown.equals(tables.format_table(_frame(), COLUMNS, name="99-test-dossiers"))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["99-test-dossiers.csv", "99-test-dossiers.xlsx"]
+
+
+def _decimals(cell: str) -> int:
+    number = cell.rstrip("%")
+    return len(number.split(",")[1]) if "," in number else 0
+
+
+def test_every_published_figure_column_has_one_precision():
+    """Each number or percent column of every table in figures/ shows one number of decimals."""
+    import csv
+
+    from parstats.analysis import notebook_modules
+    from parstats.paths import FIGURES_DIR
+
+    checked = 0
+    for path, module in notebook_modules():
+        for columns in module.COLUMNS.values():
+            headers = [c.header for c in columns]
+            numeric = [c.header for c in columns if c.kind in ("number", "percent")]
+            for table in sorted(FIGURES_DIR.glob(f"{path.stem}-*.csv")):
+                with table.open(encoding="utf-8-sig", newline="") as fh:
+                    rows = list(csv.reader(fh))
+                if rows[0][1:] != headers:
+                    continue
+                for header in numeric:
+                    j = rows[0].index(header)
+                    places = {_decimals(r[j]) for r in rows[1:] if r[j]}
+                    assert len(places) <= 1, (table.name, header, places)
+                    checked += 1
+    assert checked >= 10
