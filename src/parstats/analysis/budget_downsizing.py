@@ -53,7 +53,7 @@ COLUMNS = {
                 C("on_old_text", "Tính lại trên năm gốc (làm tròn như báo cáo)"),
                 C("on_new_text", "Tính trên số hiện nay (làm tròn như báo cáo)"),
                 C("difference", "Chênh lệch (điểm %)", "number", "decimals"), C("status_vi", "Trạng thái"),
-                C("base_used", "Báo cáo đã chia cho"), C("source_vi", "Nguồn")],
+                C("base_used", "Báo cáo đã chia cho"), C("source_vi", "Nguồn"), C("quote", "Trích dẫn báo cáo")],
     "downsizing_progress": [C("sub_id", "Chỉ tiêu"), C("subject", "Nội dung"), C("basis", "Cách tính"),
                             C("value_text", "Kết quả"), C("status_vi", "Trạng thái số liệu"),
                             C("target", "Chỉ tiêu (giảm tối thiểu, %)", "number", 0),
@@ -126,7 +126,7 @@ def changes(df):
                      "on_new_text": recomputed_text(on_new, places),
                      "status": check["status"], "status_vi": check["status_vi"], "cause": check["cause"],
                      "base_used": base_used, "current_id": cur["id"].iloc[0], "source": r["source"],
-                     "source_vi": source_label(r["source"])})
+                     "source_vi": source_label(r["source"]), "quote": r["quote"]})
     return pd.DataFrame(rows)
 
 

@@ -249,6 +249,7 @@ def share_rows(df, count_col: str, total_col: str, extra):
         row["recomputed_text"] = recomputed_text(row["recomputed"], row["decimals"])
         row["source"] = r["source"]
         row["source_vi"] = source_label(r["source"])
+        row["quote"] = r["quote"] if "quote" in r.index and not is_missing(r["quote"]) else ""
         rows.append(row)
     return typed(pd.DataFrame(rows))
 
@@ -319,7 +320,7 @@ def share_columns(*descriptors: Column, count: str = "Số lượng", total: str
             Column("reported_text", "Tỷ lệ theo báo cáo"),
             Column("recomputed_text", RECOMPUTED_HEADER),
             Column("difference", "Chênh lệch (điểm %)", "number", "decimals"),
-            Column("status_vi", "Trạng thái"), Column("source_vi", "Nguồn")]
+            Column("status_vi", "Trạng thái"), Column("source_vi", "Nguồn"), Column("quote", "Trích dẫn báo cáo")]
 
 
 def parts_columns() -> list[Column]:
