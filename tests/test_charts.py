@@ -34,3 +34,144 @@ def test_difference_chart_draws_every_flagged_percentage_once_with_its_differenc
     assert {c[:1].upper() + c[1:] for c in rows["cause_vi"]} | {"Sai số làm tròn cho phép"} == legend
     assert ax.get_title("left") == consistency_audit.difference_title(rows)
     assert str(len(flagged)) in ax.get_title("left")
+
+
+# --------------------------------------------------------------------------- notebooks 02-04
+
+
+import json  # noqa: E402
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from parstats import data  # noqa: E402
+from parstats.analysis import budget_downsizing, online_services, staffing_qualifications  # noqa: E402
+from parstats.analysis.plotting import FLAG_HATCH, FLAG_LABEL  # noqa: E402
+from parstats.paths import NOTEBOOKS_DIR  # noqa: E402
+
+
+def _hatched(ax):
+    return [p for p in ax.patches if p.get_hatch() == FLAG_HATCH]
+
+
+def _legend(ax):
+    legend = ax.get_legend()
+    texts = [t.get_text() for t in legend.get_texts()] if legend else []
+    if legend:  # only the flag's entry is hatched, and it is listed once
+        hatched = [t for t, h in zip(texts, legend.legend_handles) if h.get_hatch()]
+        assert hatched in ([], [FLAG_LABEL]) and len(texts) == len(set(texts)), texts
+    return texts
+
+
+def test_progress_chart_draws_what_it_says():
+    progress = budget_downsizing.downsizing_progress(data.load("downsizing"), data.load("targets"))
+    ax = budget_downsizing.downsizing_progress_chart(progress).axes[0]
+    flagged = progress[progress["status"] == "inconsistent"]
+    assert len(flagged) >= 1 and len(_hatched(ax)) == len(flagged)
+    legend = _legend(ax)
+    assert ("Đạt" in legend) == bool(progress["met"].fillna(False).astype(bool).any()), legend
+    assert ("Chưa đạt" in legend) == (~progress["met"].fillna(True).astype(bool)).any()
+    assert FLAG_LABEL in legend
+    # every value label stands at its bar's end
+    bars = [p for p in ax.patches][:len(progress)]
+    labels = {t.get_text(): t.xy for t in ax.texts if hasattr(t, "xy") and t.get_text().split(" ")[0].endswith("%")}
+    for bar, text in zip(bars, progress["value_text"]):
+        match = [xy for lab, xy in labels.items() if lab.startswith(text)]
+        assert match and abs(match[0][0] - (bar.get_x() + bar.get_width())) < 1e-9, (text, match)
+    assert not any(m for m in progress["met"]), "the title says none is met only when none is"
+    title = ax.get_title(loc="left").replace("\n", " ")
+    assert title == budget_downsizing.progress_title(progress) and title.startswith("Chưa mức giảm nào đạt")
+
+
+def test_progress_rows_are_told_apart_and_the_summary_counts_each_percentage_once():
+    d, t = data.load("downsizing"), data.load("targets")
+    progress = budget_downsizing.downsizing_progress(d, t)
+    assert progress["what"].is_unique
+    summary = budget_downsizing.reproduction(budget_downsizing.downsizing_counts(d), budget_downsizing.changes(d))
+    assert int(summary["quoted"].sum()) == int(d["percent"].notna().sum())
+    flagged = {i for ids in summary["differing_ids"] for i in ids.split(", ") if i}
+    assert flagged == set(budget_downsizing.changes(d).query("status == 'inconsistent'")["id"])
+
+
+def test_dossier_chart_labels_periods_by_their_span_and_keeps_the_whole_period_apart():
+    shares = online_services.dossier_shares(data.load("dossiers"))
+    targets = data.load("targets")
+    fig = online_services.dossier_share_chart(shares, targets)
+    periods, whole = fig.axes
+    single = [p for p in dict.fromkeys(shares["period_key"]) if "/" not in p]
+    assert len(periods.get_xticklabels()) == len(single)
+    assert all("Cả giai đoạn" in t.get_text() for t in whole.get_xticklabels())
+    first = shares[shares["period_key"] == single[0]].iloc[0]
+    assert first["span"] in periods.get_xticklabels()[0].get_text()
+    assert first["span"] != online_services.span_label(single[0]), "the first year is cut short by the whole period"
+    flagged = shares[shares["status"] == "inconsistent"]
+    assert len(_hatched(periods)) + len(_hatched(whole)) == len(flagged) >= 1
+    target = targets.set_index("sub_id").loc[online_services.DOSSIER_TARGET, "target_value"]
+    assert [ln.get_ydata()[0] for ln in whole.lines] == [float(target)], "the target on the whole period only"
+    assert len(periods.lines) == 0
+    assert _legend(periods)[-1] == FLAG_LABEL
+    assert fig.texts and all(r["recomputed_text"] in fig.texts[-1].get_text() for _, r in flagged.iterrows())
+
+
+def test_mix_charts_hatch_the_flagged_bands_and_label_each_bar_end():
+    staff = data.load("staffing_qualifications")
+    shares = staffing_qualifications.staffing_shares(staff)
+    for dimension in ("chuyen_mon", "ly_luan_chinh_tri"):
+        mix = staffing_qualifications.qualification_mix(staff, dimension)
+        fig = staffing_qualifications.qualification_mix_chart(mix, shares=shares)
+        ax = fig.axes[0]
+        groups = set(mix["group_key"])
+        flagged = shares[(shares["status"] == "inconsistent") & (shares["dimension_key"] == dimension)
+                         & (shares["group_key"] == "tat_ca")
+                         & pd.Series([f"{a}|{b}|{c}" in groups for a, b, c in
+                                      zip(shares["level_key"], shares["staff_type_key"], shares["period_key"])],
+                                     index=shares.index)]
+        assert len(_hatched(ax)) >= len(flagged) >= 1
+        note = fig.texts[-1].get_text()
+        assert all(r["recomputed_text"] in note for _, r in flagged.iterrows())
+        assert FLAG_LABEL in _legend(ax)
+        ends = [t for t in ax.texts if hasattr(t, "xy") and t.xy[0] == 100]
+        assert len(ends) == mix["group"].nunique()
+
+
+@pytest.mark.parametrize("module, args", [
+    (staffing_qualifications, ("staffing_qualifications", "targets")),
+    (online_services, ("dossiers", "procedures_online", "digital_indicators", "targets")),
+    (budget_downsizing, ("downsizing", "targets")),
+])
+def test_key_findings_name_every_flagged_figure_with_its_recomputed_value(module, args):
+    from parstats import audit
+    from parstats.paths import RAW_REPORT
+
+    findings = module.key_findings(*(data.load(a) for a in args))
+    assert 3 <= len(findings.sentences) <= 6
+    text = " ".join(findings.sentences)
+    assert "{" not in text and "Decimal" not in text and "nan" not in text.lower().split()
+    report = audit.audit_path(RAW_REPORT, source=audit.display_path(RAW_REPORT))
+    quoted = {t.split("%")[0] + "%" for t in text.split() if "%" in t}
+    flagged = {f.claim.reported: f.recomputed for f in report.findings if f.status == "inconsistent"}
+    assert quoted & set(flagged), "each notebook's findings quote at least one flagged figure"
+    for reported, recomputed in flagged.items():
+        if reported in quoted:
+            assert recomputed in text, (reported, recomputed)
+
+
+@pytest.mark.parametrize("notebook", ["02-staffing-qualifications", "03-online-services", "04-budget-downsizing"])
+def test_pages_read_in_vietnamese_and_show_no_raw_value(notebook):
+    nb = json.loads((NOTEBOOKS_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+    md = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
+    headings = [line for cell in md for line in cell.splitlines() if line.startswith("## ")]
+    assert headings == ["## Kết luận chính", "## Nạp dữ liệu", "## Tính toán", "## Bảng", "## Biểu đồ"]
+    for cell in md:
+        assert not any(w in cell.split() for w in ("the", "We", "and", "of", "Question.")), cell
+    kinds = [c["cell_type"] for c in nb["cells"]]
+    assert all(a == "markdown" for a, b in zip(kinds, kinds[1:]) if b == "code"), "a sentence before each code cell"
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert "key_findings" in "".join(code[0]["source"])
+    assert "text/markdown" in code[0]["outputs"][0]["data"]
+    for cell in code:
+        for out in cell["outputs"]:
+            plain = "".join(out.get("data", {}).get("text/plain", []))
+            assert not plain.startswith(("{", "[", "(", "<")), plain[:80]
+            html = "".join(out.get("data", {}).get("text/html", []))
+            assert ">STT<" not in html and "Mã dòng" not in html

@@ -11,7 +11,7 @@ import pytest
 from parstats import data
 from parstats.analysis import module_for, notebook_modules
 from parstats.analysis.plotting import save_figure
-from parstats.analysis.shares import CONSISTENT, STATUS_LABELS
+from parstats.analysis.shares import CONSISTENT, RECOMPUTED_HEADER, STATUS_LABELS
 from parstats.analysis.tables import publish
 from parstats.paths import FIGURES_DIR, NOTEBOOKS_DIR, PROJ_ROOT
 
@@ -189,7 +189,7 @@ def test_a_new_year_flows_through_to_tables_and_figures(tmp_path):
     save_figure(nb.dossier_share_chart(shares), "03-online-services-dossiers-online-share", directory=out)
     rows = _csv_rows(out / "03-online-services-dossiers.csv")
     assert rows["huyen-2024"]["Kỳ"] == "Năm 2024"
-    assert rows["huyen-2024"]["Tỷ lệ tính lại"] == "12,50%"
+    assert rows["huyen-2024"][RECOMPUTED_HEADER] == "12,50%"
     assert rows["huyen-2024"]["Trạng thái"] == STATUS_LABELS[CONSISTENT]
     assert rows["xa-2024"]["Tổng số hồ sơ"] == "12.000"
     # The 2024 rows fall outside 2021-09-01/2023-06-30, so the parts check still adds up.

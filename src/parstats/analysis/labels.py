@@ -115,9 +115,10 @@ def source_label(source: str) -> str:
 
     Examples
     --------
-    >>> [source_label(s) for s in ["II.1", "fn5", "P2", "P2.7", "title", "I"]]
-    ['mục II.1', 'chú thích 5', 'Phần thứ hai', 'Phần thứ hai, mục 7', 'phần mở đầu', 'mục I']
+    >>> [source_label(s) for s in ["II.1", "fn5", "P2", "P2.7", "title", "I", ""]]
+    ['mục II.1', 'chú thích 5', 'Phần thứ hai', 'Phần thứ hai, mục 7', 'phần mở đầu', 'mục I', '']
     """
+    from parstats.analysis.tables import is_missing
     from parstats.report import describe_source
 
-    return describe_source(str(source))
+    return "" if is_missing(source) or str(source) == "" else describe_source(str(source))

@@ -45,11 +45,16 @@ __all__ = [
     "MET_COLOUR",
     "NOT_MET_COLOUR",
     "PALETTE",
+    "FLAG_LABEL",
     "SEQUENCE",
     "SOURCE_LINE",
     "SavedFigure",
     "ViFormatter",
     "add_source",
+    "bar_value_labels",
+    "flag_note",
+    "flagged_patch",
+    "mark_flagged",
     "coordinate",
     "legend_patches",
     "new_figure",
@@ -58,6 +63,7 @@ __all__ = [
     "save_figure",
     "set_number_axis",
     "style",
+    "wrap_title",
 ]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
@@ -293,6 +299,92 @@ def percent_label(value, places: int = 2) -> str:
     from parstats.numbers import format_percent
 
     return format_percent(Decimal(value), places)
+
+
+#: How a figure the audit flags (``inconsistent``) is drawn: hatched, outlined in black.
+FLAG_HATCH = "////"
+#: The legend entry of a flagged figure.
+FLAG_LABEL = "Số liệu báo cáo không nhất quán (xem ghi chú)"
+
+
+def bar_value_labels(ax, bars, labels, fontsize: float = 8, pad: float = 3, **kwargs) -> list:
+    """Write ``labels`` at the ends of ``bars`` (a ``BarContainer`` or a list of bars), outside.
+
+    The end of a vertical bar is its top (its bottom for a negative one), of a horizontal bar
+    its right end (left for a negative one); the label is offset by ``pad`` points, so it
+    stands beside the bar whatever the axis range. A horizontal container is recognised by
+    ``ax.barh`` having made it (``orientation``); a plain list of bars is taken as vertical
+    unless ``horizontal=True`` is passed.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> bars = ax.barh([0, 1], [1.6, 6.46])
+    >>> [t.get_text() for t in bar_value_labels(ax, bars, ["1,6%", "6,46%"])]
+    ['1,6%', '6,46%']
+    >>> [tuple(round(float(v), 2) for v in t.xy) for t in ax.texts]
+    [(1.6, 0.0), (6.46, 1.0)]
+    """
+    horizontal = kwargs.pop("horizontal", getattr(bars, "orientation", "vertical") == "horizontal")
+    out = []
+    for bar, text in zip(bars, labels):
+        x, y, w, h = bar.get_x(), bar.get_y(), bar.get_width(), bar.get_height()
+        if horizontal:
+            end = x + w
+            xy, offset = (end, y + h / 2), (pad if w >= 0 else -pad, 0)
+            align = {"ha": "left" if w >= 0 else "right", "va": "center"}
+        else:
+            end = y + h
+            xy, offset = (x + w / 2, end), (0, pad if h >= 0 else -pad)
+            align = {"ha": "center", "va": "bottom" if h >= 0 else "top"}
+        out.append(ax.annotate(text, xy=xy, xytext=offset, textcoords="offset points", fontsize=fontsize,
+                               **align, **kwargs))
+    return out
+
+
+def mark_flagged(bar) -> None:
+    """Draw one bar as a figure the audit flags: hatched and outlined (:data:`FLAG_HATCH`)."""
+    bar.set_hatch(FLAG_HATCH)
+    bar.set_edgecolor(PALETTE["black"])
+    bar.set_linewidth(1.0)
+
+
+def flagged_patch():
+    """The legend handle of a flagged bar (:data:`FLAG_LABEL`)."""
+    from matplotlib.patches import Patch
+
+    return Patch(facecolor="white", edgecolor=PALETTE["black"], hatch=FLAG_HATCH, label=FLAG_LABEL)
+
+
+def flag_note(items) -> str:
+    """The note under a figure that names each flagged figure and its recomputed value.
+
+    Parameters
+    ----------
+    items : iterable of (what, reported, recomputed, how)
+        What the figure is, the report's text, the recomputed text, and how it was
+        recomputed (e.g. ``"979/17.328"``); empty when there is nothing flagged.
+
+    Examples
+    --------
+    >>> flag_note([("cấp huyện, năm 2022", "5,68%", "5,65%", "979/17.328")])
+    'Gạch chéo: số liệu báo cáo không nhất quán. Cấp huyện, năm 2022: báo cáo ghi 5,68%, tính lại 979/17.328 = 5,65%.'
+    >>> flag_note([])
+    ''
+    """
+    parts = []
+    for what, reported, recomputed, how in items:
+        where = what[:1].upper() + what[1:]
+        computed = f"{how} = {recomputed}" if how else recomputed
+        parts.append(f"{where}: báo cáo ghi {reported}, tính lại {computed}.")
+    return ("Gạch chéo: số liệu báo cáo không nhất quán. " + " ".join(parts)) if parts else ""
+
+
+def wrap_title(ax, title: str, width: int = 70) -> None:
+    """Set a title that states a finding, wrapped at ``width`` characters."""
+    import textwrap
+
+    ax.set_title("\n".join(textwrap.wrap(title, width)))
 
 
 def legend_patches(items):

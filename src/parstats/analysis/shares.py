@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from parstats.analysis.labels import source_label
 from parstats.analysis.tables import Column, is_missing
 
 __all__ = [
@@ -38,6 +39,7 @@ __all__ = [
     "int_or_none",
     "parts_columns",
     "percent_text",
+    "recomputed_text",
     "reproduction_columns",
     "reproduction_summary",
     "share_columns",
@@ -210,6 +212,19 @@ def typed(frame, int_columns=("count", "total", "online", "rank", "out_of", "yea
     return frame
 
 
+def recomputed_text(value, decimals: int) -> str:
+    """A recomputed share written at the precision it was recomputed at (the report's); ``""`` if none.
+
+    Examples
+    --------
+    >>> recomputed_text(Decimal("10.8"), 1), recomputed_text(None, 2)
+    ('10,8%', '')
+    """
+    from parstats.numbers import format_percent
+
+    return "" if is_missing(value) else format_percent(Decimal(value), int(decimals))
+
+
 def share_rows(df, count_col: str, total_col: str, extra):
     """One checked row per curated row: its ``id``, ``extra(row)``, counts, the share as reported,
     :func:`check_share`'s result and the ``source``.
@@ -231,9 +246,19 @@ def share_rows(df, count_col: str, total_col: str, extra):
         row.update(count=int_or_none(r[count_col]), total=int_or_none(r[total_col]), reported=r["percent"],
                    reported_text=percent_text(r["percent_text"]))
         row.update(check_share(r[count_col], r[total_col], r["percent"], r["percent_text"]))
+        row["recomputed_text"] = recomputed_text(row["recomputed"], row["decimals"])
         row["source"] = r["source"]
+        row["source_vi"] = source_label(r["source"])
+        row["quote"] = r["quote"] if "quote" in r.index and not is_missing(r["quote"]) else ""
         rows.append(row)
     return typed(pd.DataFrame(rows))
+
+
+def _as_recomputed(row) -> str:
+    """A flagged row as a reader reads it: ``"5,68% → 5,65%"`` (reported, then recomputed)."""
+    reported = row.get("reported_text", "") or ""
+    recomputed = row.get("recomputed_text", "") or ""
+    return f"{reported} → {recomputed}" if reported and recomputed else str(row["id"])
 
 
 def reproduction_summary(named_tables: dict, *, count_once: bool = False):
@@ -254,7 +279,9 @@ def reproduction_summary(named_tables: dict, *, count_once: bool = False):
     pandas.DataFrame
         One row per table: ``table``, ``quoted`` (shares the report states), ``checked``
         (consistent or inconsistent), ``consistent``, ``inconsistent``, ``unverifiable``,
-        ``max_abs_difference`` and ``differing_ids`` (of the inconsistent rows).
+        ``max_abs_difference``, ``differing_ids`` (of the inconsistent rows) and ``differing``
+        (each of them as reported → recomputed, when the table has ``reported_text`` and
+        ``recomputed_text``).
 
     Examples
     --------
@@ -294,20 +321,25 @@ def reproduction_summary(named_tables: dict, *, count_once: bool = False):
                      "inconsistent": int((status == INCONSISTENT).sum()),
                      "unverifiable": int((status == UNVERIFIABLE).sum()),
                      "max_abs_difference": max(diffs) if diffs else None,
-                     "differing_ids": ", ".join(t.loc[status == INCONSISTENT, "id"])})
+                     "differing_ids": ", ".join(t.loc[status == INCONSISTENT, "id"]),
+                     "differing": "; ".join(_as_recomputed(r) for _, r in t[status == INCONSISTENT].iterrows())})
     return pd.DataFrame(rows)
 
 
 # --------------------------------------------------------------------------- display specs
 
 
+#: Header of a share recomputed at the precision the report wrote.
+RECOMPUTED_HEADER = "Tỷ lệ tính lại (làm tròn như báo cáo)"
+
+
 def share_columns(*descriptors: Column, count: str = "Số lượng", total: str = "Tổng số") -> list[Column]:
     """The display spec of a :func:`share_rows` table: ``id``, the descriptors, counts, the check."""
     return [Column("id", "Mã dòng"), *descriptors, Column("count", count, "int"), Column("total", total, "int"),
             Column("reported_text", "Tỷ lệ theo báo cáo"),
-            Column("recomputed", "Tỷ lệ tính lại", "percent", "decimals"),
+            Column("recomputed_text", RECOMPUTED_HEADER),
             Column("difference", "Chênh lệch (điểm %)", "number", "decimals"),
-            Column("status_vi", "Trạng thái"), Column("source", "Nguồn")]
+            Column("status_vi", "Trạng thái"), Column("source_vi", "Nguồn"), Column("quote", "Trích dẫn báo cáo")]
 
 
 def parts_columns() -> list[Column]:
@@ -323,4 +355,5 @@ def reproduction_columns() -> list[Column]:
             Column("checked", "Tính lại được", "int"),
             *(Column(s, status_header(s), "int") for s in (CONSISTENT, INCONSISTENT, UNVERIFIABLE)),
             Column("max_abs_difference", "Chênh lệch lớn nhất (điểm %)", "number", 2),
-            Column("differing_ids", "Các dòng không nhất quán")]
+            Column("differing", "Số liệu không nhất quán (báo cáo → tính lại)"),
+            Column("differing_ids", "Các dòng không nhất quán", page=False)]

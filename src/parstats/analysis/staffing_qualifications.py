@@ -10,13 +10,16 @@ Examples
 from __future__ import annotations
 
 from parstats.analysis.labels import label, period_label
-from parstats.analysis.plotting import PALETTE, SEQUENCE, add_source, coordinate, new_figure, percent_label, \
-    set_number_axis, style
-from parstats.analysis.shares import check_share, reproduction_columns, share_columns, share_rows, typed
+from parstats.analysis.plotting import PALETTE, SEQUENCE, add_source, coordinate, flag_note, flagged_patch, \
+    legend_patches, mark_flagged, new_figure, percent_label, set_number_axis, style, wrap_title
+from parstats.analysis.prose import KeyFindings
+from parstats.analysis.shares import INCONSISTENT, check_share, reproduction_columns, reproduction_summary, \
+    share_columns, share_rows, typed
 from parstats.analysis.tables import Column as C, is_missing
 
 __all__ = ["BANDS", "COLUMNS", "DATA_TABLES", "FIGURES", "REST", "band_label", "inferred_commune_counts",
-           "qualification_mix", "qualification_mix_chart", "staffing_parts", "staffing_shares"]
+           "key_findings", "mix_title", "qualification_mix", "qualification_mix_chart", "staffing_parts",
+           "staffing_shares"]
 
 TABLE = "staffing_qualifications"
 
@@ -36,6 +39,13 @@ REST = "chua_co_khong_neu"
 #: Bands that make up "đại học trở lên" (``dai_hoc_tro_len``).
 UNIVERSITY_OR_ABOVE = ("sau_dai_hoc", "dai_hoc")
 _BAND_LABELS = {"duoi_dai_hoc": "Dưới đại học", REST: "Chưa có / không nêu"}
+#: The bands a mix figure sums at each bar's end and in its title, per dimension, and their name.
+HEADLINE = {"chuyen_mon": (UNIVERSITY_OR_ABOVE, "đại học trở lên"),
+            "ly_luan_chinh_tri": (("cao_cap", "trung_cap"), "trung cấp lý luận chính trị trở lên")}
+#: The qualification code that stands for the bands of :data:`UNIVERSITY_OR_ABOVE` together.
+UNIVERSITY_OR_ABOVE_CODE = "dai_hoc_tro_len"
+#: The curated rows (``id``) that answer sub-targets of chỉ tiêu 4 (``sub_id`` of ``data/targets.csv``).
+TARGET_ROWS = {"4b": "huyen-cbccvc-cm-sau-dai-hoc", "4c": "xa-cb-cm-dai-hoc-tro-len", "4d": "xa-cc-cm-dai-hoc"}
 
 #: Display specs of the notebook's tables.
 COLUMNS = {
@@ -58,11 +68,14 @@ COLUMNS = {
 
 #: The figures the notebook saves: ``figures/02-staffing-qualifications-SUFFIX.svg`` -> (title, caption).
 FIGURES = {
-    "mix": ("Trình độ chuyên môn",
+    "mix": ("Tỷ lệ có trình độ đại học trở lên theo nhóm",
             "Tỷ lệ sau đại học, đại học và dưới đại học của cán bộ, công chức cấp huyện, cán bộ, công chức "
-            "cấp xã và viên chức."),
-    "political-theory": ("Trình độ lý luận chính trị",
-                         "Tỷ lệ trình độ lý luận chính trị cao cấp, trung cấp và sơ cấp của cùng các nhóm."),
+            "cấp xã và viên chức, tính lại từ số người, với tỷ lệ đại học trở lên ở cuối mỗi thanh và phần có "
+            "tỷ lệ báo cáo ghi sai được gạch chéo."),
+    "political-theory": ("Tỷ lệ có trình độ trung cấp lý luận chính trị trở lên theo nhóm",
+                         "Tỷ lệ trình độ lý luận chính trị cao cấp, trung cấp và sơ cấp của cùng các nhóm, với "
+                         "tỷ lệ trung cấp trở lên ở cuối mỗi thanh và các tỷ lệ báo cáo ghi sai của cấp xã "
+                         "được gạch chéo."),
 }
 
 
@@ -103,7 +116,8 @@ def staffing_shares(df):
     df = df.copy()
     df["total"] = [_staff_total(df, r) for _, r in df.iterrows()]
     columns = ("level", "group", "staff_type", "dimension", "qualification", "period")
-    return share_rows(df, "count", "total", lambda r: {c: label(TABLE, c, r[c]) for c in columns})
+    return share_rows(df, "count", "total", lambda r: {**{c: label(TABLE, c, r[c]) for c in columns},
+                                                       **{f"{c}_key": r[c] for c in columns}})
 
 
 def _staff_group_totals(df) -> dict:
@@ -172,6 +186,7 @@ def staffing_parts(df):
     """
     import pandas as pd
 
+    from parstats.numbers import format_number
     from parstats.ratios import check_parts
 
     rows = []
@@ -183,14 +198,14 @@ def staffing_parts(df):
         total = int(grp["total"].iloc[0])
         name = grp["group"].iloc[0]
         chk = check_parts([int(c) for c in body["count"]], total)
-        rows.append({"what": f"{name}: tổng các trình độ", "parts": " + ".join(str(int(c)) for c in body["count"]),
+        rows.append({"what": f"{name}: tổng các trình độ", "parts": " + ".join(format_number(int(c)) for c in body["count"]),
                      "parts_sum": chk.sum, "stated": total, "difference": chk.difference,
                      "ids": ", ".join(i for i in body["ids"] if i)})
         u = uni[(uni["level"] == level) & (uni["staff_type"] == staff_type) & (uni["period"] == period)]
         if len(u) == 1:
             upper = body[body["band_key"].isin(UNIVERSITY_OR_ABOVE)]
             chk = check_parts([int(c) for c in upper["count"]], int(u["total"].iloc[0]))
-            rows.append({"what": f"{name}: thạc sỹ + đại học", "parts": " + ".join(str(int(c)) for c in upper["count"]),
+            rows.append({"what": f"{name}: thạc sỹ + đại học", "parts": " + ".join(format_number(int(c)) for c in upper["count"]),
                          "parts_sum": chk.sum, "stated": int(u["count"].iloc[0]),
                          "difference": chk.sum - int(u["count"].iloc[0]), "ids": u["id"].iloc[0]})
     return pd.DataFrame(rows)
@@ -254,22 +269,75 @@ def inferred_commune_counts(df):
 # --------------------------------------------------------------------------- figures
 
 
-def qualification_mix_chart(mix, title: str | None = None):
+def _headline(mix) -> dict:
+    """Group -> (count, total, share) of the :data:`HEADLINE` bands of the mix's dimension."""
+    bands, _ = HEADLINE.get(mix["dimension"].iloc[0], ((), ""))
+    out = {}
+    for g, grp in mix.groupby("group", sort=False):
+        count = int(grp[grp["band_key"].isin(bands)]["count"].sum())
+        total = int(grp["total"].iloc[0])
+        out[g] = (count, total, check_share(count, total)["recomputed"])
+    return out
+
+
+def mix_title(mix) -> str:
+    """The finding of a mix figure: the share of its :data:`HEADLINE` bands in each group.
+
+    Examples
+    --------
+    >>> from parstats import data
+    >>> mix_title(qualification_mix(data.load("staffing_qualifications")))
+    'Tỷ lệ có trình độ đại học trở lên: 99,22% cán bộ, công chức cấp huyện, 89,83% cán bộ, công chức cấp xã, 87,50% viên chức toàn huyện'
+    """
+    _, name = HEADLINE.get(mix["dimension"].iloc[0], ((), ""))
+    if not name:
+        return label(TABLE, "dimension", mix["dimension"].iloc[0])
+    parts = [f"{percent_label(share)} {g[:1].lower()}{g[1:]}" for g, (_, _, share) in _headline(mix).items()]
+    return f"Tỷ lệ có trình độ {name}: " + ", ".join(parts)
+
+
+def _flags(mix, shares) -> dict:
+    """(group, band) -> the flagged curated row (the audit's ``inconsistent``) that quotes it."""
+    if shares is None or "level_key" not in shares:
+        return {}
+    dimension = mix["dimension"].iloc[0]
+    out = {}
+    for key, grp in mix.groupby("group_key", sort=False):
+        level, staff_type, period = key.split("|")
+        rows = shares[(shares["level_key"] == level) & (shares["staff_type_key"] == staff_type)
+                      & (shares["period_key"] == period) & (shares["group_key"] == "tat_ca")
+                      & (shares["dimension_key"] == dimension) & (shares["status"] == INCONSISTENT)]
+        for _, r in rows.iterrows():
+            q = r["qualification_key"]
+            bands = UNIVERSITY_OR_ABOVE if q == UNIVERSITY_OR_ABOVE_CODE else (BANDS[dimension].get(q),)
+            for band in bands:
+                out[(grp["group"].iloc[0], band)] = r
+    return out
+
+
+def qualification_mix_chart(mix, title: str | None = None, shares=None):
     """100% stacked bars: the share of each qualification band in each staff group.
+
+    At each bar's end, the share of the :data:`HEADLINE` bands (count/total); a band that a
+    figure the audit flags quotes is hatched, and the note gives the report's and the
+    recomputed value.
 
     Parameters
     ----------
     mix : pandas.DataFrame
         :func:`qualification_mix`.
     title : str, optional
-        The figure's title; the label of the mix's dimension (``Trình độ chuyên môn``) when
-        omitted.
+        The figure's title; the finding (:func:`mix_title`) when omitted.
+    shares : pandas.DataFrame, optional
+        :func:`staffing_shares`, whose flagged rows are marked.
     """
     from parstats.numbers import format_number
 
     if title is None:
-        title = label(TABLE, "dimension", mix["dimension"].iloc[0])
-    fig, ax = new_figure(8, 0.7 * mix["group"].nunique() + 1.8)
+        title = mix_title(mix)
+    flags = _flags(mix, shares)
+    fig, ax = new_figure(8.5, 0.8 * mix["group"].nunique() + 2.0)
+    noted = []
     with style():
         groups = list(dict.fromkeys(mix["group"]))
         bands = list(dict.fromkeys(mix["band_key"]))
@@ -282,19 +350,115 @@ def qualification_mix_chart(mix, title: str | None = None):
             for g in groups:
                 row = mix[(mix["group"] == g) & (mix["band_key"] == band)]
                 widths.append(coordinate(row["share"].iloc[0]) if len(row) else 0.0)
-            ax.barh(y, widths, left=left, color=colours[band], label=names[band], height=0.6)
+            bars = ax.barh(y, widths, left=left, color=colours[band], label=names[band], height=0.6)
+            for bar, g in zip(bars, groups):
+                r = flags.get((g, band))
+                if r is not None:
+                    mark_flagged(bar)
+                    what = f"{r['qualification'].lower()}, {g[:1].lower()}{g[1:]}"
+                    item = (what, r["reported_text"], r["recomputed_text"], f"{int(r['count'])}/{int(r['total'])}")
+                    if item not in noted:
+                        noted.append(item)
             for yi, lft, w, g in zip(y, left, widths, groups):
                 if w >= 6:
                     row = mix[(mix["group"] == g) & (mix["band_key"] == band)].iloc[0]
                     ax.text(lft + w / 2, yi, f"{percent_label(row['share'], 1)}\n({format_number(int(row['count']))})",
-                            ha="center", va="center", fontsize=7.5, color="white" if band != REST else "black")
+                            ha="center", va="center", fontsize=7.5, color="white" if band != REST else "black",
+                            bbox={"facecolor": colours[band], "edgecolor": "none", "pad": 1}
+                            if (g, band) in flags else None)
             left = [a + b for a, b in zip(left, widths)]
+        _, headline = HEADLINE.get(mix["dimension"].iloc[0], ((), ""))
+        if headline:
+            for yi, g in zip(y, groups):
+                count, total, share = _headline(mix)[g]
+                ax.annotate(f"{headline[:1].upper()}{headline[1:]}:\n{percent_label(share)} "
+                            f"({format_number(count)}/{format_number(total)})", xy=(100, yi), xytext=(4, 0),
+                            textcoords="offset points", ha="left", va="center", fontsize=7.5)
         labels = [f"{g}\n({format_number(int(mix[mix['group'] == g]['total'].iloc[0]))} người)" for g in groups]
         ax.set_yticks(y, labels)
         ax.set_xlim(0, 100)
         set_number_axis(ax.xaxis, decimals=0, percent=True)
-        ax.set_title(title)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=len(bands), fontsize=8)
+        wrap_title(ax, title, 70)
+        # plain squares: a band's first bar may be hatched, its legend entry is not
+        handles = legend_patches([(names[b], colours[b]) for b in bands]) + ([flagged_patch()] if noted else [])
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(len(handles), 4),
+                  fontsize=8)
         ax.grid(axis="y", visible=False)
-    add_source(fig, note="Tỷ lệ tính lại từ số người báo cáo nêu (làm tròn một chữ số thập phân).")
+    note = "Tỷ lệ tính lại từ số người báo cáo nêu; nhãn trong thanh làm tròn một chữ số thập phân."
+    add_source(fig, note=" ".join(x for x in (flag_note(noted), note) if x))
     return fig
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def key_findings(staff, targets) -> KeyFindings:
+    """The notebook's "Kết luận chính": university shares against chỉ tiêu 4, the flagged shares with their
+    recomputed values, the inferred commune counts and the footnote sums, computed.
+
+    Examples
+    --------
+    >>> from parstats import data
+    >>> k = key_findings(data.load("staffing_qualifications"), data.load("targets"))
+    >>> 3 <= len(k.sentences) <= 6 and all(s.endswith(".") for s in k.sentences)
+    True
+    >>> any("98,45%" in s and "99,22%" in s for s in k.sentences)
+    True
+    """
+    from parstats.numbers import format_number
+
+    shares = staffing_shares(staff).set_index("id")
+    tgt = targets.set_index("sub_id")
+
+    def target(sub: str) -> str:
+        if sub not in tgt.index:
+            return ""
+        words = "tối thiểu " if tgt.loc[sub, "comparator"] == "at_least" else ""
+        return f"chỉ tiêu {sub}: {words}{percent_label(tgt.loc[sub, 'target_value'], 0)}"
+
+    def quoted(r) -> str:
+        if r["status"] == INCONSISTENT:
+            return f"báo cáo ghi {r['reported_text']}, tính lại {r['recomputed_text']}: {r['status_vi']}"
+        return f"{r['reported_text']}, {r['status_vi']}"
+
+    sentences = []
+    uni = shares[(shares["qualification_key"] == UNIVERSITY_OR_ABOVE_CODE) & shares["count"].notna()
+                 & shares["total"].notna()]
+    for rid, r in uni.iterrows():
+        sentences.append(f"{r['staff_type']} {r['level'].lower()} có trình độ đại học trở lên: "
+                         f"{format_number(int(r['count']))}/{format_number(int(r['total']))} người; {quoted(r)}.")
+    for sub, rid in TARGET_ROWS.items():
+        if rid in shares.index and not shares.loc[rid, "count"] is None and shares.loc[rid, "total"] is not None \
+                and sub == "4b":
+            r = shares.loc[rid]
+            sentences.append(f"{r['qualification']} ở {r['level'].lower()}: {format_number(int(r['count']))}/"
+                             f"{format_number(int(r['total']))} {r['staff_type'][:1].lower()}{r['staff_type'][1:]}; "
+                             f"{quoted(r)}, so với {target(sub)}.")
+    inferred = inferred_commune_counts(staff)
+    if len(inferred):
+        unique = bool(inferred["unique"].iloc[0])
+        parts = []
+        for _, r in inferred[inferred["solution"] == 1].iterrows():
+            sub = next((s for s, i in TARGET_ROWS.items() if i == r["id"]), None)
+            parts.append(f"{r['reported_text']} của {r['staff_type'].lower()} {r['level'].lower()} "
+                         f"({format_number(int(r['count']))}/{format_number(int(r['total']))}"
+                         + (f"; {target(sub)}" if sub else "") + ")")
+        how = "chỉ khớp với một cách chia" if unique else "khớp với nhiều cách chia"
+        sentences.append(f"Báo cáo không nêu số người sau các tỷ lệ {' và '.join(parts)}; các tỷ lệ này {how} "
+                         f"tổng số {inferred['combined'].iloc[0]} người của cấp xã.")
+    summary = reproduction_summary({"Trình độ": staffing_shares(staff)}).iloc[0]
+    worst = shares[shares["status"] == INCONSISTENT]
+    text = (f"Trong {int(summary['quoted'])} tỷ lệ báo cáo nêu, {int(summary['checked'])} tính lại được từ số người: "
+            f"{int(summary['consistent'])} nhất quán, {int(summary['inconsistent'])} không nhất quán")
+    if len(worst):
+        w = worst.loc[max(worst.index, key=lambda i: abs(worst.loc[i, "difference"]))]
+        text += (f", lệch nhiều nhất là {w['dimension'].lower()} {w['qualification'].lower()} của "
+                 f"{w['staff_type'].lower()} {w['level'].lower()} (báo cáo ghi {w['reported_text']}, tính lại "
+                 f"{w['recomputed_text']})")
+    sentences.append(text + ".")
+    parts = staffing_parts(staff)
+    if len(parts):
+        ok = all(int(d) == 0 for d in parts["difference"])
+        sentences.append(f"Các số người theo trình độ ở chú thích 9, 10 và mục II.2.5 cộng lại "
+                         f"{'đúng' if ok else 'không đúng'} tổng số báo cáo nêu ({len(parts)} phép cộng).")
+    return KeyFindings(tuple(sentences[:6]))

@@ -4,13 +4,17 @@ A table is described once, as a list of :class:`Column` (which column of the com
 frame, its Vietnamese header, what kind of value it holds and how many decimals to show);
 the same description gives
 
-* :func:`format_table`: the frame a notebook displays (every cell a string written the
-  Vietnamese way, index ``STT`` from 1), which nbval compares; in HTML its figures have
-  ``class="num"`` (:class:`DisplayTable`), so that the site right-aligns them;
-* :func:`export_table`: ``figures/NN-slug-what.csv`` (the displayed strings, UTF-8 with a
-  byte-order mark so that Excel opens the Vietnamese text correctly) and ``.xlsx`` (real
-  numbers with number formats, so Excel shows them in the reader's locale and can compute
-  with them).
+* :func:`format_table`: the frame a notebook displays, which nbval compares, written for a
+  reader (:class:`DisplayTable`): every cell a string written the Vietnamese way; no row
+  number and no row id (the columns headed :data:`ROW_ID_HEADER`, ``Mã dòng``: they are kept
+  in the HTML as attributes of the rows, and in the files); a text column that repeats an
+  earlier one in every row left out; one precision per column; a long text cut at a word with
+  the full text on demand (``<details>``); figures and their headers right-aligned
+  (``class="num"``);
+* :func:`export_table`: ``figures/NN-slug-what.csv`` (every column, ids included, as the
+  displayed strings, numbered ``STT``; UTF-8 with a byte-order mark so that Excel opens the
+  Vietnamese text correctly) and ``.xlsx`` (real numbers with number formats, so Excel shows
+  them in the reader's locale and can compute with them).
 
 Both files are written atomically, and the XLSX is byte-reproducible: openpyxl stamps the
 current time into ``docProps/core.xml`` and into each zip entry, so the archive is rebuilt
@@ -20,12 +24,13 @@ Examples
 --------
 >>> import pandas as pd
 >>> from decimal import Decimal
->>> df = pd.DataFrame({"year": [2021, 2022], "score": [Decimal("84.11"), Decimal("78.93")]})
->>> cols = [Column("year", "Năm", "text"), Column("score", "Chỉ số (%)", "percent", 2)]
+>>> df = pd.DataFrame({"id": ["a", "b"], "year": [2021, 2022], "score": [Decimal("84.11"), Decimal("78.9")],
+...                    "d": [2, 1]})
+>>> cols = [Column("id", "Mã dòng"), Column("year", "Năm", "text"), Column("score", "Chỉ số (%)", "percent", "d")]
 >>> format_table(df, cols)
-STT   Năm Chỉ số (%)
-1    2021     84,11%
-2    2022     78,93%
+ Năm Chỉ số (%)
+2021     84,11%
+2022     78,90%
 """
 from __future__ import annotations
 
@@ -47,9 +52,12 @@ from parstats.paths import display_path
 __all__ = [
     "Column",
     "DisplayTable",
+    "EXCERPT",
     "ExportedTable",
     "FIXED_TIMESTAMP",
     "KINDS",
+    "ROW_ID_HEADER",
+    "column_places",
     "export_table",
     "format_table",
     "format_value",
@@ -57,6 +65,8 @@ __all__ = [
 ]
 
 KINDS = ("text", "int", "number", "percent", "bool")
+#: Kinds whose cells are figures (right-aligned).
+NUMERIC_KINDS = ("int", "number", "percent")
 #: Date written into the XLSX properties and zip entries (the zip format's epoch).
 FIXED_TIMESTAMP = "1980-01-01T00:00:00Z"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -64,6 +74,10 @@ TABLE_NAME = re.compile(r"\d\d-[a-z0-9]+(?:-[a-z0-9]+)+")
 #: What an empty cell shows.
 EMPTY = ""
 YES, NO = "Có", "Không"
+#: Header of the columns that hold row ids (``id`` of ``data/``): kept in the files, not on pages.
+ROW_ID_HEADER = "Mã dòng"
+#: Characters of a long text a page shows before "…"; the full text opens on demand.
+EXCERPT = 90
 
 
 @dataclass(frozen=True)
@@ -80,7 +94,11 @@ class Column:
         ``percent`` values are numbers of percent (84.11 means 84,11%).
     decimals : int or str, optional
         Places to show for ``number``/``percent``: a fixed int, or the name of a column
-        holding each row's precision (e.g. the precision the report wrote).
+        holding each row's precision (e.g. the precision the report wrote); the column is
+        then shown at the largest of them (:func:`column_places`), one precision per column.
+    page : bool, optional
+        Whether a page shows the column; by default every column but the row ids (header
+        :data:`ROW_ID_HEADER`), which only the CSV and XLSX files show.
 
     Raises
     ------
@@ -92,17 +110,53 @@ class Column:
     header: str
     kind: str = "text"
     decimals: int | str | None = None
+    page: bool | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"column {self.key!r}: kind must be one of {KINDS}, got {self.kind!r}")
 
+    @property
+    def on_page(self) -> bool:
+        """True if a page shows this column (see ``page``).
+
+        Examples
+        --------
+        >>> Column("id", "Mã dòng").on_page, Column("level", "Cấp").on_page
+        (False, True)
+        """
+        return self.page if self.page is not None else self.header != ROW_ID_HEADER
+
     def places(self, row) -> int:
-        """Decimals to show for this column in ``row``."""
+        """Decimals to show for this column in ``row`` (the row's own, for per-row precision)."""
         if isinstance(self.decimals, str):
             value = row[self.decimals]
             return 0 if is_missing(value) else int(value)
         return 0 if self.decimals is None else self.decimals
+
+
+def column_places(df, column: Column) -> int:
+    """Decimals to show in every cell of ``column``: one precision per column.
+
+    A fixed ``decimals`` is used as it is; a per-row one (the name of a column of ``df``)
+    gives the largest precision of the rows that have a value, so that ``-0,1``, ``0`` and
+    ``0,00`` are shown as ``-0,10``, ``0,00`` and ``0,00`` (rounded half-up when a value has
+    more places).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"v": [Decimal("-0.1"), Decimal("0"), Decimal("0.00"), None], "d": [1, 0, 2, 3]})
+    >>> column_places(df, Column("v", "Chênh lệch", "number", "d"))
+    2
+    >>> [format_value(v, "number", 2) for v in df["v"]]
+    ['-0,10', '0,00', '0,00', '']
+    """
+    if not isinstance(column.decimals, str):
+        return column.places(None)
+    places = [int(d) for v, d in zip(df[column.key], df[column.decimals])
+              if not is_missing(v) and not is_missing(d)]
+    return max(places, default=0)
 
 
 def is_missing(value) -> bool:
@@ -155,35 +209,101 @@ def format_value(value, kind: str, decimals: int = 0) -> str:
 
 
 class DisplayTable(pd.DataFrame):
-    """The frame :func:`format_table` returns: a DataFrame whose HTML marks the figures.
+    """The frame :func:`format_table` returns: a DataFrame written for a reader.
 
-    Its text is a plain DataFrame's. In HTML (a notebook's output, and so a page of the site)
-    a cell that reads as a Vietnamese number (:func:`parstats.numbers.parse_number`) or as a
-    count of a total (``265/295``) has ``class="num"``, so that a style sheet can right-align
-    it: the computed columns, and the report's own figures, which are kept as text. The table
-    has ``class="dataframe"`` and an id made from its content, the same on every run.
+    Its text form has neither index nor truncated cells. Its HTML (a notebook's output, and so
+    a page of the site) is a ``<table class="dataframe">`` with an id made from its content
+    (the same on every run) and a style sheet scoped to that id:
+
+    * a column of figures (its kind is a number, or every cell reads as a Vietnamese number
+      (:func:`parstats.numbers.parse_number`) or as a count of a total, ``265/295``) has
+      ``class="num"`` on its header and its cells, and is right-aligned; text is left-aligned;
+    * headers are ``<th scope="col">``;
+    * the row ids that the page does not show are attributes of the rows: ``data-ids`` (every id
+      of the row) and, for a published table whose first id column holds one distinct id per
+      row, ``id="NAME--ID"``, an anchor another page can link to; the table has ``data-table="NAME"``;
+    * a text longer than :data:`EXCERPT` characters shows its beginning, cut at a word, and
+      the full text in a ``<details>`` element.
 
     Examples
     --------
     >>> html = DisplayTable({"Cấp": ["xã"], "Báo cáo ghi": ["84,11%"], "Đạt": ["265/295"]})._repr_html_()
-    >>> [line.strip() for line in html.splitlines() if line.strip().startswith("<td")]
-    ['<td class="data row0 col0" >xã</td>', '<td class="data row0 col1 num" >84,11%</td>', '<td class="data row0 col2 num" >265/295</td>']
+    >>> [line.strip() for line in html.splitlines() if line.strip().startswith(("<td ", "<th "))]
+    ['<th scope="col" class="col_heading level0 col0">Cấp</th>', '<th scope="col" class="col_heading level0 col1 num">Báo cáo ghi</th>', '<th scope="col" class="col_heading level0 col2 num">Đạt</th>', '<td class="data row0 col0">xã</td>', '<td class="data row0 col1 num">84,11%</td>', '<td class="data row0 col2 num">265/295</td>']
     """
+
+    _metadata = ["_numeric", "_row_ids", "_anchors", "_name"]
 
     @property
     def _constructor(self):
         return DisplayTable
 
-    def _repr_html_(self) -> str:
-        from pandas.io.formats.style import Styler
+    def __repr__(self) -> str:
+        if self.empty:
+            return "(bảng trống)"
+        return self.to_string(index=False, max_colwidth=None)
 
-        classes = self.map(lambda cell: "num" if _is_figure(cell) else "")
-        uuid = hashlib.sha256(self.to_csv().encode("utf-8")).hexdigest()[:12]
-        return (
-            Styler(self, uuid=uuid, cell_ids=False)
-            .format(escape="html").format_index(escape="html", axis=0).format_index(escape="html", axis=1)
-            .set_td_classes(classes).set_table_attributes('class="dataframe"').to_html()
-        )
+    def _is_numeric(self, position: int) -> bool:
+        numeric = getattr(self, "_numeric", None)
+        if numeric is not None and position < len(numeric) and numeric[position]:
+            return True
+        cells = [c for c in self.iloc[:, position] if str(c) != EMPTY]
+        return bool(cells) and all(_is_figure(c) for c in cells)
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        name = getattr(self, "_name", None)
+        row_ids = getattr(self, "_row_ids", None) or [[] for _ in range(len(self))]
+        uuid = hashlib.sha256(f"{name}\n{self.to_csv()}\n{row_ids}".encode("utf-8")).hexdigest()[:12]
+        tid = f"T_{uuid}"
+        numeric = [self._is_numeric(i) for i in range(self.shape[1])]
+        primary = getattr(self, "_anchors", None)
+        anchors = name is not None and primary is not None
+        out = ['<style type="text/css">',
+               f"#{tid} th, #{tid} td {{text-align: left; vertical-align: top}}",
+               f"#{tid} th.num, #{tid} td.num {{text-align: right}}",
+               f"#{tid} td.num {{white-space: nowrap; font-variant-numeric: tabular-nums}}",
+               f"#{tid} details summary {{cursor: pointer}}",
+               "</style>",
+               f'<table id="{tid}" class="dataframe"' + (f' data-table="{escape(name)}"' if name else "") + ">",
+               "  <thead>", "    <tr>"]
+        for j, header in enumerate(self.columns):
+            cls = f"col_heading level0 col{j}" + (" num" if numeric[j] else "")
+            out.append(f'      <th scope="col" class="{cls}">{escape(str(header))}</th>')
+        out += ["    </tr>", "  </thead>", "  <tbody>"]
+        for i, (cells, ids) in enumerate(zip(self.itertuples(index=False), row_ids)):
+            attrs = ""
+            if anchors:
+                attrs += f' id="{escape(name)}--{escape(primary[i])}"'
+            if ids:
+                attrs += f' data-ids="{escape(" ".join(ids))}"'
+            out.append(f"    <tr{attrs}>")
+            for j, cell in enumerate(cells):
+                cls = f"data row{i} col{j}" + (" num" if numeric[j] else "")
+                out.append(f'      <td class="{cls}">{_cell_html(str(cell))}</td>')
+            out.append("    </tr>")
+        out += ["  </tbody>", "</table>", ""]
+        return "\n".join(out)
+
+
+def _cell_html(text: str) -> str:
+    """A cell's text as HTML: escaped; a long one cut at a word, the full text in ``<details>``.
+
+    Examples
+    --------
+    >>> _cell_html("a < b")
+    'a &lt; b'
+    >>> _cell_html("từ " * 40).startswith("<details><summary>từ từ")
+    True
+    """
+    import textwrap
+    from html import escape
+
+    if len(text) <= EXCERPT:
+        return escape(text)
+    short = textwrap.shorten(text, width=EXCERPT, placeholder=" …")
+    return f"<details><summary>{escape(short)}</summary>{escape(text)}</details>"
 
 
 def _is_figure(cell) -> bool:
@@ -201,37 +321,105 @@ def _is_figure(cell) -> bool:
     return True
 
 
-def format_table(df, columns: Sequence[Column]):
-    """The display frame: Vietnamese headers, every cell a Vietnamese-formatted string.
+def _check_columns(df, columns: Sequence[Column]) -> None:
+    missing = [c.key for c in columns if c.key not in df.columns]
+    missing += [c.decimals for c in columns if isinstance(c.decimals, str) and c.decimals not in df.columns]
+    if missing:
+        raise KeyError(f"table lacks column(s) {missing}; it has {list(df.columns)}")
+
+
+def _formatted(df, columns: Sequence[Column]) -> list[list[str]]:
+    """Every cell of ``df`` as its display string, one precision per column."""
+    places = [column_places(df, c) for c in columns]
+    return [[format_value(row[c.key], c.kind, p) for c, p in zip(columns, places)] for _, row in df.iterrows()]
+
+
+def _repeats(cells: list[list[str]], columns: Sequence[Column], j: int, shown: list[int]) -> bool:
+    """True if text column ``j`` repeats a shown text column in every row (two rows at least)."""
+    if columns[j].kind != "text" or len(cells) < 2:
+        return False
+    values = [r[j] for r in cells]
+    if any(v == EMPTY for v in values):
+        return False
+    return any(columns[k].kind == "text" and [r[k] for r in cells] == values for k in shown)
+
+
+def _row_ids(df, columns: Sequence[Column]) -> list[list[str]]:
+    """The ids of each row, from its row-id columns (a cell may list several, comma-separated)."""
+    keys = [c.key for c in columns if c.header == ROW_ID_HEADER]
+    out = []
+    for _, row in df.iterrows():
+        ids = []
+        for k in keys:
+            if not is_missing(row[k]):
+                ids += [i.strip() for i in str(row[k]).split(",") if i.strip() and i.strip() not in ids]
+        out.append(ids)
+    return out
+
+
+def _anchor_ids(df, columns: Sequence[Column]) -> list[str] | None:
+    """The first row-id column's values, if each row has exactly one and no two rows share it."""
+    keys = [c.key for c in columns if c.header == ROW_ID_HEADER]
+    if not keys:
+        return None
+    values = [EMPTY if is_missing(v) else str(v).strip() for v in df[keys[0]]]
+    if any(v == EMPTY or "," in v for v in values) or len(set(values)) != len(values):
+        return None
+    return values
+
+
+def format_table(df, columns: Sequence[Column], name: str | None = None):
+    """The display frame of a page: Vietnamese headers, every cell a Vietnamese-formatted string.
 
     Parameters
     ----------
     df : pandas.DataFrame
         The computed table (ints, Decimals, strings, booleans; no floats).
     columns : sequence of Column
+    name : str, optional
+        The table's file name (``NN-slug-what``), for its rows' anchors in HTML.
 
     Returns
     -------
     DisplayTable
-        Rows numbered 1, 2, ... under the column-axis name ``STT``, one column per
-        :class:`Column`, in order.
+        One column per :class:`Column` that a page shows (:attr:`Column.on_page`), in order,
+        but a text column that repeats an earlier shown one in every row; rows numbered from 0
+        and shown without their number.
 
     Raises
     ------
     KeyError
         If a column named in ``columns`` is missing from ``df``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"id": ["4b", "4c"], "sub": ["4b", "4c"], "v": [Decimal("-0.1"), Decimal("0.25")],
+    ...                    "d": [1, 2]})
+    >>> cols = [Column("id", "Mã"), Column("sub", "Chỉ tiêu"), Column("v", "Chênh lệch", "number", "d")]
+    >>> list(format_table(df, cols).columns), format_table(df, cols)["Chênh lệch"].tolist()
+    (['Mã', 'Chênh lệch'], ['-0,10', '0,25'])
     """
-    missing = [c.key for c in columns if c.key not in df.columns]
-    missing += [c.decimals for c in columns if isinstance(c.decimals, str) and c.decimals not in df.columns]
-    if missing:
-        raise KeyError(f"table lacks column(s) {missing}; it has {list(df.columns)}")
-    rows = []
-    for _, row in df.iterrows():
-        rows.append([format_value(row[c.key], c.kind, c.places(row)) for c in columns])
-    out = DisplayTable(rows, columns=[c.header for c in columns], dtype=object)
+    _check_columns(df, columns)
+    cells = _formatted(df, columns)
+    shown: list[int] = []
+    for j, c in enumerate(columns):
+        if c.on_page and not _repeats(cells, columns, j, shown):
+            shown.append(j)
+    out = DisplayTable([[r[j] for j in shown] for r in cells], columns=[columns[j].header for j in shown],
+                       dtype=object)
+    out._numeric = [columns[j].kind in NUMERIC_KINDS for j in shown]
+    out._row_ids = _row_ids(df, columns)
+    out._anchors = _anchor_ids(df, columns)
+    out._name = name
+    return out
+
+
+def _full_table(df, columns: Sequence[Column]):
+    """Every column (ids included) as displayed strings, rows numbered from 1 under ``STT``."""
+    _check_columns(df, columns)
+    out = pd.DataFrame(_formatted(df, columns), columns=[c.header for c in columns], dtype=object)
     out.index = pd.RangeIndex(1, len(out) + 1)
-    # "STT" (số thứ tự) named on the columns, not the index: the HTML table then has one
-    # header row, with STT in its corner, instead of a second, empty one.
     out.columns.name = "STT"
     return out
 
@@ -265,10 +453,11 @@ def _xlsx_bytes(df, columns: Sequence[Column], sheet_title: str) -> bytes:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     widths = [4] + [max(8, min(40, len(c.header) + 2)) for c in columns]
+    places = [column_places(df, c) for c in columns]
     for n, (_, row) in enumerate(df.iterrows(), start=1):
         values: list = [n]
         formats: list = [None]
-        for c in columns:
+        for c, p in zip(columns, places):
             v = row[c.key]
             if is_missing(v):
                 values.append(None)
@@ -284,10 +473,10 @@ def _xlsx_bytes(df, columns: Sequence[Column], sheet_title: str) -> bytes:
                 formats.append(_excel_format("int", 0))
             elif c.kind == "percent":
                 values.append(Decimal(v) / 100)
-                formats.append(_excel_format("percent", c.places(row)))
+                formats.append(_excel_format("percent", p))
             else:
                 values.append(Decimal(v))
-                formats.append(_excel_format("number", c.places(row)))
+                formats.append(_excel_format("number", p))
         ws.append(values)
         for col, fmt in enumerate(formats, start=1):
             if fmt:
@@ -381,8 +570,7 @@ def export_table(df, columns: Sequence[Column], name: str, directory: Path | str
         raise ValueError(f"table name {name!r} is not of the form 'NN-slug-what' (e.g. '03-online-services-dossiers')")
     out = Path(directory) if directory is not None else FIGURES_DIR
     out.mkdir(parents=True, exist_ok=True)
-    display = format_table(df, columns)
-    csv_data = _csv_bytes(display)
+    csv_data = _csv_bytes(_full_table(df, columns))
     xlsx_data = _xlsx_bytes(df, columns, sheet_title or name)
     csv_path, xlsx_path = out / f"{name}.csv", out / f"{name}.xlsx"
     write_atomic(csv_path, csv_data)
@@ -401,8 +589,8 @@ def publish(df, columns: Sequence[Column], name: str, directory: Path | str | No
     >>> df = pd.DataFrame({"unit": ["Đơn vị sự nghiệp"], "n": [58]})
     >>> publish(df, [Column("unit", "Loại"), Column("n", "Số lượng", "int")], "99-example-units",
     ...         directory=tempfile.mkdtemp())
-    STT              Loại Số lượng
-    1    Đơn vị sự nghiệp       58
+                Loại Số lượng
+    Đơn vị sự nghiệp       58
     """
     export_table(df, columns, name, directory=directory)
-    return format_table(df, columns)
+    return format_table(df, columns, name=name)
