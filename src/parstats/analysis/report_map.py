@@ -63,7 +63,8 @@ def _token(value: str) -> re.Pattern:
 
 
 def curated_figures(data_dir: Path | str | None = None) -> list[CuratedFigure]:
-    """Every numeric value of every curated table, with its raw line in the report.
+    """Every value of every curated table that is written with a digit (numbers, document
+    numbers, dates), with its raw line in the report.
 
     Raises
     ------
@@ -76,7 +77,8 @@ def curated_figures(data_dir: Path | str | None = None) -> list[CuratedFigure]:
     pkg = data.datapackage(root)
     out: list[CuratedFigure] = []
     for res in pkg["resources"]:
-        fields = [f for f in res["schema"]["fields"] if f.get("quoteField") and data.is_numeric_field(f)]
+        # every value written with a digit: numbers, and the document numbers and dates
+        fields = [f for f in res["schema"]["fields"] if f.get("quoteField")]
         if not fields:
             continue
         with open(root / res["path"], encoding="utf-8", newline="") as fh:
@@ -84,7 +86,7 @@ def curated_figures(data_dir: Path | str | None = None) -> list[CuratedFigure]:
         for n, row in enumerate(rows, start=2):
             for fld in fields:
                 value = row.get(fld["name"]) or ""
-                if not value:
+                if not any(ch.isdigit() for ch in value):
                     continue
                 quote = normalize_text(row[fld["quoteField"]])
                 found = [(t, src, line_of) for t, src, line_of in units if quote and quote in t]
@@ -144,13 +146,18 @@ def claim_values(claim) -> set[Decimal]:
 def figures_for_claim(claim, by_line: dict[int, list[CuratedFigure]], reach: int = 2) -> list[CuratedFigure]:
     """The curated figures that carry a number of ``claim``: on the claim's line, the next
     ``reach`` lines (a claim's numbers may run on) or the line where its total stands, with a
-    value among :func:`claim_values`."""
+    value among :func:`claim_values`; a document number cited again is the row of its first
+    citation."""
     values = claim_values(claim)
     lines = list(range(claim.line, claim.line + reach + 1))
     anchor = claim.detail.get("anchor_line") if claim.detail else None
     if anchor and anchor not in lines:
         lines.append(anchor)
-    return [f for ln in lines for f in by_line.get(ln, ()) if _value(f) in values]
+    found = [f for ln in lines for f in by_line.get(ln, ())
+             if f.value == claim.reported or _value(f) in values]
+    if not found and claim.kind == "document":  # the same document cited again
+        found = [f for figs in by_line.values() for f in figs if f.value == claim.reported][:1]
+    return found
 
 
 def _value(figure: CuratedFigure) -> Decimal | None:

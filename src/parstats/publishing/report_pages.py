@@ -71,3 +71,84 @@ def data_tables(data_dir: Path | str) -> list[DataTable]:
             Path(res["path"]).name,
         ))
     return out
+
+
+def _row_labels(data_dir: Path | str) -> dict[tuple[str, str], str]:
+    """``(table, row id) -> `` a short Vietnamese label of the row: its first coded columns
+    written out (``Cấp xã, 6 tháng đầu năm 2023``)."""
+    out = {}
+    for t in data_tables(data_dir):
+        text_cols = [i for i, (title, num) in enumerate(t.columns)
+                     if not num and title not in ("Nguồn", "Trích dẫn")][:3]
+        for anchor, cells in t.rows:
+            out[(t.name, anchor[len(t.name) + 1:])] = ", ".join(cells[i] for i in text_cols if cells[i])
+    return out
+
+
+def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
+    """The annotated home report for the site: every figure the audit checks marked by its
+    status, every curated figure linked to its row on the data page and to the notebook that
+    shows its table; a checked figure no row carries says so.
+
+    Parameters
+    ----------
+    project : parstats.publishing.project.Project
+    notebook_pages : dict
+        ``notebook file name -> (page file name, title)``.
+
+    Returns
+    -------
+    parstats.audit.annotate.Annotated or None
+        None for a project without the raw report.
+    """
+    from parstats.analysis.report_map import (curated_figures, figures_by_line, figures_for_claim,
+                                              notebooks_by_table)
+    from parstats.audit import audit_path
+    from parstats.audit.annotate import Note, annotate_html
+    from parstats.audit.inputs import read_document
+    from parstats import paths
+
+    raw = project.data_dir / "raw" / paths.RAW_REPORT.name
+    if not raw.is_file():
+        return None
+    doc = read_document(raw)
+    report = audit_path(raw, source=f"data/raw/{raw.name}")
+    figures = curated_figures(project.data_dir)
+    by_line = figures_by_line(figures)
+    shown_in = notebooks_by_table(project.notebooks_dir)
+    titles = {t.name: t.title for t in data_tables(project.data_dir)}
+    rows = _row_labels(project.data_dir)
+    fields = {(r["name"], f["name"]): f.get("title", f["name"])
+              for r in data.datapackage(project.data_dir)["resources"] for f in r["schema"]["fields"]}
+
+    def links_of(figs) -> list:
+        out, seen = [], set()
+        for fig in figs:
+            key = (fig.table, fig.row_id)
+            if key not in seen:
+                seen.add(key)
+                label = rows.get(key) or fig.row_id
+                out.append((f"Dữ liệu «{titles[fig.table]}»: {label}",
+                            f"{DATA_PAGE}#{row_anchor(fig.table, fig.row_id)}"))
+        for table in dict.fromkeys(fig.table for fig in figs):
+            for nb in shown_in.get(table, ()):
+                page, title = notebook_pages.get(nb, (None, None))
+                if page and ("nb", page) not in seen:
+                    seen.add(("nb", page))
+                    out.append((f"Sổ tay: {title}", page))
+        return out
+
+    used = set()
+
+    def extra_links(finding) -> list:
+        figs = figures_for_claim(finding.claim, by_line)
+        used.update(figs)
+        return links_of(figs) or [("Số liệu này chưa được trích vào dữ liệu (data/)", None)]
+
+    # the claims' links first (they tell which curated figures a claim already marks)
+    for f in report.findings:
+        extra_links(f)
+    notes = [Note(fig.line, fig.value, f"{titles[fig.table]}: cột «{fields[(fig.table, fig.field)]}»",
+                  tuple(links_of([fig])))
+             for fig in figures if fig not in used]
+    return annotate_html(doc, report, "vi", extra_links=extra_links, standalone=False, notes=notes)
