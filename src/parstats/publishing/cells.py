@@ -149,7 +149,7 @@ def _literal_names(source: str) -> list[str]:
 
     Examples
     --------
-    >>> _literal_names('publish(t, cols, "01-a-scoreboard")\nsave_figure(f, name="01-a-bars")')
+    >>> _literal_names('publish(t, cols, "01-a-scoreboard"); save_figure(f, name="01-a-bars")')
     ['01-a-scoreboard', '01-a-bars']
     >>> _literal_names("x = (")
     []
