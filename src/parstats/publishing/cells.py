@@ -163,18 +163,33 @@ def _literal_names(source: str) -> list[str]:
     return [n.value for n in nodes if OUTPUT_NAME.fullmatch(n.value)]
 
 
-def _first_sentence(markdown: str, limit: int = 220) -> str:
-    """The first sentence of a Markdown cell's first paragraph, for a table's caption.
+#: The longest paragraph that becomes a table's caption in place of the paragraph.
+CAPTION_LIMIT = 320
+
+
+def _caption_from_prose(markdown: str) -> tuple[str, bool]:
+    """A table's caption from the Markdown cell before it, and whether the caption says all
+    that cell says (then the cell is not shown again above the table).
+
+    A cell of one short paragraph is the caption; otherwise the first sentence of its first
+    paragraph is.
 
     Examples
     --------
-    >>> _first_sentence("Bảng **chỉ tiêu** con. Cũng ghi ra tệp CSV.")
-    'Bảng chỉ tiêu con.'
+    >>> _caption_from_prose("Bảng **chỉ tiêu** con, theo kỳ.")
+    ('Bảng chỉ tiêu con, theo kỳ.', True)
+    >>> _caption_from_prose("Bảng chỉ tiêu con. Cũng ghi ra tệp CSV.\\n\\n## Hình")
+    ('Bảng chỉ tiêu con.', False)
     """
+    from parstats.publishing.site import _blocks
+
     text = first_paragraph(markdown)
+    blocks = [b for b in _blocks(markdown) if b["type"] != "blank_line"]
+    if len(blocks) == 1 and blocks[0]["type"] == "paragraph" and len(text) <= CAPTION_LIMIT:
+        return text, True
     m = re.search(r"[.!?](\s|$)", text)
     text = text[: m.start() + 1] if m else text
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return (text if len(text) <= CAPTION_LIMIT else text[: CAPTION_LIMIT - 1].rsplit(" ", 1)[0] + "…"), False
 
 
 def _declared_tables(name: str) -> str | None:
@@ -206,17 +221,20 @@ class NumberingPreprocessor(Preprocessor):
     A table is an HTML output with a ``<table>``; its name is the ``parstats.table`` metadata,
     or the next ``NN-slug-what`` string of its cell that names no figure (the name given to
     :func:`~parstats.analysis.tables.publish`). A table's caption is the one its module
-    declares in ``TABLES``, or the first sentence of the Markdown cell just before its cell.
+    declares in ``TABLES``, or the Markdown cell just before its cell: that cell when it is one
+    short paragraph (the cell is then marked ``metadata["site_caption"]`` and shown only as the
+    caption), else its first sentence.
     """
 
     def preprocess(self, nb, resources):
         from parstats.analysis.plotting import declared_figure
 
         figures = tables = 0
-        prose = ""
+        prose, prose_cell = "", None
         for cell in nb.cells:
             if cell.cell_type == "markdown":
                 prose = cell.source if isinstance(cell.source, str) else "".join(cell.source)
+                prose_cell = cell
                 continue
             if cell.cell_type != "code":
                 continue
@@ -224,6 +242,7 @@ class NumberingPreprocessor(Preprocessor):
             outputs = cell.get("outputs", [])
             figure_names = {self._figure_name(o) for o in outputs}
             names = [n for n in _literal_names(source) if n not in figure_names]
+            tables_in_cell = 0
             for out in outputs:
                 data = out.get("data", {})
                 meta = out.setdefault("metadata", {})
@@ -239,10 +258,15 @@ class NumberingPreprocessor(Preprocessor):
                 elif "<table" in "".join(data.get("text/html", "")):
                     tables += 1
                     name = (meta.get("parstats") or {}).get("table") or (names.pop(0) if names else None)
-                    caption = (_declared_tables(name) if name else None) or _first_sentence(prose)
+                    caption = _declared_tables(name) if name else None
+                    if caption is None and prose:
+                        caption, whole = _caption_from_prose(prose)
+                        if whole and prose_cell is not None and tables_in_cell == 0:
+                            prose_cell.metadata["site_caption"] = True  # shown as the caption only
+                    tables_in_cell += 1
                     meta["site"] = {"kind": "table", "number": tables, "title": "", "caption": caption,
                                     "files": [f"{DOWNLOADS}/{name}.{x}" for x in ("csv", "xlsx")] if name else []}
-            prose = ""
+            prose, prose_cell = "", None
         return nb, resources
 
     @staticmethod
