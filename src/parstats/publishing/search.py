@@ -125,7 +125,7 @@ def page_sections(html: str) -> list[Section]:
     parts: list[str] = []
 
     def close():
-        current.text = " ".join("".join(parts).split())
+        current.text = unicodedata.normalize("NFC", " ".join("".join(parts).split()))
         if current.heading or current.text:
             sections.append(current)
 
