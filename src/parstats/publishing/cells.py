@@ -249,7 +249,7 @@ class NumberingPreprocessor(Preprocessor):
                 if "image/png" in data:
                     figures += 1
                     name = self._figure_name(out)
-                    title, caption = (declared_figure(name) if name else None) or ("", "")
+                    title, caption = ((declared_figure(name) if name else None) or ("", ""))[:2]
                     png = meta.setdefault("image/png", {})
                     if not png.get("alt") and title:
                         png["alt"] = f"{title}. {caption}".strip()

@@ -1,9 +1,12 @@
-"""The offline HTML site: ``site/index.html`` and one self-contained page per notebook.
+"""The offline HTML site: ``site/index.html``, one page per notebook, the methods page.
 
-Every page stands alone (it can be e-mailed and opened without internet): styles are inline,
-images are ``data:`` URIs, the only script is a short inline one that toggles the code, and no
-tag loads anything from another host. Code is hidden for reviewers until they press "Hiện mã
-nguồn".
+The site opens from disk without internet: styles are inline, images are ``data:`` URIs, and
+no tag loads anything from another host. A page reads as a whole even alone (e-mailed): what
+it loads beside it is only the search (``tim-kiem.js``, :mod:`parstats.publishing.search`,
+whose box stays hidden without it) and what a reader downloads (``tai-ve/``,
+:mod:`parstats.publishing.methods`). Code is hidden for reviewers until they press "Hiện mã
+nguồn". The methods page (``phuong-phap.html``) says where the numbers come from and what
+the checks cannot know, with the build facts (:mod:`parstats.publishing.facts`) folded away.
 
 The pages are rendered from templates in ``templates/`` (package data): a notebook's cells by
 nbconvert with the ``parstats`` template (:mod:`parstats.publishing.cells`, which also embeds
@@ -352,7 +355,7 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
         prefix = path.stem.split("-")[0]
-        figures = [f for f in _notebook_figures(nb) if (project.figures_dir / f"{f}.png").is_file()]
+        figures = [f for f in _notebook_figures(nb) if (project.figures_dir / f"{f[0]}.png").is_file()]
         entries.append(_Entry(path.name, page_name(path.name), notebook_title(nb, path.stem),
                               notebook_summary(nb), figures or _figure_files(project, prefix),
                               ipynb=f"{methods.DOWNLOADS}/{path.name}"))
@@ -387,18 +390,24 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
     return pages
 
 
-def _notebook_figures(nb) -> list[str]:
-    """The names of the figures a notebook's outputs show, in order (``Hình NAME: …``)."""
+def _notebook_figures(nb) -> list[tuple[str, str]]:
+    """The figures a notebook's outputs show, in order: ``(name, alt text)``, the alt text as
+    :func:`parstats.analysis.plotting.save_figure` stored it (empty for an older output)."""
     from parstats.publishing.cells import NumberingPreprocessor
 
-    names = [NumberingPreprocessor._figure_name(o) for c in nb["cells"] for o in c.get("outputs", ())]
-    return [n for n in names if n]
+    out = []
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", ()):
+            name = NumberingPreprocessor._figure_name(output)
+            if name:
+                out.append((name, str((output.get("metadata", {}).get("image/png") or {}).get("alt") or "")))
+    return out
 
 
 def _figure_files(project, prefix: str) -> list[str]:
     if not project.figures_dir.is_dir():
         return []
-    return [p.stem for p in sorted(project.figures_dir.glob(f"{prefix}-*.png"))]
+    return [(p.stem, "") for p in sorted(project.figures_dir.glob(f"{prefix}-*.png"))]
 
 
 def _page_for(entries: list, what: str) -> str:
@@ -427,10 +436,10 @@ def _index(project, info: ReportInfo, entries: list) -> str:
     notebooks = []
     for e in entries:
         thumbs = []
-        for name in e.figures:
+        for name, alt in e.figures:
             png = _thumbnail(project, (project.figures_dir / f"{name}.png").read_bytes())
-            title, caption = declared_figure(name) or (name, "")
-            thumbs.append({"uri": data_uri(png, "image/png"), "alt": f"{title}. {caption}".strip(),
+            title, caption = (declared_figure(name) or (name, ""))[:2]
+            thumbs.append({"uri": data_uri(png, "image/png"), "alt": alt or f"{title}. {caption}".strip(),
                            "height": _thumb_height(png)})
         notebooks.append({"page": e.page, "title": e.title, "summary": e.summary, "thumbs": thumbs,
                           "ipynb": e.ipynb})
