@@ -41,6 +41,9 @@ CHROMIUM_ARGS = [
 ]
 #: nbconvert's alt text for an image that has none.
 NBCONVERT_ALT = "No description has been provided for this image"
+#: English words a site's chrome would use (navigation, search, downloads, code, figures).
+ENGLISH_CHROME = re.compile(r"\b(Home|Contents|Search|Download|Previous|Next|Show|Hide|Code|Figure|Table|"
+                            r"Methods|Notebooks?|Skip|Page|Build|Source|Results?)\b")
 #: A4 and the print style sheet's page margins (site.css, @page), in CSS pixels (96 per inch).
 MM = 96 / 25.4
 A4_PRINTABLE_WIDTH = (210 - 2 * 12) * MM
@@ -124,6 +127,13 @@ def test_every_page_loads_offline(built_site, browser, tmp_path):
         )
         broken = [src for ok, src in images if not ok]
         headings = [h.strip() for h in page.eval_on_selector_all("h1, h2, h3", "els => els.map(e => e.innerText)")]
+        # the site's own words (everything but the notebook or report text in <main>) are Vietnamese
+        chrome = page.evaluate("""() => { const c = document.body.cloneNode(true);
+            c.querySelectorAll('main, script, style').forEach(e => e.remove());
+            const attrs = [...c.querySelectorAll('[aria-label],[placeholder],[title]')].map(
+                e => [e.getAttribute('aria-label'), e.getAttribute('placeholder'), e.getAttribute('title')].join(' '));
+            return c.innerText + ' ' + attrs.join(' '); }""")
+        english = sorted(set(re.findall(ENGLISH_CHROME, chrome)))
         title = page.title()
         lang = page.eval_on_selector("html", "e => e.lang")
         page.screenshot(path=str(tmp_path / f"{Path(name).stem}.png"), full_page=True)
@@ -141,6 +151,8 @@ def test_every_page_loads_offline(built_site, browser, tmp_path):
         problems += [f"{where} failed request {u}" for u in failed]
         problems += [f"{where} console {c}" for c in console]
         problems += [f"{where} image not loaded {s}" for s in broken]
+        if english:
+            problems.append(f"{where} English words in the site's chrome: {english}")
         if lang != "vi":
             problems.append(f"{where} html lang={lang!r}")
         if name == "index.html":

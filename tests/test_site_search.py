@@ -69,3 +69,14 @@ def test_the_built_index_covers_every_page_and_points_at_real_anchors(project_bu
     # no code of the notebooks is indexed: no import line of any notebook is in the index
     assert not any("from parstats" in e[4] for e in entries)
     assert all(e[4] == unicodedata.normalize("NFC", e[4]) for e in entries)
+
+
+def test_a_rerender_gives_the_site_on_disk_byte_for_byte(project_build):
+    from parstats.publishing.notebooks import find_notebooks
+    from parstats.publishing.site import render_pages
+
+    project, result, _ = project_build
+    assert result.exit_code == 0
+    on_disk = {p.relative_to(project.site_dir).as_posix(): p.read_bytes()
+               for p in project.site_dir.rglob("*") if p.is_file()}
+    assert render_pages(project, find_notebooks(project.notebooks_dir)) == on_disk

@@ -23,6 +23,8 @@ import json
 import re
 from pathlib import Path
 
+from parstats.numbers import format_number
+
 #: Where downloads live in the site.
 DOWNLOADS = "tai-ve"
 #: The file name of the methods page.
@@ -70,7 +72,7 @@ def data_tables(data_dir: Path) -> list[dict]:
         if not path.is_file():
             continue
         out.append({"file": path.name, "href": f"{DOWNLOADS}/du-lieu/{path.name}", "title": res.get("title", ""),
-                    "rows": _rows(path),
+                    "rows": format_number(_rows(path)),
                     "sections": ", ".join(section_label(s) for s in res.get("reportSections", []))})
     return out
 
@@ -89,7 +91,7 @@ def methods_context(project, info, entries: list) -> dict:
         "report": info,
         "raw_href": f"{DOWNLOADS}/bao-cao-goc/{info.raw.name}" if info.raw else None,
         "sidecar_href": f"{DOWNLOADS}/bao-cao-goc/{info.sidecar.name}" if info.sidecar else None,
-        "raw_size": info.raw.stat().st_size if info.raw else None,
+        "raw_size": format_number(info.raw.stat().st_size) if info.raw else None,
         "signed_by": origin.get("signed_by"),
         "obtained_from": info.meta.get("obtained_from"),
         "accessed": _date(info.meta.get("date_accessed")),

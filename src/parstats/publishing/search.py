@@ -37,6 +37,7 @@ INDEX_FILE = "tim-kiem.js"
 #: Elements whose text is not searched: notebook code, scripts, styles, the site's own chrome.
 _SKIP_CLASSES = {"input", "toc", "side", "site-header", "site-footer", "pager", "toolbar", "search", "kicker",
                  "downloads"}
+_DATA_URI = re.compile(r'src="data:[^"]*"')
 _SKIP_TAGS = {"script", "style", "nav", "button", "form", "template"}
 
 
@@ -118,7 +119,8 @@ def page_sections(html: str) -> list[Section]:
     """
     from bs4 import BeautifulSoup, NavigableString, Tag
 
-    soup = BeautifulSoup(html, "html.parser")
+    # embedded images are most of a page's bytes and none of its text: not worth parsing
+    soup = BeautifulSoup(_DATA_URI.sub('src=""', html), "html.parser")
     root = soup.find("main") or soup
     sections: list[Section] = []
     current = Section("", 0, "", "")
