@@ -93,7 +93,8 @@ def methods_context(project, info, entries: list) -> dict:
         "sidecar_href": f"{DOWNLOADS}/bao-cao-goc/{info.sidecar.name}" if info.sidecar else None,
         "raw_size": format_number(info.raw.stat().st_size) if info.raw else None,
         "signed_by": origin.get("signed_by"),
-        "obtained_from": info.meta.get("obtained_from"),
+        # the path only: the sidecar's notes beside it are in English
+        "obtained_from": re.sub(r"\s*\(.*\)\s*$", "", str(info.meta.get("obtained_from") or "")) or None,
         "accessed": _date(info.meta.get("date_accessed")),
         "tables": data_tables(project.data_dir),
         "datapackage_href": f"{DOWNLOADS}/du-lieu/datapackage.json"
