@@ -229,6 +229,9 @@ def test_every_notebook_page_offers_its_notebook_figures_and_tables(built_site):
         assert [int(n) for n, _ in tables] == list(range(1, len(tables) + 1)), path.name
         for n, caption in tables:
             assert caption.startswith(f"<b>Bảng {n}.</b>"), caption
+            # the sentence that introduces a table is its caption, not written twice
+            words = caption.removeprefix(f"<b>Bảng {n}.</b>").split("<span", 1)[0].strip()
+            assert not words or text.count(words) == 1, f"{path.name}: table {n}'s caption is also above it"
             assert re.search(r'href="tai-ve/[^"]+\.csv"', caption) and re.search(r'href="tai-ve/[^"]+\.xlsx"', caption), \
                 f"{path.name}: table {n} has no CSV and XLSX beside it"
 

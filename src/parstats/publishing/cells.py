@@ -167,29 +167,35 @@ def _literal_names(source: str) -> list[str]:
 CAPTION_LIMIT = 320
 
 
-def _caption_from_prose(markdown: str) -> tuple[str, bool]:
-    """A table's caption from the Markdown cell before it, and whether the caption says all
-    that cell says (then the cell is not shown again above the table).
+def _caption_from_prose(markdown: str) -> tuple[str, str | None]:
+    """A table's caption from the Markdown cell before it, and what is left of the cell once
+    the caption is taken from it (None when the cell stays as it is).
 
-    A cell of one short paragraph is the caption; otherwise the first sentence of its first
-    paragraph is.
+    The cell's last block, when it is one short paragraph (the sentence that introduces the
+    table), is the caption, and is taken out of the cell so that it is not read twice;
+    otherwise the first sentence of the cell's first paragraph is the caption.
 
     Examples
     --------
     >>> _caption_from_prose("Bảng **chỉ tiêu** con, theo kỳ.")
-    ('Bảng chỉ tiêu con, theo kỳ.', True)
-    >>> _caption_from_prose("Bảng chỉ tiêu con. Cũng ghi ra tệp CSV.\\n\\n## Hình")
-    ('Bảng chỉ tiêu con.', False)
+    ('Bảng chỉ tiêu con, theo kỳ.', '')
+    >>> _caption_from_prose("## Bảng\\n\\nCác chỉ tiêu con.")
+    ('Các chỉ tiêu con.', '## Bảng')
+    >>> _caption_from_prose("Bảng chỉ tiêu con. Cũng ghi ra tệp CSV.\\n\\n| a |\\n|---|\\n| 1 |")
+    ('Bảng chỉ tiêu con.', None)
     """
     from parstats.publishing.site import _blocks
 
+    chunks = re.split(r"\n[ \t]*\n", markdown.strip())
+    last = [b for b in _blocks(chunks[-1]) if b["type"] != "blank_line"]
+    if len(last) == 1 and last[0]["type"] == "paragraph":
+        text = first_paragraph(chunks[-1])
+        if text and len(text) <= CAPTION_LIMIT:
+            return text, "\n\n".join(chunks[:-1])
     text = first_paragraph(markdown)
-    blocks = [b for b in _blocks(markdown) if b["type"] != "blank_line"]
-    if len(blocks) == 1 and blocks[0]["type"] == "paragraph" and len(text) <= CAPTION_LIMIT:
-        return text, True
     m = re.search(r"[.!?](\s|$)", text)
     text = text[: m.start() + 1] if m else text
-    return (text if len(text) <= CAPTION_LIMIT else text[: CAPTION_LIMIT - 1].rsplit(" ", 1)[0] + "…"), False
+    return (text if len(text) <= CAPTION_LIMIT else text[: CAPTION_LIMIT - 1].rsplit(" ", 1)[0] + "…"), None
 
 
 def _declared_tables(name: str) -> str | None:
@@ -221,9 +227,10 @@ class NumberingPreprocessor(Preprocessor):
     A table is an HTML output with a ``<table>``; its name is the ``parstats.table`` metadata,
     or the next ``NN-slug-what`` string of its cell that names no figure (the name given to
     :func:`~parstats.analysis.tables.publish`). A table's caption is the one its module
-    declares in ``TABLES``, or the Markdown cell just before its cell: that cell when it is one
-    short paragraph (the cell is then marked ``metadata["site_caption"]`` and shown only as the
-    caption), else its first sentence.
+    declares in ``TABLES``, or from the Markdown cell just before its cell
+    (:func:`_caption_from_prose`): its last paragraph, which is then shown only as the caption
+    (a cell left empty is marked ``metadata["site_caption"]`` and not shown), or else its first
+    sentence.
     """
 
     def preprocess(self, nb, resources):
@@ -260,9 +267,12 @@ class NumberingPreprocessor(Preprocessor):
                     name = (meta.get("parstats") or {}).get("table") or (names.pop(0) if names else None)
                     caption = _declared_tables(name) if name else None
                     if caption is None and prose:
-                        caption, whole = _caption_from_prose(prose)
-                        if whole and prose_cell is not None and tables_in_cell == 0:
-                            prose_cell.metadata["site_caption"] = True  # shown as the caption only
+                        caption, rest = _caption_from_prose(prose)
+                        if rest is not None and prose_cell is not None and tables_in_cell == 0:
+                            # the introduction is shown as the caption only (this is a copy)
+                            prose_cell.source = rest
+                            if not rest.strip():
+                                prose_cell.metadata["site_caption"] = True
                     tables_in_cell += 1
                     meta["site"] = {"kind": "table", "number": tables, "title": "", "caption": caption,
                                     "files": [f"{DOWNLOADS}/{name}.{x}" for x in ("csv", "xlsx")] if name else []}
