@@ -80,3 +80,29 @@ def test_a_rerender_gives_the_site_on_disk_byte_for_byte(project_build):
     on_disk = {p.relative_to(project.site_dir).as_posix(): p.read_bytes()
                for p in project.site_dir.rglob("*") if p.is_file()}
     assert render_pages(project, find_notebooks(project.notebooks_dir)) == on_disk
+
+
+def test_a_page_that_links_a_missing_download_is_a_build_error(tmp_path):
+    """A table whose cell names a file the notebook did not write fails the render, naming both."""
+    import nbformat
+    import pytest
+
+    from parstats.publishing.project import Project
+    from parstats.publishing.site import render_pages
+
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "data").mkdir()
+    table = nbformat.v4.new_output("execute_result", data={"text/html": "<table><tr><td>1</td></tr></table>",
+                                                           "text/plain": "1"}, execution_count=1)
+    cell = nbformat.v4.new_code_cell('publish(t, cols, "01-alpha-counts")', outputs=[table], execution_count=1)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Thử\n\nBảng đếm."), cell])
+    nbformat.write(nb, tmp_path / "notebooks" / "01-alpha.ipynb")
+    project = Project.at(tmp_path)
+    with pytest.raises(ValueError, match=r"01-alpha\.html links tai-ve/01-alpha-counts\.csv, which the site does not"):
+        render_pages(project, [tmp_path / "notebooks" / "01-alpha.ipynb"])
+    (tmp_path / "figures" / "01-alpha-counts.csv").write_text("STT,n\n1,1\n", encoding="utf-8")
+    (tmp_path / "figures" / "01-alpha-counts.xlsx").write_bytes(b"x")
+    pages = render_pages(project, [tmp_path / "notebooks" / "01-alpha.ipynb"])
+    assert pages["tai-ve/01-alpha-counts.csv"] == b"STT,n\n1,1\n"
+    assert "<b>Bảng 1.</b> Bảng đếm." in pages["01-alpha.html"].decode("utf-8")

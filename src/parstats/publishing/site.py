@@ -32,11 +32,12 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import html
 import io
 import json
 import os
+import re
 import shutil
-import subprocess
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from pathlib import Path
 
 from parstats import paths
 from parstats.files import write_atomic
+from parstats.paths import display_path
 from parstats.publishing.facts import ReportInfo, git_commit, package_versions, report_info  # noqa: F401
 from parstats.publishing.notebooks import environment_digest, file_digest, find_notebooks, tree_digest, tree_files
 
@@ -343,7 +345,7 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
     Raises
     ------
     ValueError
-        If a notebook cannot be read.
+        If a notebook cannot be read, or a page links a download that is not there.
     """
     import nbformat
     from markupsafe import Markup
@@ -386,7 +388,14 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
     searched.insert(0, ("index.html", "Trang chủ", search.page_sections(index)))
     searched.append((methods.METHODS_PAGE, "Phương pháp và giới hạn", search.page_sections(methods_page)))
     pages[search.INDEX_FILE] = search.index_script(search.index_entries(searched))
-    pages.update(methods.download_files(project, notebooks))
+    downloads = methods.download_files(project, notebooks)
+    for name, data in pages.items():
+        for href in re.findall(rf'href="({methods.DOWNLOADS}/[^"#?]+)"', data.decode("utf-8")):
+            if html.unescape(href) not in downloads:
+                raise ValueError(f"site page {name} links {html.unescape(href)}, which the site does not offer: "
+                                 f"no such file in {display_path(project.figures_dir, project.root)}/, the notebooks "
+                                 "or data/ (a table or figure saved under another name than its cell says?)")
+    pages.update(downloads)
     return pages
 
 
