@@ -40,7 +40,8 @@ def test_first_build_executes_everything_and_writes_clean_notebooks(built):
         assert f"[start] {name}" in log
         assert re.search(rf"\[ done\] {re.escape(name)} \d+\.\d s", log)
     assert re.search(r"build: 2 executed, 0 cached, 0 failed in \d+\.\d s; site updated", log)
-    assert sorted(p.name for p in project.site_dir.iterdir()) == ["01-alpha.html", "02-beta.html", "index.html"]
+    assert sorted(p.name for p in project.site_dir.glob("*.html")) == ["01-alpha.html", "02-beta.html", "index.html",
+                                                                       "phuong-phap.html"]
 
 
 def test_data_dependencies_are_the_files_each_notebook_read(built):
@@ -74,7 +75,8 @@ def test_force_reexecutes_all_and_reproduces_the_same_bytes(project):
     from parstats.publishing.site import render_pages
 
     fresh = render_pages(project, find_notebooks(project.notebooks_dir))
-    assert fresh == {p.name: p.read_bytes() for p in project.site_dir.iterdir()}
+    assert fresh == {p.relative_to(project.site_dir).as_posix(): p.read_bytes()
+                     for p in project.site_dir.rglob("*") if p.is_file()}
 
 
 def test_changing_one_data_file_reexecutes_only_the_notebook_that_reads_it(project):

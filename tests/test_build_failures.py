@@ -107,8 +107,9 @@ def test_site_pages_are_self_contained_and_linked(built):
     assert "Báo cáo thử nghiệm" in index and "Ủy ban thử nghiệm" in index
     assert "Sổ tay thử nghiệm đọc bảng a và vẽ một biểu đồ cột." in index  # one-line summary, Markdown stripped
     assert index.count('<img src="data:image/png;base64,') == 1  # the one figure of 01-alpha as a thumbnail
+    methods = (project.site_dir / "phuong-phap.html").read_text(encoding="utf-8")
     sha = __import__("hashlib").sha256((project.data_dir / "raw" / "report.md").read_bytes()).hexdigest()
-    assert sha in index
+    assert sha in methods and 'href="phuong-phap.html"' in index
     assert 'href="02-beta.html" rel="next"' in alpha and 'href="01-alpha.html" rel="prev"' in beta
     assert 'href="index.html"' in alpha and 'href="01-alpha.html"' in beta  # .ipynb link rewritten
     assert "../figures/" not in beta and 'src="data:image/png;base64,' in beta  # Markdown image embedded

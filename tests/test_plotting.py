@@ -147,7 +147,26 @@ def test_save_figure_leaves_no_temp_file_on_failure(tmp_path, monkeypatch):
 
 def test_saved_figure_repr_is_machine_independent(tmp_path):
     saved = plotting.save_figure(_draw_example(), "99-test-example", directory=tmp_path)
-    bundle = saved._repr_mimebundle_()
+    bundle, metadata = saved._repr_mimebundle_()
     assert set(bundle) == {"image/png", "text/plain"}
     assert str(tmp_path) not in bundle["text/plain"]
     assert "0x" not in bundle["text/plain"]
+    # the metadata name the figure, by which the site finds its caption and files
+    assert metadata["parstats"] == {"figure": "99-test-example"}
+    assert str(tmp_path) not in str(metadata)
+
+
+def test_saved_figure_carries_an_alt_text_that_says_what_it_shows(tmp_path):
+    fig = _draw_example()
+    fig.axes[0].set_title("Tỷ lệ hồ sơ trực tuyến tăng")
+    saved = plotting.save_figure(fig, "99-test-example", directory=tmp_path)
+    # no module declares this figure: its alt text is the title drawn on it
+    assert saved._repr_mimebundle_()[1]["image/png"] == {"alt": "Tỷ lệ hồ sơ trực tuyến tăng"}
+    given = plotting.save_figure(fig, "99-test-example", directory=tmp_path, alt="Hai cột")
+    assert given._repr_mimebundle_()[1]["image/png"] == {"alt": "Hai cột"}
+    # a declared figure's alt text ends with the caption its module declares in FIGURES
+    from parstats.analysis import staffing_qualifications as module
+
+    title, caption = module.FIGURES["mix"]
+    declared = plotting.save_figure(_draw_example(), "02-staffing-qualifications-mix", directory=tmp_path)
+    assert declared.alt.endswith(caption) and declared.alt != caption

@@ -56,6 +56,8 @@ __all__ = [
     "flagged_patch",
     "mark_flagged",
     "coordinate",
+    "declared_figure",
+    "figure_alt",
     "legend_patches",
     "new_figure",
     "percent_label",
@@ -406,6 +408,7 @@ class SavedFigure:
     svg: Path
     png: Path
     root: Path
+    alt: str = ""
 
     def __repr__(self) -> str:
         return f"Hình {self.name}: {display_path(self.svg, self.root)}, {display_path(self.png, self.root)}"
@@ -414,10 +417,62 @@ class SavedFigure:
         return self.png.read_bytes()
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {
+        data = {
             "image/png": base64.b64encode(self.png.read_bytes()).decode("ascii"),
             "text/plain": repr(self),
         }
+        # the image's alt text (nbconvert writes it into <img alt>) and the figure's name, by
+        # which the site finds its caption and its files
+        metadata = {"image/png": {"alt": self.alt}} if self.alt else {}
+        metadata["parstats"] = {"figure": self.name}
+        return data, metadata
+
+
+def declared_figure(name: str) -> tuple[str, str] | None:
+    """``(title, caption)`` that the analysis module of figure ``name``'s notebook declares in
+    ``FIGURES``, or None when no module declares it.
+
+    Examples
+    --------
+    >>> declared_figure("02-staffing-qualifications-mix")[0]
+    'Trình độ chuyên môn'
+    >>> declared_figure("99-example-empty") is None
+    True
+    """
+    from parstats.analysis import module_for
+
+    parts = name.split("-")
+    for i in range(2, len(parts)):
+        try:
+            module = module_for("-".join(parts[:i]))
+        except LookupError:
+            continue
+        declared = getattr(module, "FIGURES", {}).get("-".join(parts[i:]))
+        if declared is not None:
+            return declared
+    return None
+
+
+def figure_alt(fig, name: str) -> str:
+    """The alt text of a figure: what it shows, in Vietnamese.
+
+    The titles drawn on the figure (which may state its finding), or else the title its
+    module declares in ``FIGURES``, then the caption declared there.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure(2, 1)
+    >>> _ = ax.set_title("Ba chỉ tiêu đạt")
+    >>> figure_alt(fig, "02-staffing-qualifications-mix").split(". ")[0]
+    'Ba chỉ tiêu đạt'
+    >>> figure_alt(new_figure(2, 1)[0], "99-example-empty")
+    ''
+    """
+    declared = declared_figure(name) or ("", "")
+    drawn = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) is not None else []
+    drawn += [ax.get_title(loc) for ax in fig.axes for loc in ("left", "center", "right")]
+    titles = "; ".join(dict.fromkeys(t.strip() for t in drawn if t and t.strip())) or declared[0]
+    return ". ".join(p.rstrip(".") for p in (titles, declared[1]) if p) + ("." if declared[1] else "")
 
 
 def render(fig, fmt: str) -> bytes:
@@ -449,7 +504,7 @@ def render(fig, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-def save_figure(fig, name: str, directory: Path | str | None = None) -> SavedFigure:
+def save_figure(fig, name: str, directory: Path | str | None = None, *, alt: str | None = None) -> SavedFigure:
     """Write ``fig`` as ``<directory>/<name>.svg`` and ``.png``, reproducibly and atomically.
 
     Both files are rendered in memory first, then each is written to a temporary file and
@@ -464,6 +519,10 @@ def save_figure(fig, name: str, directory: Path | str | None = None) -> SavedFig
         e.g. ``"02-staffing-qualifications-mix"``.
     directory : path, optional
         Defaults to ``parstats.paths.FIGURES_DIR``.
+    alt : str, optional
+        What the figure shows, in Vietnamese, for readers who cannot see it (the ``alt`` of
+        its image on the site); by default :func:`figure_alt`: the titles drawn on it and the
+        caption its module declares in ``FIGURES``.
 
     Returns
     -------
@@ -499,4 +558,5 @@ def save_figure(fig, name: str, directory: Path | str | None = None) -> SavedFig
     svg_path, png_path = out / f"{name}.svg", out / f"{name}.png"
     write_atomic(svg_path, svg)
     write_atomic(png_path, png)
-    return SavedFigure(name=name, svg=svg_path, png=png_path, root=PROJ_ROOT)
+    return SavedFigure(name=name, svg=svg_path, png=png_path, root=PROJ_ROOT,
+                       alt=figure_alt(fig, name) if alt is None else alt)

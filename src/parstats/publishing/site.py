@@ -1,9 +1,12 @@
-"""The offline HTML site: ``site/index.html`` and one self-contained page per notebook.
+"""The offline HTML site: ``site/index.html``, one page per notebook, the methods page.
 
-Every page stands alone (it can be e-mailed and opened without internet): styles are inline,
-images are ``data:`` URIs, the only script is a short inline one that toggles the code, and no
-tag loads anything from another host. Code is hidden for reviewers until they press "Hiện mã
-nguồn".
+The site opens from disk without internet: styles are inline, images are ``data:`` URIs, and
+no tag loads anything from another host. A page reads as a whole even alone (e-mailed): what
+it loads beside it is only the search (``tim-kiem.js``, :mod:`parstats.publishing.search`,
+whose box stays hidden without it) and what a reader downloads (``tai-ve/``,
+:mod:`parstats.publishing.methods`). Code is hidden for reviewers until they press "Hiện mã
+nguồn". The methods page (``phuong-phap.html``) says where the numbers come from and what
+the checks cannot know, with the build facts (:mod:`parstats.publishing.facts`) folded away.
 
 The pages are rendered from templates in ``templates/`` (package data): a notebook's cells by
 nbconvert with the ``parstats`` template (:mod:`parstats.publishing.cells`, which also embeds
@@ -29,11 +32,12 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import html
 import io
 import json
 import os
+import re
 import shutil
-import subprocess
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -41,10 +45,10 @@ from pathlib import Path
 
 from parstats import paths
 from parstats.files import write_atomic
+from parstats.paths import display_path
+from parstats.publishing.facts import ReportInfo, git_commit, package_versions, report_info  # noqa: F401
 from parstats.publishing.notebooks import environment_digest, file_digest, find_notebooks, tree_digest, tree_files
 
-#: Packages whose versions the index lists as build facts.
-FACT_PACKAGES = ("parstats", "pandas", "numpy", "matplotlib", "babel", "nbclient", "nbconvert", "ipykernel")
 #: Thumbnail width in pixels.
 THUMB_WIDTH = 320
 #: The Jinja templates of the pages, their style sheet and script.
@@ -220,85 +224,7 @@ def _templates():
     return env
 
 
-# ----------------------------------------------------------------------------- report facts
-
-
-@dataclass
-class ReportInfo:
-    """Title and reference of the analysed report."""
-
-    title: str
-    reference: str
-    sha256: str
-    sidecar_sha256: str | None
-
-
-def report_info(project) -> ReportInfo:
-    """Read the report's title and reference from its sidecar (``data/raw/*.meta.json``).
-
-    Falls back on the raw report's first bold heading when there is no sidecar.
-    """
-    raw_dir = project.data_dir / "raw"
-    reports = sorted(p for p in raw_dir.glob("*.md")) if raw_dir.is_dir() else []
-    raw = reports[0] if reports else None
-    sha = hashlib.sha256(raw.read_bytes()).hexdigest() if raw else "không có"
-    meta: dict = {}
-    sidecars = sorted(raw_dir.glob("*.meta.json")) if raw_dir.is_dir() else []
-    if raw is not None and (raw_dir / (raw.stem + ".meta.json")).is_file():
-        sidecars = [raw_dir / (raw.stem + ".meta.json")]
-    if sidecars:
-        meta = json.loads(sidecars[0].read_text(encoding="utf-8"))
-    origin = meta.get("origin", meta) if isinstance(meta, dict) else {}
-    title = origin.get("title") or meta.get("title") or (_title_from_markdown(raw) if raw else "Báo cáo")
-    parts: list[str] = []
-    for key in ("issuing_body", "issuer", "place", "date"):
-        value = origin.get(key) or meta.get(key)
-        # "Ban Thường vụ Huyện ủy Tây Sơn, tỉnh Bình Định" already places the document:
-        # keep only the pieces of a later field that the earlier ones do not say.
-        said = ", ".join(parts).casefold()
-        pieces = [p.strip() for p in str(value or "").split(",") if p.strip()]
-        new = [p for p in pieces if p.casefold() not in said
-               and not (p.casefold().startswith("huyện ") and p.casefold()[6:] in said)]
-        if new:
-            parts.append(", ".join(new))
-    return ReportInfo(title=str(title), reference=", ".join(parts), sha256=sha, sidecar_sha256=meta.get("sha256"))
-
-
-def _title_from_markdown(path: Path) -> str:
-    """The first two bold phrases of a report in Markdown (its issuer and title), as plain text."""
-    bold = [_plain(n["children"]) for n in _walk(_blocks(path.read_text(encoding="utf-8"))) if n["type"] == "strong"]
-    return " ".join(w for w in bold[:2] if w) or path.stem
-
-
-def git_commit(root: Path) -> str:
-    """Return the project's git commit (``HEAD``), or a note when it is not a git checkout."""
-    if not (Path(root) / ".git").exists():
-        return "không rõ (không phải kho git)"
-    try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return "không rõ"
-    return out.stdout.strip() if out.returncode == 0 else "không rõ"
-
-
-def package_versions() -> list[tuple[str, str]]:
-    """Return (name, version) of Python and the packages that shape the results.
-
-    Examples
-    --------
-    >>> package_versions()[0][0]
-    'Python'
-    """
-    import platform
-    from importlib import metadata
-
-    out = [("Python", platform.python_version())]
-    for name in FACT_PACKAGES:
-        try:
-            out.append((name, metadata.version(name)))
-        except metadata.PackageNotFoundError:
-            continue
-    return out
+# ----------------------------------------------------------------------------- summaries
 
 
 def scoreboard_brief(project) -> dict | None:
@@ -405,10 +331,13 @@ class _Entry:
     title: str
     summary: str
     figures: list
+    ipynb: str = ""
+    tables: int = 0
 
 
 def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> dict[str, bytes]:
-    """Return ``{file name: bytes}`` for every page of the site.
+    """Return ``{path in the site: bytes}`` for every file of the site: the pages, the
+    methods page, the search index (``tim-kiem.js``) and the downloads (``tai-ve/``).
 
     ``bodies`` maps notebook file names to :func:`render_notebook_body` of exactly the
     notebook now on disk (rendered by the build while other notebooks were still running); it
@@ -417,34 +346,78 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
     Raises
     ------
     ValueError
-        If a notebook cannot be read.
+        If a notebook cannot be read, or a page links a download that is not there.
     """
     import nbformat
     from markupsafe import Markup
+
+    from parstats.publishing import methods, search
 
     info = report_info(project)
     nbs, entries = [], []
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
         prefix = path.stem.split("-")[0]
-        figures = sorted(project.figures_dir.glob(f"{prefix}-*.png")) if project.figures_dir.is_dir() else []
+        figures = [f for f in _notebook_figures(nb) if (project.figures_dir / f"{f[0]}.png").is_file()]
         entries.append(_Entry(path.name, page_name(path.name), notebook_title(nb, path.stem),
-                              notebook_summary(nb), figures))
+                              notebook_summary(nb), figures or _figure_files(project, prefix),
+                              ipynb=f"{methods.DOWNLOADS}/{path.name}"))
         nbs.append(nb)
     bodies = bodies or {}
     template = _templates().get_template("notebook.html.j2")
     pages: dict[str, bytes] = {}
+    searched: list[tuple[str, str, list]] = []
     for i, (entry, nb) in enumerate(zip(entries, nbs)):
         if entry.name in bodies and not _shows_image_files(nb):
             body = bodies[entry.name]
         else:
             body = render_notebook_body(nb, notebooks_dir=project.notebooks_dir)
-        page = template.render(report=info, entry=entry, body=Markup(body),
+        sections = search.page_sections(body)
+        entry.tables = body.count('<figure class="table"')
+        page = template.render(report=info, entry=entry, body=Markup(body), current=entry.page,
+                               toc=search.table_of_contents(sections),
+                               figure_count=body.count('<figure class="figure"'),
                                prev=entries[i - 1] if i > 0 else None,
                                next=entries[i + 1] if i + 1 < len(entries) else None)
         pages[entry.page] = page.encode("utf-8")
-    pages["index.html"] = _index(project, info, entries).encode("utf-8")
+        searched.append((entry.page, entry.title, sections))
+    index = _index(project, info, entries)
+    methods_page = _templates().get_template("methods.html.j2").render(
+        current=methods.METHODS_PAGE, **methods.methods_context(project, info, entries))
+    pages["index.html"] = index.encode("utf-8")
+    pages[methods.METHODS_PAGE] = methods_page.encode("utf-8")
+    searched.insert(0, ("index.html", "Trang chủ", search.page_sections(index)))
+    searched.append((methods.METHODS_PAGE, "Phương pháp và giới hạn", search.page_sections(methods_page)))
+    pages[search.INDEX_FILE] = search.index_script(search.index_entries(searched))
+    downloads = methods.download_files(project, notebooks)
+    for name, data in pages.items():
+        for href in re.findall(rf'href="({methods.DOWNLOADS}/[^"#?]+)"', data.decode("utf-8")):
+            if html.unescape(href) not in downloads:
+                raise ValueError(f"site page {name} links {html.unescape(href)}, which the site does not offer: "
+                                 f"no such file in {display_path(project.figures_dir, project.root)}/, the notebooks "
+                                 "or data/ (a table or figure saved under another name than its cell says?)")
+    pages.update(downloads)
     return pages
+
+
+def _notebook_figures(nb) -> list[tuple[str, str]]:
+    """The figures a notebook's outputs show, in order: ``(name, alt text)``, the alt text as
+    :func:`parstats.analysis.plotting.save_figure` stored it (empty for an older output)."""
+    from parstats.publishing.cells import NumberingPreprocessor
+
+    out = []
+    for cell in nb["cells"]:
+        for output in cell.get("outputs", ()):
+            name = NumberingPreprocessor._figure_name(output)
+            if name:
+                out.append((name, str((output.get("metadata", {}).get("image/png") or {}).get("alt") or "")))
+    return out
+
+
+def _figure_files(project, prefix: str) -> list[str]:
+    if not project.figures_dir.is_dir():
+        return []
+    return [(p.stem, "") for p in sorted(project.figures_dir.glob(f"{prefix}-*.png"))]
 
 
 def _page_for(entries: list, what: str) -> str:
@@ -467,25 +440,40 @@ def _page_for(entries: list, what: str) -> str:
 
 
 def _index(project, info: ReportInfo, entries: list) -> str:
-    notebooks = [
-        {"page": e.page, "title": e.title, "summary": e.summary,
-         "thumbs": [{"uri": data_uri(_thumbnail(project, fig.read_bytes()), "image/png"), "alt": fig.stem,
-                     "name": fig.name} for fig in e.figures]}
-        for e in entries
-    ]
+    from parstats.analysis.plotting import declared_figure
+    from parstats.publishing.methods import DOWNLOADS
+
+    notebooks = []
+    for e in entries:
+        thumbs = []
+        for name, alt in e.figures:
+            png = _thumbnail(project, (project.figures_dir / f"{name}.png").read_bytes())
+            title, caption = (declared_figure(name) or (name, ""))[:2]
+            thumbs.append({"uri": data_uri(png, "image/png"), "alt": alt or f"{title}. {caption}".strip(),
+                           "height": _thumb_height(png)})
+        notebooks.append({"page": e.page, "title": e.title, "summary": e.summary, "thumbs": thumbs,
+                          "ipynb": e.ipynb})
     score = _cached(project, "scoreboard", ("targets.csv", "dossiers.csv", "datapackage.json", "raw"),
                     lambda: scoreboard_brief(project))
     audit = _cached(project, "audit", ("raw",), lambda: audit_brief(project))
     return _templates().get_template("index.html.j2").render(
+        current="index.html",
         report=info,
         score=score,
         audit=audit,
         targets_page=_page_for(entries, "targets") if score is not None else None,
         audit_page=_page_for(entries, "audit") if audit is not None else None,
         entries=notebooks,
-        commit=git_commit(project.root),
-        versions=package_versions(),
+        raw_href=f"{DOWNLOADS}/bao-cao-goc/{info.raw.name}" if info.raw else None,
     )
+
+
+def _thumb_height(png: bytes, width: int = 160) -> int:
+    """The height at which a thumbnail shows ``width`` pixels wide (its aspect kept)."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as img:
+        return max(1, round(img.height * width / img.width))
 
 
 # ----------------------------------------------------------------------------- site on disk
@@ -533,17 +521,19 @@ def render_site(project, jobs: int = 1, bodies: dict | None = None) -> tuple[boo
     files = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(pages.items())}
     site_dir = project.site_dir
     if site_dir.is_dir():
-        current = {p.name: p for p in site_dir.iterdir()}
-        if set(current) == set(pages) and all(
-            current[n].is_file() and current[n].read_bytes() == data for n, data in pages.items()
-        ):
+        current = {p.relative_to(site_dir).as_posix(): p for p in tree_files(site_dir)}
+        if set(current) == set(pages) and all(current[n].read_bytes() == data for n, data in pages.items()):
             return False, files
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         for name, data in pages.items():
-            (tmp / name).write_bytes(data)
-            os.chmod(tmp / name, 0o644)
+            path = tmp / name
+            if not path.parent.is_dir():
+                path.parent.mkdir(parents=True)
+                os.chmod(path.parent, 0o755)
+            path.write_bytes(data)
+            os.chmod(path, 0o644)
         os.chmod(tmp, 0o755)
         old = None
         if site_dir.exists():
