@@ -12,7 +12,7 @@ raw report with its sidecar (``tai-ve/bao-cao-goc/``), so that the site is whole
 
 Examples
 --------
->>> section_label("fn3"), section_label("II.2.5"), section_label("P2.4")
+>>> describe_source("fn3"), describe_source("II.2.5"), describe_source("P2.4")
 ('chú thích 3', 'mục II.2.5', 'Phần thứ hai, mục 4')
 """
 from __future__ import annotations
@@ -24,6 +24,7 @@ import re
 from pathlib import Path
 
 from parstats.numbers import format_number
+from parstats.report import describe_source
 
 #: Where downloads live in the site.
 DOWNLOADS = "tai-ve"
@@ -31,24 +32,6 @@ DOWNLOADS = "tai-ve"
 METHODS_PAGE = "phuong-phap.html"
 #: Suffixes of the files of ``figures/`` that the site offers.
 FIGURE_FILES = (".svg", ".png", ".csv", ".xlsx")
-_PARTS = {"1": "Phần thứ nhất", "2": "Phần thứ hai", "3": "Phần thứ ba"}
-
-
-def section_label(code: str) -> str:
-    """The report's section or footnote, as a reader names it, from the code ``data/`` uses.
-
-    Examples
-    --------
-    >>> section_label("I.2")
-    'mục I.2'
-    """
-    m = re.fullmatch(r"fn(\d+)", code)
-    if m:
-        return f"chú thích {m.group(1)}"
-    m = re.fullmatch(r"P(\d)\.(.+)", code)
-    if m and m.group(1) in _PARTS:
-        return f"{_PARTS[m.group(1)]}, mục {m.group(2)}"
-    return f"mục {code}"
 
 
 def _rows(path: Path) -> int:
@@ -73,7 +56,7 @@ def data_tables(data_dir: Path) -> list[dict]:
             continue
         out.append({"file": path.name, "href": f"{DOWNLOADS}/du-lieu/{path.name}", "title": res.get("title", ""),
                     "rows": format_number(_rows(path)),
-                    "sections": ", ".join(section_label(s) for s in res.get("reportSections", []))})
+                    "sections": ", ".join(describe_source(s) for s in res.get("reportSections", []))})
     return out
 
 

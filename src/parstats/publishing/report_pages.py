@@ -11,10 +11,11 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from parstats import data
+from parstats import data, paths
+from parstats.publishing.methods import DOWNLOADS
 from parstats.report import describe_source
 
-__all__ = ["DATA_PAGE", "REPORT_PAGE", "DataTable", "data_tables", "row_anchor"]
+__all__ = ["DATA_PAGE", "REPORT_PAGE", "DataTable", "data_tables", "report_page_parts", "row_anchor"]
 
 #: File names of the two pages in ``site/``.
 DATA_PAGE, REPORT_PAGE = "du-lieu.html", "bao-cao.html"
@@ -40,7 +41,7 @@ class DataTable:
     description: str
     columns: tuple[tuple[str, bool], ...]  # (Vietnamese title, numeric?)
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (anchor, cells)
-    csv_name: str
+    href: str  # the CSV among the site's downloads
 
 
 def data_tables(data_dir: Path | str) -> list[DataTable]:
@@ -68,7 +69,7 @@ def data_tables(data_dir: Path | str) -> list[DataTable]:
             res["name"], res.get("title", res["name"]), res.get("description", ""),
             tuple((f.get("title", f["name"]), data.is_numeric_field(f)) for f in fields),
             tuple((row_anchor(res["name"], row["id"]), tuple(cell(f, row) for f in fields)) for row in rows),
-            Path(res["path"]).name,
+            f"{DOWNLOADS}/du-lieu/{Path(res['path']).name}",
         ))
     return out
 
@@ -106,8 +107,6 @@ def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
     from parstats.audit import audit_path
     from parstats.audit.annotate import Note, annotate_html
     from parstats.audit.inputs import read_document
-    from parstats import paths
-
     raw = project.data_dir / "raw" / paths.RAW_REPORT.name
     if not raw.is_file():
         return None

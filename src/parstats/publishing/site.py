@@ -351,7 +351,7 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
     import nbformat
     from markupsafe import Markup
 
-    from parstats.publishing import methods, search
+    from parstats.publishing import methods, report_pages, search
 
     info = report_info(project)
     nbs, entries = [], []
@@ -364,6 +364,12 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
                               ipynb=f"{methods.DOWNLOADS}/{path.name}"))
         nbs.append(nb)
     bodies = bodies or {}
+    annotated = report_pages.report_page_parts(project, {e.name: (e.page, e.title) for e in entries})
+    has_data = (project.data_dir / "datapackage.json").is_file()
+    nav = [("index.html", "Trang chủ")]
+    nav += [(report_pages.REPORT_PAGE, "Báo cáo chú giải")] if annotated is not None else []
+    nav += [(report_pages.DATA_PAGE, "Dữ liệu")] if has_data else []
+    nav += [(methods.METHODS_PAGE, "Phương pháp và giới hạn")]
     template = _templates().get_template("notebook.html.j2")
     pages: dict[str, bytes] = {}
     searched: list[tuple[str, str, list]] = []
@@ -374,19 +380,28 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
             body = render_notebook_body(nb, notebooks_dir=project.notebooks_dir)
         sections = search.page_sections(body)
         entry.tables = body.count('<figure class="table"')
-        page = template.render(report=info, entry=entry, body=Markup(body), current=entry.page,
+        page = template.render(report=info, entry=entry, body=Markup(body), current=entry.page, nav=nav,
                                toc=search.table_of_contents(sections),
                                figure_count=body.count('<figure class="figure"'),
                                prev=entries[i - 1] if i > 0 else None,
                                next=entries[i + 1] if i + 1 < len(entries) else None)
         pages[entry.page] = page.encode("utf-8")
         searched.append((entry.page, entry.title, sections))
-    index = _index(project, info, entries)
+    index = _index(project, info, entries, nav)
     methods_page = _templates().get_template("methods.html.j2").render(
-        current=methods.METHODS_PAGE, **methods.methods_context(project, info, entries))
+        current=methods.METHODS_PAGE, nav=nav, **methods.methods_context(project, info, entries))
     pages["index.html"] = index.encode("utf-8")
     pages[methods.METHODS_PAGE] = methods_page.encode("utf-8")
     searched.insert(0, ("index.html", "Trang chủ", search.page_sections(index)))
+    if annotated is not None:
+        page = _templates().get_template("report.html.j2").render(
+            current=report_pages.REPORT_PAGE, nav=nav, report=info, annotated=annotated)
+        pages[report_pages.REPORT_PAGE] = page.encode("utf-8")
+    if has_data:
+        page = _templates().get_template("data.html.j2").render(
+            current=report_pages.DATA_PAGE, nav=nav, report=info, tables=report_pages.data_tables(project.data_dir))
+        pages[report_pages.DATA_PAGE] = page.encode("utf-8")
+        searched.append((report_pages.DATA_PAGE, "Dữ liệu", search.page_sections(page)))
     searched.append((methods.METHODS_PAGE, "Phương pháp và giới hạn", search.page_sections(methods_page)))
     pages[search.INDEX_FILE] = search.index_script(search.index_entries(searched))
     downloads = methods.download_files(project, notebooks)
@@ -439,7 +454,7 @@ def _page_for(entries: list, what: str) -> str:
     return pages[0]
 
 
-def _index(project, info: ReportInfo, entries: list) -> str:
+def _index(project, info: ReportInfo, entries: list, nav: list | None = None) -> str:
     from parstats.analysis.plotting import declared_figure
     from parstats.publishing.methods import DOWNLOADS
 
@@ -458,6 +473,7 @@ def _index(project, info: ReportInfo, entries: list) -> str:
     audit = _cached(project, "audit", ("raw",), lambda: audit_brief(project))
     return _templates().get_template("index.html.j2").render(
         current="index.html",
+        nav=nav or [("index.html", "Trang chủ"), ("phuong-phap.html", "Phương pháp và giới hạn")],
         report=info,
         score=score,
         audit=audit,
