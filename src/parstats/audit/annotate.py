@@ -299,6 +299,13 @@ def _renderer():
                         f"{text}</a>")
             return f'<span class="link">{text}</span>'
 
+        headings = 0  # numbered from 1 in each render (annotate_html resets it)
+
+        def heading(self, text, level, **attrs):
+            """A heading with an anchor (``doc-h3``), so that a page can link to it."""
+            self.headings += 1
+            return f'<h{level} id="doc-h{self.headings}">{text}</h{level}>\n'
+
         def block_html(self, html):
             return "<p>" + mistune.escape(html) + "</p>\n"
 
@@ -412,7 +419,9 @@ def annotate_html(doc, report, lang: str = "vi", extra_links: Callable | None = 
     for k, m in enumerate(marks):
         for i in m.findings:
             mark_of[i] = k
-    html = _renderer()(_prepare(lines, marks))
+    render = _renderer()
+    render.renderer.headings = 0
+    html = render(_prepare(lines, marks))
     mark_t = env.get_template("annotate_mark.html.j2")
 
     # a mark is placed only where mistune kept both its ends in text, in order (never inside

@@ -397,6 +397,7 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
         page = _templates().get_template("report.html.j2").render(
             current=report_pages.REPORT_PAGE, nav=nav, report=info, annotated=annotated)
         pages[report_pages.REPORT_PAGE] = page.encode("utf-8")
+        searched.append((report_pages.REPORT_PAGE, "Báo cáo chú giải", search.page_sections(page)))
     if has_data:
         page = _templates().get_template("data.html.j2").render(
             current=report_pages.DATA_PAGE, nav=nav, report=info, tables=report_pages.data_tables(project.data_dir))
