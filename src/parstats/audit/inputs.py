@@ -60,6 +60,30 @@ class Location:
     row_header: str | None = None
     column_headers: tuple | None = None
 
+    def describe(self) -> str:
+        """Where a reader of the original looks, in words (English, for the CLI's table).
+
+        Examples
+        --------
+        >>> Location(40, page=3, paragraph=12, section="II.2").describe()
+        'page 3, paragraph 12, section II.2 (line 40 of the text read)'
+        >>> Location(7, table=1, row=3, row_header="Nam", footnote=None).describe()
+        "table 1, row 3 ('Nam') (line 7 of the text read)"
+        """
+        bits = []
+        if self.page is not None:
+            bits.append(f"page {self.page}")
+        if self.footnote is not None:
+            bits.append(f"footnote {self.footnote}")
+        if self.table is not None:
+            bits.append(f"table {self.table}, row {self.row}"
+                        + (f" ('{self.row_header}')" if self.row_header else ""))
+        elif self.paragraph is not None:
+            bits.append(f"paragraph {self.paragraph}")
+        if self.section is not None:
+            bits.append(f"section {self.section}")
+        return (", ".join(bits) + f" (line {self.line} of the text read)") if bits else f"line {self.line}"
+
     def to_dict(self) -> dict:
         """The fields that are set (``line`` always), for JSON.
 
