@@ -251,6 +251,8 @@ _ROMAN_RE = re.compile(r"^(?P<n>[IVX]{1,6})\s*[-.–/)]\s*\S")
 _ARABIC_RE = re.compile(r"^(?P<n>[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})\s*[.)]?\s+\S")
 _PART_RE = re.compile(r"^(Phần thứ [^\W\d_]+)", re.IGNORECASE)
 _EMPH_LINE_RE = re.compile(r"^\s*[*_]+\s*([0-9]{1,2}(?:\.[0-9]{1,2})+\.?)\s+\S")
+#: a numbered title written as a paragraph (Word or PDF lose the emphasis): ``2.5. Xây dựng …``
+_NUMBERED_TITLE_RE = re.compile(r"^([0-9]{1,2}(?:\.[0-9]{1,2})+)\.\s+[^\W\d_]")
 _FOOTDEF_RE = re.compile(r"^\s*(?:<sup>\s*([0-9]{1,3}|[a-z])\s*</sup>|\[\^([^\]\s]{1,10})\]:)")
 _STRIP_RE = re.compile(r"[*_#]|</?[A-Za-z][^<>]{0,40}>")
 
@@ -274,8 +276,8 @@ def _section_of(title: str, current: list[str], part: str | None) -> tuple[list[
 def text_locations(text: str) -> dict[int, Location]:
     """Sections and footnotes of a Markdown or plain text, by line.
 
-    A heading (``#``), or a line that is only an emphasised number and title (``*2.1. …*``),
-    opens a section: a roman numeral (``II - KẾT QUẢ``) starts one, an arabic number under it
+    A heading (``#``), a line that is an emphasised number and title (``*2.1. …*``) or a short
+    line that starts with a number of two levels or more (``2.5. Xây dựng …``) opens a section: a roman numeral (``II - KẾT QUẢ``) starts one, an arabic number under it
     makes ``II.2``, ``2.5.`` makes ``II.2.5``; ``Phần thứ hai`` names a part. A footnote
     definition (``<sup>5</sup> …`` or ``[^5]: …``) and the lines that continue it carry the
     footnote. Only lines with a section or a footnote get a :class:`Location`.
@@ -295,7 +297,8 @@ def text_locations(text: str) -> dict[int, Location]:
             note = None
             continue
         first = line.lstrip()[:1]
-        if first == "#" or (first in "*_" and _EMPH_LINE_RE.match(line)):
+        if (first == "#" or (first in "*_" and _EMPH_LINE_RE.match(line))
+                or ("0" <= first <= "9" and len(line) < 300 and _NUMBERED_TITLE_RE.match(line))):
             current, part = _section_of(line.lstrip("# "), current, part)
             note = None
         elif first in "<[":

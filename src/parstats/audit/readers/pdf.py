@@ -15,11 +15,12 @@ position, size and font, from which the reader rebuilds what the audit needs:
 * headings: lines in bold or in a larger size than the body text, written ``#``-style;
 * footnotes: the lines under the short rule at the foot of a page, each starting with its
   number, written as ``[^n]: …`` after the body;
+* ruled tables (pdfplumber's table finder) as pipe rows, the first row the header;
 * page numbers alone on the first or last line of a page are dropped; a word broken at a
   hyphen or slash at the end of a line (``29-`` / ``KH/HU``) is joined.
 
-Each line of the text is one printed line, so a claim's location has its exact page. Tables
-come out as their lines of text (a PDF has no table structure to read). Words in a TCVN3
+Each line of the text is one printed line, so a claim's location has its exact page. A table
+drawn without rules comes out as its lines of text (a PDF has no table structure to read). Words in a TCVN3
 font (``.VnTime``, ...) are converted to Unicode.
 """
 from __future__ import annotations
@@ -144,6 +145,18 @@ def _lines(words: list[dict], page_no: int) -> list[_Line]:
     return lines
 
 
+def _tables(page) -> list[tuple[float, list[list[str]], tuple]]:
+    """Ruled tables of a page (pdfplumber's table finder): (top, rows of cell texts, bbox)."""
+    if len(page.rects) + len(page.lines) < 4:
+        return []
+    out = []
+    for t in page.find_tables():
+        rows = [[" ".join((c or "").split()) for c in row] for row in t.extract()]
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+            out.append((t.bbox[1], rows, t.bbox))
+    return out
+
+
 def _family(fontname: str) -> str:
     """``ABCDEF+DejaVuSans-BoldOblique`` -> ``dejavusans``."""
     return re.split(r"[-,]", fontname.split("+", 1)[-1], maxsplit=1)[0].lower()
@@ -237,6 +250,7 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
 
     body_lines: list[list[_Line]] = []   # per page
     foot_lines: list[list[_Line]] = []
+    tables: list[list[tuple[float, list[list[str]]]]] = []  # per page: (top, rows)
     blank_pages: list[int] = []
     legacy_words = 0
     try:
@@ -247,6 +261,12 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
                 if not words:
                     blank_pages.append(k)
                 sep = _separator_top(page)
+                found = _tables(page)
+                tables.append([(top, rows) for top, rows, _ in found])
+                if found:
+                    words = [w for w in words if not any(
+                        x0 - 1 <= (w["x0"] + w["x1"]) / 2 <= x1 + 1 and t0 - 1 <= (w["top"] + w["bottom"]) / 2 <= t1 + 1
+                        for _, _, (x0, t0, x1, t1) in found)]
                 lines = _lines(words, k)
                 body_lines.append([ln for ln in lines if sep is None or ln.top < sep])
                 foot_lines.append([ln for ln in lines if sep is not None and ln.top >= sep])
@@ -306,8 +326,14 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
     b = TextBuilder()
     counter = 0
     prev_para: list[_Line] | None = None
-    for pg in body_lines:
+    ntables = 0
+    for k, pg in enumerate(body_lines, start=1):
+        pending = list(tables[k - 1])
         for i, para in enumerate(_split_paragraphs(pg, left, right, pitch, body)):
+            while pending and pending[0][0] < para[0].top:
+                ntables += 1
+                b.table(pending.pop(0)[1], table=ntables, page=k)
+                prev_para = None
             heading = _is_heading(para[0], body)
             cont = (i == 0 and prev_para is not None and not heading
                     and not _is_heading(prev_para[-1], body)
@@ -324,6 +350,10 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
             else:
                 b.block(rows)
             prev_para = para
+        for _, rows in pending:
+            ntables += 1
+            b.table(rows, table=ntables, page=k)
+            prev_para = None
     for label, paras in notes:
         for k, para in enumerate(paras, start=1):
             rows = _joined(para, labels, k, footnote=label)
