@@ -20,7 +20,13 @@ import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from parstats.audit.reading import UnsupportedFormatError, read_text
+from parstats.audit.reading import (
+    LegacyEncodingError,
+    ReportReadError,
+    UnsupportedFormatError,
+    read_bytes,
+    read_text,
+)
 
 __all__ = ["Location", "SourceDocument", "TextBuilder", "read_document", "FORMATS",
            "text_locations"]
@@ -314,7 +320,25 @@ def text_locations(text: str) -> dict[int, Location]:
 
 
 def _read_plain(p: Path, fmt: str, path: str | Path) -> SourceDocument:
-    text, data = read_text(p)
+    from parstats.audit.readers import legacy
+
+    try:
+        text, data = read_text(p)
+    except ReportReadError as exc:
+        # an 8-bit file: say so when it is a legacy Vietnamese encoding
+        raw = read_bytes(p) if "not UTF-8" in str(exc) else b""
+        found = legacy.detect(raw.decode("latin-1")) if raw else None
+        if found:
+            raise LegacyEncodingError(f"cannot read '{path}': not UTF-8 but the legacy "
+                                      f"{found.upper()} Vietnamese encoding (letters like 'Ph¸t "
+                                      f"triÓn'); convert it to Unicode (Unikey: Công cụ > Chuyển "
+                                      f"mã) and save it as UTF-8") from None
+        raise
+    if legacy.likely_tcvn3(text) and legacy.detect(text):
+        raise LegacyEncodingError(
+            f"cannot read '{path}': the text looks written in the legacy "
+            f"{legacy.detect(text).upper()} Vietnamese encoding (letters like 'Ph¸t triÓn'); "
+            f"convert it to Unicode (Unikey: Công cụ > Chuyển mã) and save it as UTF-8")
     return SourceDocument(str(path), fmt, text, data, text_locations(text))
 
 
