@@ -197,9 +197,6 @@ def _split_paragraphs(lines: list[_Line], left: float, right: float, pitch: floa
     return paras
 
 
-_BODY_FAMILY = [""]
-
-
 def _split_notes(lines: list[_Line], left: float, right: float, size: float, known: int) -> list[list[_Line]]:
     """Footnote paragraphs: a line that starts with the next footnote's number starts one."""
     out: list[list[_Line]] = []
@@ -219,8 +216,9 @@ def _split_notes(lines: list[_Line], left: float, right: float, size: float, kno
     return out
 
 
-def _is_heading(ln: _Line, body: float) -> bool:
-    return ln.bold or ln.size > 1.1 * body or (ln.family != _BODY_FAMILY[0] and bool(_BODY_FAMILY[0]))
+def _is_heading(ln: _Line, body: float, family: str) -> bool:
+    """A heading line: bold, larger than the body text, or in another typeface than the body's."""
+    return ln.bold or ln.size > 1.1 * body or (bool(family) and ln.family != family)
 
 
 def _heading_level(ln: _Line, body: float) -> int:
@@ -289,7 +287,7 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
     fams: dict[str, int] = {}
     for ln in all_lines:
         fams[ln.family] = fams.get(ln.family, 0) + len(ln.words)
-    _BODY_FAMILY[0] = max(fams, key=fams.get) if fams else ""
+    family = max(fams, key=fams.get) if fams else ""
     # page numbers alone at the top or bottom of a page
     for pg in body_lines:
         for idx in (0, -1):
@@ -334,9 +332,9 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
                 ntables += 1
                 b.table(pending.pop(0)[1], table=ntables, page=k)
                 prev_para = None
-            heading = _is_heading(para[0], body)
+            heading = _is_heading(para[0], body, family)
             cont = (i == 0 and prev_para is not None and not heading
-                    and not _is_heading(prev_para[-1], body)
+                    and not _is_heading(prev_para[-1], body, family)
                     and prev_para[-1].x1 >= right - 0.05 * (right - left)
                     and para[0].x0 <= left + 0.03 * (right - left))
             if not cont:
