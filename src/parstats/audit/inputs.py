@@ -17,6 +17,7 @@ subclass naming the file, what it is and what to do.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
@@ -320,12 +321,13 @@ def text_locations(text: str) -> dict[int, Location]:
 
 
 def _read_plain(p: Path, fmt: str, path: str | Path) -> SourceDocument:
-    from parstats.audit.readers import legacy
-
     try:
         text, data = read_text(p)
     except ReportReadError as exc:
-        # an 8-bit file: say so when it is a legacy Vietnamese encoding
+        # an 8-bit file: say so when it is a legacy Vietnamese encoding (TCVN3 and VNI are
+        # 8-bit, so a UTF-8 text is not checked: its reading stays a plain read)
+        from parstats.audit.readers import legacy
+
         raw = read_bytes(p) if "not UTF-8" in str(exc) else b""
         found = legacy.detect(raw.decode("latin-1")) if raw else None
         if found:
@@ -334,12 +336,30 @@ def _read_plain(p: Path, fmt: str, path: str | Path) -> SourceDocument:
                                       f"triÓn'); convert it to Unicode (Unikey: Công cụ > Chuyển "
                                       f"mã) and save it as UTF-8") from None
         raise
-    if legacy.likely_tcvn3(text) and legacy.detect(text):
-        raise LegacyEncodingError(
-            f"cannot read '{path}': the text looks written in the legacy "
-            f"{legacy.detect(text).upper()} Vietnamese encoding (letters like 'Ph¸t triÓn'); "
-            f"convert it to Unicode (Unikey: Công cụ > Chuyển mã) and save it as UTF-8")
-    return SourceDocument(str(path), fmt, text, data, text_locations(text))
+    return SourceDocument(str(path), fmt, text, data, _LazyLocations(text))
+
+
+class _LazyLocations(Mapping):
+    """:func:`text_locations` of a plain text, computed when first asked for: reading a
+    Markdown or text file for the audit stays a plain read."""
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._locs: dict | None = None
+
+    def _data(self) -> dict:
+        if self._locs is None:
+            self._locs, self._text = text_locations(self._text or ""), None
+        return self._locs
+
+    def __getitem__(self, line: int) -> Location:
+        return self._data()[line]
+
+    def __iter__(self):
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
 
 
 def read_document(path: str | Path) -> SourceDocument:

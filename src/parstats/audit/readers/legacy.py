@@ -76,12 +76,6 @@ def font_encoding(font: str | None) -> tuple[str | None, bool]:
     return None, False
 
 
-def likely_tcvn3(text: str) -> bool:
-    """A quick first look for plain texts (one pass of one character class): many characters
-    only TCVN3 uses. :func:`detect` decides."""
-    return len(_TCVN3_ONLY_RE.findall(text, 0, 200_000)) >= 20
-
-
 def detect(text: str) -> str | None:
     """``"tcvn3"`` or ``"vni"`` when a text looks written in that legacy encoding, else None.
 
