@@ -9,7 +9,6 @@ definitions Word footnotes, pipe tables Word tables.
 """
 from __future__ import annotations
 
-import copy
 import os
 import re
 import shutil
@@ -129,6 +128,8 @@ def markdown_to_docx(text: str, out: Path, *, font: str | None = None, extra=Non
                 if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
                     rows.append(cells)
                 i += 1
+            if not rows:
+                continue
             width = max(len(r) for r in rows)
             table = document.add_table(rows=len(rows), cols=width)
             table.style = "Table Grid"
@@ -162,17 +163,15 @@ def markdown_to_docx(text: str, out: Path, *, font: str | None = None, extra=Non
     return out
 
 
-def docx_to_pdf(src: Path, outdir: Path, *, options: str = "pdf") -> Path:
-    """Convert ``src`` with LibreOffice headless into ``outdir``; return the PDF's path."""
+def docx_to_pdf(sources: list[Path], outdir: Path) -> list[Path]:
+    """Convert ``sources`` with LibreOffice headless into ``outdir`` (one run for all: it takes
+    seconds to start); return the PDFs' paths."""
     soffice = soffice_or_skip()
     profile = outdir / ".lo-profile"
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                    "--convert-to", options, "--outdir", str(outdir), str(src)],
-                   check=True, capture_output=True, timeout=300)
-    out = outdir / (src.stem + ".pdf")
-    assert out.exists(), f"LibreOffice wrote no {out}"
+                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, sources)],
+                   check=True, capture_output=True, timeout=600)
+    out = [outdir / (src.stem + ".pdf") for src in sources]
+    missing = [p for p in out if not p.exists()]
+    assert not missing, f"LibreOffice wrote no {missing}"
     return out
-
-
-def copy_document(document):
-    return copy.deepcopy(document)

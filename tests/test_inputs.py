@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -114,6 +115,28 @@ def test_html_text_as_written_scripts_dropped(tmp_path):
 
 
 # ------------------------------------------------------------------ Word
+
+EVAL_TEXTS = RAW_REPORT.parents[2] / "tests" / "audit_eval" / "texts"
+#: the first real texts (by name) of tests/audit_eval with a Markdown table
+TABLE_TEXTS = [p.name for p in sorted(EVAL_TEXTS.glob("*.md"))
+               if re.search(r"(?m)^\|.*\|\s*$", p.read_text(encoding="utf-8"))][:12]
+
+
+@pytest.mark.parametrize("name", TABLE_TEXTS)
+def test_docx_of_real_texts_gives_the_same_claims(tmp_path, name):
+    """Each real text made a Word file (paragraphs, headings, footnotes, Word tables) reads
+    back to the same claims and statuses."""
+    from docbuild import markdown_to_docx
+
+    src = EVAL_TEXTS / name
+    out = markdown_to_docx(src.read_text(encoding="utf-8"), tmp_path / "x.docx")
+
+    def claims(rep):
+        return Counter((f.claim.kind, f.claim.reported, f.claim.numerator, f.claim.denominator,
+                        f.claim.parts, f.status, f.severity) for f in rep.findings)
+
+    assert claims(audit_path(out)) == claims(audit_path(src))
+
 
 def test_docx_keeps_script_like_text(tmp_path):
     doc = read_document(_docx(tmp_path / "x.docx", [SCRIPTY]))

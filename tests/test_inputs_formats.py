@@ -43,10 +43,16 @@ SCRIPTY = ("Có 27 người, tỷ lệ 13,70% trên tổng số 197 người. <s
            "<img src=x onerror=alert(2)> javascript:alert(3)")
 
 
+#: Real texts with tables whose rows add up to a total (tests/audit_eval, see its README)
+REAL_WITH_TABLES = ["81306d492a2b2edd.md", "8c916368df07d673.md"]
+EVAL_TEXTS = RAW_REPORT.parents[2] / "tests" / "audit_eval" / "texts"
+
+
 @pytest.fixture(scope="session")
 def documents(tmp_path_factory):
-    """The home report (+ the table) as .md, .docx and .pdf, and the script-like text as .docx
-    and .pdf; converted once per test session (LibreOffice takes seconds)."""
+    """The home report (+ the table) as .md, .docx and .pdf, two real texts with tables as
+    .docx and .pdf, and the script-like text as .docx and .pdf; converted once per test session
+    (LibreOffice takes seconds)."""
     soffice_or_skip()
     d = tmp_path_factory.mktemp("formats")
     md = d / "home.md"
@@ -56,10 +62,11 @@ def documents(tmp_path_factory):
     script.add_paragraph(SCRIPTY)
     script_docx = d / "script.docx"
     script.save(script_docx)
-    home_pdf = docx_to_pdf(home_docx, d)
-    script_pdf = docx_to_pdf(script_docx, d)
+    real = [markdown_to_docx((EVAL_TEXTS / name).read_text(encoding="utf-8"),
+                             d / name.replace(".md", ".docx")) for name in REAL_WITH_TABLES]
+    home_pdf, script_pdf, *real_pdf = docx_to_pdf([home_docx, script_docx, *real], d)
     return {"md": md, "docx": home_docx, "pdf": home_pdf, "script_docx": script_docx,
-            "script_pdf": script_pdf}
+            "script_pdf": script_pdf, "real": dict(zip(REAL_WITH_TABLES, zip(real, real_pdf)))}
 
 
 def _claims(report) -> Counter:
@@ -89,6 +96,15 @@ def test_same_claims_and_statuses_as_markdown(audits, fmt):
     assert sum(md.values()) > 100
     assert other == md, (f"only in md: {sorted(md - other, key=str)[:5]}; "
                          f"only in {fmt}: {sorted(other - md, key=str)[:5]}")
+
+
+@pytest.mark.parametrize("name", REAL_WITH_TABLES)
+def test_real_texts_with_tables_same_claims(documents, name):
+    md = _claims(audit_path(EVAL_TEXTS / name))
+    for path in documents["real"][name]:
+        rep = audit_path(path)
+        assert _claims(rep) == md, path.name
+        assert any("row of the table" in (f.claim.denominator_source or "") for f in rep.findings)
 
 
 @pytest.mark.parametrize("fmt", ["md", "docx", "pdf"])
