@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 from parstats.audit.reading import (
@@ -30,7 +30,7 @@ from parstats.audit.reading import (
 )
 
 __all__ = ["Location", "SourceDocument", "TextBuilder", "read_document", "FORMATS",
-           "text_locations"]
+           "PLAIN_FORMATS", "text_locations", "with_sections"]
 
 #: Suffixes read by :func:`read_document` and the format name each gives.
 FORMATS: dict[str, str] = {".md": "markdown", ".markdown": "markdown", ".txt": "text",
@@ -317,6 +317,17 @@ def text_locations(text: str) -> dict[int, Location]:
             section = f"{part}, {'.'.join(current)}"
         if section or note:
             locs[n] = Location(n, footnote=note, section=section)
+    return locs
+
+
+def with_sections(b: TextBuilder, text: str) -> dict:
+    """A reader's locations (``b.locations``) with the section of each line of its ``text``
+    (:func:`text_locations`), for the lines the reader left without one."""
+    locs = dict(b.locations)
+    for n, loc in text_locations(text).items():
+        base = locs.get(n)
+        if base is not None and loc.section and base.section is None:
+            locs[n] = replace(base, section=loc.section)
     return locs
 
 

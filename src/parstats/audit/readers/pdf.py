@@ -31,9 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parstats.audit import readers
-from parstats.audit.inputs import SourceDocument, TextBuilder
+from parstats.audit.inputs import SourceDocument, TextBuilder, with_sections
 from parstats.audit.readers import legacy
-from parstats.audit.readers.word import with_sections
 from parstats.audit.reading import (
     DamagedFileError,
     EncryptedFileError,

@@ -16,9 +16,8 @@ import re
 from pathlib import Path
 
 from parstats.audit import readers
-from parstats.audit.inputs import SourceDocument, TextBuilder
+from parstats.audit.inputs import SourceDocument, TextBuilder, with_sections
 from parstats.audit.readers import legacy
-from parstats.audit.readers.word import with_sections
 from parstats.audit.reading import LegacyEncodingError, TooLargeError, read_bytes
 
 __all__ = ["read_html"]

@@ -28,7 +28,7 @@ import zipfile
 from pathlib import Path
 
 from parstats.audit import readers
-from parstats.audit.inputs import SourceDocument, TextBuilder, text_locations
+from parstats.audit.inputs import SourceDocument, TextBuilder, with_sections
 from parstats.audit.readers import legacy
 from parstats.audit.reading import (
     DamagedFileError,
@@ -96,6 +96,7 @@ class _Styles:
         self.raw: dict[str, tuple] = {}
         self.default_para: str | None = None
         self.default_font: str | None = None
+        self._cache: dict = {}
         if styles_el is None:
             return
         rf = styles_el.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
@@ -120,7 +121,6 @@ class _Styles:
             self.raw[sid] = (level, font, based.get(W + "val") if based is not None else None)
             if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true"):
                 self.default_para = sid
-        self._cache: dict = {}
 
     def resolve(self, sid: str | None) -> tuple[int | None, str | None]:
         sid = sid or self.default_para
@@ -338,17 +338,3 @@ def read_docx(p: Path, name: str) -> SourceDocument:
     if reader.converted:
         notes = (f"{reader.converted} runs in a TCVN3 (ABC) font converted to Unicode",)
     return SourceDocument(name, "docx", text, data, with_sections(reader.b, text), notes)
-
-
-def with_sections(b: TextBuilder, text: str) -> dict:
-    """The builder's locations with the section of each line (:func:`text_locations`)."""
-    locs = dict(b.locations)
-    for n, loc in text_locations(text).items():
-        base = locs.get(n)
-        if base is None:
-            continue
-        if loc.section and base.section is None:
-            from dataclasses import replace
-
-            locs[n] = replace(base, section=loc.section)
-    return locs
