@@ -63,12 +63,15 @@ def font_encoding(font: str | None) -> tuple[str | None, bool]:
     --------
     >>> font_encoding(".VnTime"), font_encoding(".VnTimeH"), font_encoding("VNI-Times")
     (('tcvn3', False), ('tcvn3', True), ('vni', False))
-    >>> font_encoding("Times New Roman")
-    (None, False)
+    >>> font_encoding("Times New Roman"), font_encoding("ABCDEF+.VnTimeH,Bold")
+    ((None, False), ('tcvn3', True))
     """
     if not font:
         return None, False
-    f = font.strip()
+    # a PDF's subset prefix and style suffix: "ABCDEF+.VnTimeH,Bold", ".VnArial-Italic"
+    f = font.strip().split("+", 1)[-1].split(",", 1)[0]
+    if f.startswith((".Vn", "Vn", ".VN")) and "-" in f:
+        f = f.split("-", 1)[0]
     if f.startswith(".Vn") or f.startswith("VnTime") or f.startswith(".VN"):
         return "tcvn3", f.endswith("H")
     if f.upper().startswith("VNI-") or f.upper().startswith("VNI "):
