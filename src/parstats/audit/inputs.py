@@ -165,6 +165,7 @@ class TextBuilder:
         self.lines: list[str] = []
         self.locations: dict[int, Location] = {}
         self._in_table = False
+        self._table: tuple | None = None
 
     @staticmethod
     def clean(text: str) -> str:
@@ -225,17 +226,33 @@ class TextBuilder:
         """Another line of the paragraph being written (no blank line before it)."""
         text = self.clean(text)
         if text:
+            self._in_table = False
             self._add(self._escape(text), loc, block=not self.lines)
 
-    def table(self, rows: list[list[str]], **loc) -> None:
+    def table(self, rows: list[list[str]], *, continued: bool = False, **loc) -> None:
         """A table as pipe rows: the first row is the header (``|---|`` under it); each row's
-        location has ``row``, ``row_header`` and the table's ``column_headers``."""
+        location has ``row``, ``row_header`` and the table's ``column_headers``.
+
+        ``continued``: the rows go on the table written just before (a table cut by a page
+        break), when it has as many columns; a repeated header row is dropped.
+        """
         rows = [[self.clean(c).replace("|", "¦") for c in r] for r in rows]
         rows = [r for r in rows if any(r)]
         if not rows:
             return
         width = max(len(r) for r in rows)
         rows = [r + [""] * (width - len(r)) for r in rows]
+        last = self._table if self._in_table else None
+        if continued and last is not None and len(last[0]) == width:
+            headers, done, base = last
+            if tuple(rows[0]) == headers:
+                rows = rows[1:]
+            loc = dict(base, **{k: v for k, v in loc.items() if k != "table"})
+            for i, r in enumerate(rows, start=done + 1):
+                self._add("| " + " | ".join(r) + " |",
+                          dict(loc, row=i, row_header=r[0] or None, column_headers=headers), block=False)
+            self._table = (headers, done + len(rows), base)
+            return
         headers = tuple(rows[0])
         for i, r in enumerate(rows, start=1):
             line = "| " + " | ".join(r) + " |"
@@ -244,6 +261,12 @@ class TextBuilder:
             if i == 1:
                 self.lines.append("|" + "---|" * width)
         self._in_table = True
+        self._table = (headers, len(rows), {k: v for k, v in loc.items() if k == "table"})
+
+    def continues_table(self, rows: list[list[str]]) -> bool:
+        """Whether :meth:`table` ``(rows, continued=True)`` would go on the last table."""
+        width = max((len(r) for r in rows), default=0)
+        return self._in_table and self._table is not None and len(self._table[0]) == width
 
     def text(self) -> str:
         """The whole text, ending with a newline."""

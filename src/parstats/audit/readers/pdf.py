@@ -173,19 +173,24 @@ def _separator_top(page) -> float | None:
 
 
 def _split_paragraphs(lines: list[_Line], left: float, right: float, pitch: float, body: float) -> list[list[_Line]]:
+    """Printed lines into paragraphs: a new one after a larger gap than ``pitch``, after a
+    short line that ends a sentence, at a first line indented from the lines around it (not a
+    hanging indent, whose next lines stay indented), or where the font changes."""
     paras: list[list[_Line]] = []
-    for ln in lines:
+    width = right - left
+    for i, ln in enumerate(lines):
         if not paras:
             paras.append([ln])
             continue
         prev = paras[-1][-1]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
         last_text = prev.parts[-1][0] if prev.parts else ""
-        width = right - left
+        indented = (ln.x0 > prev.x0 + 0.02 * width
+                    and (nxt is None or abs(nxt.x0 - prev.x0) <= 0.01 * width))
         new = (
             ln.top - prev.top > 1.3 * pitch * (ln.size / body if body else 1)
             or (prev.x1 < right - 0.15 * width and last_text.endswith(_TERMINAL))
-            or (ln.x0 > left + 0.03 * width and prev.x1 >= right - 0.05 * width
-                and abs(ln.x0 - paras[-1][0].x0) > 2 and len(paras[-1]) > 1)
+            or indented
             or ln.bold != prev.bold or ln.family != prev.family
             or abs(ln.size - prev.size) > 0.5
         )
@@ -326,11 +331,20 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
     ntables = 0
     for k, pg in enumerate(body_lines, start=1):
         pending = list(tables[k - 1])
+        first = True  # nothing of this page written yet: a table here may go on from the page before
+
+        def put_table(rows: list[list[str]]) -> None:
+            nonlocal ntables
+            if not (first and b.continues_table(rows)):
+                ntables += 1
+            b.table(rows, continued=first, table=ntables, page=k)
+
         for i, para in enumerate(_split_paragraphs(pg, left, right, pitch, body)):
             while pending and pending[0][0] < para[0].top:
-                ntables += 1
-                b.table(pending.pop(0)[1], table=ntables, page=k)
+                put_table(pending.pop(0)[1])
+                first = False
                 prev_para = None
+            first = False
             heading = _is_heading(para[0], body, family)
             cont = (i == 0 and prev_para is not None and not heading
                     and not _is_heading(prev_para[-1], body, family)
@@ -342,14 +356,20 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
             if heading:
                 b.heading(" ".join(t for t, _ in rows), _heading_level(para[0], body), **rows[0][1])
             elif cont:
+                last = b.lines[-1] if b.lines else ""
+                if rows and len(last) > 1 and last[-1] in "-/" and last[-2] != " ":
+                    # a word broken at a hyphen or slash across the page break
+                    head, _, rest = rows[0][0].partition(" ")
+                    b.lines[-1] = last + head
+                    rows[0] = (rest, rows[0][1])
                 for t, loc in rows:
                     b.extend(t, loc)
             else:
                 b.block(rows)
             prev_para = para
         for _, rows in pending:
-            ntables += 1
-            b.table(rows, table=ntables, page=k)
+            put_table(rows)
+            first = False
             prev_para = None
     for label, paras in notes:
         for k, para in enumerate(paras, start=1):
