@@ -255,6 +255,7 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
     tables: list[list[tuple[float, list[list[str]]]]] = []  # per page: (top, rows)
     blank_pages: list[int] = []
     legacy_words = 0
+    raw_pages: list[tuple[int, list[dict], float | None]] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for k, page in enumerate(pdf.pages, start=1):
@@ -269,15 +270,18 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
                     words = [w for w in words if not any(
                         x0 - 1 <= (w["x0"] + w["x1"]) / 2 <= x1 + 1 and t0 - 1 <= (w["top"] + w["bottom"]) / 2 <= t1 + 1
                         for _, _, (x0, t0, x1, t1) in found)]
-                lines = _lines(words, k)
-                body_lines.append([ln for ln in lines if sep is None or ln.top < sep])
-                foot_lines.append([ln for ln in lines if sep is not None and ln.top >= sep])
+                raw_pages.append((k, words, sep))
                 page.close()
-    except Exception as exc:  # pdfminer raises many kinds on a broken file
-        if isinstance(exc, (KeyboardInterrupt, MemoryError)):
+    except Exception as exc:  # pdfminer raises many kinds on a broken file (and only the
+        # library's calls are in this block, so a bug here is not reported as a damaged file)
+        if isinstance(exc, MemoryError):
             raise
         raise DamagedFileError(f"cannot read '{name}': a damaged PDF ({type(exc).__name__}: "
                                f"{exc}); open it in a PDF viewer and save it again") from None
+    for k, words, sep in raw_pages:
+        lines = _lines(words, k)
+        body_lines.append([ln for ln in lines if sep is None or ln.top < sep])
+        foot_lines.append([ln for ln in lines if sep is not None and ln.top >= sep])
     if len(blank_pages) == npages:
         raise NoTextLayerError(
             f"cannot read '{name}': the PDF has no text layer (scanned pages, images only); run "
