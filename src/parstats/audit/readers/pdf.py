@@ -144,13 +144,39 @@ def _lines(words: list[dict], page_no: int) -> list[_Line]:
     return lines
 
 
+_CUT_DATE_RE = re.compile(r"(?<![0-9])[0-9]{1,2}/[0-9]{1,2}/[0-9]{1,3}$")
+
+
+def _cell_text(cell: str | None) -> str:
+    """A table cell's printed lines as one line; a word broken at a hyphen or a slash at a
+    line's end (``30/09/`` / ``1987``) joined, and a date a narrow column broke in its year
+    (``30/09/19`` / ``87``).
+
+    Examples
+    --------
+    >>> _cell_text("Ngày 30/09/\\n1987, tại\\nhuyện"), _cell_text("30/09/19\\n87")
+    ('Ngày 30/09/1987, tại huyện', '30/09/1987')
+    """
+    out = ""
+    for line in (cell or "").split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if (len(out) > 1 and out[-1] in "-/" and out[-2] != " ") or (
+                line[0].isdigit() and _CUT_DATE_RE.search(out)):
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
 def _tables(page) -> list[tuple[float, list[list[str]], tuple]]:
     """Ruled tables of a page (pdfplumber's table finder): (top, rows of cell texts, bbox)."""
     if len(page.rects) + len(page.lines) < 4:
         return []
     out = []
     for t in page.find_tables():
-        rows = [[" ".join((c or "").split()) for c in row] for row in t.extract()]
+        rows = [[_cell_text(c) for c in row] for row in t.extract()]
         if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
             out.append((t.bbox[1], rows, t.bbox))
     return out
