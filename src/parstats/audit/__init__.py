@@ -38,7 +38,9 @@ The package, one job per module, each depending only on those above it:
 
 ========================  ===================================================================
 ``model``                 the claim (:class:`Claim`, :data:`KINDS`)
-``reading``               files (:func:`read_text`); the reader is :mod:`parstats.markdown`
+``reading``               files (:func:`read_text`) and their errors; the reader is :mod:`parstats.markdown`
+``inputs``, ``readers``   every format (.md, .txt, .docx, .pdf, .html) read into one text, with
+                          each line's place in the original (``inputs.read_document``)
 ``documents``             legal document numbers (``7889/QĐ-UBND``)
 ``words``                 the Vietnamese cue words and patterns the extractor reads
 ``tokens``                the numbers of one paragraph as tokens

@@ -1,14 +1,15 @@
 """Audit many report files at once: ``parstats audit PATH [PATH ...]`` with folders.
 
 :func:`collect_paths` turns the command-line paths into a sorted list of files (a folder is
-searched recursively for ``*.md`` and ``*.txt``, hidden folders and files skipped),
+searched recursively for the suffixes of :data:`SUFFIXES`: ``*.md``, ``*.txt``, ``*.docx``,
+``*.pdf``, ``*.html``; hidden folders and files and Word's ``~$`` lock files skipped),
 :func:`audit_many` audits them in worker processes and yields one :class:`FileResult` per file
 in input order (so the output does not depend on the number of processes), and the writers
 turn the results into JSON Lines, a JSON list, one CSV or per-file tables, plus a summary CSV
 with one row per file (:func:`summary_rows`, :func:`summary_csv`).
 
-A file that cannot be read (missing, unreadable, not UTF-8) is a result with its error, not an
-exception: the run goes on with the other files. :func:`run_batch` is the command line.
+A file that cannot be read (missing, unreadable, not UTF-8, damaged, encrypted, scanned, ...)
+is a result with its error, not an exception: the run goes on with the other files. :func:`run_batch` is the command line.
 
 Examples
 --------
@@ -37,7 +38,8 @@ from typing import Iterable, Iterator, NamedTuple, TextIO
 
 from parstats.audit.checks import STATUSES
 from parstats.audit.reading import ReportReadError
-from parstats.audit.results import CSV_COLUMNS, AuditReport, audit_path
+from parstats.audit.inputs import FORMATS, PLAIN_FORMATS
+from parstats.audit.results import CSV_COLUMNS, LOCATION_COLUMNS, AuditReport, audit_path
 from parstats.files import write_atomic
 
 __all__ = [
@@ -57,7 +59,7 @@ __all__ = [
 ]
 
 #: file name endings searched for in a folder (compared case-insensitively)
-SUFFIXES = (".md", ".txt")
+SUFFIXES = (".md", ".txt", ".docx", ".pdf", ".html", ".htm")
 #: columns of the ``--summary`` CSV, in order
 SUMMARY_COLUMNS = ("path", "sha256", "claims", *STATUSES, "error")
 #: a progress bar is shown (unless ``--quiet``) when more than this many files are audited
@@ -77,12 +79,16 @@ class FileResult(NamedTuple):
         None when the file could not be read.
     error : str or None
         The one-line :class:`parstats.audit.reading.ReportReadError` message, else None.
+    code : str or None
+        The error's :attr:`~parstats.audit.reading.ReportReadError.code` (``damaged``,
+        ``encrypted``, ...), else None.
     """
 
     path: Path
     sha256: str | None
     report: AuditReport | None
     error: str | None
+    code: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
@@ -90,19 +96,20 @@ class FileResult(NamedTuple):
 # --------------------------------------------------------------------------------------------
 
 def _folder_files(root: Path) -> list[Path]:
-    """``*.md`` and ``*.txt`` under ``root``, recursively, hidden entries skipped, sorted."""
+    """Files with a :data:`SUFFIXES` ending under ``root``, recursively, hidden entries and
+    Word lock files (``~$x.docx``) skipped, sorted."""
     found = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found += [Path(folder, f) for f in files
-                  if not f.startswith(".") and f.lower().endswith(SUFFIXES)]
+                  if not f.startswith((".", "~$")) and f.lower().endswith(SUFFIXES)]
     return sorted(found, key=lambda p: p.relative_to(root).parts)
 
 
 def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     """The files to audit, in a deterministic order.
 
-    A folder is replaced by its ``*.md`` and ``*.txt`` files (recursively, sorted by their
+    A folder is replaced by its report files (:data:`SUFFIXES`, recursively, sorted by their
     path below the folder; hidden folders and files are skipped, symbolic links to folders are
     not followed). Any other path is kept as given, whatever its name ends with, even when it
     does not exist: auditing it then reports the error. A file reached twice is kept once, at
@@ -155,7 +162,7 @@ def audit_one(path: Path) -> FileResult:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             digest = None
-        return FileResult(path, digest, None, str(exc))
+        return FileResult(path, digest, None, str(exc), exc.code)
     return FileResult(path, report.sha256, report, None)
 
 
@@ -211,7 +218,10 @@ def result_json(res: FileResult) -> dict:
     {'source': 'x.md', 'error': "cannot read 'x.md': no such file"}
     """
     if res.report is None:
-        return {"source": str(res.path), "error": res.error}
+        out = {"source": str(res.path), "error": res.error}
+        if res.code not in (None, "unreadable"):
+            out["error_code"] = res.code
+        return out
     return res.report.to_json()
 
 
@@ -231,13 +241,16 @@ def _csv_rows(res: FileResult) -> list[dict]:
     return [{"source": str(res.path), **row} for row in res.report.csv_rows()]
 
 
-def write_results(results: Iterable[FileResult], fmt: str, out: TextIO) -> Iterator[FileResult]:
+def write_results(results: Iterable[FileResult], fmt: str, out: TextIO,
+                  located: bool = False) -> Iterator[FileResult]:
     """Write each result to ``out`` as it comes, in ``fmt``; yield the results on.
 
     Formats: ``jsonl`` (one :func:`result_json` object per line), ``json`` (a list of those
     objects, indented like ``--format json`` of one file), ``csv`` (the claim rows of every
     file, with a leading ``source`` and a trailing ``error`` column) and ``table`` (one
     :meth:`AuditReport.to_table` per file under a ``=== path ===`` header, blank line between).
+    ``located``: the CSV also has the :data:`~parstats.audit.results.LOCATION_COLUMNS` (before
+    ``error``), filled for documents that are not Markdown or plain text.
 
     Examples
     --------
@@ -248,7 +261,8 @@ def write_results(results: Iterable[FileResult], fmt: str, out: TextIO) -> Itera
     """
     writer, i = None, -1
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=["source", *CSV_COLUMNS, "error"],
+        cols = [*CSV_COLUMNS, *LOCATION_COLUMNS] if located else list(CSV_COLUMNS)
+        writer = csv.DictWriter(out, fieldnames=["source", *cols, "error"],
                                 restval="", lineterminator="\n")
         writer.writeheader()
     elif fmt == "json":
@@ -330,12 +344,14 @@ def run_batch(args: argparse.Namespace, paths: list[str | Path]) -> int:
 
     files = collect_paths(paths)
     if not files:  # only folders were given, and they hold no report text
-        error("no *.md or *.txt file in directory " + ", ".join(f"'{p}'" for p in paths))
+        error("no report file (" + ", ".join(f"*{s}" for s in SUFFIXES) + ") in directory "
+              + ", ".join(f"'{p}'" for p in paths))
         return 2
     progress = not getattr(args, "quiet", False) and len(files) > PROGRESS_MIN_FILES
     results = audit_many(files, jobs=getattr(args, "jobs", None), progress=progress)
     rows, read, inconsistent = [], 0, False
-    for res in write_results(results, getattr(args, "format", "table"), sys.stdout):
+    located = any(FORMATS.get(p.suffix.lower(), "text") not in PLAIN_FORMATS for p in files)
+    for res in write_results(results, getattr(args, "format", "table"), sys.stdout, located):
         if res.report is None:
             error(res.error)
         else:

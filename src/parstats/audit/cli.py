@@ -17,8 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from parstats.audit.batch import jobs_count
 
     parser.add_argument("path", nargs="+",
-                        help="UTF-8 report texts (Markdown or plain text), or folders searched "
-                             "recursively for *.md and *.txt")
+                        help="report files (.md, .txt, .docx, .pdf with a text layer, .html), "
+                             "or folders searched recursively for them")
     parser.add_argument("--format", choices=("table", "json", "jsonl", "csv", "html"), default="table",
                         help="output format (default: table, flagged claims first); jsonl: one "
                              "JSON object per file and line; html: the document annotated figure by "

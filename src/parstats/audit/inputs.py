@@ -2,25 +2,47 @@
 
 The audit reads Markdown-like text (:mod:`parstats.markdown`). Every input format is read into
 a :class:`SourceDocument`: that text (headings as ``#``, tables as pipe tables, footnotes as
-``[^n]:`` definitions, PDF pages separated and numbered) plus, for each line of the text, where
-it stands in the original (:class:`Location`: paragraph, page, table cell, footnote, section).
-The audit finds claims by line; :meth:`SourceDocument.location` turns a claim's line into the
-place a reader of the original would look. The annotated HTML report renders the same text.
+``[^n]:`` definitions, paragraphs separated by a blank line) plus, for each line of the text,
+where it stands in the original (:class:`Location`: paragraph, page, table cell, footnote,
+section). The audit finds claims by line; :meth:`SourceDocument.location` turns a claim's line
+into the place a reader of the original would look. The annotated HTML report renders the same
+text.
 
-Formats: ``.md`` and ``.txt`` (UTF-8) here; ``.docx``, ``.pdf`` and ``.html`` are added by
-the readers of issue 11.
+Formats (:data:`FORMATS`): ``.md`` and ``.txt`` (UTF-8, read as they are: the text is the
+file), ``.docx`` (:mod:`parstats.audit.readers.word`), ``.pdf`` with a text layer
+(:mod:`parstats.audit.readers.pdf`) and ``.html`` (:mod:`parstats.audit.readers.web`). Each
+reader refuses what it cannot read with a one-line :class:`~parstats.audit.reading.ReportReadError`
+subclass naming the file, what it is and what to do.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
-from parstats.audit.reading import ReportReadError, read_text
+from parstats.audit.reading import (
+    LegacyEncodingError,
+    ReportReadError,
+    UnsupportedFormatError,
+    read_bytes,
+    read_text,
+)
 
-__all__ = ["Location", "SourceDocument", "read_document", "FORMATS"]
+__all__ = ["Location", "SourceDocument", "TextBuilder", "read_document", "FORMATS",
+           "PLAIN_FORMATS", "text_locations", "with_sections"]
 
 #: Suffixes read by :func:`read_document` and the format name each gives.
-FORMATS: dict[str, str] = {".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+FORMATS: dict[str, str] = {".md": "markdown", ".markdown": "markdown", ".txt": "text",
+                           ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html"}
+
+#: formats whose text is the file itself (their audit output has no ``location``)
+PLAIN_FORMATS = frozenset({"markdown", "text"})
+
+#: what to do with a file in a format no reader knows, by suffix
+_ADVICE = {".doc": "open it in Word or LibreOffice and save it as .docx",
+           ".odt": "save it as .docx or export it as PDF",
+           ".rtf": "save it as .docx"}
 
 
 @dataclass(frozen=True)
@@ -28,7 +50,10 @@ class Location:
     """Where a line of :attr:`SourceDocument.text` stands in the original document.
 
     Every field but ``line`` is optional: a Markdown file knows lines (and sections and
-    footnotes), a Word file paragraphs, tables and footnotes, a PDF pages.
+    footnotes), a Word file paragraphs, tables and footnotes, a PDF pages. ``paragraph``,
+    ``table``, ``row`` and ``column`` count from 1; a table's ``row`` 1 is its header row.
+    ``row_header`` is the first cell of the row and ``column_headers`` the cells of the
+    table's first row: the context that ties a cell to its column and its total.
     """
 
     line: int
@@ -39,6 +64,47 @@ class Location:
     column: int | None = None
     footnote: str | None = None
     section: str | None = None
+    row_header: str | None = None
+    column_headers: tuple | None = None
+
+    def describe(self) -> str:
+        """Where a reader of the original looks, in words (English, for the CLI's table).
+
+        Examples
+        --------
+        >>> Location(40, page=3, paragraph=12, section="II.2").describe()
+        'page 3, paragraph 12, section II.2 (line 40 of the text read)'
+        >>> Location(7, table=1, row=3, row_header="Nam", footnote=None).describe()
+        "table 1, row 3 ('Nam') (line 7 of the text read)"
+        """
+        bits = []
+        if self.page is not None:
+            bits.append(f"page {self.page}")
+        if self.footnote is not None:
+            bits.append(f"footnote {self.footnote}")
+        if self.table is not None:
+            bits.append(f"table {self.table}, row {self.row}"
+                        + (f" ('{self.row_header}')" if self.row_header else ""))
+        elif self.paragraph is not None:
+            bits.append(f"paragraph {self.paragraph}")
+        if self.section is not None:
+            bits.append(f"section {self.section}")
+        return (", ".join(bits) + f" (line {self.line} of the text read)") if bits else f"line {self.line}"
+
+    def to_dict(self) -> dict:
+        """The fields that are set (``line`` always), for JSON.
+
+        Examples
+        --------
+        >>> Location(12, page=3, footnote="5").to_dict()
+        {'line': 12, 'page': 3, 'footnote': '5'}
+        """
+        out = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            if v is not None:
+                out[f.name] = list(v) if isinstance(v, tuple) else v
+        return out
 
 
 @dataclass(frozen=True)
@@ -58,6 +124,9 @@ class SourceDocument:
     locations : dict
         ``line -> Location`` for lines whose place differs from "line N of the file"; a line
         without an entry is :class:`Location` ``(line)``.
+    notes : tuple of str
+        What the reader did that a reviewer should know (e.g. a legacy font encoding
+        converted to Unicode).
     """
 
     path: str
@@ -65,10 +134,266 @@ class SourceDocument:
     text: str
     data: bytes
     locations: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    notes: tuple = field(default=(), compare=False)
 
     def location(self, line: int) -> Location:
         """The place in the original of line ``line`` of :attr:`text`."""
         return self.locations.get(line) or Location(line)
+
+
+class TextBuilder:
+    """Writes the audit's text for a reader, one paragraph at a time, with its locations.
+
+    Paragraphs are separated by a blank line; a table's rows follow each other (with the
+    ``|---|`` line after the header row); a paragraph's own line breaks become spaces, so each
+    paragraph is one line and its :class:`Location` is that line's.
+
+    Examples
+    --------
+    >>> b = TextBuilder()
+    >>> b.paragraph("Có 27 người", paragraph=1)
+    >>> b.heading("1. Kết quả", 2, paragraph=2)
+    >>> b.text()
+    'Có 27 người\\n\\n## 1. Kết quả\\n'
+    >>> b.locations[3]
+    Location(line=3, paragraph=2, page=None, table=None, row=None, column=None, footnote=None, section=None, row_header=None, column_headers=None)
+    """
+
+    _LEADING_RE = re.compile(r"^(\s*)(#|\||\[\^|<sup>|[-*_=]{3})")
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.locations: dict[int, Location] = {}
+        self._in_table = False
+        self._table: tuple | None = None
+
+    @staticmethod
+    def clean(text: str) -> str:
+        """One line: line breaks and tabs as spaces, runs of spaces kept (the audit folds them)."""
+        return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ").strip()
+
+    def _escape(self, text: str) -> str:
+        # text that would read as Markdown structure (a heading, a table row, a footnote, a
+        # rule) at the start of a paragraph: a backslash keeps it text (the audit drops it)
+        return self._LEADING_RE.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)
+
+    def _add(self, line: str, loc: dict, *, block: bool) -> None:
+        if self.lines and block:
+            self.lines.append("")
+        self.lines.append(line)
+        n = len(self.lines)
+        self.locations[n] = Location(n, **loc)
+
+    def paragraph(self, text: str, **loc) -> None:
+        """A body paragraph (skipped when empty)."""
+        text = self.clean(text)
+        if text:
+            self._in_table = False
+            self._add(self._escape(text), loc, block=True)
+
+    def heading(self, text: str, level: int, **loc) -> None:
+        """A heading of level 1-6."""
+        text = self.clean(text)
+        if text:
+            self._in_table = False
+            self._add("#" * max(1, min(level, 6)) + " " + text, loc, block=True)
+
+    def footnote(self, label: str, text: str, **loc) -> None:
+        """A footnote definition ``[^label]: text``."""
+        text = self.clean(text)
+        if text:
+            self._in_table = False
+            self._add(f"[^{label}]: {text}", dict(loc, footnote=label), block=True)
+
+    def block(self, lines: list[tuple[str, dict]], prefix: str = "") -> None:
+        """A paragraph written over several lines (a PDF's lines as printed), ``prefix`` before
+        the first (``"[^5]: "`` for a footnote); each line keeps its own location."""
+        first = True
+        for text, loc in lines:
+            text = self.clean(text)
+            if not text:
+                continue
+            if first:
+                text = prefix + text if prefix else self._escape(text)
+            else:
+                text = self._escape(text)
+            self._add(text, loc, block=first)
+            first = False
+        if not first:
+            self._in_table = False
+
+    def extend(self, text: str, loc: dict) -> None:
+        """Another line of the paragraph being written (no blank line before it)."""
+        text = self.clean(text)
+        if text:
+            self._in_table = False
+            self._add(self._escape(text), loc, block=not self.lines)
+
+    def table(self, rows: list[list[str]], *, continued: bool = False, **loc) -> None:
+        """A table as pipe rows: the first row is the header (``|---|`` under it); each row's
+        location has ``row``, ``row_header`` and the table's ``column_headers``.
+
+        ``continued``: the rows go on the table written just before (a table cut by a page
+        break), when it has as many columns; a repeated header row is dropped.
+        """
+        rows = [[self.clean(c).replace("|", "¦") for c in r] for r in rows]
+        rows = [r for r in rows if any(r)]
+        if not rows:
+            return
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+        last = self._table if self._in_table else None
+        if continued and last is not None and len(last[0]) == width:
+            headers, done, base = last
+            if tuple(rows[0]) == headers:
+                rows = rows[1:]
+            loc = dict(base, **{k: v for k, v in loc.items() if k != "table"})
+            for i, r in enumerate(rows, start=done + 1):
+                self._add("| " + " | ".join(r) + " |",
+                          dict(loc, row=i, row_header=r[0] or None, column_headers=headers), block=False)
+            self._table = (headers, done + len(rows), base)
+            return
+        headers = tuple(rows[0])
+        for i, r in enumerate(rows, start=1):
+            line = "| " + " | ".join(r) + " |"
+            self._add(line, dict(loc, row=i, row_header=r[0] or None, column_headers=headers),
+                      block=i == 1)
+            if i == 1:
+                self.lines.append("|" + "---|" * width)
+        self._in_table = True
+        self._table = (headers, len(rows), {k: v for k, v in loc.items() if k == "table"})
+
+    def continues_table(self, rows: list[list[str]]) -> bool:
+        """Whether :meth:`table` ``(rows, continued=True)`` would go on the last table."""
+        width = max((len(r) for r in rows), default=0)
+        return self._in_table and self._table is not None and len(self._table[0]) == width
+
+    def text(self) -> str:
+        """The whole text, ending with a newline."""
+        return "\n".join(self.lines) + "\n" if self.lines else ""
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown and plain text: the file is the text; sections and footnotes located
+# --------------------------------------------------------------------------------------------
+
+_ROMAN_RE = re.compile(r"^(?P<n>[IVX]{1,6})\s*[-.–/)]\s*\S")
+_ARABIC_RE = re.compile(r"^(?P<n>[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})\s*[.)]?\s+\S")
+_PART_RE = re.compile(r"^(Phần thứ [^\W\d_]+)", re.IGNORECASE)
+_EMPH_LINE_RE = re.compile(r"^\s*[*_]+\s*([0-9]{1,2}(?:\.[0-9]{1,2})+\.?)\s+\S")
+#: a numbered title written as a paragraph (Word or PDF lose the emphasis): ``2.5. Xây dựng …``
+_NUMBERED_TITLE_RE = re.compile(r"^([0-9]{1,2}(?:\.[0-9]{1,2})+)\.\s+[^\W\d_]")
+_FOOTDEF_RE = re.compile(r"^\s*(?:<sup>\s*([0-9]{1,3}|[a-z])\s*</sup>|\[\^([^\]\s]{1,10})\]:)")
+_STRIP_RE = re.compile(r"[*_#]|</?[A-Za-z][^<>]{0,40}>")
+
+
+def _section_of(title: str, current: list[str], part: str | None) -> tuple[list[str], str | None]:
+    """The section path after a heading ``title``: ``["II", "2", "5"]`` style."""
+    t = _STRIP_RE.sub("", title).strip()
+    m = _PART_RE.match(t)
+    if m:
+        return [], m.group(1)
+    m = _ROMAN_RE.match(t)
+    if m:
+        return [m.group("n")], part
+    m = _ARABIC_RE.match(t)
+    if m:
+        roman = current[:1] if current and _ROMAN_RE.match(current[0] + " - x") else []
+        return roman + [n for n in m.group("n").split(".") if n], part
+    return current, part
+
+
+def text_locations(text: str) -> dict[int, Location]:
+    """Sections and footnotes of a Markdown or plain text, by line.
+
+    A heading (``#``), a line that is an emphasised number and title (``*2.1. …*``) or a short
+    line that starts with a number of two levels or more (``2.5. Xây dựng …``) opens a section: a roman numeral (``II - KẾT QUẢ``) starts one, an arabic number under it
+    makes ``II.2``, ``2.5.`` makes ``II.2.5``; ``Phần thứ hai`` names a part. A footnote
+    definition (``<sup>5</sup> …`` or ``[^5]: …``) and the lines that continue it carry the
+    footnote. Only lines with a section or a footnote get a :class:`Location`.
+
+    Examples
+    --------
+    >>> locs = text_locations("## II - KẾT QUẢ\\n\\n### 2. Nhiệm vụ\\n\\n*2.5. Cán bộ*\\n\\nCó 5 người.\\n\\n<sup>3</sup> Ghi chú\\ntiếp")
+    >>> [(n, l.section, l.footnote) for n, l in sorted(locs.items())]
+    [(1, 'II', None), (3, 'II.2', None), (5, 'II.2.5', None), (7, 'II.2.5', None), (9, 'II.2.5', '3'), (10, 'II.2.5', '3')]
+    """
+    locs: dict[int, Location] = {}
+    current: list[str] = []
+    part: str | None = None
+    note: str | None = None
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line or line.isspace():
+            note = None
+            continue
+        first = line.lstrip()[:1]
+        if (first == "#" or (first in "*_" and _EMPH_LINE_RE.match(line))
+                or ("0" <= first <= "9" and len(line) < 300 and _NUMBERED_TITLE_RE.match(line))):
+            current, part = _section_of(line.lstrip("# "), current, part)
+            note = None
+        elif first in "<[":
+            m = _FOOTDEF_RE.match(line)
+            if m:
+                note = m.group(1) or m.group(2)
+        section = ".".join(current) or part
+        if part and current and part.lower() != "phần thứ nhất":
+            section = f"{part}, {'.'.join(current)}"
+        if section or note:
+            locs[n] = Location(n, footnote=note, section=section)
+    return locs
+
+
+def with_sections(b: TextBuilder, text: str) -> dict:
+    """A reader's locations (``b.locations``) with the section of each line of its ``text``
+    (:func:`text_locations`), for the lines the reader left without one."""
+    locs = dict(b.locations)
+    for n, loc in text_locations(text).items():
+        base = locs.get(n)
+        if base is not None and loc.section and base.section is None:
+            locs[n] = replace(base, section=loc.section)
+    return locs
+
+
+def _read_plain(p: Path, fmt: str, path: str | Path) -> SourceDocument:
+    try:
+        text, data = read_text(p)
+    except ReportReadError as exc:
+        # an 8-bit file: say so when it is a legacy Vietnamese encoding (TCVN3 and VNI are
+        # 8-bit, so a UTF-8 text is not checked: its reading stays a plain read)
+        from parstats.audit.readers import legacy
+
+        raw = read_bytes(p) if "not UTF-8" in str(exc) else b""
+        found = legacy.detect(raw.decode("latin-1")) if raw else None
+        if found:
+            raise LegacyEncodingError(f"cannot read '{path}': not UTF-8 but the legacy "
+                                      f"{found.upper()} Vietnamese encoding (letters like 'Ph¸t "
+                                      f"triÓn'); convert it to Unicode (Unikey: Công cụ > Chuyển "
+                                      f"mã) and save it as UTF-8") from None
+        raise
+    return SourceDocument(str(path), fmt, text, data, _LazyLocations(text))
+
+
+class _LazyLocations(Mapping):
+    """:func:`text_locations` of a plain text, computed when first asked for: reading a
+    Markdown or text file for the audit stays a plain read."""
+
+    def __init__(self, text: str) -> None:
+        self._text: str | None = text
+        self._locs: dict | None = None
+
+    def _data(self) -> dict:
+        if self._locs is None:
+            self._locs, self._text = text_locations(self._text or ""), None
+        return self._locs
+
+    def __getitem__(self, line: int) -> Location:
+        return self._data()[line]
+
+    def __iter__(self):
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
 
 
 def read_document(path: str | Path) -> SourceDocument:
@@ -78,13 +403,30 @@ def read_document(path: str | Path) -> SourceDocument:
     ------
     parstats.audit.reading.ReportReadError
         One line naming the file and what is wrong with it (missing, unsupported format,
-        not UTF-8, ...) and what to do.
+        not UTF-8, damaged, encrypted, scanned, legacy encoding, too large) and what to do.
+
+    Examples
+    --------
+    >>> read_document("report.doc")
+    Traceback (most recent call last):
+    ...
+    parstats.audit.reading.UnsupportedFormatError: cannot read 'report.doc': unsupported format '.doc' (open it in Word or LibreOffice and save it as .docx); expected one of .docx, .htm, .html, .markdown, .md, .pdf, .txt
     """
     p = Path(path)
-    fmt = FORMATS.get(p.suffix.lower())
+    suffix = p.suffix.lower()
+    fmt = FORMATS.get(suffix)
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
-        raise ReportReadError(f"cannot read '{path}': unsupported format '{p.suffix or '(none)'}'; "
-                              f"expected one of {known}")
-    text, data = read_text(p)
-    return SourceDocument(str(path), fmt, text, data)
+        advice = f" ({_ADVICE[suffix]})" if suffix in _ADVICE else ""
+        raise UnsupportedFormatError(f"cannot read '{path}': unsupported format "
+                                     f"'{p.suffix or '(none)'}'{advice}; expected one of {known}")
+    if fmt in PLAIN_FORMATS:
+        return _read_plain(p, fmt, path)
+    if fmt == "docx":
+        from parstats.audit.readers.word import read_docx as reader
+    elif fmt == "pdf":
+        from parstats.audit.readers.pdf import read_pdf as reader
+    else:
+        from parstats.audit.readers.web import read_html as reader
+    return reader(p, str(path))
+

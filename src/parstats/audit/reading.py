@@ -2,17 +2,75 @@
 
 :func:`read_text` reads a file (a clear :class:`ReportReadError` for a missing, unreadable or
 non-UTF-8 one). The text is then read by the project's one Markdown reader,
-:mod:`parstats.markdown`.
+:mod:`parstats.markdown`. Other formats (Word, PDF, HTML) are read by
+:mod:`parstats.audit.inputs`; what can go wrong with them has its own subclass of
+:class:`ReportReadError` here, each with a short ``code`` (the CLI's JSON and summary give it).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ReportReadError", "read_text"]
+__all__ = ["ReportReadError", "UnsupportedFormatError", "DamagedFileError", "EncryptedFileError",
+           "NoTextLayerError", "LegacyEncodingError", "TooLargeError", "read_bytes", "read_text"]
 
 
 class ReportReadError(ValueError):
     """A report file that is missing, unreadable or not UTF-8 text."""
+
+    #: a short name of what went wrong, stable for scripts
+    code = "unreadable"
+
+
+class UnsupportedFormatError(ReportReadError):
+    """A file whose name ends with a suffix no reader knows (``.doc``, ``.odt``, ...)."""
+
+    code = "unsupported-format"
+
+
+class DamagedFileError(ReportReadError):
+    """A file that is not really of the format its name says, or is truncated or corrupt."""
+
+    code = "damaged"
+
+
+class EncryptedFileError(ReportReadError):
+    """A password-protected (encrypted) Word or PDF file."""
+
+    code = "encrypted"
+
+
+class NoTextLayerError(ReportReadError):
+    """A PDF without text to read: scanned pages (images) that need OCR first."""
+
+    code = "no-text-layer"
+
+
+class LegacyEncodingError(ReportReadError):
+    """Text in a legacy Vietnamese font encoding (TCVN3/ABC, VNI) that cannot be converted
+    exactly."""
+
+    code = "legacy-encoding"
+
+
+class TooLargeError(ReportReadError):
+    """A file refused before reading: a Word file that unpacks to too much, a PDF with too many
+    pages, a text too long."""
+
+    code = "too-large"
+
+
+def read_bytes(path: str | Path, what: str = "a text file") -> bytes:
+    """The bytes of a file, or a :class:`ReportReadError` naming it (missing, a directory, no
+    permission)."""
+    p = Path(path)
+    try:
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise ReportReadError(f"cannot read '{path}': no such file") from None
+    except IsADirectoryError:
+        raise ReportReadError(f"cannot read '{path}': it is a directory, expected {what}") from None
+    except OSError as exc:
+        raise ReportReadError(f"cannot read '{path}': {exc.strerror or exc}") from None
 
 
 def read_text(path: str | Path) -> tuple[str, bytes]:
@@ -31,15 +89,7 @@ def read_text(path: str | Path) -> tuple[str, bytes]:
     ...
     parstats.audit.reading.ReportReadError: cannot read '/nonexistent/report.md': no such file
     """
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ReportReadError(f"cannot read '{path}': no such file") from None
-    except IsADirectoryError:
-        raise ReportReadError(f"cannot read '{path}': it is a directory, expected a text file") from None
-    except OSError as exc:
-        raise ReportReadError(f"cannot read '{path}': {exc.strerror or exc}") from None
+    data = read_bytes(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -5,14 +5,14 @@ import csv
 import hashlib
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from parstats.audit.checks import STATUSES, Finding, basis
 from parstats.audit.extraction import extract_claims
 from parstats.audit.model import KINDS, _gc_paused
 from parstats.audit.passes import audit_claims
-from parstats.audit.reading import read_text
+from parstats.audit.inputs import PLAIN_FORMATS, SourceDocument, read_document
 from parstats.files import write_atomic
 from parstats.paths import RAW_REPORT, display_path
 
@@ -20,6 +20,9 @@ from parstats.paths import RAW_REPORT, display_path
 #: columns of :meth:`AuditReport.to_csv`: the keys of :meth:`Finding.to_dict`
 CSV_COLUMNS = ("id", "kind", "line", "quote", "numerator", "denominator", "parts", "reported",
                "recomputed", "status", "severity", "diagnosis", "basis")
+#: columns added after :data:`CSV_COLUMNS` for a document that is not Markdown or plain text:
+#: where each claim stands in the original (:class:`parstats.audit.inputs.Location`)
+LOCATION_COLUMNS = ("page", "paragraph", "table", "row", "footnote", "section")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,20 @@ class AuditReport:
     source: str
     sha256: str
     findings: tuple[Finding, ...]
+    #: the document read (its format and where each line stands); None for :func:`audit_text`
+    document: SourceDocument | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def located(self) -> bool:
+        """Whether the output carries locations: a document that is not Markdown or plain text
+        (whose line numbers are the file's own)."""
+        return self.document is not None and self.document.format not in PLAIN_FORMATS
+
+    def location(self, f: Finding):
+        """Where finding ``f``'s claim stands in the original document."""
+        from parstats.audit.inputs import Location
+
+        return self.document.location(f.claim.line) if self.document is not None else Location(f.claim.line)
 
     @property
     def flagged(self) -> list[Finding]:
@@ -50,8 +67,19 @@ class AuditReport:
 
     def to_json(self) -> dict:
         """The JSON document of ``parstats audit --format json``."""
-        return {"source": self.source, "sha256": self.sha256,
-                "claims": [f.to_dict() for f in self.findings]}
+        if not self.located:
+            return {"source": self.source, "sha256": self.sha256,
+                    "claims": [f.to_dict() for f in self.findings]}
+        claims = []
+        for f in self.findings:
+            d = f.to_dict()
+            d["location"] = self.location(f).to_dict()
+            claims.append(d)
+        out = {"source": self.source, "sha256": self.sha256, "format": self.document.format}
+        if self.document.notes:
+            out["notes"] = list(self.document.notes)
+        out["claims"] = claims
+        return out
 
     def to_json_text(self) -> str:
         """:meth:`to_json` as UTF-8 JSON text, indented, ending with a newline."""
@@ -61,16 +89,22 @@ class AuditReport:
         """One row per claim for a CSV: the JSON keys (:data:`CSV_COLUMNS`), parts joined with
         ``+``, no value written as an empty string."""
         rows = []
+        located = self.located
         for f in self.findings:
             row = f.to_dict()
             row["parts"] = "+".join(str(p) for p in row["parts"]) if row["parts"] else ""
+            if located:
+                loc = self.location(f)
+                row.update({k: getattr(loc, k) for k in LOCATION_COLUMNS})
             rows.append({k: ("" if v is None else v) for k, v in row.items()})
         return rows
 
     def to_csv(self) -> str:
-        """One row per claim, the JSON keys as columns (parts joined with ``+``)."""
+        """One row per claim, the JSON keys as columns (parts joined with ``+``), then the
+        :data:`LOCATION_COLUMNS` for a document that is not Markdown or plain text."""
         buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        cols = CSV_COLUMNS + LOCATION_COLUMNS if self.located else CSV_COLUMNS
+        w = csv.DictWriter(buf, fieldnames=cols, lineterminator="\n")
         w.writeheader()
         w.writerows(self.csv_rows())
         return buf.getvalue()
@@ -97,6 +131,8 @@ class AuditReport:
             for f in flagged:
                 lines.append(row(f))
                 lines.append(f"{'':>22}→ {f.diagnosis}")
+                if self.located:
+                    lines.append(f"{'':>22}  where: {self.location(f).describe()}")
                 if basis(f.claim):
                     lines.append(f"{'':>22}  tied by: {basis(f.claim)}")
         lines += ["", "OTHER CLAIMS", head]
@@ -121,18 +157,24 @@ def audit_text(text: str | bytes, *, source: str = "<text>", targets=None) -> Au
 
 
 def audit_path(path: str | Path = RAW_REPORT, *, targets=None, source: str | None = None) -> AuditReport:
-    """Read a UTF-8 report file and audit it.
+    """Read a report file in any supported format (:func:`parstats.audit.inputs.read_document`:
+    .md, .txt, .docx, .pdf, .html) and audit it.
+
+    The checksum is of the file's bytes; the report keeps the document read
+    (:attr:`AuditReport.document`), so each claim's line can be turned into its place in the
+    original (:meth:`AuditReport.location`).
 
     Raises
     ------
     parstats.audit.reading.ReportReadError
-        For a missing, unreadable or non-UTF-8 file.
+        One line naming the file: missing, unreadable, not UTF-8, an unsupported format, or a
+        subclass for a damaged, encrypted, scanned, legacy-encoded or too large document.
     """
-    text, data = read_text(path)
+    doc = read_document(path)
     with _gc_paused():
-        claims = extract_claims(text, source=str(path))
-        return AuditReport(source or str(path), hashlib.sha256(data).hexdigest(),
-                           tuple(audit_claims(claims, targets=targets)))
+        claims = extract_claims(doc.text, source=str(path))
+        return AuditReport(source or str(path), hashlib.sha256(doc.data).hexdigest(),
+                           tuple(audit_claims(claims, targets=targets)), doc)
 
 
 def summary(path: str | Path = RAW_REPORT) -> dict:
