@@ -17,7 +17,7 @@ from markupsafe import escape
 from parstats.audit import audit_path, audit_text
 from parstats.audit.annotate import ICONS, annotate_html, content_security_policy, locate_marks
 from parstats.audit.inputs import FORMATS, SourceDocument, read_document
-from parstats.audit.messages import diagnosis, recomputation_text, status_text
+from parstats.audit.messages import diagnosis, location_text, recomputation_text, status_text
 from parstats.markdown import normalize_lines
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +70,7 @@ else:
         HOSTILE[".docx"] = lambda path, text: markdown_to_docx(text, path)
     if ".pdf" in FORMATS:
         HOSTILE[".pdf"] = lambda path, text: docx_to_pdf(
-            markdown_to_docx(text, path.with_name(path.stem + "-pdf.docx")), path.parent)
+            [markdown_to_docx(text, path.with_name(path.stem + "-pdf.docx"))], path.parent)[0]
 
 
 def write_hostile(folder: Path, suffix: str) -> Path:
@@ -156,7 +156,9 @@ def test_home_report_page_shows_every_flagged_claim():
     assert page.count('class="to-mark"') == len(flagged)
     for f in flagged:
         assert f'id="c-{f.claim.id}"' in page
-        assert str(escape(diagnosis(f, "vi"))) in page
+        # a line the diagnosis names is cited where it stands (section or footnote), not by number
+        cited = diagnosis(f, "vi", lambda n: location_text(doc.location(n), "vi"))
+        assert str(escape(cited)) in page
         rec = recomputation_text(f, "vi")
         if rec:
             assert str(escape(rec)) in page

@@ -434,8 +434,9 @@ def declared_figure(name: str) -> tuple[str, str] | None:
 
     Examples
     --------
-    >>> declared_figure("02-staffing-qualifications-mix")[0]
-    'Trình độ chuyên môn'
+    >>> from parstats.analysis import staffing_qualifications
+    >>> declared_figure("02-staffing-qualifications-mix") == staffing_qualifications.FIGURES["mix"]
+    True
     >>> declared_figure("99-example-empty") is None
     True
     """
