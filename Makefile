@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test lab validate audit eval bench readme clean
+.PHONY: report test lab validate audit eval bench readme screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ bench: $(STAMP)
 
 readme: $(STAMP)
 	$(BIN)/python -m parstats.publishing.docs
+
+# the README's pictures of the site (docs/site/*.png), after make report; needs Debian's chromium
+screenshots: $(STAMP)
+	$(BIN)/python -m parstats.publishing.screenshots
 
 clean:
 	rm -rf $(VENV) site .parstats-cache
