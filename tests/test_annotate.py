@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from markupsafe import escape
 
+from clikit import audit_cli
 from parstats.audit import audit_path, audit_text
 from parstats.audit.annotate import ICONS, annotate_html, content_security_policy, locate_marks
 from parstats.audit.inputs import FORMATS, SourceDocument, read_document
@@ -84,19 +85,7 @@ def _page(path: Path, lang: str = "vi") -> tuple[str, object, object]:
     return annotate_html(doc, rep, lang), doc, rep
 
 
-def _cli(*args, check=True):
-    """``parstats audit ARGS`` in this process: (exit code, standard output, standard error)."""
-    import contextlib
-    import io
-
-    from parstats.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["audit", *map(str, args)])
-    if check:
-        assert code == 0, err.getvalue()
-    return code, out.getvalue(), err.getvalue()
+_cli = audit_cli
 
 
 @pytest.mark.parametrize("suffix", HOSTILE)

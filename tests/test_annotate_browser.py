@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from clikit import audit_cli
 from parstats.audit.inputs import read_document
 from test_annotate import HOSTILE, write_hostile
 from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _browser_or_skip
@@ -27,19 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 HOME = ROOT / "data" / "raw" / "bao-cao-so-ket-ctr-09-tu.md"
 
 
-def _cli(*args, check=True):
-    """``parstats audit ARGS`` in this process: (exit code, standard output, standard error)."""
-    import contextlib
-    import io
-
-    from parstats.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["audit", *map(str, args)])
-    if check:
-        assert code == 0, err.getvalue()
-    return code, out.getvalue(), err.getvalue()
+_cli = audit_cli
 
 
 @pytest.fixture(scope="module")

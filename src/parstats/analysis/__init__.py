@@ -50,7 +50,7 @@ import re
 from pathlib import Path
 from types import ModuleType
 
-__all__ = ["module_for", "module_name", "notebook_modules"]
+__all__ = ["declared", "module_for", "module_name", "notebook_modules"]
 
 _NOTEBOOK = re.compile(r"(?:\d\d-)?([a-z0-9]+(?:-[a-z0-9]+)*)")
 
@@ -145,3 +145,28 @@ def notebook_modules(notebooks_dir: str | Path | None = None) -> list[tuple[Path
 
         notebooks_dir = NOTEBOOKS_DIR
     return [(path, module_for(path)) for path in sorted(Path(notebooks_dir).glob("*.ipynb"))]
+
+
+def declared(name: str, what: str):
+    """What the analysis module of a saved file's notebook declares for it: ``name`` is
+    ``NN-theme-SUFFIX`` (a figure or table file's stem), ``what`` the module's mapping
+    (``"FIGURES"``, ``"TABLES"``); None when no module declares ``SUFFIX`` there.
+
+    Examples
+    --------
+    >>> from parstats.analysis import staffing_qualifications
+    >>> declared("02-staffing-qualifications-mix", "FIGURES") == staffing_qualifications.FIGURES["mix"]
+    True
+    >>> declared("99-example-empty", "FIGURES") is None
+    True
+    """
+    parts = name.split("-")
+    for i in range(2, len(parts)):
+        try:
+            module = module_for("-".join(parts[:i]))
+        except LookupError:
+            continue
+        found = getattr(module, what, {}).get("-".join(parts[i:]))
+        if found is not None:
+            return found
+    return None

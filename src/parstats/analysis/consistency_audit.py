@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from parstats.analysis.plotting import PALETTE, SEQUENCE, add_source, new_figure, set_number_axis, style
+from parstats.analysis.plotting import PALETTE, SEQUENCE, add_source, new_figure, style
 from parstats.analysis.shares import CONSISTENT, INCONSISTENT, UNVERIFIABLE, status_header
 from parstats.analysis.staffing_qualifications import COLUMNS as _STAFFING_COLUMNS, inferred_commune_counts
 from parstats.analysis.tables import Column as C

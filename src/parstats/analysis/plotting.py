@@ -440,18 +440,9 @@ def declared_figure(name: str) -> tuple[str, str] | None:
     >>> declared_figure("99-example-empty") is None
     True
     """
-    from parstats.analysis import module_for
+    from parstats.analysis import declared
 
-    parts = name.split("-")
-    for i in range(2, len(parts)):
-        try:
-            module = module_for("-".join(parts[:i]))
-        except LookupError:
-            continue
-        declared = getattr(module, "FIGURES", {}).get("-".join(parts[i:]))
-        if declared is not None:
-            return declared
-    return None
+    return declared(name, "FIGURES")
 
 
 def figure_alt(fig, name: str) -> str:

@@ -17,7 +17,6 @@ from parstats.analysis.plotting import (
     MET_COLOUR,
     NOT_MET_COLOUR,
     PALETTE,
-    SEQUENCE,
     add_source,
     coordinate,
     legend_patches,

@@ -201,20 +201,10 @@ def _caption_from_prose(markdown: str) -> tuple[str, str | None]:
 def _declared_tables(name: str) -> str | None:
     """The caption that the analysis module of table ``name``'s notebook declares in an
     optional ``TABLES`` (``SUFFIX -> caption``), or None."""
-    try:
-        from parstats.analysis import module_for
-    except ImportError:  # pragma: no cover
-        return None
-    parts = name.split("-")
-    for i in range(2, len(parts)):
-        try:
-            module = module_for("-".join(parts[:i]))
-        except LookupError:
-            continue
-        caption = getattr(module, "TABLES", {}).get("-".join(parts[i:]))
-        if caption is not None:
-            return caption if isinstance(caption, str) else caption[0]
-    return None
+    from parstats.analysis import declared
+
+    caption = declared(name, "TABLES")
+    return caption if caption is None or isinstance(caption, str) else caption[0]
 
 
 class NumberingPreprocessor(Preprocessor):

@@ -16,3 +16,21 @@ MAX_MEMBERS = 10_000
 MAX_PDF_PAGES = 2_000
 #: a file bigger than this (bytes) is refused before it is read at all
 MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+def read_limited(p, name: str, what: str) -> bytes:
+    """The bytes of file ``p`` (shown as ``name``), refused unread above :data:`MAX_FILE_BYTES`.
+
+    Raises
+    ------
+    parstats.audit.reading.TooLargeError
+        For a file too big to read.
+    parstats.audit.reading.ReportReadError
+        For a missing or unreadable file (``what`` says what was expected, "a PDF file").
+    """
+    from parstats.audit.reading import TooLargeError, read_bytes
+
+    if p.is_file() and p.stat().st_size > MAX_FILE_BYTES:
+        raise TooLargeError(f"cannot read '{name}': {p.stat().st_size / 2**20:,.0f} MiB is more than "
+                            f"the {MAX_FILE_BYTES / 2**20:,.0f} MiB a report file may have")
+    return read_bytes(p, what)

@@ -99,3 +99,27 @@ def detect(text: str) -> str | None:
     vni = len(_VNI_RE.findall(sample))
     best, count = ("tcvn3", tcvn) if tcvn >= vni else ("vni", vni)
     return best if count >= 3 and count > 2 * viet else None
+
+
+def refuse(text: str, name: str, fix: str = "save it again", why: str = "") -> None:
+    """Raise :class:`parstats.audit.reading.LegacyEncodingError` when ``text`` (read from the
+    file shown as ``name``) looks written in a legacy encoding (:func:`detect`); ``why`` adds
+    to the diagnosis, ``fix`` says what to do after converting.
+
+    Examples
+    --------
+    >>> refuse("Phát triển kinh tế", "a.docx") is None
+    True
+    >>> refuse("Ph¸t triÓn kinh tÕ - x· héi cña huyÖn", "a.docx")
+    Traceback (most recent call last):
+    ...
+    parstats.audit.reading.LegacyEncodingError: cannot read 'a.docx': the text looks written in the legacy TCVN3 Vietnamese encoding (letters like 'Ph¸t triÓn'); convert it to Unicode first (Unikey: Công cụ > Chuyển mã) and save it again
+    """
+    from parstats.audit.reading import LegacyEncodingError
+
+    found = detect(text)
+    if found:
+        raise LegacyEncodingError(
+            f"cannot read '{name}': the text looks written in the legacy {found.upper()} Vietnamese "
+            f"encoding (letters like 'Ph¸t triÓn'){why}; convert it to Unicode first (Unikey: Công cụ > "
+            f"Chuyển mã) and {fix}")

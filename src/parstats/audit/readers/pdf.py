@@ -36,10 +36,8 @@ from parstats.audit.readers import legacy
 from parstats.audit.reading import (
     DamagedFileError,
     EncryptedFileError,
-    LegacyEncodingError,
     NoTextLayerError,
     TooLargeError,
-    read_bytes,
 )
 
 __all__ = ["read_pdf"]
@@ -267,10 +265,7 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
         :class:`~parstats.audit.reading.NoTextLayerError` or
         :class:`~parstats.audit.reading.LegacyEncodingError`, one line each.
     """
-    if p.is_file() and p.stat().st_size > readers.MAX_FILE_BYTES:
-        raise TooLargeError(f"cannot read '{name}': {p.stat().st_size / 2**20:,.0f} MiB is more than "
-                            f"the {readers.MAX_FILE_BYTES / 2**20:,.0f} MiB a report file may have")
-    data = read_bytes(p, "a PDF file")
+    data = readers.read_limited(p, name, "a PDF file")
     npages = _open_checked(data, name)
     import io
 
@@ -406,12 +401,7 @@ def read_pdf(p: Path, name: str) -> SourceDocument:
             rows = _joined(para, labels, k, footnote=label)
             b.block(rows, prefix=f"[^{label}]: ")
     text = b.text()
-    found = legacy.detect(text)
-    if found:
-        raise LegacyEncodingError(
-            f"cannot read '{name}': the text looks written in the legacy {found.upper()} Vietnamese "
-            f"encoding (letters like 'Ph¸t triÓn'); convert the source document to Unicode "
-            f"(Unikey: Công cụ > Chuyển mã) and make the PDF again")
+    legacy.refuse(text, name, fix="make the PDF again from the converted document")
     out_notes = []
     if blank_pages:
         out_notes.append("pages without text (scanned?), not audited: "

@@ -18,7 +18,6 @@ from pathlib import Path
 from parstats.audit import readers
 from parstats.audit.inputs import SourceDocument, TextBuilder, with_sections
 from parstats.audit.readers import legacy
-from parstats.audit.reading import LegacyEncodingError, TooLargeError, read_bytes
 
 __all__ = ["read_html"]
 
@@ -120,10 +119,7 @@ class _Walker:
 
 def read_html(p: Path, name: str) -> SourceDocument:
     """Read an HTML file into a :class:`SourceDocument` (see the module docstring)."""
-    if p.is_file() and p.stat().st_size > readers.MAX_FILE_BYTES:
-        raise TooLargeError(f"cannot read '{name}': {p.stat().st_size / 2**20:,.0f} MiB is more than "
-                            f"the {readers.MAX_FILE_BYTES / 2**20:,.0f} MiB a report file may have")
-    data = read_bytes(p, "an HTML file")
+    data = readers.read_limited(p, name, "an HTML file")
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(data, "html.parser")
@@ -131,10 +127,5 @@ def read_html(p: Path, name: str) -> SourceDocument:
     w.walk(soup.body or soup)
     w.flush()
     text = w.b.text()
-    found = legacy.detect(text)
-    if found:
-        raise LegacyEncodingError(
-            f"cannot read '{name}': the text looks written in the legacy {found.upper()} Vietnamese "
-            f"encoding (letters like 'Ph¸t triÓn'); convert it to Unicode first (Unikey: Công cụ > "
-            f"Chuyển mã) and save again")
+    legacy.refuse(text, name)
     return SourceDocument(name, "html", text, data, with_sections(w.b, text))

@@ -36,7 +36,6 @@ from parstats.audit.reading import (
     LegacyEncodingError,
     TooLargeError,
     UnsupportedFormatError,
-    read_bytes,
 )
 
 __all__ = ["read_docx", "check_package"]
@@ -306,10 +305,7 @@ def read_docx(p: Path, name: str) -> SourceDocument:
         :class:`~parstats.audit.reading.LegacyEncodingError` or
         :class:`~parstats.audit.reading.UnsupportedFormatError`, one line each.
     """
-    if p.is_file() and p.stat().st_size > readers.MAX_FILE_BYTES:
-        raise TooLargeError(f"cannot read '{name}': {p.stat().st_size / 2**20:,.0f} MiB is more than "
-                            f"the {readers.MAX_FILE_BYTES / 2**20:,.0f} MiB a report file may have")
-    data = read_bytes(p, "a Word .docx file")
+    data = readers.read_limited(p, name, "a Word .docx file")
     check_package(data, name)
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -328,12 +324,7 @@ def read_docx(p: Path, name: str) -> SourceDocument:
     reader.body(document.element.body)
     reader.footnotes()
     text = reader.b.text()
-    found = legacy.detect(text)
-    if found:
-        raise LegacyEncodingError(
-            f"cannot read '{name}': the text looks written in the legacy {found.upper()} Vietnamese "
-            f"encoding (letters like 'Ph¸t triÓn') without a font that says so; convert it to "
-            f"Unicode first (Unikey: Công cụ > Chuyển mã) and save again")
+    legacy.refuse(text, name, why=" without a font that says so")
     notes = ()
     if reader.converted:
         notes = (f"{reader.converted} runs in a TCVN3 (ABC) font converted to Unicode",)
