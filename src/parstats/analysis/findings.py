@@ -117,10 +117,11 @@ def targets_sentence(met: int, total: int) -> str:
     Examples
     --------
     >>> targets_sentence(0, 6), targets_sentence(2, 6)
-    ('0 trên 6 chỉ tiêu đạt (không chỉ tiêu nào đạt đủ mọi chỉ tiêu con).', '2 trên 6 chỉ tiêu đạt.')
+    ('Chưa chỉ tiêu nào trong 6 chỉ tiêu đạt: không chỉ tiêu nào đạt đủ mọi chỉ tiêu con.', '2 trên 6 chỉ tiêu đạt.')
     """
-    tail = " (không chỉ tiêu nào đạt đủ mọi chỉ tiêu con)" if met == 0 else ""
-    return f"{met} trên {total} chỉ tiêu đạt{tail}."
+    if met == 0:
+        return f"Chưa chỉ tiêu nào trong {total} chỉ tiêu đạt: không chỉ tiêu nào đạt đủ mọi chỉ tiêu con."
+    return f"{met} trên {total} chỉ tiêu đạt."
 
 
 def index_findings(data_dir=None, *, audit=None) -> dict:
