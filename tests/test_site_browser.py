@@ -331,7 +331,7 @@ def test_printed_pages_fit_a4(built_site, browser, tmp_path):
     room for the blank left by figures and rows kept whole), and no table, figure or image is
     wider than the printable width."""
     report = []
-    for name in ["index.html", "phuong-phap.html"] + _notebook_pages(built_site):
+    for name in _pages(built_site):
         page = browser.new_page()
         page.set_viewport_size({"width": round(A4_PRINTABLE_WIDTH), "height": 900})
         page.goto((built_site.site_dir / name).as_uri(), wait_until="load")
