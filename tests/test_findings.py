@@ -211,3 +211,41 @@ def test_each_correction_stands_where_the_report_puts_it():
     assert kinds == {"mục", "chú thích"}, "the report's figures stand in sections and in footnotes"
     sources = claim_sources(report)
     assert all(line in sources for f in report.footnotes.values() for line in f.lines)
+
+
+def test_page_04_rows_labelled_with_a_sub_target_show_its_values():
+    rows = [r for r in _csv("04-budget-downsizing-progress") if r["Chỉ tiêu"]]
+    assert rows
+    for r in rows:
+        assert parse_percent(r["Kết quả"]).value in _numbers(r["Chỉ tiêu"]), (r["Chỉ tiêu"], r["Kết quả"])
+    # a measure that is not a sub-target's is shown without one (all streamlined staff is not 5b)
+    assert any(not r["Chỉ tiêu"] for r in _csv("04-budget-downsizing-progress"))
+
+
+def _key_findings(notebook: str) -> list[str]:
+    nb = json.loads((NOTEBOOKS_DIR / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+    for c in nb["cells"]:
+        for o in c.get("outputs", []):
+            if "key_findings" in "".join(c["source"]) and "text/markdown" in o.get("data", {}):
+                return [s[2:] for s in "".join(o["data"]["text/markdown"]).splitlines() if s.startswith("- ")]
+    raise AssertionError(f"{notebook}: no Kết luận chính")
+
+
+@pytest.mark.parametrize("notebook", sorted(p.stem for p in NOTEBOOKS_DIR.glob("*.ipynb")))
+def test_every_page_states_a_sub_targets_values_as_the_scoreboard_does(notebook):
+    """A Kết luận chính sentence that names sub-targets (chỉ tiêu 4b, 2e, …) states no percentage
+    that is not one of theirs: their value, recomputed value, own measure or target."""
+    subs = set(BOARD["sub_id"])
+    allowed_of = {s: _numbers(s) | {Decimal(v) for v in BOARD.loc[BOARD["sub_id"] == s, "target_value"]
+                                    if v is not None} for s in subs}
+    named_any = 0
+    for sentence in _key_findings(notebook):
+        named = {s for s in re.findall(r"chỉ tiêu (\d[a-z])\b", sentence) if s in subs}
+        if not named or "không dùng để đánh giá" in sentence:
+            continue
+        named_any += 1
+        allowed = set().union(*(allowed_of[s] for s in named))
+        for token in re.findall(r"(?<![\d,.])\d+(?:,\d+)?%", sentence):
+            assert parse_percent(token).value in allowed, (notebook, token, sentence)
+    if notebook.startswith(("02", "03", "04")):  # page 01 names them bare; its own test checks it
+        assert named_any, f"{notebook}: no sentence names a sub-target"

@@ -225,8 +225,9 @@ def downsizing_progress(downsizing, targets):
     for _, r in streamlined.iterrows():
         base = label(TABLE, "base_period", r["base_period"]).lower()
         check = check_share(r["count"], r["total"], r["percent"], r["percent_text"])
-        add(STAFF_TARGET if staff_target is not None else "", f"Tinh giản biên chế so với {base}", "báo cáo",
-            r["percent"], percent_text(r["percent_text"]), staff_target, r["id"], check["status"],
+        # all streamlined staff: not the measure of 5b (salaried public-service staff), so no target
+        add("", f"Tinh giản biên chế so với {base}", "báo cáo",
+            r["percent"], percent_text(r["percent_text"]), None, r["id"], check["status"],
             f"{format_number(int(r['count']))}/{format_number(int(r['total']))}")
     ch = changes(downsizing)
     for _, r in ch[ch["of_measure"] == SALARIED_STAFF].iterrows():
@@ -459,10 +460,13 @@ def key_findings(downsizing, targets) -> KeyFindings:
     for _, r in progress[progress["status"] == WORDS].iterrows():
         sentences.append(f"Số đơn vị sự nghiệp công lập {r['basis']} so với đầu nhiệm kỳ (mức giảm {r['value_text']}), "
                          f"chưa đạt chỉ tiêu {r['sub_id']} (giảm tối thiểu {percent_label(r['target'], 0)}).")
+    staff = targets.set_index("sub_id")
     for _, r in progress[progress["subject"].str.startswith("Tinh giản")].iterrows():
-        verdict = "đạt" if r["met"] else "chưa đạt"
-        sentences.append(f"{r['subject']} đạt {r['value_text']} ({r['how']} biên chế, {r['status_vi']} với số liệu), "
-                         f"{verdict} chỉ tiêu {r['sub_id']} (giảm tối thiểu {percent_label(r['target'], 0)}).")
+        sentences.append(f"{r['subject']} đạt {r['value_text']} ({r['how']} biên chế, {r['status_vi']} với số liệu); "
+                         f"đây là toàn bộ biên chế, không phải thước đo của chỉ tiêu {STAFF_TARGET} "
+                         f"({staff.loc[STAFF_TARGET, 'description']}) nên không dùng để đánh giá chỉ tiêu này."
+                         if STAFF_TARGET in staff.index else
+                         f"{r['subject']} đạt {r['value_text']} ({r['how']} biên chế, {r['status_vi']} với số liệu).")
     for _, c in ch[ch["of_measure"] == SALARIED_STAFF].iterrows():
         target_row = progress[(progress["ids"] == c["id"]) & progress["target"].notna()].iloc[0]
         gap = Decimal(c["on_old"]) - Decimal(target_row["target"])
