@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from parstats import audit, data
-from parstats.analysis.findings import claim_sources, corrections, index_findings, targets_sentence
+from parstats.analysis.findings import corrections, index_findings, targets_sentence
 from parstats.analysis.scoreboard import (MET, NO_DATA, NOT_MET, scoreboard, sub_target_verdicts, target_verdicts,
                                           word_meaning)
 from parstats.markdown import normalize_text
@@ -209,8 +209,7 @@ def test_each_correction_stands_where_the_report_puts_it():
             d = parse_number(c["difference"].lstrip("+")).value
             assert d == parse_percent(c["recomputed"]).value - parse_percent(c["reported"]).value
     assert kinds == {"mục", "chú thích"}, "the report's figures stand in sections and in footnotes"
-    sources = claim_sources(report)
-    assert all(line in sources for f in report.footnotes.values() for line in f.lines)
+    assert all(report.source_at(line) == f.source for f in report.footnotes.values() for line in f.lines)
 
 
 def test_page_04_rows_labelled_with_a_sub_target_show_its_values():

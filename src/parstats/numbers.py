@@ -64,6 +64,7 @@ __all__ = [
     "INTEGER_PATTERN",
     "NUMBER_PATTERN",
     "ViNumber",
+    "decimal_places",
     "format_number",
     "format_percent",
     "parse_count",
@@ -253,6 +254,23 @@ def quantize(value: Decimal | int | str, decimals: int) -> Decimal:
             raise
         room = Context(prec=max(value.adjusted(), 0) + decimals + 2)
         return value.quantize(exponent, rounding=ROUND_HALF_UP, context=room)
+
+
+def decimal_places(value: Decimal | int | str, *, significant: bool = False) -> int:
+    """How many decimals ``value`` is written with; ``significant=True``: without its trailing
+    zeros (the fewest that show it exactly).
+
+    Examples
+    --------
+    >>> decimal_places(Decimal("28.95")), decimal_places(Decimal("10.70")), decimal_places(60)
+    (2, 2, 0)
+    >>> decimal_places(Decimal("10.70"), significant=True), decimal_places(Decimal("100"), significant=True)
+    (1, 0)
+    """
+    d = Decimal(value)
+    if significant:
+        d = d.normalize()
+    return max(0, -d.as_tuple().exponent)
 
 
 def format_number(value: Decimal | int | str, decimals: int = 0) -> str:

@@ -20,6 +20,7 @@ True
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -119,6 +120,7 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     footnotes: dict[int, Footnote] = field(default_factory=dict)
+    _sources: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def joined_text(self) -> str:
@@ -152,6 +154,30 @@ class Report:
             if at >= 0:
                 return Location(line_of(at), source)
         return None
+
+    def source_at(self, line: int) -> str:
+        """The section or footnote id (``"II.1"``, ``"fn5"``) that holds raw line ``line``: of
+        the paragraph or footnote read from it, else of the nearest such line above it; ``""``
+        above the first paragraph.
+
+        Examples
+        --------
+        >>> r = load_report()
+        >>> r.source_at(75), r.source_at(133), r.source_at(1)
+        ('II.1', 'fn5', '')
+        """
+        if self._sources is None:
+            sources: dict[int, str] = {}
+            for p in self.paragraphs:
+                for ln in p.lines:
+                    sources.setdefault(ln, p.section)
+            for _, f in sorted(self.footnotes.items()):
+                for ln in f.lines:
+                    sources[ln] = f.source
+            self._sources = (sorted(sources), sources)
+        keys, sources = self._sources
+        at = bisect.bisect_right(keys, line) - 1
+        return sources[keys[at]] if at >= 0 else ""
 
     def find(self, quote: str) -> int | None:
         """Raw line number where ``quote`` starts, or ``None``."""

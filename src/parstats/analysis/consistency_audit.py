@@ -110,14 +110,13 @@ def fitting_totals(report, path):
     import pandas as pd
 
     from parstats import audit
-    from parstats.analysis.findings import _source_of, claim_sources
     from parstats.analysis.labels import source_label
     from parstats.report import load_report
 
     fits = pd.DataFrame(audit.shared_total_fits(report.findings))
     if len(fits):
-        sources = claim_sources(load_report(path))
-        fits.insert(0, "where", [source_label(_source_of(int(ln), sources)) for ln in fits["line"]])
+        home = load_report(path)
+        fits.insert(0, "where", [source_label(home.source_at(int(ln))) for ln in fits["line"]])
     return fits
 
 
@@ -161,13 +160,13 @@ def difference_title(rows) -> str:
     >>> difference_title(pd.DataFrame({"difference": [Decimal("-1.59"), Decimal("0.01")]}))
     '2 tỷ lệ lệch khỏi số liệu gốc, nhiều nhất 1,59 điểm %'
     """
-    from parstats.numbers import format_number
+    from parstats.numbers import decimal_places, format_number
 
     if not len(rows):
         return "Không có tỷ lệ nào lệch khỏi số liệu gốc"
     worst = max(abs(d) for d in rows["difference"])
-    places = max(0, -worst.normalize().as_tuple().exponent)
-    return f"{len(rows)} tỷ lệ lệch khỏi số liệu gốc, nhiều nhất {format_number(worst, places)} điểm %"
+    return (f"{len(rows)} tỷ lệ lệch khỏi số liệu gốc, nhiều nhất "
+            f"{format_number(worst, decimal_places(worst, significant=True))} điểm %")
 
 
 def _tick(value: float) -> str:
@@ -178,10 +177,10 @@ def _tick(value: float) -> str:
     >>> [_tick(v) for v in (-1, -0.01, 0, 0.1)]
     ['−1', '−0,01', '0', '0,1']
     """
-    from parstats.numbers import format_number
+    from parstats.numbers import decimal_places, format_number
 
-    d = Decimal(repr(abs(value))).normalize()
-    text = format_number(d, max(0, -d.as_tuple().exponent))
+    d = Decimal(repr(abs(value)))
+    text = format_number(d, decimal_places(d, significant=True))
     return ("\N{MINUS SIGN}" if value < 0 else "") + text
 
 
@@ -214,7 +213,7 @@ def difference_chart(rows):
     from matplotlib.patches import Patch
     from matplotlib.ticker import NullLocator
 
-    from parstats.numbers import format_number
+    from parstats.numbers import decimal_places, format_number
     from parstats.analysis.plotting import coordinate
 
     n = len(rows)
@@ -230,7 +229,7 @@ def difference_chart(rows):
             ax.plot([0, d], [yi, yi], color=colours[r["cause_vi"]], linewidth=1.5)
             ax.scatter([d], [yi], s=45, color=colours[r["cause_vi"]], zorder=3)
             diff = r["difference"]
-            places = max(0, -diff.normalize().as_tuple().exponent)
+            places = decimal_places(diff, significant=True)
             sign = "+" if diff > 0 else "\N{MINUS SIGN}" if diff < 0 else ""
             # the value stands right of the dot, or right of the zero line for a negative difference
             ax.annotate(f"{sign}{format_number(abs(diff), places)} điểm", (max(d, 0), yi), textcoords="offset points",
@@ -275,7 +274,7 @@ def key_findings(path, report=None):
     """
     from parstats import audit
     from parstats.analysis.prose import KeyFindings
-    from parstats.numbers import format_number
+    from parstats.numbers import decimal_places, format_number
 
     report = audit.audit_path(path) if report is None else report
     cnt = report.counts()
@@ -287,7 +286,7 @@ def key_findings(path, report=None):
     if len(rows):
         w = rows.iloc[0]
         diff = abs(w["difference"])
-        places = max(0, -diff.normalize().as_tuple().exponent)
+        places = decimal_places(diff, significant=True)
         sentences.append(f"Sai lệch lớn nhất: «{w['quote']}» ({w['where']}) — báo cáo ghi {w['reported']}, "
                          f"tính lại được {w['recomputed']}, lệch {format_number(diff, places)} điểm phần trăm "
                          f"({w['cause_vi']}).")

@@ -18,37 +18,8 @@ Examples
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 
-__all__ = ["claim_sources", "corrections", "index_findings", "targets_sentence"]
-
-
-def claim_sources(report) -> dict[int, str]:
-    """Raw line -> the report's section or footnote id (``"II.1"``, ``"fn5"``) of every line
-    that holds text of a paragraph or footnote of ``report`` (:func:`parstats.report.load_report`).
-
-    Examples
-    --------
-    >>> from parstats.report import load_report
-    >>> s = claim_sources(load_report())
-    >>> s[75], s[133]
-    ('II.1', 'fn5')
-    """
-    out: dict[int, str] = {}
-    for p in report.paragraphs:
-        for ln in p.lines:
-            out.setdefault(ln, p.section)
-    for _, f in sorted(report.footnotes.items()):
-        for ln in f.lines:
-            out[ln] = f.source
-    return out
-
-
-def _source_of(line: int, sources: dict[int, str]) -> str:
-    """The source of ``line``, or of the nearest line above it that has one."""
-    keys = sorted(sources)
-    at = bisect_right(keys, line) - 1
-    return sources[keys[at]] if at >= 0 else ""
+__all__ = ["corrections", "index_findings", "targets_sentence"]
 
 
 def corrections(audit, report, board=None) -> list[dict]:
@@ -78,11 +49,10 @@ def corrections(audit, report, board=None) -> list[dict]:
     from parstats.audit.frames import KINDS_VI, SEVERITIES_VI
     from parstats.numbers import format_number, parse_percent
 
-    sources = claim_sources(report)
     out = []
     for f in audit.flagged:
         c = f.claim
-        source = _source_of(c.line, sources)
+        source = report.source_at(c.line)
         subs, changes = [], False
         if board is not None:
             linked = board[(board["recomputed_text"] == (f.recomputed or "")) & (board["recomputed_text"] != "")

@@ -359,10 +359,10 @@ def percent_text_of(target) -> str:
     >>> percent_text_of({"actual": Decimal("28.95")}), percent_text_of({"actual": Decimal("60")})
     ('28,95%', '60%')
     """
-    from parstats.numbers import format_percent
+    from parstats.numbers import decimal_places, format_percent
 
     value = Decimal(target["actual"])
-    return format_percent(value, max(0, -value.as_tuple().exponent))
+    return format_percent(value, decimal_places(value))
 
 
 def catalogue_title(cat) -> str:

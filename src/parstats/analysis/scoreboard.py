@@ -69,12 +69,10 @@ def target_text(comparator: str, value, upper=None, unit: str | None = "percent"
     >>> target_text("equals", 100)
     '100%'
     """
-    from parstats.numbers import format_number
+    from parstats.numbers import decimal_places, format_number
 
     def fmt(v):
-        d = Decimal(v)
-        places = max(0, -d.normalize().as_tuple().exponent)
-        return format_number(d, places)
+        return format_number(Decimal(v), decimal_places(v, significant=True))
 
     suffix = "%" if unit == "percent" else ""
     if comparator == "rank_between":
@@ -120,11 +118,9 @@ def format_value(value, unit: str | None) -> str:
     >>> format_value(Decimal("6.46"), "percent"), format_value(Decimal(0), "percent"), format_value(8, "rank")
     ('6,46%', '0%', '8')
     """
-    from parstats.numbers import format_number
+    from parstats.numbers import decimal_places, format_number
 
-    d = Decimal(value)
-    places = max(0, -d.normalize().as_tuple().exponent) if d != 0 else 0
-    text = format_number(d, places)
+    text = format_number(Decimal(value), decimal_places(value, significant=True))
     return f"{text}%" if unit == "percent" else text
 
 

@@ -98,14 +98,14 @@ def percent_text(text) -> str:
 
 def _written(reported, reported_text) -> str | None:
     """The share as the audit reads it: the report's text with ``%``, else the value written out."""
-    from parstats.numbers import format_percent
+    from parstats.numbers import decimal_places, format_percent
 
     if not is_missing(reported_text):
         return f"{reported_text}%"
     if is_missing(reported):
         return None
     value = Decimal(reported)
-    return format_percent(value, max(0, -value.as_tuple().exponent))
+    return format_percent(value, decimal_places(value))
 
 
 def _audit(kind: str, numerator, denominator, written, **detail):

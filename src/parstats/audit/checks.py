@@ -15,7 +15,7 @@ from parstats.audit.inference import (
     _total_bounds,
 )
 from parstats.audit.model import Claim
-from parstats.numbers import format_number, format_percent, parse_count, quantize, transpositions
+from parstats.numbers import decimal_places, format_number, format_percent, parse_count, quantize, transpositions
 from parstats.ratios import Target, percent_units, verdict
 
 
@@ -223,7 +223,7 @@ def _gross(target, reported: Decimal, exact_num: int, exact_den: int) -> tuple[b
     rec_ok = verdict(goal, Decimal(exact_num * 100) / Decimal(exact_den))
     sym = {"at_least": "≥", "at_most": "≤", "equals": "=", "rank_between": "in"}[goal.comparator]
     value = Decimal(goal.value)
-    tv = format_percent(value, max(0, -value.as_tuple().exponent))
+    tv = format_percent(value, decimal_places(value))
     if rep_ok != rec_ok:
         return True, (f"gross: against the target {sym} {tv} the reported value "
                       f"{'meets' if rep_ok else 'misses'} it but the recomputed one "

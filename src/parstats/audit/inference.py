@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Context, Decimal, MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_DOWN, ROUND_UP
 
 from parstats.audit.model import Claim
-from parstats.numbers import DECIMAL_SYMBOL, format_number, format_percent, parse_percent
+from parstats.numbers import DECIMAL_SYMBOL, decimal_places, format_number, format_percent, parse_percent
 from parstats.ratios import percent_units
 
 
@@ -32,7 +32,7 @@ def _reported_units(percent) -> tuple[int, int, str]:
         value = Decimal(percent)
         if not value.is_finite() or value < 0:
             raise ValueError(f"expected a non-negative percentage, got {percent!r}")
-        decimals = max(0, -value.as_tuple().exponent)
+        decimals = decimal_places(value)
         text = format_percent(value, decimals)
     else:
         written = getattr(percent, "text", percent)
