@@ -39,7 +39,7 @@ class DataTable:
     name: str
     title: str
     description: str
-    columns: tuple[tuple[str, bool], ...]  # (Vietnamese title, numeric?)
+    columns: tuple[tuple[str, str, bool], ...]  # (field name, Vietnamese title, numeric?)
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (anchor, cells)
     href: str  # the CSV among the site's downloads
 
@@ -67,7 +67,7 @@ def data_tables(data_dir: Path | str) -> list[DataTable]:
 
         out.append(DataTable(
             res["name"], res.get("title", res["name"]), res.get("description", ""),
-            tuple((f.get("title", f["name"]), data.is_numeric_field(f)) for f in fields),
+            tuple((f["name"], f.get("title", f["name"]), data.is_numeric_field(f)) for f in fields),
             tuple((row_anchor(res["name"], row["id"]), tuple(cell(f, row) for f in fields)) for row in rows),
             f"{DOWNLOADS}/du-lieu/{Path(res['path']).name}",
         ))
@@ -79,8 +79,8 @@ def _row_labels(data_dir: Path | str) -> dict[tuple[str, str], str]:
     written out (``Cấp xã, 6 tháng đầu năm 2023``)."""
     out = {}
     for t in data_tables(data_dir):
-        text_cols = [i for i, (title, num) in enumerate(t.columns)
-                     if not num and title not in ("Nguồn", "Trích dẫn")][:3]
+        text_cols = [i for i, (name, _, num) in enumerate(t.columns)
+                     if not num and name not in ("source", "quote")][:3]
         for anchor, cells in t.rows:
             out[(t.name, anchor[len(t.name) + 1:])] = ", ".join(cells[i] for i in text_cols if cells[i])
     return out

@@ -455,7 +455,7 @@ def _page_for(entries: list, what: str) -> str:
     return pages[0]
 
 
-def _index(project, info: ReportInfo, entries: list, nav: list | None = None) -> str:
+def _index(project, info: ReportInfo, entries: list, nav: list) -> str:
     from parstats.analysis.plotting import declared_figure
     from parstats.publishing.methods import DOWNLOADS
 
@@ -474,7 +474,7 @@ def _index(project, info: ReportInfo, entries: list, nav: list | None = None) ->
     audit = _cached(project, "audit", ("raw",), lambda: audit_brief(project))
     return _templates().get_template("index.html.j2").render(
         current="index.html",
-        nav=nav or [("index.html", "Trang chủ"), ("phuong-phap.html", "Phương pháp và giới hạn")],
+        nav=nav,
         report=info,
         score=score,
         audit=audit,
