@@ -1,0 +1,215 @@
+"""The careful readers' lists over texts of several genres (tests/genre_eval, see its README)
+and the evaluation ``make eval`` prints over them."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+from collections import Counter
+
+import pytest
+
+from parstats.audit.evaluation import (
+    CLAIM_COLUMNS, GENRE_DIR, LISTED_KINDS, SPLITS, TEXT_COLUMNS, evaluate_genres, genre_report,
+    label_problems, load_genre_texts, load_listed_claims, normalise_value, proportion, rule_name,
+    verdict_agrees, wilson)
+from parstats.paths import SHARED_DIR
+
+CORPUS_GENRES = SHARED_DIR / "corpus-genres"
+
+
+@pytest.fixture(scope="module")
+def gev():
+    return evaluate_genres(jobs=1)
+
+
+def _write(path, columns, rows):
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def _rows(path):
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# ------------------------------------------------------------------ the label files
+
+def test_label_files_are_well_formed():
+    """Every quote on its line, every document in texts.csv, checksums, verdicts agree."""
+    assert label_problems() == []
+
+
+def test_at_least_80_texts_across_genres_with_both_splits():
+    texts = load_genre_texts()
+    assert len(texts) >= 80
+    by_group = Counter((t.group, t.split) for t in texts.values())
+    for group in {t.group for t in texts.values()}:
+        assert all(by_group[(group, s)] for s in SPLITS), group
+    files = {p.stem for p in (GENRE_DIR / "texts").glob("*.txt")}
+    assert files == set(texts)
+
+
+def test_every_claim_row_names_a_labelled_text_of_its_labeller():
+    texts = load_genre_texts()
+    claims = load_listed_claims()
+    assert claims and {c.kind for c in claims} <= set(LISTED_KINDS)
+    for c in claims:
+        assert texts[c.doc].labeller == c.labeller, c.where
+        assert 15 <= len(c.quote) <= 80, c.where
+
+
+def test_texts_are_byte_for_byte_the_corpus_with_its_origin():
+    sources = CORPUS_GENRES / "sources.csv"
+    if not sources.exists():
+        pytest.skip("../shared/corpus-genres is not beside the project")
+    origin = {r["id"]: r for r in _rows(sources)}
+    for doc, t in load_genre_texts().items():
+        o = origin[doc]
+        assert (t.repo, t.commit, t.path, t.record, t.genre, t.sha256) == (
+            o["repo"], o["commit"], o["path"], o["record"], o["genre"], o["sha256"]), doc
+        assert hashlib.sha256((CORPUS_GENRES / "texts" / f"{doc}.txt").read_bytes()).hexdigest() == t.sha256
+
+
+@pytest.fixture()
+def copy(tmp_path):
+    """A copy of tests/genre_eval to break."""
+    dest = tmp_path / "genre_eval"
+    shutil.copytree(GENRE_DIR, dest)
+    return dest
+
+
+def test_a_bad_value_is_named_with_file_line_and_column(copy):
+    path = copy / "claims-a.csv"
+    rows = _rows(path)
+    rows[2]["verdict"] = "maybe"
+    _write(path, CLAIM_COLUMNS, rows)
+    with pytest.raises(ValueError, match=r"claims-a.csv line 4, column 'verdict': 'maybe'"):
+        load_listed_claims(copy)
+
+
+def test_broken_labels_are_each_reported(copy):
+    path = copy / "claims-a.csv"
+    rows = _rows(path)
+    rows[0]["quote"] = rows[0]["quote"] + " (not in the text)"
+    rows[1]["verdict"] = "error" if rows[1]["verdict"] == "ok" else "ok"
+    rows[2]["doc"] = "0000000000000000"
+    _write(path, CLAIM_COLUMNS, rows)
+    victim = copy / "texts" / f"{rows[3]['doc']}.txt"
+    victim.write_bytes(victim.read_bytes() + b"\n")
+    problems = "\n".join(label_problems(copy))
+    assert "claims-a.csv line 2: quote" in problems
+    assert "claims-a.csv line 3: verdict" in problems
+    assert "claims-a.csv line 4: document 0000000000000000 is not in texts.csv" in problems
+    assert f"{rows[3]['doc']}.txt: sha256 differs" in problems
+
+
+def test_verdicts_follow_the_values():
+    def row(kind, reported, recomputed, verdict, inputs=""):
+        from parstats.audit.evaluation import ListedClaim
+        return ListedClaim("x.csv", 2, "A", "d", 1, kind, "q" * 20, reported, inputs, recomputed, verdict, "")
+    assert verdict_agrees(row("ratio", "11,5%", "11,6%", "error"))
+    assert verdict_agrees(row("ratio", "11,5%", "11,50%", "ok"))
+    assert verdict_agrees(row("sum", "tám", "8", "ok"))
+    assert verdict_agrees(row("sum", "100%", "99,9%", "ok", "22%+61,2%+5%+11,7%"))
+    assert verdict_agrees(row("sum", "100%", "95,1%", "error", "4,4%+83,2%+3,2%+4,3%"))
+    assert not verdict_agrees(row("sum", "100%", "106,0%", "ok", "50,0%+56,0%"))
+    assert verdict_agrees(row("change", "giảm", "tăng", "error"))
+    assert verdict_agrees(row("date", "29/2/2019", "no such date", "error"))
+
+
+def test_values_are_normalised_the_vietnamese_way():
+    assert normalise_value("63.630") == normalise_value("63630")
+    assert normalise_value("1 000") == normalise_value("1.000")
+    assert normalise_value("7,8%") == normalise_value("7,80")
+    assert normalise_value("ngày 29 tháng 2 năm 2019") == normalise_value("29/2/2019")
+    assert normalise_value("12.5%") != normalise_value("125")
+
+
+def test_rule_names_are_parsed_leniently():
+    assert rule_name("rule=same-noun; evidence=…") == "same-noun"
+    assert rule_name("share-cue; evidence=chiếm") == "share-cue"
+    assert rule_name("the fraction itself, no share stated") == "the fraction itself, no share stated"
+    assert rule_name("as written") == "as written"
+    assert rule_name(None) == rule_name("") == "(none)"
+
+
+def test_proportions_carry_count_share_and_wilson_interval():
+    assert proportion(25, 46) == "25 of 46 (0.54, 0.40–0.68)"
+    lo, hi = wilson(0, 5)
+    assert proportion(0, 5) == f"0 of 5 (0.00, {lo:.2f}–{hi:.2f})"
+
+
+# ------------------------------------------------------------------ the evaluation
+
+def test_the_evaluation_scores_every_listed_claim(gev):
+    listed = [c for c in load_listed_claims() if c.doc in gev.texts]
+    assert listed and len(gev.matches) == len(listed)
+    for split in (*SPLITS, None):
+        for kind in (*LISTED_KINDS, None):
+            k, n = gev.coverage(split=split, kind=kind)
+            assert 0 <= k <= n
+            found, errors = gev.errors_found(split=split, kind=kind)
+            assert 0 <= found <= errors <= n
+            real, flags = gev.precision(split=split, kind=kind)
+            assert 0 <= real <= flags
+    assert gev.coverage()[1] == gev.coverage(split="dev")[1] + gev.coverage(split="test")[1]
+    assert gev.errors_found()[1] == sum(c.verdict == "error" for c in listed)
+    # a miss is a claim not checked or an error not found, nothing else
+    assert len(gev.misses()) == sum(not m.checked or (m.listed.verdict == "error" and not m.found)
+                                    for m in gev.matches)
+    assert all(m.reason for m in gev.misses())
+
+
+def test_the_report_prints_every_group_split_and_rule(gev):
+    text = genre_report(gev)
+    for split in (*SPLITS, "all"):
+        assert f"\n{split:<5} all                   all " in text
+    for group in gev.groups():
+        assert f" {group:<21} all " in text
+    assert "per tie rule" in text and "misses on split=dev" in text
+    lines = text.splitlines()
+    for rule, checked, flags, real in gev.rules():
+        [line] = [x for x in lines if x.strip().startswith(rule[:60]) and x.startswith("  ")]
+        assert ("OFF (below 0.9)" in line) == bool(flags and real / flags < 0.9), line
+    # the places of the test split's misses are not shown unless asked
+    test_misses = gev.misses("test")
+    if test_misses:
+        m = test_misses[0]
+        assert f"{m.listed.doc}:{m.listed.line}" not in text
+        assert f"{m.listed.doc}:{m.listed.line}" in genre_report(gev, show_test_misses=True)
+
+
+def test_matching_a_checked_claim_a_found_error_and_a_false_flag(tmp_path):
+    """A tiny labelled folder: the audit's flag on a listed error is found and real; a flag at a
+    place listed as ok is a false flag; a listed claim the audit does not see is a miss."""
+    folder = tmp_path / "genre"
+    (folder / "texts").mkdir(parents=True)
+    texts = {"aaaa000000000001": "Có 27 người, tỷ lệ 13,70% trên tổng số 197 người.\n",
+             "aaaa000000000002": "Có 27 người, tỷ lệ 13,70% trên tổng số 197 người.\n\nĐoàn gồm 3 tỉnh: An Giang, Bến Tre.\n"}
+    rows = []
+    for i, (doc, text) in enumerate(texts.items()):
+        (folder / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
+        rows.append(dict(doc=doc, repo="r/r", commit="0" * 40, path="p", record="", genre="g",
+                         group="g", split=SPLITS[i], labeller="A",
+                         sha256=hashlib.sha256(text.encode()).hexdigest()))
+    _write(folder / "texts.csv", TEXT_COLUMNS, rows)
+    quote = "tỷ lệ 13,70% trên tổng số 197 người"
+    claims = [dict(doc="aaaa000000000001", line=1, kind="ratio", quote=quote, reported="13,70%",
+                   inputs="27/197", recomputed="13,71%", verdict="error", note="truncated"),
+              dict(doc="aaaa000000000002", line=1, kind="ratio", quote=quote, reported="13,70%",
+                   inputs="27/197", recomputed="13,70%", verdict="ok", note="wrongly judged ok"),
+              dict(doc="aaaa000000000002", line=3, kind="sum", quote="Đoàn gồm 3 tỉnh: An Giang, Bến Tre",
+                   reported="3", inputs="An Giang; Bến Tre", recomputed="2", verdict="error", note="list")]
+    _write(folder / "claims-a.csv", CLAIM_COLUMNS, claims)
+    assert label_problems(folder) == []
+    ev = evaluate_genres(folder)
+    assert ev.coverage(split="dev") == (1, 1) and ev.errors_found(split="dev") == (1, 1)
+    assert ev.precision(split="dev") == (1, 1)
+    assert ev.precision(split="test") == (0, 1)
+    assert ev.coverage(split="test") == (1, 2) and ev.errors_found(split="test") == (0, 1)
+    [miss] = ev.misses("test")
+    assert miss.listed.line == 3
+    assert ev.precision() == (1, 2)
