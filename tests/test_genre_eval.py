@@ -118,6 +118,10 @@ def test_verdicts_follow_the_values():
     assert not verdict_agrees(row("sum", "100%", "106,0%", "ok", "50,0%+56,0%"))
     assert verdict_agrees(row("change", "giảm", "tăng", "error"))
     assert verdict_agrees(row("date", "29/2/2019", "no such date", "error"))
+    assert verdict_agrees(row("sum", "thứ hai", "2", "ok"))
+    assert not verdict_agrees(row("change", "0,20%", "0,19%", "ok"))
+    ok_by_rounding = row("change", "0,20%", "0,19%", "ok")
+    assert verdict_agrees(type(ok_by_rounding)(**{**ok_by_rounding.__dict__, "note": "rounded-inputs: 0,125/61,655"}))
 
 
 def test_values_are_normalised_the_vietnamese_way():

@@ -435,8 +435,9 @@ def normalise_value(text: str | None) -> tuple:
     if nums:
         return tuple(_number(t).normalize() for t in nums)
     words = tuple(w for w in re.findall(r"\w+", s))
-    if len(words) == 1 and words[0] in _NUMBER_WORDS:
-        return (Decimal(_NUMBER_WORDS[words[0]]),)
+    bare = tuple(w for w in words if w != "thứ")  # an ordinal: "thứ hai" is 2
+    if len(bare) == 1 and (bare[0] in _NUMBER_WORDS or (bare != words and bare[0] == "nhất")):
+        return (Decimal(_NUMBER_WORDS.get(bare[0], 1)),)
     return words
 
 
@@ -457,8 +458,12 @@ def breakdown_slack(inputs: str) -> Decimal | None:
 def verdict_agrees(c: ListedClaim) -> bool:
     """Whether a row's verdict says what its reported and recomputed values say: ``ok`` when
     they are equal (the shares of a breakdown: their sum within the parts' rounding of 100),
-    ``error`` when not."""
+    ``error`` when not. An ``ok`` whose values differ is accepted only when its note says
+    ``rounded-inputs`` (figures rounded in the text that can make the reported value right,
+    evaluation.md)."""
     rep, rec = normalise_value(c.reported), normalise_value(c.recomputed)
+    if c.verdict == "ok" and "rounded-inputs" in c.note and rep != rec:
+        return True
     slack = breakdown_slack(c.inputs) if c.kind == "sum" else None
     if slack is not None and rep == (Decimal(100),) and len(rec) == 1 and isinstance(rec[0], Decimal):
         fits = abs(rec[0] - 100) <= slack
