@@ -137,6 +137,7 @@ def test_rule_names_are_parsed_leniently():
     assert rule_name("share-cue; evidence=chiếm") == "share-cue"
     assert rule_name("the fraction itself, no share stated") == "the fraction itself, no share stated"
     assert rule_name("as written") == "as written"
+    assert rule_name("the number '41' before 'trong đó'") == rule_name("the number '53' before 'trong đó'")
     assert rule_name(None) == rule_name("") == "(none)"
 
 

@@ -25,6 +25,14 @@ the labels by (document, kind, line, numbers, reported value):
 
 ``python -m parstats.audit.evaluation`` (``make eval``) prints the table.
 
+The second part, :func:`evaluate_genres`, scores coverage rather than flags: on the texts of
+``tests/genre_eval`` (86 texts of ``../shared/corpus-genres``, several genres), careful readers
+listed every claim the text lets one check (``claims-*.csv``, made without the audit's output).
+It reports per kind and genre group, for the ``dev`` and ``test`` splits apart, the claims the
+audit checks, the listed errors it finds and the precision of its flags there, each with a
+Wilson interval (:func:`proportion`), the misses with the audit's reason, and per tie rule (the
+rule named by ``basis``, :func:`rule_name`) its checks, flags and precision.
+
 Examples
 --------
 >>> ev = evaluate()
@@ -516,13 +524,18 @@ def rule_name(basis_text: str | None) -> str:
     --------
     >>> rule_name("rule=same-noun; evidence=22.500 thí sinh / 865.866 thí sinh"), rule_name("as written")
     ('same-noun', 'as written')
+    >>> rule_name("the number '53' before 'trong đó'")
+    "the number '…' before 'trong đó'"
     """
     if not basis_text or not basis_text.strip():
         return "(none)"
     head = basis_text.split(";", 1)[0].strip()
     if head.lower().startswith("rule="):
-        head = head[5:].strip()
-    return head or "(none)"
+        return head[5:].strip() or "(none)"
+    # a basis in words names its evidence ("the number '53' before 'trong đó'"): the same
+    # rule whatever the numbers
+    head = re.sub(r"'[^']*\d[^']*'", "'…'", head)
+    return re.sub(r"\d+(?:[.,]\d+)*", "N", head) or "(none)"
 
 
 @dataclass(frozen=True)
