@@ -77,6 +77,8 @@ class AuditPool:
         self.worker = worker
         self._pool: ProcessPoolExecutor | None = None
         self._lock = asyncio.Lock()
+        # a file is sent to the pool only when a worker is free, so its time runs from its start
+        self._slots = asyncio.Semaphore(self.workers)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("forkserver")
@@ -97,6 +99,10 @@ class AuditPool:
     async def audit(self, path: Path, source: str) -> PageResult:
         """The result of one file; never raises for the file's sake (a crash of its worker is
         a ``failed`` result, a time-out a ``timeout`` one)."""
+        async with self._slots:
+            return await self._audit(path, source)
+
+    async def _audit(self, path: Path, source: str) -> PageResult:
         pid_file = path.with_name(path.name + ".pid")
         for attempt in range(2):
             pool = self._current()
