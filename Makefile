@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_audit.py
 	$(BIN)/python benchmarks/bench_audit_scaling.py
+	$(BIN)/python benchmarks/bench_serve.py
 
 readme: $(STAMP)
 	$(BIN)/python -m parstats.publishing.docs
