@@ -2,40 +2,15 @@
 (uvicorn, as the command runs it), for the tests of the app and its page."""
 from __future__ import annotations
 
-import contextlib
-import socket
-import threading
 import time
 
-import uvicorn
-
-from parstats.serve.app import Settings, create_app
+from parstats.serve.app import Settings, serving
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
 def running_app(settings: Settings | None = None, pool=None):
-    """Yield the base URL of the app served by uvicorn in a thread; stop it afterwards."""
-    port = free_port()
-    app = create_app(settings or Settings(workers=2), pool=pool)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the app did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+    """The app served by uvicorn in a thread (:func:`parstats.serve.app.serving`); two audit
+    processes unless ``settings`` say otherwise."""
+    return serving(settings or Settings(workers=2), pool=pool)
 
 
 def stuck_worker(path: str, source: str):

@@ -37,6 +37,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from markupsafe import Markup
+
 from parstats.audit.annotate import TEMPLATES, annotate_html, content_security_policy
 from parstats.audit.batch import FileResult
 from parstats.audit.checks import STATUSES
@@ -205,6 +207,10 @@ def sort_script() -> str:
     return (TEMPLATES / "sort_table.js").read_text(encoding="utf-8")
 
 
+def _capital(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
 def _env():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -224,8 +230,8 @@ def index_html(results: list[PageResult], names: list[str | None]) -> str:
     read = [r for r in results if r.report is not None]
     totals = {s: sum(r.counts()[s] for r in read) for s in ("claims", *STATUSES)}
     return _env().get_template("index_page.html.j2").render(
-        rows=rows, statuses=[(s, status_text(s, "vi")) for s in STATUSES], totals=totals,
-        files=len(results), unreadable=len(results) - len(read), script=script,
+        rows=rows, statuses=[(s, _capital(status_text(s, "vi"))) for s in STATUSES], totals=totals,
+        files=len(results), unreadable=len(results) - len(read), script=Markup(script),
         csp=content_security_policy(script))
 
 

@@ -58,7 +58,7 @@ from parstats.serve.pool import AuditPool
 from parstats.serve.uploads import ACCEPTED, ARCHIVE_SUFFIX, Entry, LimitError, display_name, save_upload, \
     too_large, too_many_files, unpack_zip
 
-__all__ = ["Settings", "create_app", "APP_CSP", "DOWNLOADS"]
+__all__ = ["Settings", "create_app", "serving", "APP_CSP", "DOWNLOADS"]
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -227,7 +227,7 @@ def create_app(settings: Settings | None = None, pool: AuditPool | None = None) 
             max_files=settings.max_files, max_bytes=settings.max_upload_bytes,
             max_mb=_mb(settings.max_upload_bytes), unpacked_mb=_mb(settings.max_unpacked_bytes),
             time_limit=f"{settings.time_limit:g}", keep=f"{settings.keep_minutes:g}",
-            accept=",".join(ACCEPTED), statuses=[(s, status_text(s, "vi")) for s in STATUSES])
+            accept=",".join(ACCEPTED), statuses=[(s, _capital(status_text(s, "vi"))) for s in STATUSES])
         return HTMLResponse(page, headers={"content-security-policy": APP_CSP})
 
     async def script(request: Request) -> Response:
@@ -400,6 +400,15 @@ def _save_all(uploads, folder: Path, settings: Settings) -> list[tuple[int, Entr
     return entries
 
 
+def _capital(word: str) -> str:
+    """``word`` with its first letter capital, as a column's header.
+
+    >>> _capital("không nhất quán")
+    'Không nhất quán'
+    """
+    return word[:1].upper() + word[1:]
+
+
 def _line(obj: dict) -> bytes:
     return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8")
 
@@ -407,3 +416,30 @@ def _line(obj: dict) -> bytes:
 def _mb(n: int) -> str:
     value = n / (1024 * 1024)
     return f"{value:.0f}" if value >= 1 else f"{value:.2f}".replace(".", ",")
+
+
+@contextlib.contextmanager
+def serving(settings: Settings | None = None, pool: AuditPool | None = None, host: str = "127.0.0.1"):
+    """Serve the app with uvicorn in a thread on a free port of ``host``; yield its base URL,
+    stop it afterwards (the tests' and the screenshots' server)."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind((host, 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, pool), host=host, port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the app did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

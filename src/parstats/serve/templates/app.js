@@ -80,7 +80,7 @@
       a.textContent = "Xem báo cáo chú giải";
       var hint = document.createElement("span");
       hint.className = "detail";
-      hint.textContent = r.source + " (mở trong thẻ mới)";
+      hint.textContent = " " + r.source + " (mở trong thẻ mới)";
       a.appendChild(hint);
       link.appendChild(a);
     }
