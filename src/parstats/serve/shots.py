@@ -53,7 +53,7 @@ def take(out: Path = PROJ_ROOT / "docs" / "serve",
             page.goto(url + "/", wait_until="load")
             write_atomic(out / "page.png", page.screenshot())
             page.set_input_files("#chon-tep", sorted(str(p) for p in files.iterdir()))
-            page.wait_for_function("document.querySelector('#tai-ve') && !document.querySelector('#tai-ve').hidden",
+            page.wait_for_function("() => !document.querySelector('#tai-ve').hidden",
                                    timeout=120_000)
             page.locator("#ket-qua-tieu-de").scroll_into_view_if_needed()
             page.evaluate("document.getElementById('ket-qua-tieu-de').scrollIntoView()")

@@ -65,10 +65,17 @@
     if (r.error) {
       tr.classList.add("error");
       err.textContent = r.error;
-      var d = document.createElement("span");
-      d.className = "detail";
-      d.textContent = r.detail || "";
-      err.appendChild(d);
+      if (r.detail) {
+        var more = document.createElement("details");
+        var title = document.createElement("summary");
+        title.textContent = "Chi tiết kỹ thuật";
+        var d = document.createElement("span");
+        d.className = "detail";
+        d.textContent = r.detail;
+        more.appendChild(title);
+        more.appendChild(d);
+        err.appendChild(more);
+      }
     }
     var link = tr.cells[7];
     link.textContent = "";
@@ -77,10 +84,10 @@
       a.href = r.page;
       a.target = "_blank";
       a.rel = "noopener";
-      a.textContent = "Xem báo cáo chú giải";
+      a.textContent = "Xem báo cáo chú giải ↗";
       var hint = document.createElement("span");
-      hint.className = "detail";
-      hint.textContent = " " + r.source + " (mở trong thẻ mới)";
+      hint.className = "sr-only";
+      hint.textContent = " của " + r.source + " (mở trong thẻ mới)";
       a.appendChild(hint);
       link.appendChild(a);
     }
