@@ -207,3 +207,33 @@ def test_the_alarm_stops_a_slow_audit(tmp_path):
         lines = _lines(_upload(url, [("home.md", RAW_REPORT.read_bytes())]))
         assert lines[1]["code"] == "timeout" and "0.02 s" in lines[1]["detail"]
         assert httpx.get(url + "/").status_code == 200
+
+
+def test_scanned_and_encrypted_documents_are_rows_with_their_message(app, tmp_path):
+    from PIL import Image
+
+    url, _ = app
+    scan = tmp_path / "scan.pdf"
+    Image.new("L", (200, 100), 255).save(scan)  # a page that is only an image: no text layer
+    cfb = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504  # Word's password-protected container
+    secret = cfb + "EncryptedPackage".encode("utf-16-le") + b"\0" * 64
+    lines = _lines(_upload(url, [("scan.pdf", scan.read_bytes()), ("secret.docx", secret),
+                                 ("ok.txt", SMALL.encode())]))
+    rows = {r["source"]: r for r in lines[1:-1]}
+    assert rows["scan.pdf"]["code"] == "no-text-layer" and "OCR" in rows["scan.pdf"]["error"]
+    assert rows["secret.docx"]["code"] == "encrypted" and "mật khẩu" in rows["secret.docx"]["error"]
+    assert "scan.pdf" in rows["scan.pdf"]["detail"] and "/tmp" not in rows["scan.pdf"]["detail"]
+    assert rows["ok.txt"]["claims"] == 1
+
+
+def test_another_site_cannot_post_or_rebind_a_name(tmp_path):
+    settings = Settings(workers=1, temp_root=tmp_path, allowed_hosts=("127.0.0.1", "localhost"))
+    with running_app(settings) as url:
+        other = httpx.post(f"{url}/api/kiem-tra", files=[("tep", ("a.txt", SMALL.encode()))],
+                           headers={"origin": "http://evil.example"})
+        assert other.status_code == 403 and other.json()["error"].startswith("Chỉ trang của parstats serve")
+        assert "content-security-policy" in other.headers
+        rebound = httpx.get(url + "/", headers={"host": "evil.example"})
+        assert rebound.status_code == 400 and "content-security-policy" in rebound.headers
+        same = httpx.post(f"{url}/api/kiem-tra", files=[("tep", ("a.txt", SMALL.encode()))], headers={"origin": url})
+        assert _lines(same)[1]["claims"] == 1

@@ -235,9 +235,12 @@ def index_html(results: list[PageResult], names: list[str | None]) -> str:
         csp=content_security_policy(script))
 
 
-def folder_files(results: list[PageResult]) -> dict[str, bytes]:
-    """``{file name: bytes}``: the annotated page of every readable file and ``index.html``."""
-    names = page_names(r.source for r in results)
+def folder_files(results: list[PageResult], names: list[str] | None = None) -> dict[str, bytes]:
+    """``{file name: bytes}``: the annotated page of every readable file and ``index.html``.
+
+    ``names``: the page name of each result (default :func:`page_names` of their sources; the
+    app gives the names its rows already link to)."""
+    names = list(names) if names is not None else page_names(r.source for r in results)
     names = [n if r.page is not None else None for r, n in zip(results, names)]
     files = {n: r.page.encode("utf-8") for r, n in zip(results, names) if n is not None}
     files[INDEX_PAGE] = index_html(results, names).encode("utf-8")

@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     settings = Settings(max_upload_bytes=int(args.max_upload_mb * mb), max_files=args.max_files,
                         max_unpacked_bytes=int(args.max_unpacked_mb * mb), time_limit=args.time_limit,
                         workers=args.workers or min(4, os.cpu_count() or 1), keep_minutes=args.keep_minutes,
-                        temp_root=args.temp_dir)
+                        temp_root=args.temp_dir,
+                        allowed_hosts=("127.0.0.1", "localhost") if args.host in ("127.0.0.1", "localhost") else None)
     try:
         app = create_app(settings)
     except ValueError as exc:

@@ -39,6 +39,7 @@ import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -89,6 +90,10 @@ class Settings:
     workers: int = 2
     keep_minutes: float = 60.0
     temp_root: Path | None = None
+    #: the names a request may give as its Host (None: any); ``parstats serve`` on 127.0.0.1
+    #: answers only to 127.0.0.1 and localhost, so a web page elsewhere cannot reach it by
+    #: rebinding its own name to this machine
+    allowed_hosts: tuple[str, ...] | None = None
 
     def temp_dir(self) -> Path:
         """The folder of the uploads' folders: ``temp_root`` or the system's temporary folder,
@@ -114,13 +119,17 @@ class Session:
     id: str
     touched: float = field(default_factory=time.monotonic)
     results: list = field(default_factory=list)
+    sources: list = field(default_factory=list)
 
-    def done(self) -> list[PageResult]:
-        return [r for r in self.results if r is not None]
+    def done(self) -> tuple[list[str], list[PageResult]]:
+        """The page names and results of the rows whose audit is done, in row order."""
+        pairs = [(n, r) for n, r in zip(self.names(), self.results) if r is not None]
+        return [n for n, _ in pairs], [r for _, r in pairs]
 
     def names(self) -> list[str]:
-        """The page name of each row (:func:`parstats.audit.pages.page_names`, as in the zip)."""
-        return page_names(r.source if r is not None else "" for r in self.results)
+        """The page name of each row (:func:`parstats.audit.pages.page_names`: its number and
+        name, fixed when the row is added), as in the zip and its ``index.html``."""
+        return page_names(self.sources)
 
 
 class _TooLarge(Exception):
@@ -241,6 +250,11 @@ def create_app(settings: Settings | None = None, pool: AuditPool | None = None) 
 
     async def upload(request: Request) -> Response:
         sweep()
+        origin = request.headers.get("origin")
+        if origin and urlsplit(origin).netloc != request.headers.get("host"):
+            # a page of another site posting to this machine: not the reviewer's page
+            return refuse(LimitError(f"upload from another origin refused: {origin}",
+                                     "Chỉ trang của parstats serve mới được gửi tệp tới đây.", 403))
         length = request.headers.get("content-length", "")
         if length.isdigit() and int(length) > settings.max_upload_bytes:
             return refuse(too_large(settings.max_upload_bytes))
@@ -282,6 +296,7 @@ def create_app(settings: Settings | None = None, pool: AuditPool | None = None) 
             await form.close()
         first = len(session.results)
         session.results += [None] * len(entries)
+        session.sources += [e.source for _, e in entries]
         return StreamingResponse(_stream(session, entries, first, folder),
                                  media_type="application/x-ndjson; charset=utf-8",
                                  headers={"content-security-policy": NONE_CSP})
@@ -324,11 +339,11 @@ def create_app(settings: Settings | None = None, pool: AuditPool | None = None) 
         name = request.path_params["name"]
         if name in DOWNLOADS:
             return _download(session, name)
-        done = [(n, r) for n, r in zip(session.names(), session.results) if r is not None]
+        names, results = session.done()
         if name == INDEX_PAGE:
-            page = folder_files([r for _, r in done])[INDEX_PAGE].decode("utf-8")
+            page = folder_files(results, names)[INDEX_PAGE].decode("utf-8")
         else:
-            page = next((r.page for n, r in done if n == name and r.page is not None), None)
+            page = next((r.page for n, r in zip(names, results) if n == name and r.page is not None), None)
         if page is None:
             raise HTTPException(404, "Không có trang này.")
         csp = html.unescape(_META_CSP_RE.search(page).group(1)) + "; frame-ancestors 'none'"
@@ -336,9 +351,9 @@ def create_app(settings: Settings | None = None, pool: AuditPool | None = None) 
 
     def _download(session: Session, name: str) -> Response:
         fmt, media = DOWNLOADS[name]
-        done = session.done()
+        names, done = session.done()
         if fmt == "zip":
-            data = zip_files(folder_files(done), "bao-cao-chu-giai")
+            data = zip_files(folder_files(done, names), "bao-cao-chu-giai")
         else:
             buf = io.StringIO()
             located = any(FORMATS.get(Path(r.source).suffix.lower(), "text") not in PLAIN_FORMATS for r in done)
@@ -359,6 +374,10 @@ def create_app(settings: Settings | None = None, pool: AuditPool | None = None) 
     app.state.settings = settings
     app.state.sessions = sessions
     app.state.folders = folders
+    if settings.allowed_hosts:
+        from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+        return _Headers(TrustedHostMiddleware(app, allowed_hosts=list(settings.allowed_hosts)))
     return _Headers(app)
 
 
