@@ -40,13 +40,16 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_audit.py
 	$(BIN)/python benchmarks/bench_audit_scaling.py
+	$(BIN)/python benchmarks/bench_serve.py
 
 readme: $(STAMP)
 	$(BIN)/python -m parstats.publishing.docs
 
-# the README's pictures of the site (docs/site/*.png), after make report; needs Debian's chromium
+# the README's pictures of the site (docs/site/*.png, after make report) and of parstats serve's
+# page (docs/serve/*.png); needs Debian's chromium
 screenshots: $(STAMP)
 	$(BIN)/python -m parstats.publishing.screenshots
+	$(BIN)/python -m parstats.serve.shots
 
 clean:
 	rm -rf $(VENV) site .parstats-cache

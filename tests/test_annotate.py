@@ -177,9 +177,16 @@ def test_cli_writes_the_same_bytes_twice(tmp_path):
     assert text.count('class="to-mark"') == sum(c["status"] == "inconsistent" for c in rep["claims"])
 
 
-def test_cli_html_refuses_a_folder_and_keeps_no_half_file(tmp_path):
+def test_cli_html_of_a_folder_needs_an_outdir_and_keeps_no_half_file(tmp_path):
+    # a folder (or several files) gives a folder of pages (tests/test_serve_browser.py opens it)
+    code, _, err = _cli(tmp_path, "--format", "html", check=False)
+    assert code == 2 and "-o OUTDIR" in err
+    (tmp_path / "x.html").write_text("old", encoding="utf-8")
     code, _, err = _cli(tmp_path, "--format", "html", "-o", tmp_path / "x.html", check=False)
-    assert code == 2 and "one file" in err
+    assert code == 2 and "not a folder" in err and (tmp_path / "x.html").read_text(encoding="utf-8") == "old"
+    (tmp_path / "x.html").unlink()
+    code, _, err = _cli(tmp_path, "--format", "html", "-o", tmp_path / "out", check=False)
+    assert code == 2 and "no report file" in err and not (tmp_path / "out").exists()
     code, _, err = _cli(tmp_path / "missing.md", "--format", "html", "-o", tmp_path / "x.html", check=False)
     assert code == 2 and "missing.md" in err
     assert not (tmp_path / "x.html").exists()

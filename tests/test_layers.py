@@ -15,3 +15,19 @@ def test_import_contracts_hold():
         assert lint_imports(no_cache=True, no_logo=True) == 0
     finally:
         os.chdir(cwd)
+
+
+def test_publishing_imports_no_private_name_of_another_module():
+    """The site's modules share helpers by public names (``publishing.layout``), never by
+    importing another module's ``_private`` one; the same holds for the local app."""
+    import ast
+
+    roots = [PROJ_ROOT / "src" / "parstats" / "publishing", PROJ_ROOT / "src" / "parstats" / "serve"]
+    crossings = []
+    for root in roots:
+        for path in sorted(root.rglob("*.py")) if root.is_dir() else ():
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("parstats"):
+                    crossings += [f"{path.relative_to(PROJ_ROOT)}:{node.lineno} imports {node.module}.{a.name}"
+                                  for a in node.names if a.name.startswith("_")]
+    assert crossings == []

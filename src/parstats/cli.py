@@ -15,6 +15,7 @@ SUBCOMMANDS = {
     "validate": ("parstats.data", "validate every curated table and print a summary"),
     "build": ("parstats.publishing.build", "execute the notebooks and render the HTML site"),
     "audit": ("parstats.audit", "recompute every quoted figure in a report and flag inconsistencies"),
+    "serve": ("parstats.serve", "a local web page: drop reports, get them back annotated"),
 }
 
 

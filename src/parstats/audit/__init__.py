@@ -54,6 +54,8 @@ The package, one job per module, each depending only on those above it:
 ``frames``                tables for the notebook
 ``messages``              the reader's words: Vietnamese diagnoses, statuses, locations
 ``annotate``              the annotated report (``--format html``)
+``pages``                 annotated pages of many files and their ``index.html`` (``--format
+                          html -o OUTDIR``; the local app's pages too)
 ``cli``, ``batch``        the command line, many files and folders
 ``evaluation``            precision and recall against labelled real texts
 ========================  ===================================================================

@@ -22,10 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "json", "jsonl", "csv", "html"), default="table",
                         help="output format (default: table, flagged claims first); jsonl: one "
                              "JSON object per file and line; html: the document annotated figure by "
-                             "figure, one self-contained page (one file only)")
+                             "figure, one self-contained page (several files or a folder: one page "
+                             "per file and an index.html table in the folder -o OUTDIR)")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write the output (one file's audit) to FILE, atomically, instead of "
-                             "standard output")
+                             "standard output; with --format html and a folder: the folder OUTDIR")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="language of the annotated page's words and diagnoses (default: vi)")
     parser.add_argument("--strict", action="store_true",
@@ -46,9 +47,7 @@ def run(args: argparse.Namespace) -> int:
     """
     paths = args.path if isinstance(args.path, list) else [args.path]
     if getattr(args, "format", "table") == "html" and (len(paths) > 1 or Path(paths[0]).is_dir()):
-        print("parstats audit: error: --format html annotates one document: give one file, not "
-              f"{'a folder' if len(paths) == 1 else f'{len(paths)} paths'}", file=sys.stderr)
-        return 2
+        return _run_html_folder(args, paths)
     if (len(paths) > 1 or Path(paths[0]).is_dir() or getattr(args, "summary", None)
             or getattr(args, "format", "table") == "jsonl"):
         from parstats.audit.batch import run_batch
@@ -101,5 +100,40 @@ def _run_html(args: argparse.Namespace, path: str) -> int:
         return 2
     _emit(args, annotate_html(doc, rep, lang=getattr(args, "lang", "vi")))
     if getattr(args, "strict", False) and any(f.status == "inconsistent" for f in rep.findings):
+        return 1
+    return 0
+
+
+def _run_html_folder(args: argparse.Namespace, paths: list[str]) -> int:
+    """``--format html -o OUTDIR`` of several files or folders: one annotated page per file and
+    ``index.html`` linking them (:mod:`parstats.audit.pages`); exit 2 when no file could be read."""
+    from parstats.audit.batch import PROGRESS_MIN_FILES, SUFFIXES, collect_paths
+    from parstats.audit.pages import annotate_many, write_folder
+
+    outdir = getattr(args, "output", None)
+    if not outdir:
+        print("parstats audit: error: --format html of a folder or several files writes a folder: "
+              "give it with -o OUTDIR", file=sys.stderr)
+        return 2
+    if Path(outdir).exists() and not Path(outdir).is_dir():
+        print(f"parstats audit: error: -o {outdir}: not a folder (--format html of several files "
+              "writes one page per file and index.html into a folder)", file=sys.stderr)
+        return 2
+    files = collect_paths(paths)
+    if not files:
+        print("parstats audit: error: no report file (" + ", ".join(f"*{s}" for s in SUFFIXES)
+              + ") in " + ", ".join(f"'{p}'" for p in paths), file=sys.stderr)
+        return 2
+    progress = not getattr(args, "quiet", False) and len(files) > PROGRESS_MIN_FILES
+    results = list(annotate_many(files, jobs=getattr(args, "jobs", None), progress=progress,
+                                 lang=getattr(args, "lang", "vi")))
+    for res in results:
+        if res.error:
+            print(f"parstats audit: error: {res.error}", file=sys.stderr)
+    written = write_folder(results, outdir)
+    print(f"wrote {len(written) - 1} annotated pages and {written[-1]}", file=sys.stderr)
+    if all(r.report is None for r in results):
+        return 2
+    if getattr(args, "strict", False) and any(r.report.flagged for r in results if r.report is not None):
         return 1
     return 0

@@ -23,6 +23,7 @@ The build depends on the site, never the reverse: the site renders what it is gi
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -36,7 +37,6 @@ from parstats.publishing.execute import CELL_TIMEOUT, NotebookResult, first_line
 from parstats.publishing.project import Manifest, Project
 from parstats.publishing.notebooks import (
     BuildError,
-    _sha256,
     canonical_state,
     code_digest,
     environment_digest,
@@ -146,7 +146,7 @@ def validate_data(project: Project, manifest: Manifest, src: str, env: str, prog
     BuildError
         When validation fails (the message is the validator's, naming file, row and column).
     """
-    key = _sha256(f"{tree_digest(project.data_dir)}|{src}|{env}".encode())
+    key = hashlib.sha256(f"{tree_digest(project.data_dir)}|{src}|{env}".encode()).hexdigest()
     if manifest.validated == key:
         progress.line("[data ] unchanged since the last validation")
         return

@@ -41,7 +41,7 @@ from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.preprocessors import Preprocessor
 
 from parstats.publishing.search import Anchors
-from parstats.publishing.site import data_uri, first_paragraph, page_name
+from parstats.publishing.layout import blocks, data_uri, first_paragraph, page_name
 
 #: The folder of the site's templates: ``parstats/`` for nbconvert, ``pages/`` for the pages.
 TEMPLATES = Path(__file__).with_name("templates")
@@ -184,10 +184,8 @@ def _caption_from_prose(markdown: str) -> tuple[str, str | None]:
     >>> _caption_from_prose("Bảng chỉ tiêu con. Cũng ghi ra tệp CSV.\\n\\n| a |\\n|---|\\n| 1 |")
     ('Bảng chỉ tiêu con.', None)
     """
-    from parstats.publishing.site import _blocks
-
     chunks = re.split(r"\n[ \t]*\n", markdown.strip())
-    last = [b for b in _blocks(chunks[-1]) if b["type"] != "blank_line"]
+    last = [b for b in blocks(chunks[-1]) if b["type"] != "blank_line"]
     if len(last) == 1 and last[0]["type"] == "paragraph":
         text = first_paragraph(chunks[-1])
         if text and len(text) <= CAPTION_LIMIT:

@@ -71,9 +71,9 @@ def report_info(project) -> ReportInfo:
 
 def _title_from_markdown(path: Path) -> str:
     """The first two bold phrases of a report in Markdown (its issuer and title), as plain text."""
-    from parstats.publishing.site import _blocks, _plain, _walk
+    from parstats.publishing.layout import blocks, plain, walk
 
-    bold = [_plain(n["children"]) for n in _walk(_blocks(path.read_text(encoding="utf-8"))) if n["type"] == "strong"]
+    bold = [plain(n["children"]) for n in walk(blocks(path.read_text(encoding="utf-8"))) if n["type"] == "strong"]
     return " ".join(w for w in bold[:2] if w) or path.stem
 
 

@@ -29,8 +29,6 @@ Examples
 """
 from __future__ import annotations
 
-import base64
-import functools
 import hashlib
 import html
 import io
@@ -46,63 +44,15 @@ from pathlib import Path
 from parstats import paths
 from parstats.files import write_atomic
 from parstats.paths import display_path
+from parstats.publishing.layout import PAGE_TEMPLATES, blocks, data_uri, first_paragraph, page_name, plain, walk  # noqa: F401
+from parstats.publishing.layout import page_templates as _templates
 from parstats.publishing.facts import ReportInfo, git_commit, package_versions, report_info  # noqa: F401
 from parstats.publishing.notebooks import environment_digest, file_digest, find_notebooks, tree_digest, tree_files
 
 #: Thumbnail width in pixels.
 THUMB_WIDTH = 320
-#: The Jinja templates of the pages, their style sheet and script.
-PAGE_TEMPLATES = Path(__file__).with_name("templates") / "pages"
 
 # ----------------------------------------------------------------------------- helpers
-
-
-def page_name(notebook_name: str) -> str:
-    """Return the HTML page name of a notebook file name.
-
-    Examples
-    --------
-    >>> page_name("05-consistency-audit.ipynb")
-    '05-consistency-audit.html'
-    """
-    return Path(notebook_name).with_suffix(".html").name
-
-
-@functools.cache
-def _markdown_parser():
-    import mistune
-
-    # the block and inline rules nbconvert renders with (tables, strikethrough), as a syntax tree
-    return mistune.create_markdown(renderer=None, plugins=["strikethrough", "table"])
-
-
-def _blocks(markdown: str) -> list[dict]:
-    """The top-level nodes of ``markdown``'s syntax tree (mistune's AST)."""
-    return _markdown_parser()(markdown)
-
-
-def _walk(nodes):
-    for node in nodes:
-        yield node
-        yield from _walk(node.get("children", ()))
-
-
-#: Syntax-tree nodes whose text runs on within a line; any other node is a block of its own.
-_INLINE = {"text", "codespan", "emphasis", "strong", "link", "strikethrough"}
-#: Nodes with no text a reader would quote.
-_NO_TEXT = {"image", "inline_html", "block_html", "block_code", "thematic_break"}
-
-
-def _plain(nodes) -> str:
-    """The text of syntax-tree nodes, markup dropped, runs of white space made one space."""
-    parts = []
-    for node in nodes:
-        kind = node["type"]
-        if kind in _NO_TEXT:
-            continue
-        text = _plain(node["children"]) if "children" in node else node.get("raw", " ")
-        parts.append(text if kind in _INLINE else f" {text} ")
-    return " ".join("".join(parts).split())
 
 
 def _source(cell) -> str:
@@ -111,25 +61,6 @@ def _source(cell) -> str:
 
 def _first_markdown(nb) -> str | None:
     return next((_source(c) for c in nb["cells"] if c["cell_type"] == "markdown"), None)
-
-
-def first_paragraph(markdown: str) -> str:
-    """Return the first prose paragraph (or list) of a Markdown cell as plain text; headings,
-    tables and code are skipped.
-
-    Examples
-    --------
-    >>> first_paragraph("# A\\n## B\\nDòng một\\ndòng [hai](x.ipynb)\\n\\nsau")
-    'Dòng một dòng hai'
-    >>> first_paragraph("# A\\n\\n| x |\\n|---|\\n| 1 |\\n\\n- một\\n- *hai*")
-    'một hai'
-    >>> first_paragraph("# Only a title")
-    ''
-    """
-    for node in _blocks(markdown):
-        if node["type"] in ("paragraph", "list", "block_quote"):
-            return _plain([node])
-    return ""
 
 
 def notebook_title(nb, fallback: str) -> str:
@@ -143,9 +74,9 @@ def notebook_title(nb, fallback: str) -> str:
     '01-x'
     """
     source = _first_markdown(nb)
-    for node in _blocks(source) if source is not None else ():
+    for node in blocks(source) if source is not None else ():
         if node["type"] == "heading" and node["attrs"]["level"] == 1:
-            return _plain(node["children"])
+            return plain(node["children"])
     return fallback
 
 
@@ -173,18 +104,7 @@ def _shows_image_files(nb) -> bool:
     texts += [o["data"]["text/markdown"] for c in nb["cells"] for o in c.get("outputs", ())
               if "text/markdown" in o.get("data", {})]
     return any(node["type"] == "image" and not node["attrs"]["url"].startswith(("data:", "attachment:"))
-               for text in texts for node in _walk(_blocks("".join(text))))
-
-
-def data_uri(data: bytes, mime: str) -> str:
-    """Return ``data`` as a base64 ``data:`` URI.
-
-    Examples
-    --------
-    >>> data_uri(b"abc", "text/plain")
-    'data:text/plain;base64,YWJj'
-    """
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+               for text in texts for node in walk(blocks("".join(text))))
 
 
 def thumbnail_png(png: bytes, width: int = THUMB_WIDTH) -> bytes:
@@ -208,20 +128,6 @@ def thumbnail_png(png: bytes, width: int = THUMB_WIDTH) -> bytes:
         out = io.BytesIO()
         img.save(out, format="PNG", optimize=True)
         return out.getvalue()
-
-
-@functools.cache
-def _templates():
-    """The Jinja environment of ``templates/pages/``; ``inline(name)`` puts a file of it in a page."""
-    from jinja2 import Environment, FileSystemLoader
-    from markupsafe import Markup
-    from pygments.formatters import HtmlFormatter
-
-    env = Environment(loader=FileSystemLoader(PAGE_TEMPLATES), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals["inline"] = lambda name: Markup(env.loader.get_source(env, name)[0])
-    env.globals["pygments_css"] = Markup(HtmlFormatter(style="default").get_style_defs(".highlight"))
-    return env
 
 
 # ----------------------------------------------------------------------------- summaries
