@@ -492,6 +492,8 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
             else recomputed_met != reported_met,
             "measure_value": None if measure is None else measure["value"],
             "measure_text": "" if measure is None else measure["text"], "measure_met": measure_met,
+            "measure_counts_text": "" if measure is None else measure["counts_text"],
+            "measure_source": "" if measure is None else measure["source"],
             "target_measure": _text(r.get("target_measure")), "reported_measure": _text(r.get("reported_measure")),
             "check_value": None if counted is None else counted["value"],
             "check_text": "" if counted is None else f"≥ {counted['text']}", "check_met": check_met,
