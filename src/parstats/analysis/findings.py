@@ -88,11 +88,11 @@ def targets_sentence(met: int, total: int) -> str:
     Examples
     --------
     >>> targets_sentence(0, 6), targets_sentence(2, 6)
-    ('Chưa chỉ tiêu nào trong 6 chỉ tiêu đạt: không chỉ tiêu nào đạt đủ mọi chỉ tiêu con.', '2 trên 6 chỉ tiêu đạt.')
+    ('Giữa nhiệm kỳ, chưa có chỉ tiêu nào trong 6 chỉ tiêu đạt đủ mọi chỉ tiêu con.', 'Giữa nhiệm kỳ, 2 trong 6 chỉ tiêu đã đạt đủ mọi chỉ tiêu con.')
     """
     if met == 0:
-        return f"Chưa chỉ tiêu nào trong {total} chỉ tiêu đạt: không chỉ tiêu nào đạt đủ mọi chỉ tiêu con."
-    return f"{met} trên {total} chỉ tiêu đạt."
+        return f"Giữa nhiệm kỳ, chưa có chỉ tiêu nào trong {total} chỉ tiêu đạt đủ mọi chỉ tiêu con."
+    return f"Giữa nhiệm kỳ, {met} trong {total} chỉ tiêu đã đạt đủ mọi chỉ tiêu con."
 
 
 def index_findings(data_dir=None, *, audit=None) -> dict:
@@ -130,6 +130,10 @@ def index_findings(data_dir=None, *, audit=None) -> dict:
     tv = target_verdicts(board)
     periods = {r["sub_id"]: r["periods"].lower().replace(": ", " ").replace(";", ",")
                for _, r in subs.iterrows() if r["periods"]}
+    prefix = "không có số liệu ("
+    general = {r["sub_id"]: r["actual_text"][len(prefix):-1] for _, r in board.iterrows()
+               if r["status"] == NO_DATA and r["actual_text"].startswith(prefix)}
+    periods.update(general)
     targets = []
     for _, t in tv.iterrows():
         def named(ids: str) -> str:
@@ -137,16 +141,26 @@ def index_findings(data_dir=None, *, audit=None) -> dict:
 
         detail = "; ".join(f"{label.lower()}: {named(t[key])}" for label, key in
                            ((MET, "met_ids"), (NOT_MET, "not_met_ids"), (NO_DATA, "no_data_ids")) if t[key])
+        if not detail:  # a target without a number: what the report says of it, counts as written
+            said = board[(board["target_no"] == t["target_no"]) & (board["measure_text"] != "")]
+            detail = "; ".join(f"báo cáo nêu {r['measure_counts_text']} ({r['measure_text']}): «{r['measure_quote']}»"
+                               for _, r in said.iterrows())
         targets.append({"no": int(t["target_no"]), "status": t["status"], "sentence": t["sentence"],
                         "detail": detail, "met": t["status"] == MET})
     fixes = corrections(audited, load_report(raw), board)
+    fixes = [{k: v for k, v in c.items()} for c in fixes]
     summary = scoreboard_summary(board)
     n_met = sum(1 for t in targets if t["met"])
     shown = {}
     for _, r in board.iterrows():
         values = [v for v in (r["actual_text"], r["recomputed_text"], r["measure_text"]) if v]
         shown.setdefault(r["sub_id"], []).extend(values)
+    rep = load_report(raw)
+    tally = claim_tally(audited, rep, data.load("targets", data_dir=data_dir))
     return {
+        "tally": tally, "review": review_list(audited, rep, board, data_dir=data_dir),
+        "self_assessment": self_assessment(board), "on_track": on_track_rows(board), "key": code_key(board),
+        "mid_term": mid_term_sentence(board),
         "targets": targets, "targets_met": n_met, "targets_total": len(targets),
         "headline": targets_sentence(n_met, len(targets)),
         "subs": {"total": int(len(judged)), "met": int((judged["status"] == MET).sum()),
@@ -456,6 +470,8 @@ def from_boundary(report, quote: str, reach: int = 80) -> str:
     head = q.find("; ")
     if 0 <= head < 20:
         return q[head + 2:]
+    if ": " in q:  # the figure stands in the clause after the target's statement
+        return q.rsplit(": ", 1)[1]
     for text, _source, _line_of in report.units():
         at = text.find(q)
         if at < 0:
@@ -468,3 +484,84 @@ def from_boundary(report, quote: str, reach: int = 80) -> str:
             return text[:at] + q
         return (window[cut + 2:] if cut >= 0 else window[window.find(" ") + 1:]) + q
     return q
+
+
+# --------------------------------------------------------------------------- the index's sentences
+
+
+def self_assessment(board) -> str:
+    """The report's own verdicts, every one accounted for: compared with ours (agree or not),
+    stated in words only (kept, or checked by counts), or without a figure.
+
+    Examples
+    --------
+    >>> from parstats.analysis.scoreboard import scoreboard
+    >>> self_assessment(scoreboard()).split(".")[0]
+    'Báo cáo tự đánh giá 7 chỉ tiêu con: 3 đạt (2c, 2d, 6b), 4 chưa đạt (5a, 5b, 5c, 6a)'
+    """
+    from parstats.analysis.scoreboard import NO_DATA, REPORT_MET, REPORT_NOT_MET
+
+    own = board[board["report_verdict_key"] != ""]
+
+    def ids(frame) -> str:
+        return ", ".join(dict.fromkeys(frame["sub_id"]))
+
+    met, not_met = own[own["report_verdict_key"] == REPORT_MET], own[own["report_verdict_key"] == REPORT_NOT_MET]
+    compared = own[own["agrees"].notna()]
+    agree, disagree = compared[compared["agrees"] == True], compared[compared["agrees"] == False]  # noqa: E712
+    words = own[(own["actual"].isna()) & (own["basis"] == "words")]
+    checked = words[words["check_met"].notna()]
+    nodata = own[own["status"] == NO_DATA]
+    parts = [f"đánh giá tính lại khớp ở {len(agree)} trường hợp" + (f" ({ids(agree)})" if len(agree) else "")
+             + f", khác ở {len(disagree)} trường hợp" + (f" ({ids(disagree)})" if len(disagree) else "")]
+    if len(words):
+        part = (f"{len(words)} trường hợp báo cáo chỉ nêu «Đạt chỉ tiêu đề ra», không nêu số ({ids(words)}): "
+                "giữ đánh giá của báo cáo")
+        if len(checked):
+            part += f", riêng {ids(checked)} kiểm chứng được bằng số đếm báo cáo nêu"
+        parts.append(part)
+    if len(nodata):
+        parts.append(f"{len(nodata)} trường hợp không có số liệu để đánh giá lại ({ids(nodata)}: báo cáo chỉ đánh giá "
+                     "chung cả chỉ tiêu)")
+    return (f"Báo cáo tự đánh giá {len(own)} chỉ tiêu con: {len(met)} đạt ({ids(met)}), {len(not_met)} chưa đạt "
+            f"({ids(not_met)}). Trong đó " + "; ".join(parts) + ".")
+
+
+def on_track_rows(board) -> list[dict]:
+    """The change targets with a baseline: progress against the share of the period elapsed."""
+    rows = board[board["on_track"] != ""]
+    return [{"sub_id": r["sub_id"], "target": r["target"], "value": r["value_text"],
+             "basis": r["value_basis_vi"], "progress": r["progress_text"], "elapsed": r["elapsed_text"],
+             "years": r["progress_years"], "as_of": int(r["as_of_year"]), "status": r["on_track"]}
+            for _, r in rows.iterrows()]
+
+
+def mid_term_sentence(board) -> str:
+    """The mid-term framing: when the targets fall due and when the report's figures stand.
+
+    Examples
+    --------
+    >>> from parstats.analysis.scoreboard import scoreboard
+    >>> mid_term_sentence(scoreboard()).startswith("Các chỉ tiêu phải đạt vào năm 2025")
+    True
+    """
+    from parstats.analysis.scoreboard import report_year
+
+    due = sorted({int(y) for y in board["due_year"] if y is not None})
+    return (f"Các chỉ tiêu phải đạt vào năm {', '.join(str(y) for y in due)}; báo cáo là sơ kết giữa nhiệm kỳ, "
+            f"số liệu đến năm {report_year()}. Vì vậy «chưa đạt» ở đây nghĩa là chưa đạt tại thời điểm báo cáo, "
+            f"còn thời hạn đến năm {due[-1]}.")
+
+
+def code_key(board) -> list[dict]:
+    """The key to the codes a page uses for the sub-targets and indices (1, 2a … 6d, PAR INDEX,
+    SIPAS): code and what it stands for, in the report's words."""
+    from parstats.analysis.labels import label
+
+    out = []
+    for sub_id, g in board.groupby("sub_id", sort=False):
+        out.append({"code": sub_id, "text": g["description"].iloc[0]})
+    out.append({"code": "PAR INDEX", "text": label("par_index_sipas", "index", "PAR_INDEX")
+                + ": chỉ tiêu 1 xét thứ hạng của huyện theo chỉ số này"})
+    out.append({"code": "SIPAS", "text": label("par_index_sipas", "index", "SIPAS") + ": đo chỉ tiêu 2a"})
+    return out

@@ -207,11 +207,11 @@ def figure_checks(targets, *, audit=None, data_dir=None) -> dict:
                 raise ValueError(f"data/targets.csv row {r['id']!r}, column 'measure_row': {ref!r} names no row "
                                  f"of data/{table}.csv")
             o = other.loc[row_id]
-            part = int(o["online"] if "online" in o.index else o["count"])
-            value = percent(part, int(o["total"]), 2)
+            col = "online" if "online" in o.index else "count"
+            value = percent(int(o[col]), int(o["total"]), 2)
             entry["measure"] = {"value": value, "text": format_value(value, "percent"), "table": table, "row": row_id,
-                                "counts_text": f"{format_number(part)}/{format_number(int(o['total']))}",
-                                "source": o["source"]}
+                                "counts_text": f"{o[col + '_text']}/{o['total_text']}",
+                                "source": o["source"], "quote": o["quote"]}
         if entry:
             out[r["id"]] = entry
     return out
@@ -336,8 +336,11 @@ def _note(row: dict, r, check: dict) -> str:
         change = f"đánh giá đổi thành {after}" if row["verdict_changes"] else f"đánh giá không đổi ({after})"
         parts.append(f"Số liệu bị gắn cờ: báo cáo ghi {row['actual_text']}, tính lại {row['recomputed_text']}"
                      f"{cause}; {change}; khoảng cách đến chỉ tiêu tính từ giá trị tính lại.")
-    if check.get("measure"):
+    if check.get("measure") and row["target"]:
         parts.append(_measure_note(row, check["measure"]))
+    elif check.get("measure"):
+        parts.append(f"Không có mục tiêu định lượng; báo cáo nêu {check['measure']['counts_text']} "
+                     f"({check['measure']['text']}).")
     if row["check_text"]:
         parts.append(row["check_note"])
     elif words and row["basis"] == "words" and row["actual"] is None:
@@ -494,6 +497,7 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
             "measure_text": "" if measure is None else measure["text"], "measure_met": measure_met,
             "measure_counts_text": "" if measure is None else measure["counts_text"],
             "measure_source": "" if measure is None else measure["source"],
+            "measure_quote": "" if measure is None else measure["quote"],
             "target_measure": _text(r.get("target_measure")), "reported_measure": _text(r.get("reported_measure")),
             "check_value": None if counted is None else counted["value"],
             "check_text": "" if counted is None else f"≥ {counted['text']}", "check_met": check_met,
@@ -506,7 +510,7 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
             "agrees": agrees, "source": r["source"],
         }
         row["note"] = _note(row, r, check)
-        row["measure_note"] = _measure_note(row, check["measure"]) if "measure" in check else ""
+        row["measure_note"] = _measure_note(row, check["measure"]) if "measure" in check and has_target else ""
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -632,16 +636,18 @@ def target_verdicts(board=None):
 
 def unchecked_met(board=None) -> list[str]:
     """The sub-targets judged met on figures nobody can check: no row of theirs rests on a
-    figure the audit could recompute (consistent or inconsistent) — a share stated without its
-    counts, or the report's own words.
+    figure the audit could recompute (consistent or inconsistent), on the target's own measure
+    computed from counts, or on a verdict the report's counts check (``check_row``) — a share
+    stated without its counts, or the report's own words.
 
     Examples
     --------
     >>> unchecked_met()
-    ['2c', '2d', '4a', '4c', '6b']
+    ['2c', '4a', '6b']
     """
     b = scoreboard() if board is None else board
     subs = sub_target_verdicts(b)
     met = subs.loc[subs["status"] == MET, "sub_id"]
-    checked = set(b.loc[b["audit_status"].isin(["consistent", "inconsistent"]), "sub_id"])
+    checked = set(b.loc[b["audit_status"].isin(["consistent", "inconsistent"]) | b["measure_value"].notna()
+                        | (b["check_met"] == True), "sub_id"])  # noqa: E712 - True/False/None
     return [s for s in met if s not in checked]

@@ -136,7 +136,7 @@ def key_findings(board=None):
     tv = target_verdicts(board)
     n_met = int((tv["status"] == MET).sum())
     no_target = ", ".join(str(n) for n in tv.loc[tv["status"] == NO_TARGET, "target_no"])
-    first = (f"Chưa chỉ tiêu chủ yếu nào trong {len(tv)} chỉ tiêu đạt đủ mọi chỉ tiêu con" if n_met == 0
+    first = (f"Giữa nhiệm kỳ, chưa có chỉ tiêu chủ yếu nào trong {len(tv)} chỉ tiêu đạt đủ mọi chỉ tiêu con" if n_met == 0
              else f"{n_met} trên {len(tv)} chỉ tiêu chủ yếu đạt đủ mọi chỉ tiêu con")
     first += f"; chỉ tiêu {no_target} không có mục tiêu định lượng để đánh giá." if no_target else "."
     subs = sub_target_verdicts(board)
