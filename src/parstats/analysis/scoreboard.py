@@ -441,7 +441,7 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
         measure = check.get("measure")
         # one value per target: its own measure, else the recomputed figure, else the reported one
         value, value_basis = actual, ("words" if basis == "words" else "reported") if actual is not None else ""
-        if measure is not None:
+        if measure is not None and has_target:
             value, value_basis = measure["value"], "measure"
         elif recomputed is not None:
             value, value_basis = recomputed, "recomputed"

@@ -12,7 +12,7 @@ Examples
 """
 from __future__ import annotations
 
-from parstats.analysis.labels import label
+from parstats.analysis.labels import label, source_label
 from parstats.analysis.plotting import (
     MET_COLOUR,
     NOT_MET_COLOUR,
@@ -54,8 +54,8 @@ COLUMNS = {
     "par_sipas": [C("id", "Mã dòng"), C("index", "Chỉ số"), C("year", "Năm"), C("score_text", "Điểm"),
                   C("rank_text", "Xếp hạng"), C("source", "Nguồn")],
     "activities": [C("id", "Mã dòng"), C("activity", "Hoạt động"), C("role", "Chức danh"), C("period", "Kỳ"),
-                   C("count", "Số lượng", "int"), C("unit", "Đơn vị tính"), C("parent", "Thuộc dòng"),
-                   C("source", "Nguồn")],
+                   C("count", "Số lượng", "int"), C("unit", "Đơn vị tính"), C("parent_activity", "Thuộc hoạt động"),
+                   C("source_vi", "Nguồn")],
 }
 
 #: The figures the notebook saves: ``figures/01-targets-overview-SUFFIX.svg`` -> (title, caption).
@@ -95,7 +95,11 @@ def activities_table(df):
     """
     import pandas as pd
 
-    parents = dict(zip(df["id"], df["activity"]))
+    def named(code):
+        text = label("activities", "activity", code).replace("_", " ")
+        return text[:1].upper() + text[1:]
+
+    parents = {i: named(a) for i, a in zip(df["id"], df["activity"])}
     rows = []
     for _, r in df.iterrows():
         name = label("activities", "activity", r["activity"]).replace("_", " ")
@@ -104,6 +108,7 @@ def activities_table(df):
                      "period": label("activities", "period", r["period"]), "count": r["count"],
                      "count_text": r["count_text"], "unit": label("activities", "unit", r["unit"]),
                      "parent": "" if is_missing(r["parent"]) else r["parent"], "source": r["source"],
+                     "source_vi": source_label(r["source"]),
                      "parent_activity": parents.get(r["parent"], "")})
     return pd.DataFrame(rows)
 
