@@ -487,6 +487,7 @@ def test_every_figure_shown_for_a_sub_target_on_two_pages_agrees(project_build):
     for _, r in BOARD.iterrows():
         row = page01[r["id"]]
         assert row["Đánh giá (tính lại)"] == r["status"]
+        assert row["Giá trị dùng để đánh giá"] == r["value_text"], r["id"]
         if r["value_text"]:
             shown = {row["Kết quả theo báo cáo"], row["Tính lại"]} | set(re.findall(r"\d+(?:,\d+)?%", row["Ghi chú"]))
             assert r["value_text"] in shown, (r["id"], r["value_text"], shown)

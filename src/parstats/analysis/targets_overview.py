@@ -45,7 +45,9 @@ COLUMNS = {
     "scoreboard": [C("id", "Mã dòng"), C("sub_id", "Chỉ tiêu"), C("description", "Nội dung chỉ tiêu"),
                    C("period", "Kỳ"), C("target", "Mục tiêu"), C("actual_text", "Kết quả theo báo cáo"),
                    C("status", "Đánh giá (tính lại)"), C("gap", "Khoảng cách đến chỉ tiêu", "number", 2),
-                   C("audit_status_vi", "Kiểm tra số liệu"), C("recomputed_text", "Tính lại"), C("note", "Ghi chú"),
+                   C("audit_status_vi", "Kiểm tra số liệu"), C("recomputed_text", "Tính lại"),
+                   C("value_text", "Giá trị dùng để đánh giá"), C("value_basis_vi", "Cách có giá trị"),
+                   C("on_track", "Tiến độ so với thời gian đã qua"), C("note", "Ghi chú"),
                    C("report_verdict", "Báo cáo tự đánh giá"), C("agrees", "Khớp với báo cáo", "bool"),
                    C("source", "Nguồn")],
     "targets": [C("sentence", "Chỉ tiêu"), C("status", "Đánh giá"),
@@ -153,9 +155,9 @@ def key_findings(board=None):
     sentences = [first, second]
     unchecked = unchecked_met(board)
     if unchecked and counts[MET]:
-        every = "Cả" if len(unchecked) == len(counts[MET]) else f"{len(unchecked)} trong"
-        sentences.append(f"{every} {len(counts[MET])} chỉ tiêu con đạt chỉ dựa vào tỷ lệ hoặc lời văn báo cáo nêu, "
-                         "không kèm số đếm để kiểm chứng.")
+        every = "cả" if len(unchecked) == len(counts[MET]) else f"{len(unchecked)} trong"
+        sentences[-1] = (sentences[-1][:-1] + f"; {every} {len(counts[MET])} chỉ tiêu con đạt ({', '.join(unchecked)}) "
+                         "chỉ dựa vào tỷ lệ hoặc lời văn báo cáo nêu, không kèm số đếm để kiểm chứng.")
     parts = []
     rank = board[board["comparator"] == "rank_between"]
     if len(rank) >= 2:
@@ -179,11 +181,11 @@ def key_findings(board=None):
         changed = int((flagged["verdict_changes"] == True).sum())  # noqa: E712
         sentences.append(f"{len(flagged)} số liệu dùng để đánh giá bị gắn cờ ({items}); "
                          + (f"{changed} làm đổi đánh giá." if changed else "không số liệu nào làm đổi đánh giá."))
-    other = board[board["measure_text"] != ""]
+    other = board[(board["measure_text"] != "") & (board["target"] != "")]
     for _, r in other.iterrows():
         sentences.append(f"Chỉ tiêu {r['sub_id']} tính theo {r['target_measure']} nhưng báo cáo nêu tỷ lệ "
                          f"{r['reported_measure']} ({r['actual_text']}); theo số {r['target_measure']} báo cáo nêu, "
-                         f"tỷ lệ là {r['measure_text']}.")
+                         f"tỷ lệ là {r['measure_text']}, giá trị dùng để đánh giá chỉ tiêu {r['sub_id']}.")
     return KeyFindings(tuple(sentences[:6]))
 
 
