@@ -205,7 +205,7 @@ def targets_chart_title(board) -> str:
     --------
     >>> from parstats.analysis.scoreboard import scoreboard
     >>> targets_chart_title(scoreboard())
-    '5 trong 15 kết quả tính theo tỷ lệ đạt mục tiêu'
+    '2 trong 12 kết quả tính theo tỷ lệ đạt mục tiêu'
     """
     from parstats.analysis.scoreboard import MET
 
