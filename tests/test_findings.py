@@ -392,9 +392,13 @@ def test_counts_say_what_was_done():
 def test_index_and_page_05_state_the_same_counts(project_build):
     from parstats.analysis.findings import claim_tally
 
-    sentence = claim_tally(AUDIT, load_report(), data.load("targets"))["sentence"]
-    assert sentence in _page_text(project_build, "index.html")
-    assert sentence == _key_findings("05-consistency-audit")[0]
+    tally = claim_tally(AUDIT, load_report(), data.load("targets"))
+    assert tally["sentence"] in _page_text(project_build, "index.html")
+    assert tally["sentence"] == _key_findings("05-consistency-audit")[0]
+    table = {r["Việc đã làm với số liệu"].lower(): r for r in _csv("05-consistency-audit-tally")}
+    for group in ("recomputed", "checked", "threshold", "unverifiable"):
+        row = table[tally[group]["label"].lower()]
+        assert int(row["Số số liệu"]) == tally[group]["n"], group
 
 
 def test_reviewers_list_is_ordered_by_consequence_and_quotes_the_report(project_build):

@@ -21,7 +21,8 @@ from parstats.analysis.staffing_qualifications import COLUMNS as _STAFFING_COLUM
 from parstats.analysis.tables import Column as C
 
 __all__ = ["COLUMNS", "DATA_TABLES", "FIGURES", "Note", "audit_corrections", "difference_chart", "difference_rows",
-           "fitting_totals", "flagged_table", "inferred_commune_counts", "key_findings", "reviewer_note"]
+           "fitting_totals", "flagged_table", "inferred_commune_counts", "key_findings", "reviewer_note",
+           "tally_table"]
 
 #: The site's index links its summary of the consistency audit to this notebook.
 INDEX_SECTION = "audit"
@@ -43,6 +44,9 @@ COLUMNS = {
                 C("difference", "Chênh lệch (điểm %)"), C("severity_vi", "Mức độ"),
                 C("cause_vi", "Nguyên nhân có thể"), C("verdict", "Ảnh hưởng đến đánh giá chỉ tiêu"),
                 C("diagnosis", "Giải thích")],
+    "tally": [C("group_vi", "Việc đã làm với số liệu"), C("n", "Số số liệu", "int"),
+              C("consistent", "Nhất quán / hợp lệ", "int"), C("inconsistent", "Không nhất quán / sai", "int"),
+              C("reason", "Lý do không kiểm chứng được")],
     "inferred": _STAFFING_COLUMNS["inferred"],
     "fitting_totals": [C("where", "Vị trí"), C("quote", "Trích dẫn"), C("count", "Số lượng", "int"),
                        C("reported", "Báo cáo ghi"), C("stated_total", "Tổng số đã nêu", "int"),
@@ -305,6 +309,29 @@ def key_findings(path, report=None):
         items = ", ".join(f"{f.claim.reported} (có lẽ là {f.recomputed})" for f in docs)
         sentences.append(f"{len(docs)} số hiệu văn bản có năm không hợp lệ: {items}.")
     return KeyFindings(tuple(sentences[:6]))
+
+
+def tally_table(report, path):
+    """:func:`parstats.analysis.findings.claim_tally` as a table: one row per group (recomputed,
+    checked, a target's threshold, unverifiable), the reasons for the last.
+
+    Examples
+    --------
+    >>> from parstats import audit, paths
+    >>> t = tally_table(audit.audit_path(paths.RAW_REPORT), paths.RAW_REPORT)
+    >>> int(t["n"].sum()) == len(audit.audit_path(paths.RAW_REPORT).findings)
+    True
+    """
+    import pandas as pd
+
+    from parstats.analysis.findings import TALLY_GROUPS, claim_tally
+    from parstats.report import load_report
+
+    t = claim_tally(report, load_report(path), _home_targets(path))
+    reasons = "; ".join(f"{x['reason']} ({x['n']})" for x in t["reasons"])
+    return pd.DataFrame([{"group": g, "group_vi": label[:1].upper() + label[1:], "n": t[g]["n"],
+                          "consistent": t[g]["consistent"], "inconsistent": t[g]["inconsistent"],
+                          "reason": reasons if g == "unverifiable" else ""} for g, label in TALLY_GROUPS.items()])
 
 
 def _home_targets(path):
