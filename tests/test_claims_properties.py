@@ -166,7 +166,12 @@ def assert_findings_hold(text: str, findings) -> None:
         # the status, recomputed
         if f.status == "unverifiable":
             continue
-        if c.kind in ("ratio", "change"):
+        if c.kind == "ratio" and c.reported is None:
+            # a complete fraction of one counted noun ("09/12 cơ quan"): consistent, its share recomputed
+            assert c.detail.get("unit") and c.numerator is not None and c.denominator, f"{where}: a bare fraction"
+            assert c.numerator <= c.denominator and f.status == "consistent", f"{where}: part above whole"
+            assert f.recomputed == format_percent(_exact_percent(c.numerator, c.denominator, 2), 2), where
+        elif c.kind in ("ratio", "change"):
             assert c.reported and c.numerator is not None and c.denominator, f"{where}: checked without its numbers"
             rep = parse_percent(c.reported)
             exact = _exact_percent(c.numerator, c.denominator, rep.decimals)

@@ -103,7 +103,9 @@ def test_target_descriptions_and_numbers_come_from_the_report(report, resources)
 
 def test_parstats_data_provenance_check_agrees(resources):
     for res in resources:
-        assert data.check_provenance(res["name"]) > 0
+        checked = data.check_provenance(res["name"])  # every quote is in the report, or it raises
+        # a table of words only (the reviewer's items) has no value to trace to its quote
+        assert checked > 0 or not any(f.get("quoteField") for f in res["schema"]["fields"]), res["name"]
 
 
 def test_a_quote_not_in_the_report_is_rejected(tmp_path):

@@ -57,7 +57,7 @@ COLUMNS = {
     "downsizing_progress": [C("sub_id", "Chỉ tiêu"), C("subject", "Nội dung"), C("basis", "Cách tính"),
                             C("value_text", "Kết quả"), C("status_vi", "Trạng thái số liệu"),
                             C("target", "Chỉ tiêu (giảm tối thiểu, %)", "number", 0),
-                            C("met", "Đạt", "bool"), C("gap", "Khoảng cách (điểm %)", "number", 2),
+                            C("verdict", "Đánh giá"), C("gap", "Khoảng cách (điểm %)", "number", 2),
                             C("ids", "Mã dòng")],
     "units_over_time": [C("period", "Kỳ"), C("category", "Loại đơn vị"), C("count", "Số đơn vị", "int"),
                         C("derived", "Suy ra", "bool"), C("ids", "Mã dòng")],
@@ -241,9 +241,13 @@ def downsizing_progress(downsizing, targets):
         add(sub, subject, f"tính lại, gốc {base}", r["on_old"], format_percent(r["on_old"], r["decimals"]),
             staff_target, r["id"], RECOMPUTED, old)
     out = pd.DataFrame(rows)
-    pairs = list(zip(out["value"], out["target"]))
-    out["met"] = [None if is_missing(t) else verdict(Target("at_least", t), v) for v, t in pairs]
-    out["gap"] = [None if is_missing(t) else v - t for v, t in pairs]
+    # one value per target: a flagged figure is shown beside its recomputed value, which alone
+    # is judged against the target (verdict and gap)
+    judged = [not is_missing(t) and st != INCONSISTENT for t, st in zip(out["target"], out["status"])]
+    out["met"] = [verdict(Target("at_least", t), v) if j else None
+                  for v, t, j in zip(out["value"], out["target"], judged)]
+    out["gap"] = [v - t if j else None for v, t, j in zip(out["value"], out["target"], judged)]
+    out["verdict"] = ["" if m is None else "Đạt" if m else "Chưa đạt" for m in out["met"]]
     return out
 
 

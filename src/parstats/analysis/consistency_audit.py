@@ -21,7 +21,8 @@ from parstats.analysis.staffing_qualifications import COLUMNS as _STAFFING_COLUM
 from parstats.analysis.tables import Column as C
 
 __all__ = ["COLUMNS", "DATA_TABLES", "FIGURES", "Note", "audit_corrections", "difference_chart", "difference_rows",
-           "fitting_totals", "flagged_table", "inferred_commune_counts", "key_findings", "reviewer_note"]
+           "fitting_totals", "flagged_table", "inferred_commune_counts", "key_findings", "reviewer_note",
+           "tally_table"]
 
 #: The site's index links its summary of the consistency audit to this notebook.
 INDEX_SECTION = "audit"
@@ -43,6 +44,9 @@ COLUMNS = {
                 C("difference", "Chênh lệch (điểm %)"), C("severity_vi", "Mức độ"),
                 C("cause_vi", "Nguyên nhân có thể"), C("verdict", "Ảnh hưởng đến đánh giá chỉ tiêu"),
                 C("diagnosis", "Giải thích")],
+    "tally": [C("group_vi", "Việc đã làm với số liệu"), C("n", "Số số liệu", "int"),
+              C("consistent", "Nhất quán / hợp lệ", "int"), C("inconsistent", "Không nhất quán / sai", "int"),
+              C("reason", "Lý do không kiểm chứng được")],
     "inferred": _STAFFING_COLUMNS["inferred"],
     "fitting_totals": [C("where", "Vị trí"), C("quote", "Trích dẫn"), C("count", "Số lượng", "int"),
                        C("reported", "Báo cáo ghi"), C("stated_total", "Tổng số đã nêu", "int"),
@@ -269,19 +273,18 @@ def key_findings(path, report=None):
     --------
     >>> from parstats import paths
     >>> k = key_findings(paths.RAW_REPORT)
-    >>> k.sentences[0].startswith("Đã tính lại 153 số liệu")
+    >>> k.sentences[0].startswith("153 số liệu trích dẫn trong báo cáo: ")
     True
     """
     from parstats import audit
     from parstats.analysis.prose import KeyFindings
     from parstats.numbers import decimal_places, format_number
 
+    from parstats.analysis.findings import claim_tally
+    from parstats.report import load_report
+
     report = audit.audit_path(path) if report is None else report
-    cnt = report.counts()
-    st = cnt["by_status"]
-    sentences = [f"Đã tính lại {cnt['claims']} số liệu trích dẫn trong báo cáo: {st['consistent']} nhất quán, "
-                 f"{st['inconsistent']} không nhất quán, {st['unverifiable']} không kiểm chứng được "
-                 "(báo cáo chỉ nêu tỷ lệ, không nêu đủ số lượng gốc)."]
+    sentences = [claim_tally(report, load_report(path), _home_targets(path))["sentence"]]
     rows = difference_rows(report, path)
     if len(rows):
         w = rows.iloc[0]
@@ -308,15 +311,52 @@ def key_findings(path, report=None):
     return KeyFindings(tuple(sentences[:6]))
 
 
+def tally_table(report, path):
+    """:func:`parstats.analysis.findings.claim_tally` as a table: one row per group (recomputed,
+    checked, a target's threshold, unverifiable), the reasons for the last.
+
+    Examples
+    --------
+    >>> from parstats import audit, paths
+    >>> t = tally_table(audit.audit_path(paths.RAW_REPORT), paths.RAW_REPORT)
+    >>> int(t["n"].sum()) == len(audit.audit_path(paths.RAW_REPORT).findings)
+    True
+    """
+    import pandas as pd
+
+    from parstats.analysis.findings import TALLY_GROUPS, claim_tally
+    from parstats.report import load_report
+
+    t = claim_tally(report, load_report(path), _home_targets(path))
+    reasons = "; ".join(f"{x['reason']} ({x['n']})" for x in t["reasons"])
+    return pd.DataFrame([{"group": g, "group_vi": label[:1].upper() + label[1:], "n": t[g]["n"],
+                          "consistent": t[g]["consistent"], "inconsistent": t[g]["inconsistent"],
+                          "reason": reasons if g == "unverifiable" else ""} for g, label in TALLY_GROUPS.items()])
+
+
+def _home_targets(path):
+    """``data/targets.csv`` when ``path`` is the programme's own report, else None."""
+    from pathlib import Path
+
+    from parstats import data, paths
+
+    return data.load("targets") if Path(path).resolve() == paths.RAW_REPORT.resolve() else None
+
+
 def reviewer_note(report, path) -> Note:
-    """The requests a reviewer could send back with the report: each flagged figure, where it
-    stands, as reported and recomputed, and why (Vietnamese Markdown)."""
-    fixes = flagged_table(report, path)
-    cnt = report.counts()
-    lines = [f"Đề nghị cơ quan soạn thảo xem lại {len(fixes)} số liệu không khớp với số liệu gốc của chính báo cáo "
-             f"(trong {cnt['claims']} số liệu đã tính lại):", ""]
-    for _, c in fixes.iterrows():
-        why = f" {c['diagnosis']}" if c["diagnosis"] else ""
-        lines.append(f"- {c['where'][:1].upper() + c['where'][1:]}: «{c['quote']}» — báo cáo ghi {c['reported']}, "
-                     f"tính lại được {c['recomputed']}; nguyên nhân có thể: {c['cause_vi']}.{why}")
+    """«Đề nghị cơ quan soạn thảo xem lại»: :func:`parstats.analysis.findings.review_list` (the
+    flagged figures and, for the programme's own report, the curated items of
+    ``data/review_items.csv``), ordered by consequence, as Vietnamese Markdown."""
+    from parstats.analysis.findings import review_list
+    from parstats.report import load_report
+
+    home = _home_targets(path) is not None
+    items = review_list(report, load_report(path), curated=home)
+    changed = sum(1 for i in items if i["changes_verdict"])
+    lines = [f"Đề nghị cơ quan soạn thảo xem lại {len(items)} điểm, xếp theo mức ảnh hưởng (làm đổi đánh giá "
+             f"chỉ tiêu trước, rồi theo độ lệch); {changed} điểm làm đổi đánh giá chỉ tiêu:", ""]
+    for i in items:
+        size = f" Độ lệch: {i['size_text']}." if i["size_text"] else ""
+        lines.append(f"- {i['where'][:1].upper() + i['where'][1:]}: «{i['words']}» — {i['wrong']} "
+                     f"Đề nghị: {i['right']}{size}")
     return Note("\n".join(lines) + "\n")

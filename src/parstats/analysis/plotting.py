@@ -90,7 +90,7 @@ FONT_FAMILY = "DejaVu Sans"
 #: The source line written under every figure.
 SOURCE_LINE = (
     "Nguồn: Báo cáo sơ kết giữa nhiệm kỳ thực hiện Chương trình hành động số 09-CTr/TU "
-    "của Tỉnh ủy về cải cách hành chính (Ban Thường vụ Huyện ủy Tây Sơn); tính toán của parstats."
+    "của Tỉnh ủy về cải cách hành chính (Ban Thường vụ Huyện ủy Tây Sơn); tính toán lại từ số liệu của báo cáo."
 )
 #: Figure names: notebook number, notebook slug, what the figure shows.
 FIGURE_NAME = re.compile(r"\d\d-[a-z0-9]+(?:-[a-z0-9]+)+")

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-__all__ = ["BASIS_VI", "MET", "NOT_MET", "NO_DATA", "NO_TARGET", "WORDS", "figure_checks", "format_value",
-           "scoreboard", "scoreboard_summary", "sub_target_verdicts", "target_text", "target_verdicts",
-           "unchecked_met", "word_meaning"]
+__all__ = ["BASIS_VI", "MET", "NOT_MET", "NO_DATA", "NO_TARGET", "ON_TRACK", "BEHIND", "WORDS", "WORDS_ONLY",
+           "check_counts", "figure_checks", "format_value", "on_track", "on_track_rows", "report_year", "scoreboard",
+           "scoreboard_summary", "sub_target_verdicts", "target_text", "target_verdicts", "unchecked_met",
+           "word_meaning"]
 
 #: Our verdict on a sub-target, in Vietnamese (``status``).
 MET, NOT_MET, NO_DATA = "Đạt", "Chưa đạt", "Không có số liệu"
@@ -45,8 +46,19 @@ WORDS = {
     "chưa": ("verdict", False),
 }
 
+#: What a page shows for a sub-target whose verdict the report states in words only
+#: ("Đạt chỉ tiêu đề ra" after the target): the verdict, never the target copied as a result.
+WORDS_ONLY = "{verdict} (báo cáo tự đánh giá, không nêu số)"
+
+#: Progress against the time elapsed (:func:`on_track`): at or ahead of the pace the target
+#: needs, or behind it.
+ON_TRACK, BEHIND = "Đúng tiến độ", "Chậm tiến độ"
+
 #: How a sub-target's value is known (``basis``), in Vietnamese.
 BASIS_VI = {"number": "số liệu báo cáo nêu", "words": "lời văn của báo cáo"}
+#: Which value a verdict and its gap rest on (``value_basis``), in Vietnamese.
+VALUE_BASIS_VI = {"reported": "báo cáo ghi", "recomputed": "tính lại", "measure": "theo đơn vị đo của chỉ tiêu",
+                  "words": "lời văn của báo cáo"}
 #: The report's own verdict, as ``data/targets.csv`` codes it (``report_verdict``).
 REPORT_MET, REPORT_NOT_MET = "dat", "chua_dat"
 
@@ -141,7 +153,7 @@ def figure_checks(targets, *, audit=None, data_dir=None) -> dict:
 
     For every row of ``targets`` with an ``actual`` percentage, the audit's finding for that
     figure (the claim on the lines of the row's quote, reported as the row writes it); for a
-    row with a ``measure_row``, that row's share (online / total, 2 decimals).
+    row with a ``measure_row``, that row's share (online / total, or count / total, 2 decimals).
 
     Returns
     -------
@@ -195,17 +207,113 @@ def figure_checks(targets, *, audit=None, data_dir=None) -> dict:
                 raise ValueError(f"data/targets.csv row {r['id']!r}, column 'measure_row': {ref!r} names no row "
                                  f"of data/{table}.csv")
             o = other.loc[row_id]
-            value = percent(int(o["online"]), int(o["total"]), 2)
+            col = "online" if "online" in o.index else "count"
+            value = percent(int(o[col]), int(o["total"]), 2)
             entry["measure"] = {"value": value, "text": format_value(value, "percent"), "table": table, "row": row_id,
-                                "counts_text": f"{format_number(int(o['online']))}/{format_number(int(o['total']))}",
-                                "source": o["source"]}
+                                "counts_text": f"{o[col + '_text']}/{o['total_text']}",
+                                "source": o["source"], "quote": o["quote"]}
         if entry:
             out[r["id"]] = entry
     return out
 
 
+def report_year(data_dir=None) -> int:
+    """The year the report's figures stand at ("Đến nay"): the latest year a ``period`` of the
+    curated tables names.
+
+    Examples
+    --------
+    >>> report_year()
+    2023
+    """
+    import re
+
+    from parstats import data
+
+    years = []
+    for name in data.tables(data_dir=data_dir):
+        df = data.load(name, data_dir=data_dir)
+        if "period" in df:
+            years += [int(y) for p in df["period"] if not _missing(p) for y in re.findall(r"\d{4}", str(p))]
+    return max(years)
+
+
+def check_counts(ref: str, *, data_dir=None, where: str = "") -> dict:
+    """The share that the report's own counts give for a verdict it states in words
+    (``check_row`` of ``data/targets.csv``: ``"table:a+b/c"``, the counts of rows ``a`` and ``b``
+    summed over the total of row ``c``).
+
+    Returns
+    -------
+    dict
+        ``parts`` (counts), ``count`` (their sum), ``total``, ``value`` (the share, 2 decimals),
+        ``text`` (``"54,97%"``), ``sum_text`` (``"116 + 83 = 199"``), ``source``.
+
+    Raises
+    ------
+    ValueError
+        When a row is missing or the total is not the largest total of its table (then the
+        share would not be a lower bound), naming ``where``.
+
+    Examples
+    --------
+    >>> c = check_counts("procedures_online:toan-trinh-tich-hop+mot-phan-tich-hop/tat-ca-cung-cap-dvctt")
+    >>> c["sum_text"], c["total"], c["text"]
+    ('116 + 83 = 199', 362, '54,97%')
+    """
+    from parstats import data
+    from parstats.numbers import format_number
+    from parstats.ratios import percent
+
+    table, rest = ref.split(":", 1)
+    parts_ref, total_ref = rest.split("/", 1)
+    frame = data.load(table, data_dir=data_dir).set_index("id")
+    for row_id in [*parts_ref.split("+"), total_ref]:
+        if row_id not in frame.index:
+            raise ValueError(f"{where}, column 'check_row': {ref!r} names no row {row_id!r} of data/{table}.csv")
+    parts = [int(frame.loc[i, "count"]) for i in parts_ref.split("+")]
+    total = int(frame.loc[total_ref, "total"])
+    largest = max(int(t) for t in frame["total"] if not _missing(t))
+    if total != largest:
+        raise ValueError(f"{where}, column 'check_row': {ref!r} divides by {total}, not by the largest total of "
+                         f"data/{table}.csv ({largest}): the share would not be a lower bound")
+    count = sum(parts)
+    value = percent(count, total, 2)
+    return {"parts": parts, "count": count, "total": total, "value": value, "text": format_value(value, "percent"),
+            "sum_text": " + ".join(format_number(p) for p in parts) + f" = {format_number(count)}",
+            "source": frame.loc[total_ref, "source"]}
+
+
+def on_track(value, target_value, baseline_year: int, as_of_year: int, due_year: int) -> dict:
+    """Progress of a change target against the share of its period elapsed.
+
+    ``progress`` is the value reached as a share of the target (6,46% of a 10% reduction:
+    64,6%), ``elapsed`` the share of the years from ``baseline_year`` to ``due_year`` gone by
+    ``as_of_year``; the target is on track when progress is at least the time elapsed.
+
+    Examples
+    --------
+    >>> r = on_track(Decimal("6.46"), Decimal(10), 2021, 2023, 2025)
+    >>> r["progress_text"], r["elapsed_text"], r["status"]
+    ('64,6%', '50%', 'Đúng tiến độ')
+    >>> on_track(Decimal(0), Decimal(10), 2021, 2023, 2025)["status"]
+    'Chậm tiến độ'
+    """
+    from parstats.numbers import decimal_places, format_number
+    from parstats.ratios import percent
+
+    def text(v):
+        return format_number(v, decimal_places(v, significant=True)) + "%"
+
+    progress = (Decimal(value) * 100 / Decimal(target_value)).quantize(Decimal("0.1"), rounding="ROUND_HALF_UP")
+    elapsed = percent(as_of_year - baseline_year, due_year - baseline_year, 1)
+    return {"progress": progress, "progress_text": text(progress), "elapsed": elapsed, "elapsed_text": text(elapsed),
+            "status": ON_TRACK if progress >= elapsed else BEHIND,
+            "years": f"{baseline_year}–{due_year}", "as_of_year": as_of_year}
+
+
 def _note(row: dict, r, check: dict) -> str:
-    """The Vietnamese note of a scoreboard row: words, flags, another measure."""
+    """The Vietnamese note of a scoreboard row: words, flags, another measure, a check by counts."""
     parts = []
     words = row["actual_words"]
     if words and row["basis"] == "words" and _missing(r["actual"]):
@@ -216,6 +324,9 @@ def _note(row: dict, r, check: dict) -> str:
     elif words:
         parts.append(f"Báo cáo nêu «{words}» cho chỉ tiêu {row['target']}, tức {row['actual_text']}; "
                      "không nêu số lượng: không kiểm chứng được.")
+    elif row["status"] == NO_DATA and row["report_verdict"]:
+        parts.append(f"Báo cáo không nêu số liệu cho chỉ tiêu con này; «{row['report_verdict'].lower()} chỉ tiêu đề ra» "
+                     f"ở cuối đoạn là đánh giá chung của chỉ tiêu {row['target_no']}.")
     status = check.get("status")
     if status == "unverifiable" and not words:
         parts.append("Báo cáo chỉ nêu tỷ lệ, không nêu số lượng: không kiểm chứng được.")
@@ -224,9 +335,16 @@ def _note(row: dict, r, check: dict) -> str:
         after = (MET if row["recomputed_met"] else NOT_MET).lower()
         change = f"đánh giá đổi thành {after}" if row["verdict_changes"] else f"đánh giá không đổi ({after})"
         parts.append(f"Số liệu bị gắn cờ: báo cáo ghi {row['actual_text']}, tính lại {row['recomputed_text']}"
-                     f"{cause}; {change}.")
-    if check.get("measure"):
+                     f"{cause}; {change}; khoảng cách đến chỉ tiêu tính từ giá trị tính lại.")
+    if check.get("measure") and row["target"]:
         parts.append(_measure_note(row, check["measure"]))
+    elif check.get("measure"):
+        parts.append(f"Không có mục tiêu định lượng; báo cáo nêu {check['measure']['counts_text']} "
+                     f"({check['measure']['text']}).")
+    if row["check_text"]:
+        parts.append(row["check_note"])
+    elif words and row["basis"] == "words" and row["actual"] is None:
+        parts.append("Không có số đếm để kiểm chứng.")
     return " ".join(parts)
 
 
@@ -298,8 +416,10 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
 
     df = data.load("targets", data_dir=data_dir) if targets is None else targets
     checks = figure_checks(df, audit=audit, data_dir=data_dir)
+    as_of = None
     rows = []
     for _, r in df.iterrows():
+        where = f"data/targets.csv row {r['id']!r}"
         has_target = not _missing(r["comparator"]) and not _missing(r["target_value"])
         unit = None if _missing(r["unit"]) else r["unit"]
         target = None
@@ -307,7 +427,7 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
             upper = None if _missing(r["target_upper"]) else r["target_upper"]
             target = Target(r["comparator"], r["target_value"], upper)
         words = _text(r.get("actual_words"))
-        word_kind, word_value = word_meaning(words, where=f"data/targets.csv row {r['id']!r}")
+        word_kind, word_value = word_meaning(words, where=where)
         actual = None if _missing(r["actual"]) else r["actual"]
         actual_text = "" if actual is None else (f"{r['actual_text']}%" if unit == "percent" else str(r["actual_text"]))
         basis = "" if actual is None else "number"
@@ -316,20 +436,44 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
             actual_text = f"{format_value(word_value, unit)} ({words})"
         elif actual is not None and words:
             basis = "words"
-        met = g = None
-        if target is not None and actual is not None:
-            met, g = verdict(target, actual), gap(target, actual)
-        elif target is not None and word_kind == "verdict":
-            met, basis, actual_text = word_value, "words", f"«{words}»"
-        status = NO_DATA if met is None else (MET if met else NOT_MET)
         check = checks.get(r["id"], {})
         recomputed = check.get("recomputed")
-        recomputed_met = None if (recomputed is None or target is None) else verdict(target, recomputed)
         measure = check.get("measure")
+        # one value per target: its own measure, else the recomputed figure, else the reported one
+        value, value_basis = actual, ("words" if basis == "words" else "reported") if actual is not None else ""
+        if measure is not None and has_target:
+            value, value_basis = measure["value"], "measure"
+        elif recomputed is not None:
+            value, value_basis = recomputed, "recomputed"
+        met = g = reported_met = None
+        if target is not None and value is not None:
+            met, g = verdict(target, value), gap(target, value)
+            reported_met = verdict(target, actual)
+        elif target is not None and word_kind == "verdict":
+            met, basis, value_basis = word_value, "words", "words"
+            actual_text = WORDS_ONLY.format(verdict=MET if word_value else NOT_MET)
+        status = NO_DATA if met is None else (MET if met else NOT_MET)
+        recomputed_met = None if (recomputed is None or target is None) else verdict(target, recomputed)
         measure_met = None if (measure is None or target is None) else verdict(target, measure["value"])
         report_key = "" if _missing(r["report_verdict"]) else r["report_verdict"]
+        report_label = label("targets", "report_verdict", report_key)
+        if status == NO_DATA and report_key and not actual_text:
+            actual_text = f"không có số liệu (báo cáo đánh giá chung chỉ tiêu {int(r['target_no'])}: {report_label.lower()})"
         agrees = None if (met is None or not report_key or (basis == "words" and word_kind == "verdict")) \
             else (report_key == (REPORT_MET if met else REPORT_NOT_MET))
+        counted = None
+        ref = _text(r.get("check_row"))
+        if ref:
+            counted = check_counts(ref, data_dir=data_dir, where=where)
+        check_met = None if counted is None or target is None else verdict(target, counted["value"])
+        progress = {}
+        baseline = None if _missing(r.get("baseline_year")) else int(r["baseline_year"])
+        due = None if _missing(r.get("due_year")) else int(r["due_year"])
+        if baseline is not None and due is not None and value is not None and has_target:
+            if as_of is None:
+                as_of = report_year(data_dir)
+            year = as_of if not str(r["period"])[:4].isdigit() else int(str(r["period"])[:4])
+            progress = on_track(value, r["target_value"], baseline, year, due)
         row = {
             "id": r["id"], "target_no": int(r["target_no"]), "sub_id": r["sub_id"], "description": r["description"],
             "period": period_label(r["period"]),
@@ -338,22 +482,48 @@ def scoreboard(targets=None, *, audit=None, data_dir=None):
             "target_value": r["target_value"] if has_target else None,
             "target_upper": None if _missing(r["target_upper"]) else r["target_upper"],
             "actual": actual, "actual_text": actual_text, "actual_words": words, "basis": basis,
-            "basis_vi": BASIS_VI.get(basis, ""), "status": status, "met": met, "gap": g,
+            "basis_vi": BASIS_VI.get(basis, ""),
+            "value": value, "value_text": "" if value is None or value_basis == "words" and actual is None
+            else format_value(value, unit), "value_basis": value_basis,
+            "value_basis_vi": VALUE_BASIS_VI.get(value_basis, ""),
+            "status": status, "met": met, "gap": g, "reported_met": reported_met,
             "audit_status": check.get("status", ""), "audit_status_vi": check.get("status_vi", ""),
             "audit_cause_vi": check.get("cause_vi", ""),
             "recomputed": recomputed, "recomputed_text": check.get("recomputed_text", ""),
             "recomputed_met": recomputed_met,
-            "verdict_changes": None if recomputed_met is None or met is None else recomputed_met != met,
+            "verdict_changes": None if recomputed_met is None or reported_met is None
+            else recomputed_met != reported_met,
             "measure_value": None if measure is None else measure["value"],
             "measure_text": "" if measure is None else measure["text"], "measure_met": measure_met,
+            "measure_counts_text": "" if measure is None else measure["counts_text"],
+            "measure_source": "" if measure is None else measure["source"],
+            "measure_quote": "" if measure is None else measure["quote"],
             "target_measure": _text(r.get("target_measure")), "reported_measure": _text(r.get("reported_measure")),
-            "report_verdict_key": report_key, "report_verdict": label("targets", "report_verdict", report_key),
+            "check_value": None if counted is None else counted["value"],
+            "check_text": "" if counted is None else f"≥ {counted['text']}", "check_met": check_met,
+            "check_note": "" if counted is None else _check_note(counted, check_met),
+            "baseline_year": baseline, "due_year": due,
+            "progress_text": progress.get("progress_text", ""), "elapsed_text": progress.get("elapsed_text", ""),
+            "on_track": progress.get("status", ""), "progress_years": progress.get("years", ""),
+            "as_of_year": progress.get("as_of_year"),
+            "report_verdict_key": report_key, "report_verdict": report_label,
             "agrees": agrees, "source": r["source"],
         }
         row["note"] = _note(row, r, check)
-        row["measure_note"] = _measure_note(row, check["measure"]) if "measure" in check else ""
+        row["measure_note"] = _measure_note(row, check["measure"]) if "measure" in check and has_target else ""
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def _check_note(counted: dict, met) -> str:
+    """The sentence on a verdict checked by the report's own counts (``check_row``)."""
+    from parstats.analysis.labels import source_label
+    from parstats.numbers import format_number
+
+    after = "" if met is None else f": {(MET if met else NOT_MET).lower()}, kiểm chứng được"
+    return (f"Theo số đếm báo cáo nêu ở {source_label(counted['source'])}, {counted['sum_text']} thủ tục, "
+            f"ít nhất {counted['text']} trên tổng số lớn nhất báo cáo nêu ({format_number(counted['total'])} thủ tục)"
+            f"{after}.")
 
 
 def scoreboard_summary(board=None) -> dict:
@@ -466,16 +636,18 @@ def target_verdicts(board=None):
 
 def unchecked_met(board=None) -> list[str]:
     """The sub-targets judged met on figures nobody can check: no row of theirs rests on a
-    figure the audit could recompute (consistent or inconsistent) — a share stated without its
-    counts, or the report's own words.
+    figure the audit could recompute (consistent or inconsistent), on the target's own measure
+    computed from counts, or on a verdict the report's counts check (``check_row``) — a share
+    stated without its counts, or the report's own words.
 
     Examples
     --------
     >>> unchecked_met()
-    ['2c', '2d', '4a', '4c', '6b']
+    ['2c', '4a', '6b']
     """
     b = scoreboard() if board is None else board
     subs = sub_target_verdicts(b)
     met = subs.loc[subs["status"] == MET, "sub_id"]
-    checked = set(b.loc[b["audit_status"].isin(["consistent", "inconsistent"]), "sub_id"])
+    checked = set(b.loc[b["audit_status"].isin(["consistent", "inconsistent"]) | b["measure_value"].notna()
+                        | (b["check_met"] == True), "sub_id"])  # noqa: E712 - True/False/None
     return [s for s in met if s not in checked]

@@ -12,7 +12,7 @@ Examples
 """
 from __future__ import annotations
 
-from parstats.analysis.labels import label
+from parstats.analysis.labels import label, source_label
 from parstats.analysis.plotting import (
     MET_COLOUR,
     NOT_MET_COLOUR,
@@ -45,7 +45,9 @@ COLUMNS = {
     "scoreboard": [C("id", "Mã dòng"), C("sub_id", "Chỉ tiêu"), C("description", "Nội dung chỉ tiêu"),
                    C("period", "Kỳ"), C("target", "Mục tiêu"), C("actual_text", "Kết quả theo báo cáo"),
                    C("status", "Đánh giá (tính lại)"), C("gap", "Khoảng cách đến chỉ tiêu", "number", 2),
-                   C("audit_status_vi", "Kiểm tra số liệu"), C("recomputed_text", "Tính lại"), C("note", "Ghi chú"),
+                   C("audit_status_vi", "Kiểm tra số liệu"), C("recomputed_text", "Tính lại"),
+                   C("value_text", "Giá trị dùng để đánh giá"), C("value_basis_vi", "Cách có giá trị"),
+                   C("on_track", "Tiến độ so với thời gian đã qua"), C("note", "Ghi chú"),
                    C("report_verdict", "Báo cáo tự đánh giá"), C("agrees", "Khớp với báo cáo", "bool"),
                    C("source", "Nguồn")],
     "targets": [C("sentence", "Chỉ tiêu"), C("status", "Đánh giá"),
@@ -54,8 +56,8 @@ COLUMNS = {
     "par_sipas": [C("id", "Mã dòng"), C("index", "Chỉ số"), C("year", "Năm"), C("score_text", "Điểm"),
                   C("rank_text", "Xếp hạng"), C("source", "Nguồn")],
     "activities": [C("id", "Mã dòng"), C("activity", "Hoạt động"), C("role", "Chức danh"), C("period", "Kỳ"),
-                   C("count", "Số lượng", "int"), C("unit", "Đơn vị tính"), C("parent", "Thuộc dòng"),
-                   C("source", "Nguồn")],
+                   C("count", "Số lượng", "int"), C("unit", "Đơn vị tính"), C("parent_activity", "Thuộc hoạt động"),
+                   C("source_vi", "Nguồn")],
 }
 
 #: The figures the notebook saves: ``figures/01-targets-overview-SUFFIX.svg`` -> (title, caption).
@@ -95,7 +97,11 @@ def activities_table(df):
     """
     import pandas as pd
 
-    parents = dict(zip(df["id"], df["activity"]))
+    def named(code):
+        text = label("activities", "activity", code).replace("_", " ")
+        return text[:1].upper() + text[1:]
+
+    parents = {i: named(a) for i, a in zip(df["id"], df["activity"])}
     rows = []
     for _, r in df.iterrows():
         name = label("activities", "activity", r["activity"]).replace("_", " ")
@@ -104,6 +110,7 @@ def activities_table(df):
                      "period": label("activities", "period", r["period"]), "count": r["count"],
                      "count_text": r["count_text"], "unit": label("activities", "unit", r["unit"]),
                      "parent": "" if is_missing(r["parent"]) else r["parent"], "source": r["source"],
+                     "source_vi": source_label(r["source"]),
                      "parent_activity": parents.get(r["parent"], "")})
     return pd.DataFrame(rows)
 
@@ -136,7 +143,7 @@ def key_findings(board=None):
     tv = target_verdicts(board)
     n_met = int((tv["status"] == MET).sum())
     no_target = ", ".join(str(n) for n in tv.loc[tv["status"] == NO_TARGET, "target_no"])
-    first = (f"Chưa chỉ tiêu chủ yếu nào trong {len(tv)} chỉ tiêu đạt đủ mọi chỉ tiêu con" if n_met == 0
+    first = (f"Giữa nhiệm kỳ, chưa có chỉ tiêu chủ yếu nào trong {len(tv)} chỉ tiêu đạt đủ mọi chỉ tiêu con" if n_met == 0
              else f"{n_met} trên {len(tv)} chỉ tiêu chủ yếu đạt đủ mọi chỉ tiêu con")
     first += f"; chỉ tiêu {no_target} không có mục tiêu định lượng để đánh giá." if no_target else "."
     subs = sub_target_verdicts(board)
@@ -148,9 +155,9 @@ def key_findings(board=None):
     sentences = [first, second]
     unchecked = unchecked_met(board)
     if unchecked and counts[MET]:
-        every = "Cả" if len(unchecked) == len(counts[MET]) else f"{len(unchecked)} trong"
-        sentences.append(f"{every} {len(counts[MET])} chỉ tiêu con đạt chỉ dựa vào tỷ lệ hoặc lời văn báo cáo nêu, "
-                         "không kèm số đếm để kiểm chứng.")
+        every = "cả" if len(unchecked) == len(counts[MET]) else f"{len(unchecked)} trong"
+        sentences[-1] = (sentences[-1][:-1] + f"; {every} {len(counts[MET])} chỉ tiêu con đạt ({', '.join(unchecked)}) "
+                         "chỉ dựa vào tỷ lệ hoặc lời văn báo cáo nêu, không kèm số đếm để kiểm chứng.")
     parts = []
     rank = board[board["comparator"] == "rank_between"]
     if len(rank) >= 2:
@@ -174,11 +181,11 @@ def key_findings(board=None):
         changed = int((flagged["verdict_changes"] == True).sum())  # noqa: E712
         sentences.append(f"{len(flagged)} số liệu dùng để đánh giá bị gắn cờ ({items}); "
                          + (f"{changed} làm đổi đánh giá." if changed else "không số liệu nào làm đổi đánh giá."))
-    other = board[board["measure_text"] != ""]
+    other = board[(board["measure_text"] != "") & (board["target"] != "")]
     for _, r in other.iterrows():
         sentences.append(f"Chỉ tiêu {r['sub_id']} tính theo {r['target_measure']} nhưng báo cáo nêu tỷ lệ "
                          f"{r['reported_measure']} ({r['actual_text']}); theo số {r['target_measure']} báo cáo nêu, "
-                         f"tỷ lệ là {r['measure_text']}.")
+                         f"tỷ lệ là {r['measure_text']}, giá trị dùng để đánh giá chỉ tiêu {r['sub_id']}.")
     return KeyFindings(tuple(sentences[:6]))
 
 
@@ -198,7 +205,7 @@ def targets_chart_title(board) -> str:
     --------
     >>> from parstats.analysis.scoreboard import scoreboard
     >>> targets_chart_title(scoreboard())
-    '5 trong 15 kết quả tính theo tỷ lệ đạt mục tiêu'
+    '2 trong 12 kết quả tính theo tỷ lệ đạt mục tiêu'
     """
     from parstats.analysis.scoreboard import MET
 

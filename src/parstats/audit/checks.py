@@ -282,6 +282,10 @@ def _audit_one(c: Claim, target=None) -> Finding:
                     f"no percentage stated, and {format_number(x)}/{format_number(y)} is not a share "
                     "(a date, an address, a document number or a score?)"))
             rec = _percent_text(x, y, 2)
+            if c.detail.get("unit"):
+                # "09/12 cơ quan", "15/15 xã": count and total of one counted noun, both stated;
+                # the claim is the fraction itself, complete and coherent (part not above whole)
+                return _consistent(c, rec)
             return Finding(c, "unverifiable", diagnosis=f"no percentage stated (the share is {rec})",
                            recomputed=rec)
         r, d, _ = _reported_units(c.reported)

@@ -147,7 +147,7 @@ def P(en: str, vi: str, **words: str) -> Phrase:
 
 _WORDS = {  # single words that fields carry
     "count": "số lượng", "total": "tổng số", "change": "mức tăng/giảm",
-    "meets": "đạt", "misses": "không đạt", "met": "đạt", "not met": "không đạt",
+    "meets": "đạt", "misses": "chưa đạt", "met": "đạt", "not met": "chưa đạt",
     "sentence": "câu", "paragraph": "đoạn",
     "numerator": "tử số", "denominator": "mẫu số",
     "numerators": "các tử số", "denominators": "các mẫu số",

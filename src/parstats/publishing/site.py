@@ -36,6 +36,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -375,7 +376,7 @@ def _index(project, info: ReportInfo, entries: list, nav: list) -> str:
                            "height": _thumb_height(png)})
         notebooks.append({"page": e.page, "title": e.title, "summary": e.summary, "thumbs": thumbs,
                           "ipynb": e.ipynb})
-    score = _cached(project, "scoreboard", ("targets.csv", "dossiers.csv", "datapackage.json", "raw"),
+    score = _cached(project, "scoreboard", tuple(sorted(p.name for p in project.data_dir.iterdir())),
                     lambda: scoreboard_brief(project))
     audit = _cached(project, "audit", ("raw",), lambda: audit_brief(project))
     return _templates().get_template("index.html.j2").render(
@@ -388,7 +389,35 @@ def _index(project, info: ReportInfo, entries: list, nav: list) -> str:
         audit_page=_page_for(entries, "audit") if audit is not None else None,
         entries=notebooks,
         raw_href=f"{DOWNLOADS}/bao-cao-goc/{info.raw.name}" if info.raw else None,
+        citation=citation(project, info),
     )
+
+
+def citation(project, info: ReportInfo) -> dict:
+    """How to cite the report and the analysis: the report's number and date (or that the copy
+    lacks them), the analysis's authors and version (``pyproject.toml``) and build date (the
+    date of the git commit built, so that a rebuild writes the same bytes)."""
+    import tomllib
+
+    meta = tomllib.loads((project.root / "pyproject.toml").read_text(encoding="utf-8")) \
+        if (project.root / "pyproject.toml").is_file() else {}
+    proj = meta.get("project", {})
+    authors = ", ".join(a.get("name", "") for a in proj.get("authors", []) if a.get("name")) or "không rõ"
+    origin = info.meta.get("origin", {}) if isinstance(info.meta, dict) else {}
+    number, date = origin.get("number"), origin.get("date")
+    if number or date:
+        said = "Số " + number if number else "Không rõ số"
+        said += f", ngày {date}." if date else ", không rõ ngày."
+    else:
+        said = "Bản được phân tích không có phần đầu văn bản (số và ngày ban hành): bản chuyển đổi sang Markdown đã bỏ mất."
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=project.root, capture_output=True, text=True,
+                             timeout=30)
+        day = out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else ""
+    except (OSError, subprocess.SubprocessError):
+        day = ""
+    built = "/".join(reversed(day.split("-"))) if day else "không rõ"
+    return {"report_number": said, "authors": authors, "version": proj.get("version", "không rõ"), "date": built}
 
 
 def _thumb_height(png: bytes, width: int = 160) -> int:
