@@ -98,10 +98,16 @@ def audit_corrections(report, path):
 def flagged_table(report, path):
     """The flagged claims, the most serious first, with the place, the cause and the
     Vietnamese explanation (:func:`parstats.audit.messages.diagnosis`)."""
+    from parstats.analysis.labels import source_label
     from parstats.audit.messages import diagnosis
+    from parstats.report import load_report
 
     out = audit_corrections(report, path)
-    out["diagnosis"] = [diagnosis(f, "vi") or "" for f in report.flagged]
+    home = load_report(path)
+
+    def where(line: int) -> str:  # a line the diagnosis names, as the reader finds it: mục, chú thích
+        return source_label(home.source_at(line)) or f"dòng {line}"
+    out["diagnosis"] = [diagnosis(f, "vi", where) or "" for f in report.flagged]
     return out
 
 
