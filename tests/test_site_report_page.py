@@ -53,3 +53,138 @@ def test_a_checked_figure_without_a_row_says_so(pages):
     # the report's repeated dates (a period's end, a date cited again) are checked, not curated
     assert loose
     assert all(s.find_parent(class_="explain") is not None for s in loose)
+
+
+# ----------------------------------------------------------------- issue 18, item 6 (and 9)
+
+def _number(text: str):
+    """The figures of a mark's text (``98,45%``, ``334/362``, ``1.752``) as exact numbers."""
+    from parstats.numbers import parse_number
+
+    out = set()
+    for part in re.findall(r"\d[\d.,]*\d|\d", text):
+        try:
+            out.add(parse_number(part).value)
+        except ValueError:
+            pass
+    return out
+
+
+def _cells(tr):
+    return {td.get_text(" ", strip=True) for td in tr.find_all("td")}
+
+
+def test_footnotes_stand_in_the_section_that_cites_them(pages):
+    """A footnote printed after the next heading (where a page broke) is cited from the section
+    before it: the annotated report names that section (footnote 5: mục II.2.3, not II.2.4)."""
+    from parstats.audit.inputs import read_document
+
+    project, report, _ = pages
+    raw = project.data_dir / "raw" / "bao-cao-so-ket-ctr-09-tu.md"
+    doc = read_document(raw)
+    citing = {}
+    for n, line in enumerate(doc.text.split("\n"), start=1):
+        body = re.sub(r"^\s*<sup>\s*\w+\s*</sup>", "", line)  # a definition's own number aside
+        for m in re.finditer(r"<sup>\s*(\d+)\s*</sup>", body):
+            citing.setdefault(m.group(1), doc.location(n).section)
+    text = report.get_text(" ")
+    named = re.findall(r"mục ([IVX][\w.]*), chú thích (\d+)", text)
+    assert named
+    wrong = sorted({(sec, fn) for sec, fn in named if citing.get(fn) != sec})
+    assert wrong == [], wrong
+
+
+def test_no_page_cites_a_line_of_the_markdown_file(project_build):
+    project, result, _ = project_build
+    for page in sorted(project.site_dir.glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"\(dòng \d+\)", text), page.name
+
+
+def test_each_mark_links_the_rows_that_hold_its_own_figure(pages):
+    """A mark links the data rows that curate that claim: each linked row holds the marked
+    figure (not a row that shares a count or a total with the paragraph: 4,5% of the communes
+    never links the viên chức «Sơ cấp 295 người» row, 10,7% never «07 đơn vị thuộc huyện»)."""
+    _, report, data_page = pages
+    rows = {tr["id"]: tr for tr in data_page.select("table.data tr[id]")}
+    checked, wrong = 0, []
+    for button in report.select("button.mark[data-claims]"):
+        figures = _number(button.select_one(".v").get_text())
+        explain = report.find(id=button["aria-controls"])
+        for a in explain.select(f'a[href^="{DATA_PAGE}#"]'):
+            tr = rows[a["href"].split("#", 1)[1]]
+            held = set().union(*(_number(c) for c in _cells(tr)))
+            checked += 1
+            if button.select_one(".v").get_text().count("/") < 2 and not figures & held:
+                wrong.append((button.select_one(".v").get_text(), tr["id"]))
+    assert checked > 50
+    assert wrong == [], wrong[:10]
+
+
+def test_a_target_threshold_links_the_target_not_an_equal_result(project_build):
+    """The 6d target «60%» and the district's actual 60% stand on one line: the target's mark
+    links the targets row only, never the row of a result that happens to be equal."""
+    from parstats.analysis.report_map import figures_for_span
+    from parstats.publishing.report_pages import audited_report
+
+    project, _, _ = project_build
+    _, report, _, places, spans = audited_report(project.data_dir)
+    at_targets = 0
+    for i, f in enumerate(report.findings):
+        figs = figures_for_span(spans[i], places) if i in spans else []
+        if any(x.table == "targets" and x.field == "target_value" for x in figs):
+            at_targets += 1
+            assert {x.table for x in figs} == {"targets"}, (f.claim.id, [(x.table, x.row_id) for x in figs])
+    assert at_targets >= 5
+
+
+def test_one_status_per_mark(pages):
+    _, report, _ = pages
+    statuses = {"(nhất quán)", "(không nhất quán)", "(không kiểm chứng được)"}
+    for button in report.select("button.mark[data-claims]"):
+        sr = button.select_one(".sr").get_text(strip=True)
+        assert sr in statuses, (button.get_text(), sr)
+        kind = next(c for c in button["class"] if c.startswith("s-"))
+        first = report.find(id=button["aria-controls"]).select_one(".ex")
+        assert kind in first["class"], (button.get_text(), kind, first["class"])
+
+
+def test_notebook_links_point_at_an_anchor_of_the_page(pages):
+    from bs4 import BeautifulSoup
+
+    project, report, _ = pages
+    anchored = [a["href"] for a in report.select('a[href^="0"]') if "#" in a["href"]]
+    assert anchored, "a mark links the table (or its row) in the notebook page"
+    ids = {}
+    for href in set(anchored):
+        page, anchor = href.split("#", 1)
+        if page not in ids:
+            soup = BeautifulSoup((project.site_dir / page).read_text(encoding="utf-8"), "html.parser")
+            ids[page] = {t["id"] for t in soup.select("[id]")}
+        assert anchor in ids[page], href
+
+
+def test_the_data_page_flags_each_wrong_figure_with_a_link_to_its_correction(pages):
+    """Every inconsistent figure of the report that a curated row holds is shown on the data
+    page with its mark (✗), the recomputed value and a link to the claim in the annotated
+    report (98,45, 6,91, 79,90 …)."""
+    project, report, data_page = pages
+    flagged = {f.claim.id: f for f in audit_path(project.data_dir / "raw" / "bao-cao-so-ket-ctr-09-tu.md").flagged}
+    expected = set()
+    for button in report.select("button.mark.flag"):
+        explain = report.find(id=button["aria-controls"])
+        for claim in button["data-claims"].split():
+            if claim in flagged and explain.select(f'a[href^="{DATA_PAGE}#"]'):
+                expected.add(claim)
+    assert len(expected) >= 7
+    shown = {}
+    for td in data_page.select("td.flagged"):
+        a = td.select_one(f'a[href^="{REPORT_PAGE}#c-"]')
+        assert a is not None and "✗" in a.get_text(), td
+        claim = a["href"].split("#c-", 1)[1]
+        shown[claim] = td.get_text(" ", strip=True)
+    assert expected <= set(shown), sorted(expected - set(shown))
+    for claim, text in shown.items():
+        f = flagged[claim]
+        assert f.recomputed in text, (claim, text)
+        assert (f.claim.reported or "").rstrip("%") in text, (claim, text)
