@@ -188,3 +188,27 @@ def test_the_data_page_flags_each_wrong_figure_with_a_link_to_its_correction(pag
         f = flagged[claim]
         assert f.recomputed in text, (claim, text)
         assert (f.claim.reported or "").rstrip("%") in text, (claim, text)
+
+
+def test_pages_show_no_row_id_or_source_code(project_build):
+    """A reviewer reads labels, not internals: no row id of data/ («dossiers:tong-…»,
+    «btv-bo-nhiem-moi») and no source code («fn6») in the text of a page (anchors and
+    attributes aside; file names of downloads are links' text on the methods page)."""
+    import csv
+
+    from bs4 import BeautifulSoup
+
+    project, _, _ = project_build
+    ids = set()
+    for path in project.data_dir.glob("*.csv"):
+        with open(path, encoding="utf-8", newline="") as fh:
+            ids |= {r["id"] for r in csv.DictReader(fh) if "-" in r["id"]}
+    assert ids
+    for page in sorted(project.site_dir.glob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup(["script", "style", "pre", "code"]):
+            tag.decompose()
+        words = set(re.findall(r"[\w:.-]+", soup.get_text(" ")))
+        assert not {w for w in words if re.fullmatch(r"fn\d+", w)}, page.name
+        leaked = {w for w in words if w in ids or (":" in w and w.split(":", 1)[1] in ids)}
+        assert leaked == set(), (page.name, sorted(leaked)[:5])

@@ -47,15 +47,15 @@ COLUMNS = {
                    C("status", "Đánh giá (tính lại)"), C("gap", "Khoảng cách đến chỉ tiêu", "number", 2),
                    C("audit_status_vi", "Kiểm tra số liệu"), C("recomputed_text", "Tính lại"), C("note", "Ghi chú"),
                    C("report_verdict", "Báo cáo tự đánh giá"), C("agrees", "Khớp với báo cáo", "bool"),
-                   C("source", "Nguồn")],
+                   C("source", "Nguồn", "source")],
     "targets": [C("sentence", "Chỉ tiêu"), C("status", "Đánh giá"),
                 C("met_ids", "Chỉ tiêu con đạt"), C("not_met_ids", "Chỉ tiêu con chưa đạt"),
                 C("no_data_ids", "Chỉ tiêu con không có số liệu")],
     "par_sipas": [C("id", "Mã dòng"), C("index", "Chỉ số"), C("year", "Năm"), C("score_text", "Điểm"),
-                  C("rank_text", "Xếp hạng"), C("source", "Nguồn")],
+                  C("rank_text", "Xếp hạng"), C("source", "Nguồn", "source")],
     "activities": [C("id", "Mã dòng"), C("activity", "Hoạt động"), C("role", "Chức danh"), C("period", "Kỳ"),
-                   C("count", "Số lượng", "int"), C("unit", "Đơn vị tính"), C("parent", "Thuộc dòng"),
-                   C("source", "Nguồn")],
+                   C("count", "Số lượng", "int"), C("unit", "Đơn vị tính"), C("parent_activity", "Thuộc hoạt động"),
+                   C("source", "Nguồn", "source")],
 }
 
 #: The figures the notebook saves: ``figures/01-targets-overview-SUFFIX.svg`` -> (title, caption).
@@ -95,7 +95,7 @@ def activities_table(df):
     """
     import pandas as pd
 
-    parents = dict(zip(df["id"], df["activity"]))
+    parents = {i: label("activities", "activity", a).replace("_", " ") for i, a in zip(df["id"], df["activity"])}
     rows = []
     for _, r in df.iterrows():
         name = label("activities", "activity", r["activity"]).replace("_", " ")

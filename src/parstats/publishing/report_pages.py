@@ -90,7 +90,29 @@ def data_tables(data_dir: Path | str, with_flags: bool = True) -> list[DataTable
             tuple((row_anchor(res["name"], row["id"]), tuple(cell(f, row) for f in fields)) for row in rows),
             f"{DOWNLOADS}/du-lieu/{Path(res['path']).name}", flags,
         ))
-    return out
+    return _name_rows(out)
+
+
+def _name_rows(tables: list[DataTable]) -> list[DataTable]:
+    """The tables with every cell that names a row (a row id of its own table, ``parent``; or
+    ``table:row id``, ``measure_row``) written as that row's Vietnamese label."""
+    import dataclasses
+
+    titles = {t.name: t.title for t in tables}
+    labels = {}
+    for t in tables:
+        text_cols = [i for i, (name, _, num) in enumerate(t.columns)
+                     if not num and name not in ("source", "quote", "parent")][:3]
+        for anchor, cells in t.rows:
+            labels[(t.name, anchor[len(t.name) + 1:])] = ", ".join(cells[i] for i in text_cols if cells[i])
+
+    def named(table: str, value: str) -> str:
+        other, _, rid = value.partition(":")
+        if rid and (other, rid) in labels:
+            return f"{titles[other]}: {labels[(other, rid)]}"
+        return labels.get((table, value), value)
+    return [dataclasses.replace(t, rows=tuple((a, tuple(named(t.name, c) for c in cells)) for a, cells in t.rows))
+            for t in tables]
 
 
 def audited_report(data_dir: Path | str):
@@ -142,7 +164,7 @@ def _row_labels(data_dir: Path | str) -> dict[tuple[str, str], str]:
     out = {}
     for t in data_tables(data_dir, with_flags=False):
         text_cols = [i for i, (name, _, num) in enumerate(t.columns)
-                     if not num and name not in ("source", "quote")][:3]
+                     if not num and name not in ("source", "quote", "parent")][:3]
         for anchor, cells in t.rows:
             out[(t.name, anchor[len(t.name) + 1:])] = ", ".join(cells[i] for i in text_cols if cells[i])
     return out
