@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from parstats.analysis.labels import YEAR, label, source_label
 from parstats.analysis.plotting import MET_COLOUR, NOT_MET_COLOUR, PALETTE, SEQUENCE, add_source, \
-    bar_value_labels, coordinate, flag_note, flagged_patch, legend_patches, mark_flagged, new_figure, percent_label, \
+    INFERRED_ALPHA, bar_value_labels, coordinate, flag_note, flagged_patch, legend_patches, mark_flagged, new_figure, percent_label, \
     set_number_axis, style, wrap_title
 from parstats.analysis.prose import KeyFindings
 from parstats.analysis.shares import CONSISTENT, INCONSISTENT, check_change, check_share, percent_text, \
@@ -408,8 +408,12 @@ def units_over_time_chart(units, change_rows=None):
             if p in tot.index:
                 row = tot.loc[p]
                 if bottom[x] == 0:
-                    ax.bar([x], [int(row["count"])], color="#BBBBBB", width=0.55, hatch="//", edgecolor="white",
-                           label="Tổng (suy ra từ mức giảm)" if row["derived"] else "Tổng")
+                    # an inferred total is a lighter fill with a dashed outline, never hatched:
+                    # hatching means "reported and wrong" on every chart
+                    ax.bar([x], [int(row["count"])], color=PALETTE["grey"], width=0.55,
+                           alpha=INFERRED_ALPHA if row["derived"] else 1.0,
+                           edgecolor=PALETTE["grey"], linestyle="--" if row["derived"] else "-", linewidth=1.0,
+                           label="Tổng (suy ra từ mức giảm, tô nhạt)" if row["derived"] else "Tổng")
                 ax.text(x, int(row["count"]) + 1, f"{int(row['count'])}" + (" (suy ra)" if row["derived"] else ""),
                         ha="center", va="bottom", fontsize=8)
         ax.set_xticks(range(len(periods)), [names[p] for p in periods])

@@ -244,18 +244,15 @@ def difference_chart(rows):
                                                                        else ")") for _, r in rows.iterrows()]
         ax.set_yticks(y, labels)
         ax.axvline(0, color=PALETTE["black"], linewidth=0.8)
-        # symmetric log scale: differences from 0,01 to a few points all visible, 0 in the middle
-        ax.set_xscale("symlog", linthresh=0.01, linscale=0.6)
+        # a linear scale: a 0,01-point slip looks as small as it is beside a 1,59-point error
         top = max([abs(coordinate(d)) for d in rows["difference"]] + [0.1])
-        decade = 1
-        while decade < top * 3:
-            decade *= 10
-        ax.set_xlim(-decade, decade)
-        ticks = [t for t in (0.01, 0.1, 1, 10, 100) if t <= decade / 3 + 1e-9]
-        positions = [-t for t in ticks[::-1]] + [0] + ticks
+        step = 0.5 if top <= 2.5 else 1 if top <= 5 else 5
+        edge = (int(top / step) + 1) * step
+        ax.set_xlim(-edge - step, edge + step)  # room for the labels right of the dots
+        positions = [k * step for k in range(-int(edge / step), int(edge / step) + 1)]
         ax.set_xticks(positions, [_tick(t) for t in positions])
         ax.xaxis.set_minor_locator(NullLocator())
-        ax.set_xlabel("Tính lại trừ báo cáo ghi (điểm phần trăm, thang log đối xứng)")
+        ax.set_xlabel("Tính lại trừ báo cáo ghi (điểm phần trăm)")
         ax.set_title(difference_title(rows))
         handles = [Line2D([], [], marker="o", linestyle="none", color=colours[c], label=c[:1].upper() + c[1:])
                    for c in causes]
