@@ -374,7 +374,7 @@ def reported_wrong_bar(ax, position: float, start: float, value: float, thicknes
     --------
     >>> fig, ax = new_figure()
     >>> bar = reported_wrong_bar(ax, 0.5, 0, 98.45)
-    >>> bar.get_hatch() == FLAG_HATCH, bar.get_gid(), round(bar.get_width(), 2)
+    >>> bar.get_hatch() == FLAG_HATCH, bar.get_gid(), round(float(bar.get_width()), 2)
     (True, 'reported-wrong', 98.45)
     """
     draw = ax.barh if horizontal else ax.bar
