@@ -212,3 +212,36 @@ def test_pages_show_no_row_id_or_source_code(project_build):
         assert not {w for w in words if re.fullmatch(r"fn\d+", w)}, page.name
         leaked = {w for w in words if w in ids or (":" in w and w.split(":", 1)[1] in ids)}
         assert leaked == set(), (page.name, sorted(leaked)[:5])
+
+
+def test_tables_offered_for_download_read_in_vietnamese(project_build):
+    """The tables a reviewer downloads (tai-ve/*.csv, tai-ve/du-lieu/*.csv) carry Vietnamese
+    headers and values: no field name and no code of data/ (rank_between, den_nay …); the
+    coded originals stay for analysts beside datapackage.json (tai-ve/du-lieu/ma-goc/)."""
+    import csv
+    import io
+    import json
+
+    project, _, _ = project_build
+    pkg = json.loads((project.data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    names, codes = set(), set()
+    for res in pkg["resources"]:
+        for f in res["schema"]["fields"]:
+            names.add(f["name"])
+            codes |= {c for c in f.get("enumLabels", {}) if not c.isdigit()}
+        with open(project.data_dir / res["path"], encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):  # periods are codes too ("den_nay", "2021-09/den_nay")
+                codes |= {row[k] for k in ("period", "base_period") if re.search(r"[a-z]", row.get(k) or "")}
+    assert {"rank_between", "den_nay"} <= codes
+    downloads = project.site_dir / "tai-ve"
+    files = sorted(downloads.glob("*.csv")) + sorted((downloads / "du-lieu").glob("*.csv"))
+    assert len(files) > 20
+    for path in files:
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        assert not set(rows[0]) & names, (path.name, set(rows[0]) & names)
+        cells = {c.strip() for row in rows[1:] for cell in row for c in cell.split(",")}
+        assert not cells & codes, (path.name, sorted(cells & codes)[:5])
+    coded = downloads / "du-lieu" / "ma-goc"
+    assert (coded / "datapackage.json").is_file()
+    for res in pkg["resources"]:
+        assert (coded / res["path"]).read_bytes() == (project.data_dir / res["path"]).read_bytes()
