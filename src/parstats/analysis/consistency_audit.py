@@ -154,6 +154,8 @@ def difference_rows(report, path):
     if len(out):
         order = sorted(range(len(out)), key=lambda i: -abs(out["difference"].iloc[i]))
         out = out.iloc[order].reset_index(drop=True)
+    # how many figures the audit flags in all (the index's count), for the chart's title
+    out.attrs["flagged"] = len(report.flagged)
     return out
 
 
@@ -165,14 +167,24 @@ def difference_title(rows) -> str:
     >>> import pandas as pd
     >>> difference_title(pd.DataFrame({"difference": [Decimal("-1.59"), Decimal("0.01")]}))
     '2 tỷ lệ lệch khỏi số liệu gốc, nhiều nhất 1,59 điểm %'
+
+    With the count of every flagged figure (``rows.attrs["flagged"]``, as the index counts
+    them), the title says which part of them the chart shows:
+
+    >>> r = pd.DataFrame({"difference": [Decimal("-1.59")]}); r.attrs["flagged"] = 2
+    >>> difference_title(r)
+    '1 trong 2 số liệu không nhất quán là tỷ lệ: lệch khỏi số liệu gốc nhiều nhất 1,59 điểm %'
     """
     from parstats.numbers import decimal_places, format_number
 
     if not len(rows):
         return "Không có tỷ lệ nào lệch khỏi số liệu gốc"
     worst = max(abs(d) for d in rows["difference"])
-    return (f"{len(rows)} tỷ lệ lệch khỏi số liệu gốc, nhiều nhất "
-            f"{format_number(worst, decimal_places(worst, significant=True))} điểm %")
+    most = format_number(worst, decimal_places(worst, significant=True))
+    total = rows.attrs.get("flagged")
+    if total and total != len(rows):
+        return f"{len(rows)} trong {total} số liệu không nhất quán là tỷ lệ: lệch khỏi số liệu gốc nhiều nhất {most} điểm %"
+    return f"{len(rows)} tỷ lệ lệch khỏi số liệu gốc, nhiều nhất {most} điểm %"
 
 
 def _tick(value: float) -> str:
