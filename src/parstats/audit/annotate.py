@@ -343,7 +343,8 @@ WORDS = {
                      "Chọn một dấu (nhấp chuột, hoặc Tab rồi Enter) để xem phép tính lại, "
                      "chẩn đoán, mức độ và cách gắn các số liệu."),
            "sha": "SHA-256 của tệp", "document": "Văn bản", "links": "Xem thêm",
-           "back": "↑ Về tóm tắt", "noted": "số liệu đã trích, không thuộc phép kiểm tra"},
+           "back": "↑ Về tóm tắt", "noted": "số liệu đã trích, không thuộc phép kiểm tra",
+           "also": "Phép kiểm tra khác trên cùng số liệu"},
     "en": {"title": "Annotated report", "summary": "Summary of the audit",
            "claims": "figures checked", "flagged": "Inconsistent figures",
            "none_flagged": "No figure is inconsistent.",
@@ -355,7 +356,8 @@ WORDS = {
                      "(click, or Tab then Enter) to see the recomputation, the diagnosis, the "
                      "severity and how the numbers were tied."),
            "sha": "SHA-256 of the file", "document": "Document", "links": "See also",
-           "back": "↑ Back to the summary", "noted": "figure noted, not checked by the audit"},
+           "back": "↑ Back to the summary", "noted": "figure noted, not checked by the audit",
+           "also": "Another check of the same figure"},
 }
 
 
