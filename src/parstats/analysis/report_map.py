@@ -29,7 +29,7 @@ from parstats import data, paths
 from parstats.numbers import parse_number
 from parstats.report import load_report, normalize_text
 
-__all__ = ["CuratedFigure", "claim_values", "curated_figures", "figure_places", "figures_by_line",
+__all__ = ["CuratedFigure", "claim_values", "curated_figures", "figure_places", "figures_at_claim", "figures_by_line",
            "figures_for_claim", "figures_for_span", "notebook_row_anchors", "notebooks_by_table"]
 
 
@@ -230,6 +230,22 @@ def figures_for_span(span: tuple[int, int, int], places: dict[CuratedFigure, tup
     """
     j, start, end = span
     return [f for f, (k, s, e) in places.items() if k == j and s < max(end, start + 1) and start < e]
+
+
+def figures_at_claim(claim, span, places: dict[CuratedFigure, tuple[int, int, int]]) -> list[CuratedFigure]:
+    """The curated figures of the row(s) that curate ``claim``, whose mark stands at ``span``
+    (:func:`parstats.audit.annotate.locate_marks`; None or empty when no place was found): the
+    figures standing at the mark (:func:`figures_for_span`); without a place, the figure as
+    written on the claim's line; a document cited again, the row of its first citation.
+    """
+    if span is None or span[1] == span[2]:
+        written = (claim.reported or "").removesuffix("%").strip()
+        found = [f for f, (j, _, _) in places.items() if j == claim.line - 1 and f.value == written]
+    else:
+        found = figures_for_span(span, places)
+    if not found and claim.kind == "document":
+        found = [f for f in places if f.value == claim.reported][:1]
+    return found
 
 
 def notebook_row_anchors(notebooks_dir: Path | str | None = None) -> dict[str, tuple[str, str]]:

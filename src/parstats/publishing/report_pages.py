@@ -187,7 +187,7 @@ def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
     parstats.audit.annotate.Annotated or None
         None for a project without the raw report.
     """
-    from parstats.analysis.report_map import figures_for_span, notebook_row_anchors, notebooks_by_table
+    from parstats.analysis.report_map import figures_at_claim, notebook_row_anchors, notebooks_by_table
     from parstats.audit.annotate import Note, annotate_html
     audited = audited_report(project.data_dir)
     if audited is None:
@@ -224,14 +224,7 @@ def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
     index = {id(f): i for i, f in enumerate(report.findings)}
 
     def claim_figures(finding) -> list:
-        span = spans.get(index.get(id(finding)))
-        if span is None or span[1] == span[2]:  # no place found for the mark: the figure as written on its line
-            written = (finding.claim.reported or "").removesuffix("%").strip()
-            return [f for f, (j, _, _) in places.items() if j == finding.claim.line - 1 and f.value == written]
-        found = figures_for_span(span, places)
-        if not found and finding.claim.kind == "document":  # a document cited again: the row of its first citation
-            found = [f for f in figures if f.value == finding.claim.reported][:1]
-        return found
+        return figures_at_claim(finding.claim, spans.get(index.get(id(finding))), places)
 
     def extra_links(finding) -> list:
         figs = claim_figures(finding)
