@@ -7,8 +7,10 @@ read from the project, never typed.
 
 :func:`download_files` gathers what the site offers for download under ``tai-ve/``: every
 notebook (``.ipynb``), every file its analysis wrote to ``figures/`` (SVG and PNG figures, CSV
-and XLSX tables), the curated tables with ``datapackage.json`` (``tai-ve/du-lieu/``) and the
-raw report with its sidecar (``tai-ve/bao-cao-goc/``), so that the site is whole when copied.
+and XLSX tables), the curated tables as a reviewer reads them (``tai-ve/du-lieu/``: Vietnamese
+headers and labels) with their coded originals and ``datapackage.json`` for analysts
+(``tai-ve/du-lieu/ma-goc/``), and the raw report with its sidecar (``tai-ve/bao-cao-goc/``), so
+that the site is whole when copied.
 
 Examples
 --------
