@@ -258,6 +258,21 @@ def test_value_labels_never_cover_a_target_marker():
         for px, py in markers:
             covers = box.x0 - 3 <= px <= box.x1 + 3 and box.y0 <= py <= box.y1
             assert not covers, (text.get_text(), px)
+    # Hình 2: SIPAS's scores clear of its target line (2a)
+    from parstats.analysis import targets_overview
+    from parstats.analysis.scoreboard import scoreboard
+
+    fig = targets_overview.par_sipas_chart(targets_overview.par_sipas_table(data.load("par_index_sipas")),
+                                           scoreboard())
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    ax = fig.axes[2]
+    renderer = canvas.get_renderer()
+    ys = [ax.transData.transform((0, float(ln.get_ydata()[0])))[1] for ln in ax.lines if ln.get_linestyle() == "--"]
+    assert ys
+    for text in ax.texts:
+        box = text.get_window_extent(renderer)
+        assert not any(box.y0 - 2 <= y <= box.y1 + 2 for y in ys), text.get_text()
     # page 04: the target is a line across the axes; no value label crosses it
     fig = charts["04-progress"]
     canvas = FigureCanvasAgg(fig)

@@ -373,9 +373,12 @@ def par_sipas_chart(par, board):
             grp = par[par["index_key"] == key]
             xs = [int(y) for y in grp["year"]]
             ax.plot(xs, [coordinate(v) for v in grp["score"]], marker="o", color=colour, label="Điểm")
+            # SIPAS's scores stand under their points: above them runs the target line
+            below = key == "SIPAS" and len(sipas_target) > 0
             for x, (_, r) in zip(xs, grp.iterrows()):
                 ax.annotate(r["score_text"], (x, coordinate(r["score"])), textcoords="offset points",
-                            xytext=(0, 7), ha="center", fontsize=8)
+                            xytext=(0, -9 if below else 7), ha="center", va="top" if below else "baseline",
+                            fontsize=8)
             ax.set_xticks(_years(grp), [str(y) for y in _years(grp)])
             ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
             ax.set_ylim(70, 100)
