@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from parstats.analysis.labels import YEAR, label, source_label
 from parstats.analysis.plotting import MET_COLOUR, NOT_MET_COLOUR, PALETTE, SEQUENCE, add_source, \
-    bar_value_labels, coordinate, flag_note, flagged_patch, legend_patches, mark_flagged, new_figure, percent_label, \
+    INFERRED_ALPHA, coordinate, flag_note, flagged_patch, legend_patches, mark_flagged, new_figure, percent_label, \
     set_number_axis, style, wrap_title
 from parstats.analysis.prose import KeyFindings
 from parstats.analysis.shares import CONSISTENT, INCONSISTENT, check_change, check_share, percent_text, \
@@ -291,7 +291,7 @@ def progress_title(progress) -> str:
     --------
     >>> from parstats import data
     >>> progress_title(downsizing_progress(data.load("downsizing"), data.load("targets")))
-    'Chưa mức giảm nào đạt chỉ tiêu 5 (giảm tối thiểu 10%): cao nhất 6,46% (giảm biên chế sự nghiệp hưởng lương từ NSNN so với năm 2021, tính lại, gốc năm 2021)'
+    'Chưa có mức giảm nào đạt chỉ tiêu 5 (giảm tối thiểu 10%): cao nhất 6,46% (giảm biên chế sự nghiệp hưởng lương từ NSNN so với năm 2021, tính lại, gốc năm 2021)'
     """
     rows = progress[progress["target"].notna() & (progress["status"] != INCONSISTENT)]
     met = [bool(m) for m in rows["met"]]
@@ -300,7 +300,7 @@ def progress_title(progress) -> str:
     best = rows.loc[max(rows.index, key=lambda i: rows.loc[i, "value"])]
     closest = f"cao nhất {best['value_text']} ({best['subject'][:1].lower()}{best['subject'][1:]}, {best['basis']})"
     if not any(met):
-        return f"Chưa mức giảm nào đạt {target_text}: {closest}"
+        return f"Chưa có mức giảm nào đạt {target_text}: {closest}"
     if all(met):
         return f"Mọi mức giảm đều đạt {target_text}"
     return f"{sum(met)}/{len(met)} mức giảm đạt {target_text}; {closest}"
@@ -328,9 +328,16 @@ def downsizing_progress_chart(progress):
                                     f"({r['how']})", rc["value_text"], rc["how"]))
         labels = [f"{r['value_text']} ({r['how']})" if r["how"] and r["status"] != WORDS else
                   f"{r['value_text']} ({r['basis']})" for _, r in progress.iterrows()]
-        bar_value_labels(ax, bars, labels)
         targets = [(yi, t) for yi, t in zip(y, progress["target"]) if not is_missing(t)]
         drawn_targets = sorted({t for _, t in targets})
+        # a label stands right of its bar, and right of the target line where the label would cross it
+        line = coordinate(drawn_targets[0]) if len(drawn_targets) == 1 else None
+        for bar, text, (_, r) in zip(bars, labels, progress.iterrows()):
+            end = bar.get_x() + bar.get_width()
+            own = line if line is not None else (None if is_missing(r["target"]) else coordinate(r["target"]))
+            at = own if own is not None and end < own <= end + 0.42 * len(text) else end
+            ax.annotate(text, xy=(at, bar.get_y() + bar.get_height() / 2), xytext=(3 if at == end else 6, 0),
+                        textcoords="offset points", fontsize=8, ha="left", va="center")
         if len(drawn_targets) == 1:
             t = drawn_targets[0]
             subs = ", ".join(dict.fromkeys(s for s, tt in zip(progress["sub_id"], progress["target"])
@@ -412,8 +419,12 @@ def units_over_time_chart(units, change_rows=None):
             if p in tot.index:
                 row = tot.loc[p]
                 if bottom[x] == 0:
-                    ax.bar([x], [int(row["count"])], color="#BBBBBB", width=0.55, hatch="//", edgecolor="white",
-                           label="Tổng (suy ra từ mức giảm)" if row["derived"] else "Tổng")
+                    # an inferred total is a lighter fill with a dashed outline, never hatched:
+                    # hatching means "reported and wrong" on every chart
+                    ax.bar([x], [int(row["count"])], color=PALETTE["grey"], width=0.55,
+                           alpha=INFERRED_ALPHA if row["derived"] else 1.0,
+                           edgecolor=PALETTE["grey"], linestyle="--" if row["derived"] else "-", linewidth=1.0,
+                           label="Tổng (suy ra từ mức giảm, tô nhạt)" if row["derived"] else "Tổng")
                 ax.text(x, int(row["count"]) + 1, f"{int(row['count'])}" + (" (suy ra)" if row["derived"] else ""),
                         ha="center", va="bottom", fontsize=8)
         ax.set_xticks(range(len(periods)), [names[p] for p in periods])

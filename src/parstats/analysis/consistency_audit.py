@@ -102,10 +102,16 @@ def audit_corrections(report, path):
 def flagged_table(report, path):
     """The flagged claims, the most serious first, with the place, the cause and the
     Vietnamese explanation (:func:`parstats.audit.messages.diagnosis`)."""
+    from parstats.analysis.labels import source_label
     from parstats.audit.messages import diagnosis
+    from parstats.report import load_report
 
     out = audit_corrections(report, path)
-    out["diagnosis"] = [diagnosis(f, "vi") or "" for f in report.flagged]
+    home = load_report(path)
+
+    def where(line: int) -> str:  # a line the diagnosis names, as the reader finds it: mục, chú thích
+        return source_label(home.source_at(line)) or f"dòng {line}"
+    out["diagnosis"] = [diagnosis(f, "vi", where) or "" for f in report.flagged]
     return out
 
 
@@ -152,6 +158,8 @@ def difference_rows(report, path):
     if len(out):
         order = sorted(range(len(out)), key=lambda i: -abs(out["difference"].iloc[i]))
         out = out.iloc[order].reset_index(drop=True)
+    # how many figures the audit flags in all (the index's count), for the chart's title
+    out.attrs["flagged"] = len(report.flagged)
     return out
 
 
@@ -163,14 +171,24 @@ def difference_title(rows) -> str:
     >>> import pandas as pd
     >>> difference_title(pd.DataFrame({"difference": [Decimal("-1.59"), Decimal("0.01")]}))
     '2 tỷ lệ lệch khỏi số liệu gốc, nhiều nhất 1,59 điểm %'
+
+    With the count of every flagged figure (``rows.attrs["flagged"]``, as the index counts
+    them), the title says which part of them the chart shows:
+
+    >>> r = pd.DataFrame({"difference": [Decimal("-1.59")]}); r.attrs["flagged"] = 2
+    >>> difference_title(r)
+    '1 trong 2 số liệu không nhất quán là tỷ lệ: lệch khỏi số liệu gốc nhiều nhất 1,59 điểm %'
     """
     from parstats.numbers import decimal_places, format_number
 
     if not len(rows):
         return "Không có tỷ lệ nào lệch khỏi số liệu gốc"
     worst = max(abs(d) for d in rows["difference"])
-    return (f"{len(rows)} tỷ lệ lệch khỏi số liệu gốc, nhiều nhất "
-            f"{format_number(worst, decimal_places(worst, significant=True))} điểm %")
+    most = format_number(worst, decimal_places(worst, significant=True))
+    total = rows.attrs.get("flagged")
+    if total and total != len(rows):
+        return f"{len(rows)} trong {total} số liệu không nhất quán là tỷ lệ: lệch khỏi số liệu gốc nhiều nhất {most} điểm %"
+    return f"{len(rows)} tỷ lệ lệch khỏi số liệu gốc, nhiều nhất {most} điểm %"
 
 
 def _tick(value: float) -> str:
@@ -242,18 +260,15 @@ def difference_chart(rows):
                                                                        else ")") for _, r in rows.iterrows()]
         ax.set_yticks(y, labels)
         ax.axvline(0, color=PALETTE["black"], linewidth=0.8)
-        # symmetric log scale: differences from 0,01 to a few points all visible, 0 in the middle
-        ax.set_xscale("symlog", linthresh=0.01, linscale=0.6)
+        # a linear scale: a 0,01-point slip looks as small as it is beside a 1,59-point error
         top = max([abs(coordinate(d)) for d in rows["difference"]] + [0.1])
-        decade = 1
-        while decade < top * 3:
-            decade *= 10
-        ax.set_xlim(-decade, decade)
-        ticks = [t for t in (0.01, 0.1, 1, 10, 100) if t <= decade / 3 + 1e-9]
-        positions = [-t for t in ticks[::-1]] + [0] + ticks
+        step = 0.5 if top <= 2.5 else 1 if top <= 5 else 5
+        edge = (int(top / step) + 1) * step
+        ax.set_xlim(-edge - step, edge + step)  # room for the labels right of the dots
+        positions = [k * step for k in range(-int(edge / step), int(edge / step) + 1)]
         ax.set_xticks(positions, [_tick(t) for t in positions])
         ax.xaxis.set_minor_locator(NullLocator())
-        ax.set_xlabel("Tính lại trừ báo cáo ghi (điểm phần trăm, thang log đối xứng)")
+        ax.set_xlabel("Tính lại trừ báo cáo ghi (điểm phần trăm)")
         ax.set_title(difference_title(rows))
         handles = [Line2D([], [], marker="o", linestyle="none", color=colours[c], label=c[:1].upper() + c[1:])
                    for c in causes]

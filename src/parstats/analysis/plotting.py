@@ -52,9 +52,12 @@ __all__ = [
     "ViFormatter",
     "add_source",
     "bar_value_labels",
+    "FLAG_GID",
+    "INFERRED_ALPHA",
     "flag_note",
     "flagged_patch",
     "mark_flagged",
+    "reported_wrong_bar",
     "coordinate",
     "declared_figure",
     "figure_alt",
@@ -90,7 +93,7 @@ FONT_FAMILY = "DejaVu Sans"
 #: The source line written under every figure.
 SOURCE_LINE = (
     "Nguồn: Báo cáo sơ kết giữa nhiệm kỳ thực hiện Chương trình hành động số 09-CTr/TU "
-    "của Tỉnh ủy về cải cách hành chính (Ban Thường vụ Huyện ủy Tây Sơn); tính toán lại từ số liệu của báo cáo."
+    "của Tỉnh ủy về cải cách hành chính (Ban Thường vụ Huyện ủy Tây Sơn); số liệu tính lại từ chính báo cáo."
 )
 #: Figure names: notebook number, notebook slug, what the figure shows.
 FIGURE_NAME = re.compile(r"\d\d-[a-z0-9]+(?:-[a-z0-9]+)+")
@@ -303,10 +306,17 @@ def percent_label(value, places: int = 2) -> str:
     return format_percent(Decimal(value), places)
 
 
-#: How a figure the audit flags (``inconsistent``) is drawn: hatched, outlined in black.
+#: How a figure the audit flags (``inconsistent``) is drawn: hatched, outlined in black. On
+#: every chart hatching means one thing: the value *as the report writes it*, which is wrong;
+#: a recomputed (right) value is never hatched, and nothing else is (an inferred value is a
+#: lighter fill, :data:`INFERRED_ALPHA`).
 FLAG_HATCH = "////"
 #: The legend entry of a flagged figure.
-FLAG_LABEL = "Số liệu báo cáo không nhất quán (xem ghi chú)"
+FLAG_LABEL = "Số liệu báo cáo ghi, không nhất quán (xem ghi chú)"
+#: The ``gid`` of every hatched artist: what it draws is a reported value the audit flags.
+FLAG_GID = "reported-wrong"
+#: The opacity of a value inferred rather than stated (a lighter fill of its colour).
+INFERRED_ALPHA = 0.4
 
 
 def bar_value_labels(ax, bars, labels, fontsize: float = 8, pad: float = 3, **kwargs) -> list:
@@ -345,17 +355,41 @@ def bar_value_labels(ax, bars, labels, fontsize: float = 8, pad: float = 3, **kw
 
 
 def mark_flagged(bar) -> None:
-    """Draw one bar as a figure the audit flags: hatched and outlined (:data:`FLAG_HATCH`)."""
+    """Draw one bar as a figure the audit flags: hatched and outlined (:data:`FLAG_HATCH`).
+
+    Only for a bar whose length *is* the value the report writes (never a recomputed one)."""
     bar.set_hatch(FLAG_HATCH)
     bar.set_edgecolor(PALETTE["black"])
     bar.set_linewidth(1.0)
+    bar.set_gid(FLAG_GID)
+
+
+def reported_wrong_bar(ax, position: float, start: float, value: float, thickness: float = 0.14,
+                       horizontal: bool = True):
+    """A thin hatched bar from ``start`` to ``start + value`` at ``position``: the value the
+    report writes where the audit finds it inconsistent, drawn beside the right (recomputed)
+    value, which keeps its plain fill.
+
+    Examples
+    --------
+    >>> fig, ax = new_figure()
+    >>> bar = reported_wrong_bar(ax, 0.5, 0, 98.45)
+    >>> bar.get_hatch() == FLAG_HATCH, bar.get_gid(), round(float(bar.get_width()), 2)
+    (True, 'reported-wrong', 98.45)
+    """
+    draw = ax.barh if horizontal else ax.bar
+    kwargs = {"left": start, "height": thickness} if horizontal else {"bottom": start, "width": thickness}
+    (bar,) = draw([position], [value], color="white", **kwargs)
+    mark_flagged(bar)
+    bar.set_linewidth(0.8)
+    return bar
 
 
 def flagged_patch():
     """The legend handle of a flagged bar (:data:`FLAG_LABEL`)."""
     from matplotlib.patches import Patch
 
-    return Patch(facecolor="white", edgecolor=PALETTE["black"], hatch=FLAG_HATCH, label=FLAG_LABEL)
+    return Patch(facecolor="white", edgecolor=PALETTE["black"], hatch=FLAG_HATCH, label=FLAG_LABEL, gid=FLAG_GID)
 
 
 def flag_note(items) -> str:
@@ -370,7 +404,7 @@ def flag_note(items) -> str:
     Examples
     --------
     >>> flag_note([("cấp huyện, năm 2022", "5,68%", "5,65%", "979/17.328")])
-    'Gạch chéo: số liệu báo cáo không nhất quán. Cấp huyện, năm 2022: báo cáo ghi 5,68%, tính lại 979/17.328 = 5,65%.'
+    'Gạch chéo: số liệu báo cáo ghi, không nhất quán. Cấp huyện, năm 2022: báo cáo ghi 5,68%, tính lại 979/17.328 = 5,65%.'
     >>> flag_note([])
     ''
     """
@@ -379,7 +413,7 @@ def flag_note(items) -> str:
         where = what[:1].upper() + what[1:]
         computed = f"{how} = {recomputed}" if how else recomputed
         parts.append(f"{where}: báo cáo ghi {reported}, tính lại {computed}.")
-    return ("Gạch chéo: số liệu báo cáo không nhất quán. " + " ".join(parts)) if parts else ""
+    return ("Gạch chéo: số liệu báo cáo ghi, không nhất quán. " + " ".join(parts)) if parts else ""
 
 
 def wrap_title(ax, title: str, width: int = 70) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from parstats.analysis.labels import label, period_label
 from parstats.analysis.plotting import PALETTE, SEQUENCE, add_source, coordinate, flag_note, flagged_patch, \
-    legend_patches, mark_flagged, new_figure, percent_label, set_number_axis, style, wrap_title
+    legend_patches, new_figure, percent_label, reported_wrong_bar, set_number_axis, style, wrap_title
 from parstats.analysis.prose import KeyFindings
 from parstats.analysis.shares import INCONSISTENT, check_share, reproduction_columns, reproduction_summary, \
     share_columns, share_rows, typed
@@ -318,9 +318,11 @@ def _flags(mix, shares) -> dict:
 def qualification_mix_chart(mix, title: str | None = None, shares=None):
     """100% stacked bars: the share of each qualification band in each staff group.
 
-    At each bar's end, the share of the :data:`HEADLINE` bands (count/total); a band that a
-    figure the audit flags quotes is hatched, and the note gives the report's and the
-    recomputed value.
+    At each bar's end, the share of the :data:`HEADLINE` bands (count/total). The bands are the
+    recomputed shares, never hatched; where the audit flags the report's figure for them, that
+    figure is drawn under the bar as a thin hatched bar of its own length (hatching means
+    "reported and wrong" on every chart), and the note gives the report's and the recomputed
+    value.
 
     Parameters
     ----------
@@ -336,8 +338,11 @@ def qualification_mix_chart(mix, title: str | None = None, shares=None):
     if title is None:
         title = mix_title(mix)
     flags = _flags(mix, shares)
+    from parstats.numbers import parse_percent
+
     fig, ax = new_figure(8.5, 0.8 * mix["group"].nunique() + 2.0)
     noted = []
+    reported_at: dict = {}
     with style():
         groups = list(dict.fromkeys(mix["group"]))
         bands = list(dict.fromkeys(mix["band_key"]))
@@ -351,10 +356,13 @@ def qualification_mix_chart(mix, title: str | None = None, shares=None):
                 row = mix[(mix["group"] == g) & (mix["band_key"] == band)]
                 widths.append(coordinate(row["share"].iloc[0]) if len(row) else 0.0)
             bars = ax.barh(y, widths, left=left, color=colours[band], label=names[band], height=0.6)
-            for bar, g in zip(bars, groups):
+            for bar, g, lft in zip(bars, groups, left):
                 r = flags.get((g, band))
                 if r is not None:
-                    mark_flagged(bar)
+                    # the bands are the recomputed (right) shares: the report's figure is drawn
+                    # beside them, hatched, from where its bands start
+                    at = (g, r["reported_text"])
+                    reported_at[at] = min(reported_at.get(at, (lft, 0))[0], lft), r, bar.get_y()
                     what = f"{r['qualification'].lower()}, {g[:1].lower()}{g[1:]}"
                     item = (what, r["reported_text"], r["recomputed_text"], f"{int(r['count'])}/{int(r['total'])}")
                     if item not in noted:
@@ -364,9 +372,10 @@ def qualification_mix_chart(mix, title: str | None = None, shares=None):
                     row = mix[(mix["group"] == g) & (mix["band_key"] == band)].iloc[0]
                     ax.text(lft + w / 2, yi, f"{percent_label(row['share'], 1)}\n({format_number(int(row['count']))})",
                             ha="center", va="center", fontsize=7.5, color="white" if band != REST else "black",
-                            bbox={"facecolor": colours[band], "edgecolor": "none", "pad": 1}
-                            if (g, band) in flags else None)
+                            )
             left = [a + b for a, b in zip(left, widths)]
+        for (_g, _text), (start, r, bottom) in reported_at.items():
+            reported_wrong_bar(ax, bottom - 0.1, start, coordinate(parse_percent(r["reported_text"]).value), 0.14)
         _, headline = HEADLINE.get(mix["dimension"].iloc[0], ((), ""))
         if headline:
             for yi, g in zip(y, groups):

@@ -64,7 +64,7 @@ __all__ = [
     "publish",
 ]
 
-KINDS = ("text", "int", "number", "percent", "bool")
+KINDS = ("text", "int", "number", "percent", "bool", "source")
 #: Kinds whose cells are figures (right-aligned).
 NUMERIC_KINDS = ("int", "number", "percent")
 #: Date written into the XLSX properties and zip entries (the zip format's epoch).
@@ -90,8 +90,10 @@ class Column:
         Column of the computed DataFrame.
     header : str
         Vietnamese header, in the report's terms.
-    kind : {"text", "int", "number", "percent", "bool"}
-        ``percent`` values are numbers of percent (84.11 means 84,11%).
+    kind : {"text", "int", "number", "percent", "bool", "source"}
+        ``percent`` values are numbers of percent (84.11 means 84,11%); ``source`` a section or
+        footnote id of the report (``II.1``, ``fn6``), shown as a reader cites it (``mục II.1``,
+        ``chú thích 6``).
     decimals : int or str, optional
         Places to show for ``number``/``percent``: a fixed int, or the name of a column
         holding each row's precision (e.g. the precision the report wrote); the column is
@@ -197,6 +199,10 @@ def format_value(value, kind: str, decimals: int = 0) -> str:
         return EMPTY
     if kind == "text":
         return str(value)
+    if kind == "source":  # a section or footnote id of the report, as a reader cites it
+        from parstats.report import describe_source
+
+        return describe_source(str(value)) if str(value) else EMPTY
     if kind == "bool":
         return YES if bool(value) else NO
     if isinstance(value, float):
@@ -462,8 +468,8 @@ def _xlsx_bytes(df, columns: Sequence[Column], sheet_title: str) -> bytes:
             if is_missing(v):
                 values.append(None)
                 formats.append(None)
-            elif c.kind == "text":
-                values.append(str(v))
+            elif c.kind in ("text", "source"):
+                values.append(format_value(v, c.kind))
                 formats.append(None)
             elif c.kind == "bool":
                 values.append(YES if bool(v) else NO)

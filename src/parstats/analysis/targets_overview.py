@@ -23,13 +23,14 @@ from parstats.analysis.plotting import (
     new_figure,
     set_number_axis,
     style,
+    wrap_title,
 )
 from parstats.analysis.scoreboard import format_value
 from parstats.analysis.shares import percent_text
 from parstats.analysis.tables import Column as C, is_missing
 
 __all__ = ["COLUMNS", "DATA_TABLES", "FIGURES", "SIPAS_TARGET", "activities_table", "chart_rows", "key_findings",
-           "par_sipas_chart", "par_sipas_table", "targets_chart", "targets_chart_title", "targets_table"]
+           "chart_value", "par_sipas_chart", "par_sipas_table", "targets_chart", "targets_chart_title", "targets_table"]
 
 #: The site's index links its summary of the scoreboard of the targets to this notebook.
 INDEX_SECTION = "targets"
@@ -49,23 +50,25 @@ COLUMNS = {
                    C("value_text", "Giá trị dùng để đánh giá"), C("value_basis_vi", "Cách có giá trị"),
                    C("on_track", "Tiến độ so với thời gian đã qua"), C("note", "Ghi chú"),
                    C("report_verdict", "Báo cáo tự đánh giá"), C("agrees", "Khớp với báo cáo", "bool"),
-                   C("source", "Nguồn")],
+                   C("source", "Nguồn", "source")],
     "targets": [C("sentence", "Chỉ tiêu"), C("status", "Đánh giá"),
                 C("met_ids", "Chỉ tiêu con đạt"), C("not_met_ids", "Chỉ tiêu con chưa đạt"),
                 C("no_data_ids", "Chỉ tiêu con không có số liệu")],
     "par_sipas": [C("id", "Mã dòng"), C("index", "Chỉ số"), C("year", "Năm"), C("score_text", "Điểm"),
-                  C("rank_text", "Xếp hạng"), C("source", "Nguồn")],
+                  C("rank_text", "Xếp hạng"), C("source", "Nguồn", "source")],
     "activities": [C("id", "Mã dòng"), C("activity", "Hoạt động"), C("role", "Chức danh"), C("period", "Kỳ"),
                    C("count", "Số lượng", "int"), C("unit", "Đơn vị tính"), C("parent_activity", "Thuộc hoạt động"),
-                   C("source_vi", "Nguồn")],
+                   C("source", "Nguồn", "source")],
 }
 
 #: The figures the notebook saves: ``figures/01-targets-overview-SUFFIX.svg`` -> (title, caption).
 FIGURES = {
     "targets-vs-actual": (
-        "Phần lớn chỉ tiêu con tính theo tỷ lệ chưa đạt mục tiêu",
-        "Kết quả từng chỉ tiêu con tính bằng tỷ lệ phần trăm (thanh, ghi giá trị ở đầu thanh) so với mục tiêu "
-        "(vạch đen), tô màu theo đạt hoặc chưa đạt; số liệu bị gắn cờ (gạch chéo) ghi kèm giá trị tính lại."),
+        "Mọi chỉ tiêu con có mục tiêu định lượng so với mục tiêu",
+        "Mỗi chỉ tiêu con có mục tiêu định lượng, theo từng kỳ: kết quả tính bằng tỷ lệ phần trăm (thanh, ở giá trị "
+        "dùng để đánh giá: giá trị tính lại khi số liệu báo cáo không nhất quán, giá trị theo đúng thước đo của chỉ "
+        "tiêu khi báo cáo nêu thước đo khác) so với mục tiêu (vạch đen), tô màu theo đạt hoặc chưa đạt; thanh mảnh "
+        "gạch chéo là số liệu báo cáo ghi, không nhất quán; chỉ tiêu con không có tỷ lệ chỉ ghi bằng lời."),
     "par-index-sipas": (
         "Xếp hạng PAR INDEX tụt khỏi khoảng mục tiêu; SIPAS chưa đạt 90%",
         "Xếp hạng PAR INDEX so với khoảng xếp hạng của chỉ tiêu 1; điểm PAR INDEX theo năm; điểm SIPAS so "
@@ -193,33 +196,61 @@ def key_findings(board=None):
 
 
 def chart_rows(board):
-    """The rows the targets chart draws: percentage sub-targets with a value and a target."""
-    return board[board["actual"].notna() & board["target_value"].notna()
-                 & (board["unit"] == "percent")].reset_index(drop=True)
+    """The rows the targets chart draws: every sub-target with a quantitative target, one row
+    per period (a bar only where the value is a percentage; see :func:`chart_value`)."""
+    return board[board["target_value"].notna()].reset_index(drop=True)
 
 
-def targets_chart_title(board) -> str:
-    """The finding the targets chart shows, as its title.
+def chart_value(row):
+    """The value a sub-target's bar shows, or None (no bar): the value on the target's own
+    measure where the report answers with another (2e), else the recomputed value where the
+    report's is flagged, else the value the scoreboard judges; only percentages.
 
     Examples
     --------
     >>> from parstats.analysis.scoreboard import scoreboard
-    >>> targets_chart_title(scoreboard())
-    '2 trong 12 kết quả tính theo tỷ lệ đạt mục tiêu'
+    >>> b = scoreboard().set_index("sub_id")
+    >>> str(chart_value(b.loc["5b"])), str(chart_value(b.loc["2e"]))
+    ('6.46', '7.38')
     """
-    from parstats.analysis.scoreboard import MET
+    if row["unit"] != "percent":
+        return None
+    for key in ("measure_value", "recomputed", "actual"):
+        v = row.get(key)
+        if v is not None and not (isinstance(v, float) and v != v):
+            return v
+    return None
 
-    rows = chart_rows(board)
-    return f"{int((rows['status'] == MET).sum())} trong {len(rows)} kết quả tính theo tỷ lệ đạt mục tiêu"
+
+def targets_chart_title(board) -> str:
+    """The finding the targets chart shows, as its title: the counts of the index, from the
+    same verdicts (:func:`parstats.analysis.scoreboard.sub_target_verdicts`).
+
+    Examples
+    --------
+    >>> from parstats.analysis.scoreboard import scoreboard, scoreboard_summary
+    >>> targets_chart_title(scoreboard()).startswith("Trong ")
+    True
+    """
+    from parstats.analysis.scoreboard import MET, NO_DATA, NOT_MET, sub_target_verdicts
+
+    subs = sub_target_verdicts(board)
+    subs = subs[subs["has_target"]]
+    n = {st: int((subs["status"] == st).sum()) for st in (MET, NOT_MET, NO_DATA)}
+    return (f"Trong {len(subs)} chỉ tiêu con có mục tiêu định lượng: {n[MET]} đạt, {n[NOT_MET]} chưa đạt"
+            + (f", {n[NO_DATA]} không có số liệu" if n[NO_DATA] else ""))
 
 
 def targets_chart(board):
-    """Actual against target for every percentage sub-target with a value and a target.
+    """Every sub-target with a quantitative target against its target, one row per period.
 
-    Bars are coloured met / not met, with the value at the bar's end; the black tick is the
-    target. A figure the audit flags is hatched and its recomputed value written beside it;
-    a target measured otherwise than the reported figure gets the value on its own measure.
-    The legend lists only what is drawn.
+    A percentage is a bar coloured met / not met, drawn at the value the verdict rests on (the
+    target's own measure, else the recomputed value); the black tick is the target. Where the
+    report's figure is flagged or answers another measure, that figure is drawn under the bar
+    as a thin hatched bar (hatching means "reported and wrong" on every chart). A sub-target
+    without a percentage (a rank, a verdict in words, no data) has no bar, only its words. The
+    labels stand right of the bar, the target and the hatched bar, never over a marker; the
+    title counts the sub-targets as the index does (:func:`targets_chart_title`).
 
     Parameters
     ----------
@@ -230,54 +261,68 @@ def targets_chart(board):
     --------
     >>> from parstats.analysis.scoreboard import scoreboard
     >>> fig = targets_chart(scoreboard())
-    >>> [t.get_text() for t in fig.axes[0].texts if "gắn cờ" in t.get_text()]
-    ['13,70% — số liệu bị gắn cờ: tính lại 13,71%', '6,91% — số liệu bị gắn cờ: tính lại 6,46%']
-    >>> sorted(t.get_text() for t in fig.axes[0].get_legend().get_texts())
-    ['Chưa đạt', 'Mục tiêu', 'Số liệu bị gắn cờ', 'Đạt']
+    >>> [t.get_text() for t in fig.axes[0].texts if "báo cáo ghi 6,91%" in t.get_text()]
+    ['6,46% (tính lại; báo cáo ghi 6,91%)']
     """
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
 
-    from parstats.analysis.scoreboard import MET, NOT_MET
+    from parstats.analysis.plotting import flagged_patch, reported_wrong_bar
+    from parstats.analysis.scoreboard import MET, NO_DATA, NOT_MET
 
     rows = chart_rows(board)
-    fig, ax = new_figure(8.5, 0.42 * len(rows) + 1.8)
+    fig, ax = new_figure(9.5, 0.42 * len(rows) + 1.9)
+    hatched = False
     with style():
         names = [f"{r['sub_id']} · {r['period']}" for _, r in rows.iterrows()]
         y = list(range(len(rows)))[::-1]
-        flagged = [bool(t) for t in rows["recomputed_text"]]
-        colours = [MET_COLOUR if s == MET else NOT_MET_COLOUR for s in rows["status"]]
-        bars = ax.barh(y, [coordinate(v) for v in rows["actual"]], color=colours, height=0.6)
-        for bar, flag in zip(bars, flagged):
-            if flag:
-                bar.set_hatch("///")
-                bar.set_edgecolor(PALETTE["black"])
-        ax.scatter([coordinate(t) for t in rows["target_value"]], y, marker="|", s=420, linewidths=2.5,
-                   color=PALETTE["black"], zorder=3)
-        for yi, flag, (_, r) in zip(y, flagged, rows.iterrows()):
-            text = r["actual_text"]
-            if flag:
-                text += f" — số liệu bị gắn cờ: tính lại {r['recomputed_text']}"
-            if r["measure_text"]:
-                text += f" — theo số {r['target_measure']}: {r['measure_text']}"
-            ax.text(coordinate(r["actual"]) + 0.8, yi, text, va="center", fontsize=8, color=PALETTE["black"],
-                    zorder=4, bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
-                                    "alpha": 0.85})
+        colours = {MET: MET_COLOUR, NOT_MET: NOT_MET_COLOUR}
+        for yi, (_, r) in zip(y, rows.iterrows()):
+            value = chart_value(r)
+            ends = []
+            if value is not None:
+                ax.barh([yi], [coordinate(value)], color=colours.get(r["status"], PALETTE["grey"]), height=0.5)
+                ends.append(coordinate(value))
+            reported = r["actual"] if r["unit"] == "percent" and r["actual"] is not None else None
+            wrong = bool(r["recomputed_text"]) or bool(r["measure_text"])
+            if reported is not None and wrong:
+                reported_wrong_bar(ax, yi - 0.33, 0, coordinate(reported), 0.14)
+                ends.append(coordinate(reported))
+                hatched = True
+            if r["unit"] == "percent":
+                ax.scatter([coordinate(r["target_value"])], [yi], marker="|", s=420, linewidths=2.5,
+                           color=PALETTE["black"], zorder=3)
+                ends.append(coordinate(r["target_value"]))
+            if value is None:
+                shown = f"hạng {r['actual_text']}" if r["unit"] == "rank" and r["actual_text"] else r["actual_text"]
+                text = f"{shown or NO_DATA.lower()} — mục tiêu {r['target']}"
+                text += " (xem Hình 2)" if r["unit"] == "rank" else ""
+                text += f": {r['status'].lower()}"
+            elif r["measure_text"]:
+                text = (f"{r['measure_text']} theo số {r['target_measure']} "
+                        f"(báo cáo nêu {r['actual_text']} tính theo {r['reported_measure']})")
+            elif r["recomputed_text"]:
+                text = f"{r['recomputed_text']} (tính lại; báo cáo ghi {r['actual_text']})"
+            else:
+                text = r["actual_text"]
+            ax.annotate(text, xy=(max(ends, default=0), yi), xytext=(7, 0), textcoords="offset points",
+                        va="center", ha="left", fontsize=8, color=PALETTE["black"])
         ax.set_yticks(y, names)
-        ax.set_xlim(0, 125)
+        ax.set_xlim(0, 175)
+        ax.set_ylim(-0.8, len(rows) - 0.4)
         ax.set_xticks(range(0, 101, 20))
         set_number_axis(ax.xaxis, decimals=0, percent=True)
         ax.set_xlabel("Kết quả thực hiện (%)")
-        ax.set_title(targets_chart_title(board))
+        wrap_title(ax, targets_chart_title(board), 80)
         present = set(rows["status"])
         handles = legend_patches([(lab, col) for lab, col in ((MET, MET_COLOUR), (NOT_MET, NOT_MET_COLOUR))
                                   if lab in present])
-        if any(flagged):
-            handles.append(Patch(facecolor="white", edgecolor=PALETTE["black"], hatch="///", label="Số liệu bị gắn cờ"))
+        if hatched:
+            handles.append(flagged_patch())
         handles.append(Line2D([], [], marker="|", linestyle="none", markersize=12, markeredgewidth=2.5,
                               color=PALETTE["black"], label="Mục tiêu"))
         ax.legend(handles=handles, loc="lower right", fontsize=8)
         ax.grid(axis="y", visible=False)
+        ax.spines["bottom"].set_bounds(0, 100)
     add_source(fig)
     return fig
 
@@ -335,9 +380,12 @@ def par_sipas_chart(par, board):
             grp = par[par["index_key"] == key]
             xs = [int(y) for y in grp["year"]]
             ax.plot(xs, [coordinate(v) for v in grp["score"]], marker="o", color=colour, label="Điểm")
+            # SIPAS's scores stand under their points: above them runs the target line
+            below = key == "SIPAS" and len(sipas_target) > 0
             for x, (_, r) in zip(xs, grp.iterrows()):
                 ax.annotate(r["score_text"], (x, coordinate(r["score"])), textcoords="offset points",
-                            xytext=(0, 7), ha="center", fontsize=8)
+                            xytext=(0, -9 if below else 7), ha="center", va="top" if below else "baseline",
+                            fontsize=8)
             ax.set_xticks(_years(grp), [str(y) for y in _years(grp)])
             ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
             ax.set_ylim(70, 100)

@@ -88,13 +88,15 @@ class Note:
     value curated into a data table, say): marked as "noted" where it stands, with ``text``
     and ``links`` (``[(label, href or None)]``) in its explanation.
 
-    ``line`` is 1-based, as a claim's; ``value`` is the figure as written (``"1.752"``).
+    ``line`` is 1-based, as a claim's; ``value`` is the figure as written (``"1.752"``);
+    ``occurrence`` which of its whole-number occurrences on the line it is (0: the first).
     """
 
     line: int
     value: str
     text: str
     links: tuple = ()
+    occurrence: int = 0
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,10 @@ def place_notes(lines: list[str], marks: list[Mark], notes) -> list[Mark]:
         if not 0 <= j < len(lines) or not note.value:
             continue
         rx = _compiled(r"(?<![\w.,])" + re.escape(note.value) + r"(?![\d])(?![.,]\d)")
-        for m in rx.finditer(lines[j]):
+        found = list(rx.finditer(lines[j]))
+        # its own occurrence first, then the first one free
+        order = found[note.occurrence:note.occurrence + 1] + found if note.occurrence < len(found) else found
+        for m in order:
             if not any(k.line == j and k.start < m.end() and m.start() < max(k.end, k.start + 1) for k in out):
                 out.append(Mark(j, m.start(), m.end(), (), (i,)))
                 break
@@ -338,7 +343,8 @@ WORDS = {
                      "Chọn một dấu (nhấp chuột, hoặc Tab rồi Enter) để xem phép tính lại, "
                      "chẩn đoán, mức độ và cách gắn các số liệu."),
            "sha": "SHA-256 của tệp", "document": "Văn bản", "links": "Xem thêm",
-           "back": "↑ Về tóm tắt", "noted": "số liệu đã trích, không thuộc phép kiểm tra"},
+           "back": "↑ Về tóm tắt", "noted": "số liệu đã trích, không thuộc phép kiểm tra",
+           "also": "Phép kiểm tra khác trên cùng số liệu"},
     "en": {"title": "Annotated report", "summary": "Summary of the audit",
            "claims": "figures checked", "flagged": "Inconsistent figures",
            "none_flagged": "No figure is inconsistent.",
@@ -350,7 +356,8 @@ WORDS = {
                      "(click, or Tab then Enter) to see the recomputation, the diagnosis, the "
                      "severity and how the numbers were tied."),
            "sha": "SHA-256 of the file", "document": "Document", "links": "See also",
-           "back": "↑ Back to the summary", "noted": "figure noted, not checked by the audit"},
+           "back": "↑ Back to the summary", "noted": "figure noted, not checked by the audit",
+           "also": "Another check of the same figure"},
 }
 
 

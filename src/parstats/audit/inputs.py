@@ -284,6 +284,11 @@ _EMPH_LINE_RE = re.compile(r"^\s*[*_]+\s*([0-9]{1,2}(?:\.[0-9]{1,2})+\.?)\s+\S")
 #: a numbered title written as a paragraph (Word or PDF lose the emphasis): ``2.5. Xây dựng …``
 _NUMBERED_TITLE_RE = re.compile(r"^([0-9]{1,2}(?:\.[0-9]{1,2})+)\.\s+[^\W\d_]")
 _FOOTDEF_RE = re.compile(r"^\s*(?:<sup>\s*([0-9]{1,3}|[a-z])\s*</sup>|\[\^([^\]\s]{1,10})\]:)")
+#: a footnote reference in running text: ``<sup>5</sup>`` or ``[^5]`` (not a definition)
+_FOOTREF_RE = re.compile(r"<sup>\s*([0-9]{1,3}|[a-z])\s*</sup>|\[\^([^\]\s]{1,10})\](?!:)")
+#: a paragraph that starts with a label and a colon (``Cấp xã: …``): after a footnote that does
+#: too, it continues that footnote
+_NOTE_LABEL_RE = re.compile(r"^[^\W\d_][^:;.()\d]{0,40}:\s")
 _STRIP_RE = re.compile(r"[*_#]|</?[A-Za-z][^<>]{0,40}>")
 
 
@@ -310,34 +315,53 @@ def text_locations(text: str) -> dict[int, Location]:
     line that starts with a number of two levels or more (``2.5. Xây dựng …``) opens a section: a roman numeral (``II - KẾT QUẢ``) starts one, an arabic number under it
     makes ``II.2``, ``2.5.`` makes ``II.2.5``; ``Phần thứ hai`` names a part. A footnote
     definition (``<sup>5</sup> …`` or ``[^5]: …``) and the lines that continue it carry the
-    footnote. Only lines with a section or a footnote get a :class:`Location`.
+    footnote, and the section of the line that first cites it (a footnote printed after the
+    next heading, where a page broke, still belongs to the section that cites it). Only lines
+    with a section or a footnote get a :class:`Location`.
 
     Examples
     --------
     >>> locs = text_locations("## II - KẾT QUẢ\\n\\n### 2. Nhiệm vụ\\n\\n*2.5. Cán bộ*\\n\\nCó 5 người.\\n\\n<sup>3</sup> Ghi chú\\ntiếp")
     >>> [(n, l.section, l.footnote) for n, l in sorted(locs.items())]
     [(1, 'II', None), (3, 'II.2', None), (5, 'II.2.5', None), (7, 'II.2.5', None), (9, 'II.2.5', '3'), (10, 'II.2.5', '3')]
+    >>> locs = text_locations("## 2.3. Thủ tục\\n\\nCó 7,38%<sup>5</sup>.\\n\\n## 2.4. Bộ máy\\n\\n<sup>5</sup> Cấp huyện")
+    >>> locs[7].section, locs[7].footnote
+    ('2.3', '5')
     """
     locs: dict[int, Location] = {}
     current: list[str] = []
     part: str | None = None
     note: str | None = None
+    cited: dict[str, str | None] = {}  # footnote -> the section of its first citation
+    labelled: str | None = None  # the footnote just ended, when it starts with a label ("Cấp huyện: …")
+    blank = True
     for n, line in enumerate(text.split("\n"), start=1):
         if not line or line.isspace():
-            note = None
+            note, blank = None, True
             continue
         first = line.lstrip()[:1]
+        definition = None
         if (first == "#" or (first in "*_" and _EMPH_LINE_RE.match(line))
                 or ("0" <= first <= "9" and len(line) < 300 and _NUMBERED_TITLE_RE.match(line))):
             current, part = _section_of(line.lstrip("# "), current, part)
-            note = None
-        elif first in "<[":
-            m = _FOOTDEF_RE.match(line)
-            if m:
-                note = m.group(1) or m.group(2)
+            note = labelled = None
+        elif first in "<[" and (definition := _FOOTDEF_RE.match(line)):
+            note = definition.group(1) or definition.group(2)
+            labelled = note if _NOTE_LABEL_RE.match(line[definition.end():].lstrip()) else None
+        elif blank and labelled and _NOTE_LABEL_RE.match(line.lstrip()):
+            note = labelled  # "Cấp xã: …" after "<sup>5</sup> Cấp huyện: …" continues the footnote
+        elif blank:
+            labelled = None
+        blank = False
         section = ".".join(current) or part
         if part and current and part.lower() != "phần thứ nhất":
             section = f"{part}, {'.'.join(current)}"
+        if note is None:
+            for m in _FOOTREF_RE.finditer(line, definition.end() if definition else 0):
+                cited.setdefault(m.group(1) or m.group(2), section)
+        else:
+            # a footnote belongs to the section that cites it, not to the one where a page broke
+            section = cited.get(note, section)
         if section or note:
             locs[n] = Location(n, footnote=note, section=section)
     return locs

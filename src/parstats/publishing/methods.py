@@ -7,8 +7,10 @@ read from the project, never typed.
 
 :func:`download_files` gathers what the site offers for download under ``tai-ve/``: every
 notebook (``.ipynb``), every file its analysis wrote to ``figures/`` (SVG and PNG figures, CSV
-and XLSX tables), the curated tables with ``datapackage.json`` (``tai-ve/du-lieu/``) and the
-raw report with its sidecar (``tai-ve/bao-cao-goc/``), so that the site is whole when copied.
+and XLSX tables), the curated tables as a reviewer reads them (``tai-ve/du-lieu/``: Vietnamese
+headers and labels) with their coded originals and ``datapackage.json`` for analysts
+(``tai-ve/du-lieu/ma-goc/``), and the raw report with its sidecar (``tai-ve/bao-cao-goc/``), so
+that the site is whole when copied.
 
 Examples
 --------
@@ -30,6 +32,9 @@ from parstats.report import describe_source
 DOWNLOADS = "tai-ve"
 #: The file name of the methods page.
 METHODS_PAGE = "phuong-phap.html"
+#: Where the coded originals of the curated tables (with ``datapackage.json``) sit under
+#: ``tai-ve/du-lieu/``, for analysts; the tables beside it are the reviewer's, in Vietnamese.
+CODED = "ma-goc"
 #: Suffixes of the files of ``figures/`` that the site offers.
 FIGURE_FILES = (".svg", ".png", ".csv", ".xlsx")
 
@@ -80,12 +85,32 @@ def methods_context(project, info, entries: list) -> dict:
         "obtained_from": re.sub(r"\s*\(.*\)\s*$", "", str(info.meta.get("obtained_from") or "")) or None,
         "accessed": _date(info.meta.get("date_accessed")),
         "tables": data_tables(project.data_dir),
-        "datapackage_href": f"{DOWNLOADS}/du-lieu/datapackage.json"
+        "datapackage_href": f"{DOWNLOADS}/du-lieu/{CODED}/datapackage.json"
         if (project.data_dir / "datapackage.json").is_file() else None,
         "notebooks": entries,
         "commit": git_commit(project.root),
         "versions": package_versions(),
     }
+
+
+def _readable_tables(data_dir: Path) -> dict[str, bytes]:
+    """``file name -> CSV bytes`` of each curated table as a reviewer reads it: the columns'
+    Vietnamese titles as headers, codes written out with their labels, sources as «mục II.1»,
+    rows referred to by their label (:func:`parstats.publishing.report_pages.data_tables`);
+    UTF-8 with a byte-order mark, as the figures' tables. Empty without ``datapackage.json``."""
+    from parstats.publishing import report_pages
+
+    if not (data_dir / "datapackage.json").is_file():
+        return {}
+    out = {}
+    for t in report_pages.data_tables(data_dir, with_flags=False):
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(["Mã dòng", *(title for _, title, _ in t.columns)])
+        for anchor, cells in t.rows:
+            writer.writerow([anchor[len(t.name) + 1:], *cells])
+        out[Path(t.href).name] = ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return out
 
 
 def download_files(project, notebooks: list[Path]) -> dict[str, bytes]:
@@ -97,10 +122,14 @@ def download_files(project, notebooks: list[Path]) -> dict[str, bytes]:
         for path in sorted(project.figures_dir.iterdir()):
             if path.is_file() and path.suffix in FIGURE_FILES:
                 out[f"{DOWNLOADS}/{path.name}"] = path.read_bytes()
+    readable = _readable_tables(project.data_dir)
     for table in data_tables(project.data_dir):
-        out[table["href"]] = (project.data_dir / table["file"]).read_bytes()
+        # a reviewer's table: Vietnamese headers and labels; the coded original for analysts
+        out[table["href"]] = readable.get(table["file"]) or (project.data_dir / table["file"]).read_bytes()
+        if table["file"] in readable:
+            out[f"{DOWNLOADS}/du-lieu/{CODED}/{table['file']}"] = (project.data_dir / table["file"]).read_bytes()
     if (project.data_dir / "datapackage.json").is_file():
-        out[f"{DOWNLOADS}/du-lieu/datapackage.json"] = (project.data_dir / "datapackage.json").read_bytes()
+        out[f"{DOWNLOADS}/du-lieu/{CODED}/datapackage.json"] = (project.data_dir / "datapackage.json").read_bytes()
     raw_dir = project.data_dir / "raw"
     if raw_dir.is_dir():
         for path in sorted(raw_dir.iterdir()):

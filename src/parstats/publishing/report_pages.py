@@ -8,14 +8,15 @@ report links each figure there.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from parstats import data, paths
 from parstats.publishing.methods import DOWNLOADS
 from parstats.report import describe_source
 
-__all__ = ["DATA_PAGE", "REPORT_PAGE", "DataTable", "data_tables", "report_page_parts", "row_anchor"]
+__all__ = ["DATA_PAGE", "REPORT_PAGE", "DataTable", "Flag", "audited_report", "data_tables", "flagged_cells", "report_page_parts",
+           "row_anchor"]
 
 #: File names of the two pages in ``site/``.
 DATA_PAGE, REPORT_PAGE = "du-lieu.html", "bao-cao.html"
@@ -42,15 +43,30 @@ class DataTable:
     columns: tuple[tuple[str, str, bool], ...]  # (field name, Vietnamese title, numeric?)
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (anchor, cells)
     href: str  # the CSV among the site's downloads
+    #: ``(row index, column index) -> Flag``: the cells that hold a figure the audit flags
+    flags: dict = field(default_factory=dict)
 
 
-def data_tables(data_dir: Path | str) -> list[DataTable]:
+@dataclass(frozen=True)
+class Flag:
+    """A cell of the data page that holds a figure the audit finds inconsistent: the claim's
+    anchor in the annotated report (``href``), what the report writes and the recomputed value."""
+
+    href: str
+    reported: str
+    recomputed: str
+
+
+def data_tables(data_dir: Path | str, with_flags: bool = True) -> list[DataTable]:
     """Every curated table of ``data_dir`` with its cells ready to show: codes written out
     with their Vietnamese labels, numbers as the report writes them, sources as a reader
-    cites them; the row ``id`` is the anchor, not a column."""
+    cites them; the row ``id`` is the anchor, not a column. With ``with_flags``, each cell
+    that holds a figure the audit finds inconsistent carries its :class:`Flag`
+    (:func:`flagged_cells`)."""
     from parstats.analysis.labels import label
 
     pkg = data.datapackage(data_dir)
+    flagged = flagged_cells(data_dir) if with_flags else {}
     out = []
     for res in pkg["resources"]:
         fields = [f for f in res["schema"]["fields"] if f["name"] != "id"]
@@ -65,12 +81,80 @@ def data_tables(data_dir: Path | str) -> list[DataTable]:
                 return label(res["name"], f["name"], value)
             return value
 
+        flags = {(i, j): flagged[(res["name"], row["id"], f["name"])]
+                 for i, row in enumerate(rows) for j, f in enumerate(fields)
+                 if (res["name"], row["id"], f["name"]) in flagged}
         out.append(DataTable(
             res["name"], res.get("title", res["name"]), res.get("description", ""),
             tuple((f["name"], f.get("title", f["name"]), data.is_numeric_field(f)) for f in fields),
             tuple((row_anchor(res["name"], row["id"]), tuple(cell(f, row) for f in fields)) for row in rows),
-            f"{DOWNLOADS}/du-lieu/{Path(res['path']).name}",
+            f"{DOWNLOADS}/du-lieu/{Path(res['path']).name}", flags,
         ))
+    return _name_rows(out)
+
+
+def _name_rows(tables: list[DataTable]) -> list[DataTable]:
+    """The tables with every cell that names a row (a row id of its own table, ``parent``; or
+    ``table:row id``, ``measure_row``) written as that row's Vietnamese label."""
+    import dataclasses
+
+    titles = {t.name: t.title for t in tables}
+    labels = {}
+    for t in tables:
+        text_cols = [i for i, (name, _, num) in enumerate(t.columns)
+                     if not num and name not in ("source", "quote", "parent")][:3]
+        for anchor, cells in t.rows:
+            labels[(t.name, anchor[len(t.name) + 1:])] = ", ".join(cells[i] for i in text_cols if cells[i])
+
+    def named(table: str, value: str) -> str:
+        other, _, rid = value.partition(":")
+        if rid and (other, rid) in labels:
+            return f"{titles[other]}: {labels[(other, rid)]}"
+        return labels.get((table, value), value)
+    return [dataclasses.replace(t, rows=tuple((a, tuple(named(t.name, c) for c in cells)) for a, cells in t.rows))
+            for t in tables]
+
+
+def audited_report(data_dir: Path | str):
+    """``(document, audit, curated figures, their places, the marks' spans by finding index)``
+    of the raw report of ``data_dir``, or None without one."""
+    from parstats.analysis.report_map import curated_figures, figure_places
+    from parstats.audit import audit_path
+    from parstats.audit.annotate import locate_marks
+    from parstats.audit.inputs import read_document
+    from parstats.markdown import normalize_lines
+
+    raw = Path(data_dir) / "raw" / paths.RAW_REPORT.name
+    if not raw.is_file():
+        return None
+    doc = read_document(raw)
+    report = audit_path(raw, source=f"data/raw/{raw.name}")
+    figures = curated_figures(data_dir)
+    lines = normalize_lines(doc.text).split("\n")
+    spans = {}
+    for mark in locate_marks(lines, list(report.findings)):
+        for i in mark.findings:
+            spans[i] = (mark.line, mark.start, mark.end)
+    return doc, report, figures, figure_places(lines, figures), spans
+
+
+def flagged_cells(data_dir: Path | str) -> dict[tuple[str, str, str], Flag]:
+    """``(table, row id, column) -> Flag`` for every curated value that stands where the audit
+    marks an inconsistent figure of the home report (the report's wrong figure, curated as
+    written): the data page shows it with its mark and a link to the correction."""
+    from parstats.analysis.report_map import figures_for_span
+
+    audited = audited_report(data_dir)
+    if audited is None:
+        return {}
+    _doc, report, _figures, places, spans = audited
+    out = {}
+    for i, f in enumerate(report.findings):
+        if f.status != "inconsistent" or i not in spans:
+            continue
+        for fig in figures_for_span(spans[i], places):
+            out.setdefault((fig.table, fig.row_id, fig.field),
+                           Flag(f"{REPORT_PAGE}#c-{f.claim.id}", f.claim.reported or fig.value, f.recomputed or ""))
     return out
 
 
@@ -78,9 +162,9 @@ def _row_labels(data_dir: Path | str) -> dict[tuple[str, str], str]:
     """``(table, row id) -> `` a short Vietnamese label of the row: its first coded columns
     written out (``Cấp xã, 6 tháng đầu năm 2023``)."""
     out = {}
-    for t in data_tables(data_dir):
+    for t in data_tables(data_dir, with_flags=False):
         text_cols = [i for i, (name, _, num) in enumerate(t.columns)
-                     if not num and name not in ("source", "quote")][:3]
+                     if not num and name not in ("source", "quote", "parent")][:3]
         for anchor, cells in t.rows:
             out[(t.name, anchor[len(t.name) + 1:])] = ", ".join(cells[i] for i in text_cols if cells[i])
     return out
@@ -88,8 +172,9 @@ def _row_labels(data_dir: Path | str) -> dict[tuple[str, str], str]:
 
 def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
     """The annotated home report for the site: every figure the audit checks marked by its
-    status, every curated figure linked to its row on the data page and to the notebook that
-    shows its table; a checked figure no row carries says so.
+    status, every curated figure linked to the row that curates that very claim (the figure
+    standing at the mark, not an equal value elsewhere) on the data page and to that row (or
+    its table) in the notebook that shows it; a checked figure no row carries says so.
 
     Parameters
     ----------
@@ -102,20 +187,15 @@ def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
     parstats.audit.annotate.Annotated or None
         None for a project without the raw report.
     """
-    from parstats.analysis.report_map import (curated_figures, figures_by_line, figures_for_claim,
-                                              notebooks_by_table)
-    from parstats.audit import audit_path
+    from parstats.analysis.report_map import figures_at_claim, notebook_row_anchors, notebooks_by_table
     from parstats.audit.annotate import Note, annotate_html
-    from parstats.audit.inputs import read_document
-    raw = project.data_dir / "raw" / paths.RAW_REPORT.name
-    if not raw.is_file():
+    audited = audited_report(project.data_dir)
+    if audited is None:
         return None
-    doc = read_document(raw)
-    report = audit_path(raw, source=f"data/raw/{raw.name}")
-    figures = curated_figures(project.data_dir)
-    by_line = figures_by_line(figures)
+    doc, report, figures, places, spans = audited
     shown_in = notebooks_by_table(project.notebooks_dir)
-    titles = {t.name: t.title for t in data_tables(project.data_dir)}
+    anchors = notebook_row_anchors(project.notebooks_dir)
+    titles = {t.name: t.title for t in data_tables(project.data_dir, with_flags=False)}
     rows = _row_labels(project.data_dir)
     fields = {(r["name"], f["name"]): f.get("title", f["name"])
               for r in data.datapackage(project.data_dir)["resources"] for f in r["schema"]["fields"]}
@@ -126,21 +206,28 @@ def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
             key = (fig.table, fig.row_id)
             if key not in seen:
                 seen.add(key)
-                label = rows.get(key) or fig.row_id
+                label = rows.get(key) or titles[fig.table]
                 out.append((f"Dữ liệu «{titles[fig.table]}»: {label}",
                             f"{DATA_PAGE}#{row_anchor(fig.table, fig.row_id)}"))
-        for table in dict.fromkeys(fig.table for fig in figs):
-            for nb in shown_in.get(table, ()):
-                page, title = notebook_pages.get(nb, (None, None))
-                if page and ("nb", page) not in seen:
-                    seen.add(("nb", page))
-                    out.append((f"Sổ tay: {title}", page))
+        for fig in figs:  # the row in the notebook that shows its table, else that notebook
+            nb, anchor = anchors.get(fig.row_id, (None, None))
+            if nb not in shown_in.get(fig.table, ()):
+                nb, anchor = next(iter(shown_in.get(fig.table, ())), None), None
+            page, title = notebook_pages.get(nb, (None, None))
+            if page and ("nb", page, anchor) not in seen:
+                seen.add(("nb", page, anchor))
+                out.append((f"Sổ tay: {title}" + (", bảng số liệu" if anchor else ""),
+                            f"{page}#{anchor}" if anchor else page))
         return out
 
     used = set()
+    index = {id(f): i for i, f in enumerate(report.findings)}
+
+    def claim_figures(finding) -> list:
+        return figures_at_claim(finding.claim, spans.get(index.get(id(finding))), places)
 
     def extra_links(finding) -> list:
-        figs = figures_for_claim(finding.claim, by_line)
+        figs = claim_figures(finding)
         used.update(figs)
         return links_of(figs) or [("Số liệu này chưa được trích vào dữ liệu (data/)", None)]
 
@@ -148,6 +235,6 @@ def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
     for f in report.findings:
         extra_links(f)
     notes = [Note(fig.line, fig.value, f"{titles[fig.table]}: cột «{fields[(fig.table, fig.field)]}»",
-                  tuple(links_of([fig])))
+                  tuple(links_of([fig])), fig.occurrence)
              for fig in figures if fig not in used]
     return annotate_html(doc, report, "vi", extra_links=extra_links, standalone=False, notes=notes)
