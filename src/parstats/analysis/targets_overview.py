@@ -294,11 +294,13 @@ def targets_chart(board):
                 ends.append(coordinate(r["target_value"]))
             if value is None:
                 shown = f"hạng {r['actual_text']}" if r["unit"] == "rank" and r["actual_text"] else r["actual_text"]
-                text = f"{shown or NO_DATA.lower()} — mục tiêu {r['target']}"
+                # two lines past a target marker, so that the words stay inside the chart
+                sep = "\n" if ends and max(ends) >= 50 else " — "
+                text = f"{shown or NO_DATA.lower()}{sep}mục tiêu {r['target']}"
                 text += " (xem Hình 2)" if r["unit"] == "rank" else ""
                 text += f": {r['status'].lower()}"
             elif r["measure_text"]:
-                text = (f"{r['measure_text']} theo số {r['target_measure']} "
+                text = (f"{r['measure_text']} theo số {r['target_measure']}\n"
                         f"(báo cáo nêu {r['actual_text']} tính theo {r['reported_measure']})")
             elif r["recomputed_text"]:
                 text = f"{r['recomputed_text']} (tính lại; báo cáo ghi {r['actual_text']})"
@@ -320,7 +322,9 @@ def targets_chart(board):
             handles.append(flagged_patch())
         handles.append(Line2D([], [], marker="|", linestyle="none", markersize=12, markeredgewidth=2.5,
                               color=PALETTE["black"], label="Mục tiêu"))
-        ax.legend(handles=handles, loc="lower right", fontsize=8)
+        # below the axis: no row of the chart is covered, whatever its label's length
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.07), ncol=len(handles),
+                  fontsize=8)
         ax.grid(axis="y", visible=False)
         ax.spines["bottom"].set_bounds(0, 100)
     add_source(fig)

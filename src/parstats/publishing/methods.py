@@ -93,28 +93,12 @@ def methods_context(project, info, entries: list) -> dict:
     }
 
 
-def _readable_tables(data_dir: Path) -> dict[str, bytes]:
-    """``file name -> CSV bytes`` of each curated table as a reviewer reads it: the columns'
-    Vietnamese titles as headers, codes written out with their labels, sources as «mục II.1»,
-    rows referred to by their label (:func:`parstats.publishing.report_pages.data_tables`);
-    UTF-8 with a byte-order mark, as the figures' tables. Empty without ``datapackage.json``."""
-    from parstats.publishing import report_pages
+def download_files(project, notebooks: list[Path], readable: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """``{path in the site: bytes}`` of every file offered for download (see the module).
 
-    if not (data_dir / "datapackage.json").is_file():
-        return {}
-    out = {}
-    for t in report_pages.data_tables(data_dir, with_flags=False):
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(["Mã dòng", *(title for _, title, _ in t.columns)])
-        for anchor, cells in t.rows:
-            writer.writerow([anchor[len(t.name) + 1:], *cells])
-        out[Path(t.href).name] = ("\ufeff" + buf.getvalue()).encode("utf-8")
-    return out
-
-
-def download_files(project, notebooks: list[Path]) -> dict[str, bytes]:
-    """``{path in the site: bytes}`` of every file offered for download (see the module)."""
+    ``readable`` maps a curated table's file name to the CSV a reviewer reads
+    (:func:`parstats.publishing.report_pages.readable_tables`); a table without one is offered
+    as coded."""
     out: dict[str, bytes] = {}
     for path in notebooks:
         out[f"{DOWNLOADS}/{path.name}"] = path.read_bytes()
@@ -122,7 +106,7 @@ def download_files(project, notebooks: list[Path]) -> dict[str, bytes]:
         for path in sorted(project.figures_dir.iterdir()):
             if path.is_file() and path.suffix in FIGURE_FILES:
                 out[f"{DOWNLOADS}/{path.name}"] = path.read_bytes()
-    readable = _readable_tables(project.data_dir)
+    readable = readable or {}
     for table in data_tables(project.data_dir):
         # a reviewer's table: Vietnamese headers and labels; the coded original for analysts
         out[table["href"]] = readable.get(table["file"]) or (project.data_dir / table["file"]).read_bytes()

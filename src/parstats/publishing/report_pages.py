@@ -8,6 +8,8 @@ report links each figure there.
 from __future__ import annotations
 
 import csv
+import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +17,8 @@ from parstats import data, paths
 from parstats.publishing.methods import DOWNLOADS
 from parstats.report import describe_source
 
-__all__ = ["DATA_PAGE", "REPORT_PAGE", "DataTable", "Flag", "audited_report", "data_tables", "flagged_cells", "report_page_parts",
-           "row_anchor"]
+__all__ = ["DATA_PAGE", "REPORT_PAGE", "DataTable", "Flag", "audited_report", "data_tables", "flagged_cells", "readable_tables",
+           "report_page_parts", "row_anchor"]
 
 #: File names of the two pages in ``site/``.
 DATA_PAGE, REPORT_PAGE = "du-lieu.html", "bao-cao.html"
@@ -106,13 +108,41 @@ def _name_rows(tables: list[DataTable]) -> list[DataTable]:
         for anchor, cells in t.rows:
             labels[(t.name, anchor[len(t.name) + 1:])] = ", ".join(cells[i] for i in text_cols if cells[i])
 
-    def named(table: str, value: str) -> str:
-        other, _, rid = value.partition(":")
-        if rid and (other, rid) in labels:
-            return f"{titles[other]}: {labels[(other, rid)]}"
+    def one(table: str, value: str) -> str:
+        other, _, ids = value.partition(":")
+        if ids and other in titles:
+            # 'table:id', or 'table:id+id/id' (counts summed over a total: check_row)
+            parts = re.split(r"([+/])", ids)
+            if all((other, p) in labels for p in parts[::2]):
+                words = "".join(f" {p} " if p in "+/" else labels[(other, p)] for p in parts)
+                return f"{titles[other]}: {words}"
         return labels.get((table, value), value)
+
+    def named(table: str, value: str) -> str:
+        # several references separated by spaces (review_items.rows), each named
+        if " " in value and ":" in value and all(":" in v for v in value.split()):
+            return "; ".join(one(table, v) for v in value.split())
+        return one(table, value)
     return [dataclasses.replace(t, rows=tuple((a, tuple(named(t.name, c) for c in cells)) for a, cells in t.rows))
             for t in tables]
+
+
+def readable_tables(data_dir: Path) -> dict[str, bytes]:
+    """``file name -> CSV bytes`` of each curated table as a reviewer reads it: the columns'
+    Vietnamese titles as headers, codes written out with their labels, sources as «mục II.1»,
+    rows referred to by their label (:func:`parstats.publishing.data_tables`);
+    UTF-8 with a byte-order mark, as the figures' tables. Empty without ``datapackage.json``."""
+    if not (data_dir / "datapackage.json").is_file():
+        return {}
+    out = {}
+    for t in data_tables(data_dir, with_flags=False):
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerow(["Mã dòng", *(title for _, title, _ in t.columns)])
+        for anchor, cells in t.rows:
+            writer.writerow([anchor[len(t.name) + 1:], *cells])
+        out[Path(t.href).name] = ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return out
 
 
 def audited_report(data_dir: Path | str):

@@ -312,7 +312,7 @@ def render_pages(project, notebooks: list[Path], bodies: dict | None = None) -> 
         searched.append((report_pages.DATA_PAGE, "Dữ liệu", search.page_sections(page)))
     searched.append((methods.METHODS_PAGE, "Phương pháp và giới hạn", search.page_sections(methods_page)))
     pages[search.INDEX_FILE] = search.index_script(search.index_entries(searched))
-    downloads = methods.download_files(project, notebooks)
+    downloads = methods.download_files(project, notebooks, report_pages.readable_tables(project.data_dir))
     for name, data in pages.items():
         for href in re.findall(rf'href="({methods.DOWNLOADS}/[^"#?]+)"', data.decode("utf-8")):
             if html.unescape(href) not in downloads:
