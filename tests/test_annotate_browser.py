@@ -22,24 +22,13 @@ import pytest
 from clikit import audit_cli
 from parstats.audit.inputs import read_document
 from test_annotate import HOSTILE, write_hostile
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _browser_or_skip
+from browserkit import browser_or_skip, plain_browser  # noqa: F401 (the browser fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 HOME = ROOT / "data" / "raw" / "bao-cao-so-ket-ctr-09-tu.md"
 
 
 _cli = audit_cli
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _open(browser, path: Path, problems: list[str], **context_args):

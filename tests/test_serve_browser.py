@@ -27,7 +27,7 @@ from docbuild import markdown_to_docx
 from parstats.paths import RAW_REPORT
 from parstats.serve.app import Settings
 from servekit import running_app
-from test_site_browser import CHROMIUM, CHROMIUM_ARGS, _browser_or_skip
+from browserkit import browser_or_skip, plain_browser  # noqa: F401 (the browser fixture)
 
 SMALL = "Cán bộ có trình độ đại học trở lên là 128/129 người, tỷ lệ 98,45%.\n"
 SERIOUS = ("serious", "critical")
@@ -50,20 +50,9 @@ def files(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    _browser_or_skip()
+    browser_or_skip()
     with running_app(Settings(workers=2, temp_root=tmp_path_factory.mktemp("serve-temp"))) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _browser_or_skip()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def _context(browser, allowed: tuple[str, ...], problems: list[str]):
@@ -250,7 +239,7 @@ def test_everything_by_keyboard_and_no_serious_accessibility_violation(app, brow
 
 
 def test_the_folder_of_annotated_pages_opens_from_disk(browser, files, tmp_path):
-    _browser_or_skip()
+    browser_or_skip()
     folder = tmp_path / "reports"
     folder.mkdir()
     for name in ("home.md", "small.txt", "broken.pdf", "bao-cao-so-ket.docx"):

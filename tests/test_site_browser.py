@@ -17,28 +17,18 @@ import html
 import io
 import json
 import math
-import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from browserkit import CHROMIUM, CHROMIUM_ARGS, browser_or_skip
 from parstats.publishing.notebooks import find_notebooks
 from parstats.publishing.search import fold
 from parstats.publishing.site import notebook_title, page_name
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("PARSTATS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
 #: nbconvert's alt text for an image that has none.
 NBCONVERT_ALT = "No description has been provided for this image"
 #: English words a site's chrome would use (navigation, search, downloads, code, figures).
@@ -50,25 +40,10 @@ A4_PRINTABLE_WIDTH = (210 - 2 * 12) * MM
 A4_PRINTABLE_HEIGHT = (297 - 2 * 14) * MM
 
 
-def _browser_or_skip():
-    missing = None
-    if not Path(CHROMIUM).is_file():
-        missing = f"{CHROMIUM} not found: install Debian's Chromium with `sudo apt-get install chromium`"
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            missing = "the playwright package is missing: pip install -e '.[test]'"
-    if missing:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"browser test cannot run in CI: {missing}")
-        pytest.skip(missing)
-
-
 @pytest.fixture(scope="module")
 def built_site(project_build):
     """The site of the test run's one build of the project (``conftest.project_build``)."""
-    _browser_or_skip()
+    browser_or_skip()
     project, result, _ = project_build
     assert result.exit_code == 0, [str(r.failure or r.message) for r in result.failed]
     return project

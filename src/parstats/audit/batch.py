@@ -50,6 +50,7 @@ __all__ = [
     "collect_paths",
     "audit_one",
     "audit_many",
+    "map_in_processes",
     "result_json",
     "summary_rows",
     "summary_csv",
@@ -166,6 +167,38 @@ def audit_one(path: Path) -> FileResult:
     return FileResult(path, report.sha256, report, None)
 
 
+def map_in_processes(func, items: list, jobs: int | None = None, progress: bool = False) -> Iterator:
+    """``func`` of each item, in worker processes when ``jobs > 1``, in input order whatever
+    ``jobs`` is, with a tqdm progress bar on standard error when ``progress``.
+
+    ``jobs`` defaults to ``os.cpu_count()`` and is never more than the items; ``func`` must be
+    picklable (a module-level function). Work left when the caller stops early is cancelled.
+
+    Examples
+    --------
+    >>> list(map_in_processes(abs, [-2, 1, -3], jobs=1))
+    [2, 1, 3]
+    """
+    from concurrent.futures import ProcessPoolExecutor  # here: the CLI imports this module at start
+
+    from tqdm import tqdm
+
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(items)))
+    with tqdm(total=len(items), file=sys.stderr, disable=not progress, unit="file",
+              dynamic_ncols=True) as bar:
+        pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+        try:
+            # a few chunks per worker: little pickling overhead, still balanced across workers
+            results = (map(func, items) if pool is None else
+                       pool.map(func, items, chunksize=max(1, len(items) // (jobs * 8))))
+            for res in results:
+                bar.update(1)
+                yield res
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+
 def audit_many(paths: list[Path], jobs: int | None = None, progress: bool = False) -> Iterator[FileResult]:
     """Audit files, in worker processes when ``jobs > 1``; yield the results in input order.
 
@@ -184,25 +217,7 @@ def audit_many(paths: list[Path], jobs: int | None = None, progress: bool = Fals
     FileResult
         One per path, in the order of ``paths``, whatever ``jobs`` is.
     """
-    from concurrent.futures import ProcessPoolExecutor  # here: the CLI imports this module at start
-
-    from tqdm import tqdm
-
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
-
-    with tqdm(total=len(paths), file=sys.stderr, disable=not progress, unit="file",
-              dynamic_ncols=True) as bar:
-        pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
-        try:
-            # a few chunks per worker: little pickling overhead, still balanced across workers
-            results = (map(audit_one, paths) if pool is None else
-                       pool.map(audit_one, paths, chunksize=max(1, len(paths) // (jobs * 8))))
-            for res in results:
-                bar.update(1)
-                yield res
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+    yield from map_in_processes(audit_one, paths, jobs, progress)
 
 
 # --------------------------------------------------------------------------------------------

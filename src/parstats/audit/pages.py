@@ -27,9 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
-import sys
 import unicodedata
 import zipfile
 from dataclasses import dataclass
@@ -40,7 +38,7 @@ from typing import Iterable, Iterator
 from markupsafe import Markup
 
 from parstats.audit.annotate import TEMPLATES, annotate_html, content_security_policy
-from parstats.audit.batch import FileResult
+from parstats.audit.batch import FileResult, map_in_processes
 from parstats.audit.checks import STATUSES
 from parstats.audit.messages import status_text
 from parstats.audit.reading import ReportReadError
@@ -155,21 +153,7 @@ def annotate_many(paths: list[Path], jobs: int | None = None, progress: bool = F
                   lang: str = "vi") -> Iterator[PageResult]:
     """:func:`annotate_one` of each path, in worker processes when ``jobs > 1``; the results in
     input order whatever ``jobs`` is (the sources are the paths as given)."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    from tqdm import tqdm
-
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
-    args = [(p, str(p), lang) for p in paths]
-    with tqdm(total=len(paths), file=sys.stderr, disable=not progress, unit="file", dynamic_ncols=True) as bar:
-        pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
-        try:
-            for res in (map(_annotate_args, args) if pool is None else pool.map(_annotate_args, args)):
-                bar.update(1)
-                yield res
-        finally:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+    yield from map_in_processes(_annotate_args, [(p, str(p), lang) for p in paths], jobs, progress)
 
 
 def _slug(name: str) -> str:

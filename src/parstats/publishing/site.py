@@ -20,12 +20,7 @@ same bytes (no timestamps; the build facts are the git commit, the raw report's 
 package versions). :func:`render_site` renders into a temporary folder next to ``site/`` and
 swaps it in only when a page differs, so an unchanged rebuild touches no file.
 
-Examples
---------
->>> first_paragraph("# Tiêu đề\\n\\nCâu hỏi **chính**: bao nhiêu?\\n\\nPhần khác.")
-'Câu hỏi chính: bao nhiêu?'
->>> page_name("01-targets-overview.ipynb")
-'01-targets-overview.html'
+(:mod:`parstats.publishing.layout` holds the page helpers it shares with the other pages.)
 """
 from __future__ import annotations
 
