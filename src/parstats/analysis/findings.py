@@ -75,7 +75,7 @@ def corrections(audit, report, board=None) -> list[dict]:
             d = rec.value - rep.value
             difference = ("+" if d > 0 else "") + format_number(d, places)
         out.append({"line": c.line, "source": source, "where": source_label(source) if source else f"dòng {c.line}",
-                    "quote": c.quote, "kind_vi": KINDS_VI[c.kind], "reported": c.reported or "",
+                    "quote": c.quote, "kind": c.kind, "kind_vi": KINDS_VI[c.kind], "reported": c.reported or "",
                     "recomputed": f.recomputed or "", "difference": difference,
                     "cause": f.cause or "", "cause_vi": CAUSES_VI.get(f.cause, ""), "severity_vi": SEVERITIES_VI[f.severity],
                     "sub_ids": subs, "changes_verdict": changes, "verdict": verdict})
@@ -442,7 +442,7 @@ def review_list(audit, report, board=None, *, data_dir=None, curated: bool = Tru
         items.append({"kind": "arithmetic", "kind_vi": f"số học: {c['kind_vi'].lower()}",
                       "where": c["where"] + (f", chỉ tiêu {', '.join(c['sub_ids'])}" if c["sub_ids"] else ""),
                       "words": from_boundary(report, c["quote"]),
-                      "wrong": f"Báo cáo ghi {c['reported']}, không khớp với số liệu gốc.",
+                      "wrong": WRONG_VI.get(c["kind"], WRONG_VI["ratio"]).format(reported=c["reported"]),
                       "right": right, "size": size, "size_text": "" if size is None else _points(size),
                       "changes_verdict": c["changes_verdict"], "sub_ids": c["sub_ids"], "line": c["line"]})
     if curated:
@@ -452,6 +452,17 @@ def review_list(audit, report, board=None, *, data_dir=None, curated: bool = Tru
     for i in items:
         i["size"] = None if i["size"] is None else str(i["size"])
     return items
+
+
+#: What is wrong with a flagged figure, by the kind of claim, in the reviewer's list.
+WRONG_VI = {
+    "ratio": "Báo cáo ghi {reported}, không khớp với chính các số đếm và tổng số báo cáo nêu.",
+    "change": "Báo cáo ghi {reported}, không khớp với hai giá trị báo cáo nêu.",
+    "sum": "Báo cáo ghi {reported}, không bằng tổng các phần báo cáo nêu.",
+    "date": "Ngày {reported} không có trong lịch.",
+    "document": "Số hiệu văn bản ghi {reported}, không khớp với ngày ban hành hoặc loại văn bản.",
+    "rank": "Báo cáo ghi {reported}, không khớp với các số liệu báo cáo nêu.",
+}
 
 
 def from_boundary(report, quote: str, reach: int = 80) -> str:
