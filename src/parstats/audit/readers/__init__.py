@@ -1,8 +1,8 @@
 """Readers of the input formats that are not plain text: Word (:mod:`.word`), PDF (:mod:`.pdf`),
 HTML (:mod:`.web`), and the legacy Vietnamese font encodings they may carry (:mod:`.legacy`).
 
-Each reader turns a file into a :class:`parstats.audit.inputs.SourceDocument` through
-:class:`parstats.audit.inputs.TextBuilder`, and refuses what it cannot read with a one-line
+Each reader turns a file into a :class:`parstats.audit.document_model.SourceDocument` through
+:class:`parstats.audit.document_model.TextBuilder`, and refuses what it cannot read with a one-line
 :class:`parstats.audit.reading.ReportReadError` subclass. The limits below keep a hostile or
 broken file from filling memory.
 """

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from parstats.audit import readers
-from parstats.audit.inputs import SourceDocument, TextBuilder, with_sections
+from parstats.audit.document_model import SourceDocument, TextBuilder, with_sections
 from parstats.audit.readers import legacy
 
 __all__ = ["read_html"]

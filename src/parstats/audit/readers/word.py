@@ -28,7 +28,7 @@ import zipfile
 from pathlib import Path
 
 from parstats.audit import readers
-from parstats.audit.inputs import SourceDocument, TextBuilder, with_sections
+from parstats.audit.document_model import SourceDocument, TextBuilder, with_sections
 from parstats.audit.readers import legacy
 from parstats.audit.reading import (
     DamagedFileError,
