@@ -352,6 +352,10 @@ def _audit_one(c: Claim, target=None) -> Finding:
     raise ValueError(f"unknown claim kind {k!r} in claim {c.id}")
 
 
+#: the audit of one claim on its own (before the passes across claims of :mod:`parstats.audit.passes`)
+audit_one = _audit_one
+
+
 def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:
     if target is None:
         return f

@@ -212,6 +212,9 @@ _DIAGNOSES = [
     P("total off by a little: every share of this passage fits a total of {t} ({o}): {s}",
       "tổng số lệch một ít: mọi tỷ lệ của đoạn này đều khớp với tổng số {t} ({o}): {s}",
       o="off", s="shares"),
+    P("total off by a little: the shares of this passage fit ({k} only nearly) a total of {t} ({o}): {s}",
+      "tổng số lệch một ít: các tỷ lệ của đoạn này khớp với tổng số {t} ({k} tỷ lệ chỉ gần khớp) ({o}): {s}",
+      o="off", s="shares"),
     P("total off by a little: read as {p} (a padded zero), {x} of {t} gives {q} ({o})",
       "tổng số lệch một ít: đọc là {p} (chữ số 0 thêm vào cuối), {x} trên {t} cho {q} ({o})", o="off"),
     P("total off by a little: {x} of {t} gives {r} (nearest {n}, {o})",
@@ -230,6 +233,8 @@ _DIAGNOSES = [
     P("the verdict against the target {t} is unchanged ({v})",
       "kết luận so với chỉ tiêu {t} không đổi ({v})", v="word"),
     P("{v} is confirmed by the sum {s}", "{v} đã được phép cộng {s} xác nhận", s="lines"),
+    P("{v} is confirmed by the subtotal {a} of the sum {s}",
+      "{v} đã được tổng bộ phận {a} của phép cộng {s} xác nhận", s="lines"),
     # changes
     P("the value before the change is not stated", "không nêu giá trị trước khi thay đổi"),
     P("wrong base: {a} = {p} is computed on the new value {n} instead of the old one {o}",
@@ -301,7 +306,11 @@ _DIAGNOSES = [
 
 
 def _shares_vi(text: str) -> str:
-    return _SHARE_REPORTED.sub(lambda m: f"(báo cáo ghi {m.group(1)})", text)
+    return _SHARE_REPORTED.sub(lambda m: "(báo cáo ghi " + _NEAR_FIT.sub(r", gần khớp (\1)", m.group(1)) + ")",
+                               text)
+
+
+_NEAR_FIT = re.compile(r", near fit ([0-9.,]+%)")
 
 
 #: how a line number of the read text is named for the reader: "dòng 151", or where the line
