@@ -35,6 +35,8 @@ from functools import lru_cache
 from contextvars import ContextVar
 from typing import Callable
 
+from parstats.audit.model import split_basis
+
 __all__ = ["LANGS", "STATUSES_VI", "SEVERITIES_VI", "KINDS_VI", "CAUSES_VI", "diagnosis",
            "translate", "untranslated", "basis_text", "status_text", "severity_text",
            "kind_text", "cause_text", "location_text", "recomputation_text"]
@@ -429,9 +431,10 @@ def basis_text(text: str | None, lang: str = "vi", where: Callable[[int], str] |
     """
     if text is None or _check(lang) == "en":
         return text
+    evidence = split_basis(text)[1]
     token = _WHERE.set(where)
     try:
-        return _BOOKS["basis"](text) or text
+        return _BOOKS["basis"](evidence) or evidence
     finally:
         _WHERE.reset(token)
 
