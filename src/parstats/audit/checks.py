@@ -29,6 +29,10 @@ SUM_SLACK_PERCENT = 10
 #: years a date in a report can have; outside them "ngày 93 tháng 2 năm 5036" is not a date
 MIN_DATE_YEAR, MAX_DATE_YEAR = 1000, 2100
 
+#: why a vote share that fits neither those present or voting nor their count truncated is not checked
+VOTE_DOUBT = ("a vote share: such shares are usually of all members (tổng số đại biểu), "
+              "not of those present or voting")
+
 #: the last countries left the Julian calendar in 1923: an older 29 February may be Julian
 JULIAN_UNTIL = 1923
 
@@ -302,6 +306,11 @@ def _not_a_checkable_date(c: Claim) -> str | None:
         return f"'{c.reported}' is glued to a code by a hyphen (an ISBN turned into a date)"
     if year is not None and not MIN_DATE_YEAR <= year <= MAX_DATE_YEAR:
         return f"not a date: the year {year} is implausible"
+    if c.detail.get("reference"):
+        return f"the date of the reference {c.detail['reference']}, checked with it"
+    if c.detail.get("after_ngay") and not (day is not None and month is not None
+                                           and valid_date(month, day, year)):
+        return None  # "ký ngày 24/21/2024", "ngày 20/0/2020": the text says it is a date
     if "tháng" not in (c.reported or "") and ((day or 0) > 31 or (month or 0) > 12):
         if day is not None and month is not None and valid_date(month, day, year):
             return f"{c.reported} is a date only as month/day/year (a foreign format), not checked"
@@ -345,6 +354,13 @@ def _audit_one(c: Claim, target=None) -> Finding:
         rec = _percent_text(x, y, d)
         if percent_units(x, y, d) == r:
             return _consistent(c, rec)
+        if c.detail.get("vote") and percent_units(x, y, d, rounding=ROUND_DOWN) != r:
+            # a vote share that does not fit those present or voting (nor truncated) is
+            # usually of all members, who are not stated here
+            return Finding(c, "unverifiable", diagnosis=VOTE_DOUBT, recomputed=rec)
+        if c.detail.get("weak") and x <= y:
+            return Finding(c, "unverifiable", diagnosis=f"{c.detail['weak']}, and it does not fit it",
+                           recomputed=rec)
         sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, format_number(x), format_number(y))
         if x > y:
             diag = f"the part {format_number(x)} is larger than the whole {format_number(y)}; " + diag

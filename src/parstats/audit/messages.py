@@ -302,6 +302,7 @@ _DIAGNOSES = [
     P("probably {s} ({w})", "có lẽ là {s} ({w})", w="word"),
     P("the number's year {y} disagrees with the date {d}",
       "năm trong số hiệu ({y}) không khớp với ngày ban hành {d}"),
+    P("the date of the reference {d}, checked with it", "ngày của văn bản {d}, đã kiểm tra cùng số hiệu"),
     P("the date {d} does not exist", "ngày {d} không tồn tại"),
     P("the type word '{w}' disagrees with the code {c}", "tên loại văn bản «{w}» không khớp với ký hiệu {c}"),
 ]

@@ -19,7 +19,6 @@ from parstats.audit.words import (
     _SHARE_CUE_RE,
     _SINCE_RE,
     _TRONG_DO_RE,
-    _VOTE_DOUBT,
     _VOTE_RE,
 )
 from parstats.numbers import format_number
@@ -63,8 +62,6 @@ def _fraction_doubt(ctx: _Ctx, t: _Tok) -> str | None:
         return f"{t.text} is not a share: the part is larger than the whole (a date, a code?)"
     if t.b <= 10:
         return f"{t.text} is a proportion in words (one third, two thirds …), not counts"
-    if _vote_context(ctx, t.s):
-        return _VOTE_DOUBT
     return None
 
 
@@ -89,7 +86,8 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
                 start = min(t.s, pct.s)
                 c = _mk(ctx, "ratio", t.s, max(t.e, pct.e), numerator=t.a, denominator=t.b,
                         reported=_pct_text(pct), source="the fraction itself",
-                        detail={"unit": t.unit2, "doubt": _fraction_doubt(ctx, t)},
+                        detail={"unit": t.unit2, "doubt": _fraction_doubt(ctx, t),
+                                "vote": _vote_context(ctx, t.s)},
                         quote_start=ctx.clause_start(start, 60), line_pos=t.s)
             else:
                 end = t.e + (len(t.unit2) + 1 if t.unit2 else 0)
@@ -121,10 +119,9 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
             continue
         pct.used = True
         start = min(t.s, pct.s)
-        doubt = _VOTE_DOUBT if _vote_context(ctx, t.s) else None
         c = _mk(ctx, "ratio", t.s, max(t.e + len(t.unit2 or "") + 1, pct.e), numerator=t.a,
                 reported=_pct_text(pct), detail={"unit": t.unit2, "approximate": t.approx,
-                                                 "doubt": doubt, "para": ctx.pidx},
+                                                 "vote": _vote_context(ctx, t.s), "para": ctx.pidx},
                 quote_start=ctx.clause_start(start, 60), line_pos=t.s)
         c["_tok"] = t
         c["_pct"] = pct

@@ -47,6 +47,9 @@ _TOKEN_RE = re.compile(
 
 _DIGIT_RE = re.compile(r"[0-9]")
 
+#: what makes a day/month a date of the lunar calendar: "30/2 âm lịch", "15/7 (ÂL)"
+LUNAR_AFTER_RE = re.compile(r"(?i) ?\(?(?:âm lịch|al\b|âl\b)")
+
 def _lower_class() -> str:
     """A character class (without brackets) of the characters of the Basic Multilingual Plane
     for which ``str.islower`` holds, as ranges."""
@@ -337,6 +340,7 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             long_dates.update((m.start(1), m.start(2), m.start(3)))
     match = _TOKEN_RE.match
     last = 0
+    ref_end, ref_text = -1, None  # the end of the last document reference and its number
     for start in _TOKEN_START_RE.finditer(text, first_digit):  # as _TOKEN_RE.finditer
         s = start.start()
         if s < last:
@@ -399,14 +403,19 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             got = reference_at(text, s)
             if got is not None:
                 end, ref = got
+                ref_end, ref_text = end, ref.text
                 claims.append(_mk(ctx, "document", s, end, reported=ref.text, line_pos=s,
                                   detail={"document": ref}, quote_start=max(0, s - 30)))
             continue
         if kind == "date":
+            if LUNAR_AFTER_RE.match(text, e):
+                continue  # "30/2/2020 âm lịch": a lunar date, not one of the solar calendar
             d, mo, y = int(m.group("dd")), int(m.group("dm")), int(m.group("dy"))
             claims.append(_mk(ctx, "date", s, e, reported=m.group(0), quote_start=max(0, s - 12),
                               detail={"day": d, "month": mo, "year": y,
-                                      "valid": valid_date(d, mo, y)}))
+                                      "valid": valid_date(d, mo, y),
+                                      "after_ngay": _prev_word(text, s) == "ngày",
+                                      "reference": ref_text if s < ref_end else None}))
             continue
         if kind == "code":
             continue
@@ -422,6 +431,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
         after = text[e:e + 3].lstrip()
         unit, unit2 = _unit_after(text, e)
         if prev in _DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
+            if LUNAR_AFTER_RE.match(text, e):
+                continue  # "ngày 30/2 âm lịch": a lunar date
             claims.append(_mk(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
                               detail={"day": a, "month": b, "year": None,
                                       "valid": valid_date(a, b)}))
