@@ -358,9 +358,8 @@ def _audit_one(c: Claim, target=None) -> Finding:
             # a vote share that does not fit those present or voting (nor truncated) is
             # usually of all members, who are not stated here
             return Finding(c, "unverifiable", diagnosis=VOTE_DOUBT, recomputed=rec)
-        if c.detail.get("weak") and x <= y:
-            return Finding(c, "unverifiable", diagnosis=f"{c.detail['weak']}, and it does not fit it",
-                           recomputed=rec)
+        if c.detail.get("weak"):
+            return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
         sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, format_number(x), format_number(y))
         if x > y:
             diag = f"the part {format_number(x)} is larger than the whole {format_number(y)}; " + diag
@@ -374,6 +373,8 @@ def _audit_one(c: Claim, target=None) -> Finding:
         rec = _percent_text(x, old, d)
         if percent_units(x, old, d) == r:
             return _consistent(c, rec)
+        if c.detail.get("weak"):
+            return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
         new = c.detail.get("new")
         if new and percent_units(x, new, d) == r:
             f = Finding(c, "inconsistent", "major",
@@ -393,6 +394,8 @@ def _audit_one(c: Claim, target=None) -> Finding:
             return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
         if s == total:
             return _consistent(c, rec)
+        if c.detail.get("weak"):
+            return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
         diagnosis, transposed = _sum_diagnosis(total, parts, c.reported)
         if abs(s - total) * 100 > SUM_SLACK_PERCENT * total and not transposed:
             return Finding(c, "unverifiable", diagnosis=(

@@ -50,6 +50,7 @@ from parstats.audit.linking import (
 from parstats.audit.model import Claim, _KIND_RANK, _gc_paused, _new_claim
 from parstats.audit.paragraph import _ratio_claims, _sum_claims
 from parstats.audit.reading import ReportReadError
+from parstats.audit.ties import of_whole_claims, paragraph_ties
 from parstats.audit.tokens import _Ctx, _DIGIT_RE, _mk, _pct_text, _tokenize
 from parstats.markdown import normalize_lines, split_paragraphs
 
@@ -110,8 +111,10 @@ def _extract(text: str) -> list[Claim]:
         own: list = []
         _tokenize(ctx, own, digit.start())
         if ctx.toks:
+            of_whole_claims(ctx, own)
             _ratio_claims(ctx, own, pending)
             _sum_claims(ctx, own)
+        paragraph_ties(ctx, own)
         ctxs.append(ctx)
         per_para[i] = own
         raw.extend(own)

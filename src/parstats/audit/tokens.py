@@ -515,3 +515,9 @@ def _mk(ctx: _Ctx, kind: str, s: int, e: int, *, numerator=None, denominator=Non
 
 def _pct_text(t: _Tok) -> str:
     return f"{t.text}%"
+
+
+#: public names of this stage for the stages after it (:mod:`parstats.audit.ties`)
+ParagraphContext = _Ctx
+NumberToken = _Tok
+provisional_claim = _mk
