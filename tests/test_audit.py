@@ -12,6 +12,7 @@ import pytest
 from parstats import data
 from parstats.audit import (
     STATUSES,
+    basis,
     audit_claims,
     audit_path,
     audit_text,
@@ -417,10 +418,15 @@ def test_a_share_tied_with_doubt_is_unverifiable(text, why):
 
 
 def test_a_passage_total_needs_one_share_that_fits():
-    text = ("Tổng số dân là 939.987 người. Người Kinh có 902.372 người, chiếm 70,13%; "
+    text = ("Tổng số dân là 1.339.987 người. Người Kinh có 902.372 người, chiếm 70,13%; "
             "người Tày có 37.615 người, chiếm 11,98%.")
     rat = [f for f in audit_text(text).findings if f.claim.kind == "ratio" and f.claim.numerator]
     assert [f.status for f in rat] == ["unverifiable", "unverifiable"]
+    # the same shares when the counts add up to the total exactly: it is their whole (issue 16)
+    exact = text.replace("1.339.987", format_number(902372 + 37615))
+    rat = [f for f in audit_text(exact).findings if f.claim.kind == "ratio" and f.claim.numerator]
+    assert [f.status for f in rat] == ["inconsistent", "inconsistent"]
+    assert all(basis(f.claim).startswith("rule=parts-add-to-whole;") for f in rat)
     fits = "Tổng số dân là 1.000 người. Người Kinh có 700 người, chiếm 70%; người Tày có 200 người, chiếm 25%."
     rat = [f for f in audit_text(fits).findings if f.claim.kind == "ratio" and f.claim.numerator]
     assert [f.status for f in rat] == ["consistent", "inconsistent"]

@@ -373,6 +373,8 @@ def _audit_one(c: Claim, target=None) -> Finding:
         rec = _percent_text(x, old, d)
         if percent_units(x, old, d) == r:
             return _consistent(c, rec)
+        if c.detail.get("rounded_amounts") and fits_rounded_amounts(x, old, r, d):
+            return _consistent(c, rec)
         if c.detail.get("weak"):
             return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
         new = c.detail.get("new")
@@ -426,6 +428,25 @@ def _audit_one(c: Claim, target=None) -> Finding:
                            sorted(ref.suggestion.split("/")[1]) == sorted(ref.year_text) else "document")
         return _consistent(c)
     raise ValueError(f"unknown claim kind {k!r} in claim {c.id}")
+
+
+def fits_rounded_amounts(change: int, old: int, r: int, d: int) -> bool:
+    """Whether ``change / old`` can give the reported value (``r`` in units of ``10**-d`` %)
+    when both amounts were rounded at their last digit (the old value, found as the new one
+    minus the change, then carries two roundings): "61,96 điểm, tăng 0,03 điểm (0,04%)" fits,
+    since 0,025/61,935 = 0,0404 %.
+
+    >>> fits_rounded_amounts(3, 6193, 4, 2), fits_rounded_amounts(400, 14200, 27, 1)
+    (True, False)
+    """
+    if old <= 1:
+        return False
+    half = Decimal("0.5")
+    lo = (Decimal(change) - half) * 100 / (Decimal(old) + 1)
+    hi = (Decimal(change) + half) * 100 / (Decimal(old) - 1)
+    unit = Decimal(1).scaleb(-d)
+    rep_lo, rep_hi = Decimal(r) * unit - unit / 2, Decimal(r) * unit + unit / 2
+    return lo < rep_hi and rep_lo <= hi
 
 
 #: the audit of one claim on its own (before the passes across claims of :mod:`parstats.audit.passes`)

@@ -7,6 +7,8 @@ or a total that a sum of the same text confirms.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parstats.audit.checks import Finding, _audit_one, _near_fit, _off, _ratio_diagnosis
 from parstats.audit.inference import (
     _from_units,
@@ -37,6 +39,17 @@ def _passage_pass(findings: list[Finding]) -> list[Finding]:
             groups.setdefault((c.detail.get("para"), c.denominator), []).append(i)
     out = list(findings)
     for (_, total), idx in groups.items():
+        counts = [findings[i].claim.numerator for i in idx]
+        if len(idx) >= 2 and sum(counts) == total:
+            # the counts of the shares add up to the total: it is their whole beyond doubt
+            how = " + ".join(format_number(v) for v in counts) + f" = {format_number(total)}"
+            for i in idx:
+                f = findings[i]
+                c = replace(f.claim, denominator_source=f"{f.claim.denominator_source}, which the counts "
+                            f"of its shares add up to ({how})",
+                            detail=dict(f.claim.detail, rule="parts-add-to-whole"))
+                out[i] = Finding(c, f.status, f.severity, f.diagnosis, f.recomputed, f.gross, f.cause, f.fits)
+            continue
         if any(findings[i].status == "consistent" for i in idx):
             continue
         for i in idx:

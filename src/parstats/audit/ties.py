@@ -12,6 +12,9 @@ evidence that makes the tie, and say how strong it is:
     tương ứng mức tăng 4,6%``, ``tăng 2,8% từ A lên B``: the change (B − A) / A.
 ``change-percent-amount``
     ``tăng 0,36%, hay 71,74 điểm, lên 20.225,09 điểm``: the base is B − 71,74.
+``change-amount-percent``
+    ``tăng 71,16 điểm (0,48%), lên 14.784,41 điểm``, ``ở mức 61,46 điểm, giảm 0,48 điểm (-0,77%)``,
+    ``đạt 752.370 tỷ đồng, giảm 63.630 tỷ đồng (tương đương 7,8%) so với dự toán``.
 ``change-amount``
     ``giảm 4 kg (từ 72 kg xuống 68 kg)``, ``từ 120 lên 150 người, tăng 30 người``: a difference,
     checked as a sum (A = B + N).
@@ -51,6 +54,10 @@ _NUM = NUMBER_PATTERN
 #: a number as written, not inside a longer number, code or date
 _NUMBER = r"(?<![\w/.,])" + _NUM + r"(?![\w/]|[.,][0-9])"
 _UNIT = _W + r"+(?: " + _W + r"+)?"
+
+#: units whose amounts are rounded at their last digit (money in thousands or more, measures,
+#: index points), unlike counts of people or things
+ROUNDED_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn điểm tấn kg ha km usd lít mw kwh".split())
 
 _IDENTIFIER_BEFORE_RE = re.compile(r"(?i)\b(?:thứ|hạng|số|top|vị trí|phút|lần thứ|vòng|bảng|điểm) $")
 _APPROX_RE = re.compile(r"(?i)(?:khoảng|gần|hơn|trên|xấp xỉ|ước|chừng|độ) $")
@@ -191,6 +198,59 @@ _FROM_TO_AMOUNT_RE = re.compile(
     r"(?i)^(?: " + _W + r"+)?,? ?\(?(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + _NUMBER + r")(?!\s?%|[0-9])")
 
 
+_UP_VERBS = ("tăng", "ghi thêm", "tiến", "thêm", "nhích", "lên")
+_VERB = r"(?P<verb>tăng|giảm|ghi thêm|tiến|mất|lùi|tụt|hạ|nhích|để mất)(?: thêm| tiếp| nhẹ| mạnh)?"
+_PCT_PART = (r"(?: ?\( ?(?:(?:tương đương|tương ứng|hay|tức|tức là|bằng)(?: mức)?(?: tăng| giảm)? )?"
+             r"[-+−]?(?P<z>" + _NUMBER + r") ?%\)"
+             r"|,? (?:tương đương|tương ứng|hay|tức|tức là)(?: mức)?(?: tăng| giảm)? [-+−]?(?P<z2>" + _NUMBER + r") ?%)")
+_AMOUNT_PCT_TO_RE = re.compile(
+    r"(?i)\b" + _VERB + r" (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)" + _PCT_PART
+    + r",?(?: " + _W + r"+){0,4},? (?:lên|xuống|còn|về|ở|đóng cửa ở|dừng ở|chốt ở|đạt)(?: mức)? "
+    r"(?P<b>" + _NUMBER + r") (?P<bu>" + _W + r"+)")
+_AT_AMOUNT_PCT_RE = re.compile(
+    r"(?i)(?P<b>" + _NUMBER + r") (?P<bu>" + _W + r"+)(?: " + _W + r"+)?, " + _VERB
+    + r" (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)(?: " + _W + r"+)?" + _PCT_PART)
+_AT_CUE_RE = re.compile(r"(?i)(?:mức|đạt|còn|lên|xuống|là|ở|tại|giá|đứng|chốt|đóng cửa)(?: giá)? $")
+
+
+def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``tăng 71,16 điểm (0,48%), lên 14.784,41 điểm``, ``ở mức 61,46 điểm, giảm 0,48 điểm
+    (-0,77%)``: a change by an amount, its percentage and the value after it (rule
+    ``change-amount-percent``); the value before is the one after minus (plus) the amount.
+    """
+    text = ctx.text
+    if "%" not in text:
+        return
+    for rx, after in ((_AMOUNT_PCT_TO_RE, True), (_AT_AMOUNT_PCT_RE, False)):
+        for m in rx.finditer(text):
+            nu, bu = m.group("nu"), m.group("bu")
+            if nu.lower() != bu.lower():
+                continue
+            if not after and not _AT_CUE_RE.search(text, max(0, m.start() - 16), m.start()):
+                continue
+            zs = m.group("z") or m.group("z2")
+            zpos = m.start("z") if m.group("z") else m.start("z2")
+            pct = next((t for t in ctx.toks[bisect.bisect_left(ctx.tok_starts, zpos):][:1]
+                        if t.s == zpos and t.kind == "pct"), None)
+            if pct is None or pct.used or pct.text != zs:
+                continue
+            n, b = _value(m.group("n"), nu), _value(m.group("b"), bu)
+            up = m.group("verb").lower() in _UP_VERBS
+            sn, sb = _scaled(n, b)
+            d = max(n.decimals, b.decimals)
+            ov = sb - sn if up else sb + sn
+            if ov <= 0 or sn <= 0:
+                continue
+            old = _value(format_number(Decimal(ov).scaleb(-d), d), bu)
+            weak = None
+            if _approx_before(text, m.start("n")) or _approx_before(text, m.start("b")):
+                weak = WEAK_APPROX
+            evidence = (f"'{m.group(0)}': the value before is {old.text} = {b.text} "
+                        f"{'-' if up else '+'} {n.text}")
+            _change_claim(ctx, claims, "change-amount-percent", m.start(), m.end(), old, b, pct,
+                          evidence, weak, m.start("n"))
+
+
 def _same_unit(u: str | None, v: str | None) -> bool:
     return u is None or v is None or u.split()[0] == v.split()[0]
 
@@ -202,8 +262,14 @@ def _change_claim(ctx: ParagraphContext, claims: list, rule: str, start: int, en
     if a <= 0 or a == b:
         return
     pct.used = True
-    detail = {"unit": old.unit or new.unit, "rule": rule, "direction": "tăng" if b > a else "giảm",
-              "new": b, "new_text": new.text, "old": a, "old_text": old.text}
+    unit = old.unit or new.unit
+    detail = {"unit": unit, "rule": rule, "direction": "tăng" if b > a else "giảm",
+              "new": b, "new_text": new.text, "old": a, "old_text": old.text,
+              # the numbers are on one integer scale: 71,74 and 20.225,09 as 7174 and 2022509
+              "scale": max(old.decimals, new.decimals),
+              # amounts of a measured quantity are rounded at their last digit: the check allows it
+              "rounded_amounts": max(old.decimals, new.decimals) > 0
+              or (unit is not None and unit.split()[0].lower() in ROUNDED_UNITS)}
     if weak:
         detail["weak"] = weak
     claims.append(provisional_claim(
@@ -349,4 +415,5 @@ def list_claims(ctx: ParagraphContext, claims: list) -> None:
 def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph (after the count-share ties)."""
     change_claims(ctx, claims)
+    amount_percent_claims(ctx, claims)
     list_claims(ctx, claims)

@@ -80,6 +80,11 @@ _TOKEN_START_RE = re.compile(
 
 _PAREN_RE = re.compile(r"[()]")
 
+#: two words before a number that end with an identifier word but make it a count: "tổng số
+#: 58 đơn vị", "dân số 164.835 người", "nông thôn 77.430 người" (rural, not hamlet number 77)
+_COUNT_PREV2 = frozenset(("tổng số", "dân số", "nông thôn", "nhân khẩu", "hàn quốc", "trung quốc", "hợp quốc",
+                          "anh quốc", "vương quốc"))
+
 _LONG_DATE_RE = re.compile(
     r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
 
@@ -371,7 +376,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                         and (prev in _YEAR_PREV or text.startswith(" - ", e)
                              or text.startswith("-", e) or text[max(0, s - 3):s] == " - ")):
                     continue
-                if prev in _NOT_COUNT_PREV or (prev == "số" and _prev2(text, s) != "tổng số"):
+                if (prev in _NOT_COUNT_PREV and _prev2(text, s) not in _COUNT_PREV2) or (
+                        prev == "số" and _prev2(text, s) not in _COUNT_PREV2):
                     continue
                 if _in_range(text, s, e):
                     continue  # "90-100 tấn": one end of a range is not a count
