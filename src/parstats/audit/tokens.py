@@ -463,6 +463,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             continue
         if b_year and 1900 <= a <= 2100 and b - a == 1:
             continue  # năm học 2021/2022
+        if b_year and 1 <= a <= 12 and "." not in fa:
+            continue  # "từ 7/2015", "Quý 1/2017", "tháng 8 - 9/2016": a period, not a fraction
         if table and unit is None:
             continue
         if unit is None and 1 <= a <= 31 and 1 <= b <= 12:
