@@ -154,6 +154,22 @@ def test_shares_whose_counts_add_up_to_the_total_are_checked():
     assert all(f.cause == "reported-value" for f in fs)  # both numbers confirmed by the sum
 
 
+def test_counts_whose_shares_add_up_to_100_are_a_breakdown_of_their_sum():
+    text = "Dân số thành thị là 204.310 người (27,41%). Dân số nông thôn là 541.190 người (72,58%)."
+    fs = _findings(text, "ratio")
+    whole = 204_310 + 541_190
+    assert [f.claim.denominator for f in fs] == [whole, whole]
+    assert all(_rule(f) == "complete-breakdown" for f in fs)
+    exact = [_half_up(Decimal(n * 100) / whole, 2) for n in (204_310, 541_190)]
+    assert [f.status for f in fs] == ["consistent" if f"{e}".replace(".", ",") + "%" == f.claim.reported
+                                      else "inconsistent" for e, f in zip(exact, fs)]
+    # shares that do not add up to 100% are not a breakdown; rounded amounts are weak
+    assert all(f.claim.denominator is None for f in _findings(
+        "Cử nhân có 20 người (58,82%), thạc sĩ có 19 người (55,88%).", "ratio"))
+    fs = _findings("Có 51 triệu người Kinh (85%), 6 triệu người Hoa (10%) và 3 triệu người khác (4%).", "ratio")
+    assert [f.status for f in fs] == ["consistent", "consistent", "unverifiable"]
+
+
 # ------------------------------------------------------------------------------- votes
 @pytest.mark.parametrize("yes,present,written,status,severity", [
     (436, 441, "98,87%", "consistent", None),      # fits those present

@@ -50,7 +50,7 @@ from parstats.audit.linking import (
 from parstats.audit.model import Claim, _KIND_RANK, _gc_paused, _new_claim
 from parstats.audit.paragraph import _ratio_claims, _sum_claims
 from parstats.audit.reading import ReportReadError
-from parstats.audit.ties import of_whole_claims, paragraph_ties
+from parstats.audit.ties import breakdown_wholes, of_whole_claims, paragraph_ties
 from parstats.audit.tokens import _Ctx, _DIGIT_RE, _mk, _pct_text, _tokenize
 from parstats.markdown import normalize_lines, split_paragraphs
 
@@ -135,12 +135,18 @@ def _extract(text: str) -> list[Claim]:
             last_note = None
     fmap = _FootnoteMap(groups)
     # totals of count-percent claims
+    no_whole: dict[int, list[dict]] = {}
     for _, ctx, t, pct, c in pending:
         got = _resolve_total(ctx, t, pct, fmap)
         if got is not None:
             c["denominator"], c["denominator_source"], strong = got
             if not strong:
                 c["detail"]["tie"] = "passage"
+        elif not t.approx and not c["detail"].get("vote"):
+            no_whole.setdefault(ctx.pidx, []).append(c)
+    # counts whose shares add up to 100%: the whole is the sum of the counts
+    for group in no_whole.values():
+        breakdown_wholes(group)
     # tables whose rows add up to their "Tổng cộng" row: each row's share is of that total
     by_idx = {ctx.pidx: ctx for ctx in ctxs}
     _table_shares(paras, by_idx, raw)

@@ -18,6 +18,9 @@ evidence that makes the tie, and say how strong it is:
 ``change-amount``
     ``giảm 4 kg (từ 72 kg xuống 68 kg)``, ``từ 120 lên 150 người, tăng 30 người``: a difference,
     checked as a sum (A = B + N).
+``complete-breakdown``
+    ``thành thị 111.300 người (13,88%) … nông thôn 690.400 người (86,12%)``: counts whose shares
+    add up to 100 % are the parts of one whole, their sum (:func:`breakdown_wholes`).
 ``list-of-names``
     ``5 tỉnh: Bình Dương, Bình Phước, Tây Ninh, Đồng Nai và Bà Rịa - Vũng Tàu``: the count of a
     list of names.
@@ -48,6 +51,7 @@ WEAK_OTHER_BASE = "the change is stated against another base ('so với …')"
 WEAK_POINTS = "a change between two percentages may be meant in percentage points"
 WEAK_LIST = "the list may name only some of the items, or one name may stand for several"
 WEAK_APPROX = "a number of the change is approximate"
+WEAK_ROUNDED = "the counts are rounded amounts (millions, thousands …): their sum is the whole only nearly"
 
 _W = r"[^\W\d_]"
 _NUM = NUMBER_PATTERN
@@ -120,8 +124,8 @@ def _approx_before(text: str, pos: int) -> bool:
 
 # ----------------------------------------------------------------------------------- of-whole
 _OF_WHOLE_RE = re.compile(
-    r"(?P<x>" + _NUMBER + r")(?: (?P<xu>" + _UNIT + r"))? (?:trong|trên) "
-    r"(?:tổng số |tổng cộng |tổng |số )?(?P<y>" + _NUMBER + r") (?P<yu>" + _W + r"+)")
+    r"(?P<x>" + _NUMBER + r")(?: (?P<xu>" + _UNIT + r"))?(?: (?:trong|trên) |/)"
+    r"(?:tổng số |tổng cộng |tổng |số )?(?P<y>" + _NUM + r")(?![\w/]|[.,][0-9]) (?P<yu>" + _W + r"+)")
 #: between the whole's noun and the share: only a cue (strong) ...
 _OF_WHOLE_CUE_RE = re.compile(
     r"(?:" + _W + r"+ ?){0,3}(?:, ?| ?\( ?| - )(?:(?:với |đạt |chiếm |bằng )?(?:tỷ lệ|tỉ lệ)"
@@ -137,7 +141,7 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
     trận, tỷ lệ 62%" is not read as 24 with a share of 62%.
     """
     text = ctx.text
-    if "trong" not in text and "trên" not in text:
+    if "trong" not in text and "trên" not in text and "/" not in text:
         return
     for m in _OF_WHOLE_RE.finditer(text):
         xs, ys = m.group("x"), m.group("y")
@@ -410,6 +414,56 @@ def list_claims(ctx: ParagraphContext, claims: list) -> None:
             reported=m.group("n"), source=f"the count '{m.group('n')} {unit}' before a list of {len(items)} names",
             detail={"unit": unit, "rule": "list-of-names", "weak": WEAK_LIST, "list": True},
             quote_start=m.start(), line_pos=m.start()))
+
+
+# -------------------------------------------------------------------------- complete breakdowns
+def _share_units(reported: str) -> tuple[Decimal, Decimal]:
+    """The value of a reported percentage and half a unit of its last digit."""
+    raw = reported.rstrip("%").strip()
+    d = len(raw.partition(DECIMAL_SYMBOL)[2])
+    return (Decimal(raw.replace(GROUP_SYMBOL, "").replace(DECIMAL_SYMBOL, ".")),
+            Decimal(1).scaleb(-d) / 2)
+
+
+def breakdown_wholes(shares: list[dict]) -> None:
+    """Counts with a share and no whole whose shares add up to 100 %: the whole is their sum.
+
+    ``Dân số thành thị là 111.300 người (13,88%). Dân số nông thôn là 690.400 người (86,12%).``:
+    the two shares make a complete breakdown, so each is a share of 111.300 + 690.400 (rule
+    ``complete-breakdown``). ``shares`` are the count-share claims of one paragraph without a
+    whole, in order; runs of two or more of one noun whose shares add up to 100 % within their
+    rounding get the sum of their counts as whole (a two-pointer walk: linear in the claims).
+    """
+    n = len(shares)
+    i = 0
+    while i < n - 1:
+        unit = shares[i]["detail"].get("unit")
+        total, slack, j = Decimal(0), Decimal(0), i
+        best = None
+        while j < n and shares[j]["detail"].get("unit") == unit:
+            v, h = _share_units(shares[j]["reported"])
+            total += v
+            slack += h
+            if total - slack > 100:
+                break
+            if j > i and abs(total - 100) <= slack:
+                best = j
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        group = shares[i:best + 1]
+        counts = [c["numerator"] for c in group]
+        whole = sum(counts)
+        how = " + ".join(format_number(v) for v in counts) + f" = {format_number(whole)}"
+        rounded = unit is not None and unit.split()[0].lower() in ROUNDED_UNITS
+        for c in group:
+            c["denominator"] = whole
+            c["denominator_source"] = (f"the counts of a breakdown whose shares add up to 100% ({how})")
+            c["detail"]["rule"] = "complete-breakdown"
+            if rounded:  # "51 triệu người (85%)": amounts rounded, the whole only nearly known
+                c["detail"]["weak"] = WEAK_ROUNDED
+        i = best + 1
 
 
 def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
