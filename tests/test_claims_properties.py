@@ -161,6 +161,9 @@ def assert_findings_hold(text: str, findings) -> None:
                 direction, {new + c.numerator, new - c.numerator})
             assert c.denominator in olds, (
                 f"{where}: the base {c.denominator} is not {new} {direction} {c.numerator} undone")
+        elif c.detail.get("rule") == "complete-breakdown":
+            # the whole is the sum of the breakdown's counts, said in the evidence
+            assert f"= {format_number(c.denominator)})" in c.denominator_source, where
         elif c.denominator is not None:
             assert c.denominator in in_quote or any(c.denominator in counts_on(n) for n in cited), (
                 f"{where}: denominator {c.denominator} is written neither in the quote nor at lines {cited}")
