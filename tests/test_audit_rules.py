@@ -170,6 +170,20 @@ def test_counts_whose_shares_add_up_to_100_are_a_breakdown_of_their_sum():
     assert [f.status for f in fs] == ["consistent", "consistent", "unverifiable"]
 
 
+def test_a_larger_count_of_the_same_noun_in_the_sentence_is_its_whole():
+    cued = _findings("Lớp có tổng số 48 học sinh, 30 học sinh giỏi (chiếm 62%).", "ratio")[0]
+    assert (cued.claim.denominator, _rule(cued)) == (48, "same-sentence-total-word")
+    assert cued.status == "inconsistent"  # 30/48 = 62,5% -> 63%: the whole is named
+    bare = _findings("Lớp có 48 học sinh, 30 học sinh giỏi (chiếm 61%).", "ratio")[0]
+    assert bare.claim.denominator == 48 and bare.status == "unverifiable"  # only the noun ties them
+    assert _rule(bare) == "same-sentence-noun"
+    fits = _findings("Lớp có 48 học sinh, 30 học sinh giỏi (chiếm 62,5%).", "ratio")[0]
+    assert fits.status == "consistent"
+    # another noun, or a larger count with its own share, is no whole
+    assert _findings("Có 6 thí sinh đoạt giải (chiếm 100%), xếp thứ 7 trên tổng số 30 nước.",
+                     "ratio")[0].status == "unverifiable"
+
+
 # ------------------------------------------------------------------------------- votes
 @pytest.mark.parametrize("yes,present,written,status,severity", [
     (436, 441, "98,87%", "consistent", None),      # fits those present

@@ -91,6 +91,7 @@ _RULE_OF_SOURCE = (
     ("footnote ", "footnote-total"),
     ("' before 'trong đó' earlier in the paragraph", "passage-trong-do"),
     ("the denominator of ", "passage-fraction"),
+    ("' earlier in the sentence (line", "same-sentence-total-word"),
     ("'tổng số … ", "passage-total-word"),
     ("row of the table", "table-total"),
     ("old value ", "change-old-value"),

@@ -79,7 +79,7 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
             nxt = u.s
             break
     m = _ON_TOTAL_RE.search(text, end, nxt)
-    if m:
+    if m and not _other_noun(ctx, t, m.start(1)):
         return parse_count(m.group(1)), f"'{m.group(0).strip()}' later in the sentence", True
     # 2. a footnote attached in the same sentence saying "Tổng số … là N"
     s0, s1 = ctx.sentence_span(t.s)
@@ -109,8 +109,21 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
             return u.b, f"the denominator of {u.text} {u.unit2} earlier in the paragraph (line {ctx.p.line_at(u.s)})", False
         if u.role == "count" and _total_word_before(text, u.s):
             where = "sentence" if u.s >= s0 else "paragraph"
-            return u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})", False
+            # "tổng số 48 học sinh, 30 học sinh giỏi (62%)": the same noun under "tổng số" in the
+            # same sentence names the whole beyond doubt
+            return (u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})",
+                    where == "sentence" and u.unit2 == t.unit2)
     return None
+
+
+def _other_noun(ctx: _Ctx, t: _Tok, pos: int) -> bool:
+    """Whether the number at ``pos`` counts another kind of thing than the count ``t`` ("6 thí
+    sinh … xếp thứ 7 trên tổng số 30 nước": nations, not contestants)."""
+    i = bisect.bisect_left(ctx.tok_starts, pos)
+    if i < len(ctx.toks) and ctx.toks[i].s == pos:
+        u = ctx.toks[i]
+        return u.unit is not None and t.unit is not None and not _same_kind(u, t)
+    return False
 
 
 def _total_word_before(text: str, pos: int) -> bool:

@@ -51,6 +51,7 @@ WEAK_OTHER_BASE = "the change is stated against another base ('so với …')"
 WEAK_POINTS = "a change between two percentages may be meant in percentage points"
 WEAK_LIST = "the list may name only some of the items, or one name may stand for several"
 WEAK_APPROX = "a number of the change is approximate"
+WEAK_SAME_NOUN = "the whole is only a larger count of the same noun earlier in the sentence"
 WEAK_ROUNDED = "the counts are rounded amounts (millions, thousands …): their sum is the whole only nearly"
 
 _W = r"[^\W\d_]"
@@ -416,6 +417,43 @@ def list_claims(ctx: ParagraphContext, claims: list) -> None:
             quote_start=m.start(), line_pos=m.start()))
 
 
+# ------------------------------------------------------------------------ same-sentence wholes
+_WHOLE_CUE_RE = re.compile(
+    r"(?i)(?:tổng số|tổng cộng|tổng|cả nước|toàn (?:tỉnh|huyện|quốc|thành phố|xã|ngành|bộ|giải)|"
+    r"thu về|tham gia|tham dự|dự thi|có mặt)(?: [^\W\d_]+){0,3}(?: là| có| đạt)?:? $")
+_SHARE_AFTER_RE = re.compile(r"(?i) ?[^\W\d_]* ?(?:\(|, chiếm|, đạt|, tỷ lệ|, bằng)")
+
+
+def sentence_whole(ctx: ParagraphContext, t: NumberToken) -> tuple[int, str, str | None] | None:
+    """The whole of a count with a share and no total: the nearest earlier count of the same
+    noun in the same sentence, larger than it and not itself a count with a share (rule
+    ``same-sentence-noun``), as ``(whole, evidence, weak reason or None)``.
+
+    "phiếu thu về là 465 phiếu, số phiếu đồng ý là 458 phiếu (98,49%)": 458 of 465. The tie is
+    strong when a cue names the whole (``tổng số``, ``cả nước``, ``thu về`` …) or ``trong đó``
+    stands between the two; otherwise it is weak (checked, never flagged).
+    """
+    text = ctx.text
+    s0 = ctx.sentence_span(t.s)[0]
+    toks = ctx.toks
+    for j in range(t.idx - 1, max(-1, t.idx - 12), -1):
+        u = toks[j]
+        if u.s < s0:
+            return None
+        if u.role != "count" or u.unit2 != t.unit2 or u.approx:
+            continue
+        if u.a <= t.a:
+            return None
+        after = text[u.e + len(u.unit2 or "") + 1:u.e + len(u.unit2 or "") + 12]
+        if _SHARE_AFTER_RE.match(after):
+            return None  # "300 người (60%), 200 người (40%)": a part with its own share
+        strong = (_WHOLE_CUE_RE.search(text, max(s0, u.s - 40), u.s) is not None
+                  or re.search(r"(?i)\btrong đó\b", text[u.e:t.s]) is not None)
+        return (u.a, f"'{u.text} {u.unit2}' earlier in the sentence, of the same noun",
+                None if strong else WEAK_SAME_NOUN)
+    return None
+
+
 # -------------------------------------------------------------------------- complete breakdowns
 def _share_units(reported: str) -> tuple[Decimal, Decimal]:
     """The value of a reported percentage and half a unit of its last digit."""
@@ -423,6 +461,12 @@ def _share_units(reported: str) -> tuple[Decimal, Decimal]:
     d = len(raw.partition(DECIMAL_SYMBOL)[2])
     return (Decimal(raw.replace(GROUP_SYMBOL, "").replace(DECIMAL_SYMBOL, ".")),
             Decimal(1).scaleb(-d) / 2)
+
+
+def _noun(claim: dict) -> str | None:
+    """The first word of a count's noun ("người" for "người ở")."""
+    unit = claim["detail"].get("unit")
+    return unit.split()[0] if unit else None
 
 
 def breakdown_wholes(shares: list[dict]) -> None:
@@ -437,10 +481,10 @@ def breakdown_wholes(shares: list[dict]) -> None:
     n = len(shares)
     i = 0
     while i < n - 1:
-        unit = shares[i]["detail"].get("unit")
+        unit = _noun(shares[i])
         total, slack, j = Decimal(0), Decimal(0), i
         best = None
-        while j < n and shares[j]["detail"].get("unit") == unit:
+        while j < n and _noun(shares[j]) == unit:
             v, h = _share_units(shares[j]["reported"])
             total += v
             slack += h
