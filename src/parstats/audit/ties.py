@@ -119,6 +119,22 @@ def _pct_before(ctx: ParagraphContext, pos: int) -> NumberToken | None:
     return None
 
 
+def pct_windows(ctx: ParagraphContext, before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches of the paragraph around its percentages (``before``/``after`` characters
+    around each, merged): the rules that need a percentage read only these, not the whole text."""
+    out: list[tuple[int, int]] = []
+    n = len(ctx.text)
+    for t in ctx.toks:
+        if t.kind != "pct":
+            continue
+        a, b = max(0, t.s - before), min(n, t.e + after)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _approx_before(text: str, pos: int) -> bool:
     return _APPROX_RE.search(text, max(0, pos - 12), pos) is not None
 
@@ -144,7 +160,7 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
     text = ctx.text
     if "trong" not in text and "trên" not in text and "/" not in text:
         return
-    for m in _OF_WHOLE_RE.finditer(text):
+    for m in (m for a, b in pct_windows(ctx, 160, 0) for m in _OF_WHOLE_RE.finditer(text, a, b)):
         xs, ys = m.group("x"), m.group("y")
         if DECIMAL_SYMBOL in xs or DECIMAL_SYMBOL in ys:
             continue
@@ -226,8 +242,9 @@ def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
     text = ctx.text
     if "%" not in text:
         return
+    windows = pct_windows(ctx, 160, 120)
     for rx, after in ((_AMOUNT_PCT_TO_RE, True), (_AT_AMOUNT_PCT_RE, False)):
-        for m in rx.finditer(text):
+        for m in (m for a, b in windows for m in rx.finditer(text, a, b)):
             nu, bu = m.group("nu"), m.group("bu")
             if nu.lower() != bu.lower():
                 continue
@@ -254,6 +271,9 @@ def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
                         f"{'-' if up else '+'} {n.text}")
             _change_claim(ctx, claims, "change-amount-percent", m.start(), m.end(), old, b, pct,
                           evidence, weak, m.start("n"))
+
+
+_FROM_RE = re.compile(r"(?i)\btừ [0-9]")
 
 
 def _same_unit(u: str | None, v: str | None) -> bool:
@@ -286,12 +306,17 @@ def change_claims(ctx: ParagraphContext, claims: list) -> None:
     """Changes from one stated value to another with their percentage (rules ``change-from-to``,
     ``change-percent-amount``) and their amount (``change-amount``, a sum)."""
     text = ctx.text
+    if " lên " not in text and " xuống " not in text and " còn " not in text:
+        return
+    windows = pct_windows(ctx, 160, 120)
     if "từ" in text or "Từ" in text:
-        for m in _FROM_TO_RE.finditer(text):
-            _from_to(ctx, claims, m)
-    if "lên" in text or "xuống" in text or "còn" in text:
-        for m in _PCT_AMOUNT_TO_RE.finditer(text):
+        for a, b in windows:
+            for m in _FROM_TO_RE.finditer(text, a, b):
+                _from_to(ctx, claims, m)
+    for a, b in windows:
+        for m in _PCT_AMOUNT_TO_RE.finditer(text, a, b):
             _pct_amount_to(ctx, claims, m)
+    if _FROM_RE.search(text):  # a change amount between two values needs no percentage
         for m in _AMOUNT_FROM_TO_RE.finditer(text):
             _amount(ctx, claims, m, m.group("n"), m.group("nu"), m.group("a"), m.group("b"),
                     m.group("dir"), m.group("au"))
@@ -398,7 +423,10 @@ def list_claims(ctx: ParagraphContext, claims: list) -> None:
     text = ctx.text
     if ":" not in text and "gồm" not in text and " là " not in text and "(" not in text:
         return
-    for m in _LIST_RE.finditer(text):
+    # a list's count is a count token ("5 tỉnh"): the pattern is tried only where one starts
+    for m in (_LIST_RE.match(text, t.s) for t in ctx.toks if t.role == "count" and t.a < 100):
+        if m is None:
+            continue
         unit = m.group("u")
         if not unit.islower() or unit.split()[0] in ("năm", "tháng", "ngày", "giờ", "phút", "tuổi", "lần", "điểm", "phần"):
             continue
