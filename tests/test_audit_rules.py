@@ -144,6 +144,16 @@ def test_the_count_of_a_list_of_names():
     assert not _findings("Trình bày 6 đức mục: Hiếu thảo, Hòa thuận, Cần kiệm...", "sum")
 
 
+def test_a_complete_list_in_parentheses_far_off_its_total_is_flagged():
+    parts = (18, 11, 5, 11)
+    listed = ", ".join(f"{p} chiếc loại {k}" for p, k in zip(parts, "ABCD"))
+    f = _findings(f"Hãng có 34 chiếc (gồm {listed}).", "sum")[0]
+    assert f.status == "inconsistent" and f.recomputed == format_number(sum(parts))
+    # the same list after a colon may run on into the next one: not flagged
+    g = _findings(f"Hãng có 34 chiếc gồm: {listed}.", "sum")[0]
+    assert g.status == "unverifiable"
+
+
 def test_shares_whose_counts_add_up_to_the_total_are_checked():
     text = ("Năm 2020, dân số 212.640 người; trong đó thành thị 95.410 người (chiếm 49%), "
             "nông thôn 117.230 người (chiếm 51%).")

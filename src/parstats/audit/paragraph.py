@@ -248,7 +248,10 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
             claims.append(_mk(ctx, "sum", inner[0].s, cp + 1, denominator=h.a, parts=parts,
                               reported=h.text, source="the number before the parenthesis",
                               quote_start=h.s, line_pos=inner[0].s,
-                              detail={"unit": h.unit2, "doubt": doubt}))
+                              detail={"unit": h.unit2, "doubt": doubt,
+                                      # "(gồm …)" of one noun: a complete list, closed by its parenthesis
+                                      "exhaustive": bool(cue) and ctx.p.kind != "table"
+                                      and all(t.unit == h.unit for t in inner)}))
     # 2. a head fraction followed by same-noun fractions in the same sentence: its parts are
     #    the rest of its group (the fractions of one sentence, noun and depth), their sums
     #    sums of a tail (kept from the end), so a long sentence is not scanned for every head
