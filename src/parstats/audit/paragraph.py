@@ -249,8 +249,10 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
                               reported=h.text, source="the number before the parenthesis",
                               quote_start=h.s, line_pos=inner[0].s,
                               detail={"unit": h.unit2, "doubt": doubt,
-                                      # "(gồm …)" of one noun: a complete list, closed by its parenthesis
-                                      "exhaustive": bool(cue) and ctx.p.kind != "table"
+                                      # "(gồm …)" of one noun whose parts exceed it: the parts of a
+                                      # list closed by its parenthesis cannot ("bao gồm" short of
+                                      # its total may name examples: "including")
+                                      "exhaustive": bool(cue) and ctx.p.kind != "table" and sum(parts) > h.a
                                       and all(t.unit == h.unit for t in inner)}))
     # 2. a head fraction followed by same-noun fractions in the same sentence: its parts are
     #    the rest of its group (the fractions of one sentence, noun and depth), their sums
