@@ -66,6 +66,14 @@ def test_of_whole_is_not_a_rank_nor_another_noun():
     assert not any(_rule(f) == "of-whole" for f in fs)
 
 
+def test_a_rate_of_two_nouns_is_weak():
+    # "8 bàn sau 69 cú dứt điểm": goals per shot, a rate of two nouns: checked, never flagged
+    fits = _findings("Đội ghi 7 bàn sau 52 cú dứt điểm, tỷ lệ chuyển đổi 13,5%.", "ratio")[0]
+    assert (fits.claim.numerator, fits.claim.denominator, fits.status) == (7, 52, "consistent")
+    off = _findings("Đội ghi 7 bàn sau 52 cú dứt điểm, tỷ lệ chuyển đổi 13,4%.", "ratio")[0]
+    assert off.status == "unverifiable"
+
+
 def test_of_whole_after_other_words_is_weak():
     # the share after other words may be of another whole: checked, never flagged
     ok = _findings("Họ giành 13 trong 15 điểm tối đa trước các đội mạnh, tức là chiếm tỷ lệ 86,7%.", "ratio")[0]

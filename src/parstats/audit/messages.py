@@ -324,6 +324,8 @@ _DIAGNOSES = [
       "danh sách có thể chỉ nêu một số mục, hoặc một tên có thể gồm nhiều mục"),
     P("the counts are rounded amounts (millions, thousands …): their sum is the whole only nearly",
       "các số lượng là số làm tròn (triệu, nghìn …): tổng của chúng chỉ gần đúng bằng tổng thể"),
+    P("the count and the whole count different things (a rate, not a share?)",
+      "số lượng và tổng thể đếm những thứ khác nhau (một tỷ suất, không phải tỷ lệ?)"),
     P("the whole is only a larger count of the same noun earlier in the sentence",
       "tổng thể chỉ là một số lớn hơn của cùng danh từ ở phần trước của câu"),
     P("a number of the change is approximate", "một số liệu của mức thay đổi là số ước lượng"),

@@ -5,8 +5,9 @@ its share when a cue sits right between them. The rules here read wider shapes, 
 evidence that makes the tie, and say how strong it is:
 
 ``of-whole``
-    ``thắng 15 trong 24 trận, tỷ lệ 62%``, ``8 bàn trên 69 cú dứt điểm (11,5%)``: a count, then
-    ``trong``/``trên`` (``tổng số``) and its whole, then the share.
+    ``thắng 15 trong 24 trận, tỷ lệ 62%``, ``318 siêu thị/1167 siêu thị, chiếm 27,2%``: a count,
+    then ``trong``/``trên`` (``tổng số``) or ``/`` and its whole of the same noun, then the share;
+    ``8 bàn sau 69 cú dứt điểm, tỷ lệ chuyển đổi 11,5%`` (two nouns: weak).
 ``change-from-to``
     ``giá từ 14.200 đồng xuống 13.800 đồng (giảm 2,7%)``, ``tăng từ 56.010 lên 58.300 đồng,
     tương ứng mức tăng 4,6%``, ``tăng 2,8% từ A lên B``: the change (B − A) / A.
@@ -51,6 +52,7 @@ WEAK_OTHER_BASE = "the change is stated against another base ('so với …')"
 WEAK_POINTS = "a change between two percentages may be meant in percentage points"
 WEAK_LIST = "the list may name only some of the items, or one name may stand for several"
 WEAK_APPROX = "a number of the change is approximate"
+WEAK_TWO_NOUNS = "the count and the whole count different things (a rate, not a share?)"
 WEAK_SAME_NOUN = "the whole is only a larger count of the same noun earlier in the sentence"
 WEAK_ROUNDED = "the counts are rounded amounts (millions, thousands …): their sum is the whole only nearly"
 
@@ -141,11 +143,11 @@ def _approx_before(text: str, pos: int) -> bool:
 
 # ----------------------------------------------------------------------------------- of-whole
 _OF_WHOLE_RE = re.compile(
-    r"(?P<x>" + _NUMBER + r")(?: (?P<xu>" + _UNIT + r"))?(?: (?:trong|trên) |/)"
+    r"(?P<x>" + _NUMBER + r")(?: (?P<xu>" + _UNIT + r"))?(?: (?P<link>trong|trên|sau|qua) |/)"
     r"(?:tổng số |tổng cộng |tổng |số )?(?P<y>" + _NUM + r")(?![\w/]|[.,][0-9]) (?P<yu>" + _W + r"+)")
 #: between the whole's noun and the share: only a cue (strong) ...
 _OF_WHOLE_CUE_RE = re.compile(
-    r"(?:" + _W + r"+ ?){0,3}(?:, ?| ?\( ?| - )(?:(?:với |đạt |chiếm |bằng )?(?:tỷ lệ|tỉ lệ)"
+    r" ?(?:" + _W + r"+ ?){0,3}(?:, ?| ?\( ?| - )(?:(?:với |đạt |chiếm |bằng )?(?:tỷ lệ|tỉ lệ)"
     r"(?: [^\W\d_]+){0,2} ?:? ?|đạt |chiếm |bằng )?\(? ?$")
 #: ... or a share cue after other words (weak)
 _SHARE_END_RE = re.compile(r"(?:đạt|chiếm|bằng|tương ứng|tương đương|tỷ lệ|tỉ lệ)(?: là)?[ :]{0,2}\(? ?$")
@@ -158,7 +160,8 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
     trận, tỷ lệ 62%" is not read as 24 with a share of 62%.
     """
     text = ctx.text
-    if "trong" not in text and "trên" not in text and "/" not in text:
+    if "trong" not in text and "trên" not in text and "/" not in text and "sau" not in text \
+            and "qua" not in text:
         return
     for m in (m for a, b in pct_windows(ctx, 160, 0) for m in _OF_WHOLE_RE.finditer(text, a, b)):
         xs, ys = m.group("x"), m.group("y")
@@ -166,13 +169,15 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
             continue
         x, y = _value(xs), _value(ys)
         xu, yu = m.group("xu"), m.group("yu")
-        if xu is not None and xu.split()[0] != yu:
+        other_noun = xu is not None and xu.split()[0] != yu
+        if other_noun and m.group("link") not in ("sau", "qua"):
             continue  # "6 thí sinh … trên tổng số 30 nước": another kind of thing
+        if m.group("link") in ("sau", "qua") and xu is None:
+            continue  # "sau 69 …" alone is a time or an order, not a whole
         if not 0 < x.value <= y.value or _approx_before(text, m.start()):
             continue
         if _IDENTIFIER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
             continue  # "xếp thứ 7 trên 30 nước": a rank, not a count
-        stop = min(len(text), m.end() + 80)
         stop = _clause_end(ctx, m.end(), 80)
         pct = _pct_at(ctx, m.end(), stop)
         if pct is None or pct.role != "pct":
@@ -185,7 +190,9 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
             continue
         pct.used = True
         detail = {"unit": yu, "rule": "of-whole"}
-        if not strong:
+        if other_noun:  # "8 bàn sau 69 cú dứt điểm, tỷ lệ chuyển đổi 11,5%": a rate of two nouns
+            detail["weak"] = WEAK_TWO_NOUNS
+        elif not strong:
             detail["weak"] = WEAK_OF_WHOLE
         claims.append(provisional_claim(
             ctx, "ratio", m.start(), pct.e, numerator=int(x.value), denominator=int(y.value),
