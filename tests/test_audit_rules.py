@@ -121,6 +121,13 @@ def test_a_change_by_an_amount_with_the_value_after_it(text, old_new):
     assert f.status == "consistent"
 
 
+def test_a_wrong_change_of_decimal_values_names_them_as_written():
+    f = _findings("Chỉ số tăng 52,30 điểm (0,91%), lên 12.811,06 điểm.", "change")[0]
+    assert f.status == "inconsistent" and f.cause == "reported-value"
+    assert "from 12.758,76 to 12.811,06" in f.diagnosis and "5230" not in f.diagnosis
+    assert "từ 12.758,76 đến 12.811,06" in M.diagnosis(f)
+
+
 def test_index_points_are_rounded_amounts():
     # 0,02/58,41 = 0,0342…% rounds to 0,03%, but 0,025/58,405 = 0,0428…%: 0,04% may be right
     f = _findings("Chỉ số đứng ở mức 58,43 điểm, tăng 0,02 điểm (0,04%).", "change")[0]

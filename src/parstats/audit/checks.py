@@ -379,6 +379,17 @@ def _audit_one(c: Claim, target=None) -> Finding:
         if c.detail.get("weak"):
             return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
         new = c.detail.get("new")
+        if c.detail.get("scale"):
+            # values with decimals on one integer scale: name them as written, not scaled
+            a, b = c.detail["old_text"], c.detail["new_text"]
+            if new and percent_units(x, new, d) == r:
+                return _with_target(Finding(c, "inconsistent", "major", (
+                    f"wrong base: the change from {a} to {b} is {_percent_text(x, new, d)} of the new value "
+                    f"{b} instead of the old one {a}; on the old base the change is {rec}"), rec,
+                    cause="wrong-base"), target, r, d, x, old)
+            return _with_target(Finding(c, "inconsistent", "major", (
+                f"the reported value is the slip: from {a} to {b} is a change of {_exact(x, old)}, "
+                f"which rounds to {rec}, not {c.reported}"), rec, cause="reported-value"), target, r, d, x, old)
         if new and percent_units(x, new, d) == r:
             f = Finding(c, "inconsistent", "major",
                         f"wrong base: {format_number(x)}/{format_number(new)} = {_percent_text(x, new, d)} is computed on "

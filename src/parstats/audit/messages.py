@@ -253,6 +253,10 @@ _DIAGNOSES = [
     P("wrong base: {a} = {p} is computed on the new value {n} instead of the old one {o}",
       "sai gốc so sánh: {a} = {p} được tính trên giá trị mới {n} thay vì giá trị cũ {o}"),
     P("on the old base the change is {r}", "tính trên giá trị cũ thì mức thay đổi là {r}"),
+    P("wrong base: the change from {a} to {b} is {p} of the new value {n} instead of the old one {o}",
+      "sai gốc so sánh: mức thay đổi từ {a} đến {b} bằng {p} của giá trị mới {n} thay vì giá trị cũ {o}"),
+    P("the reported value is the slip: from {a} to {b} is a change of {e}, which rounds to {r}, not {rep}",
+      "tỷ lệ báo cáo ghi sai: từ {a} đến {b} là mức thay đổi {e}, làm tròn là {r}, không phải {rep}"),
     # unverifiable shares
     P("a share stated without its count and total", "tỷ lệ được nêu mà không có số lượng và tổng số"),
     P("the count is approximate ('khoảng', 'gần', 'hơn' …): not exact enough to check",
