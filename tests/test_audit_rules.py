@@ -128,6 +128,25 @@ def test_a_wrong_change_of_decimal_values_names_them_as_written():
     assert "từ 12.758,76 đến 12.811,06" in M.diagnosis(f)
 
 
+def test_a_ratio_given_for_a_change_is_diagnosed():
+    f = _findings("Doanh thu tăng 245%, từ 220 triệu đồng lên 539 triệu đồng.", "change")[0]
+    assert f.status == "inconsistent" and f.cause == "wrong-base"
+    assert f.recomputed == f"{_half_up(Decimal((539 - 220) * 100) / 220, 0)}%"
+
+
+def test_the_tail_of_a_compound_amount_is_not_a_count():
+    # "4.302 quan 220 đồng" is one amount: 220 is no count of đồng with the share 70%
+    fs = _findings("Thu 6.159 quan, gồm 4.302 quan 220 đồng tiền giấy (70%) và 1.857 quan 880 đồng tiền đồng (30%).",
+                   "ratio")
+    assert [f.claim.numerator for f in fs] == [4302, 1857]
+
+
+def test_a_part_with_its_own_share_is_no_whole():
+    text = ("Có 457 đại biểu tham gia (bằng 95,61% tổng số đại biểu); có 456 đại biểu tán thành "
+            "(bằng 95,40% tổng số đại biểu); có 1 đại biểu không tán thành (bằng 0,21% tổng số đại biểu).")
+    assert not [f for f in _findings(text) if f.status == "inconsistent"]
+
+
 def test_index_points_are_rounded_amounts():
     # 0,02/58,41 = 0,0342…% rounds to 0,03%, but 0,025/58,405 = 0,0428…%: 0,04% may be right
     f = _findings("Chỉ số đứng ở mức 58,43 điểm, tăng 0,02 điểm (0,04%).", "change")[0]

@@ -112,8 +112,25 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
             # "tổng số 48 học sinh, 30 học sinh giỏi (62%)": the same noun under "tổng số" in the
             # same sentence names the whole beyond doubt
             return (u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})",
-                    where == "sentence" and u.unit2 == t.unit2)
+                    where == "sentence" and u.unit2 == t.unit2 and _names_whole(ctx, u))
     return None
+
+
+_OWN_SHARE_RE = re.compile(r" ?[^\W\d_]*(?: [^\W\d_]+)? ?(?:\(|, chiếm|, đạt|, tỷ lệ|, bằng)")
+
+
+def _names_whole(ctx: _Ctx, u: _Tok) -> bool:
+    """Whether "tổng số" names the number ``u`` itself as a whole: nothing in parentheses
+    between them ("76,3% tổng số người miền Bắc di cư), 209.132 tín đồ …" names another whole)
+    and no share of its own after it ("tổng số ĐBQH); có 456 đại biểu tán thành (bằng 95,40%"
+    is a part)."""
+    text = ctx.text
+    m = None
+    for m in _TOTAL_WORD_RE.finditer(text, max(0, u.s - 60), u.s):
+        pass
+    if m is None or "(" in text[m.end():u.s] or ")" in text[m.end():u.s] or ";" in text[m.end():u.s]:
+        return False
+    return _OWN_SHARE_RE.match(text, u.e + len(u.unit2 or "") + 1) is None
 
 
 def _other_noun(ctx: _Ctx, t: _Tok, pos: int) -> bool:

@@ -80,6 +80,10 @@ _TOKEN_START_RE = re.compile(
 
 _PAREN_RE = re.compile(r"[()]")
 
+#: units after which a number continues the amount before it ("4.302 quan 220 đồng")
+_COMPOUND_PREV = frozenset("quan tỷ tỉ triệu nghìn ngàn vạn giờ phút tấn tạ mẫu sào km m".split())
+_NUMBER_UNIT_BEFORE_RE = re.compile(r"[0-9] [^\W\d_]+ $")
+
 #: two words before a number that end with an identifier word but make it a count: "tổng số
 #: 58 đơn vị", "dân số 164.835 người", "nông thôn 77.430 người" (rural, not hamlet number 77)
 _COUNT_PREV2 = frozenset(("tổng số", "dân số", "nông thôn", "nhân khẩu", "hàn quốc", "trung quốc", "hợp quốc",
@@ -381,6 +385,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                     continue
                 if _in_range(text, s, e):
                     continue  # "90-100 tấn": one end of a range is not a count
+                if prev in _COMPOUND_PREV and _NUMBER_UNIT_BEFORE_RE.search(text, max(0, s - 24), s):
+                    continue  # "4.302 quan 220 đồng", "02 tỷ 507 triệu": the tail of one amount
                 if text.startswith("/", e + (text[e] == " ") + len(unit)):
                     continue  # "87 tấn/ngày", "1.200 người/km2": a rate, not a count
                 t = _Tok(kind, s, e, raw)
