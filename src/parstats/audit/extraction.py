@@ -114,7 +114,7 @@ def _extract(text: str) -> list[Claim]:
             of_whole_claims(ctx, own)
             _ratio_claims(ctx, own, pending)
             _sum_claims(ctx, own)
-        paragraph_ties(ctx, own)
+            paragraph_ties(ctx, own)
         ctxs.append(ctx)
         per_para[i] = own
         raw.extend(own)

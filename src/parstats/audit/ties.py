@@ -121,9 +121,18 @@ def _pct_before(ctx: ParagraphContext, pos: int) -> NumberToken | None:
     return None
 
 
-def pct_windows(ctx: ParagraphContext, before: int, after: int) -> list[tuple[int, int]]:
-    """The stretches of the paragraph around its percentages (``before``/``after`` characters
-    around each, merged): the rules that need a percentage read only these, not the whole text."""
+#: how far before and after a percentage its rules read (characters)
+WINDOW_BEFORE, WINDOW_AFTER = 160, 120
+
+
+def pct_windows(ctx: ParagraphContext) -> list[tuple[int, int]]:
+    """The stretches of the paragraph around its percentages (:data:`WINDOW_BEFORE` /
+    :data:`WINDOW_AFTER` characters around each, merged): the rules that need a percentage read
+    only these, not the whole text. Found once per paragraph (kept on the context)."""
+    got = ctx.__dict__.get("pct_windows")
+    if got is not None:
+        return got
+    before, after = WINDOW_BEFORE, WINDOW_AFTER
     out: list[tuple[int, int]] = []
     n = len(ctx.text)
     for t in ctx.toks:
@@ -134,6 +143,7 @@ def pct_windows(ctx: ParagraphContext, before: int, after: int) -> list[tuple[in
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
             out.append((a, b))
+    ctx.__dict__["pct_windows"] = out
     return out
 
 
@@ -160,10 +170,11 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
     trận, tỷ lệ 62%" is not read as 24 with a share of 62%.
     """
     text = ctx.text
-    if "trong" not in text and "trên" not in text and "/" not in text and "sau" not in text \
-            and "qua" not in text:
+    windows = pct_windows(ctx)
+    if not windows or ("trong" not in text and "trên" not in text and "/" not in text
+                       and "sau" not in text and "qua" not in text):
         return
-    for m in (m for a, b in pct_windows(ctx, 160, 0) for m in _OF_WHOLE_RE.finditer(text, a, b)):
+    for m in (m for a, b in windows for m in _OF_WHOLE_RE.finditer(text, a, b)):
         xs, ys = m.group("x"), m.group("y")
         if DECIMAL_SYMBOL in xs or DECIMAL_SYMBOL in ys:
             continue
@@ -241,7 +252,8 @@ _AT_AMOUNT_PCT_RE = re.compile(
 _AT_CUE_RE = re.compile(r"(?i)(?:mức|đạt|còn|lên|xuống|là|ở|tại|giá|đứng|chốt|đóng cửa)(?: giá)? $")
 
 
-def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
+def amount_percent_claims(ctx: ParagraphContext, claims: list,
+                          windows: list[tuple[int, int]] | None = None) -> None:
     """``tăng 71,16 điểm (0,48%), lên 14.784,41 điểm``, ``ở mức 61,46 điểm, giảm 0,48 điểm
     (-0,77%)``: a change by an amount, its percentage and the value after it (rule
     ``change-amount-percent``); the value before is the one after minus (plus) the amount.
@@ -249,7 +261,10 @@ def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
     text = ctx.text
     if "%" not in text:
         return
-    windows = pct_windows(ctx, 160, 120)
+    if windows is None:
+        windows = pct_windows(ctx)
+    if not windows:
+        return
     for rx, after in ((_AMOUNT_PCT_TO_RE, True), (_AT_AMOUNT_PCT_RE, False)):
         for m in (m for a, b in windows for m in rx.finditer(text, a, b)):
             nu, bu = m.group("nu"), m.group("bu")
@@ -309,13 +324,17 @@ def _change_claim(ctx: ParagraphContext, claims: list, rule: str, start: int, en
         source=evidence, detail=detail, quote_start=ctx.clause_start(start, 60), line_pos=line_pos))
 
 
-def change_claims(ctx: ParagraphContext, claims: list) -> None:
+def change_claims(ctx: ParagraphContext, claims: list,
+                  windows: list[tuple[int, int]] | None = None) -> None:
     """Changes from one stated value to another with their percentage (rules ``change-from-to``,
     ``change-percent-amount``) and their amount (``change-amount``, a sum)."""
     text = ctx.text
+    if windows is None:
+        windows = pct_windows(ctx)
+    if not windows and "từ " not in text:
+        return
     if " lên " not in text and " xuống " not in text and " còn " not in text:
         return
-    windows = pct_windows(ctx, 160, 120)
     if "từ" in text or "Từ" in text:
         for a, b in windows:
             for m in _FROM_TO_RE.finditer(text, a, b):
@@ -420,6 +439,8 @@ _NAME = r"[^\W\d_][^,;:.()\n0-9]{0,40}?"
 _LIST_RE = re.compile(
     r"(?<![\w.,/])(?P<n>[0-9]{1,2}) (?P<u>" + _UNIT + r") ?(?:\(|:|gồm có|gồm:?|bao gồm:?|là:?) ?"
     r"(?P<items>(?:" + _NAME + r"(?:, | và |; ))+" + _NAME + r")(?P<end>[.;)]|$)")
+#: what follows the count of a list: its noun (one or two words), then ":", "(", "gồm" or "là"
+_LIST_HEAD_RE = re.compile(r" " + _UNIT + r" ?(?:\(|:|gồm|bao gồm|là)")
 _LIST_SPLIT_RE = re.compile(r", | và |; ")
 _MORE_AFTER_RE = re.compile(r"\.\.|…|v\.v|vv\.|\. [^\W\d_][^.]{0,40}, ")
 
@@ -431,7 +452,10 @@ def list_claims(ctx: ParagraphContext, claims: list) -> None:
     if ":" not in text and "gồm" not in text and " là " not in text and "(" not in text:
         return
     # a list's count is a count token ("5 tỉnh"): the pattern is tried only where one starts
-    for m in (_LIST_RE.match(text, t.s) for t in ctx.toks if t.role == "count" and t.a < 100):
+    for t in ctx.toks:
+        if t.role != "count" or t.a >= 100 or not _LIST_HEAD_RE.match(text, t.e):
+            continue
+        m = _LIST_RE.match(text, t.s)
         if m is None:
             continue
         unit = m.group("u")
@@ -547,6 +571,9 @@ def breakdown_wholes(shares: list[dict]) -> None:
 
 def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph (after the count-share ties)."""
-    change_claims(ctx, claims)
-    amount_percent_claims(ctx, claims)
+    if not ctx.toks:
+        return
+    windows = pct_windows(ctx)
+    change_claims(ctx, claims, windows)
+    amount_percent_claims(ctx, claims, windows)
     list_claims(ctx, claims)

@@ -88,6 +88,7 @@ _NUMBER_UNIT_BEFORE_RE = re.compile(r"[0-9] [^\W\d_]+ $")
 #: 58 đơn vị", "dân số 164.835 người", "nông thôn 77.430 người" (rural, not hamlet number 77)
 _COUNT_PREV2 = frozenset(("tổng số", "dân số", "nông thôn", "nhân khẩu", "hàn quốc", "trung quốc", "hợp quốc",
                           "anh quốc", "vương quốc"))
+_COUNT_PREV2_ENDS = frozenset(w.split()[1] for w in _COUNT_PREV2)
 
 _LONG_DATE_RE = re.compile(
     r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
@@ -350,6 +351,7 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
     match = _TOKEN_RE.match
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
+    lunar = "lịch" in text or "L" in text or "l)" in text or " al" in text  # "âm lịch", "(ÂL)", "al": rare
     for start in _TOKEN_START_RE.finditer(text, first_digit):  # as _TOKEN_RE.finditer
         s = start.start()
         if s < last:
@@ -380,8 +382,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                         and (prev in _YEAR_PREV or text.startswith(" - ", e)
                              or text.startswith("-", e) or text[max(0, s - 3):s] == " - ")):
                     continue
-                if (prev in _NOT_COUNT_PREV and _prev2(text, s) not in _COUNT_PREV2) or (
-                        prev == "số" and _prev2(text, s) not in _COUNT_PREV2):
+                if (prev in _NOT_COUNT_PREV or prev == "số") and not (
+                        prev in _COUNT_PREV2_ENDS and _prev2(text, s) in _COUNT_PREV2):
                     continue
                 if _in_range(text, s, e):
                     continue  # "90-100 tấn": one end of a range is not a count
@@ -420,13 +422,13 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                                   detail={"document": ref}, quote_start=max(0, s - 30)))
             continue
         if kind == "date":
-            if LUNAR_AFTER_RE.match(text, e):
+            if lunar and LUNAR_AFTER_RE.match(text, e):
                 continue  # "30/2/2020 âm lịch": a lunar date, not one of the solar calendar
             d, mo, y = int(m.group("dd")), int(m.group("dm")), int(m.group("dy"))
             claims.append(_mk(ctx, "date", s, e, reported=m.group(0), quote_start=max(0, s - 12),
                               detail={"day": d, "month": mo, "year": y,
                                       "valid": valid_date(d, mo, y),
-                                      "after_ngay": _prev_word(text, s) == "ngày",
+                                      "after_ngay": text[max(0, s - 5):s].lower() == "ngày ",
                                       "reference": ref_text if s < ref_end else None}))
             continue
         if kind == "code":
@@ -443,7 +445,7 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
         after = text[e:e + 3].lstrip()
         unit, unit2 = _unit_after(text, e)
         if prev in _DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
-            if LUNAR_AFTER_RE.match(text, e):
+            if lunar and LUNAR_AFTER_RE.match(text, e):
                 continue  # "ngày 30/2 âm lịch": a lunar date
             claims.append(_mk(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
                               detail={"day": a, "month": b, "year": None,
