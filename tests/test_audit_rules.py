@@ -228,6 +228,16 @@ def test_a_larger_count_of_the_same_noun_in_the_sentence_is_its_whole():
                      "ratio")[0].status == "unverifiable"
 
 
+def test_a_breakdown_over_bullets_and_one_that_adds_up_by_chance():
+    bullets = "Nhà ở xã hội gồm:\n\n+ Căn hộ để bán: 1.131 căn (72,41%)\n\n+ Căn hộ cho thuê: 431 căn (27,59%)\n"
+    fs = _findings(bullets, "ratio")
+    assert [f.claim.denominator for f in fs] == [1131 + 431] * 2
+    assert [f.status for f in fs] == ["consistent", "consistent"]
+    # two shares that add up to 100% but neither fits the sum of the counts: not flagged
+    chance = "Năm 2015 có 300 căn (45%). Năm 2020 có 200 căn (55%)."
+    assert [f.status for f in _findings(chance, "ratio")] == ["unverifiable", "unverifiable"]
+
+
 # ------------------------------------------------------------------------------- votes
 @pytest.mark.parametrize("yes,present,written,status,severity", [
     (436, 441, "98,87%", "consistent", None),      # fits those present

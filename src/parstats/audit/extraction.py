@@ -146,8 +146,16 @@ def _extract(text: str) -> list[Claim]:
             no_whole.setdefault(ctx.pidx, []).append(c)
     # counts whose shares add up to 100%: the whole is the sum of the counts; else a larger
     # count of the same noun earlier in the sentence
-    for group in no_whole.values():
-        breakdown_wholes(group)
+    # (one run over consecutive paragraphs: a breakdown may be a list of bullets)
+    run: list[dict] = []
+    last = None
+    for pidx in sorted(no_whole):
+        if last is not None and pidx != last + 1:
+            breakdown_wholes(run)
+            run = []
+        run.extend(no_whole[pidx])
+        last = pidx
+    breakdown_wholes(run)
     for _, ctx, t, pct, c in pending:
         if c["denominator"] is None and not t.approx:
             got = sentence_whole(ctx, t)

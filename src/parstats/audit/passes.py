@@ -40,7 +40,8 @@ def _passage_pass(findings: list[Finding]) -> list[Finding]:
     out = list(findings)
     for (_, total), idx in groups.items():
         counts = [findings[i].claim.numerator for i in idx]
-        if len(idx) >= 2 and sum(counts) == total:
+        breakdown = findings[idx[0]].claim.detail.get("rule") == "complete-breakdown"
+        if len(idx) >= 2 and sum(counts) == total and not breakdown:
             # the counts of the shares add up to the total: it is their whole beyond doubt
             how = " + ".join(format_number(v) for v in counts) + f" = {format_number(total)}"
             for i in idx:

@@ -534,8 +534,10 @@ def breakdown_wholes(shares: list[dict]) -> None:
     ``Dân số thành thị là 111.300 người (13,88%). Dân số nông thôn là 690.400 người (86,12%).``:
     the two shares make a complete breakdown, so each is a share of 111.300 + 690.400 (rule
     ``complete-breakdown``). ``shares`` are the count-share claims of one paragraph without a
-    whole, in order; runs of two or more of one noun whose shares add up to 100 % within their
-    rounding get the sum of their counts as whole (a two-pointer walk: linear in the claims).
+    whole, in order (of one paragraph or of consecutive ones: a list of bullets); runs of two or
+    more of one noun whose shares add up to 100 % within their rounding get the sum of their
+    counts as whole (a two-pointer walk: linear in the claims). Such a run is checked as a
+    passage: when none of its shares fits the sum, none is flagged.
     """
     n = len(shares)
     i = 0
@@ -560,7 +562,12 @@ def breakdown_wholes(shares: list[dict]) -> None:
         whole = sum(counts)
         how = " + ".join(format_number(v) for v in counts) + f" = {format_number(whole)}"
         rounded = unit is not None and unit.split()[0].lower() in ROUNDED_UNITS
+        group_id = ("breakdown", group[0]["_order"])
         for c in group:
+            # checked as a passage: when none of its shares fits the sum, the shares add up to
+            # 100% by chance and none is flagged (parstats.audit.passes)
+            c["detail"]["tie"] = "passage"
+            c["detail"]["para"] = group_id
             c["denominator"] = whole
             c["denominator_source"] = (f"the counts of a breakdown whose shares add up to 100% ({how})")
             c["detail"]["rule"] = "complete-breakdown"
