@@ -57,7 +57,7 @@ _PCT_REF_AFTER_RE = re.compile(
 )
 
 _SHARE_CUE_RE = re.compile(
-    r"(?:đạt|chiếm|bằng|tương ứng|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?[ :]{0,2}$"
+    r"(?:đạt|chiếm|bằng|tương ứng|tương đương|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?[ :]{0,2}$"
 )
 
 _EXHAUSTIVE_RE = re.compile(r"\b(?:gồm|bao gồm|còn lại|chia ra|cụ thể là|cụ thể:)", re.I)
