@@ -111,7 +111,7 @@ def test_a_change_between_two_percentages_is_checked_but_never_flagged():
 @pytest.mark.parametrize("text,old_new", [
     ("Chỉ số tăng 52,30 điểm (0,41%), lên 12.811,06 điểm.", ("12.758,76", "12.811,06")),
     ("Chỉ số đứng ở mức 73,12 điểm, giảm 0,55 điểm (-0,75%).", ("73,67", "73,12")),
-    ("Thu ngân sách đạt 640.250 tỷ đồng, giảm 31.750 tỷ đồng (tương đương 4,7%) so với dự toán.",
+    ("Thu ngân sách đạt 640.250 tỷ đồng, giảm 31.750 tỷ đồng (tương đương 4,7%) đầu năm.",
      ("672.000", "640.250")),
 ])
 def test_a_change_by_an_amount_with_the_value_after_it(text, old_new):
@@ -145,6 +145,12 @@ def test_a_part_with_its_own_share_is_no_whole():
     text = ("Có 457 đại biểu tham gia (bằng 95,61% tổng số đại biểu); có 456 đại biểu tán thành "
             "(bằng 95,40% tổng số đại biểu); có 1 đại biểu không tán thành (bằng 0,21% tổng số đại biểu).")
     assert not [f for f in _findings(text) if f.status == "inconsistent"]
+
+
+def test_a_change_so_voi_with_its_value_after_is_checked_once():
+    fs = _findings("Thu ngân sách đạt 640.250 tỷ đồng, giảm 31.750 tỷ đồng (tương đương 4,7%) so với dự toán.",
+                   "change")
+    assert len(fs) == 1 and fs[0].claim.denominator == 640_250 + 31_750 and fs[0].status == "consistent"
 
 
 def test_index_points_are_rounded_amounts():
