@@ -167,6 +167,16 @@ def test_a_change_by_a_percentage_and_points_to_a_value():
     assert _rule(f) == "change-percent-amount" and f.status == "consistent"
 
 
+@pytest.mark.parametrize("a,b,stated", [("18,4", "15,9", "2,5"), ("31,2", "34,0", "2,6")])
+def test_percentage_points_are_kept_apart_from_percent(a, b, stated):
+    word = "lên" if Decimal(b.replace(",", ".")) > Decimal(a.replace(",", ".")) else "xuống"
+    verb = "tăng" if word == "lên" else "giảm"
+    f = _findings(f"Tỷ lệ hộ nghèo {verb} từ {a}% {word} {b}%, {verb} {stated} điểm phần trăm.", "sum")[0]
+    diff = abs(Decimal(b.replace(",", ".")) - Decimal(a.replace(",", ".")))
+    assert _rule(f) == "change-points" and f.recomputed == f"{diff}".replace(".", ",")
+    assert f.status == ("consistent" if f"{diff}".replace(".", ",") == stated else "inconsistent")
+
+
 def test_a_change_amount_between_two_values_is_a_sum():
     ok = _findings("Cân nặng giảm 6 kg (từ 81 kg xuống 75 kg).", "sum")[0]
     assert ok.status == "consistent" and _rule(ok) == "change-amount"

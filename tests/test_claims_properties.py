@@ -142,7 +142,10 @@ def assert_findings_hold(text: str, findings) -> None:
         if "anchor_line" in c.detail:
             cited.add(c.detail["anchor_line"])
         cited = sorted(n for n in cited if 1 <= n <= len(lines))
-        if "old_text" in c.detail:
+        if c.detail.get("points"):
+            # percentage points on one integer scale: the values as written are in the quote
+            assert c.detail["old_text"].rstrip("%") in c.quote and c.detail["amount_text"] in c.quote, where
+        elif "old_text" in c.detail:
             # a change from one value to another (parstats.audit.ties): the new value is written,
             # the old one too or as new minus the amount; on one integer scale when they have
             # decimals (71,74 and 20.225,09 as 7174 and 2022509)
@@ -150,7 +153,8 @@ def assert_findings_hold(text: str, findings) -> None:
             assert c.numerator == abs(c.detail["new"] - c.detail["old"]) and c.denominator == c.detail["old"]
         elif c.numerator is not None:
             assert c.numerator in in_quote, f"{where}: numerator {c.numerator} is not written in the quote"
-        for p in c.parts or () if not c.detail.get("list") else ():  # a list's parts are its names
+        for p in c.parts or () if not (c.detail.get("list") or c.detail.get("points")) else ():
+            # (a list's parts are its names; points are on an integer scale)
             assert p in in_quote, f"{where}: part {p} is not written in the quote"
         if "old_text" in c.detail:
             pass

@@ -406,6 +406,15 @@ def _audit_one(c: Claim, target=None) -> Finding:
                                                   what="change")
         return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),
                             target, r, d, x, old)
+    if k == "sum" and c.detail.get("points"):
+        # percentage points on one integer scale: name the values as written
+        scale = c.detail["scale"]
+        diff = format_number(Decimal(c.denominator - c.parts[0]).scaleb(-scale), scale)
+        if c.parts[0] + c.parts[1] == c.denominator:
+            return _consistent(c, diff)
+        return Finding(c, "inconsistent", "major", (
+            f"from {c.detail['old_text']} to {c.detail['new_text']} is a change of {diff} percentage "
+            f"points, not {c.detail['amount_text']}"), diff, cause="parts-mismatch")
     if k == "sum":
         total, parts = c.denominator, list(c.parts or ())
         s = sum(parts)

@@ -16,6 +16,9 @@ evidence that makes the tie, and say how strong it is:
 ``change-amount-percent``
     ``tăng 71,16 điểm (0,48%), lên 14.784,41 điểm``, ``ở mức 61,46 điểm, giảm 0,48 điểm (-0,77%)``,
     ``đạt 752.370 tỷ đồng, giảm 63.630 tỷ đồng (tương đương 7,8%) so với dự toán``.
+``change-points``
+    ``từ 20,5% lên 22,6%, tăng 2,1 điểm phần trăm``: percentage points, the difference of the two
+    percentages (kept apart from a change in percent, which between two percentages is weak).
 ``change-amount``
     ``giảm 4 kg (từ 72 kg xuống 68 kg)``, ``từ 120 lên 150 người, tăng 30 người``: a difference,
     checked as a sum (A = B + N).
@@ -366,6 +369,13 @@ def _from_to(ctx: ParagraphContext, claims: list, m: re.Match) -> None:
     weak = WEAK_POINTS if old.percent else None
     if _approx_before(text, m.start("a")) or _approx_before(text, m.start("b")):
         weak = WEAK_APPROX
+    if old.percent and weak is not WEAK_APPROX:
+        pts = _POINTS_AFTER_RE.match(text, m.end())
+        if pts is None:
+            pts = _POINTS_BEFORE_RE.search(text, max(0, m.start() - 50), m.start())
+        if pts is not None:
+            _points_claim(ctx, claims, m, old, new, pts)
+            return
     # the percentage after the new value ...
     stop = _clause_end(ctx, m.end(), 80)
     pct = _pct_at(ctx, m.end(), stop)
@@ -390,6 +400,31 @@ def _from_to(ctx: ParagraphContext, claims: list, m: re.Match) -> None:
                 f"{'after it' if where == 'after' else 'before it'}")
     _change_claim(ctx, claims, "change-from-to", min(m.start(), pct.s), max(m.end(), pct.e),
                   old, new, pct, evidence, weak, m.start())
+
+
+_POINTS = r"(?P<n>" + _NUMBER + r") điểm(?: phần trăm| %)?(?![\w%])"
+_POINTS_AFTER_RE = re.compile(
+    r"(?i),? ?\(?(?:(?:tương ứng|tương đương|tức là|tức|hay)(?: với)? )?(?:(?:tăng|giảm)(?: thêm)? )?" + _POINTS)
+_POINTS_BEFORE_RE = re.compile(r"(?i)\b(?:tăng|giảm)(?: thêm)? " + _POINTS + r",? ?\(?$")
+
+
+def _points_claim(ctx: ParagraphContext, claims: list, m: re.Match, old: Value, new: Value,
+                  pts: re.Match) -> None:
+    """``từ 20,5% lên 22,6%, tăng 2,1 điểm phần trăm``: a change in percentage points is the
+    difference of the two percentages (rule ``change-points``), kept apart from a change in
+    percent; checked as the sum A + N = B on one integer scale."""
+    n = _value(pts.group("n"))
+    so, sn, sd = _scaled(old, new, n)
+    up = sn > so
+    lo, hi = (so, sn) if up else (sn, so)
+    start, end = min(m.start(), pts.start()), max(m.end(), pts.end())
+    claims.append(provisional_claim(
+        ctx, "sum", start, end, denominator=hi, parts=(lo, sd), reported=(new if up else old).text,
+        source=f"'{m.group(0)}' with the change {n.text} percentage points",
+        detail={"rule": "change-points", "scale": max(old.decimals, new.decimals, n.decimals),
+                "points": True, "old_text": old.text + "%", "new_text": new.text + "%",
+                "amount_text": n.text},
+        quote_start=ctx.clause_start(start, 60), line_pos=m.start()))
 
 
 def _pct_amount_to(ctx: ParagraphContext, claims: list, m: re.Match) -> None:
