@@ -383,7 +383,7 @@ def _audit_one(c: Claim, target=None) -> Finding:
             # "tăng 269%, từ 310 lên 834": the new value as a share of the old, not the change
             a, b = c.detail.get("old_text", format_number(old)), c.detail.get("new_text", format_number(new))
             return _with_target(Finding(c, "inconsistent", "major", (
-                f"wrong base: {rep_text(c)} is the new value as a share of the old one ({b}/{a}), "
+                f"wrong base: {c.reported} is the new value as a share of the old one ({b}/{a}), "
                 f"not the change; the change is {rec}"), rec, cause="wrong-base"), target, r, d, x, old)
         if c.detail.get("scale"):
             # values with decimals on one integer scale: name them as written, not scaled
@@ -457,11 +457,6 @@ def _audit_one(c: Claim, target=None) -> Finding:
                            sorted(ref.suggestion.split("/")[1]) == sorted(ref.year_text) else "document")
         return _consistent(c)
     raise ValueError(f"unknown claim kind {k!r} in claim {c.id}")
-
-
-def rep_text(c: Claim) -> str:
-    """The reported value as written (``"269%"``)."""
-    return c.reported or ""
 
 
 def fits_rounded_amounts(change: int, old: int, r: int, d: int) -> bool:
