@@ -124,30 +124,39 @@ def _pct_before(ctx: ParagraphContext, pos: int) -> NumberToken | None:
     return None
 
 
-#: how far before and after a percentage its rules read (characters)
-WINDOW_BEFORE, WINDOW_AFTER = 160, 120
-
-
-def pct_windows(ctx: ParagraphContext) -> list[tuple[int, int]]:
-    """The stretches of the paragraph around its percentages (:data:`WINDOW_BEFORE` /
-    :data:`WINDOW_AFTER` characters around each, merged): the rules that need a percentage read
-    only these, not the whole text. Found once per paragraph (kept on the context)."""
-    got = ctx.__dict__.get("pct_windows")
+def pct_windows(ctx: ParagraphContext, before: int = 160, after: int = 120) -> list[tuple[int, int]]:
+    """The stretches of the paragraph around its percentages (``before``/``after`` characters
+    around each, merged): the rules that need a percentage read only these, not the whole text.
+    Found once per paragraph and size (kept on the context)."""
+    if not ctx.pcts:
+        return []
+    cache = ctx.__dict__.setdefault("pct_windows", {})
+    got = cache.get((before, after))
     if got is not None:
         return got
-    before, after = WINDOW_BEFORE, WINDOW_AFTER
     out: list[tuple[int, int]] = []
     n = len(ctx.text)
-    for t in ctx.toks:
-        if t.kind != "pct":
-            continue
+    for t in ctx.pcts:
         a, b = max(0, t.s - before), min(n, t.e + after)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
             out.append((a, b))
-    ctx.__dict__["pct_windows"] = out
+    cache[(before, after)] = out
     return out
+
+
+#: words without which a rule cannot match in a stretch of text (tested before its pattern,
+#: which the regular-expression engine would try at every position of the stretch)
+_OF_WHOLE_WORDS = re.compile(r"trong |trên |sau |qua |/")
+_CHANGE_WORDS = re.compile(r"tăng|giảm|thêm|tiến|mất|lùi|tụt|hạ|nhích")
+_FROM_WORDS = re.compile(r"[Tt]ừ ")
+_TO_WORDS = re.compile(r" lên | xuống | còn ")
+
+
+def _has_any(text: str, a: int, b: int, words: re.Pattern) -> bool:
+    """Whether one of ``words`` occurs in ``text[a:b]``."""
+    return words.search(text, a, b) is not None
 
 
 def _approx_before(text: str, pos: int) -> bool:
@@ -158,6 +167,7 @@ def _approx_before(text: str, pos: int) -> bool:
 _OF_WHOLE_RE = re.compile(
     r"(?P<x>" + _NUMBER + r")(?: (?P<xu>" + _UNIT + r"))?(?: (?P<link>trong|trên|sau|qua) |/)"
     r"(?:tổng số |tổng cộng |tổng |số )?(?P<y>" + _NUM + r")(?![\w/]|[.,][0-9]) (?P<yu>" + _W + r"+)")
+_OF_WHOLE_LINK_RE = re.compile(r"(?:trong|trên|sau|qua) (?:tổng số |tổng cộng |tổng |số )?[0-9]|/[0-9]")
 #: between the whole's noun and the share: only a cue (strong) ...
 _OF_WHOLE_CUE_RE = re.compile(
     r" ?(?:" + _W + r"+ ?){0,3}(?:, ?| ?\( ?| - )(?:(?:với |đạt |chiếm |bằng )?(?:tỷ lệ|tỉ lệ)"
@@ -173,11 +183,21 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
     trận, tỷ lệ 62%" is not read as 24 with a share of 62%.
     """
     text = ctx.text
-    windows = pct_windows(ctx)
-    if not windows or ("trong" not in text and "trên" not in text and "/" not in text
-                       and "sau" not in text and "qua" not in text):
+    windows = pct_windows(ctx, 140, 0)
+    if not windows:
         return
-    for m in (m for a, b in windows for m in _OF_WHOLE_RE.finditer(text, a, b)):
+    seen: set[int] = set()
+    found = []
+    for a, b in windows:
+        if not _has_any(text, a, b, _OF_WHOLE_WORDS):
+            continue
+        # the pattern is tried only around a link word followed by a number ("trong 24")
+        for lm in _OF_WHOLE_LINK_RE.finditer(text, a, b):
+            m = _OF_WHOLE_RE.search(text, max(a, lm.start() - 48), min(b, lm.end() + 48))
+            if m is not None and m.start() not in seen:
+                seen.add(m.start())
+                found.append(m)
+    for m in found:
         xs, ys = m.group("x"), m.group("y")
         if DECIMAL_SYMBOL in xs or DECIMAL_SYMBOL in ys:
             continue
@@ -216,7 +236,7 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
 
 # ------------------------------------------------------------------------------------ changes
 _FROM_TO_RE = re.compile(
-    r"(?i)\btừ (?:mức |con số )?(?P<a>" + _NUMBER + r")(?P<ap> ?%)?(?: (?P<au>" + _UNIT + r"))? "
+    r"[Tt]ừ (?<!\w[Tt]ừ )(?:mức |con số )?(?P<a>" + _NUMBER + r")(?P<ap> ?%)?(?: (?P<au>" + _UNIT + r"))? "
     r"(?:(?:tăng|giảm|tụt|vọt) )?(?P<dir>lên|xuống)(?: còn| mức| thành)? "
     r"(?P<b>" + _NUMBER + r")(?P<bp> ?%)?(?: (?P<bu>" + _W + r"+))?")
 #: between the new value and its percentage: a cue, nothing else
@@ -228,7 +248,7 @@ _BEFORE_FROM_RE = re.compile(r" ?,? ?\(? ?$")
 _CHANGE_WORD_RE = re.compile(r"(?i)(?:tăng|giảm|tụt|vọt)(?: thêm| được| mạnh| nhẹ)? (?:khoảng |gần |hơn )?$")
 
 _PCT_AMOUNT_TO_RE = re.compile(
-    r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? (?P<z>" + _NUMBER + r") ?%,? ?(?:\(|hay|tương đương|tương ứng|tức|,)"
+    r"(?P<dir>[Tt]ăng|[Gg]iảm)(?<!\w[Tt]ăng)(?<!\w[Gg]iảm)(?: thêm)? (?P<z>" + _NUMBER + r") ?%,? ?(?:\(|hay|tương đương|tương ứng|tức|,)"
     r"(?: với)? ?(?P<n>" + _NUMBER + r")(?: (?P<nu>" + _W + r"+))?\)?,? (?:lên|xuống|còn)(?: mức)? "
     r"(?P<b>" + _NUMBER + r")(?: (?P<bu>" + _W + r"+))?")
 
@@ -241,61 +261,64 @@ _FROM_TO_AMOUNT_RE = re.compile(
 
 
 _UP_VERBS = ("tăng", "ghi thêm", "tiến", "thêm", "nhích", "lên")
-_VERB = r"(?P<verb>tăng|giảm|ghi thêm|tiến|mất|lùi|tụt|hạ|nhích|để mất)(?: thêm| tiếp| nhẹ| mạnh)?"
+_VERB = (r"(?P<verb>[Tt]ăng|[Gg]iảm|[Gg]hi thêm|[Tt]iến|[Mm]ất|[Ll]ùi|[Tt]ụt|[Hh]ạ|[Nn]hích|[Đđ]ể mất)"
+         r"(?: thêm| tiếp| nhẹ| mạnh)?")
 _PCT_PART = (r"(?: ?\( ?(?:(?:tương đương|tương ứng|hay|tức|tức là|bằng)(?: mức)?(?: tăng| giảm)? )?"
              r"[-+−]?(?P<z>" + _NUMBER + r") ?%\)"
              r"|,? (?:tương đương|tương ứng|hay|tức|tức là)(?: mức)?(?: tăng| giảm)? [-+−]?(?P<z2>" + _NUMBER + r") ?%)")
 _AMOUNT_PCT_TO_RE = re.compile(
-    r"(?i)\b" + _VERB + r" (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)" + _PCT_PART
+    _VERB + r"(?<!\w[Tt]ăng)(?<!\w[Gg]iảm) (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)" + _PCT_PART
     + r",?(?: " + _W + r"+){0,4},? (?:lên|xuống|còn|về|ở|đóng cửa ở|dừng ở|chốt ở|đạt)(?: mức)? "
     r"(?P<b>" + _NUMBER + r") (?P<bu>" + _W + r"+)")
-_AT_AMOUNT_PCT_RE = re.compile(
-    r"(?i)(?P<b>" + _NUMBER + r") (?P<bu>" + _W + r"+)(?: " + _W + r"+)?, " + _VERB
-    + r" (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)(?: " + _W + r"+)?" + _PCT_PART)
+#: "…, giảm 0,48 điểm (-0,77%)" after the value it led to ("61,46 điểm", :data:`_AT_HEAD_RE`)
+_AT_TAIL_RE = re.compile(
+    r", " + _VERB + r" (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)(?: " + _W + r"+)?" + _PCT_PART)
+_AT_HEAD_RE = re.compile(r"(?i)(?P<b>" + _NUMBER + r") (?P<bu>" + _W + r"+)(?: " + _W + r"+)?$")
 _AT_CUE_RE = re.compile(r"(?i)(?:mức|đạt|còn|lên|xuống|là|ở|tại|giá|đứng|chốt|đóng cửa)(?: giá)? $")
 
 
-def amount_percent_claims(ctx: ParagraphContext, claims: list,
-                          windows: list[tuple[int, int]] | None = None) -> None:
+def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
     """``tăng 71,16 điểm (0,48%), lên 14.784,41 điểm``, ``ở mức 61,46 điểm, giảm 0,48 điểm
     (-0,77%)``: a change by an amount, its percentage and the value after it (rule
     ``change-amount-percent``); the value before is the one after minus (plus) the amount.
     """
     text = ctx.text
-    if "%" not in text:
+    for a, b in pct_windows(ctx, 150, 80):  # "tăng N điểm (Z%), lên B", "B, giảm N điểm (Z%)"
+        if not _has_any(text, a, b, _CHANGE_WORDS):
+            continue
+        for m in _AMOUNT_PCT_TO_RE.finditer(text, a, b):
+            _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
+        for m in _AT_TAIL_RE.finditer(text, a, b):  # "… 61,46 điểm, giảm 0,48 điểm (-0,77%)"
+            h = _AT_HEAD_RE.search(text, max(0, m.start() - 40), m.start())
+            if h is not None and _AT_CUE_RE.search(text, max(0, h.start() - 16), h.start()):
+                _amount_percent(ctx, claims, m, h.group("b"), h.group("bu"), h.start("b"), h.start(), m.end())
+
+
+def _amount_percent(ctx: ParagraphContext, claims: list, m: re.Match, bs: str, bu: str, b_pos: int,
+                    start: int, end: int) -> None:
+    text = ctx.text
+    nu = m.group("nu")
+    if nu.lower() != bu.lower():
         return
-    if windows is None:
-        windows = pct_windows(ctx)
-    if not windows:
+    zs = m.group("z") or m.group("z2")
+    zpos = m.start("z") if m.group("z") else m.start("z2")
+    i = bisect.bisect_left(ctx.tok_starts, zpos)
+    pct = ctx.toks[i] if i < len(ctx.toks) and ctx.toks[i].s == zpos else None
+    if pct is None or pct.kind != "pct" or pct.used or pct.text != zs:
         return
-    for rx, after in ((_AMOUNT_PCT_TO_RE, True), (_AT_AMOUNT_PCT_RE, False)):
-        for m in (m for a, b in windows for m in rx.finditer(text, a, b)):
-            nu, bu = m.group("nu"), m.group("bu")
-            if nu.lower() != bu.lower():
-                continue
-            if not after and not _AT_CUE_RE.search(text, max(0, m.start() - 16), m.start()):
-                continue
-            zs = m.group("z") or m.group("z2")
-            zpos = m.start("z") if m.group("z") else m.start("z2")
-            pct = next((t for t in ctx.toks[bisect.bisect_left(ctx.tok_starts, zpos):][:1]
-                        if t.s == zpos and t.kind == "pct"), None)
-            if pct is None or pct.used or pct.text != zs:
-                continue
-            n, b = _value(m.group("n"), nu), _value(m.group("b"), bu)
-            up = m.group("verb").lower() in _UP_VERBS
-            sn, sb = _scaled(n, b)
-            d = max(n.decimals, b.decimals)
-            ov = sb - sn if up else sb + sn
-            if ov <= 0 or sn <= 0:
-                continue
-            old = _value(format_number(Decimal(ov).scaleb(-d), d), bu)
-            weak = None
-            if _approx_before(text, m.start("n")) or _approx_before(text, m.start("b")):
-                weak = WEAK_APPROX
-            evidence = (f"'{m.group(0)}': the value before is {old.text} = {b.text} "
-                        f"{'-' if up else '+'} {n.text}")
-            _change_claim(ctx, claims, "change-amount-percent", m.start(), m.end(), old, b, pct,
-                          evidence, weak, m.start("n"))
+    n, b = _value(m.group("n"), nu), _value(bs, bu)
+    up = m.group("verb").lower() in _UP_VERBS
+    sn, sb = _scaled(n, b)
+    d = max(n.decimals, b.decimals)
+    ov = sb - sn if up else sb + sn
+    if ov <= 0 or sn <= 0:
+        return
+    old = _value(format_number(Decimal(ov).scaleb(-d), d), bu)
+    weak = WEAK_APPROX if _approx_before(text, m.start("n")) or _approx_before(text, b_pos) else None
+    evidence = (f"'{text[start:end]}': the value before is {old.text} = {b.text} "
+                f"{'-' if up else '+'} {n.text}")
+    _change_claim(ctx, claims, "change-amount-percent", start, end, old, b, pct, evidence, weak,
+                  m.start("n"))
 
 
 _FROM_RE = re.compile(r"(?i)\btừ [0-9]")
@@ -327,25 +350,20 @@ def _change_claim(ctx: ParagraphContext, claims: list, rule: str, start: int, en
         source=evidence, detail=detail, quote_start=ctx.clause_start(start, 60), line_pos=line_pos))
 
 
-def change_claims(ctx: ParagraphContext, claims: list,
-                  windows: list[tuple[int, int]] | None = None) -> None:
+def change_claims(ctx: ParagraphContext, claims: list) -> None:
     """Changes from one stated value to another with their percentage (rules ``change-from-to``,
     ``change-percent-amount``) and their amount (``change-amount``, a sum)."""
     text = ctx.text
-    if windows is None:
-        windows = pct_windows(ctx)
-    if not windows and "từ " not in text:
-        return
-    if " lên " not in text and " xuống " not in text and " còn " not in text:
-        return
-    if "từ" in text or "Từ" in text:
-        for a, b in windows:
+    for a, b in pct_windows(ctx, 150, 80):  # "từ A lên B (Z%)", "tăng Z% từ A lên B"
+        if _has_any(text, a, b, _FROM_WORDS):
             for m in _FROM_TO_RE.finditer(text, a, b):
                 _from_to(ctx, claims, m)
-    for a, b in windows:
-        for m in _PCT_AMOUNT_TO_RE.finditer(text, a, b):
-            _pct_amount_to(ctx, claims, m)
-    if _FROM_RE.search(text):  # a change amount between two values needs no percentage
+    for a, b in pct_windows(ctx, 150, 80):  # "tăng Z%, hay N điểm, lên B"
+        if _has_any(text, a, b, _TO_WORDS):
+            for m in _PCT_AMOUNT_TO_RE.finditer(text, a, b):
+                _pct_amount_to(ctx, claims, m)
+    # a change amount between two values needs no percentage: asked only where one is said
+    if ("từ " in text or "Từ " in text) and _FROM_RE.search(text):
         for m in _AMOUNT_FROM_TO_RE.finditer(text):
             _amount(ctx, claims, m, m.group("n"), m.group("nu"), m.group("a"), m.group("b"),
                     m.group("dir"), m.group("au"))
@@ -484,8 +502,6 @@ def list_claims(ctx: ParagraphContext, claims: list) -> None:
     """``5 tỉnh: A, B, C, D và E``: the stated count of a list of names (rule ``list-of-names``,
     weak: a list may name only some of them, or a name stand for several)."""
     text = ctx.text
-    if ":" not in text and "gồm" not in text and " là " not in text and "(" not in text:
-        return
     # a list's count is a count token ("5 tỉnh"): the pattern is tried only where one starts
     for t in ctx.toks:
         if t.role != "count" or t.a >= 100 or not _LIST_HEAD_RE.match(text, t.e):
@@ -557,6 +573,10 @@ def _share_units(reported: str) -> tuple[Decimal, Decimal]:
             Decimal(1).scaleb(-d) / 2)
 
 
+#: the most parts a breakdown of shares adding up to 100% may have (its search stays linear)
+MAX_BREAKDOWN_PARTS = 12
+
+
 def _noun(claim: dict) -> str | None:
     """The first word of a count's noun ("người" for "người ở")."""
     unit = claim["detail"].get("unit")
@@ -571,7 +591,8 @@ def breakdown_wholes(shares: list[dict]) -> None:
     ``complete-breakdown``). ``shares`` are the count-share claims of one paragraph without a
     whole, in order (of one paragraph or of consecutive ones: a list of bullets); runs of two or
     more of one noun whose shares add up to 100 % within their rounding get the sum of their
-    counts as whole (a two-pointer walk: linear in the claims). Such a run is checked as a
+    counts as whole (at most :data:`MAX_BREAKDOWN_PARTS` parts from each start: linear in the
+    claims). Such a run is checked as a
     passage: when none of its shares fits the sum, none is flagged.
     """
     n = len(shares)
@@ -580,7 +601,7 @@ def breakdown_wholes(shares: list[dict]) -> None:
         unit = _noun(shares[i])
         total, slack, j = Decimal(0), Decimal(0), i
         best = None
-        while j < n and _noun(shares[j]) == unit:
+        while j < n and j - i < MAX_BREAKDOWN_PARTS and _noun(shares[j]) == unit:
             v, h = _share_units(shares[j]["reported"])
             total += v
             slack += h
@@ -615,7 +636,6 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph (after the count-share ties)."""
     if not ctx.toks:
         return
-    windows = pct_windows(ctx)
-    change_claims(ctx, claims, windows)
-    amount_percent_claims(ctx, claims, windows)
+    change_claims(ctx, claims)
+    amount_percent_claims(ctx, claims)
     list_claims(ctx, claims)

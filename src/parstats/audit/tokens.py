@@ -213,6 +213,7 @@ class _Ctx:
         self.pidx = pidx
         self.text = para.text
         self.toks: list[_Tok] = []
+        self.pcts: list[_Tok] = []  # the percentage tokens among them, in order
         self._in_sentence: dict[tuple, re.Match | None] = {}  # see in_sentence()
 
     @_lazy
@@ -351,7 +352,7 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
     match = _TOKEN_RE.match
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
-    lunar = "lịch" in text or "L" in text or "l)" in text or " al" in text  # "âm lịch", "(ÂL)", "al": rare
+    lunar = None  # whether the paragraph may hold a lunar date ("âm lịch", "(ÂL)"), asked once
     for start in _TOKEN_START_RE.finditer(text, first_digit):  # as _TOKEN_RE.finditer
         s = start.start()
         if s < last:
@@ -412,6 +413,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             t.dec = len(raw.partition(DECIMAL_SYMBOL)[2])
             t.role = _pct_role(text, t) if kind == "pct" else "amount"
             toks.append(t)
+            if kind == "pct":
+                ctx.pcts.append(t)
             continue
         if kind == "doc":
             got = reference_at(text, s)
@@ -422,6 +425,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                                   detail={"document": ref}, quote_start=max(0, s - 30)))
             continue
         if kind == "date":
+            if lunar is None:
+                lunar = "lịch" in text or "L" in text or "l)" in text or " al" in text
             if lunar and LUNAR_AFTER_RE.match(text, e):
                 continue  # "30/2/2020 âm lịch": a lunar date, not one of the solar calendar
             d, mo, y = int(m.group("dd")), int(m.group("dm")), int(m.group("dy"))
@@ -445,6 +450,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
         after = text[e:e + 3].lstrip()
         unit, unit2 = _unit_after(text, e)
         if prev in _DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
+            if lunar is None:
+                lunar = "lịch" in text or "L" in text or "l)" in text or " al" in text
             if lunar and LUNAR_AFTER_RE.match(text, e):
                 continue  # "ngày 30/2 âm lịch": a lunar date
             claims.append(_mk(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
