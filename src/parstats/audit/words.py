@@ -57,7 +57,7 @@ _PCT_REF_AFTER_RE = re.compile(
 )
 
 _SHARE_CUE_RE = re.compile(
-    r"(?:đạt|chiếm|bằng|tương ứng|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?[ :]{0,2}$"
+    r"(?:đạt|chiếm|bằng|tương ứng|tương đương|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?[ :]{0,2}$"
 )
 
 _EXHAUSTIVE_RE = re.compile(r"\b(?:gồm|bao gồm|còn lại|chia ra|cụ thể là|cụ thể:)", re.I)
@@ -86,8 +86,6 @@ _PERSON_NOUNS = frozenset((
 
 _VOTE_RE = re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")
 
-_VOTE_DOUBT = ("a vote share: such shares are usually of all members (tổng số đại biểu), "
-               "not of those present or voting")
 
 #: an item after the last number of a list: "…; một quốc gia châu Phi", "và một vị trí …"
 _MORE_ITEMS_RE = re.compile(
