@@ -12,7 +12,7 @@ import pytest
 
 from parstats.analysis.report_map import curated_figures
 from parstats.audit import audit_path
-from parstats.publishing.report_pages import DATA_PAGE, REPORT_PAGE, row_anchor
+from parstats.publishing.report_pages import DATA_PAGE, REPORT_PAGE, THRESHOLD_NOTE, row_anchor
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +43,27 @@ def test_every_flagged_figure_has_its_mark_and_notes_name_their_table(pages):
     assert notes, "curated figures that no claim covers are noted"
     for note in notes:
         explain = report.find(id=note["aria-controls"])
-        assert re.search(r"cột «[^»]+»", explain.get_text()), explain.get_text()[:80]
+        assert re.search(r"cột «[^»]+»", explain.get_text()) or THRESHOLD_NOTE in explain.get_text(), \
+            explain.get_text()[:80]
         assert explain.select(f'a[href^="{DATA_PAGE}#"]')
+
+
+def test_target_thresholds_are_noted_as_targets_not_unverifiable(pages):
+    """A programme target's threshold («tối thiểu 10%») is not a result: the annotated report
+    notes it as the target it is, never as «không kiểm chứng được» (issue 18), the same set the
+    index counts as «mức chỉ tiêu đề ra»."""
+    from parstats import data
+    from parstats.analysis.findings import threshold_claims
+    from parstats.report import load_report
+
+    project, report, _ = pages
+    audit = audit_path(project.data_dir / "raw" / "bao-cao-so-ket-ctr-09-tu.md")
+    thresholds = threshold_claims(audit, load_report(), data.load("targets", data_dir=project.data_dir))
+    assert thresholds
+    marked = {c for m in report.select("button.mark[data-claims]") for c in m["data-claims"].split()}
+    assert not thresholds & marked, sorted(thresholds & marked)
+    noted = [report.find(id=m["aria-controls"]).get_text() for m in report.select("button.mark.s-noted")]
+    assert sum(THRESHOLD_NOTE in t for t in noted) == len(thresholds)
 
 
 def test_a_checked_figure_without_a_row_says_so(pages):

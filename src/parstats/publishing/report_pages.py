@@ -8,6 +8,7 @@ report links each figure there.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from dataclasses import dataclass, field
@@ -219,6 +220,8 @@ def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
     """
     from parstats.analysis.report_map import figures_at_claim, notebook_row_anchors, notebooks_by_table
     from parstats.audit.annotate import Note, annotate_html
+    from parstats.markdown import normalize_lines
+
     audited = audited_report(project.data_dir)
     if audited is None:
         return None
@@ -261,10 +264,41 @@ def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
         used.update(figs)
         return links_of(figs) or [("Số liệu này chưa được trích vào dữ liệu (data/)", None)]
 
+    # a programme target's threshold is not a result to check: noted as the target it is
+    # (the same set the index and page 05 count as «mức chỉ tiêu đề ra»), not «không kiểm chứng được»
+    thresholds = _threshold_ids(report, project.data_dir)
+    lines = normalize_lines(doc.text).split("\n")
+    kept, threshold_notes = [], []
+    for i, f in enumerate(report.findings):
+        if f.claim.id not in thresholds or i not in spans:
+            kept.append(f)
+            continue
+        figs = claim_figures(f)
+        used.update(figs)
+        line, start, _end = spans[i]
+        value = f.claim.reported.rstrip("%").strip()
+        before = re.findall(r"(?<![\w.,])" + re.escape(value) + r"(?![\d])(?![.,]\d)", lines[line][:start])
+        threshold_notes.append(Note(line + 1, value, THRESHOLD_NOTE, tuple(links_of(figs)), len(before)))
+    report = dataclasses.replace(report, findings=tuple(kept))
     # the claims' links first (they tell which curated figures a claim already marks)
     for f in report.findings:
         extra_links(f)
-    notes = [Note(fig.line, fig.value, f"{titles[fig.table]}: cột «{fields[(fig.table, fig.field)]}»",
-                  tuple(links_of([fig])), fig.occurrence)
-             for fig in figures if fig not in used]
+    notes = threshold_notes + [Note(fig.line, fig.value, f"{titles[fig.table]}: cột «{fields[(fig.table, fig.field)]}»",
+                                    tuple(links_of([fig])), fig.occurrence)
+                               for fig in figures if fig not in used]
     return annotate_html(doc, report, "vi", extra_links=extra_links, standalone=False, notes=notes)
+
+
+#: The explanation of a target's threshold in the annotated report.
+THRESHOLD_NOTE = "Mức chỉ tiêu đề ra (mục tiêu đến năm 2025), không phải kết quả thực hiện: không có gì để tính lại"
+
+
+def _threshold_ids(report, data_dir) -> set[str]:
+    """The claims of the home report that are a target's threshold
+    (:func:`parstats.analysis.findings.threshold_claims`); none without ``targets``."""
+    from parstats.analysis.findings import threshold_claims
+    from parstats.report import load_report
+
+    if not (Path(data_dir) / "targets.csv").is_file():
+        return set()
+    return threshold_claims(report, load_report(), data.load("targets", data_dir=data_dir))
