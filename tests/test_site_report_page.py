@@ -267,3 +267,17 @@ def test_tables_offered_for_download_read_in_vietnamese(project_build):
     assert (coded / "datapackage.json").is_file()
     for res in pkg["resources"]:
         assert (coded / res["path"]).read_bytes() == (project.data_dir / res["path"]).read_bytes()
+
+
+def test_a_figure_on_the_reviewers_list_says_so_beside_its_check(pages):
+    """A figure the reviewer's list asks to correct for another reason than its arithmetic (a
+    document number in the Party's form, a share on another measure) is not left at a bare ✓:
+    its explanation links the list (issue 18: «Kế hoạch số 90-KH/UBND» marked ✓)."""
+    from parstats import data
+
+    project, report, _ = pages
+    items = data.load("review_items", data_dir=project.data_dir)
+    links = report.select('a[href="index.html#xem-lai"]')
+    texts = {a.get_text() for a in links}
+    placed = [r for _, r in items.iterrows() if r["kind"] in ("document_form", "measure")]
+    assert placed and all(f"Đề nghị xem lại: {r['issue']}" in texts for r in placed)

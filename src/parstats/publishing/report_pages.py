@@ -259,15 +259,25 @@ def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
     def claim_figures(finding) -> list:
         return figures_at_claim(finding.claim, spans.get(index.get(id(finding))), places)
 
+    lines = normalize_lines(doc.text).split("\n")
+    reviews = _review_spans(lines, project.data_dir)
+
     def extra_links(finding) -> list:
         figs = claim_figures(finding)
         used.update(figs)
-        return links_of(figs) or [("Số liệu này chưa được trích vào dữ liệu (data/)", None)]
+        out = links_of(figs) or [("Số liệu này chưa được trích vào dữ liệu (data/)", None)]
+        # a figure the reviewer's list asks to correct for another reason than its arithmetic
+        # (a document number's form, say) says so beside its own check
+        span = spans.get(index.get(id(finding)))
+        if span is not None:
+            out += [(f"Đề nghị xem lại: {issue}", f"index.html#{REVIEW_ANCHOR}")
+                    for line, start, end, issue in reviews
+                    if line == span[0] and start < span[2] and span[1] < end]
+        return out
 
     # a programme target's threshold is not a result to check: noted as the target it is
     # (the same set the index and page 05 count as «mức chỉ tiêu đề ra»), not «không kiểm chứng được»
     thresholds = _threshold_ids(report, project.data_dir)
-    lines = normalize_lines(doc.text).split("\n")
     kept, threshold_notes = [], []
     for i, f in enumerate(report.findings):
         if f.claim.id not in thresholds or i not in spans:
@@ -287,6 +297,25 @@ def report_page_parts(project, notebook_pages: dict[str, tuple[str, str]]):
                                     tuple(links_of([fig])), fig.occurrence)
                                for fig in figures if fig not in used]
     return annotate_html(doc, report, "vi", extra_links=extra_links, standalone=False, notes=notes)
+
+
+#: The anchor of the reviewer's list «Đề nghị cơ quan soạn thảo xem lại» on the index.
+REVIEW_ANCHOR = "xem-lai"
+
+
+def _review_spans(lines: list[str], data_dir) -> list[tuple[int, int, int, str]]:
+    """``(line index, start, end, issue)`` of every place the curated reviewer's list
+    (``review_items.csv``: the words it quotes) stands in the report's ``lines``."""
+    path = Path(data_dir) / "review_items.csv"
+    if not path.is_file():
+        return []
+    out = []
+    for _, r in data.load("review_items", data_dir=data_dir).iterrows():
+        for j, line in enumerate(lines):
+            at = line.find(r["words"])
+            if at >= 0:
+                out.append((j, at, at + len(r["words"]), r["issue"]))
+    return out
 
 
 #: The explanation of a target's threshold in the annotated report.
