@@ -308,6 +308,18 @@ def _amount_percent(ctx: ParagraphContext, claims: list, m: re.Match, bs: str, b
         return
     n, b = _value(m.group("n"), nu), _value(bs, bu)
     up = m.group("verb").lower() in _UP_VERBS
+    sign = text[max(0, zpos - 2):zpos].strip()[-1:]
+    if sign in ("+", "-", "−") and (sign == "+") != up and m.group("verb").lower() in ("tăng", "giảm"):
+        # "giảm 0,63 điểm (+0,13%)": the sign of the percentage against the verb
+        pct.used = True
+        said = m.group("verb").lower()
+        claims.append(provisional_claim(
+            ctx, "change", start, end, numerator=None, denominator=None, reported=f"{sign}{pct.text}%",
+            source=f"'{text[start:end]}': the sign of the percentage against the verb",
+            detail={"rule": "change-direction", "unit": nu, "direction": "tăng" if sign == "+" else "giảm",
+                    "contradiction": said, "sign": sign},
+            quote_start=ctx.clause_start(start, 60), line_pos=m.start("n")))
+        return
     sn, sb = _scaled(n, b)
     d = max(n.decimals, b.decimals)
     ov = sb - sn if up else sb + sn
@@ -362,6 +374,13 @@ def change_claims(ctx: ParagraphContext, claims: list) -> None:
         if _has_any(text, a, b, _TO_WORDS):
             for m in _PCT_AMOUNT_TO_RE.finditer(text, a, b):
                 _pct_amount_to(ctx, claims, m)
+    # "từ A lên B, gấp N lần": asked only where "gấp"/"bằng … lần" is said
+    if " lần" in text and ("gấp " in text or "bằng " in text):
+        for t in _TIMES_RE.finditer(text):
+            for m in _FROM_TO_RE.finditer(text, max(0, t.start() - 120), t.start() + 2):
+                times = _TIMES_AFTER_RE.match(text, m.end())
+                if times is not None and times.end() == t.end():
+                    _times_from_to(ctx, claims, m, times)
     # a change amount between two values needs no percentage: asked only where one is said
     if ("từ " in text or "Từ " in text) and _FROM_RE.search(text):
         for m in _AMOUNT_FROM_TO_RE.finditer(text):
@@ -383,7 +402,9 @@ def _from_to(ctx: ParagraphContext, claims: list, m: re.Match) -> None:
     old = _value(m.group("a"), au or bu, bool(m.group("ap")) or bool(m.group("bp")))
     new = _value(m.group("b"), bu or au, old.percent)
     if (m.group("dir").lower() == "lên") != (new.value > old.value):
-        return  # "từ 5 lên 3": not a change this rule reads
+        # "từ 5 lên 3": not a change this rule reads, unless the words leave no other reading
+        _direction_contradiction(ctx, claims, m, old, new)
+        return
     weak = WEAK_POINTS if old.percent else None
     if _approx_before(text, m.start("a")) or _approx_before(text, m.start("b")):
         weak = WEAK_APPROX
@@ -418,6 +439,93 @@ def _from_to(ctx: ParagraphContext, claims: list, m: re.Match) -> None:
                 f"{'after it' if where == 'after' else 'before it'}")
     _change_claim(ctx, claims, "change-from-to", min(m.start(), pct.s), max(m.end(), pct.e),
                   old, new, pct, evidence, weak, m.start())
+
+
+#: a change verb right before "từ A lên/xuống B" ("giảm từ 4,8% xuống 6,9%")
+_VERB_BEFORE_FROM_RE = re.compile(r"(?i)\b(?P<v>tăng|giảm)(?: mạnh| nhẹ)? $")
+#: units whose numbers fall as they improve (ranks, places): "tụt từ 5 xuống 8 bậc" is no contradiction
+_ORDER_UNITS = frozenset("bậc hạng thứ vị giờ phút giây tuổi ngày tháng năm".split())
+
+
+def _direction_contradiction(ctx: ParagraphContext, claims: list, m: re.Match, old: Value,
+                             new: Value) -> None:
+    """``giảm từ 4,8% xuống 6,9%``: a change whose two direction words (the verb before ``từ``
+    and ``lên``/``xuống``) agree with each other and contradict its two values (rule
+    ``change-direction``). Flagged only when both values are unambiguous: both percentages, or
+    both of one unit that is not a rank, a time or an age, neither approximate."""
+    text = ctx.text
+    verb = _VERB_BEFORE_FROM_RE.search(text, max(0, m.start() - 12), m.start())
+    if verb is None or (verb.group("v").lower() == "tăng") != (m.group("dir").lower() == "lên"):
+        return
+    if old.value == new.value or old.value <= 0:
+        return
+    both_pct = bool(m.group("ap")) and bool(m.group("bp"))
+    au, bu = m.group("au"), m.group("bu")
+    if not both_pct:
+        if m.group("ap") or m.group("bp") or au is None or bu is None or not _same_unit(au, bu):
+            return
+        if au.split()[0].lower() in _ORDER_UNITS:
+            return
+    if _approx_before(text, m.start("a")) or _approx_before(text, m.start("b")):
+        return
+    said = verb.group("v").lower()
+    a, b = _scaled(old, new)
+    start = verb.start()
+    end = m.end("bu") if m.group("bu") and not both_pct else (m.end("bp") if both_pct else m.end("b"))
+    if both_pct:  # the two percentages are the values of the change, not shares
+        for t in ctx.toks[bisect.bisect_left(ctx.tok_starts, m.start("a")):]:
+            if t.s >= end:
+                break
+            if t.kind == "pct":
+                t.used = True
+    claims.append(provisional_claim(
+        ctx, "change", start, end, numerator=abs(b - a), denominator=a, reported=said,
+        source=f"'{text[start:end]}': the direction word against the two values",
+        detail={"rule": "change-direction", "unit": old.unit, "direction": "tăng" if b > a else "giảm",
+                "contradiction": said, "old_text": old.text + ("%" if both_pct else ""),
+                "new_text": new.text + ("%" if both_pct else ""), "scale": max(old.decimals, new.decimals)},
+        quote_start=ctx.clause_start(start, 60), line_pos=m.start()))
+
+
+#: "…, gấp 2,9 lần" right after "từ A lên B"
+_TIMES_AFTER_RE = re.compile(
+    r"(?i)(?: [^\W\d_]+)?,? ?\(? ?(?:(?:tức là|tức|hay|tương đương|tương ứng|tăng)(?: với)? )?(?:gấp|bằng) "
+    r"(?P<n>" + _NUMBER + r") lần(?! so)")
+
+
+_TIMES_RE = re.compile(r"(?i)\b(?:gấp|bằng) " + _NUMBER + r" lần")
+
+
+def _times_from_to(ctx: ParagraphContext, claims: list, m: re.Match, times: re.Match) -> None:
+    text = ctx.text
+    au, bu = m.group("au"), m.group("bu")
+    if not _same_unit(au, bu) or m.group("ap") or m.group("bp") or m.group("dir").lower() != "lên":
+        return
+    if _approx_before(text, m.start("a")) or _approx_before(text, m.start("b")):
+        return
+    old = _value(m.group("a"), au or bu)
+    new = _value(m.group("b"), bu or au)
+    _times_claim(ctx, claims, m, old, new, times)
+
+
+def _times_claim(ctx: ParagraphContext, claims: list, m: re.Match, old: Value, new: Value,
+                 times: re.Match) -> None:
+    """``tăng từ 120 tỷ đồng lên 348 tỷ đồng, gấp 2,9 lần``: the new value over the old one,
+    at the precision of the stated multiple (rule ``change-times``)."""
+    if old.percent or old.value <= 0 or new.value <= old.value:
+        return
+    n = _value(times.group("n"))
+    a, b = _scaled(old, new)
+    unit = old.unit or new.unit
+    end = times.end()
+    claims.append(provisional_claim(
+        ctx, "change", m.start(), end, numerator=b, denominator=a, reported=f"{n.text} lần",
+        source=f"'{ctx.text[m.start():end]}': the new value over the old one",
+        detail={"rule": "change-times", "unit": unit, "times": True, "old_text": old.text,
+                "new_text": new.text, "scale": max(old.decimals, new.decimals),
+                "rounded_amounts": max(old.decimals, new.decimals) > 0
+                or (unit is not None and unit.split()[0].lower() in ROUNDED_UNITS)},
+        quote_start=ctx.clause_start(m.start(), 60), line_pos=m.start()))
 
 
 _POINTS = r"(?P<n>" + _NUMBER + r") điểm(?: phần trăm| %)?(?![\w%])"
