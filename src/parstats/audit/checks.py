@@ -15,6 +15,7 @@ from parstats.audit.inference import (
     _total_bounds,
 )
 from parstats.audit.model import BASIS_PREFIX, Claim
+from parstats.audit.ties import share_fits
 from parstats.numbers import decimal_places, format_number, format_percent, parse_count, quantize, transpositions
 from parstats.ratios import Target, percent_units, verdict
 
@@ -359,6 +360,9 @@ def _audit_one(c: Claim, target=None) -> Finding:
         rec = _percent_text(x, y, d)
         if percent_units(x, y, d) == r:
             return _consistent(c, rec)
+        if c.detail.get("halves") and share_fits(Decimal(x), Decimal(y), *map(Decimal, c.detail["halves"]),
+                                                 c.reported)[1]:
+            return _consistent(c, rec)  # amounts rounded at their last digit can make it fit
         if c.detail.get("vote") and percent_units(x, y, d, rounding=ROUND_DOWN) != r:
             # a vote share that does not fit those present or voting (nor truncated) is
             # usually of all members, who are not stated here

@@ -44,7 +44,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN, format_number
@@ -740,6 +740,219 @@ def breakdown_wholes(shares: list[dict]) -> None:
         i = best + 1
 
 
+# ------------------------------------------------------------------------------ amount shares
+_SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
+
+
+def _amount_re(n: str) -> str:
+    """An amount with its unit, its groups named ``n``, ``ns`` (scale word), ``nu`` (unit)."""
+    return (r"(?P<" + n + r">" + _NUMBER + r") (?:(?P<" + n + r"s>nghìn|ngàn|triệu|tỷ|tỉ) )?(?P<" + n
+            + r"u>[^\W\d_]+(?: vị)?)")
+
+
+#: "54,5 tỷ USD (chiếm 17,7%", "1.377.200 đơn vị, chiếm": an amount, then a share cue, at the share
+_AMOUNT_SHARE_RE = re.compile(
+    _amount_re("x") + r"(?: [^\W\d_]+){0,2} ?(?:\(|,|-) ?(?:chiếm|tương đương|tương ứng|bằng)(?: tới| đến)? $")
+#: the words after the share that name its whole: "chiếm 46,7% tổng khối lượng giao dịch"
+_WHOLE_NAME_RE = re.compile(r" (?:của |so với |trong )?(?P<w>(?:tổng )?[^\W\d_]+(?: [^\W\d_]+){0,3})")
+#: a whole stated by a cue word, "Tổng vốn đầu tư đạt 412,6 tỷ USD"
+_CUE_WHOLE_RE = re.compile(
+    r"(?i)\b(?:tổng|tổng số|tổng cộng|toàn bộ|cả nước)(?: [^\W\d_]+){0,5},? (?:(?:ước )?(?:đạt|là|lên tới|lên đến|có)(?: mức)? |: ?)?"
+    + _amount_re("y"))
+_STOP_NAME = frozenset("của so với và là đạt trong khi các những này đó, cho từ".split())
+WEAK_NAMED_WHOLE = "the whole is an amount named elsewhere in the paragraph: it may be another one"
+WEAK_CUE_WHOLE = ("the whole is a total stated earlier in the paragraph, and no other share of the "
+                  "list fits it")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of the text with its unit: its value (scale words applied), half a unit of its
+    last written digit, the base unit word, and how it is written."""
+
+    value: Decimal
+    half: Decimal
+    unit: str
+    text: str
+
+
+def _amount(m: re.Match, n: str) -> Amount | None:
+    num, scale, unit = m.group(n), m.group(n + "s"), m.group(n + "u")
+    v = _value(num)
+    e = _SCALES.get(scale.lower(), 0) if scale else 0
+    if not unit:
+        return None
+    # a count of people or things written in full is exact; money in thousands or more, measures
+    # and anything written with decimals or a scale word are rounded at their last digit
+    rounded = e > 0 or v.decimals > 0 or unit.split()[0].lower() in ROUNDED_UNITS
+    return Amount(v.value.scaleb(e), Decimal(1).scaleb(e - v.decimals) / 2 if rounded else Decimal(0), unit.lower(),
+                  m.group(0)[m.start(n) - m.start():m.end(n + "u") - m.start()])
+
+
+def share_fits(x: Decimal, y: Decimal, hx: Decimal, hy: Decimal, reported: str) -> tuple[bool, bool]:
+    """Whether the share ``reported`` (``"17,7%"``) of ``x`` in ``y`` fits exactly (half-up at its
+    precision) and whether it fits within the rounding of the two amounts (each within ``hx``,
+    ``hy`` of its written value)."""
+    raw = reported.rstrip("%").strip()
+    d = len(raw.partition(DECIMAL_SYMBOL)[2])
+    r = Decimal(raw.replace(GROUP_SYMBOL, "").replace(DECIMAL_SYMBOL, "."))
+    q = Decimal(1).scaleb(-d)
+    exact = (x * 100 / y).quantize(q, rounding=ROUND_HALF_UP) == r
+    if y - hy <= 0:
+        return exact, exact
+    lo, hi = (x - hx) * 100 / (y + hy), (x + hx) * 100 / (y - hy)
+    return exact, exact or (lo < r + q / 2 and r - q / 2 <= hi)
+
+
+def _scaled_pair(x: Amount, y: Amount) -> tuple[int, int, str, str]:
+    """Two amounts as integers on one scale (for the claim's numbers), and half a unit of the
+    last digit of each on that scale (as text: it may have a fraction)."""
+    d = max(0, *(-v.normalize().as_tuple().exponent for v in (x.value, y.value)))
+    return (int(x.value.scaleb(d)), int(y.value.scaleb(d)), str(x.half.scaleb(d)), str(y.half.scaleb(d)))
+
+
+def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
+    """Shares of amounts (money, volumes, areas …) whose whole is an amount of the same unit
+    stated elsewhere in the paragraph (rules ``named-whole`` and ``amount-total``).
+
+    ``1.377.200 đơn vị (chiếm 46,7% tổng khối lượng giao dịch). … tổng khối lượng giao dịch đạt
+    2.951.250 đơn vị``: the share names its whole, stated with an amount of the same unit
+    (``named-whole``, weak: the name may be stated for several amounts; consistent when one fits).
+    ``Tổng vốn 306,3 tỷ USD … Hàn Quốc 54,5 tỷ USD (chiếm 17,7%)``: a total stated earlier by
+    its cue word (``amount-total``): flagged only when two other shares of the paragraph tied to
+    the same total fit it (the list is that total's breakdown), else weak. Amounts are rounded
+    at their last digit: a share that fits within that rounding is consistent.
+    """
+    text = ctx.text
+    found = []
+    for t in ctx.pcts:
+        if t.used or t.role != "pct":
+            continue
+        m = _AMOUNT_SHARE_RE.search(text, max(0, t.s - 70), t.s)
+        if m is None or _approx_before(text, m.start()):
+            continue
+        x = _amount(m, "x")
+        if x is None or x.value <= 0 or x.unit in ("năm", "tháng", "ngày", "tuổi", "lần", "điểm", "phần"):
+            continue
+        found.append((t, m, x))
+    if not found:
+        return
+    # amounts named in the paragraph, each with the words before it ("… đạt 2.951.250 đơn vị")
+    groups: dict[tuple, list] = {}
+    for t, m, x in found:
+        name = _WHOLE_NAME_RE.match(text, t.e)
+        y, how, rule = None, None, None
+        if name is not None:
+            words = [w for w in name.group("w").split() if w.lower() not in _STOP_NAME][:3]
+            if len(words) >= 2 or (words and words[0].lower() not in ("tổng",)):
+                y, how = _named_amount(ctx, " ".join(words), x, m.start(), t.text)
+                rule = "named-whole"
+        if y is None:
+            y, how = _cue_total(ctx, x, m.start())
+            rule = "amount-total"
+        if y is None:
+            continue
+        exact, fits = share_fits(x.value, y.value, x.half, y.half, t.text)
+        groups.setdefault((rule, y.value, how), []).append((t, m, x, y, exact, fits))
+    for (rule, _, how), members in groups.items():
+        fitting = sum(1 for *_, exact, fits in members if exact)
+        for t, m, x, y, exact, fits in members:
+            weak = None
+            if not fits:
+                if rule == "named-whole":
+                    weak = WEAK_NAMED_WHOLE
+                elif fitting < 2:
+                    weak = WEAK_CUE_WHOLE
+            t.used = True
+            nx, ny, hx, hy = _scaled_pair(x, y)
+            detail = {"unit": x.unit, "rule": rule, "halves": (hx, hy)}
+            if weak:
+                detail["weak"] = weak
+            claims.append(provisional_claim(
+                ctx, "ratio", m.start(), t.e, numerator=nx, denominator=ny, reported=f"{t.text}%",
+                source=how, detail=detail, quote_start=ctx.clause_start(m.start(), 60),
+                line_pos=m.start()))
+
+
+def _same_amount_unit(x: Amount, y: Amount) -> bool:
+    return x.unit.split()[0] == y.unit.split()[0]
+
+
+_AMOUNT_BEFORE_RE = re.compile(_amount_re("y") + r" $")
+
+
+def _named_amount(ctx: ParagraphContext, name: str, x: Amount, pos: int,
+                  reported: str) -> tuple[Amount | None, str | None]:
+    """An amount of the same unit as ``x`` stated right after ``name`` elsewhere in the paragraph
+    ("tổng khối lượng giao dịch đạt 2.951.250 đơn vị"), larger than ``x``; the nearest one that
+    the share fits, else the nearest one."""
+    text = ctx.text
+    low = text.lower()
+    best = None
+    i = low.find(name.lower())
+    pat = re.compile(r"(?:[^\W\d_]+ ){0,3}(?:(?:ước )?(?:đạt|là|ở mức|lên|còn|có)(?: mức)? |: ?)" + _amount_re("y"))
+    n = 0
+    while i >= 0 and n < 20:
+        n += 1
+        m = pat.match(text, i + len(name) + 1)
+        if m is not None and not _approx_before(text, m.start("y")):
+            y = _amount(m, "y")
+            if y is not None and _same_amount_unit(x, y) and y.value > x.value:
+                cand = (not share_fits(x.value, y.value, x.half, y.half, reported)[1], abs(i - pos), y,
+                        f"'{text[i:m.end()]}' elsewhere in the paragraph")
+                if best is None or cand[:2] < best[:2]:
+                    best = cand
+        if m is None:  # "… 100 triệu euro tiền lương": the amount right before the name
+            m = _AMOUNT_BEFORE_RE.search(text, max(0, i - 45), i)
+            if m is not None and not _approx_before(text, m.start("y")):
+                y = _amount(m, "y")
+                if y is not None and _same_amount_unit(x, y) and y.value > x.value:
+                    cand = (not share_fits(x.value, y.value, x.half, y.half, reported)[1], abs(i - pos), y,
+                            f"'{text[m.start():i + len(name)]}' elsewhere in the paragraph")
+                    if best is None or cand[:2] < best[:2]:
+                        best = cand
+        i = low.find(name.lower(), i + 1)
+    return (best[2], best[3]) if best else (None, None)
+
+
+_COUNT_AMOUNT_RE = re.compile(_amount_re("x"))
+
+
+def named_whole(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, claim: dict) -> bool:
+    """A count with its share and no total ("1.377.200 đơn vị (chiếm 46,7% tổng khối lượng giao
+    dịch)") whose share names its whole, stated elsewhere in the paragraph with an amount of
+    the same unit: that amount is the whole (rule ``named-whole``, weak). Whether one was found."""
+    text = ctx.text
+    m = _COUNT_AMOUNT_RE.match(text, t.s)
+    name = _WHOLE_NAME_RE.match(text, pct.e)
+    if m is None or name is None:
+        return False
+    x = _amount(m, "x")
+    words = [w for w in name.group("w").split() if w.lower() not in _STOP_NAME][:3]
+    if x is None or x.value <= 0 or not words or (len(words) == 1 and words[0].lower() == "tổng"):
+        return False
+    y, how = _named_amount(ctx, " ".join(words), x, t.s, pct.text)
+    if y is None:
+        return False
+    nx, ny, hx, hy = _scaled_pair(x, y)
+    claim["numerator"], claim["denominator"], claim["denominator_source"] = nx, ny, how
+    claim["detail"].update({"rule": "named-whole", "halves": (hx, hy), "weak": WEAK_NAMED_WHOLE})
+    return True
+
+
+def _cue_total(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | None, str | None]:
+    """The nearest total stated by a cue word before ``pos`` in the paragraph, of the same unit
+    and larger than ``x`` ("Tổng vốn đầu tư đạt 412,6 tỷ USD")."""
+    text = ctx.text
+    best = None
+    for m in _CUE_WHOLE_RE.finditer(text, max(0, pos - 600), pos):
+        y = _amount(m, "y")
+        if y is not None and _same_amount_unit(x, y) and y.value > x.value \
+                and not _approx_before(text, m.start("y")):
+            best = (y, f"'{m.group(0)}' earlier in the paragraph")
+    return best if best else (None, None)
+
+
 def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph (after the count-share ties)."""
     if not ctx.toks:
@@ -747,3 +960,4 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     change_claims(ctx, claims)
     amount_percent_claims(ctx, claims)
     list_claims(ctx, claims)
+    amount_share_claims(ctx, claims)

@@ -1,0 +1,122 @@
+"""Tie rules for amounts, directions and multiples (issue 16, audit3): one class of text each, on
+made-up sentences of the shapes found in real texts (each expected value is recomputed here)."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from parstats.audit import audit_text, basis
+from parstats.audit.model import split_basis
+from parstats.audit.ties import share_fits
+
+
+def _findings(text: str, kind: str | None = None):
+    return [f for f in audit_text(text).findings if kind is None or f.claim.kind == kind]
+
+
+def _rule(f) -> str | None:
+    b = basis(f.claim)
+    return None if b is None else split_basis(b)[0]
+
+
+def _pct(x: Decimal, y: Decimal, d: int) -> str:
+    v = (x * 100 / y).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
+    return f"{v}".replace(".", ",") + "%"
+
+
+# ------------------------------------------------------------------------- change-direction
+@pytest.mark.parametrize("verb,a,b,word", [("giảm", "3,2", "5,1", "xuống"), ("tăng", "7,4", "6,0", "lên")])
+def test_a_direction_word_against_two_percentages_is_flagged(verb, a, b, word):
+    f = [f for f in _findings(f"Tỷ lệ hộ nghèo {verb} từ {a}% {word} {b}% trong năm.", "change")
+         if _rule(f) == "change-direction"]
+    assert len(f) == 1 and f[0].status == "inconsistent"
+    assert f[0].claim.reported == verb
+    assert f[0].recomputed == ("tăng" if Decimal(b.replace(",", ".")) > Decimal(a.replace(",", ".")) else "giảm")
+    # the two percentages are the values of the change, not shares left unchecked
+    assert not [g for g in _findings(f"Tỷ lệ hộ nghèo {verb} từ {a}% {word} {b}% trong năm.", "ratio")]
+
+
+def test_a_direction_agreeing_with_its_values_or_a_rank_is_no_contradiction():
+    assert not [f for f in _findings("Tỷ lệ hộ nghèo giảm từ 5,1% xuống 3,2% trong năm.")
+                if _rule(f) == "change-direction"]
+    assert not [f for f in _findings("Đội tụt từ 5 bậc xuống 8 bậc, tỷ lệ thắng 40%.")
+                if _rule(f) == "change-direction"]
+    assert not [f for f in _findings("Giá giảm từ khoảng 3,2% xuống 5,1% trong năm.")
+                if _rule(f) == "change-direction"]
+
+
+def test_the_sign_of_a_change_against_its_verb_is_flagged():
+    f = _findings("Kết thúc phiên, chỉ số giảm 0,52 điểm (+0,11%) xuống 471,35 điểm.", "change")
+    assert [(x.status, _rule(x)) for x in f] == [("inconsistent", "change-direction")]
+    g = _findings("Kết thúc phiên, chỉ số tăng 0,52 điểm (+0,11%) lên 471,35 điểm.", "change")
+    assert [_rule(x) for x in g] == ["change-amount-percent"]
+
+
+# ----------------------------------------------------------------------------- change-times
+@pytest.mark.parametrize("a,b,n", [(120, 348, "2,9"), (120, 348, "3,2"), (45, 180, "4")])
+def test_a_multiple_of_two_stated_values(a, b, n):
+    f = _findings(f"Doanh thu tăng từ {a} tỷ đồng lên {b} tỷ đồng, gấp {n} lần năm trước.", "change")
+    assert [_rule(x) for x in f] == ["change-times"]
+    d = len(n.partition(",")[2])
+    exact = (Decimal(b) / Decimal(a)).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
+    fits = exact == Decimal(n.replace(",", "."))
+    if not fits:  # amounts in tỷ đồng are rounded at their last digit
+        lo, hi = (Decimal(b) - Decimal("0.5")) / (Decimal(a) + Decimal("0.5")), \
+            (Decimal(b) + Decimal("0.5")) / (Decimal(a) - Decimal("0.5"))
+        q = Decimal(1).scaleb(-d) / 2
+        fits = lo < Decimal(n.replace(",", ".")) + q and Decimal(n.replace(",", ".")) - q <= hi
+    assert f[0].status == ("consistent" if fits else "inconsistent")
+
+
+# ------------------------------------------------------------------- shares of amounts
+def test_a_share_of_a_named_whole_stated_elsewhere():
+    x, y = 2345600, 6140000
+    xs, ys = f"{x:,}".replace(",", "."), f"{y:,}".replace(",", ".")
+    text = (f"Mã ABC được mua {xs} đơn vị (chiếm {_pct(Decimal(x), Decimal(y), 1)} tổng khối lượng "
+            f"giao dịch). Tổng khối lượng giao dịch đạt {ys} đơn vị.")
+    f = _findings(text, "ratio")[0]
+    assert (_rule(f), f.status, f.claim.numerator, f.claim.denominator) == ("named-whole", "consistent", x, y)
+    wrong = text.replace(_pct(Decimal(x), Decimal(y), 1), "42,5%")
+    f = _findings(wrong, "ratio")[0]
+    assert (_rule(f), f.status) == ("named-whole", "unverifiable")  # weak: never flagged
+
+
+def test_an_amount_before_the_named_whole():
+    text = "Đội trả 100 triệu euro tiền lương. Khoản lót tay 25 triệu euro (tương đương 25% tiền lương)."
+    f = _findings(text, "ratio")[0]
+    assert (_rule(f), f.status) == ("named-whole", "consistent")
+
+
+SHARES = [("Nhật Bản", "61,3"), ("Singapore", "48,2"), ("Hàn Quốc", "55,0")]
+
+
+def _investment(total: str, written: dict[str, str] | None = None) -> str:
+    y = Decimal(total.replace(",", "."))
+    parts = []
+    for name, v in SHARES:
+        share = (written or {}).get(name) or _pct(Decimal(v.replace(",", ".")), y, 1)
+        parts.append(f"{name} {v} tỷ USD (chiếm {share})")
+    return f"Tổng vốn đầu tư nước ngoài đạt {total} tỷ USD. Trong đó " + ", ".join(parts) + "."
+
+
+def test_shares_of_a_total_stated_before_are_checked():
+    fs = _findings(_investment("412,6"), "ratio")
+    assert [(_rule(f), f.status) for f in fs] == [("amount-total", "consistent")] * 3
+
+
+def test_a_share_against_a_total_that_the_other_shares_fit_is_flagged():
+    fs = _findings(_investment("412,6", {"Hàn Quốc": "12,3%"}), "ratio")
+    assert [f.status for f in fs] == ["consistent", "consistent", "inconsistent"]
+
+
+def test_a_lone_share_of_a_total_stated_before_is_never_flagged():
+    text = "Tổng vốn đầu tư đạt 412,6 tỷ USD. Trong đó Nhật Bản 61,3 tỷ USD (chiếm 14,2%)."
+    f = _findings(text, "ratio")[0]
+    assert (_rule(f), f.status) == ("amount-total", "unverifiable")
+
+
+def test_rounded_amounts_may_make_a_share_fit():
+    # 0,5 of 3,4: 14,7% exactly; within the rounding of both amounts 14,0%–15,9%
+    assert share_fits(Decimal("0.5"), Decimal("3.4"), Decimal("0.05"), Decimal("0.05"), "15,2%") == (False, True)
+    assert share_fits(Decimal(5), Decimal(34), Decimal(0), Decimal(0), "15,2%") == (False, False)
