@@ -776,7 +776,7 @@ class Amount:
     text: str
 
 
-def _amount(m: re.Match, n: str) -> Amount | None:
+def _amount_of(m: re.Match, n: str) -> Amount | None:
     num, scale, unit = m.group(n), m.group(n + "s"), m.group(n + "u")
     v = _value(num)
     e = _SCALES.get(scale.lower(), 0) if scale else 0
@@ -831,7 +831,7 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
         m = _AMOUNT_SHARE_RE.search(text, max(0, t.s - 70), t.s)
         if m is None or _approx_before(text, m.start()):
             continue
-        x = _amount(m, "x")
+        x = _amount_of(m, "x")
         if x is None or x.value <= 0 or x.unit in ("năm", "tháng", "ngày", "tuổi", "lần", "điểm", "phần"):
             continue
         found.append((t, m, x))
@@ -896,7 +896,7 @@ def _named_amount(ctx: ParagraphContext, name: str, x: Amount, pos: int,
         n += 1
         m = pat.match(text, i + len(name) + 1)
         if m is not None and not _approx_before(text, m.start("y")):
-            y = _amount(m, "y")
+            y = _amount_of(m, "y")
             if y is not None and _same_amount_unit(x, y) and y.value > x.value:
                 cand = (not share_fits(x.value, y.value, x.half, y.half, reported)[1], abs(i - pos), y,
                         f"'{text[i:m.end()]}' elsewhere in the paragraph")
@@ -905,7 +905,7 @@ def _named_amount(ctx: ParagraphContext, name: str, x: Amount, pos: int,
         if m is None:  # "… 100 triệu euro tiền lương": the amount right before the name
             m = _AMOUNT_BEFORE_RE.search(text, max(0, i - 45), i)
             if m is not None and not _approx_before(text, m.start("y")):
-                y = _amount(m, "y")
+                y = _amount_of(m, "y")
                 if y is not None and _same_amount_unit(x, y) and y.value > x.value:
                     cand = (not share_fits(x.value, y.value, x.half, y.half, reported)[1], abs(i - pos), y,
                             f"'{text[m.start():i + len(name)]}' elsewhere in the paragraph")
@@ -927,7 +927,7 @@ def named_whole(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, claim: 
     name = _WHOLE_NAME_RE.match(text, pct.e)
     if m is None or name is None:
         return False
-    x = _amount(m, "x")
+    x = _amount_of(m, "x")
     words = [w for w in name.group("w").split() if w.lower() not in _STOP_NAME][:3]
     if x is None or x.value <= 0 or not words or (len(words) == 1 and words[0].lower() == "tổng"):
         return False
@@ -946,7 +946,7 @@ def _cue_total(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | Non
     text = ctx.text
     best = None
     for m in _CUE_WHOLE_RE.finditer(text, max(0, pos - 600), pos):
-        y = _amount(m, "y")
+        y = _amount_of(m, "y")
         if y is not None and _same_amount_unit(x, y) and y.value > x.value \
                 and not _approx_before(text, m.start("y")):
             best = (y, f"'{m.group(0)}' earlier in the paragraph")
