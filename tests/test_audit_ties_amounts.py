@@ -120,3 +120,25 @@ def test_rounded_amounts_may_make_a_share_fit():
     # 0,5 of 3,4: 14,7% exactly; within the rounding of both amounts 14,0%–15,9%
     assert share_fits(Decimal("0.5"), Decimal("3.4"), Decimal("0.05"), Decimal("0.05"), "15,2%") == (False, True)
     assert share_fits(Decimal(5), Decimal(34), Decimal(0), Decimal(0), "15,2%") == (False, False)
+
+
+# -------------------------------------------------------------------- change-named-base
+def _budget(stated: str, earlier: str = "thu ngân sách ước thực hiện đạt") -> str:
+    return (f"Năm 2012 {earlier} 640.250 tỷ đồng. Dự toán thu ngân sách năm 2013 là 700.100 tỷ đồng, "
+            f"tăng {stated} so với ước thực hiện năm 2012.")
+
+
+def test_a_change_against_a_value_named_earlier():
+    right = _pct(Decimal(700100 - 640250), Decimal(640250), 1)
+    f = [x for x in _findings(_budget(right), "change") if _rule(x) == "change-named-base"]
+    assert [(x.status, x.claim.numerator, x.claim.denominator) for x in f] == \
+        [("consistent", 700100 - 640250, 640250)]
+    f = [x for x in _findings(_budget("12,4%"), "change") if _rule(x) == "change-named-base"]
+    assert [x.status for x in f] == ["inconsistent"]
+
+
+def test_a_value_named_with_other_words_is_a_weak_base():
+    # the earlier amount is another measure (chi đầu tư): checked, never flagged
+    f = [x for x in _findings(_budget("12,4%", "chi đầu tư ước đạt"), "change")
+         if _rule(x) == "change-named-base"]
+    assert [x.status for x in f] == ["unverifiable"]

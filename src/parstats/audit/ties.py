@@ -953,6 +953,88 @@ def _cue_total(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | Non
     return best if best else (None, None)
 
 
+# ------------------------------------------------------------------- a change against a named value
+#: "… là 782.700 tỷ đồng, tăng 7,9%" before the percentage, "so với ước thực hiện năm 2013" after it
+_NAMED_CHANGE_HEAD_RE = re.compile(
+    _amount_re("a") + r"(?: [^\W\d_]+)?,? \(?(?P<dir>tăng|giảm)(?: thêm)? (?:khoảng |gần |hơn )?$")
+_NAMED_CHANGE_TAIL_RE = re.compile(r" ?%?\)? so với (?P<w>[^\W\d_][^,.;:()!?\n]{2,70})")
+_PERIOD_RE = re.compile(r"(?i)\b(?:năm|tháng|quý|kỳ|niên vụ|vụ)\s+[0-9IVX]+(?:/[0-9]{2,4})?|\b(?:19|20)[0-9]{2}\b")
+_VALUE_BEFORE_RE = re.compile(r"(?:(?:ước )?(?:đạt|là|ở mức|có|lên tới|khoảng) |: ?)" + _amount_re("y"))
+_FUNCTION_WORDS = frozenset("của các những và là đạt ước có với so thì được đã sẽ này đó trong năm tháng quý "
+                            "kỳ thực hiện mức".split())
+_BASE_STOP = frozenset("so với của các những thực hiện mức số".split())
+WEAK_NAMED_BASE = ("the base named after 'so với' is stated earlier, but its words do not match the "
+                   "change's subject and period")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in _FUNCTION_WORDS}
+
+
+def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``thu … năm 2013 ước đạt 752.370 tỷ đồng`` … ``dự toán thu … là 782.700 tỷ đồng, tăng 7,9%
+    so với ước thực hiện năm 2013``: a change against a base named after ``so với`` and stated
+    earlier in the paragraph with an amount of the same unit (rule ``change-named-base``).
+
+    The tie is strong only when the earlier amount's words (the ten words before it) hold the
+    period named after ``so với`` (``năm 2013``), another of its words (``ước``) and a word of the
+    change's subject (``thu``, ``NSNN``), and no other earlier amount of the unit does; else it
+    is weak (consistent when it fits, never flagged)."""
+    text = ctx.text
+    if "so với" not in text:
+        return
+    for t in ctx.pcts:
+        if t.used or t.role not in ("pct", "pct-change"):
+            continue
+        tail = _NAMED_CHANGE_TAIL_RE.match(text, t.e)
+        if tail is None:
+            continue
+        head = _NAMED_CHANGE_HEAD_RE.search(text, max(0, t.s - 60), t.s)
+        if head is None or _approx_before(text, head.start("a")) or "khoảng" in head.group(0) \
+                or "gần" in head.group(0) or "hơn" in head.group(0):
+            continue
+        a = _amount_of(head, "a")
+        w = tail.group("w")
+        period = _PERIOD_RE.search(w)
+        if a is None or period is None:
+            continue
+        s0 = ctx.sentence_span(head.start())[0]
+        subject = _content_words(text[max(s0, head.start() - 80):head.start()])
+        named = {x for x in re.findall(r"[^\W\d_]+", w[:period.start()].lower()) if x not in _BASE_STOP}
+        strong_ones, fits_any = [], None
+        for m in _VALUE_BEFORE_RE.finditer(text, 0, s0):
+            b = _amount_of(m, "y")
+            if b is None or not _same_amount_unit(a, b) or (m.group("ys") or "") != (head.group("as") or "") \
+                    or _approx_before(text, m.start("y")):
+                continue
+            before = text[max(0, m.start() - 70):m.start("y")]
+            before = before[max(before.rfind(". "), before.rfind("; ")) + 1:]
+            if period.group(0).lower() not in before.lower():
+                continue
+            words = _content_words(before)
+            strong = bool(named & set(re.findall(r"[^\W\d_]+", before.lower()))) and bool(subject & words)
+            if strong:
+                strong_ones.append((m, b))
+            elif fits_any is None:
+                fits_any = (m, b)
+        if len(strong_ones) == 1:
+            m, b = strong_ones[0]
+            weak = None
+        elif fits_any is not None and not strong_ones:
+            m, b = fits_any
+            weak = WEAK_NAMED_BASE
+        else:
+            continue
+        up = head.group("dir") == "tăng"
+        if (a.value > b.value) != up or a.value == b.value:
+            weak = weak or WEAK_NAMED_BASE
+        evidence = (f"'{text[m.start():m.end()]}' earlier in the paragraph, named by "
+                    f"'so với {w.strip()}'")
+        _change_claim(ctx, claims, "change-named-base", head.start(), tail.end(),
+                      _value(m.group("y"), b.unit), _value(head.group("a"), a.unit),
+                      t, evidence, weak, head.start("a"))
+
+
 def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph (after the count-share ties)."""
     if not ctx.toks:
@@ -961,3 +1043,4 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     amount_percent_claims(ctx, claims)
     list_claims(ctx, claims)
     amount_share_claims(ctx, claims)
+    named_base_claims(ctx, claims)
