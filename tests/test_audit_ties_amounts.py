@@ -142,3 +142,21 @@ def test_a_value_named_with_other_words_is_a_weak_base():
     f = [x for x in _findings(_budget("12,4%", "chi đầu tư ước đạt"), "change")
          if _rule(x) == "change-named-base"]
     assert [x.status for x in f] == ["unverifiable"]
+
+
+# ------------------------------------------------------------------------------------ votes
+def _vote(share: str, members: int | None) -> str:
+    tail = f"; tổng số đại biểu Quốc hội là {members}." if members else "."
+    return f"Kết quả biểu quyết: có 458/468 đại biểu có mặt tán thành, chiếm {share}" + tail
+
+
+def test_a_vote_share_of_all_members_when_their_number_is_stated():
+    of_members = _pct(Decimal(458), Decimal(496), 2)
+    assert _findings(_vote(of_members, 496), "ratio")[0].status == "consistent"
+    assert _findings(_vote("93,34%", 496), "ratio")[0].status == "inconsistent"
+    # the number of members not stated: usually of all members, not checked
+    assert _findings(_vote("93,34%", None), "ratio")[0].status == "unverifiable"
+    # truncated instead of rounded on those present: a minor slip, as before
+    present = (Decimal(458 * 100) / 468).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+    assert _findings(_vote(f"{present}%".replace(".", ","), 496), "ratio")[0].status != "consistent" or \
+        _pct(Decimal(458), Decimal(468), 2) == f"{present}%".replace(".", ",")

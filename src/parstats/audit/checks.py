@@ -365,7 +365,17 @@ def _audit_one(c: Claim, target=None) -> Finding:
             return _consistent(c, rec)  # amounts rounded at their last digit can make it fit
         if c.detail.get("vote") and percent_units(x, y, d, rounding=ROUND_DOWN) != r:
             # a vote share that does not fit those present or voting (nor truncated) is
-            # usually of all members, who are not stated here
+            # usually of all members: checked against them when the text states their number
+            members = c.detail.get("members")
+            if members and members >= y:
+                if percent_units(x, members, d) == r:
+                    return _consistent(c, _percent_text(x, members, d))
+                if percent_units(x, members, d, rounding=ROUND_DOWN) != r:
+                    return Finding(c, "inconsistent", "major", (
+                        f"a vote share that fits neither those present or voting "
+                        f"({format_number(x)}/{format_number(y)} = {rec}) nor all members "
+                        f"({format_number(x)}/{format_number(members)} = {_percent_text(x, members, d)}), "
+                        f"not {c.reported}"), rec, cause="other")
             return Finding(c, "unverifiable", diagnosis=VOTE_DOUBT, recomputed=rec)
         if c.detail.get("weak"):
             return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)

@@ -1035,6 +1035,28 @@ def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
                       t, evidence, weak, head.start("a"))
 
 
+# ------------------------------------------------------------------------------------ votes
+_MEMBERS_RE = re.compile(
+    r"(?i)\btổng số (?:[^\W\d_]+ ){0,2}?(?P<noun>đại biểu|thành viên|ủy viên|uỷ viên|đảng viên|hội viên|cổ đông)"
+    r"(?: [^\W\d_]+){0,3}(?: là| có)?:? (?P<n>" + _NUMBER + r")(?! ?%)"
+    r"|\btrên tổng số (?P<n2>" + _NUMBER + r") (?P<noun2>đại biểu|thành viên|ủy viên|uỷ viên|đảng viên|hội viên)")
+
+
+def vote_members(ctx: ParagraphContext, claims: list) -> None:
+    """The number of all members stated in the paragraph of a vote ("tổng số đại biểu Quốc hội
+    là 496"), kept on its vote shares (``detail["members"]``): a share that does not fit those
+    present or voting is checked against all members (issue 16, item 5)."""
+    votes = [c for c in claims if c["kind"] == "ratio" and c["detail"].get("vote")]
+    if not votes or "tổng số" not in ctx.text.lower():
+        return
+    found = [(m.start(), int(_value(m.group("n") or m.group("n2")).value)) for m in _MEMBERS_RE.finditer(ctx.text)
+             if DECIMAL_SYMBOL not in (m.group("n") or m.group("n2"))]
+    if len({n for _, n in found}) != 1:
+        return  # none, or several numbers of members: no tie beyond doubt
+    for c in votes:
+        c["detail"]["members"] = found[0][1]
+
+
 def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph (after the count-share ties)."""
     if not ctx.toks:
@@ -1044,3 +1066,4 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     list_claims(ctx, claims)
     amount_share_claims(ctx, claims)
     named_base_claims(ctx, claims)
+    vote_members(ctx, claims)
