@@ -160,3 +160,18 @@ def test_a_vote_share_of_all_members_when_their_number_is_stated():
     present = (Decimal(458 * 100) / 468).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
     assert _findings(_vote(f"{present}%".replace(".", ","), 496), "ratio")[0].status != "consistent" or \
         _pct(Decimal(458), Decimal(468), 2) == f"{present}%".replace(".", ",")
+
+
+# ------------------------------------------------------------------------------ whole-first
+@pytest.mark.parametrize("written", ["62,5%", "65,5%"])
+def test_a_whole_stated_first_with_trong(written):
+    f = _findings(f"Trong 24 trận, đội thắng 15 trận, tỷ lệ {written}.", "ratio")[0]
+    assert (_rule(f), f.claim.numerator, f.claim.denominator) == ("whole-first", 15, 24)
+    assert f.status == ("consistent" if _pct(Decimal(15), Decimal(24), 1) == written else "inconsistent")
+
+
+def test_a_whole_stated_first_of_another_noun_is_weak():
+    f = _findings("Trong 42 ngoại binh, có tám cầu thủ từng khoác áo đội tuyển, chiếm 21%.", "ratio")[0]
+    assert (_rule(f), f.claim.numerator, f.status) == ("whole-first", 8, "unverifiable")
+    assert not [g for g in _findings("Trong 10 năm, tỉnh có 5 năm tăng trưởng trên 8%.", "ratio")
+                if _rule(g) == "whole-first"]

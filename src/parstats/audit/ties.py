@@ -177,11 +177,14 @@ _SHARE_END_RE = re.compile(r"(?:đạt|chiếm|bằng|tương ứng|tương đư
 
 
 def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
-    """``X (noun) trong/trên (tổng số) Y noun … Z%``: the share X/Y (rule ``of-whole``).
+    """``X (noun) trong/trên (tổng số) Y noun … Z%``: the share X/Y (rule ``of-whole``), and the
+    whole stated first (``trong Y noun, … X noun, chiếm Z%``, :func:`whole_first_claims`).
 
     Runs before the count-share ties of :mod:`parstats.audit.paragraph`, so that "15 trong 24
     trận, tỷ lệ 62%" is not read as 24 with a share of 62%.
     """
+    if ("Trong " in ctx.text or "trong " in ctx.text) and ctx.pcts:
+        whole_first_claims(ctx, claims)
     text = ctx.text
     windows = pct_windows(ctx, 140, 0)
     if not windows:
@@ -1033,6 +1036,48 @@ def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
         _change_claim(ctx, claims, "change-named-base", head.start(), tail.end(),
                       _value(m.group("y"), b.unit), _value(head.group("a"), a.unit),
                       t, evidence, weak, head.start("a"))
+
+
+# --------------------------------------------------------------------------- whole stated first
+_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                "mười": 10}
+#: "Trong 42 ngoại binh, có tám cầu thủ từng khoác áo ĐTQG, chiếm 19%"
+_WHOLE_FIRST_RE = re.compile(
+    r"(?i)\btrong (?:số |tổng số )?(?P<y>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<yu>[^\W\d_]+(?: [^\W\d_]+)?), "
+    r"(?:[^\W\d_]+ ){0,3}(?P<x>[0-9]{1,3}(?:\.[0-9]{3})*|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) "
+    r"(?P<xu>[^\W\d_]+(?: [^\W\d_]+)?)(?P<gap>[^.;:()0-9%]{0,70}?)"
+    r"(?:, |\()(?P<cue>chiếm(?: tỷ lệ| tỉ lệ)?|tỷ lệ|tỉ lệ|đạt|tương đương|bằng)?(?: là)? ?$")
+
+
+def whole_first_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``Trong 42 ngoại binh, có tám cầu thủ từng khoác áo ĐTQG, chiếm 19%``: the whole stated
+    first with ``trong``, then a count and its share in the same sentence (rule
+    ``whole-first``). Weak unless the count and the whole count one noun and only a cue stands
+    between the count and its share."""
+    text = ctx.text
+    for t in ctx.pcts:
+        if t.used or t.role != "pct":
+            continue
+        s0 = ctx.sentence_span(t.s)[0]
+        m = _WHOLE_FIRST_RE.search(text, max(s0, t.s - 160), t.s)
+        if m is None or _approx_before(text, m.start("x")):
+            continue
+        xs = m.group("x").lower()
+        x = _COUNT_WORDS.get(xs) or int(xs.replace(GROUP_SYMBOL, "")) if not xs.isalpha() else _COUNT_WORDS[xs]
+        y = int(m.group("y").replace(GROUP_SYMBOL, ""))
+        if not 0 < x <= y:
+            continue
+        same = m.group("xu").split()[0].lower() == m.group("yu").split()[0].lower()
+        strong = same and not m.group("gap").strip() and m.group("cue") is not None
+        weak = None if strong else (WEAK_TWO_NOUNS if not same else WEAK_OF_WHOLE)
+        t.used = True
+        detail = {"unit": m.group("yu"), "rule": "whole-first"}
+        if weak:
+            detail["weak"] = weak
+        claims.append(provisional_claim(
+            ctx, "ratio", m.start(), t.e, numerator=x, denominator=y, reported=f"{t.text}%",
+            source=f"'trong {m.group('y')} {m.group('yu')}' before the count {m.group('x')}",
+            detail=detail, quote_start=ctx.clause_start(m.start(), 60), line_pos=m.start("x")))
 
 
 # ------------------------------------------------------------------------------------ votes
