@@ -175,3 +175,12 @@ def test_a_whole_stated_first_of_another_noun_is_weak():
     assert (_rule(f), f.claim.numerator, f.status) == ("whole-first", 8, "unverifiable")
     assert not [g for g in _findings("Trong 10 năm, tỉnh có 5 năm tăng trưởng trên 8%.", "ratio")
                 if _rule(g) == "whole-first"]
+
+
+def test_a_subject_and_a_whole_each_named_with_an_amount():
+    text = ("Đội trả 100 triệu euro tiền lương cho hai năm. Ngoài ra anh nhận khoản lót tay 25 triệu "
+            "euro. Lót tay trong trường hợp này vẫn chiếm tới {}% tiền lương.")
+    f = _findings(text.format(25), "ratio")[0]
+    assert (_rule(f), f.status) == ("named-amounts", "consistent")
+    f = _findings(text.format(35), "ratio")[0]
+    assert (_rule(f), f.status) == ("named-amounts", "unverifiable")  # weak: never flagged

@@ -211,6 +211,7 @@ _BASIS = [
     P("'{m}' earlier in the paragraph, named by 'so với {w}'",
       "cụm «{m}» ở phần trước của đoạn, được gọi tên bằng «so với {w}»"),
     P("'trong {y}' before the count {x}", "cụm «trong {y}» trước số lượng {x}"),
+    P("'{m}' and {b}", "cụm «{m}» và {b}", b="basis"),
 ]
 
 _SHARE_REPORTED = re.compile(r"\(reported ([^()]*)\)")

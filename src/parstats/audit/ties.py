@@ -832,7 +832,10 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
         if t.used or t.role != "pct":
             continue
         m = _AMOUNT_SHARE_RE.search(text, max(0, t.s - 70), t.s)
-        if m is None or _approx_before(text, m.start()):
+        if m is None:
+            _subject_share(ctx, claims, t)
+            continue
+        if _approx_before(text, m.start()):
             continue
         x = _amount_of(m, "x")
         if x is None or x.value <= 0 or x.unit in ("năm", "tháng", "ngày", "tuổi", "lần", "điểm", "phần"):
@@ -875,6 +878,59 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
                 ctx, "ratio", m.start(), t.e, numerator=nx, denominator=ny, reported=f"{t.text}%",
                 source=how, detail=detail, quote_start=ctx.clause_start(m.start(), 60),
                 line_pos=m.start()))
+
+
+#: "Lót tay trong trường hợp này vẫn chiếm tới 25% tiền lương": a sentence whose subject (its
+#: first words) takes a share of a named whole, with no amount between them
+_SUBJECT_SHARE_RE = re.compile(r"(?i)(?:chiếm|tương đương|tương ứng|bằng)(?: tới| đến| khoảng)? $")
+_SUBJECT_RE = re.compile(r"(?P<s>[^\W\d_]+(?: [^\W\d_]+)?)")
+_SUBJECT_STOP = frozenset("trong của là thì đã sẽ vẫn chỉ cũng được có này đó các những".split())
+_NAME_AMOUNT_RE = re.compile(r"(?:[^\W\d_]+ ){0,2}(?:(?:đạt|là|ở mức|có)(?: mức)? |: ?)?" + _amount_re("y"))
+
+
+def _subject_share(ctx: ParagraphContext, claims: list, t: NumberToken) -> None:
+    """``Lót tay … chiếm tới 25% tiền lương`` after ``lót tay 25 triệu euro`` and ``100 triệu euro
+    tiền lương``: the sentence's subject and the whole named after the share are each stated
+    with an amount of one unit elsewhere in the paragraph (rule ``named-amounts``, weak)."""
+    text = ctx.text
+    cue = _SUBJECT_SHARE_RE.search(text, max(0, t.s - 16), t.s)
+    if cue is None or "khoảng" in cue.group(0):
+        return
+    s0 = ctx.sentence_span(t.s)[0]
+    while s0 < t.s and not text[s0].isalpha():
+        s0 += 1
+    if t.s - s0 > 90:
+        return
+    subj = _SUBJECT_RE.match(text, s0)
+    name = _WHOLE_NAME_RE.match(text, t.e)
+    if subj is None or name is None:
+        return
+    sw = [w for w in subj.group("s").split() if w.lower() not in _SUBJECT_STOP]
+    ww = [w for w in name.group("w").split() if w.lower() not in _STOP_NAME][:3]
+    if len(sw) != 2 or not ww or [w.lower() for w in sw] == [w.lower() for w in ww[:2]]:
+        return
+    sname = " ".join(sw).lower()
+    low = text.lower()
+    i, n = low.find(sname), 0
+    while i >= 0 and n < 20:
+        n += 1
+        if not s0 <= i < t.s:
+            m = _NAME_AMOUNT_RE.match(text, i + len(sname) + 1)
+            if m is not None and not _approx_before(text, m.start("y")):
+                x = _amount_of(m, "y")
+                if x is not None and x.value > 0:
+                    y, how = _named_amount(ctx, " ".join(ww), x, t.s, t.text)
+                    if y is not None:
+                        t.used = True
+                        nx, ny, hx, hy = _scaled_pair(x, y)
+                        claims.append(provisional_claim(
+                            ctx, "ratio", s0, t.e, numerator=nx, denominator=ny, reported=f"{t.text}%",
+                            source=f"'{text[i:m.end()]}' and {how}",
+                            detail={"unit": x.unit, "rule": "named-amounts", "halves": (hx, hy),
+                                    "weak": WEAK_NAMED_WHOLE},
+                            quote_start=ctx.clause_start(t.s, 60), line_pos=t.s))
+                        return
+        i = low.find(sname, i + 1)
 
 
 def _same_amount_unit(x: Amount, y: Amount) -> bool:
