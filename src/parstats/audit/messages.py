@@ -206,12 +206,12 @@ _BASIS = [
     P("'{m}': the direction word against the two values", "cụm «{m}»: từ chỉ chiều tăng/giảm ngược với hai giá trị"),
     P("'{m}': the sign of the percentage against the verb", "cụm «{m}»: dấu của tỷ lệ ngược với động từ tăng/giảm"),
     P("'{m}': the new value over the old one", "cụm «{m}»: giá trị mới chia cho giá trị cũ"),
+    P("'{m}' and '{n}' elsewhere in the paragraph", "cụm «{m}» và cụm «{n}» ở chỗ khác trong đoạn"),
     P("'{m}' elsewhere in the paragraph", "cụm «{m}» ở chỗ khác trong đoạn"),
     P("'{m}' earlier in the paragraph", "cụm «{m}» ở phần trước của đoạn"),
     P("'{m}' earlier in the paragraph, named by 'so với {w}'",
       "cụm «{m}» ở phần trước của đoạn, được gọi tên bằng «so với {w}»"),
     P("'trong {y}' before the count {x}", "cụm «trong {y}» trước số lượng {x}"),
-    P("'{m}' and {b}", "cụm «{m}» và {b}", b="basis"),
 ]
 
 _SHARE_REPORTED = re.compile(r"\(reported ([^()]*)\)")
