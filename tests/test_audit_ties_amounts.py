@@ -184,3 +184,15 @@ def test_a_subject_and_a_whole_each_named_with_an_amount():
     assert (_rule(f), f.status) == ("named-amounts", "consistent")
     f = _findings(text.format(35), "ratio")[0]
     assert (_rule(f), f.status) == ("named-amounts", "unverifiable")  # weak: never flagged
+
+
+# ------------------------------------------------------------------------- share-shortfall
+@pytest.mark.parametrize("written", ["92,5%", "91,5%"])
+def test_a_share_with_its_shortfall_against_a_whole_named_before(written):
+    reached, short = 640250, 52150
+    text = (f"Thu ngân sách năm 2013 ước đạt 640.250 tỷ đồng, giảm 52.150 tỷ đồng (tương đương 7,5%) so "
+            f"với dự toán. Chính phủ ước thu ngân sách chỉ đạt {written} so với dự toán (hụt thu 52.150 tỷ đồng).")
+    f = [x for x in _findings(text, "ratio") if _rule(x) == "share-shortfall"]
+    assert [(x.claim.numerator, x.claim.denominator) for x in f] == [(reached, reached + short)]
+    fits = _pct(Decimal(reached), Decimal(reached + short), 1) == written
+    assert f[0].status == ("consistent" if fits else "inconsistent")

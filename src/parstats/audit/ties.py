@@ -777,6 +777,7 @@ class Amount:
     half: Decimal
     unit: str
     text: str
+    scale: int = 0
 
 
 def _amount_of(m: re.Match, n: str) -> Amount | None:
@@ -789,7 +790,7 @@ def _amount_of(m: re.Match, n: str) -> Amount | None:
     # and anything written with decimals or a scale word are rounded at their last digit
     rounded = e > 0 or v.decimals > 0 or unit.split()[0].lower() in ROUNDED_UNITS
     return Amount(v.value.scaleb(e), Decimal(1).scaleb(e - v.decimals) / 2 if rounded else Decimal(0), unit.lower(),
-                  m.group(0)[m.start(n) - m.start():m.end(n + "u") - m.start()])
+                  m.group(0)[m.start(n) - m.start():m.end(n + "u") - m.start()], e)
 
 
 def share_fits(x: Decimal, y: Decimal, hx: Decimal, hy: Decimal, reported: str) -> tuple[bool, bool]:
@@ -810,8 +811,11 @@ def share_fits(x: Decimal, y: Decimal, hx: Decimal, hy: Decimal, reported: str) 
 def _scaled_pair(x: Amount, y: Amount) -> tuple[int, int, str, str]:
     """Two amounts as integers on one scale (for the claim's numbers), and half a unit of the
     last digit of each on that scale (as text: it may have a fraction)."""
-    d = max(0, *(-v.normalize().as_tuple().exponent for v in (x.value, y.value)))
-    return (int(x.value.scaleb(d)), int(y.value.scaleb(d)), str(x.half.scaleb(d)), str(y.half.scaleb(d)))
+    # in units of the smaller scale word of the two ("640.250 tỷ" as 640250, not 640250·10⁹)
+    e = -min(x.scale, y.scale)
+    vals = [v.scaleb(e) for v in (x.value, y.value, x.half, y.half)]
+    d = max(0, *(-v.normalize().as_tuple().exponent for v in vals[:2]))
+    return (int(vals[0].scaleb(d)), int(vals[1].scaleb(d)), str(vals[2].scaleb(d)), str(vals[3].scaleb(d)))
 
 
 def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
@@ -1094,6 +1098,65 @@ def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
                       t, evidence, weak, head.start("a"))
 
 
+# ------------------------------------------------------------------- a share with its shortfall
+#: "chỉ đạt 92,2% so với dự toán (hụt thu 63.630 tỷ đồng)"
+_SHORTFALL_RE = re.compile(
+    r" ?%? (?:so với |của )?(?P<w>[^\W\d_]+(?: [^\W\d_]+){0,3}) ?\(? ?(?P<k>hụt thu|hụt|thiếu|giảm|vượt thu|vượt|tăng) "
+    + _amount_re("n") + r"\)?")
+_SHORTFALL_CUE_RE = re.compile(r"(?i)\b(?:đạt|bằng|được)(?: được)? $")
+_CHANGE_OF_RE = re.compile(
+    _amount_re("a") + r",? (?P<k>giảm|tăng|hụt|vượt)(?: thu)? (?P<n>" + _NUMBER + r") (?:(?P<ns>nghìn|ngàn|triệu|tỷ|tỉ) )?"
+    r"(?P<nu>[^\W\d_]+)[^.;]{0,40}? so với (?P<w>[^\W\d_]+(?: [^\W\d_]+){0,3})")
+
+
+def shortfall_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``ước đạt 752.370 tỷ đồng, giảm 63.630 tỷ đồng … so với dự toán`` … ``chỉ đạt 92,2% so với
+    dự toán (hụt thu 63.630 tỷ đồng)``: a share of a whole named after it, with its shortfall
+    (or excess) in parentheses, where an earlier sentence of the paragraph states the same
+    shortfall against the same named whole with the value reached: the whole is that value
+    plus the shortfall (rule ``share-shortfall``; the same amount and the same name tie it)."""
+    text = ctx.text
+    if "so với" not in text:
+        return
+    for t in ctx.pcts:
+        if t.used or t.role not in ("pct", "pct-change", "pct-ref"):
+            continue
+        if _SHORTFALL_CUE_RE.search(text, max(0, t.s - 12), t.s) is None:
+            continue
+        m = _SHORTFALL_RE.match(text, t.e)
+        if m is None:
+            continue
+        n = _amount_of(m, "n")
+        wname = " ".join(m.group("w").lower().split()[:3])
+        if n is None:
+            continue
+        up = m.group("k").startswith(("vượt", "tăng"))
+        for c in _CHANGE_OF_RE.finditer(text, 0, t.s):
+            if c.group("w").lower().split()[:len(wname.split())] != wname.split():
+                continue
+            if c.group("n") != m.group("n") or (c.group("ns") or "") != (m.group("ns") or "") \
+                    or c.group("k").startswith(("vượt", "tăng")) != up:
+                continue
+            a = _amount_of(c, "a")
+            if a is None or not _same_amount_unit(a, n) or _approx_before(text, c.start("a")):
+                continue
+            whole = a.value - n.value if up else a.value + n.value
+            if whole <= 0:
+                continue
+            if a.scale != n.scale:
+                continue
+            w = Amount(whole, a.half + n.half, a.unit, "", a.scale)
+            nx, ny, hx, hy = _scaled_pair(a, w)
+            t.used = True
+            claims.append(provisional_claim(
+                ctx, "ratio", t.s, m.end(), numerator=nx, denominator=ny, reported=f"{t.text}%",
+                source=(f"'{c.group(0)}' earlier in the paragraph: the {c.group('w')} is "
+                        f"{format_number(whole.scaleb(-a.scale))} = {a.text.split()[0]} {'-' if up else '+'} {n.text.split()[0]}"),
+                detail={"unit": a.unit, "rule": "share-shortfall", "halves": (hx, hy)},
+                quote_start=ctx.clause_start(t.s, 60), line_pos=t.s))
+            break
+
+
 # --------------------------------------------------------------------------- whole stated first
 _COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                 "mười": 10}
@@ -1167,4 +1230,5 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     list_claims(ctx, claims)
     amount_share_claims(ctx, claims)
     named_base_claims(ctx, claims)
+    shortfall_claims(ctx, claims)
     vote_members(ctx, claims)
