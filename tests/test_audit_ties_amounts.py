@@ -196,3 +196,24 @@ def test_a_share_with_its_shortfall_against_a_whole_named_before(written):
     assert [(x.claim.numerator, x.claim.denominator) for x in f] == [(reached, reached + short)]
     fits = _pct(Decimal(reached), Decimal(reached + short), 1) == written
     assert f[0].status == ("consistent" if fits else "inconsistent")
+
+
+# ------------------------------------------------------------------ bases in parentheses
+@pytest.mark.parametrize("written", ["8,7%", "9,7%"])
+def test_a_change_with_its_base_in_parentheses(written):
+    f = _findings(f"Kim ngạch xuất khẩu đạt 12,5 tỷ USD, tăng {written} so với cùng kỳ năm trước "
+                  f"(11,5 tỷ USD).", "change")
+    assert [_rule(x) for x in f] == ["change-paren-base"]
+    # amounts in tỷ USD with one decimal are rounded at their last digit
+    lo = (Decimal("0.9") * 100 / Decimal("11.55"))
+    hi = (Decimal("1.1") * 100 / Decimal("11.45"))
+    r = Decimal(written.rstrip("%").replace(",", "."))
+    assert f[0].status == ("consistent" if lo < r + Decimal("0.05") and r - Decimal("0.05") <= hi else "inconsistent")
+
+
+@pytest.mark.parametrize("written", ["2,5", "2,8"])
+def test_a_multiple_with_its_base_in_parentheses(written):
+    f = _findings(f"Doanh thu năm nay là 350 tỷ đồng, gấp {written} lần năm ngoái (140 tỷ đồng).", "change")
+    assert [_rule(x) for x in f] == ["change-times"]
+    exact = (Decimal(350) / 140).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    assert f[0].status == ("consistent" if f"{exact}".replace(".", ",") == written else "inconsistent")

@@ -512,7 +512,7 @@ def _times_from_to(ctx: ParagraphContext, claims: list, m: re.Match, times: re.M
 
 
 def _times_claim(ctx: ParagraphContext, claims: list, m: re.Match, old: Value, new: Value,
-                 times: re.Match) -> None:
+                 times: re.Match, start: int | None = None, end: int | None = None) -> None:
     """``tăng từ 120 tỷ đồng lên 348 tỷ đồng, gấp 2,9 lần``: the new value over the old one,
     at the precision of the stated multiple (rule ``change-times``)."""
     if old.percent or old.value <= 0 or new.value <= old.value:
@@ -520,10 +520,11 @@ def _times_claim(ctx: ParagraphContext, claims: list, m: re.Match, old: Value, n
     n = _value(times.group("n"))
     a, b = _scaled(old, new)
     unit = old.unit or new.unit
-    end = times.end()
+    start = m.start() if start is None else start
+    end = times.end() if end is None else end
     claims.append(provisional_claim(
-        ctx, "change", m.start(), end, numerator=b, denominator=a, reported=f"{n.text} lần",
-        source=f"'{ctx.text[m.start():end]}': the new value over the old one",
+        ctx, "change", start, end, numerator=b, denominator=a, reported=f"{n.text} lần",
+        source=f"'{ctx.text[start:end]}': the new value over the old one",
         detail={"rule": "change-times", "unit": unit, "times": True, "old_text": old.text,
                 "new_text": new.text, "scale": max(old.decimals, new.decimals),
                 "rounded_amounts": max(old.decimals, new.decimals) > 0
@@ -1098,6 +1099,58 @@ def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
                       t, evidence, weak, head.start("a"))
 
 
+# ------------------------------------------------------------ a change with its base in parentheses
+#: "đạt 12,5 tỷ USD, tăng 8,7% so với cùng kỳ năm trước (11,5 tỷ USD)"
+_PAREN_BASE_TAIL_RE = re.compile(
+    r" ?%?,? so với (?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{4})?) ?\( ?(?:mức |đạt |là |với )?"
+    + _amount_re("b") + r"[^()]{0,12}\)")
+#: "350 tỷ đồng, gấp 2,5 lần năm ngoái (140 tỷ đồng)"
+_TIMES_PAREN_RE = re.compile(
+    _amount_re("a") + r"(?: [^\W\d_]+)?,? (?:tăng |cao |lớn |nhiều )?gấp (?P<n>" + _NUMBER + r") lần "
+    r"(?:so với )?(?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{4})?) ?\( ?(?:mức |đạt |là )?" + _amount_re("b") + r"[^()]{0,12}\)")
+
+
+def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
+    """A change whose base follows ``so với …`` in parentheses: ``đạt 12,5 tỷ USD, tăng 8,7% so
+    với cùng kỳ năm trước (11,5 tỷ USD)`` (rule ``change-paren-base``) and ``350 tỷ đồng, gấp
+    2,5 lần năm ngoái (140 tỷ đồng)`` (``change-times``): both values stated, of one unit and
+    scale word, in one clause."""
+    text = ctx.text
+    if "so với" in text:
+        for t in ctx.pcts:
+            if t.used or t.role not in ("pct", "pct-change", "pct-ref"):
+                continue
+            tail = _PAREN_BASE_TAIL_RE.match(text, t.e)
+            if tail is None:
+                continue
+            head = _NAMED_CHANGE_HEAD_RE.search(text, max(0, t.s - 60), t.s)
+            if head is None or _approx_before(text, head.start("a")) or _approx_before(text, tail.start("b")):
+                continue
+            if any(w in head.group(0) for w in ("khoảng", "gần", "hơn")):
+                continue
+            a, b = _amount_of(head, "a"), _amount_of(tail, "b")
+            if a is None or b is None or not _same_amount_unit(a, b) or a.scale != b.scale:
+                continue
+            if (a.value > b.value) != (head.group("dir") == "tăng") or a.value == b.value:
+                continue  # the direction: another class (change-direction)
+            _change_claim(ctx, claims, "change-paren-base", head.start(), tail.end(),
+                          _value(tail.group("b"), b.unit), _value(head.group("a"), a.unit), t,
+                          f"'{text[head.start():tail.end()]}': the base in parentheses", None,
+                          head.start("a"))
+    if "gấp " in text:
+        for m in _TIMES_PAREN_RE.finditer(text):
+            a, b = _amount_of(m, "a"), _amount_of(m, "b")
+            if a is None or b is None or not _same_amount_unit(a, b) or a.scale != b.scale:
+                continue
+            if _approx_before(text, m.start("a")) or _approx_before(text, m.start("b")):
+                continue
+            old, new = _value(m.group("b"), b.unit), _value(m.group("a"), a.unit)
+            if new.value <= old.value:
+                continue
+            times = re.match(r"(?P<n>.+)", m.group("n"))
+            _times_claim(ctx, claims, m, old, new, times, start=m.start(), end=m.end())
+
+
 # ------------------------------------------------------------------- a share with its shortfall
 #: "chỉ đạt 92,2% so với dự toán (hụt thu 63.630 tỷ đồng)"
 _SHORTFALL_RE = re.compile(
@@ -1229,6 +1282,7 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     amount_percent_claims(ctx, claims)
     list_claims(ctx, claims)
     amount_share_claims(ctx, claims)
+    paren_base_claims(ctx, claims)
     named_base_claims(ctx, claims)
     shortfall_claims(ctx, claims)
     vote_members(ctx, claims)
