@@ -217,3 +217,11 @@ def test_a_multiple_with_its_base_in_parentheses(written):
     assert [_rule(x) for x in f] == ["change-times"]
     exact = (Decimal(350) / 140).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     assert f[0].status == ("consistent" if f"{exact}".replace(".", ",") == written else "inconsistent")
+
+
+@pytest.mark.parametrize("written", ["1,9%", "2,9%"])
+def test_a_change_by_an_amount_to_a_value_then_its_percentage(written):
+    f = _findings(f"Giá xăng giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm {written}.", "change")
+    assert [(_rule(x), x.claim.numerator, x.claim.denominator) for x in f] == \
+        [("change-amount-percent", 410, 21480 + 410)]
+    assert f[0].status == ("consistent" if _pct(Decimal(410), Decimal(21890), 1) == written else "inconsistent")

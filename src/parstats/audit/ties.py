@@ -273,6 +273,12 @@ _AMOUNT_PCT_TO_RE = re.compile(
     _VERB + r"(?<!\w[Tt]ăng)(?<!\w[Gg]iảm) (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)" + _PCT_PART
     + r",?(?: " + _W + r"+){0,4},? (?:lên|xuống|còn|về|ở|đóng cửa ở|dừng ở|chốt ở|đạt)(?: mức)? "
     r"(?P<b>" + _NUMBER + r") (?P<bu>" + _W + r"+)")
+#: "giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm 1,9%": the percentage after the new value
+_AMOUNT_TO_PCT_RE = re.compile(
+    _VERB + r"(?<!\w[Tt]ăng)(?<!\w[Gg]iảm) (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)(?: " + _W + r"+)? "
+    r"(?:lên|xuống|còn|về)(?: mức)? (?P<b>" + _NUMBER + r") (?P<bu>" + _W + r"+)(?:/" + _W + r"+)?,? \(? ?"
+    r"(?:tương ứng|tương đương|tức là|tức|hay)(?: với)?(?: mức)?(?: tăng| giảm)? [-+−]?(?P<z>" + _NUMBER
+    + r") ?%(?P<z2>(?!))?")
 #: "…, giảm 0,48 điểm (-0,77%)" after the value it led to ("61,46 điểm", :data:`_AT_HEAD_RE`)
 _AT_TAIL_RE = re.compile(
     r", " + _VERB + r" (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)(?: " + _W + r"+)?" + _PCT_PART)
@@ -290,6 +296,8 @@ def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
         if not _has_any(text, a, b, _CHANGE_WORDS):
             continue
         for m in _AMOUNT_PCT_TO_RE.finditer(text, a, b):
+            _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
+        for m in _AMOUNT_TO_PCT_RE.finditer(text, a, b):  # "giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm 1,9%"
             _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
         for m in _AT_TAIL_RE.finditer(text, a, b):  # "… 61,46 điểm, giảm 0,48 điểm (-0,77%)"
             h = _AT_HEAD_RE.search(text, max(0, m.start() - 40), m.start())
