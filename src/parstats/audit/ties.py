@@ -29,6 +29,14 @@ evidence that makes the tie, and say how strong it is:
     ``5 tỉnh: Bình Dương, Bình Phước, Tây Ninh, Đồng Nai và Bà Rịa - Vũng Tàu``: the count of a
     list of names.
 
+``amount-total``, ``named-whole``, ``named-amounts``, ``share-shortfall``, ``whole-first``
+    Shares of amounts (money, volumes …) and of wholes stated apart: a total stated earlier by
+    its cue word, a whole named after the share, a shortfall ``(hụt thu N)`` stated before
+    against the same named whole, ``Trong 42 ngoại binh, có tám cầu thủ …, chiếm 19%``.
+``change-times``, ``change-paren-base``, ``change-named-base``, ``change-direction``
+    ``gấp N lần`` with both values; a base in parentheses after ``so với …``; a base named after
+    ``so với`` and stated earlier; a direction word or sign against the two values.
+
 A tie is **strong** when the words leave no other reading (the share follows its numbers with
 only a cue between them, the change names its two values); a strong tie is checked and may be
 flagged. A **weak** tie (``detail["weak"]``: why) is checked too, but reported ``consistent``
