@@ -785,6 +785,19 @@ WEAK_CUE_WHOLE = ("the whole is a total stated earlier in the paragraph, and no 
                   "list fits it")
 
 
+#: how far from a share the rules that look for a named amount read (characters either side):
+#: a bound that keeps the audit linear in the claims of a long paragraph
+NAMED_REACH = 1500
+
+
+def _lower(ctx: ParagraphContext) -> str:
+    """The paragraph in lower case, made once per paragraph (kept on the context)."""
+    got = ctx.__dict__.get("lower_text")
+    if got is None:
+        got = ctx.__dict__["lower_text"] = ctx.text.lower()
+    return got
+
+
 @dataclass(frozen=True)
 class Amount:
     """An amount of the text with its unit: its value (scale words applied), half a unit of its
@@ -931,8 +944,9 @@ def _subject_share(ctx: ParagraphContext, claims: list, t: NumberToken) -> None:
     if len(sw) != 2 or not ww or [w.lower() for w in sw] == [w.lower() for w in ww[:2]]:
         return
     sname = " ".join(sw).lower()
-    low = text.lower()
-    i, n = low.find(sname), 0
+    low = _lower(ctx)
+    lo, hi = max(0, t.s - NAMED_REACH), min(len(text), t.s + NAMED_REACH)
+    i, n = low.find(sname, lo, hi), 0
     while i >= 0 and n < 20:
         n += 1
         if not s0 <= i < t.s:
@@ -951,7 +965,7 @@ def _subject_share(ctx: ParagraphContext, claims: list, t: NumberToken) -> None:
                                     "weak": WEAK_NAMED_WHOLE},
                             quote_start=ctx.clause_start(t.s, 60), line_pos=t.s))
                         return
-        i = low.find(sname, i + 1)
+        i = low.find(sname, i + 1, hi)
 
 
 def _same_amount_unit(x: Amount, y: Amount) -> bool:
@@ -967,9 +981,10 @@ def _named_amount(ctx: ParagraphContext, name: str, x: Amount, pos: int,
     ("tổng khối lượng giao dịch đạt 2.951.250 đơn vị"), larger than ``x``; the nearest one that
     the share fits, else the nearest one."""
     text = ctx.text
-    low = text.lower()
+    low = _lower(ctx)
     best = None
-    i = low.find(name.lower())
+    lo, hi = max(0, pos - NAMED_REACH), min(len(text), pos + NAMED_REACH)
+    i = low.find(name.lower(), lo, hi)
     pat = re.compile(r"(?:[^\W\d_]+ ){0,3}(?:(?:ước )?(?:đạt|là|ở mức|lên|còn|có)(?: mức)? |: ?)" + _amount_re("y"))
     n = 0
     while i >= 0 and n < 20:
@@ -991,7 +1006,7 @@ def _named_amount(ctx: ParagraphContext, name: str, x: Amount, pos: int,
                             f"'{text[m.start():i + len(name)]}' elsewhere in the paragraph")
                     if best is None or cand[:2] < best[:2]:
                         best = cand
-        i = low.find(name.lower(), i + 1)
+        i = low.find(name.lower(), i + 1, hi)
     return (best[2], best[3]) if best else (None, None)
 
 
@@ -1082,7 +1097,7 @@ def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
         subject = _content_words(text[max(s0, head.start() - 80):head.start()])
         named = {x for x in re.findall(r"[^\W\d_]+", w[:period.start()].lower()) if x not in _BASE_STOP}
         strong_ones, fits_any = [], None
-        for m in _VALUE_BEFORE_RE.finditer(text, 0, s0):
+        for m in _VALUE_BEFORE_RE.finditer(text, max(0, s0 - NAMED_REACH), s0):
             b = _amount_of(m, "y")
             if b is None or not _same_amount_unit(a, b) or (m.group("ys") or "") != (head.group("as") or "") \
                     or _approx_before(text, m.start("y")):
@@ -1200,7 +1215,7 @@ def shortfall_claims(ctx: ParagraphContext, claims: list) -> None:
         if n is None:
             continue
         up = m.group("k").startswith(("vượt", "tăng"))
-        for c in _CHANGE_OF_RE.finditer(text, 0, t.s):
+        for c in _CHANGE_OF_RE.finditer(text, max(0, t.s - NAMED_REACH), t.s):
             if c.group("w").lower().split()[:len(wname.split())] != wname.split():
                 continue
             if c.group("n") != m.group("n") or (c.group("ns") or "") != (m.group("ns") or "") \
