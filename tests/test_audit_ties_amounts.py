@@ -225,3 +225,19 @@ def test_a_change_by_an_amount_to_a_value_then_its_percentage(written):
     assert [(_rule(x), x.claim.numerator, x.claim.denominator) for x in f] == \
         [("change-amount-percent", 410, 21480 + 410)]
     assert f[0].status == ("consistent" if _pct(Decimal(410), Decimal(21890), 1) == written else "inconsistent")
+
+
+# ------------------------------------------------------------------ paren-whole, formula-share
+@pytest.mark.parametrize("written", ["95%", "93%"])
+def test_a_part_and_its_share_in_the_parenthesis_of_its_whole(written):
+    f = _findings(f"Công ty có vốn điều lệ 600 tỷ đồng (Vinamilk góp 570 tỷ đồng, chiếm {written}).", "ratio")[0]
+    assert (_rule(f), f.claim.numerator, f.claim.denominator) == ("paren-whole", 570, 600)
+    assert f.status == ("consistent" if _pct(Decimal(570), Decimal(600), 0) == written else "inconsistent")
+
+
+@pytest.mark.parametrize("written", ["30,29%", "30,28%"])
+def test_a_share_worked_out_in_a_formula(written):
+    f = _findings(f"Tỷ lệ được tính bằng: (63 lao động : 208 lao động) x 100 = {written}.", "ratio")[0]
+    assert (_rule(f), f.claim.numerator, f.claim.denominator) == ("formula-share", 63, 208)
+    # 30,28% is 63/208 truncated, not rounded: a (minor) error
+    assert f.status == ("consistent" if _pct(Decimal(63), Decimal(208), 2) == written else "inconsistent")

@@ -212,6 +212,8 @@ _BASIS = [
     P("'{m}' earlier in the paragraph, named by 'so với {w}'",
       "cụm «{m}» ở phần trước của đoạn, được gọi tên bằng «so với {w}»"),
     P("'trong {y}' before the count {x}", "cụm «trong {y}» trước số lượng {x}"),
+    P("'{m}' before the parenthesis", "cụm «{m}» ngay trước dấu ngoặc"),
+    P("the formula '{m}'", "công thức «{m}»"),
 ]
 
 _SHARE_REPORTED = re.compile(r"\(reported ([^()]*)\)")

@@ -193,6 +193,8 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
     """
     if ("Trong " in ctx.text or "trong " in ctx.text) and ctx.pcts:
         whole_first_claims(ctx, claims)
+    if ctx.pcts:
+        formula_claims(ctx, claims)
     text = ctx.text
     windows = pct_windows(ctx, 140, 0)
     if not windows:
@@ -887,6 +889,9 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
             if len(words) >= 2 or (words and words[0].lower() not in ("tổng",)):
                 y, how = _named_amount(ctx, " ".join(words), x, m.start(), t.text)
                 rule = "named-whole"
+        if y is None and "chiếm" in m.group(0):
+            y, how = _paren_whole(ctx, x, m.start())
+            rule = "paren-whole"
         if y is None:
             y, how = _cue_total(ctx, x, m.start())
             rule = "amount-total"
@@ -1019,10 +1024,19 @@ def named_whole(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, claim: 
     the same unit: that amount is the whole (rule ``named-whole``, weak). Whether one was found."""
     text = ctx.text
     m = _COUNT_AMOUNT_RE.match(text, t.s)
-    name = _WHOLE_NAME_RE.match(text, pct.e)
-    if m is None or name is None:
+    if m is None:
         return False
     x = _amount_of(m, "x")
+    if x is not None and x.value > 0 and re.fullmatch(r"[^0-9()]{0,20}, chiếm ", text[m.end():pct.s]):
+        y, how = _paren_whole(ctx, x, t.s)  # "vốn 600 tỷ đồng (A góp 570 tỷ đồng, chiếm 95%)"
+        if y is not None:
+            nx, ny, hx, hy = _scaled_pair(x, y)
+            claim["numerator"], claim["denominator"], claim["denominator_source"] = nx, ny, how
+            claim["detail"].update({"rule": "paren-whole", "halves": (hx, hy)})
+            return True
+    name = _WHOLE_NAME_RE.match(text, pct.e)
+    if name is None:
+        return False
     words = [w for w in name.group("w").split() if w.lower() not in _STOP_NAME][:3]
     if x is None or x.value <= 0 or not words or (len(words) == 1 and words[0].lower() == "tổng"):
         return False
@@ -1033,6 +1047,23 @@ def named_whole(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, claim: 
     claim["numerator"], claim["denominator"], claim["denominator_source"] = nx, ny, how
     claim["detail"].update({"rule": "named-whole", "halves": (hx, hy), "weak": WEAK_NAMED_WHOLE})
     return True
+
+
+_PAREN_WHOLE_RE = re.compile(_amount_re("y") + r" ?\( ?(?:[^\W\d_]+ ){0,4}$")
+
+
+def _paren_whole(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | None, str | None]:
+    """The amount right before the parenthesis that holds a part and its share: ``vốn điều lệ
+    600 tỷ đồng (Vinamilk góp 570 tỷ đồng, chiếm 95%)`` (rule ``paren-whole``): of the same unit
+    and scale word, larger than the part."""
+    text = ctx.text
+    m = _PAREN_WHOLE_RE.search(text, max(0, pos - 70), pos)
+    if m is None or _approx_before(text, m.start("y")):
+        return None, None
+    y = _amount_of(m, "y")
+    if y is None or not _same_amount_unit(x, y) or y.scale != x.scale or y.value <= x.value:
+        return None, None
+    return y, f"'{text[m.start():m.end('yu')]}' before the parenthesis"
 
 
 def _cue_total(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | None, str | None]:
@@ -1239,6 +1270,40 @@ def shortfall_claims(ctx: ParagraphContext, claims: list) -> None:
                 detail={"unit": a.unit, "rule": "share-shortfall", "halves": (hx, hy)},
                 quote_start=ctx.clause_start(t.s, 60), line_pos=t.s))
             break
+
+
+# ---------------------------------------------------------------------------- worked formulas
+#: "(63 lao động : 208 lao động) x 100 = 30,28%"
+_FORMULA_RE = re.compile(
+    r"\(? ?(?P<x>" + _NUMBER + r")(?: (?P<xu>[^\W\d_]+(?: [^\W\d_]+)?))? ?[:/÷] ?(?P<y>" + _NUMBER
+    + r")(?: (?P<yu>[^\W\d_]+(?: [^\W\d_]+)?))? ?\)? ?[x×*] ?100 ?%? ?= ?$")
+
+
+def formula_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``(63 lao động : 208 lao động) x 100 = 30,28%``: a share worked out in the text, its
+    count and whole written in the formula (rule ``formula-share``)."""
+    text = ctx.text
+    if "100" not in text or "=" not in text:
+        return
+    for t in ctx.pcts:
+        if t.used or t.s < 8 or "=" not in text[max(0, t.s - 3):t.s]:
+            continue
+        m = _FORMULA_RE.search(text, max(0, t.s - 90), t.s)
+        if m is None:
+            continue
+        xu, yu = m.group("xu"), m.group("yu")
+        if xu and yu and xu.split()[0] != yu.split()[0]:
+            continue
+        x, y = _value(m.group("x")), _value(m.group("y"))
+        if x.value <= 0 or y.value <= 0:
+            continue
+        nx, ny = _scaled(x, y)
+        t.used = True
+        claims.append(provisional_claim(
+            ctx, "ratio", m.start(), t.e, numerator=nx, denominator=ny, reported=f"{t.text}%",
+            source=f"the formula '{m.group(0).strip()} {t.text}%'",
+            detail={"unit": yu or xu, "rule": "formula-share"},
+            quote_start=ctx.clause_start(m.start(), 60), line_pos=t.s))
 
 
 # --------------------------------------------------------------------------- whole stated first
