@@ -241,3 +241,18 @@ def test_a_share_worked_out_in_a_formula(written):
     assert (_rule(f), f.claim.numerator, f.claim.denominator) == ("formula-share", 63, 208)
     # 30,28% is 63/208 truncated, not rounded: a (minor) error
     assert f.status == ("consistent" if _pct(Decimal(63), Decimal(208), 2) == written else "inconsistent")
+
+
+# ------------------------------------------------------------------------------ record-share
+@pytest.mark.parametrize("written", ["65%", "67%"])
+def test_a_win_rate_of_a_stated_record(written):
+    text = ("Đến nay, họ đã chơi 130 trận trên sân nhà. Trong đó, đội thắng 85, hòa 30 và thua 15 trận. "
+            f"Tỷ lệ thắng trên sân nhà của họ đạt {written}.")
+    f = _findings(text, "ratio")[0]
+    assert (_rule(f), f.claim.numerator, f.claim.denominator) == ("record-share", 85, 85 + 30 + 15)
+    assert f.status == ("consistent" if _pct(Decimal(85), Decimal(130), 0) == written else "inconsistent")
+
+
+def test_wins_over_matches_in_words():
+    f = _findings("Với chỉ ba chiến thắng qua 11 trận, ông có tỷ lệ thắng thấp nhất (27,27%).", "ratio")[0]
+    assert (_rule(f), f.claim.numerator, f.claim.denominator, f.status) == ("record-share", 3, 11, "consistent")

@@ -195,6 +195,7 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
         whole_first_claims(ctx, claims)
     if ctx.pcts:
         formula_claims(ctx, claims)
+        record_claims(ctx, claims)
     text = ctx.text
     windows = pct_windows(ctx, 140, 0)
     if not windows:
@@ -1270,6 +1271,58 @@ def shortfall_claims(ctx: ParagraphContext, claims: list) -> None:
                 detail={"unit": a.unit, "rule": "share-shortfall", "halves": (hx, hy)},
                 quote_start=ctx.clause_start(t.s, 60), line_pos=t.s))
             break
+
+
+# ---------------------------------------------------------------------------------- records
+_WORD_OR_NUM = r"(?:[0-9]{1,4}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|một)"
+#: "thắng 97, hòa 28 và thua 16 trận"
+_RECORD_RE = re.compile(
+    r"(?i)\bthắng (?P<w>" + _WORD_OR_NUM + r")(?: trận)?, (?:hòa|hoà) (?P<d>" + _WORD_OR_NUM + r")(?: trận)?,? "
+    r"(?:và )?thua (?P<l>" + _WORD_OR_NUM + r")(?: trận)?\b")
+#: "bốn chiến thắng qua 14 trận"
+_WINS_OF_RE = re.compile(
+    r"(?i)\b(?P<w>" + _WORD_OR_NUM + r") (?:chiến thắng|trận thắng) (?:qua|sau|trong) (?P<n>[0-9]{1,4}) trận\b")
+_RECORD_CUE_RE = re.compile(r"(?i)tỷ lệ (?P<k>thắng|thua|hòa|hoà)\b[^0-9%.;]{0,70}$")
+
+
+def _num_or_word(s: str) -> int:
+    return int(s) if s.isdigit() else (1 if s.lower() == "một" else _COUNT_WORDS[s.lower()])
+
+
+def record_claims(ctx: ParagraphContext, claims: list) -> None:
+    """A team's record and its win (loss, draw) rate: ``thắng 97, hòa 28 và thua 16 trận. Tỷ lệ
+    thắng … đạt 69%`` (the whole is the sum of the three), ``bốn chiến thắng qua 14 trận, … tỷ lệ
+    thắng … (28,57%)`` (rule ``record-share``): the rate names what it counts, the record is in
+    the same or the previous sentence."""
+    text = ctx.text
+    if "tỷ lệ" not in text.lower() or "thắng" not in text:
+        return
+    for t in ctx.pcts:
+        if t.used or t.role != "pct":
+            continue
+        cue = _RECORD_CUE_RE.search(text, max(0, t.s - 90), t.s)
+        if cue is None:
+            continue
+        s_prev = ctx.sentence_span(max(0, ctx.sentence_span(cue.start())[0] - 2))[0]
+        k = cue.group("k").lower().replace("hoà", "hòa")
+        got = None
+        for m in _RECORD_RE.finditer(text, s_prev, cue.start()):
+            w, d, lo = (_num_or_word(m.group(g)) for g in ("w", "d", "l"))
+            got = (m, {"thắng": w, "hòa": d, "thua": lo}[k], w + d + lo,
+                   f"the record '{m.group(0)}' ({w} + {d} + {lo} = {w + d + lo})")
+        if got is None and k == "thắng":
+            for m in _WINS_OF_RE.finditer(text, s_prev, t.s):
+                got = (m, _num_or_word(m.group("w")), int(m.group("n")), f"'{m.group(0)}'")
+        if got is None:
+            continue
+        m, x, y, how = got
+        if not 0 <= x <= y or y == 0:
+            continue
+        t.used = True
+        claims.append(provisional_claim(
+            ctx, "ratio", m.start(), t.e, numerator=x, denominator=y, reported=f"{t.text}%",
+            source=how, detail={"unit": "trận", "rule": "record-share"},
+            quote_start=ctx.clause_start(t.s, 60), line_pos=t.s))
 
 
 # ---------------------------------------------------------------------------- worked formulas
