@@ -256,3 +256,13 @@ def test_a_win_rate_of_a_stated_record(written):
 def test_wins_over_matches_in_words():
     f = _findings("Với chỉ ba chiến thắng qua 11 trận, ông có tỷ lệ thắng thấp nhất (27,27%).", "ratio")[0]
     assert (_rule(f), f.claim.numerator, f.claim.denominator, f.status) == ("record-share", 3, 11, "consistent")
+
+
+@pytest.mark.parametrize("written", ["92,1%", "95,1%"])
+def test_a_share_of_a_whole_named_and_given_after_it(written):
+    f = _findings(f"Thu ngân sách đạt 640,2 tỷ đồng, bằng {written} dự toán (695,1 tỷ đồng).", "ratio")[0]
+    assert _rule(f) == "named-whole-stated"
+    exact, fits = share_fits(Decimal("640.2"), Decimal("695.1"), Decimal("0.05"), Decimal("0.05"), written)
+    assert f.status == ("consistent" if fits else "inconsistent")
+    if not fits:  # the amounts named as written
+        assert "640,2/695,1" in f.diagnosis

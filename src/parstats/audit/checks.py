@@ -379,7 +379,11 @@ def _audit_one(c: Claim, target=None) -> Finding:
             return Finding(c, "unverifiable", diagnosis=VOTE_DOUBT, recomputed=rec)
         if c.detail.get("weak"):
             return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
-        sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, format_number(x), format_number(y))
+        # amounts on one integer scale ("640,2 tỷ" as 6402) are named as written
+        xs, ys = c.detail.get("x_text") or format_number(x), c.detail.get("y_text") or format_number(y)
+        sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, xs, ys)
+        if c.detail.get("x_text"):
+            diag = diag.replace(f"{format_number(x)}/{format_number(y)}", f"{xs}/{ys}")
         if x > y:
             diag = f"the part {format_number(x)} is larger than the whole {format_number(y)}; " + diag
         return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),

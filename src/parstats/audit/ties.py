@@ -841,6 +841,16 @@ def share_fits(x: Decimal, y: Decimal, hx: Decimal, hy: Decimal, reported: str) 
     return exact, exact or (lo < r + q / 2 and r - q / 2 <= hi)
 
 
+def _texts(x: Amount, y: Amount) -> dict:
+    """The two amounts as written, for a diagnosis, when they are not written as whole numbers
+    on one scale (``640,2`` and ``695,1`` tỷ, not 6.402 and 6.951)."""
+    if x.text and y.text and x.scale == y.scale:
+        xs, ys = x.text.split()[0], y.text.split()[0]
+        if DECIMAL_SYMBOL in xs or DECIMAL_SYMBOL in ys:
+            return {"x_text": xs, "y_text": ys}
+    return {}
+
+
 def _scaled_pair(x: Amount, y: Amount) -> tuple[int, int, str, str]:
     """Two amounts as integers on one scale (for the claim's numbers), and half a unit of the
     last digit of each on that scale (as text: it may have a fraction)."""
@@ -866,11 +876,12 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
     text = ctx.text
     found = []
     for t in ctx.pcts:
-        if t.used or t.role != "pct":
+        if t.used or t.role not in ("pct", "pct-ref"):
             continue
         m = _AMOUNT_SHARE_RE.search(text, max(0, t.s - 70), t.s)
         if m is None:
-            _subject_share(ctx, claims, t)
+            if t.role == "pct":
+                _subject_share(ctx, claims, t)
             continue
         if _approx_before(text, m.start()):
             continue
@@ -885,7 +896,13 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
     for t, m, x in found:
         name = _WHOLE_NAME_RE.match(text, t.e)
         y, how, rule = None, None, None
-        if name is not None:
+        stated = _NAMED_PAREN_RE.match(text, t.e)
+        if stated is not None:  # "bằng 92,1% dự toán (695,1 tỷ đồng)": the whole named and given
+            z = _amount_of(stated, "y")
+            if z is not None and _same_amount_unit(x, z) and z.scale == x.scale and \
+                    not _approx_before(text, stated.start("y")):
+                y, how, rule = z, f"'{stated.group(0).strip(' %')}' after the share", "named-whole-stated"
+        if y is None and name is not None:
             words = [w for w in name.group("w").split() if w.lower() not in _STOP_NAME][:3]
             if len(words) >= 2 or (words and words[0].lower() not in ("tổng",)):
                 y, how = _named_amount(ctx, " ".join(words), x, m.start(), t.text)
@@ -893,7 +910,7 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
         if y is None and "chiếm" in m.group(0):
             y, how = _paren_whole(ctx, x, m.start())
             rule = "paren-whole"
-        if y is None:
+        if y is None and t.role == "pct":
             y, how = _cue_total(ctx, x, m.start())
             rule = "amount-total"
         if y is None:
@@ -907,11 +924,11 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
             if not fits:
                 if rule == "named-whole":
                     weak = WEAK_NAMED_WHOLE
-                elif fitting < 2:
+                elif rule == "amount-total" and fitting < 2:
                     weak = WEAK_CUE_WHOLE
             t.used = True
             nx, ny, hx, hy = _scaled_pair(x, y)
-            detail = {"unit": x.unit, "rule": rule, "halves": (hx, hy)}
+            detail = {"unit": x.unit, "rule": rule, "halves": (hx, hy), **_texts(x, y)}
             if weak:
                 detail["weak"] = weak
             claims.append(provisional_claim(
@@ -1050,6 +1067,8 @@ def named_whole(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, claim: 
     return True
 
 
+_NAMED_PAREN_RE = re.compile(
+    r" ?%? (?:của |so với )?(?:[^\W\d_]+ ){1,4}\( ?(?:là |đạt |bằng )?" + _amount_re("y") + r" ?\)")
 _PAREN_WHOLE_RE = re.compile(_amount_re("y") + r" ?\( ?(?:[^\W\d_]+ ){0,4}$")
 
 
