@@ -214,6 +214,7 @@ _BASIS = [
     P("'trong {y}' before the count {x}", "cụm «trong {y}» trước số lượng {x}"),
     P("'{m}' before the parenthesis", "cụm «{m}» ngay trước dấu ngoặc"),
     P("the formula '{m}'", "công thức «{m}»"),
+    P("'{m}' after the share", "cụm «{m}» ngay sau tỷ lệ"),
     P("the record '{m}' ({s})", "thành tích «{m}» ({s})"),
 ]
 
