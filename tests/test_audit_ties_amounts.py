@@ -266,3 +266,11 @@ def test_a_share_of_a_whole_named_and_given_after_it(written):
     assert f.status == ("consistent" if fits else "inconsistent")
     if not fits:  # the amounts named as written
         assert "640,2/695,1" in f.diagnosis
+
+
+@pytest.mark.parametrize("written", ["12,5%", "14,5%"])
+def test_a_change_against_a_period_stated_earlier_in_the_sentence(written):
+    f = [x for x in _findings(f"Nếu năm 2012 lợi nhuận đạt 1.200 tỷ đồng thì năm 2013 lợi nhuận đạt 1.350 tỷ "
+                              f"đồng, tăng {written} so với năm 2012.", "change") if _rule(x) == "change-named-base"]
+    assert [(x.claim.numerator, x.claim.denominator) for x in f] == [(150, 1200)]
+    assert f[0].status == ("consistent" if _pct(Decimal(150), Decimal(1200), 1) == written else "inconsistent")

@@ -1150,10 +1150,9 @@ def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
         if a is None or period is None:
             continue
         s0 = ctx.sentence_span(head.start())[0]
-        subject = _content_words(text[max(s0, head.start() - 80):head.start()])
         named = {x for x in re.findall(r"[^\W\d_]+", w[:period.start()].lower()) if x not in _BASE_STOP}
         strong_ones, fits_any = [], None
-        for m in _VALUE_BEFORE_RE.finditer(text, max(0, s0 - NAMED_REACH), s0):
+        for m in _VALUE_BEFORE_RE.finditer(text, max(0, s0 - NAMED_REACH), head.start()):
             b = _amount_of(m, "y")
             if b is None or not _same_amount_unit(a, b) or (m.group("ys") or "") != (head.group("as") or "") \
                     or _approx_before(text, m.start("y")):
@@ -1163,7 +1162,10 @@ def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
             if period.group(0).lower() not in before.lower():
                 continue
             words = _content_words(before)
-            strong = bool(named & set(re.findall(r"[^\W\d_]+", before.lower()))) and bool(subject & words)
+            # the change's subject: the words before its value, after this amount
+            subject = _content_words(text[max(s0, head.start() - 80, m.end()):head.start()])
+            named_ok = not named or bool(named & set(re.findall(r"[^\W\d_]+", before.lower())))
+            strong = named_ok and bool(subject & words)
             if strong:
                 strong_ones.append((m, b))
             elif fits_any is None:
