@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, ROUND_DOWN, ROUND_UP
+from decimal import Decimal, ROUND_DOWN, ROUND_HALF_UP, ROUND_UP
 
 from parstats.audit.documents import valid_date
 from parstats.audit.inference import (
@@ -15,6 +15,7 @@ from parstats.audit.inference import (
     _total_bounds,
 )
 from parstats.audit.model import BASIS_PREFIX, Claim
+from parstats.audit.ties import share_fits
 from parstats.numbers import decimal_places, format_number, format_percent, parse_count, quantize, transpositions
 from parstats.ratios import Target, percent_units, verdict
 
@@ -359,17 +360,47 @@ def _audit_one(c: Claim, target=None) -> Finding:
         rec = _percent_text(x, y, d)
         if percent_units(x, y, d) == r:
             return _consistent(c, rec)
+        if c.detail.get("halves") and share_fits(Decimal(x), Decimal(y), *map(Decimal, c.detail["halves"]),
+                                                 c.reported)[1]:
+            return _consistent(c, rec)  # amounts rounded at their last digit can make it fit
         if c.detail.get("vote") and percent_units(x, y, d, rounding=ROUND_DOWN) != r:
             # a vote share that does not fit those present or voting (nor truncated) is
-            # usually of all members, who are not stated here
+            # usually of all members: checked against them when the text states their number
+            members = c.detail.get("members")
+            if members and members >= y:
+                if percent_units(x, members, d) == r:
+                    return _consistent(c, _percent_text(x, members, d))
+                if percent_units(x, members, d, rounding=ROUND_DOWN) != r:
+                    return Finding(c, "inconsistent", "major", (
+                        f"a vote share that fits neither those present or voting "
+                        f"({format_number(x)}/{format_number(y)} = {rec}) nor all members "
+                        f"({format_number(x)}/{format_number(members)} = {_percent_text(x, members, d)}), "
+                        f"not {c.reported}"), rec, cause="other")
             return Finding(c, "unverifiable", diagnosis=VOTE_DOUBT, recomputed=rec)
         if c.detail.get("weak"):
             return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
-        sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, format_number(x), format_number(y))
+        # amounts on one integer scale ("640,2 tỷ" as 6402) are named as written
+        xs, ys = c.detail.get("x_text") or format_number(x), c.detail.get("y_text") or format_number(y)
+        sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, xs, ys)
+        if c.detail.get("x_text"):
+            diag = diag.replace(f"{format_number(x)}/{format_number(y)}", f"{xs}/{ys}")
         if x > y:
             diag = f"the part {format_number(x)} is larger than the whole {format_number(y)}; " + diag
         return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),
                             target, r, d, x, y)
+    if k == "change" and c.detail.get("contradiction"):
+        # "giảm từ 4,8% xuống 6,9%": the direction words against the two values
+        said = c.detail["contradiction"]
+        if c.detail.get("sign"):
+            return Finding(c, "inconsistent", "major", (
+                f"the text says '{said}' but the percentage {c.reported} has the other sign"),
+                c.detail["direction"], cause="other")
+        a, b = c.detail["old_text"], c.detail["new_text"]
+        return Finding(c, "inconsistent", "major", (
+            f"the text says '{said}' but from {a} to {b} is a change in the other direction"),
+            c.detail["direction"], cause="other")
+    if k == "change" and c.detail.get("times"):
+        return _times_finding(c)
     if k == "change":
         x, old = c.numerator, c.denominator
         if old is None or old <= 0:
@@ -461,6 +492,33 @@ def _audit_one(c: Claim, target=None) -> Finding:
                            sorted(ref.suggestion.split("/")[1]) == sorted(ref.year_text) else "document")
         return _consistent(c)
     raise ValueError(f"unknown claim kind {k!r} in claim {c.id}")
+
+
+def _times_finding(c: Claim) -> Finding:
+    """``từ A lên B, gấp N lần``: B/A rounded half-up at the precision of N; amounts rounded at
+    their last digit may make it fit (each input within half a unit of its last digit)."""
+    new, old = c.numerator, c.denominator
+    n_text = c.reported.split()[0]
+    d = len(n_text.partition(",")[2])
+    n = Decimal(n_text.replace(".", "").replace(",", "."))
+    q = Decimal(1).scaleb(-d)
+    got = (Decimal(new) / Decimal(old)).quantize(q, rounding=ROUND_HALF_UP)
+    rec = format_number(got, d) + " lần"
+    if got == n:
+        return _consistent(c, rec)
+    if c.detail.get("rounded_amounts") and old > 1:
+        half = Decimal("0.5")
+        lo, hi = (Decimal(new) - half) / (Decimal(old) + half), (Decimal(new) + half) / (Decimal(old) - half)
+        if lo < n + q / 2 and n - q / 2 <= hi:
+            return _consistent(c, rec)
+    a, b = c.detail["old_text"], c.detail["new_text"]
+    return Finding(c, "inconsistent", "major", (
+        f"from {a} to {b} is {_exact_times(new, old)} times, which rounds to {format_number(got, d)}, "
+        f"not {n_text}"), rec, cause="reported-value")
+
+
+def _exact_times(new: int, old: int) -> str:
+    return format_number(Decimal(new) / Decimal(old), 4) + "…"
 
 
 def fits_rounded_amounts(change: int, old: int, r: int, d: int) -> bool:

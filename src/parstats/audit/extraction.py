@@ -50,7 +50,7 @@ from parstats.audit.linking import (
 from parstats.audit.model import Claim, _KIND_RANK, _gc_paused, _new_claim
 from parstats.audit.paragraph import _ratio_claims, _sum_claims
 from parstats.audit.reading import ReportReadError
-from parstats.audit.ties import breakdown_wholes, of_whole_claims, paragraph_ties, sentence_whole
+from parstats.audit.ties import breakdown_wholes, named_whole, of_whole_claims, paragraph_ties, sentence_whole
 from parstats.audit.tokens import _Ctx, _DIGIT_RE, _mk, _pct_text, _tokenize
 from parstats.markdown import normalize_lines, split_paragraphs
 
@@ -164,6 +164,8 @@ def _extract(text: str) -> list[Claim]:
                 c["detail"]["rule"] = "same-sentence-noun"
                 if weak:
                     c["detail"]["weak"] = weak
+            elif named_whole(ctx, t, pct, c):  # "(chiếm 46,7% tổng khối lượng giao dịch)"
+                pass
     # tables whose rows add up to their "Tổng cộng" row: each row's share is of that total
     by_idx = {ctx.pidx: ctx for ctx in ctxs}
     _table_shares(paras, by_idx, raw)

@@ -29,6 +29,14 @@ evidence that makes the tie, and say how strong it is:
     ``5 tỉnh: Bình Dương, Bình Phước, Tây Ninh, Đồng Nai và Bà Rịa - Vũng Tàu``: the count of a
     list of names.
 
+``amount-total``, ``named-whole``, ``named-amounts``, ``share-shortfall``, ``whole-first``
+    Shares of amounts (money, volumes …) and of wholes stated apart: a total stated earlier by
+    its cue word, a whole named after the share, a shortfall ``(hụt thu N)`` stated before
+    against the same named whole, ``Trong 42 ngoại binh, có tám cầu thủ …, chiếm 19%``.
+``change-times``, ``change-paren-base``, ``change-named-base``, ``change-direction``
+    ``gấp N lần`` with both values; a base in parentheses after ``so với …``; a base named after
+    ``so với`` and stated earlier; a direction word or sign against the two values.
+
 A tie is **strong** when the words leave no other reading (the share follows its numbers with
 only a cue between them, the change names its two values); a strong tie is checked and may be
 flagged. A **weak** tie (``detail["weak"]``: why) is checked too, but reported ``consistent``
@@ -44,7 +52,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN, format_number
@@ -176,13 +184,24 @@ _OF_WHOLE_CUE_RE = re.compile(
 _SHARE_END_RE = re.compile(r"(?:đạt|chiếm|bằng|tương ứng|tương đương|tỷ lệ|tỉ lệ)(?: là)?[ :]{0,2}\(? ?$")
 
 
+_TRONG_NUMBER_RE = re.compile(r"[Tt]rong (?:số |tổng số )?[0-9]")
+
+
 def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
-    """``X (noun) trong/trên (tổng số) Y noun … Z%``: the share X/Y (rule ``of-whole``).
+    """``X (noun) trong/trên (tổng số) Y noun … Z%``: the share X/Y (rule ``of-whole``), and the
+    whole stated first (``trong Y noun, … X noun, chiếm Z%``, :func:`whole_first_claims`).
 
     Runs before the count-share ties of :mod:`parstats.audit.paragraph`, so that "15 trong 24
     trận, tỷ lệ 62%" is not read as 24 with a share of 62%.
     """
     text = ctx.text
+    if ctx.pcts:
+        if _TRONG_NUMBER_RE.search(text):
+            whole_first_claims(ctx, claims)
+        if "=" in text:
+            formula_claims(ctx, claims)
+        if "thắng" in text:
+            record_claims(ctx, claims)
     windows = pct_windows(ctx, 140, 0)
     if not windows:
         return
@@ -270,6 +289,12 @@ _AMOUNT_PCT_TO_RE = re.compile(
     _VERB + r"(?<!\w[Tt]ăng)(?<!\w[Gg]iảm) (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)" + _PCT_PART
     + r",?(?: " + _W + r"+){0,4},? (?:lên|xuống|còn|về|ở|đóng cửa ở|dừng ở|chốt ở|đạt)(?: mức)? "
     r"(?P<b>" + _NUMBER + r") (?P<bu>" + _W + r"+)")
+#: "giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm 1,9%": the percentage after the new value
+_AMOUNT_TO_PCT_RE = re.compile(
+    _VERB + r"(?<!\w[Tt]ăng)(?<!\w[Gg]iảm) (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)(?: " + _W + r"+)? "
+    r"(?:lên|xuống|còn|về)(?: mức)? (?P<b>" + _NUMBER + r") (?P<bu>" + _W + r"+)(?:/" + _W + r"+)?,? \(? ?"
+    r"(?:tương ứng|tương đương|tức là|tức|hay)(?: với)?(?: mức)?(?: tăng| giảm)? [-+−]?(?P<z>" + _NUMBER
+    + r") ?%(?P<z2>(?!))?")
 #: "…, giảm 0,48 điểm (-0,77%)" after the value it led to ("61,46 điểm", :data:`_AT_HEAD_RE`)
 _AT_TAIL_RE = re.compile(
     r", " + _VERB + r" (?P<n>" + _NUMBER + r") (?P<nu>" + _W + r"+)(?: " + _W + r"+)?" + _PCT_PART)
@@ -287,6 +312,8 @@ def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
         if not _has_any(text, a, b, _CHANGE_WORDS):
             continue
         for m in _AMOUNT_PCT_TO_RE.finditer(text, a, b):
+            _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
+        for m in _AMOUNT_TO_PCT_RE.finditer(text, a, b):  # "giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm 1,9%"
             _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
         for m in _AT_TAIL_RE.finditer(text, a, b):  # "… 61,46 điểm, giảm 0,48 điểm (-0,77%)"
             h = _AT_HEAD_RE.search(text, max(0, m.start() - 40), m.start())
@@ -308,6 +335,18 @@ def _amount_percent(ctx: ParagraphContext, claims: list, m: re.Match, bs: str, b
         return
     n, b = _value(m.group("n"), nu), _value(bs, bu)
     up = m.group("verb").lower() in _UP_VERBS
+    sign = text[max(0, zpos - 2):zpos].strip()[-1:]
+    if sign in ("+", "-", "−") and (sign == "+") != up and m.group("verb").lower() in ("tăng", "giảm"):
+        # "giảm 0,63 điểm (+0,13%)": the sign of the percentage against the verb
+        pct.used = True
+        said = m.group("verb").lower()
+        claims.append(provisional_claim(
+            ctx, "change", start, end, numerator=None, denominator=None, reported=f"{sign}{pct.text}%",
+            source=f"'{text[start:end]}': the sign of the percentage against the verb",
+            detail={"rule": "change-direction", "unit": nu, "direction": "tăng" if sign == "+" else "giảm",
+                    "contradiction": said, "sign": sign},
+            quote_start=ctx.clause_start(start, 60), line_pos=m.start("n")))
+        return
     sn, sb = _scaled(n, b)
     d = max(n.decimals, b.decimals)
     ov = sb - sn if up else sb + sn
@@ -362,6 +401,13 @@ def change_claims(ctx: ParagraphContext, claims: list) -> None:
         if _has_any(text, a, b, _TO_WORDS):
             for m in _PCT_AMOUNT_TO_RE.finditer(text, a, b):
                 _pct_amount_to(ctx, claims, m)
+    # "từ A lên B, gấp N lần": asked only where "gấp"/"bằng … lần" is said
+    if "gấp " in text:
+        for t in _TIMES_RE.finditer(text):
+            for m in _FROM_TO_RE.finditer(text, max(0, t.start() - 120), t.start() + 2):
+                times = _TIMES_AFTER_RE.match(text, m.end())
+                if times is not None and times.end() == t.end():
+                    _times_from_to(ctx, claims, m, times)
     # a change amount between two values needs no percentage: asked only where one is said
     if ("từ " in text or "Từ " in text) and _FROM_RE.search(text):
         for m in _AMOUNT_FROM_TO_RE.finditer(text):
@@ -383,7 +429,9 @@ def _from_to(ctx: ParagraphContext, claims: list, m: re.Match) -> None:
     old = _value(m.group("a"), au or bu, bool(m.group("ap")) or bool(m.group("bp")))
     new = _value(m.group("b"), bu or au, old.percent)
     if (m.group("dir").lower() == "lên") != (new.value > old.value):
-        return  # "từ 5 lên 3": not a change this rule reads
+        # "từ 5 lên 3": not a change this rule reads, unless the words leave no other reading
+        _direction_contradiction(ctx, claims, m, old, new)
+        return
     weak = WEAK_POINTS if old.percent else None
     if _approx_before(text, m.start("a")) or _approx_before(text, m.start("b")):
         weak = WEAK_APPROX
@@ -418,6 +466,94 @@ def _from_to(ctx: ParagraphContext, claims: list, m: re.Match) -> None:
                 f"{'after it' if where == 'after' else 'before it'}")
     _change_claim(ctx, claims, "change-from-to", min(m.start(), pct.s), max(m.end(), pct.e),
                   old, new, pct, evidence, weak, m.start())
+
+
+#: a change verb right before "từ A lên/xuống B" ("giảm từ 4,8% xuống 6,9%")
+_VERB_BEFORE_FROM_RE = re.compile(r"(?i)\b(?P<v>tăng|giảm)(?: mạnh| nhẹ)? $")
+#: units whose numbers fall as they improve (ranks, places): "tụt từ 5 xuống 8 bậc" is no contradiction
+_ORDER_UNITS = frozenset("bậc hạng thứ vị giờ phút giây tuổi ngày tháng năm".split())
+
+
+def _direction_contradiction(ctx: ParagraphContext, claims: list, m: re.Match, old: Value,
+                             new: Value) -> None:
+    """``giảm từ 4,8% xuống 6,9%``: a change whose two direction words (the verb before ``từ``
+    and ``lên``/``xuống``) agree with each other and contradict its two values (rule
+    ``change-direction``). Flagged only when both values are unambiguous: both percentages, or
+    both of one unit that is not a rank, a time or an age, neither approximate."""
+    text = ctx.text
+    verb = _VERB_BEFORE_FROM_RE.search(text, max(0, m.start() - 12), m.start())
+    if verb is None or (verb.group("v").lower() == "tăng") != (m.group("dir").lower() == "lên"):
+        return
+    if old.value == new.value or old.value <= 0:
+        return
+    both_pct = bool(m.group("ap")) and bool(m.group("bp"))
+    au, bu = m.group("au"), m.group("bu")
+    if not both_pct:
+        if m.group("ap") or m.group("bp") or au is None or bu is None or not _same_unit(au, bu):
+            return
+        if au.split()[0].lower() in _ORDER_UNITS:
+            return
+    if _approx_before(text, m.start("a")) or _approx_before(text, m.start("b")):
+        return
+    said = verb.group("v").lower()
+    a, b = _scaled(old, new)
+    start = verb.start()
+    end = m.end("bu") if m.group("bu") and not both_pct else (m.end("bp") if both_pct else m.end("b"))
+    if both_pct:  # the two percentages are the values of the change, not shares
+        for t in ctx.toks[bisect.bisect_left(ctx.tok_starts, m.start("a")):]:
+            if t.s >= end:
+                break
+            if t.kind == "pct":
+                t.used = True
+    claims.append(provisional_claim(
+        ctx, "change", start, end, numerator=abs(b - a), denominator=a, reported=said,
+        source=f"'{text[start:end]}': the direction word against the two values",
+        detail={"rule": "change-direction", "unit": old.unit, "direction": "tăng" if b > a else "giảm",
+                "contradiction": said, "old_text": old.text + ("%" if both_pct else ""),
+                "new_text": new.text + ("%" if both_pct else ""), "scale": max(old.decimals, new.decimals)},
+        quote_start=ctx.clause_start(start, 60), line_pos=m.start()))
+
+
+#: "…, gấp 2,9 lần" right after "từ A lên B"
+_TIMES_AFTER_RE = re.compile(
+    r"(?i)(?: [^\W\d_]+)?,? ?\(? ?(?:(?:tức là|tức|hay|tương đương|tương ứng|tăng)(?: với)? )?(?:gấp|bằng) "
+    r"(?P<n>" + _NUMBER + r") lần(?! so)")
+
+
+_TIMES_RE = re.compile(r"(?i)\bgấp " + _NUMBER + r" lần")
+
+
+def _times_from_to(ctx: ParagraphContext, claims: list, m: re.Match, times: re.Match) -> None:
+    text = ctx.text
+    au, bu = m.group("au"), m.group("bu")
+    if not _same_unit(au, bu) or m.group("ap") or m.group("bp") or m.group("dir").lower() != "lên":
+        return
+    if _approx_before(text, m.start("a")) or _approx_before(text, m.start("b")):
+        return
+    old = _value(m.group("a"), au or bu)
+    new = _value(m.group("b"), bu or au)
+    _times_claim(ctx, claims, m, old, new, times)
+
+
+def _times_claim(ctx: ParagraphContext, claims: list, m: re.Match, old: Value, new: Value,
+                 times: re.Match, start: int | None = None, end: int | None = None) -> None:
+    """``tăng từ 120 tỷ đồng lên 348 tỷ đồng, gấp 2,9 lần``: the new value over the old one,
+    at the precision of the stated multiple (rule ``change-times``)."""
+    if old.percent or old.value <= 0 or new.value <= old.value:
+        return
+    n = _value(times.group("n"))
+    a, b = _scaled(old, new)
+    unit = old.unit or new.unit
+    start = m.start() if start is None else start
+    end = times.end() if end is None else end
+    claims.append(provisional_claim(
+        ctx, "change", start, end, numerator=b, denominator=a, reported=f"{n.text} lần",
+        source=f"'{ctx.text[start:end]}': the new value over the old one",
+        detail={"rule": "change-times", "unit": unit, "times": True, "old_text": old.text,
+                "new_text": new.text, "scale": max(old.decimals, new.decimals),
+                "rounded_amounts": max(old.decimals, new.decimals) > 0
+                or (unit is not None and unit.split()[0].lower() in ROUNDED_UNITS)},
+        quote_start=ctx.clause_start(m.start(), 60), line_pos=m.start()))
 
 
 _POINTS = r"(?P<n>" + _NUMBER + r") điểm(?: phần trăm| %)?(?![\w%])"
@@ -632,6 +768,689 @@ def breakdown_wholes(shares: list[dict]) -> None:
         i = best + 1
 
 
+# ------------------------------------------------------------------------------ amount shares
+_SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
+
+
+def _amount_re(n: str) -> str:
+    """An amount with its unit, its groups named ``n``, ``ns`` (scale word), ``nu`` (unit)."""
+    return (r"(?P<" + n + r">" + _NUMBER + r") (?:(?P<" + n + r"s>nghìn|ngàn|triệu|tỷ|tỉ) )?(?P<" + n
+            + r"u>[^\W\d_]+(?: vị)?)")
+
+
+#: "54,5 tỷ USD (chiếm 17,7%", "1.377.200 đơn vị, chiếm": an amount, then a share cue, at the share
+_AMOUNT_SHARE_RE = re.compile(
+    _amount_re("x") + r"(?: [^\W\d_]+){0,2} ?(?:\(|,|-) ?(?:chiếm|tương đương|tương ứng|bằng)(?: tới| đến)? $")
+#: the words after the share that name its whole: "chiếm 46,7% tổng khối lượng giao dịch"
+_WHOLE_NAME_RE = re.compile(r" (?:của |so với |trong )?(?P<w>(?:tổng )?[^\W\d_]+(?: [^\W\d_]+){0,3})")
+#: a whole stated by a cue word, "Tổng vốn đầu tư đạt 412,6 tỷ USD"
+_CUE_WHOLE_RE = re.compile(
+    r"(?i)\b(?:tổng|tổng số|tổng cộng|toàn bộ|cả nước)(?: [^\W\d_]+){0,5},? (?:(?:ước )?(?:đạt|là|lên tới|lên đến|có)(?: mức)? |: ?)?"
+    + _amount_re("y"))
+_STOP_NAME = frozenset("của so với và là đạt trong khi các những này đó, cho từ".split())
+WEAK_NAMED_WHOLE = "the whole is an amount named elsewhere in the paragraph: it may be another one"
+WEAK_CUE_WHOLE = ("the whole is a total stated earlier in the paragraph, and no other share of the "
+                  "list fits it")
+
+
+#: how far from a share the rules that look for a named amount read (characters either side):
+#: a bound that keeps the audit linear in the claims of a long paragraph
+NAMED_REACH = 1500
+
+
+def _lower(ctx: ParagraphContext) -> str:
+    """The paragraph in lower case, made once per paragraph (kept on the context)."""
+    got = ctx.__dict__.get("lower_text")
+    if got is None:
+        got = ctx.__dict__["lower_text"] = ctx.text.lower()
+    return got
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An amount of the text with its unit: its value (scale words applied), half a unit of its
+    last written digit, the base unit word, and how it is written."""
+
+    value: Decimal
+    half: Decimal
+    unit: str
+    text: str
+    scale: int = 0
+
+
+def _amount_of(m: re.Match, n: str) -> Amount | None:
+    num, scale, unit = m.group(n), m.group(n + "s"), m.group(n + "u")
+    v = _value(num)
+    e = _SCALES.get(scale.lower(), 0) if scale else 0
+    if not unit:
+        return None
+    # a count of people or things written in full is exact; money in thousands or more, measures
+    # and anything written with decimals or a scale word are rounded at their last digit
+    rounded = e > 0 or v.decimals > 0 or unit.split()[0].lower() in ROUNDED_UNITS
+    return Amount(v.value.scaleb(e), Decimal(1).scaleb(e - v.decimals) / 2 if rounded else Decimal(0), unit.lower(),
+                  m.group(0)[m.start(n) - m.start():m.end(n + "u") - m.start()], e)
+
+
+def share_fits(x: Decimal, y: Decimal, hx: Decimal, hy: Decimal, reported: str) -> tuple[bool, bool]:
+    """Whether the share ``reported`` (``"17,7%"``) of ``x`` in ``y`` fits exactly (half-up at its
+    precision) and whether it fits within the rounding of the two amounts (each within ``hx``,
+    ``hy`` of its written value)."""
+    raw = reported.rstrip("%").strip()
+    d = len(raw.partition(DECIMAL_SYMBOL)[2])
+    r = Decimal(raw.replace(GROUP_SYMBOL, "").replace(DECIMAL_SYMBOL, "."))
+    q = Decimal(1).scaleb(-d)
+    exact = (x * 100 / y).quantize(q, rounding=ROUND_HALF_UP) == r
+    if y - hy <= 0:
+        return exact, exact
+    lo, hi = (x - hx) * 100 / (y + hy), (x + hx) * 100 / (y - hy)
+    return exact, exact or (lo < r + q / 2 and r - q / 2 <= hi)
+
+
+def _texts(x: Amount, y: Amount) -> dict:
+    """The two amounts as written, for a diagnosis, when they are not written as whole numbers
+    on one scale (``640,2`` and ``695,1`` tỷ, not 6.402 and 6.951)."""
+    if x.text and y.text and x.scale == y.scale:
+        xs, ys = x.text.split()[0], y.text.split()[0]
+        if DECIMAL_SYMBOL in xs or DECIMAL_SYMBOL in ys:
+            return {"x_text": xs, "y_text": ys}
+    return {}
+
+
+def _scaled_pair(x: Amount, y: Amount) -> tuple[int, int, str, str]:
+    """Two amounts as integers on one scale (for the claim's numbers), and half a unit of the
+    last digit of each on that scale (as text: it may have a fraction)."""
+    # in units of the smaller scale word of the two ("640.250 tỷ" as 640250, not 640250·10⁹)
+    e = -min(x.scale, y.scale)
+    vals = [v.scaleb(e) for v in (x.value, y.value, x.half, y.half)]
+    d = max(0, *(-v.normalize().as_tuple().exponent for v in vals[:2]))
+    return (int(vals[0].scaleb(d)), int(vals[1].scaleb(d)), str(vals[2].scaleb(d)), str(vals[3].scaleb(d)))
+
+
+def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
+    """Shares of amounts (money, volumes, areas …) whose whole is an amount of the same unit
+    stated elsewhere in the paragraph (rules ``named-whole`` and ``amount-total``).
+
+    ``1.377.200 đơn vị (chiếm 46,7% tổng khối lượng giao dịch). … tổng khối lượng giao dịch đạt
+    2.951.250 đơn vị``: the share names its whole, stated with an amount of the same unit
+    (``named-whole``, weak: the name may be stated for several amounts; consistent when one fits).
+    ``Tổng vốn 306,3 tỷ USD … Hàn Quốc 54,5 tỷ USD (chiếm 17,7%)``: a total stated earlier by
+    its cue word (``amount-total``): flagged only when two other shares of the paragraph tied to
+    the same total fit it (the list is that total's breakdown), else weak. Amounts are rounded
+    at their last digit: a share that fits within that rounding is consistent.
+    """
+    text = ctx.text
+    found = []
+    for t in ctx.pcts:
+        if t.used or t.role not in ("pct", "pct-ref"):
+            continue
+        m = _AMOUNT_SHARE_RE.search(text, max(0, t.s - 70), t.s)
+        if m is None:
+            if t.role == "pct":
+                _subject_share(ctx, claims, t)
+            continue
+        if _approx_before(text, m.start()):
+            continue
+        x = _amount_of(m, "x")
+        if x is None or x.value <= 0 or x.unit in ("năm", "tháng", "ngày", "tuổi", "lần", "điểm", "phần"):
+            continue
+        found.append((t, m, x))
+    if not found:
+        return
+    # amounts named in the paragraph, each with the words before it ("… đạt 2.951.250 đơn vị")
+    groups: dict[tuple, list] = {}
+    for t, m, x in found:
+        name = _WHOLE_NAME_RE.match(text, t.e)
+        y, how, rule = None, None, None
+        stated = _NAMED_PAREN_RE.match(text, t.e)
+        if stated is not None:  # "bằng 92,1% dự toán (695,1 tỷ đồng)": the whole named and given
+            z = _amount_of(stated, "y")
+            if z is not None and _same_amount_unit(x, z) and z.scale == x.scale and \
+                    not _approx_before(text, stated.start("y")):
+                y, how, rule = z, f"'{stated.group(0).strip(' %')}' after the share", "named-whole-stated"
+        if y is None and name is not None:
+            words = [w for w in name.group("w").split() if w.lower() not in _STOP_NAME][:3]
+            if len(words) >= 2 or (words and words[0].lower() not in ("tổng",)):
+                y, how = _named_amount(ctx, " ".join(words), x, m.start(), t.text)
+                rule = "named-whole"
+        if y is None and "chiếm" in m.group(0):
+            y, how = _paren_whole(ctx, x, m.start())
+            rule = "paren-whole"
+        if y is None and t.role == "pct":
+            y, how = _cue_total(ctx, x, m.start())
+            rule = "amount-total"
+        if y is None:
+            continue
+        exact, fits = share_fits(x.value, y.value, x.half, y.half, t.text)
+        groups.setdefault((rule, y.value, how), []).append((t, m, x, y, exact, fits))
+    for (rule, _, how), members in groups.items():
+        fitting = sum(1 for *_, exact, fits in members if exact)
+        for t, m, x, y, exact, fits in members:
+            weak = None
+            if not fits:
+                if rule == "named-whole":
+                    weak = WEAK_NAMED_WHOLE
+                elif rule == "amount-total" and fitting < 2:
+                    weak = WEAK_CUE_WHOLE
+            t.used = True
+            nx, ny, hx, hy = _scaled_pair(x, y)
+            detail = {"unit": x.unit, "rule": rule, "halves": (hx, hy), **_texts(x, y)}
+            if weak:
+                detail["weak"] = weak
+            claims.append(provisional_claim(
+                ctx, "ratio", m.start(), t.e, numerator=nx, denominator=ny, reported=f"{t.text}%",
+                source=how, detail=detail, quote_start=ctx.clause_start(m.start(), 60),
+                line_pos=m.start()))
+
+
+#: "Lót tay trong trường hợp này vẫn chiếm tới 25% tiền lương": a sentence whose subject (its
+#: first words) takes a share of a named whole, with no amount between them
+_SUBJECT_SHARE_RE = re.compile(r"(?i)(?:chiếm|tương đương|tương ứng|bằng)(?: tới| đến| khoảng)? $")
+_SUBJECT_RE = re.compile(r"(?P<s>[^\W\d_]+(?: [^\W\d_]+)?)")
+_SUBJECT_STOP = frozenset("trong của là thì đã sẽ vẫn chỉ cũng được có này đó các những".split())
+_NAME_AMOUNT_RE = re.compile(r"(?:[^\W\d_]+ ){0,2}(?:(?:đạt|là|ở mức|có)(?: mức)? |: ?)?" + _amount_re("y"))
+
+
+def _subject_share(ctx: ParagraphContext, claims: list, t: NumberToken) -> None:
+    """``Lót tay … chiếm tới 25% tiền lương`` after ``lót tay 25 triệu euro`` and ``100 triệu euro
+    tiền lương``: the sentence's subject and the whole named after the share are each stated
+    with an amount of one unit elsewhere in the paragraph (rule ``named-amounts``, weak)."""
+    text = ctx.text
+    cue = _SUBJECT_SHARE_RE.search(text, max(0, t.s - 16), t.s)
+    if cue is None or "khoảng" in cue.group(0):
+        return
+    s0 = ctx.sentence_span(t.s)[0]
+    while s0 < t.s and not text[s0].isalpha():
+        s0 += 1
+    if t.s - s0 > 90:
+        return
+    subj = _SUBJECT_RE.match(text, s0)
+    name = _WHOLE_NAME_RE.match(text, t.e)
+    if subj is None or name is None:
+        return
+    sw = [w for w in subj.group("s").split() if w.lower() not in _SUBJECT_STOP]
+    ww = [w for w in name.group("w").split() if w.lower() not in _STOP_NAME][:3]
+    if len(sw) != 2 or not ww or [w.lower() for w in sw] == [w.lower() for w in ww[:2]]:
+        return
+    sname = " ".join(sw).lower()
+    low = _lower(ctx)
+    lo, hi = max(0, t.s - NAMED_REACH), min(len(text), t.s + NAMED_REACH)
+    i, n = low.find(sname, lo, hi), 0
+    while i >= 0 and n < 20:
+        n += 1
+        if not s0 <= i < t.s:
+            m = _NAME_AMOUNT_RE.match(text, i + len(sname) + 1)
+            if m is not None and not _approx_before(text, m.start("y")):
+                x = _amount_of(m, "y")
+                if x is not None and x.value > 0:
+                    y, how = _named_amount(ctx, " ".join(ww), x, t.s, t.text)
+                    if y is not None:
+                        t.used = True
+                        nx, ny, hx, hy = _scaled_pair(x, y)
+                        claims.append(provisional_claim(
+                            ctx, "ratio", s0, t.e, numerator=nx, denominator=ny, reported=f"{t.text}%",
+                            source=f"'{text[i:m.end()]}' and {how}",
+                            detail={"unit": x.unit, "rule": "named-amounts", "halves": (hx, hy),
+                                    "weak": WEAK_NAMED_WHOLE},
+                            quote_start=ctx.clause_start(t.s, 60), line_pos=t.s))
+                        return
+        i = low.find(sname, i + 1, hi)
+
+
+def _same_amount_unit(x: Amount, y: Amount) -> bool:
+    return x.unit.split()[0] == y.unit.split()[0]
+
+
+_AMOUNT_BEFORE_RE = re.compile(_amount_re("y") + r" $")
+
+
+def _named_amount(ctx: ParagraphContext, name: str, x: Amount, pos: int,
+                  reported: str) -> tuple[Amount | None, str | None]:
+    """An amount of the same unit as ``x`` stated right after ``name`` elsewhere in the paragraph
+    ("tổng khối lượng giao dịch đạt 2.951.250 đơn vị"), larger than ``x``; the nearest one that
+    the share fits, else the nearest one."""
+    text = ctx.text
+    low = _lower(ctx)
+    best = None
+    lo, hi = max(0, pos - NAMED_REACH), min(len(text), pos + NAMED_REACH)
+    i = low.find(name.lower(), lo, hi)
+    pat = re.compile(r"(?:[^\W\d_]+ ){0,3}(?:(?:ước )?(?:đạt|là|ở mức|lên|còn|có)(?: mức)? |: ?)" + _amount_re("y"))
+    n = 0
+    while i >= 0 and n < 20:
+        n += 1
+        m = pat.match(text, i + len(name) + 1)
+        if m is not None and not _approx_before(text, m.start("y")):
+            y = _amount_of(m, "y")
+            if y is not None and _same_amount_unit(x, y) and y.value > x.value:
+                cand = (not share_fits(x.value, y.value, x.half, y.half, reported)[1], abs(i - pos), y,
+                        f"'{text[i:m.end()]}' elsewhere in the paragraph")
+                if best is None or cand[:2] < best[:2]:
+                    best = cand
+        if m is None:  # "… 100 triệu euro tiền lương": the amount right before the name
+            m = _AMOUNT_BEFORE_RE.search(text, max(0, i - 45), i)
+            if m is not None and not _approx_before(text, m.start("y")):
+                y = _amount_of(m, "y")
+                if y is not None and _same_amount_unit(x, y) and y.value > x.value:
+                    cand = (not share_fits(x.value, y.value, x.half, y.half, reported)[1], abs(i - pos), y,
+                            f"'{text[m.start():i + len(name)]}' elsewhere in the paragraph")
+                    if best is None or cand[:2] < best[:2]:
+                        best = cand
+        i = low.find(name.lower(), i + 1, hi)
+    return (best[2], best[3]) if best else (None, None)
+
+
+_COUNT_AMOUNT_RE = re.compile(_amount_re("x"))
+
+
+def named_whole(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, claim: dict) -> bool:
+    """A count with its share and no total ("1.377.200 đơn vị (chiếm 46,7% tổng khối lượng giao
+    dịch)") whose share names its whole, stated elsewhere in the paragraph with an amount of
+    the same unit: that amount is the whole (rule ``named-whole``, weak). Whether one was found."""
+    text = ctx.text
+    m = _COUNT_AMOUNT_RE.match(text, t.s)
+    if m is None:
+        return False
+    x = _amount_of(m, "x")
+    if x is not None and x.value > 0 and re.fullmatch(r"[^0-9()]{0,20}, chiếm ", text[m.end():pct.s]):
+        y, how = _paren_whole(ctx, x, t.s)  # "vốn 600 tỷ đồng (A góp 570 tỷ đồng, chiếm 95%)"
+        if y is not None:
+            nx, ny, hx, hy = _scaled_pair(x, y)
+            claim["numerator"], claim["denominator"], claim["denominator_source"] = nx, ny, how
+            claim["detail"].update({"rule": "paren-whole", "halves": (hx, hy)})
+            return True
+    name = _WHOLE_NAME_RE.match(text, pct.e)
+    if name is None:
+        return False
+    words = [w for w in name.group("w").split() if w.lower() not in _STOP_NAME][:3]
+    if x is None or x.value <= 0 or not words or (len(words) == 1 and words[0].lower() == "tổng"):
+        return False
+    y, how = _named_amount(ctx, " ".join(words), x, t.s, pct.text)
+    if y is None:
+        return False
+    nx, ny, hx, hy = _scaled_pair(x, y)
+    claim["numerator"], claim["denominator"], claim["denominator_source"] = nx, ny, how
+    claim["detail"].update({"rule": "named-whole", "halves": (hx, hy), "weak": WEAK_NAMED_WHOLE})
+    return True
+
+
+_NAMED_PAREN_RE = re.compile(
+    r" ?%? (?:của |so với )?(?:[^\W\d_]+ ){1,4}\( ?(?:là |đạt |bằng )?" + _amount_re("y") + r" ?\)")
+_PAREN_WHOLE_RE = re.compile(_amount_re("y") + r" ?\( ?(?:[^\W\d_]+ ){0,4}$")
+
+
+def _paren_whole(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | None, str | None]:
+    """The amount right before the parenthesis that holds a part and its share: ``vốn điều lệ
+    600 tỷ đồng (Vinamilk góp 570 tỷ đồng, chiếm 95%)`` (rule ``paren-whole``): of the same unit
+    and scale word, larger than the part."""
+    text = ctx.text
+    m = _PAREN_WHOLE_RE.search(text, max(0, pos - 70), pos)
+    if m is None or _approx_before(text, m.start("y")):
+        return None, None
+    y = _amount_of(m, "y")
+    if y is None or not _same_amount_unit(x, y) or y.scale != x.scale or y.value <= x.value:
+        return None, None
+    return y, f"'{text[m.start():m.end('yu')]}' before the parenthesis"
+
+
+def _cue_total(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | None, str | None]:
+    """The nearest total stated by a cue word before ``pos`` in the paragraph, of the same unit
+    and larger than ``x`` ("Tổng vốn đầu tư đạt 412,6 tỷ USD")."""
+    text = ctx.text
+    best = None
+    for m in _CUE_WHOLE_RE.finditer(text, max(0, pos - 600), pos):
+        y = _amount_of(m, "y")
+        if y is not None and _same_amount_unit(x, y) and y.value > x.value \
+                and not _approx_before(text, m.start("y")):
+            best = (y, f"'{m.group(0)}' earlier in the paragraph")
+    return best if best else (None, None)
+
+
+# ------------------------------------------------------------------- a change against a named value
+#: "… là 782.700 tỷ đồng, tăng 7,9%" before the percentage, "so với ước thực hiện năm 2013" after it
+_NAMED_CHANGE_HEAD_RE = re.compile(
+    _amount_re("a") + r"(?: [^\W\d_]+)?,? \(?(?P<dir>tăng|giảm)(?: thêm)? (?:khoảng |gần |hơn )?$")
+_NAMED_CHANGE_TAIL_RE = re.compile(r" ?%?\)? so với (?P<w>[^\W\d_][^,.;:()!?\n]{2,70})")
+_PERIOD_RE = re.compile(r"(?i)\b(?:năm|tháng|quý|kỳ|niên vụ|vụ)\s+[0-9IVX]+(?:/[0-9]{2,4})?|\b(?:19|20)[0-9]{2}\b")
+_VALUE_BEFORE_RE = re.compile(r"(?:(?:ước )?(?:đạt|là|ở mức|có|lên tới|khoảng) |: ?)" + _amount_re("y"))
+_FUNCTION_WORDS = frozenset("của các những và là đạt ước có với so thì được đã sẽ này đó trong năm tháng quý "
+                            "kỳ thực hiện mức".split())
+_BASE_STOP = frozenset("so với của các những thực hiện mức số".split())
+WEAK_NAMED_BASE = ("the base named after 'so với' is stated earlier, but its words do not match the "
+                   "change's subject and period")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in _FUNCTION_WORDS}
+
+
+def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``thu … năm 2013 ước đạt 752.370 tỷ đồng`` … ``dự toán thu … là 782.700 tỷ đồng, tăng 7,9%
+    so với ước thực hiện năm 2013``: a change against a base named after ``so với`` and stated
+    earlier in the paragraph with an amount of the same unit (rule ``change-named-base``).
+
+    The tie is strong only when the earlier amount's words (the ten words before it) hold the
+    period named after ``so với`` (``năm 2013``), another of its words (``ước``) and a word of the
+    change's subject (``thu``, ``NSNN``), and no other earlier amount of the unit does; else it
+    is weak (consistent when it fits, never flagged)."""
+    text = ctx.text
+    if "so với" not in text:
+        return
+    for t in ctx.pcts:
+        if t.used or t.role not in ("pct", "pct-change"):
+            continue
+        tail = _NAMED_CHANGE_TAIL_RE.match(text, t.e)
+        if tail is None:
+            continue
+        head = _NAMED_CHANGE_HEAD_RE.search(text, max(0, t.s - 60), t.s)
+        if head is None or _approx_before(text, head.start("a")) or "khoảng" in head.group(0) \
+                or "gần" in head.group(0) or "hơn" in head.group(0):
+            continue
+        a = _amount_of(head, "a")
+        w = tail.group("w")
+        period = _PERIOD_RE.search(w)
+        if a is None or period is None:
+            continue
+        s0 = ctx.sentence_span(head.start())[0]
+        named = {x for x in re.findall(r"[^\W\d_]+", w[:period.start()].lower()) if x not in _BASE_STOP}
+        strong_ones, fits_any = [], None
+        for m in _VALUE_BEFORE_RE.finditer(text, max(0, s0 - NAMED_REACH), head.start()):
+            b = _amount_of(m, "y")
+            if b is None or not _same_amount_unit(a, b) or (m.group("ys") or "") != (head.group("as") or "") \
+                    or _approx_before(text, m.start("y")):
+                continue
+            before = text[max(0, m.start() - 70):m.start("y")]
+            before = before[max(before.rfind(". "), before.rfind("; ")) + 1:]
+            if period.group(0).lower() not in before.lower():
+                continue
+            words = _content_words(before)
+            # the change's subject: the words before its value, after this amount
+            subject = _content_words(text[max(s0, head.start() - 80, m.end()):head.start()])
+            named_ok = not named or bool(named & set(re.findall(r"[^\W\d_]+", before.lower())))
+            strong = named_ok and bool(subject & words)
+            if strong:
+                strong_ones.append((m, b))
+            elif fits_any is None:
+                fits_any = (m, b)
+        if len(strong_ones) == 1:
+            m, b = strong_ones[0]
+            weak = None
+        elif fits_any is not None and not strong_ones:
+            m, b = fits_any
+            weak = WEAK_NAMED_BASE
+        else:
+            continue
+        up = head.group("dir") == "tăng"
+        if (a.value > b.value) != up or a.value == b.value:
+            weak = weak or WEAK_NAMED_BASE
+        evidence = (f"'{text[m.start():m.end()]}' earlier in the paragraph, named by "
+                    f"'so với {w.strip()}'")
+        _change_claim(ctx, claims, "change-named-base", head.start(), tail.end(),
+                      _value(m.group("y"), b.unit), _value(head.group("a"), a.unit),
+                      t, evidence, weak, head.start("a"))
+
+
+# ------------------------------------------------------------ a change with its base in parentheses
+#: "đạt 12,5 tỷ USD, tăng 8,7% so với cùng kỳ năm trước (11,5 tỷ USD)"
+_PAREN_BASE_TAIL_RE = re.compile(
+    r" ?%?,? so với (?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{4})?) ?\( ?(?:mức |đạt |là |với )?"
+    + _amount_re("b") + r"[^()]{0,12}\)")
+#: "350 tỷ đồng, gấp 2,5 lần năm ngoái (140 tỷ đồng)"
+_TIMES_PAREN_RE = re.compile(
+    _amount_re("a") + r"(?: [^\W\d_]+)?,? (?:tăng |cao |lớn |nhiều )?gấp (?P<n>" + _NUMBER + r") lần "
+    r"(?:so với )?(?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{4})?) ?\( ?(?:mức |đạt |là )?" + _amount_re("b") + r"[^()]{0,12}\)")
+
+
+def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
+    """A change whose base follows ``so với …`` in parentheses: ``đạt 12,5 tỷ USD, tăng 8,7% so
+    với cùng kỳ năm trước (11,5 tỷ USD)`` (rule ``change-paren-base``) and ``350 tỷ đồng, gấp
+    2,5 lần năm ngoái (140 tỷ đồng)`` (``change-times``): both values stated, of one unit and
+    scale word, in one clause."""
+    text = ctx.text
+    if ctx.pcts and "so với" in text:
+        for t in ctx.pcts:
+            if t.used or t.role not in ("pct", "pct-change", "pct-ref"):
+                continue
+            tail = _PAREN_BASE_TAIL_RE.match(text, t.e)
+            if tail is None:
+                continue
+            head = _NAMED_CHANGE_HEAD_RE.search(text, max(0, t.s - 60), t.s)
+            if head is None or _approx_before(text, head.start("a")) or _approx_before(text, tail.start("b")):
+                continue
+            if any(w in head.group(0) for w in ("khoảng", "gần", "hơn")):
+                continue
+            a, b = _amount_of(head, "a"), _amount_of(tail, "b")
+            if a is None or b is None or not _same_amount_unit(a, b) or a.scale != b.scale:
+                continue
+            if (a.value > b.value) != (head.group("dir") == "tăng") or a.value == b.value:
+                continue  # the direction: another class (change-direction)
+            _change_claim(ctx, claims, "change-paren-base", head.start(), tail.end(),
+                          _value(tail.group("b"), b.unit), _value(head.group("a"), a.unit), t,
+                          f"'{text[head.start():tail.end()]}': the base in parentheses", None,
+                          head.start("a"))
+    if "gấp " in text:
+        for m in _TIMES_PAREN_RE.finditer(text):
+            a, b = _amount_of(m, "a"), _amount_of(m, "b")
+            if a is None or b is None or not _same_amount_unit(a, b) or a.scale != b.scale:
+                continue
+            if _approx_before(text, m.start("a")) or _approx_before(text, m.start("b")):
+                continue
+            old, new = _value(m.group("b"), b.unit), _value(m.group("a"), a.unit)
+            if new.value <= old.value:
+                continue
+            times = re.match(r"(?P<n>.+)", m.group("n"))
+            _times_claim(ctx, claims, m, old, new, times, start=m.start(), end=m.end())
+
+
+# ------------------------------------------------------------------- a share with its shortfall
+#: "chỉ đạt 92,2% so với dự toán (hụt thu 63.630 tỷ đồng)"
+_SHORTFALL_RE = re.compile(
+    r" ?%? (?:so với |của )?(?P<w>[^\W\d_]+(?: [^\W\d_]+){0,3}) ?\(? ?(?P<k>hụt thu|hụt|thiếu|giảm|vượt thu|vượt|tăng) "
+    + _amount_re("n") + r"\)?")
+_SHORTFALL_CUE_RE = re.compile(r"(?i)\b(?:đạt|bằng|được)(?: được)? $")
+_CHANGE_OF_RE = re.compile(
+    _amount_re("a") + r",? (?P<k>giảm|tăng|hụt|vượt)(?: thu)? (?P<n>" + _NUMBER + r") (?:(?P<ns>nghìn|ngàn|triệu|tỷ|tỉ) )?"
+    r"(?P<nu>[^\W\d_]+)[^.;]{0,40}? so với (?P<w>[^\W\d_]+(?: [^\W\d_]+){0,3})")
+
+
+def shortfall_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``ước đạt 752.370 tỷ đồng, giảm 63.630 tỷ đồng … so với dự toán`` … ``chỉ đạt 92,2% so với
+    dự toán (hụt thu 63.630 tỷ đồng)``: a share of a whole named after it, with its shortfall
+    (or excess) in parentheses, where an earlier sentence of the paragraph states the same
+    shortfall against the same named whole with the value reached: the whole is that value
+    plus the shortfall (rule ``share-shortfall``; the same amount and the same name tie it)."""
+    text = ctx.text
+    if "so với" not in text:
+        return
+    for t in ctx.pcts:
+        if t.used or t.role not in ("pct", "pct-change", "pct-ref"):
+            continue
+        if _SHORTFALL_CUE_RE.search(text, max(0, t.s - 12), t.s) is None:
+            continue
+        m = _SHORTFALL_RE.match(text, t.e)
+        if m is None:
+            continue
+        n = _amount_of(m, "n")
+        wname = " ".join(m.group("w").lower().split()[:3])
+        if n is None:
+            continue
+        up = m.group("k").startswith(("vượt", "tăng"))
+        for c in _CHANGE_OF_RE.finditer(text, max(0, t.s - NAMED_REACH), t.s):
+            if c.group("w").lower().split()[:len(wname.split())] != wname.split():
+                continue
+            if c.group("n") != m.group("n") or (c.group("ns") or "") != (m.group("ns") or "") \
+                    or c.group("k").startswith(("vượt", "tăng")) != up:
+                continue
+            a = _amount_of(c, "a")
+            if a is None or not _same_amount_unit(a, n) or _approx_before(text, c.start("a")):
+                continue
+            whole = a.value - n.value if up else a.value + n.value
+            if whole <= 0:
+                continue
+            if a.scale != n.scale:
+                continue
+            w = Amount(whole, a.half + n.half, a.unit, "", a.scale)
+            nx, ny, hx, hy = _scaled_pair(a, w)
+            t.used = True
+            claims.append(provisional_claim(
+                ctx, "ratio", t.s, m.end(), numerator=nx, denominator=ny, reported=f"{t.text}%",
+                source=(f"'{c.group(0)}' earlier in the paragraph: the {c.group('w')} is "
+                        f"{format_number(whole.scaleb(-a.scale))} = {a.text.split()[0]} {'-' if up else '+'} {n.text.split()[0]}"),
+                detail={"unit": a.unit, "rule": "share-shortfall", "halves": (hx, hy)},
+                quote_start=ctx.clause_start(t.s, 60), line_pos=t.s))
+            break
+
+
+# ---------------------------------------------------------------------------------- records
+_WORD_OR_NUM = r"(?:[0-9]{1,4}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|một)"
+#: "thắng 97, hòa 28 và thua 16 trận"
+_RECORD_RE = re.compile(
+    r"(?i)\bthắng (?P<w>" + _WORD_OR_NUM + r")(?: trận)?, (?:hòa|hoà) (?P<d>" + _WORD_OR_NUM + r")(?: trận)?,? "
+    r"(?:và )?thua (?P<l>" + _WORD_OR_NUM + r")(?: trận)?\b")
+#: "bốn chiến thắng qua 14 trận"
+_WINS_OF_RE = re.compile(
+    r"(?i)\b(?P<w>" + _WORD_OR_NUM + r") (?:chiến thắng|trận thắng) (?:qua|sau|trong) (?P<n>[0-9]{1,4}) trận\b")
+_RECORD_CUE_RE = re.compile(r"(?i)tỷ lệ (?P<k>thắng|thua|hòa|hoà)\b[^0-9%.;]{0,70}$")
+
+
+def _num_or_word(s: str) -> int:
+    return int(s) if s.isdigit() else (1 if s.lower() == "một" else _COUNT_WORDS[s.lower()])
+
+
+def record_claims(ctx: ParagraphContext, claims: list) -> None:
+    """A team's record and its win (loss, draw) rate: ``thắng 97, hòa 28 và thua 16 trận. Tỷ lệ
+    thắng … đạt 69%`` (the whole is the sum of the three), ``bốn chiến thắng qua 14 trận, … tỷ lệ
+    thắng … (28,57%)`` (rule ``record-share``): the rate names what it counts, the record is in
+    the same or the previous sentence."""
+    text = ctx.text
+    if "tỷ lệ" not in text.lower() or "thắng" not in text:
+        return
+    for t in ctx.pcts:
+        if t.used or t.role != "pct":
+            continue
+        cue = _RECORD_CUE_RE.search(text, max(0, t.s - 90), t.s)
+        if cue is None:
+            continue
+        s_prev = ctx.sentence_span(max(0, ctx.sentence_span(cue.start())[0] - 2))[0]
+        k = cue.group("k").lower().replace("hoà", "hòa")
+        got = None
+        for m in _RECORD_RE.finditer(text, s_prev, cue.start()):
+            w, d, lo = (_num_or_word(m.group(g)) for g in ("w", "d", "l"))
+            got = (m, {"thắng": w, "hòa": d, "thua": lo}[k], w + d + lo,
+                   f"the record '{m.group(0)}' ({w} + {d} + {lo} = {w + d + lo})")
+        if got is None and k == "thắng":
+            for m in _WINS_OF_RE.finditer(text, s_prev, t.s):
+                got = (m, _num_or_word(m.group("w")), int(m.group("n")), f"'{m.group(0)}'")
+        if got is None:
+            continue
+        m, x, y, how = got
+        if not 0 <= x <= y or y == 0:
+            continue
+        t.used = True
+        claims.append(provisional_claim(
+            ctx, "ratio", m.start(), t.e, numerator=x, denominator=y, reported=f"{t.text}%",
+            source=how, detail={"unit": "trận", "rule": "record-share"},
+            quote_start=ctx.clause_start(t.s, 60), line_pos=t.s))
+
+
+# ---------------------------------------------------------------------------- worked formulas
+#: "(63 lao động : 208 lao động) x 100 = 30,28%"
+_FORMULA_RE = re.compile(
+    r"\(? ?(?P<x>" + _NUMBER + r")(?: (?P<xu>[^\W\d_]+(?: [^\W\d_]+)?))? ?[:/÷] ?(?P<y>" + _NUMBER
+    + r")(?: (?P<yu>[^\W\d_]+(?: [^\W\d_]+)?))? ?\)? ?[x×*] ?100 ?%? ?= ?$")
+
+
+def formula_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``(63 lao động : 208 lao động) x 100 = 30,28%``: a share worked out in the text, its
+    count and whole written in the formula (rule ``formula-share``)."""
+    text = ctx.text
+    if "100" not in text or "=" not in text:
+        return
+    for t in ctx.pcts:
+        if t.used or t.s < 8 or "=" not in text[max(0, t.s - 3):t.s]:
+            continue
+        m = _FORMULA_RE.search(text, max(0, t.s - 90), t.s)
+        if m is None:
+            continue
+        xu, yu = m.group("xu"), m.group("yu")
+        if xu and yu and xu.split()[0] != yu.split()[0]:
+            continue
+        x, y = _value(m.group("x")), _value(m.group("y"))
+        if x.value <= 0 or y.value <= 0:
+            continue
+        nx, ny = _scaled(x, y)
+        t.used = True
+        claims.append(provisional_claim(
+            ctx, "ratio", m.start(), t.e, numerator=nx, denominator=ny, reported=f"{t.text}%",
+            source=f"the formula '{m.group(0).strip()} {t.text}%'",
+            detail={"unit": yu or xu, "rule": "formula-share"},
+            quote_start=ctx.clause_start(m.start(), 60), line_pos=t.s))
+
+
+# --------------------------------------------------------------------------- whole stated first
+_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                "mười": 10}
+#: "Trong 42 ngoại binh, có tám cầu thủ từng khoác áo ĐTQG, chiếm 19%"
+_WHOLE_FIRST_RE = re.compile(
+    r"(?i)\btrong (?:số |tổng số )?(?P<y>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<yu>[^\W\d_]+(?: [^\W\d_]+)?), "
+    r"(?:[^\W\d_]+ ){0,3}(?P<x>[0-9]{1,3}(?:\.[0-9]{3})*|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) "
+    r"(?P<xu>[^\W\d_]+(?: [^\W\d_]+)?)(?P<gap>[^.;:()0-9%]{0,70}?)"
+    r"(?:, |\()(?P<cue>chiếm(?: tỷ lệ| tỉ lệ)?|tỷ lệ|tỉ lệ|đạt|tương đương|bằng)?(?: là)? ?$")
+
+
+def whole_first_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``Trong 42 ngoại binh, có tám cầu thủ từng khoác áo ĐTQG, chiếm 19%``: the whole stated
+    first with ``trong``, then a count and its share in the same sentence (rule
+    ``whole-first``). Weak unless the count and the whole count one noun and only a cue stands
+    between the count and its share."""
+    text = ctx.text
+    for t in ctx.pcts:
+        if t.used or t.role != "pct":
+            continue
+        s0 = ctx.sentence_span(t.s)[0]
+        m = _WHOLE_FIRST_RE.search(text, max(s0, t.s - 160), t.s)
+        if m is None or _approx_before(text, m.start("x")):
+            continue
+        xs = m.group("x").lower()
+        x = _COUNT_WORDS.get(xs) or int(xs.replace(GROUP_SYMBOL, "")) if not xs.isalpha() else _COUNT_WORDS[xs]
+        y = int(m.group("y").replace(GROUP_SYMBOL, ""))
+        if not 0 < x <= y:
+            continue
+        same = m.group("xu").split()[0].lower() == m.group("yu").split()[0].lower()
+        strong = same and not m.group("gap").strip() and m.group("cue") is not None
+        weak = None if strong else (WEAK_TWO_NOUNS if not same else WEAK_OF_WHOLE)
+        t.used = True
+        detail = {"unit": m.group("yu"), "rule": "whole-first"}
+        if weak:
+            detail["weak"] = weak
+        claims.append(provisional_claim(
+            ctx, "ratio", m.start(), t.e, numerator=x, denominator=y, reported=f"{t.text}%",
+            source=f"'trong {m.group('y')} {m.group('yu')}' before the count {m.group('x')}",
+            detail=detail, quote_start=ctx.clause_start(m.start(), 60), line_pos=m.start("x")))
+
+
+# ------------------------------------------------------------------------------------ votes
+_MEMBERS_RE = re.compile(
+    r"(?i)\btổng số (?:[^\W\d_]+ ){0,2}?(?P<noun>đại biểu|thành viên|ủy viên|uỷ viên|đảng viên|hội viên|cổ đông)"
+    r"(?: [^\W\d_]+){0,3}(?: là| có)?:? (?P<n>" + _NUMBER + r")(?! ?%)"
+    r"|\btrên tổng số (?P<n2>" + _NUMBER + r") (?P<noun2>đại biểu|thành viên|ủy viên|uỷ viên|đảng viên|hội viên)")
+
+
+def vote_members(ctx: ParagraphContext, claims: list) -> None:
+    """The number of all members stated in the paragraph of a vote ("tổng số đại biểu Quốc hội
+    là 496"), kept on its vote shares (``detail["members"]``): a share that does not fit those
+    present or voting is checked against all members (issue 16, item 5)."""
+    if "tổng số" not in ctx.text.lower():
+        return
+    votes = [c for c in claims if c["kind"] == "ratio" and c["detail"].get("vote")]
+    if not votes:
+        return
+    found = [(m.start(), int(_value(m.group("n") or m.group("n2")).value)) for m in _MEMBERS_RE.finditer(ctx.text)
+             if DECIMAL_SYMBOL not in (m.group("n") or m.group("n2"))]
+    if len({n for _, n in found}) != 1:
+        return  # none, or several numbers of members: no tie beyond doubt
+    for c in votes:
+        c["detail"]["members"] = found[0][1]
+
+
 def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph (after the count-share ties)."""
     if not ctx.toks:
@@ -639,3 +1458,17 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     change_claims(ctx, claims)
     amount_percent_claims(ctx, claims)
     list_claims(ctx, claims)
+    # the rules below each need a word that most paragraphs lack: tested once here
+    text = ctx.text
+    if ctx.pcts:
+        amount_share_claims(ctx, claims)
+        if "so với" in text:
+            paren_base_claims(ctx, claims)
+            named_base_claims(ctx, claims)
+            shortfall_claims(ctx, claims)
+        elif "gấp " in text:
+            paren_base_claims(ctx, claims)
+    elif "gấp " in text:
+        paren_base_claims(ctx, claims)
+    if "ổng số" in text:
+        vote_members(ctx, claims)
