@@ -12,6 +12,7 @@ import pytest
 from parstats import data
 from parstats.audit import (
     STATUSES,
+    basis,
     audit_claims,
     audit_path,
     audit_text,
@@ -103,11 +104,35 @@ def test_transposed_digits_without_corroboration():
     assert f.cause == "transposed-digits" and "17.238" in f.diagnosis
 
 
-def test_count_off_by_one(report):
+def test_count_confirmed_by_a_subtotal_is_not_blamed(report):
+    """98,45% fits 127/129 only, but footnote 9's first four parts add up to the 128 (issue 18):
+    count and total are confirmed, so the share is the slip."""
     f = by_id(report, "ratio-151-1")
     fitting = counts_for_percent(f.claim.reported, f.claim.denominator)
     assert fitting == [f.claim.numerator - 1]
-    assert f.cause == "count-off" and f"{fitting[0]}/129" in f.diagnosis
+    footnote = next(x.claim for x in report.findings if x.claim.kind == "sum" and x.status == "consistent"
+                    and x.claim.denominator == f.claim.denominator)
+    run = next(footnote.parts[:k] for k in range(2, len(footnote.parts))
+               if sum(footnote.parts[:k]) == f.claim.numerator)
+    assert f.cause == "reported-value" and f"{fitting[0]}/129" not in f.diagnosis
+    assert " + ".join(map(str, run)) + f" = {f.claim.numerator}" in f.diagnosis
+    assert "is confirmed by the subtotal" in f.diagnosis
+
+
+def test_a_subtotal_confirms_a_count_only_within_its_own_whole():
+    text = ("Tổng số 129 người (gồm 11 người, 43 người, 74 người, 01 người).\n\n"
+            "Có 128/129 người đạt chuẩn, tỷ lệ 98,45%; có 128/130 người khác, tỷ lệ 97,69%.")
+    fs = {(f.claim.numerator, f.claim.denominator): f for f in audit_text(text).findings if f.claim.kind == "ratio"}
+    assert fs[(128, 129)].cause == "reported-value"
+    assert fs[(128, 130)].cause == "count-off" and "subtotal" not in fs[(128, 130)].diagnosis
+
+
+def test_a_near_fit_is_said_to_be_near(report):
+    """231/289 = 79,93%, not the reported 79,90%: the shared total fits it only nearly."""
+    f = next(x for x in report.findings if x.cause == "shared-total" and x.claim.numerator == 231)
+    assert "(reported 79,90%, near fit 79,93%)" in f.diagnosis and "every share" not in f.diagnosis
+    from parstats.audit import messages as M
+    assert "gần khớp (79,93%)" in M.diagnosis(f) and "mọi tỷ lệ" not in M.diagnosis(f)
 
 
 def test_shared_total_of_the_commune_political_theory_shares(report):
@@ -144,7 +169,7 @@ def test_shared_total_fits_lists_every_share_of_the_passages_diagnosed_together(
     for f in diagnosed:
         r = listed[f.claim.id]
         assert r["shared_total"] == f.fits["shared_total"]
-        assert f"fits a total of {format_number(r['shared_total'])}" in f.diagnosis
+        assert f"a total of {format_number(r['shared_total'])}" in f.diagnosis
         assert (r["line"], r["quote"], r["count"], r["reported"]) == (
             f.claim.line, f.claim.quote, f.claim.numerator, f.claim.reported)
         assert not r["fits_stated"] and r["fits_shared"]
@@ -190,7 +215,7 @@ def test_flagged_claims_and_severities(report):
         "change-75-1": ("wrong-base", "major"),
         "document-107-5": ("transposed-digits", "major"),
         "ratio-131-3": ("reported-value", "major"),
-        "ratio-151-1": ("count-off", "major"),
+        "ratio-151-1": ("reported-value", "major"),
         "ratio-153-2": ("shared-total", "major"),
         "ratio-153-3": ("shared-total", "major"),
         "ratio-61-1": ("rounded-down", "minor"),
@@ -395,10 +420,15 @@ def test_a_share_tied_with_doubt_is_unverifiable(text, why):
 
 
 def test_a_passage_total_needs_one_share_that_fits():
-    text = ("Tổng số dân là 939.987 người. Người Kinh có 902.372 người, chiếm 70,13%; "
+    text = ("Tổng số dân là 1.339.987 người. Người Kinh có 902.372 người, chiếm 70,13%; "
             "người Tày có 37.615 người, chiếm 11,98%.")
     rat = [f for f in audit_text(text).findings if f.claim.kind == "ratio" and f.claim.numerator]
     assert [f.status for f in rat] == ["unverifiable", "unverifiable"]
+    # the same shares when the counts add up to the total exactly: it is their whole (issue 16)
+    exact = text.replace("1.339.987", format_number(902372 + 37615))
+    rat = [f for f in audit_text(exact).findings if f.claim.kind == "ratio" and f.claim.numerator]
+    assert [f.status for f in rat] == ["inconsistent", "inconsistent"]
+    assert all(basis(f.claim).startswith("rule=parts-add-to-whole;") for f in rat)
     fits = "Tổng số dân là 1.000 người. Người Kinh có 700 người, chiếm 70%; người Tày có 200 người, chiếm 25%."
     rat = [f for f in audit_text(fits).findings if f.claim.kind == "ratio" and f.claim.numerator]
     assert [f.status for f in rat] == ["consistent", "inconsistent"]

@@ -142,17 +142,28 @@ def assert_findings_hold(text: str, findings) -> None:
         if "anchor_line" in c.detail:
             cited.add(c.detail["anchor_line"])
         cited = sorted(n for n in cited if 1 <= n <= len(lines))
-        if c.numerator is not None:
+        if "old_text" in c.detail:
+            # a change from one value to another (parstats.audit.ties): the new value is written,
+            # the old one too or as new minus the amount; on one integer scale when they have
+            # decimals (71,74 and 20.225,09 as 7174 and 2022509)
+            assert c.detail["new_text"] in c.quote, f"{where}: {c.detail['new_text']} is not in the quote"
+            assert c.numerator == abs(c.detail["new"] - c.detail["old"]) and c.denominator == c.detail["old"]
+        elif c.numerator is not None:
             assert c.numerator in in_quote, f"{where}: numerator {c.numerator} is not written in the quote"
-        for p in c.parts or ():
+        for p in c.parts or () if not c.detail.get("list") else ():  # a list's parts are its names
             assert p in in_quote, f"{where}: part {p} is not written in the quote"
-        if c.kind == "change" and c.denominator is not None:
+        if "old_text" in c.detail:
+            pass
+        elif c.kind == "change" and c.denominator is not None:
             new, direction = c.detail.get("new"), c.detail.get("direction")
             assert new in in_quote, f"{where}: the new value {new} is not written in the quote"
             olds = {"giảm": {new + c.numerator}, "tăng": {new - c.numerator}}.get(
                 direction, {new + c.numerator, new - c.numerator})
             assert c.denominator in olds, (
                 f"{where}: the base {c.denominator} is not {new} {direction} {c.numerator} undone")
+        elif c.detail.get("rule") == "complete-breakdown":
+            # the whole is the sum of the breakdown's counts, said in the evidence
+            assert f"= {format_number(c.denominator)})" in c.denominator_source, where
         elif c.denominator is not None:
             assert c.denominator in in_quote or any(c.denominator in counts_on(n) for n in cited), (
                 f"{where}: denominator {c.denominator} is written neither in the quote nor at lines {cited}")

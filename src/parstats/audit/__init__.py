@@ -31,7 +31,8 @@ together. Notebook 05 draws the figure of the audit.
 
 A claim is checked only when the text ties its numbers beyond doubt; anything less is
 ``unverifiable`` with its reason, and every finding says how its numbers were tied
-(:func:`basis`). :mod:`parstats.audit.evaluation` scores the audit against hand labels on real
+(:func:`basis`: ``rule=<name>; evidence=<words>``, a stable prefix naming the tie rule, split by
+:func:`parstats.audit.model.split_basis`). :mod:`parstats.audit.evaluation` scores the audit against hand labels on real
 texts.
 
 The package, one job per module, each depending only on those above it:
@@ -46,6 +47,9 @@ The package, one job per module, each depending only on those above it:
 ``tokens``                the numbers of one paragraph as tokens
 ``paragraph``             claims inside one paragraph: ratios, shares, changes, breakdowns
 ``linking``               totals across a paragraph, footnotes, tables, targets
+``ties``                  ties by evidence, each a named rule (of-whole, same-sentence-noun,
+                          complete-breakdown, changes from A to B, lists of names); weak
+                          ties are checked but never flagged
 ``extraction``            :func:`extract_claims`
 ``inference``             count inference (GRIM)
 ``checks``                one claim's status and diagnosis (:class:`Finding`)

@@ -14,7 +14,7 @@ from parstats.audit.inference import (
     _reported_units,
     _total_bounds,
 )
-from parstats.audit.model import Claim
+from parstats.audit.model import BASIS_PREFIX, Claim
 from parstats.numbers import decimal_places, format_number, format_percent, parse_count, quantize, transpositions
 from parstats.ratios import Target, percent_units, verdict
 
@@ -28,6 +28,10 @@ SUM_SLACK_PERCENT = 10
 
 #: years a date in a report can have; outside them "ngày 93 tháng 2 năm 5036" is not a date
 MIN_DATE_YEAR, MAX_DATE_YEAR = 1000, 2100
+
+#: why a vote share that fits neither those present or voting nor their count truncated is not checked
+VOTE_DOUBT = ("a vote share: such shares are usually of all members (tổng số đại biểu), "
+              "not of those present or voting")
 
 #: the last countries left the Julian calendar in 1923: an older 29 February may be Julian
 JULIAN_UNTIL = 1923
@@ -80,21 +84,79 @@ class Finding:
         }
 
 
+#: how the tie rules of older stages are named, from the words of their evidence (first match)
+_RULE_OF_SOURCE = (
+    ("' after the percentage", "same-clause-total"),
+    ("' later in the sentence", "same-sentence-total"),
+    ("footnote ", "footnote-total"),
+    ("' before 'trong đó' earlier in the paragraph", "passage-trong-do"),
+    ("the denominator of ", "passage-fraction"),
+    ("' earlier in the sentence (line", "same-sentence-total-word"),
+    ("'tổng số … ", "passage-total-word"),
+    ("row of the table", "table-total"),
+    ("old value ", "change-old-value"),
+    ("the number before the parenthesis", "paren-breakdown"),
+    ("and its breakdown", "fraction-breakdown"),
+    ("before 'trong đó'", "trong-do-list"),
+    ("before the list", "colon-list"),
+    ("broken down in footnote", "footnote-breakdown"),
+)
+
+
+def tie_rule(claim: Claim) -> str | None:
+    """The name of the rule that tied a claim's numbers (``None``: nothing was tied).
+
+    New rules set it in ``detail["rule"]``; the older ones are named from their evidence.
+
+    Examples
+    --------
+    >>> from parstats.audit.extraction import extract_claims
+    >>> [tie_rule(c) for c in extract_claims("Tinh giản 28/1.752 biên chế, đạt 1,6%; ngày 14/5/2021.")]
+    ['fraction-share', 'as-written']
+    """
+    rule = claim.detail.get("rule")
+    if rule:
+        return rule
+    if claim.kind in ("date", "document", "rank"):
+        return "as-written"
+    src = claim.denominator_source
+    if claim.kind == "ratio" and src == "the fraction itself":
+        return "fraction-share" if claim.reported else "fraction-bare"
+    if src is None:
+        return None
+    if "broken down in footnote" in src:
+        return "footnote-breakdown"
+    for words, name in _RULE_OF_SOURCE:
+        if words in src:
+            return name
+    return "other"
+
+
 def basis(claim: Claim) -> str | None:
-    """How the numbers of a claim were tied together, in words (``None``: nothing to tie).
+    """How the numbers of a claim were tied together: ``rule=<name>; evidence=<words>``
+    (``None``: nothing to tie).
+
+    The prefix is stable and machine-readable (split at the first ``"; evidence="``): the rule
+    names one way of tying numbers (:func:`tie_rule`), the evidence says what in the text tied
+    them, in English (:func:`parstats.audit.messages.basis_text` gives it in Vietnamese).
 
     Examples
     --------
     >>> from parstats.audit.extraction import extract_claims
     >>> [basis(c) for c in extract_claims("Tinh giản 28/1.752 biên chế, đạt 1,6%; ngày 14/5/2021.")]
-    ['the fraction itself, with the share in the same clause', 'as written']
+    ['rule=fraction-share; evidence=the fraction itself, with the share in the same clause', 'rule=as-written; evidence=as written']
     """
+    rule = tie_rule(claim)
+    if rule is None:
+        return None
     if claim.kind in ("date", "document", "rank"):
-        return "as written"
-    if claim.kind == "ratio" and claim.denominator_source == "the fraction itself":
-        return ("the fraction itself, with the share in the same clause" if claim.reported
-                else "the fraction itself, no share stated")
-    return claim.denominator_source
+        evidence = "as written"
+    elif claim.kind == "ratio" and claim.denominator_source == "the fraction itself":
+        evidence = ("the fraction itself, with the share in the same clause" if claim.reported
+                    else "the fraction itself, no share stated")
+    else:
+        evidence = claim.denominator_source
+    return f"{BASIS_PREFIX}{rule}; evidence={evidence}"
 
 
 def _consistent(claim: Claim, recomputed: str | None = None) -> Finding:
@@ -245,6 +307,11 @@ def _not_a_checkable_date(c: Claim) -> str | None:
         return f"'{c.reported}' is glued to a code by a hyphen (an ISBN turned into a date)"
     if year is not None and not MIN_DATE_YEAR <= year <= MAX_DATE_YEAR:
         return f"not a date: the year {year} is implausible"
+    if c.detail.get("reference"):
+        return f"the date of the reference {c.detail['reference']}, checked with it"
+    if c.detail.get("after_ngay") and not (day is not None and month is not None
+                                           and valid_date(month, day, year)):
+        return None  # "ký ngày 24/21/2024", "ngày 20/0/2020": the text says it is a date
     if "tháng" not in (c.reported or "") and ((day or 0) > 31 or (month or 0) > 12):
         if day is not None and month is not None and valid_date(month, day, year):
             return f"{c.reported} is a date only as month/day/year (a foreign format), not checked"
@@ -292,6 +359,12 @@ def _audit_one(c: Claim, target=None) -> Finding:
         rec = _percent_text(x, y, d)
         if percent_units(x, y, d) == r:
             return _consistent(c, rec)
+        if c.detail.get("vote") and percent_units(x, y, d, rounding=ROUND_DOWN) != r:
+            # a vote share that does not fit those present or voting (nor truncated) is
+            # usually of all members, who are not stated here
+            return Finding(c, "unverifiable", diagnosis=VOTE_DOUBT, recomputed=rec)
+        if c.detail.get("weak"):
+            return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
         sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, format_number(x), format_number(y))
         if x > y:
             diag = f"the part {format_number(x)} is larger than the whole {format_number(y)}; " + diag
@@ -305,7 +378,28 @@ def _audit_one(c: Claim, target=None) -> Finding:
         rec = _percent_text(x, old, d)
         if percent_units(x, old, d) == r:
             return _consistent(c, rec)
+        if c.detail.get("rounded_amounts") and fits_rounded_amounts(x, old, r, d):
+            return _consistent(c, rec)
+        if c.detail.get("weak"):
+            return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
         new = c.detail.get("new")
+        if new and new > old and percent_units(new, old, d) == r:
+            # "tăng 269%, từ 310 lên 834": the new value as a share of the old, not the change
+            a, b = c.detail.get("old_text", format_number(old)), c.detail.get("new_text", format_number(new))
+            return _with_target(Finding(c, "inconsistent", "major", (
+                f"wrong base: {rep_text(c)} is the new value as a share of the old one ({b}/{a}), "
+                f"not the change; the change is {rec}"), rec, cause="wrong-base"), target, r, d, x, old)
+        if c.detail.get("scale"):
+            # values with decimals on one integer scale: name them as written, not scaled
+            a, b = c.detail["old_text"], c.detail["new_text"]
+            if new and percent_units(x, new, d) == r:
+                return _with_target(Finding(c, "inconsistent", "major", (
+                    f"wrong base: the change from {a} to {b} is {_percent_text(x, new, d)} of the new value "
+                    f"{b} instead of the old one {a}; on the old base the change is {rec}"), rec,
+                    cause="wrong-base"), target, r, d, x, old)
+            return _with_target(Finding(c, "inconsistent", "major", (
+                f"the reported value is the slip: from {a} to {b} is a change of {_exact(x, old)}, "
+                f"which rounds to {rec}, not {c.reported}"), rec, cause="reported-value"), target, r, d, x, old)
         if new and percent_units(x, new, d) == r:
             f = Finding(c, "inconsistent", "major",
                         f"wrong base: {format_number(x)}/{format_number(new)} = {_percent_text(x, new, d)} is computed on "
@@ -324,8 +418,12 @@ def _audit_one(c: Claim, target=None) -> Finding:
             return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
         if s == total:
             return _consistent(c, rec)
+        if c.detail.get("weak"):
+            return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
         diagnosis, transposed = _sum_diagnosis(total, parts, c.reported)
-        if abs(s - total) * 100 > SUM_SLACK_PERCENT * total and not transposed:
+        # a list far off its total names examples, unless it says it is complete ("gồm") and
+        # counts the same thing as its total ("36 chiếc (gồm 20 chiếc …, 12 chiếc …)")
+        if abs(s - total) * 100 > SUM_SLACK_PERCENT * total and not transposed and not c.detail.get("exhaustive"):
             return Finding(c, "unverifiable", diagnosis=(
                 f"the parts add up to {rec}, {_off(s - total, format_number(total))}: too far off to be a "
                 f"breakdown of it (the list names examples, or runs into another list)"), recomputed=rec)
@@ -354,6 +452,34 @@ def _audit_one(c: Claim, target=None) -> Finding:
                            sorted(ref.suggestion.split("/")[1]) == sorted(ref.year_text) else "document")
         return _consistent(c)
     raise ValueError(f"unknown claim kind {k!r} in claim {c.id}")
+
+
+def rep_text(c: Claim) -> str:
+    """The reported value as written (``"269%"``)."""
+    return c.reported or ""
+
+
+def fits_rounded_amounts(change: int, old: int, r: int, d: int) -> bool:
+    """Whether ``change / old`` can give the reported value (``r`` in units of ``10**-d`` %)
+    when both amounts were rounded at their last digit (the old value, found as the new one
+    minus the change, then carries two roundings): "61,96 điểm, tăng 0,03 điểm (0,04%)" fits,
+    since 0,025/61,935 = 0,0404 %.
+
+    >>> fits_rounded_amounts(3, 6193, 4, 2), fits_rounded_amounts(400, 14200, 27, 1)
+    (True, False)
+    """
+    if old <= 1:
+        return False
+    half = Decimal("0.5")
+    lo = (Decimal(change) - half) * 100 / (Decimal(old) + 1)
+    hi = (Decimal(change) + half) * 100 / (Decimal(old) - 1)
+    unit = Decimal(1).scaleb(-d)
+    rep_lo, rep_hi = Decimal(r) * unit - unit / 2, Decimal(r) * unit + unit / 2
+    return lo < rep_hi and rep_lo <= hi
+
+
+#: the audit of one claim on its own (before the passes across claims of :mod:`parstats.audit.passes`)
+audit_one = _audit_one
 
 
 def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:

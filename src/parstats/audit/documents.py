@@ -232,6 +232,10 @@ def _same_family(expected: str, code: str) -> bool:
     return expected == code or any({expected, code} <= f for f in _FAMILIES)
 
 
+#: codes of acts numbered year first (European directives and regulations): not Vietnamese numbers
+FOREIGN_CODE_RE = re.compile(r"EEC|EC|EU|EURATOM|CEE|CE|ECSC|CFSP|JHA")
+
+
 def _build(m: re.Match, text: str, dm: re.Match | None) -> DocumentRef:
     """Build a DocumentRef from a match of ``_DOC_RE`` inside ``text``.
 
@@ -267,8 +271,10 @@ def _build(m: re.Match, text: str, dm: re.Match | None) -> DocumentRef:
     suggestion = None
     # a two-digit middle part is a short year or a sub-number ("264798/25/CBMP-QLD",
     # "304/21/V"), not a malformed year; three or four digits that are no year are
+    # a European act ("67/548/EEC", "2000/60/EC") writes the year first and its number second
     if year_text is not None and len(year_text) > 2 and not (
-            len(year_text) == 4 and MIN_YEAR <= int(year_text) <= MAX_YEAR):
+            len(year_text) == 4 and MIN_YEAR <= int(year_text) <= MAX_YEAR) and not (
+            m.group("a_num") is not None and FOREIGN_CODE_RE.fullmatch(m.group("a_code"))):
         flags.append("malformed-year")
         fixed = None
         for cand in transpositions(year_text):

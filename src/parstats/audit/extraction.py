@@ -50,6 +50,7 @@ from parstats.audit.linking import (
 from parstats.audit.model import Claim, _KIND_RANK, _gc_paused, _new_claim
 from parstats.audit.paragraph import _ratio_claims, _sum_claims
 from parstats.audit.reading import ReportReadError
+from parstats.audit.ties import breakdown_wholes, of_whole_claims, paragraph_ties, sentence_whole
 from parstats.audit.tokens import _Ctx, _DIGIT_RE, _mk, _pct_text, _tokenize
 from parstats.markdown import normalize_lines, split_paragraphs
 
@@ -110,8 +111,10 @@ def _extract(text: str) -> list[Claim]:
         own: list = []
         _tokenize(ctx, own, digit.start())
         if ctx.toks:
+            of_whole_claims(ctx, own)
             _ratio_claims(ctx, own, pending)
             _sum_claims(ctx, own)
+            paragraph_ties(ctx, own)
         ctxs.append(ctx)
         per_para[i] = own
         raw.extend(own)
@@ -132,12 +135,27 @@ def _extract(text: str) -> list[Claim]:
             last_note = None
     fmap = _FootnoteMap(groups)
     # totals of count-percent claims
+    no_whole: dict[int, list[dict]] = {}
     for _, ctx, t, pct, c in pending:
         got = _resolve_total(ctx, t, pct, fmap)
         if got is not None:
             c["denominator"], c["denominator_source"], strong = got
             if not strong:
                 c["detail"]["tie"] = "passage"
+        elif not t.approx and not c["detail"].get("vote"):
+            no_whole.setdefault(ctx.pidx, []).append(c)
+    # counts whose shares add up to 100%: the whole is the sum of the counts; else a larger
+    # count of the same noun earlier in the sentence
+    for group in no_whole.values():
+        breakdown_wholes(group)
+    for _, ctx, t, pct, c in pending:
+        if c["denominator"] is None and not t.approx:
+            got = sentence_whole(ctx, t)
+            if got is not None:
+                c["denominator"], c["denominator_source"], weak = got
+                c["detail"]["rule"] = "same-sentence-noun"
+                if weak:
+                    c["detail"]["weak"] = weak
     # tables whose rows add up to their "Tổng cộng" row: each row's share is of that total
     by_idx = {ctx.pidx: ctx for ctx in ctxs}
     _table_shares(paras, by_idx, raw)

@@ -79,7 +79,7 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
             nxt = u.s
             break
     m = _ON_TOTAL_RE.search(text, end, nxt)
-    if m:
+    if m and not _other_noun(ctx, t, m.start(1)):
         return parse_count(m.group(1)), f"'{m.group(0).strip()}' later in the sentence", True
     # 2. a footnote attached in the same sentence saying "Tổng số … là N"
     s0, s1 = ctx.sentence_span(t.s)
@@ -109,8 +109,38 @@ def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple
             return u.b, f"the denominator of {u.text} {u.unit2} earlier in the paragraph (line {ctx.p.line_at(u.s)})", False
         if u.role == "count" and _total_word_before(text, u.s):
             where = "sentence" if u.s >= s0 else "paragraph"
-            return u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})", False
+            # "tổng số 48 học sinh, 30 học sinh giỏi (62%)": the same noun under "tổng số" in the
+            # same sentence names the whole beyond doubt
+            return (u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})",
+                    where == "sentence" and u.unit2 == t.unit2 and _names_whole(ctx, u))
     return None
+
+
+_OWN_SHARE_RE = re.compile(r" ?[^\W\d_]*(?: [^\W\d_]+)? ?(?:\(|, chiếm|, đạt|, tỷ lệ|, bằng)")
+
+
+def _names_whole(ctx: _Ctx, u: _Tok) -> bool:
+    """Whether "tổng số" names the number ``u`` itself as a whole: nothing in parentheses
+    between them ("76,3% tổng số người miền Bắc di cư), 209.132 tín đồ …" names another whole)
+    and no share of its own after it ("tổng số ĐBQH); có 456 đại biểu tán thành (bằng 95,40%"
+    is a part)."""
+    text = ctx.text
+    m = None
+    for m in _TOTAL_WORD_RE.finditer(text, max(0, u.s - 60), u.s):
+        pass
+    if m is None or "(" in text[m.end():u.s] or ")" in text[m.end():u.s] or ";" in text[m.end():u.s]:
+        return False
+    return _OWN_SHARE_RE.match(text, u.e + len(u.unit2 or "") + 1) is None
+
+
+def _other_noun(ctx: _Ctx, t: _Tok, pos: int) -> bool:
+    """Whether the number at ``pos`` counts another kind of thing than the count ``t`` ("6 thí
+    sinh … xếp thứ 7 trên tổng số 30 nước": nations, not contestants)."""
+    i = bisect.bisect_left(ctx.tok_starts, pos)
+    if i < len(ctx.toks) and ctx.toks[i].s == pos:
+        u = ctx.toks[i]
+        return u.unit is not None and t.unit is not None and not _same_kind(u, t)
+    return False
 
 
 def _total_word_before(text: str, pos: int) -> bool:

@@ -35,6 +35,8 @@ from functools import lru_cache
 from contextvars import ContextVar
 from typing import Callable
 
+from parstats.audit.model import split_basis
+
 __all__ = ["LANGS", "STATUSES_VI", "SEVERITIES_VI", "KINDS_VI", "CAUSES_VI", "diagnosis",
            "translate", "untranslated", "basis_text", "status_text", "severity_text",
            "kind_text", "cause_text", "location_text", "recomputation_text"]
@@ -184,6 +186,17 @@ _BASIS = [
       "hàng «{c}» của bảng ({l}), bằng tổng các hàng bên dưới", l="line"),
     P("old value {old} = {v} (the value before the change)",
       "giá trị trước khi thay đổi {old} = {v}"),
+    P("{b}, which the counts of its shares add up to ({s})",
+      "{b}, đúng bằng tổng các số lượng của các tỷ lệ ({s})", b="basis"),
+    P("'{m}' before the share", "cụm «{m}» đứng trước tỷ lệ"),
+    P("'{m}' with the change {p} after it", "cụm «{m}» với mức thay đổi {p} đứng sau"),
+    P("'{m}' with the change {p} before it", "cụm «{m}» với mức thay đổi {p} đứng trước"),
+    P("'{m}': the value before is {o} = {v}", "cụm «{m}»: giá trị trước khi thay đổi là {o} = {v}"),
+    P("the change {n} between {a} and {b}", "mức thay đổi {n} giữa {a} và {b}"),
+    P("the count '{n}' before a list of {k} names", "số «{n}» đứng trước danh sách {k} tên"),
+    P("the counts of a breakdown whose shares add up to 100% ({s})",
+      "tổng các số lượng của một cơ cấu có các tỷ lệ cộng lại bằng 100% ({s})"),
+    P("'{u}' earlier in the sentence, of the same noun", "«{u}» ở phần trước của câu, cùng danh từ"),
     P("the number before the parenthesis", "số đứng trước dấu ngoặc"),
     P("the {w} of the fraction {h} and its breakdown", "{w} của phân số {h} và phần chi tiết của nó",
       w="word"),
@@ -212,6 +225,9 @@ _DIAGNOSES = [
     P("total off by a little: every share of this passage fits a total of {t} ({o}): {s}",
       "tổng số lệch một ít: mọi tỷ lệ của đoạn này đều khớp với tổng số {t} ({o}): {s}",
       o="off", s="shares"),
+    P("total off by a little: the shares of this passage fit ({k} only nearly) a total of {t} ({o}): {s}",
+      "tổng số lệch một ít: các tỷ lệ của đoạn này khớp với tổng số {t} ({k} tỷ lệ chỉ gần khớp) ({o}): {s}",
+      o="off", s="shares"),
     P("total off by a little: read as {p} (a padded zero), {x} of {t} gives {q} ({o})",
       "tổng số lệch một ít: đọc là {p} (chữ số 0 thêm vào cuối), {x} trên {t} cho {q} ({o})", o="off"),
     P("total off by a little: {x} of {t} gives {r} (nearest {n}, {o})",
@@ -230,11 +246,20 @@ _DIAGNOSES = [
     P("the verdict against the target {t} is unchanged ({v})",
       "kết luận so với chỉ tiêu {t} không đổi ({v})", v="word"),
     P("{v} is confirmed by the sum {s}", "{v} đã được phép cộng {s} xác nhận", s="lines"),
+    P("{v} is confirmed by the subtotal {a} of the sum {s}",
+      "{v} đã được tổng bộ phận {a} của phép cộng {s} xác nhận", s="lines"),
     # changes
     P("the value before the change is not stated", "không nêu giá trị trước khi thay đổi"),
     P("wrong base: {a} = {p} is computed on the new value {n} instead of the old one {o}",
       "sai gốc so sánh: {a} = {p} được tính trên giá trị mới {n} thay vì giá trị cũ {o}"),
     P("on the old base the change is {r}", "tính trên giá trị cũ thì mức thay đổi là {r}"),
+    P("wrong base: {r} is the new value as a share of the old one ({q}), not the change",
+      "sai gốc so sánh: {r} là giá trị mới so với giá trị cũ ({q}), không phải mức tăng"),
+    P("the change is {r}", "mức tăng đúng là {r}"),
+    P("wrong base: the change from {a} to {b} is {p} of the new value {n} instead of the old one {o}",
+      "sai gốc so sánh: mức thay đổi từ {a} đến {b} bằng {p} của giá trị mới {n} thay vì giá trị cũ {o}"),
+    P("the reported value is the slip: from {a} to {b} is a change of {e}, which rounds to {r}, not {rep}",
+      "tỷ lệ báo cáo ghi sai: từ {a} đến {b} là mức thay đổi {e}, làm tròn là {r}, không phải {rep}"),
     # unverifiable shares
     P("a share stated without its count and total", "tỷ lệ được nêu mà không có số lượng và tổng số"),
     P("the count is approximate ('khoảng', 'gần', 'hơn' …): not exact enough to check",
@@ -295,13 +320,34 @@ _DIAGNOSES = [
     P("probably {s} ({w})", "có lẽ là {s} ({w})", w="word"),
     P("the number's year {y} disagrees with the date {d}",
       "năm trong số hiệu ({y}) không khớp với ngày ban hành {d}"),
+    # weak ties (parstats.audit.ties): checked, never flagged
+    P("the share stands after other words: it may be of another whole",
+      "tỷ lệ đứng sau những từ khác: có thể là tỷ lệ của một tổng thể khác"),
+    P("the change is stated against another base ('so với …')",
+      "mức thay đổi được so với một gốc khác («so với …»)"),
+    P("a change between two percentages may be meant in percentage points",
+      "mức thay đổi giữa hai tỷ lệ có thể được tính bằng điểm phần trăm"),
+    P("the list may name only some of the items, or one name may stand for several",
+      "danh sách có thể chỉ nêu một số mục, hoặc một tên có thể gồm nhiều mục"),
+    P("the counts are rounded amounts (millions, thousands …): their sum is the whole only nearly",
+      "các số lượng là số làm tròn (triệu, nghìn …): tổng của chúng chỉ gần đúng bằng tổng thể"),
+    P("the count and the whole count different things (a rate, not a share?)",
+      "số lượng và tổng thể đếm những thứ khác nhau (một tỷ suất, không phải tỷ lệ?)"),
+    P("the whole is only a larger count of the same noun earlier in the sentence",
+      "tổng thể chỉ là một số lớn hơn của cùng danh từ ở phần trước của câu"),
+    P("a number of the change is approximate", "một số liệu của mức thay đổi là số ước lượng"),
+    P("the date of the reference {d}, checked with it", "ngày của văn bản {d}, đã kiểm tra cùng số hiệu"),
     P("the date {d} does not exist", "ngày {d} không tồn tại"),
     P("the type word '{w}' disagrees with the code {c}", "tên loại văn bản «{w}» không khớp với ký hiệu {c}"),
 ]
 
 
 def _shares_vi(text: str) -> str:
-    return _SHARE_REPORTED.sub(lambda m: f"(báo cáo ghi {m.group(1)})", text)
+    return _SHARE_REPORTED.sub(lambda m: "(báo cáo ghi " + _NEAR_FIT.sub(r", gần khớp (\1)", m.group(1)) + ")",
+                               text)
+
+
+_NEAR_FIT = re.compile(r", near fit ([0-9.,]+%)")
 
 
 #: how a line number of the read text is named for the reader: "dòng 151", or where the line
@@ -420,9 +466,10 @@ def basis_text(text: str | None, lang: str = "vi", where: Callable[[int], str] |
     """
     if text is None or _check(lang) == "en":
         return text
+    evidence = split_basis(text)[1]
     token = _WHERE.set(where)
     try:
-        return _BOOKS["basis"](text) or text
+        return _BOOKS["basis"](evidence) or evidence
     finally:
         _WHERE.reset(token)
 

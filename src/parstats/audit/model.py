@@ -12,6 +12,25 @@ KINDS = ("ratio", "change", "sum", "rank", "date", "document")
 
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}  # KINDS.index, as a dict
 
+#: the prefix of every basis (:func:`parstats.audit.checks.basis`):
+#: ``rule=<name>; evidence=<how the text tied the numbers, in words>``
+BASIS_PREFIX = "rule="
+
+
+def split_basis(text: str) -> tuple[str | None, str]:
+    """``(rule, evidence)`` of a basis string (``rule`` None for a bare evidence text).
+
+    >>> split_basis("rule=footnote-total; evidence=footnote 3 (line 71): 'Tổng số … là 197 người'")
+    ('footnote-total', "footnote 3 (line 71): 'Tổng số … là 197 người'")
+    >>> split_basis("as written")
+    (None, 'as written')
+    """
+    if text.startswith(BASIS_PREFIX):
+        rule, sep, evidence = text[len(BASIS_PREFIX):].partition("; evidence=")
+        if sep:
+            return rule, evidence
+    return None, text
+
 
 @dataclass(frozen=True)
 class TargetSpec:

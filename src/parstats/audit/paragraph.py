@@ -19,7 +19,6 @@ from parstats.audit.words import (
     _SHARE_CUE_RE,
     _SINCE_RE,
     _TRONG_DO_RE,
-    _VOTE_DOUBT,
     _VOTE_RE,
 )
 from parstats.numbers import format_number
@@ -63,8 +62,6 @@ def _fraction_doubt(ctx: _Ctx, t: _Tok) -> str | None:
         return f"{t.text} is not a share: the part is larger than the whole (a date, a code?)"
     if t.b <= 10:
         return f"{t.text} is a proportion in words (one third, two thirds …), not counts"
-    if _vote_context(ctx, t.s):
-        return _VOTE_DOUBT
     return None
 
 
@@ -89,7 +86,8 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
                 start = min(t.s, pct.s)
                 c = _mk(ctx, "ratio", t.s, max(t.e, pct.e), numerator=t.a, denominator=t.b,
                         reported=_pct_text(pct), source="the fraction itself",
-                        detail={"unit": t.unit2, "doubt": _fraction_doubt(ctx, t)},
+                        detail={"unit": t.unit2, "doubt": _fraction_doubt(ctx, t),
+                                "vote": _vote_context(ctx, t.s)},
                         quote_start=ctx.clause_start(start, 60), line_pos=t.s)
             else:
                 end = t.e + (len(t.unit2) + 1 if t.unit2 else 0)
@@ -121,10 +119,9 @@ def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
             continue
         pct.used = True
         start = min(t.s, pct.s)
-        doubt = _VOTE_DOUBT if _vote_context(ctx, t.s) else None
         c = _mk(ctx, "ratio", t.s, max(t.e + len(t.unit2 or "") + 1, pct.e), numerator=t.a,
                 reported=_pct_text(pct), detail={"unit": t.unit2, "approximate": t.approx,
-                                                 "doubt": doubt, "para": ctx.pidx},
+                                                 "vote": _vote_context(ctx, t.s), "para": ctx.pidx},
                 quote_start=ctx.clause_start(start, 60), line_pos=t.s)
         c["_tok"] = t
         c["_pct"] = pct
@@ -251,7 +248,12 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
             claims.append(_mk(ctx, "sum", inner[0].s, cp + 1, denominator=h.a, parts=parts,
                               reported=h.text, source="the number before the parenthesis",
                               quote_start=h.s, line_pos=inner[0].s,
-                              detail={"unit": h.unit2, "doubt": doubt}))
+                              detail={"unit": h.unit2, "doubt": doubt,
+                                      # "(gồm …)" of one noun whose parts exceed it: the parts of a
+                                      # list closed by its parenthesis cannot ("bao gồm" short of
+                                      # its total may name examples: "including")
+                                      "exhaustive": bool(cue) and ctx.p.kind != "table" and sum(parts) > h.a
+                                      and all(t.unit == h.unit for t in inner)}))
     # 2. a head fraction followed by same-noun fractions in the same sentence: its parts are
     #    the rest of its group (the fractions of one sentence, noun and depth), their sums
     #    sums of a tail (kept from the end), so a long sentence is not scanned for every head

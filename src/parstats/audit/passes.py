@@ -7,6 +7,8 @@ or a total that a sum of the same text confirms.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from parstats.audit.checks import Finding, _audit_one, _near_fit, _off, _ratio_diagnosis
 from parstats.audit.inference import (
     _from_units,
@@ -19,6 +21,7 @@ from parstats.audit.inference import (
 )
 from parstats.audit.model import Claim, _gc_paused
 from parstats.numbers import format_number, format_percent
+from parstats.ratios import percent_units
 
 
 def _passage_pass(findings: list[Finding]) -> list[Finding]:
@@ -36,6 +39,17 @@ def _passage_pass(findings: list[Finding]) -> list[Finding]:
             groups.setdefault((c.detail.get("para"), c.denominator), []).append(i)
     out = list(findings)
     for (_, total), idx in groups.items():
+        counts = [findings[i].claim.numerator for i in idx]
+        if len(idx) >= 2 and sum(counts) == total:
+            # the counts of the shares add up to the total: it is their whole beyond doubt
+            how = " + ".join(format_number(v) for v in counts) + f" = {format_number(total)}"
+            for i in idx:
+                f = findings[i]
+                c = replace(f.claim, denominator_source=f"{f.claim.denominator_source}, which the counts "
+                            f"of its shares add up to ({how})",
+                            detail=dict(f.claim.detail, rule="parts-add-to-whole"))
+                out[i] = Finding(c, f.status, f.severity, f.diagnosis, f.recomputed, f.gross, f.cause, f.fits)
+            continue
         if any(findings[i].status == "consistent" for i in idx):
             continue
         for i in idx:
@@ -71,6 +85,42 @@ def _confirmed_numbers(findings: list[Finding]) -> dict[int, str]:
     return out
 
 
+def subtotal_of(findings: list[Finding], x: int, total: int) -> str | None:
+    """How a consistent sum of the document confirms ``x`` as a subtotal of ``total``, or None.
+
+    A run of consecutive parts of a sum whose total is ``total`` that adds up to ``x``: footnote
+    9's "Thạc sỹ 11 người, Đại học 43 người; … Thạc sỹ 11 người; Đại học 63 người, Cao đẳng 01
+    người" adds up to 129 and its first four parts to 128, so "128/129 người" has both numbers
+    confirmed. Only runs of at least two parts count (one part equal to ``x`` is chance).
+
+    Examples
+    --------
+    >>> from parstats.audit.extraction import extract_claims
+    >>> from parstats.audit.checks import audit_one
+    >>> fs = [audit_one(c) for c in extract_claims("Tổng số 129 người (gồm 11 người, 43 người, 74 người, 01 người).")]
+    >>> subtotal_of(fs, 128, 129)
+    '11 + 43 + 74 = 128 of the sum 11 + 43 + 74 + 1 = 129 (line 1)'
+    """
+    if x < MIN_CONFIRMED:
+        return None
+    for f in findings:
+        c = f.claim
+        if c.kind != "sum" or f.status != "consistent" or not c.parts or c.denominator != total:
+            continue
+        parts = c.parts
+        for i in range(len(parts)):
+            acc = 0
+            for j in range(i, len(parts)):
+                acc += parts[j]
+                if acc > x:
+                    break
+                if acc == x and j > i:
+                    return (" + ".join(format_number(p) for p in parts[i:j + 1]) + f" = {format_number(x)} "
+                            "of the sum " + " + ".join(format_number(p) for p in parts)
+                            + f" = {format_number(total)} (line {c.line})")
+    return None
+
+
 def _corroboration_pass(findings: list[Finding]) -> list[Finding]:
     """Never blame a count or a total that the rest of the document confirms.
 
@@ -89,13 +139,16 @@ def _corroboration_pass(findings: list[Finding]) -> list[Finding]:
             confirmed = _confirmed_numbers(findings)
         x, y = c.numerator, c.denominator
         cx, cy = confirmed.get(x), confirmed.get(y)
+        sub = None
+        if cx is None and cy is not None:
+            cx = sub = subtotal_of(findings, x, y)
         if cx is None and cy is None:
             continue
         r, d, _ = _reported_units(c.reported)
         sev, cause, diag, fits = _ratio_diagnosis(
             x, y, r, d, c.reported, format_number(x), format_number(y),
             vary_count=cx is None, vary_total=cy is None)
-        told = "; ".join(f"{format_number(v)} is confirmed by the sum {how}"
+        told = "; ".join(f"{format_number(v)} is confirmed by the {'subtotal' if how is sub else 'sum'} {how}"
                          for v, how in ((x, cx), (y, cy)) if how is not None)
         out[i] = Finding(c, f.status, f.severity if f.gross else sev, f"{diag}; {told}",
                          f.recomputed, f.gross, cause, fits)
@@ -137,13 +190,23 @@ def _shared_total_pass(findings: list[Finding]) -> list[Finding]:
         nt = _near_fit(lo, hi, y)
         if nt is None or nt == y:
             continue
-        shares = ", ".join(
-            f"{format_number(findings[i].claim.numerator)}/{format_number(nt)} = "
-            f"{_percent_text(findings[i].claim.numerator, nt, _reported_units(findings[i].claim.reported)[1])}"
-            f" (reported {findings[i].claim.reported})" for i in idx)
+        entries, near = [], 0
+        for i in idx:
+            c = findings[i].claim
+            r, d, _ = _reported_units(c.reported)
+            got = _percent_text(c.numerator, nt, d)
+            if percent_units(c.numerator, nt, d) == r:
+                entries.append(f"{format_number(c.numerator)}/{format_number(nt)} = {got} (reported {c.reported})")
+            else:  # fits only in another reading ("79,90%" as "79,9%"): a near fit, said so
+                near += 1
+                entries.append(f"{format_number(c.numerator)}/{format_number(nt)} = {got} "
+                               f"(reported {c.reported}, near fit {got})")
+        shares = ", ".join(entries)
+        fit_words = ("every share of this passage fits" if not near else
+                     f"the shares of this passage fit ({near} only nearly)")
         for i in bad:
             f = findings[i]
-            diag = (f"total off by a little: every share of this passage fits a total of {format_number(nt)} "
+            diag = (f"total off by a little: {fit_words} a total of {format_number(nt)} "
                     f"({_off(nt - y, format_number(y))}): {shares}")
             if f.gross is not None:
                 diag += "; " + f.diagnosis.rsplit("; ", 1)[-1]

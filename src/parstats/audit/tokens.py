@@ -47,6 +47,9 @@ _TOKEN_RE = re.compile(
 
 _DIGIT_RE = re.compile(r"[0-9]")
 
+#: what makes a day/month a date of the lunar calendar: "30/2 âm lịch", "15/7 (ÂL)"
+LUNAR_AFTER_RE = re.compile(r"(?i) ?\(?(?:âm lịch|al\b|âl\b)")
+
 def _lower_class() -> str:
     """A character class (without brackets) of the characters of the Basic Multilingual Plane
     for which ``str.islower`` holds, as ranges."""
@@ -76,6 +79,16 @@ _TOKEN_START_RE = re.compile(
     r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/.,:%-]| ?%| ?[" + _LOWER + r"])")
 
 _PAREN_RE = re.compile(r"[()]")
+
+#: units after which a number continues the amount before it ("4.302 quan 220 đồng")
+_COMPOUND_PREV = frozenset("quan tỷ tỉ triệu nghìn ngàn vạn giờ phút tấn tạ mẫu sào km m".split())
+_NUMBER_UNIT_BEFORE_RE = re.compile(r"[0-9] [^\W\d_]+ $")
+
+#: two words before a number that end with an identifier word but make it a count: "tổng số
+#: 58 đơn vị", "dân số 164.835 người", "nông thôn 77.430 người" (rural, not hamlet number 77)
+_COUNT_PREV2 = frozenset(("tổng số", "dân số", "nông thôn", "nhân khẩu", "hàn quốc", "trung quốc", "hợp quốc",
+                          "anh quốc", "vương quốc"))
+_COUNT_PREV2_ENDS = frozenset(w.split()[1] for w in _COUNT_PREV2)
 
 _LONG_DATE_RE = re.compile(
     r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
@@ -337,6 +350,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             long_dates.update((m.start(1), m.start(2), m.start(3)))
     match = _TOKEN_RE.match
     last = 0
+    ref_end, ref_text = -1, None  # the end of the last document reference and its number
+    lunar = "lịch" in text or "L" in text or "l)" in text or " al" in text  # "âm lịch", "(ÂL)", "al": rare
     for start in _TOKEN_START_RE.finditer(text, first_digit):  # as _TOKEN_RE.finditer
         s = start.start()
         if s < last:
@@ -367,10 +382,13 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                         and (prev in _YEAR_PREV or text.startswith(" - ", e)
                              or text.startswith("-", e) or text[max(0, s - 3):s] == " - ")):
                     continue
-                if prev in _NOT_COUNT_PREV or (prev == "số" and _prev2(text, s) != "tổng số"):
+                if (prev in _NOT_COUNT_PREV or prev == "số") and not (
+                        prev in _COUNT_PREV2_ENDS and _prev2(text, s) in _COUNT_PREV2):
                     continue
                 if _in_range(text, s, e):
                     continue  # "90-100 tấn": one end of a range is not a count
+                if prev in _COMPOUND_PREV and _NUMBER_UNIT_BEFORE_RE.search(text, max(0, s - 24), s):
+                    continue  # "4.302 quan 220 đồng", "02 tỷ 507 triệu": the tail of one amount
                 if text.startswith("/", e + (text[e] == " ") + len(unit)):
                     continue  # "87 tấn/ngày", "1.200 người/km2": a rate, not a count
                 t = _Tok(kind, s, e, raw)
@@ -399,14 +417,19 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             got = reference_at(text, s)
             if got is not None:
                 end, ref = got
+                ref_end, ref_text = end, ref.text
                 claims.append(_mk(ctx, "document", s, end, reported=ref.text, line_pos=s,
                                   detail={"document": ref}, quote_start=max(0, s - 30)))
             continue
         if kind == "date":
+            if lunar and LUNAR_AFTER_RE.match(text, e):
+                continue  # "30/2/2020 âm lịch": a lunar date, not one of the solar calendar
             d, mo, y = int(m.group("dd")), int(m.group("dm")), int(m.group("dy"))
             claims.append(_mk(ctx, "date", s, e, reported=m.group(0), quote_start=max(0, s - 12),
                               detail={"day": d, "month": mo, "year": y,
-                                      "valid": valid_date(d, mo, y)}))
+                                      "valid": valid_date(d, mo, y),
+                                      "after_ngay": text[max(0, s - 5):s].lower() == "ngày ",
+                                      "reference": ref_text if s < ref_end else None}))
             continue
         if kind == "code":
             continue
@@ -422,6 +445,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
         after = text[e:e + 3].lstrip()
         unit, unit2 = _unit_after(text, e)
         if prev in _DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
+            if lunar and LUNAR_AFTER_RE.match(text, e):
+                continue  # "ngày 30/2 âm lịch": a lunar date
             claims.append(_mk(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
                               detail={"day": a, "month": b, "year": None,
                                       "valid": valid_date(a, b)}))
@@ -446,6 +471,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             continue
         if b_year and 1900 <= a <= 2100 and b - a == 1:
             continue  # năm học 2021/2022
+        if b_year and 1 <= a <= 12 and "." not in fa:
+            continue  # "từ 7/2015", "Quý 1/2017", "tháng 8 - 9/2016": a period, not a fraction
         if table and unit is None:
             continue
         if unit is None and 1 <= a <= 31 and 1 <= b <= 12:
@@ -504,3 +531,9 @@ def _mk(ctx: _Ctx, kind: str, s: int, e: int, *, numerator=None, denominator=Non
 
 def _pct_text(t: _Tok) -> str:
     return f"{t.text}%"
+
+
+#: public names of this stage for the stages after it (:mod:`parstats.audit.ties`)
+ParagraphContext = _Ctx
+NumberToken = _Tok
+provisional_claim = _mk

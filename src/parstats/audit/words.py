@@ -86,8 +86,6 @@ _PERSON_NOUNS = frozenset((
 
 _VOTE_RE = re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")
 
-_VOTE_DOUBT = ("a vote share: such shares are usually of all members (tổng số đại biểu), "
-               "not of those present or voting")
 
 #: an item after the last number of a list: "…; một quốc gia châu Phi", "và một vị trí …"
 _MORE_ITEMS_RE = re.compile(
