@@ -416,8 +416,8 @@ def _audit_one(c: Claim, target=None) -> Finding:
         rec = format_number(s)
         if c.detail.get("doubt"):
             return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
-        if s == total:
-            return _consistent(c, rec)
+        if s == total or abs(s - total) <= c.detail.get("slack", 0):  # slack: parts' rounding
+            return _consistent(c, rec if "scale" not in c.detail else format_percent(Decimal(s) / c.detail["scale"], len(str(c.detail["scale"])) - 1))
         if c.detail.get("weak"):
             return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
         diagnosis, transposed = _sum_diagnosis(total, parts, c.reported)

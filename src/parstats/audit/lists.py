@@ -1,0 +1,330 @@
+"""Counted lists and complete breakdowns: a stated count of named items, shares that make a whole.
+
+Rules (each named in ``detail["rule"]``, written by :func:`parstats.audit.checks.basis`):
+
+``counted-list``
+    ``sáu tuyến cáp quang biển gồm AAG, IA, AAE-1, APG, ADC, SJC2``, ``2 mã IDJ và PV2``,
+    ``5 tỉnh là: A, B, C, D, E``, ``3 bước: …, …, …``, ``2 lớp: lớp trong …, lớp ngoài …``: a
+    count (digits, or a number word: ``hai`` … ``mười hai``) and its noun, then the items. The
+    count is checked against the items (commas, ``và``, ``;``): ``consistent`` when they agree.
+    When they do not, the claim is ``unverifiable`` (a list may name only some items, one name
+    may stand for several), unless the list is unambiguous: a count in digits, the list opened
+    by ``:``, ``gồm`` or ``là`` and closed by a full stop, a semicolon or the end of the
+    paragraph, every item a short proper name; then it is ``inconsistent``.
+``named-then-counted``
+    ``Mỹ và Nga là 2 nước …``, ``ngô và đậu nành là hai cây trồng …``: the items, then ``là``
+    and their count. Never flagged.
+``numbered-list``
+    ``Top 10 doanh nghiệp …: 1. … 2. … 10. …``: a count, a colon and items numbered 1, 2, …
+    in the same paragraph; flagged only when the count is in digits and the numbering runs
+    to the end of the paragraph without a gap.
+``bulleted-list``
+    ``… theo một trong hai phương án sau:`` followed by bullet lines: the count against the
+    bullets of one marker right after it. Never flagged.
+``breakdown-100``
+    Bullet lines ``- Dầu mỏ: 31,2%`` … each with one percentage and nothing else, at least
+    three, under a line ending with a colon: the parts of one whole, which add to 100 % within
+    the rounding of the parts (half a unit of each part's last digit). Never flagged (a chart
+    may leave out its smallest slice).
+
+All rules read a paragraph (:class:`parstats.markdown.Paragraph`) once, left to right, with
+regular expressions anchored at the few places a count can start: linear in its length.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from parstats.markdown import Paragraph
+
+#: Vietnamese number words that count a list ("năm" is also "year": never flagged)
+NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14,
+                "mười lăm": 15}
+
+WEAK_LIST = "the list may name only some of the items, or one name may stand for several"
+WEAK_CLAUSES = "the items are clauses, which commas may split or join"
+WEAK_BACKWARD = "the items stand before the count: the clause may hold more than the list"
+WEAK_BREAKDOWN = "a chart or list of shares may leave out a small part"
+
+def _letter_class(test) -> str:
+    """The Latin letters (Basic Latin to Latin Extended Additional) for which ``test`` holds."""
+    chars = [chr(c) for r in ((0x41, 0x250), (0x1E00, 0x1F00)) for c in range(*r)]
+    return "".join(re.escape(c) for c in chars if c.isalpha() and test(c))
+
+
+_UP = "[" + _letter_class(str.isupper) + "]"
+_LO = "[" + _letter_class(str.islower) + "]"
+_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: a count: digits (2–99) or a number word, then a space and a lower-case word (its noun)
+_COUNT_RE = re.compile(
+    r"(?<![\w/.,%-])(?:(?P<d>[0-9]{1,2})|(?P<w>(?i:" + _WORDS + r")))(?= (?P<noun>" + _LO + r"+|[A-ZĐ]{2,5}\b))")
+#: words before a number that make it an ordinal, a rank or an identifier, not a count
+_NOT_COUNT_BEFORE = frozenset(
+    "thứ hạng số vòng phút mùa lần tuổi khóa khoá kỳ kì lớp tầng điều khoản mục chương phần "
+    "ngày tháng năm quý tuần giờ hiệp trang bảng hình ảnh".split())
+#: nouns after a number word that make it something else than a count of items
+_NOT_LIST_NOUNS = frozenset(
+    "nay ngoái qua trước sau tới này đó kia học tài năm tháng ngày giờ phút giây tuổi lần điểm "
+    "phần mươi trăm nghìn ngàn triệu tỷ tỉ lượt bàn trận km ha tấn kg người mét m".split())
+#: a proper name: capitalised words (hyphens and dashes inside), a ticker or code (``PV2``,
+#: ``AAE-1``), or a name in backticks; an optional parenthesis after it (``(CAHN)``)
+_NAME = (r"(?:`[^`\n]{1,30}`|(?:" + _UP + r"[\w'’]*(?:-\w+)*|[0-9]+[A-Z]\w*)"
+         r"(?:(?: ?[-–] ?| )(?:[0-9" + _UP[1:] + r"[\w'’]*(?:-\w+)*))*)(?: \([^()]{1,40}\))?")
+_NAME_RE = re.compile(_NAME)
+#: up to two lower-case words before a name inside an item ("thủ môn Filip Nguyễn", "tỉnh X")
+_ITEM = r"(?:" + _LO + r"+ ){0,2}" + _NAME
+_NAMES_RE = re.compile(r"(?P<items>" + _ITEM + r"(?:(?:, | và |, và )" + _ITEM + r"|; " + _NAME + r")*)")
+_SEP_RE = re.compile(r", và |, | và |; ")
+#: what opens a list after its noun
+_INTRO_RE = re.compile(r"(?: ?: ?| gồm có:? | gồm:? | bao gồm:? |,? là:? |, )")
+_NOUN_RE = re.compile(r" (" + _LO + r"+|[A-ZĐ]{2,5})(?=[ :,]|$)")
+_VAGUE_BEFORE_RE = re.compile(r"(?i)(?:như|chẳng hạn|điển hình|ví dụ|các|những|một số|trong số|hơn|gần|khoảng|trên|ít nhất|tới|đến|từ) $")
+_MORE_AFTER_RE = re.compile(r"\.\.|…|,? v\.v|,? vv|,? \.\.\.| cùng | và các | và nhiều | và một số ")
+#: a list that runs on after a full stop typed inside it ("… Nhiêu Châu. Nam Khang, Cửu Giang, …")
+_NAME_LIST_AFTER_RE = re.compile(r"[.;] " + _NAME + r", ")
+_LOWER_GAP_RE = re.compile(r"(?: ?" + _LO + r"+)*")
+_SENT_END_RE = re.compile(r"[.!?](?= |$)|;")
+
+
+def _claim(p: Paragraph, pidx: int, s: int, e: int, *, total: int, parts, reported: str,
+           source: str, detail: dict, qs: int | None = None) -> dict:
+    """A provisional sum claim of paragraph ``p`` (the dict the extractor builds)."""
+    qs = s if qs is None else qs
+    quote = p.text[qs:e].strip(" ,;:.")
+    if len(quote) > 200:
+        quote = quote[:199] + "…"
+    return {"kind": "sum", "line": p.line_at(s), "quote": quote, "numerator": None,
+            "denominator": total, "parts": tuple(parts), "reported": reported,
+            "denominator_source": source, "target": None, "detail": detail, "_order": (pidx, s)}
+
+
+def _count_value(m: re.Match) -> tuple[int, str, bool]:
+    """(value, text as written, in digits) of a :data:`_COUNT_RE` match."""
+    if m.group("d"):
+        return int(m.group("d")), m.group("d"), True
+    w = m.group("w")
+    return NUMBER_WORDS[w.lower()], w, False
+
+
+def _prev_word(text: str, s: int) -> str:
+    m = re.search(r"(\w+)\W{0,2}$", text[max(0, s - 20):s])
+    return m.group(1).lower() if m else ""
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = _SENT_END_RE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _items(text: str) -> list[str]:
+    return [i for i in _SEP_RE.split(text) if i.strip()]
+
+
+def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
+    """A count and its noun, then its items."""
+    text = p.text
+    n, written, digits = _count_value(m)
+    if n < 2:
+        return
+    noun_m = _NOUN_RE.match(text, m.end() - 0)
+    if noun_m is None:
+        return
+    noun = noun_m.group(1).strip()
+    if noun.split()[0] in _NOT_LIST_NOUNS or (not digits and written.lower() == "năm" and noun.split()[0] in _NOT_LIST_NOUNS):
+        return
+    end_s = _sentence_end(text, m.end())
+    # the list starts right after the noun, after an intro word, or after "là" a little later
+    pos = noun_m.end()
+    intro = _INTRO_RE.match(text, pos)
+    opened = None
+    gap = ""
+    if intro:
+        opened = intro.group(0).strip(" ,") or ","
+        pos = intro.end()
+    elif not _NAMES_RE.match(text, pos + 1 if text[pos:pos + 1] == " " else pos):
+        # a few more words, then "là" or ":" within the sentence
+        k = -1
+        for cue in (" là ", ": ", " gồm "):
+            j = text.find(cue, pos, min(end_s, pos + 80))
+            if j >= 0 and (k < 0 or j < k):
+                k, opened = j, cue.strip()
+        if k < 0 or "(" in text[pos:k] or ")" in text[pos:k]:
+            return
+        gap = text[pos:k]
+        pos = k + len(opened) + (2 if opened != ":" else 1)
+        pos = min(pos, len(text))
+    if text[pos:pos + 1] == " ":
+        pos += 1
+    if opened == ":" and text[pos:pos + 3] == "1. ":
+        _numbered(p, pidx, m, n, written, digits, noun, pos, out)
+        return
+    nm = _NAMES_RE.match(text, pos)
+    source_head = f"the count '{written} {noun}'"
+    items = _items(nm.group("items")) if nm else []
+    if len(items) >= 2:
+        after = text[nm.end():nm.end() + 12]
+        if _MORE_AFTER_RE.match(text, nm.end()):
+            return
+        closed = (nm.end() >= len(text.rstrip()) or text[nm.end():nm.end() + 1] in ".;") and not \
+            _NAME_LIST_AFTER_RE.match(text, nm.end())
+        short = all(_NAME_RE.fullmatch(i.strip()) and len(i.split()) <= 5 for i in items)
+        strong = (digits and opened in (":", "gồm", "gồm:", "gồm có", "gồm có:", "bao gồm", "bao gồm:", "là", "là:")
+                  and closed and short and not _LOWER_GAP_RE.fullmatch(gap) is None and not _VAGUE_BEFORE_RE.search(text[max(0, m.start() - 15):m.start()]))
+        detail = {"unit": noun, "rule": "counted-list", "list": True}
+        if strong:
+            detail["exhaustive"] = True
+        else:
+            detail["weak"] = WEAK_LIST
+        out.append(_claim(p, pidx, m.start(), nm.end(), total=n, parts=(1,) * len(items), reported=written,
+                          source=f"{source_head} before a list of {len(items)} names"
+                                 f"{' opened by ' + repr(opened) if opened else ''}", detail=detail))
+        return
+    if opened == ":":
+        # clauses after a colon: "3 bước: …, …, …", "2 lớp: lớp trong …, lớp ngoài …"
+        body = text[pos:end_s]
+        if not body or _MORE_AFTER_RE.search(body) or len(body) > 400:
+            return
+        items = [c for c in re.split(r", (?:và |sau đó |rồi )?|; ", body) if c.strip()]
+        if len(items) < 2 or len(items) != n:
+            # clauses split by commas are too loose to say anything when they do not fit
+            return
+        out.append(_claim(p, pidx, m.start(), end_s, total=n, parts=(1,) * len(items), reported=written,
+                          source=f"{source_head} before a colon and {len(items)} clauses",
+                          detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_CLAUSES}))
+
+
+def _numbered(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, digits: bool, noun: str,
+              pos: int, out: list) -> None:
+    """``N noun: 1. … 2. … N. …``: the items numbered one after the other."""
+    text = p.text
+    k, j = 1, pos
+    while True:
+        nxt = text.find(f" {k + 1}. ", j)
+        if nxt < 0:
+            break
+        k += 1
+        j = nxt + 1
+    if k < 2:
+        return
+    # the numbering runs on to the end of the paragraph when no sentence ends after item k
+    tail = text[j:]
+    complete = not re.search(r"\. " + _UP + r"[^.]{0,60}[.:]\s*$", tail[4:]) and len(tail) < 300
+    detail = {"unit": noun, "rule": "numbered-list", "list": True}
+    if digits and complete:
+        detail["exhaustive"] = True
+    else:
+        detail["weak"] = WEAK_LIST
+    out.append(_claim(p, pidx, m.start(), min(len(text), pos + 60), total=n, parts=(1,) * k, reported=written,
+                      source=f"the count '{written} {noun}' before items numbered 1 to {k}", detail=detail))
+
+
+_BACKWARD_RE = re.compile(
+    r"(?:^|(?<=[,.;:] )|(?<=\())(?P<clause>[^,.;:()]{3,120}?) là (?:(?P<d>[0-9]{1,2})|(?P<w>(?i:" + _WORDS + r")))"
+    r" (?P<noun>" + _LO + r"+(?: " + _LO + r"+)?)")
+_LEAD_LOWER_RE = re.compile(r"^(?:" + _LO + r"+ ){1,4}(?=[`" + _UP[1:] + r")")
+
+
+def _backward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
+    """``Mỹ và Nga là 2 nước``, ``ngô và đậu nành là hai cây trồng``."""
+    clause = m.group("clause")
+    if " và " not in clause:
+        return
+    n = int(m.group("d")) if m.group("d") else NUMBER_WORDS[m.group("w").lower()]
+    written = m.group("d") or m.group("w")
+    noun = m.group("noun")
+    if n < 2 or noun.split()[0] in _NOT_LIST_NOUNS:
+        return
+    has_names = bool(re.search(_UP, clause))
+    if has_names:
+        clause = _LEAD_LOWER_RE.sub("", clause)
+        if clause[:1].islower() and not clause.startswith("`"):
+            return
+    items = _items(clause)
+    if any(len(i.split()) > (5 if has_names else 3) for i in items):
+        return
+    if has_names and not all(_NAME_RE.fullmatch(i.strip()) for i in items):
+        return
+    if len(items) != n:
+        return  # the clause may hold more words than the list: say nothing
+    s = m.start("clause") + (len(m.group("clause")) - len(clause))
+    out.append(_claim(p, pidx, m.start("d") if m.group("d") else m.start("w"), m.end(), total=n,
+                      parts=(1,) * len(items), reported=written, qs=s,
+                      source=f"{len(items)} items named before 'là {written} {noun}'",
+                      detail={"unit": noun, "rule": "named-then-counted", "list": True, "weak": WEAK_BACKWARD}))
+
+
+_BULLET_HEAD_RE = re.compile(
+    r"(?:(?P<d>[0-9]{1,2})|(?P<w>(?i:" + _WORDS + r"))) (?P<noun>(?:" + _LO + r"+ ?){1,4}?)(?: sau| như sau| dưới đây)?:\s*$")
+_PCT_LINE_RE = re.compile(r"^[-+*•–] ?[^\d%:]{1,60}: ?(?P<v>[0-9]{1,3}(?:,[0-9]{1,2})?) ?%\s*[.;]?(?: [0-9]{1,3})?$")
+
+
+def _bullets(paras: list[Paragraph], out: list) -> None:
+    """Counts before bullet lines, and bullet lines that are the shares of one whole."""
+    n = len(paras)
+    for i, p in enumerate(paras):
+        if p.kind != "body" or p.bullet or not p.text.endswith(":") or i + 1 >= n:
+            continue
+        # the bullet lines right after, of one marker
+        marker = paras[i + 1].text[:1] if paras[i + 1].bullet else None
+        if marker is None or marker.isdigit():
+            continue
+        j = i + 1
+        while j < n and paras[j].bullet and paras[j].text[:1] == marker and paras[j].kind == "body":
+            j += 1
+        bullets = paras[i + 1:j]
+        m = _BULLET_HEAD_RE.search(p.text, max(0, len(p.text) - 80))
+        if m and _prev_word(p.text, m.start()) not in _NOT_COUNT_BEFORE:
+            cnt = int(m.group("d")) if m.group("d") else NUMBER_WORDS[m.group("w").lower()]
+            written = m.group("d") or m.group("w")
+            noun = m.group("noun").strip()
+            if cnt >= 2 and noun.split()[0] not in _NOT_LIST_NOUNS and len(bullets) == cnt:
+                out.append(_claim(p, i, m.start(), len(p.text), total=cnt, parts=(1,) * len(bullets),
+                                  reported=written, source=f"the count '{written} {noun}' before {len(bullets)} bullet lines",
+                                  detail={"unit": noun, "rule": "bulleted-list", "list": True, "weak": WEAK_LIST}))
+        shares = [_PCT_LINE_RE.match(b.text) for b in bullets]
+        if len(shares) >= 3 and all(shares) and len(bullets) == j - i - 1:
+            values = [s.group("v") for s in shares]
+            dec = max(len(v.partition(",")[2]) for v in values)
+            scale = 10 ** dec
+            units = [int(Decimal(v.replace(",", ".")) * scale) for v in values]
+            slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values) * scale
+            first = bullets[0]
+            out.append({"kind": "sum", "line": first.line_at(0), "quote": first.text[:80],
+                        "numerator": None, "denominator": 100 * scale, "parts": tuple(units), "reported": None,
+                        "denominator_source": (f"{len(values)} bullet lines of one percentage each under "
+                                               f"'{p.text[-40:]}': the shares of one whole (" + " + ".join(v + "%" for v in values) + ")"),
+                        "target": None,
+                        "detail": {"rule": "breakdown-100", "unit": "%", "scale": scale, "slack": int(slack),
+                                   "weak": WEAK_BREAKDOWN, "breakdown": True},
+                        "_order": (i + 1, 0)})
+
+
+def list_claims(paras: list[Paragraph], taken: set[tuple[int, int]] | None = None) -> list[dict]:
+    """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts).
+
+    ``taken`` holds the ``_order`` of claims already made at a place (another rule's list),
+    which are not made again.
+    """
+    out: list = []
+    for pidx, p in enumerate(paras):
+        if p.kind not in ("body", "footnote", "table"):
+            continue
+        text = p.text
+        for m in _COUNT_RE.finditer(text):
+            if _prev_word(text, m.start()) in _NOT_COUNT_BEFORE:
+                continue
+            _forward(p, pidx, m, out)
+        if " là " in text:
+            for m in _BACKWARD_RE.finditer(text):
+                _backward(p, pidx, m, out)
+    _bullets(paras, out)
+    if taken:
+        out = [c for c in out if c["_order"] not in taken]
+    seen: set = set()
+    uniq = []
+    for c in out:
+        if c["_order"] not in seen:
+            seen.add(c["_order"])
+            uniq.append(c)
+    return uniq
