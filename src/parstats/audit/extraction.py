@@ -41,6 +41,7 @@ Examples
 from __future__ import annotations
 
 from parstats.audit.lists import list_claims as counted_list_claims
+from parstats.audit.tables import table_claims
 from parstats.audit.linking import (
     _FootnoteMap,
     _footnote_sums,
@@ -121,6 +122,7 @@ def _extract(text: str) -> list[Claim]:
         raw.extend(own)
     # counted lists and breakdowns (parstats.audit.lists), not again where a list was read
     raw.extend(counted_list_claims(paras, {c["_order"] for c in raw if c["kind"] == "sum"}))
+    raw.extend(table_claims(paras))
     # footnote texts by id; an id may repeat (several documents in one text): each marker
     # uses the nearest definition after it, else the last one before it
     groups: dict[str, list[list[_Ctx]]] = {}
