@@ -417,9 +417,13 @@ def _audit_one(c: Claim, target=None) -> Finding:
         if c.detail.get("doubt"):
             return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
         if s == total or abs(s - total) <= c.detail.get("slack", 0):  # slack: parts' rounding
-            return _consistent(c, rec if "scale" not in c.detail else format_percent(Decimal(s) / c.detail["scale"], len(str(c.detail["scale"])) - 1))
+            return _consistent(c, rec if "scale" not in c.detail else scaled_text(s, c))
         if c.detail.get("weak"):
             return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
+        if "scale" in c.detail:  # shares or decimals on an integer scale (parstats.audit.lists, tables)
+            got, want = scaled_text(s, c), scaled_text(total, c)
+            return Finding(c, "inconsistent", "major", f"the parts add up to {got}, not {want}, beyond the "
+                           "rounding of the parts", got, cause="parts-mismatch")
         diagnosis, transposed = _sum_diagnosis(total, parts, c.reported)
         # a list far off its total names examples, unless it says it is complete ("gồm") and
         # counts the same thing as its total ("36 chiếc (gồm 20 chiếc …, 12 chiếc …)")
@@ -488,6 +492,14 @@ def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:
     gross, text = _gross(target, _from_units(r, d), x, y)
     return Finding(f.claim, f.status, "major" if gross else f.severity, f"{f.diagnosis}; {text}",
                    f.recomputed, gross, f.cause, f.fits)
+
+
+def scaled_text(v: int, c: Claim) -> str:
+    """A number of a sum on an integer scale (``detail["scale"]``) as written: ``1061`` at scale 10
+    of a breakdown in percent is ``106,1%``."""
+    sc = c.detail["scale"]
+    text = format_number(Decimal(v) / sc) if sc == 1 else f"{Decimal(v) / sc:.{len(str(sc)) - 1}f}".replace(".", ",")
+    return text + "%" if c.detail.get("unit") == "%" else text
 
 
 def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> tuple[str, bool]:

@@ -263,11 +263,14 @@ def _bullets(paras: list[Paragraph], out: list) -> None:
     """Counts before bullet lines, and bullet lines that are the shares of one whole."""
     n = len(paras)
     for i, p in enumerate(paras):
-        if p.kind != "body" or p.bullet or not p.text.endswith(":") or i + 1 >= n:
+        if p.kind != "body" or not p.text.endswith(":") or i + 1 >= n:
             continue
-        # the bullet lines right after, of one marker
+        # the bullet lines right after, of one marker (not the head's own)
         marker = paras[i + 1].text[:1] if paras[i + 1].bullet else None
-        if marker is None or marker.isdigit():
+        if marker is None or (p.bullet and p.text[:1] == marker):
+            continue
+        if marker.isdigit():
+            _numbered_shares(paras, i, out)
             continue
         j = i + 1
         while j < n and paras[j].bullet and paras[j].text[:1] == marker and paras[j].kind == "body":
@@ -300,6 +303,112 @@ def _bullets(paras: list[Paragraph], out: list) -> None:
                         "_order": (i + 1, 0)})
 
 
+_NUMBERED_SHARE_RE = re.compile(r"^(?P<k>[0-9]{1,2})[.)] (?P<v>[0-9]{1,3}(?:,[0-9]{1,2})?) ?% ")
+_SUB_ITEM_RE = re.compile(r"^(?:[a-zđ]\)|[-+*•–] )")
+
+
+def _shares_claim(first: Paragraph, pidx: int, values: list[str], source: str, rule: str, *,
+                  weak: str | None = WEAK_BREAKDOWN, reported: str | None = None, pos: int = 0,
+                  end: int | None = None) -> dict:
+    """A sum claim: percentages that add to 100 % within the rounding of the parts."""
+    dec = max(len(v.partition(",")[2]) for v in values)
+    scale = 10 ** dec
+    units = [int(Decimal(v.replace(",", ".")) * scale) for v in values]
+    slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values) * scale
+    detail = {"rule": rule, "unit": "%", "scale": scale, "slack": int(slack), "breakdown": True}
+    if weak:
+        detail["weak"] = weak
+    else:
+        detail["exhaustive"] = True
+    return {"kind": "sum", "line": first.line_at(pos), "quote": first.text[pos:end if end is not None else pos + 80], "numerator": None,
+            "denominator": 100 * scale, "parts": tuple(units), "reported": reported,
+            "denominator_source": source + " (" + " + ".join(v + "%" for v in values) + ")",
+            "target": None, "detail": detail, "_order": (pidx, pos)}
+
+
+def _numbered_shares(paras: list[Paragraph], i: int, out: list) -> None:
+    """``… phân bổ như sau:`` then ``1. 90% …``, ``2. 10% …`` (sub-items ``a)``, ``-`` between):
+    numbered items that each start with a percentage are the shares of one whole."""
+    values, first, k = [], None, 0
+    for j in range(i + 1, min(len(paras), i + 40)):
+        q = paras[j]
+        if q.kind != "body" or not q.bullet:
+            break
+        if _SUB_ITEM_RE.match(q.text):
+            continue
+        m = _NUMBERED_SHARE_RE.match(q.text)
+        if m is None or int(m.group("k")) != k + 1:
+            break
+        k += 1
+        values.append(m.group("v"))
+        if first is None:
+            first = j
+    if len(values) >= 2 and first is not None:
+        out.append(_shares_claim(paras[first], first, values,
+                                 f"{len(values)} numbered items under '{paras[i].text[-40:]}', each a share",
+                                 "breakdown-100", pos=0))
+
+
+_PCT = r"[0-9]{1,3}(?:,[0-9]{1,2})?"
+#: words that say the items after them are the parts of one whole
+_PARTS_CUE = r"(?:ở dạng|gồm có|bao gồm|gồm|chia thành|phân thành|cơ cấu(?: [^\W\d_]+){0,4} là|phân bổ cho)"
+_PART_ITEM = r"[^\W\d_]+(?: [^\W\d_]+){0,5} \((?:chiếm )?" + _PCT + r" ?%\)"
+_INLINE_PARTS_RE = re.compile(
+    r"(?i)" + _PARTS_CUE + r":? (?P<items>" + _PART_ITEM + r"(?:(?:, | và |, và |; )" + _PART_ITEM + r")+)")
+_ITEM_PCT_RE = re.compile(r"\((?:chiếm )?(" + _PCT + r") ?%\)")
+_REMAINDER_RE = re.compile(r"(?<![\w,.])(?P<v>" + _PCT + r") ?% còn lại")
+_ANY_PCT_RE = re.compile(r"(?<![\w,.])(" + _PCT + r") ?%")
+_NOT_SHARE_BEFORE_RE = re.compile(r"(?i)(?:tăng|giảm|đạt|bằng|hơn|gấp|lên|xuống|khoảng|gần|trên|dưới|từ|đến)(?: [^\W\d_]+)? $")
+
+
+def _inline_parts(p: Paragraph, pidx: int, out: list) -> None:
+    """``tồn tại ở dạng nguyên vật liệu (55,6%) và thành phẩm (50,5%)``: items after a cue that
+    makes them the parts of one whole (``ở dạng``, ``gồm``, ``chia thành``, ``cơ cấu … là``),
+    each with its share in parentheses. Shares of one whole cannot add to more than 100 %: above
+    100 % beyond the rounding of the parts is ``inconsistent``; about 100 % is ``consistent``; below,
+    the list may name only some parts (no claim)."""
+    for m in _INLINE_PARTS_RE.finditer(p.text):
+        values = _ITEM_PCT_RE.findall(m.group("items"))
+        total = sum(Decimal(v.replace(",", ".")) for v in values)
+        slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
+        if total < 100 - slack:
+            continue
+        over = total > 100 + slack
+        out.append(_shares_claim(p, pidx, values, f"shares in parentheses of the items after "
+                                 f"'{m.group(0).split(' ')[0]} …', the parts of one whole", "parts-of-one-whole",
+                                 weak=None, reported=(values[-1] + "%") if over else None,
+                                 pos=m.start("items"), end=m.end()))
+
+
+def _remainder(p: Paragraph, pidx: int, out: list) -> None:
+    """``… chiếm 49%. … 36%, … 7%, … 4%. Hoa hồng … chiếm 4% còn lại``: a share said to be the
+    rest closes a breakdown; the shares before it that add to 100 % with it are its parts
+    (``consistent``); when no run of them does, nothing is said."""
+    text = p.text
+    for m in _REMAINDER_RE.finditer(text):
+        lo = max(0, m.start() - 400)
+        prev = [x for x in _ANY_PCT_RE.finditer(text, lo, m.start())]
+        values = [m.group("v")]
+        total = Decimal(m.group("v").replace(",", "."))
+        slack = Decimal(1).scaleb(-len(m.group("v").partition(",")[2])) / 2
+        found = None
+        for x in reversed(prev[-8:]):
+            if _NOT_SHARE_BEFORE_RE.search(text, max(0, x.start() - 20), x.start()):
+                break
+            values.insert(0, x.group(1))
+            total += Decimal(x.group(1).replace(",", "."))
+            slack += Decimal(1).scaleb(-len(x.group(1).partition(",")[2])) / 2
+            if abs(total - 100) <= slack:
+                found = list(values)
+                break
+            if total > 100 + slack:
+                break
+        if found and len(found) >= 2:
+            out.append(_shares_claim(p, pidx, found, "a share said to be the rest ('còn lại') and the shares "
+                                     "before it, which add to 100% with it", "remainder-share",
+                                     reported=m.group("v") + "%", pos=m.start()))
+
+
 def list_claims(paras: list[Paragraph], taken: set[tuple[int, int]] | None = None) -> list[dict]:
     """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts).
 
@@ -315,6 +424,10 @@ def list_claims(paras: list[Paragraph], taken: set[tuple[int, int]] | None = Non
             if _prev_word(text, m.start()) in _NOT_COUNT_BEFORE:
                 continue
             _forward(p, pidx, m, out)
+        if "%" in text:
+            _inline_parts(p, pidx, out)
+            if "còn lại" in text:
+                _remainder(p, pidx, out)
         if " là " in text:
             for m in _BACKWARD_RE.finditer(text):
                 _backward(p, pidx, m, out)
