@@ -66,11 +66,13 @@ _NOT_COUNT_BEFORE = frozenset(
 #: nouns after a number word that make it something else than a count of items
 _NOT_LIST_NOUNS = frozenset(
     "nay ngoái qua trước sau tới này đó kia học tài năm tháng ngày giờ phút giây tuổi lần điểm "
-    "phần mươi trăm nghìn ngàn triệu tỷ tỉ lượt bàn trận km ha tấn kg người mét m".split())
+    "phần mươi trăm nghìn ngàn triệu tỷ tỉ lượt bàn trận km ha tấn kg người mét m "
+    "bao gồm là và của trong trên với cho từ đến được đã sẽ".split())
 #: a proper name: capitalised words (hyphens and dashes inside), a ticker or code (``PV2``,
 #: ``AAE-1``), or a name in backticks; an optional parenthesis after it (``(CAHN)``)
 _NAME = (r"(?:`[^`\n]{1,30}`|(?:" + _UP + r"[\w'’]*(?:-\w+)*|[0-9]+[A-Z]\w*)"
-         r"(?:(?: ?[-–] ?| )(?:[0-9" + _UP[1:] + r"[\w'’]*(?:-\w+)*))*)(?: \([^()]{1,40}\))?")
+         r"(?:(?: ?[-–] ?| (?:(?!và |hoặc |cùng |với )" + _LO + r"+ ){0,2})(?:[0-9" + _UP[1:] + r"[\w'’]*(?:-\w+)*))*)"
+         r"(?: \([^()]{1,40}\))?")
 _NAME_RE = re.compile(_NAME)
 #: up to two lower-case words before a name inside an item ("thủ môn Filip Nguyễn", "tỉnh X")
 _ITEM = r"(?:" + _LO + r"+ ){0,2}" + _NAME
@@ -169,8 +171,11 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         closed = (nm.end() >= len(text.rstrip()) or text[nm.end():nm.end() + 1] in ".;") and not \
             _NAME_LIST_AFTER_RE.match(text, nm.end())
         short = all(_NAME_RE.fullmatch(i.strip()) and len(i.split()) <= 5 for i in items)
-        strong = (digits and opened in (":", "gồm", "gồm:", "gồm có", "gồm có:", "bao gồm", "bao gồm:", "là", "là:")
-                  and closed and short and not _LOWER_GAP_RE.fullmatch(gap) is None and not _VAGUE_BEFORE_RE.search(text[max(0, m.start() - 15):m.start()]))
+        # flagged only for a list opened by ':' or 'gồm' within three words of the count's noun,
+        # off by one or two items (a list far off its count names examples)
+        strong = (digits and opened in (":", "gồm", "gồm:", "gồm có", "gồm có:", "bao gồm", "bao gồm:")
+                  and len(gap.split()) <= 3 and abs(n - len(items)) <= 2
+                  and closed and short and _prev_word(text, m.start()) != "top" and not _LOWER_GAP_RE.fullmatch(gap) is None and not _VAGUE_BEFORE_RE.search(text[max(0, m.start() - 15):m.start()]))
         detail = {"unit": noun, "rule": "counted-list", "list": True}
         if strong:
             detail["exhaustive"] = True
@@ -409,12 +414,10 @@ def _remainder(p: Paragraph, pidx: int, out: list) -> None:
                                      reported=m.group("v") + "%", pos=m.start()))
 
 
-def list_claims(paras: list[Paragraph], taken: set[tuple[int, int]] | None = None) -> list[dict]:
-    """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts).
-
-    ``taken`` holds the ``_order`` of claims already made at a place (another rule's list),
-    which are not made again.
-    """
+def list_claims(paras: list[Paragraph]) -> list[dict]:
+    """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts,
+    at most one per place ``_order``; the extractor keeps another rule's claim at the same place
+    unless this one is strong, ``detail["exhaustive"]``)."""
     out: list = []
     for pidx, p in enumerate(paras):
         if p.kind not in ("body", "footnote", "table"):
@@ -432,8 +435,6 @@ def list_claims(paras: list[Paragraph], taken: set[tuple[int, int]] | None = Non
             for m in _BACKWARD_RE.finditer(text):
                 _backward(p, pidx, m, out)
     _bullets(paras, out)
-    if taken:
-        out = [c for c in out if c["_order"] not in taken]
     seen: set = set()
     uniq = []
     for c in out:
