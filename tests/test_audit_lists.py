@@ -63,7 +63,7 @@ def test_names_before_their_count_are_checked_never_flagged(text, reported):
 
 
 def test_a_closed_list_of_names_that_does_not_fit_its_count_is_flagged():
-    f = _one("Vùng gồm 5 tỉnh: Hà Giang, Lào Cai, Yên Bái và Tuyên Quang.", "counted-list")
+    f = _one("Tỉnh chia thành 5 vùng sinh thái chính: Hà Giang, Lào Cai, Yên Bái và Tuyên Quang.", "counted-list")
     assert f.status == "inconsistent"
     assert f.recomputed == "4"
 

@@ -121,11 +121,8 @@ def _extract(text: str) -> list[Claim]:
         per_para[i] = own
         raw.extend(own)
     # counted lists and breakdowns (parstats.audit.lists), not again where a list was read
-    lists = counted_list_claims(paras)
-    strong = {c["_order"] for c in lists if c["detail"].get("exhaustive")}
     have = {c["_order"] for c in raw if c["kind"] == "sum"}
-    raw[:] = [c for c in raw if c["kind"] != "sum" or c["_order"] not in strong]
-    raw.extend(c for c in lists if c["_order"] in strong or c["_order"] not in have)
+    raw.extend(c for c in counted_list_claims(paras) if c["_order"] not in have)
     raw.extend(table_claims(paras))
     # footnote texts by id; an id may repeat (several documents in one text): each marker
     # uses the nearest definition after it, else the last one before it

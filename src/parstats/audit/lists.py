@@ -416,8 +416,8 @@ def _remainder(p: Paragraph, pidx: int, out: list) -> None:
 
 def list_claims(paras: list[Paragraph]) -> list[dict]:
     """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts,
-    at most one per place ``_order``; the extractor keeps another rule's claim at the same place
-    unless this one is strong, ``detail["exhaustive"]``)."""
+    at most one per place ``_order``; the extractor keeps another rule's claim at the same place,
+    such as ``list-of-names`` of :mod:`parstats.audit.ties`)."""
     out: list = []
     for pidx, p in enumerate(paras):
         if p.kind not in ("body", "footnote", "table"):

@@ -193,7 +193,7 @@ def _change_columns(p: Paragraph, pidx: int, out: list) -> None:
         dec = max(a[1], b[1])
         A, B = a[0] * 10 ** (dec - a[1]), b[0] * 10 ** (dec - b[1])
         reported = m.group("c").lstrip("-") + "%"
-        detail = {"rule": "table-change-column", "unit": "table", "new": A, "old_text": m.group("b"),
+        detail = {"rule": "table-change-column", "unit": "table", "new": A, "old": B, "old_text": m.group("b"),
                   "new_text": m.group("a"), "direction": "giảm" if A < B else "tăng", "scale": 10 ** dec}
         if near:
             detail["rounded_amounts"] = True
