@@ -196,6 +196,8 @@ def assert_findings_hold(text: str, findings) -> None:
             assert c.detail.get("unit") and c.numerator is not None and c.denominator, f"{where}: a bare fraction"
             assert c.numerator <= c.denominator and f.status == "consistent", f"{where}: part above whole"
             assert f.recomputed == format_percent(_exact_percent(c.numerator, c.denominator, 2), 2), where
+        elif c.detail.get("per_unit"):  # a per-unit average: its own check (parstats.audit.averages)
+            assert f.recomputed and (f.status != "inconsistent" or c.numerator is not None), where
         elif c.kind in ("ratio", "change"):
             assert c.reported and c.numerator is not None and c.denominator, f"{where}: checked without its numbers"
             rep = parse_percent(c.reported)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal, ROUND_DOWN, ROUND_UP
 
+from parstats.audit.averages import per_unit_status
 from parstats.audit.documents import valid_date
 from parstats.audit.inference import (
     _count_bounds,
@@ -327,6 +328,13 @@ def _not_a_checkable_date(c: Claim) -> str | None:
 
 def _audit_one(c: Claim, target=None) -> Finding:
     k = c.kind
+    if c.detail.get("per_unit"):  # a per-unit average (parstats.audit.averages)
+        status, rec, diag = per_unit_status(c)
+        if status == "inconsistent":
+            minor = diag.startswith("rounded down")
+            return Finding(c, status, "minor" if minor else "major", diag, rec,
+                           cause="rounded-down" if minor else "other")
+        return _consistent(c, rec) if status == "consistent" else Finding(c, status, diagnosis=diag, recomputed=rec)
     if k == "ratio":
         x, y = c.numerator, c.denominator
         if x is None:

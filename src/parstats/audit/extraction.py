@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from parstats.audit.lists import list_claims as counted_list_claims
 from parstats.audit.tables import table_claims
+from parstats.audit.averages import per_unit_claims
 from parstats.audit.linking import (
     _FootnoteMap,
     _footnote_sums,
@@ -124,6 +125,7 @@ def _extract(text: str) -> list[Claim]:
     have = {c["_order"] for c in raw if c["kind"] == "sum"}
     raw.extend(c for c in counted_list_claims(paras) if c["_order"] not in have)
     raw.extend(table_claims(paras))
+    raw.extend(per_unit_claims(paras))
     # footnote texts by id; an id may repeat (several documents in one text): each marker
     # uses the nearest definition after it, else the last one before it
     groups: dict[str, list[list[_Ctx]]] = {}
