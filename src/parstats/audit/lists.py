@@ -32,6 +32,7 @@ regular expressions anchored at the few places a count can start: linear in its 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -57,8 +58,11 @@ _UP = "[" + _letter_class(str.isupper) + "]"
 _LO = "[" + _letter_class(str.islower) + "]"
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: a count: digits (2–99) or a number word, then a space and a lower-case word (its noun)
+#: the first letter of a number word in either case ("Hai", "hai"): a pattern that starts with a
+#: character class is looked for quickly by the regular-expression engine
+_WORDS_CASED = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(NUMBER_WORDS, key=len, reverse=True))
 _COUNT_RE = re.compile(
-    r"(?<![\w/.,%-])(?:(?P<d>[0-9]{1,2})|(?P<w>(?i:" + _WORDS + r")))(?= (?P<noun>" + _LO + r"+|[A-ZĐ]{2,5}\b))")
+    r"(?:(?P<d>[0-9]{1,2})|(?P<w>" + _WORDS_CASED + r"))(?= (?P<noun>" + _LO + r"+|[A-ZĐ]{2,5}\b))")
 #: words before a number that make it an ordinal, a rank or an identifier, not a count
 _NOT_COUNT_BEFORE = frozenset(
     "thứ hạng số vòng phút mùa lần tuổi khóa khoá kỳ kì lớp tầng điều khoản mục chương phần "
@@ -224,16 +228,37 @@ def _numbered(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, digits
                       source=f"the count '{written} {noun}' before items numbered 1 to {k}", detail=detail))
 
 
-_BACKWARD_RE = re.compile(
-    r"(?:^|(?<=[,.;:] )|(?<=\())(?P<clause>[^,.;:()]{3,120}?) là (?:(?P<d>[0-9]{1,2})|(?P<w>(?i:" + _WORDS + r")))"
-    r" (?P<noun>" + _LO + r"+(?: " + _LO + r"+)?)")
+#: a count and its noun right after " là " (the items stand before it)
+_COUNT_AFTER_LA_RE = re.compile(
+    r"(?:(?P<d>[0-9]{1,2})|(?P<w>" + _WORDS_CASED + r")) (?P<noun>" + _LO + r"+(?: " + _LO + r"+)?)")
 _LEAD_LOWER_RE = re.compile(r"^(?:" + _LO + r"+ ){1,4}(?=[`" + _UP[1:] + r")")
 
 
-def _backward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
-    """``Mỹ và Nga là 2 nước``, ``ngô và đậu nành là hai cây trồng``."""
-    clause = m.group("clause")
-    if " và " not in clause:
+def _clause_before(text: str, end: int) -> int:
+    """Start of the clause that ends at ``end``: after the last ``, . ; :`` followed by a space or
+    after ``(``, at most 120 characters back; -1 when there is none that near (and not the start)."""
+    lo = max(0, end - 121)
+    best = -1
+    for ch in ",.;:(":
+        k = text.rfind(ch, lo, end)
+        if k >= 0 and (ch == "(" or text[k + 1:k + 2] == " "):
+            best = max(best, k + (1 if ch == "(" else 2))
+    if best < 0:
+        return 0 if end <= 120 else -1
+    return best
+
+
+def _backward(p: Paragraph, pidx: int, la: int, out: list) -> None:
+    """``Mỹ và Nga là 2 nước``, ``ngô và đậu nành là hai cây trồng`` (``la``: where " là " is)."""
+    text = p.text
+    m = _COUNT_AFTER_LA_RE.match(text, la + 4)
+    if m is None:
+        return
+    cs = _clause_before(text, la)
+    if cs < 0 or la - cs < 3:
+        return
+    clause = text[cs:la]
+    if " và " not in clause or any(ch in clause for ch in ",.;:()") and not re.fullmatch(r"[^.;:()]*", clause):
         return
     n = int(m.group("d")) if m.group("d") else NUMBER_WORDS[m.group("w").lower()]
     written = m.group("d") or m.group("w")
@@ -252,10 +277,8 @@ def _backward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         return
     if len(items) != n:
         return  # the clause may hold more words than the list: say nothing
-    s = m.start("clause") + (len(m.group("clause")) - len(clause))
-    out.append(_claim(p, pidx, m.start("d") if m.group("d") else m.start("w"), m.end(), total=n,
-                      parts=(1,) * len(items), reported=written, qs=s,
-                      source=f"{len(items)} items named before 'là {written} {noun}'",
+    out.append(_claim(p, pidx, m.start(), m.end(), total=n, parts=(1,) * len(items), reported=written,
+                      qs=la - len(clause), source=f"{len(items)} items named before 'là {written} {noun}'",
                       detail={"unit": noun, "rule": "named-then-counted", "list": True, "weak": WEAK_BACKWARD}))
 
 
@@ -414,26 +437,60 @@ def _remainder(p: Paragraph, pidx: int, out: list) -> None:
                                      reported=m.group("v") + "%", pos=m.start()))
 
 
+_DIGITS_RE = re.compile(r"[0-9]+")
+_WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w[0].upper() + w[1:] + " "))
+_PARTS_CUE_WORDS = ("gồm", "Gồm", "dạng", "chia thành", "phân thành", "cơ cấu", "Cơ cấu", "phân bổ")
+
+
+def _count_starts(paras: list[Paragraph]) -> dict[int, list[int]]:
+    """Where a count may start, per paragraph: runs of one or two digits, and number words. The
+    paragraphs are searched joined, once per word form with ``str.find`` (much faster than a
+    regular expression tried at every position, or a search per paragraph)."""
+    texts = [p.text for p in paras]
+    joined = "\n".join(texts)
+    offsets, pos = [], 0
+    for t in texts:
+        offsets.append(pos)
+        pos += len(t) + 1
+    hits = [m.start() for m in _DIGITS_RE.finditer(joined) if m.end() - m.start() <= 2]
+    for w in _WORD_FORMS:
+        k = joined.find(w)
+        while k >= 0:
+            hits.append(k)
+            k = joined.find(w, k + 1)
+    out: dict[int, list[int]] = {}
+    for h in sorted(hits):
+        i = bisect.bisect_right(offsets, h) - 1
+        out.setdefault(i, []).append(h - offsets[i])
+    return out
+
+
 def list_claims(paras: list[Paragraph]) -> list[dict]:
     """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts,
     at most one per place ``_order``; the extractor keeps another rule's claim at the same place,
     such as ``list-of-names`` of :mod:`parstats.audit.ties`)."""
     out: list = []
+    starts = _count_starts(paras)
     for pidx, p in enumerate(paras):
         if p.kind not in ("body", "footnote", "table"):
             continue
         text = p.text
-        for m in _COUNT_RE.finditer(text):
-            if _prev_word(text, m.start()) in _NOT_COUNT_BEFORE:
+        for s in starts.get(pidx, ()):
+            if s and (text[s - 1].isalnum() or text[s - 1] in "/.,%-_"):
+                continue  # inside a longer number or word
+            m = _COUNT_RE.match(text, s)
+            if m is None or _prev_word(text, s) in _NOT_COUNT_BEFORE:
                 continue
             _forward(p, pidx, m, out)
         if "%" in text:
-            _inline_parts(p, pidx, out)
+            if "(" in text and any(cue in text for cue in _PARTS_CUE_WORDS):
+                _inline_parts(p, pidx, out)
             if "còn lại" in text:
                 _remainder(p, pidx, out)
-        if " là " in text:
-            for m in _BACKWARD_RE.finditer(text):
-                _backward(p, pidx, m, out)
+        la = text.find(" là ")
+        while la >= 0:
+            _backward(p, pidx, la, out)
+            la = text.find(" là ", la + 4)
     _bullets(paras, out)
     seen: set = set()
     uniq = []
