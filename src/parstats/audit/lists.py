@@ -234,6 +234,10 @@ _COUNT_AFTER_LA_RE = re.compile(
 _LEAD_LOWER_RE = re.compile(r"^(?:" + _LO + r"+ ){1,4}(?=[`" + _UP[1:] + r")")
 
 
+#: " là " before a count (a literal start: found quickly)
+_LA_COUNT_RE = re.compile(r" là (?=[0-9]{1,2} |(?:" + _WORDS_CASED + r") )")
+
+
 def _clause_before(text: str, end: int) -> int:
     """Start of the clause that ends at ``end``: after the last ``, . ; :`` followed by a space or
     after ``(``, at most 120 characters back; -1 when there is none that near (and not the start)."""
@@ -437,7 +441,9 @@ def _remainder(p: Paragraph, pidx: int, out: list) -> None:
                                      reported=m.group("v") + "%", pos=m.start()))
 
 
-_DIGITS_RE = re.compile(r"[0-9]+")
+#: one or two digits then a space and a letter (a count and its noun); "123 …" is looked at
+#: from its "23", which the check of the character before drops
+_DIGITS_RE = re.compile(r"[0-9]{1,2} (?=[^\W\d_])")
 _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w[0].upper() + w[1:] + " "))
 _PARTS_CUE_WORDS = ("gồm", "Gồm", "dạng", "chia thành", "phân thành", "cơ cấu", "Cơ cấu", "phân bổ")
 
@@ -452,7 +458,7 @@ def _count_starts(paras: list[Paragraph]) -> dict[int, list[int]]:
     for t in texts:
         offsets.append(pos)
         pos += len(t) + 1
-    hits = [m.start() for m in _DIGITS_RE.finditer(joined) if m.end() - m.start() <= 2]
+    hits = [m.start() for m in _DIGITS_RE.finditer(joined)]
     for w in _WORD_FORMS:
         k = joined.find(w)
         while k >= 0:
@@ -479,7 +485,7 @@ def list_claims(paras: list[Paragraph]) -> list[dict]:
             if s and (text[s - 1].isalnum() or text[s - 1] in "/.,%-_"):
                 continue  # inside a longer number or word
             m = _COUNT_RE.match(text, s)
-            if m is None or _prev_word(text, s) in _NOT_COUNT_BEFORE:
+            if m is None or m.group("noun") in _NOT_LIST_NOUNS or _prev_word(text, s) in _NOT_COUNT_BEFORE:
                 continue
             _forward(p, pidx, m, out)
         if "%" in text:
@@ -487,10 +493,9 @@ def list_claims(paras: list[Paragraph]) -> list[dict]:
                 _inline_parts(p, pidx, out)
             if "còn lại" in text:
                 _remainder(p, pidx, out)
-        la = text.find(" là ")
-        while la >= 0:
-            _backward(p, pidx, la, out)
-            la = text.find(" là ", la + 4)
+        if " là " in text:
+            for m in _LA_COUNT_RE.finditer(text):
+                _backward(p, pidx, m.start(), out)
     _bullets(paras, out)
     seen: set = set()
     uniq = []
