@@ -443,32 +443,43 @@ def _remainder(p: Paragraph, pidx: int, out: list) -> None:
 
 #: one or two digits then a space and a letter (a count and its noun); "123 …" is looked at
 #: from its "23", which the check of the character before drops
-_DIGITS_RE = re.compile(r"[0-9]{1,2} (?=[^\W\d_])")
+_DIGITS_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]? (?=[^\W\d_])")
+#: a number word after a space (a literal start: found quickly), then a space and a letter
+_WORD_AFTER_SPACE_RE = re.compile(
+    r" (?:" + "|".join(f for w in sorted(NUMBER_WORDS, key=len, reverse=True) if " " not in w
+                       for f in (w, w[0].upper() + w[1:])) + r")(?= [^\W\d_])")
 _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w[0].upper() + w[1:] + " "))
 _PARTS_CUE_WORDS = ("gồm", "Gồm", "dạng", "chia thành", "phân thành", "cơ cấu", "Cơ cấu", "phân bổ")
 
 
-def _count_starts(paras: list[Paragraph]) -> dict[int, list[int]]:
-    """Where a count may start, per paragraph: runs of one or two digits, and number words. The
-    paragraphs are searched joined, once per word form with ``str.find`` (much faster than a
-    regular expression tried at every position, or a search per paragraph)."""
+def _places(paras: list[Paragraph]) -> tuple[dict[int, list[int]], dict[int, list[int]], set[int]]:
+    """Where each rule may apply, per paragraph, found on the paragraphs joined (one search
+    each, by patterns that start with a literal or a character class, which the engine finds
+    quickly): ``(counts, là-before-a-count, paragraphs with a percentage)``. A count is one or two
+    digits or a number word, then a space and a letter."""
     texts = [p.text for p in paras]
     joined = "\n".join(texts)
     offsets, pos = [], 0
     for t in texts:
         offsets.append(pos)
         pos += len(t) + 1
+
+    def per_para(hits) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for h in sorted(hits):
+            i = bisect.bisect_right(offsets, h) - 1
+            out.setdefault(i, []).append(h - offsets[i])
+        return out
+
     hits = [m.start() for m in _DIGITS_RE.finditer(joined)]
-    for w in _WORD_FORMS:
-        k = joined.find(w)
-        while k >= 0:
-            hits.append(k)
-            k = joined.find(w, k + 1)
-    out: dict[int, list[int]] = {}
-    for h in sorted(hits):
-        i = bisect.bisect_right(offsets, h) - 1
-        out.setdefault(i, []).append(h - offsets[i])
-    return out
+    hits += [m.start() + 1 for m in _WORD_AFTER_SPACE_RE.finditer(joined)]
+    hits += [o for o in offsets if joined.startswith(_WORD_FORMS, o)]  # a paragraph's first word
+    la = per_para(m.start() for m in _LA_COUNT_RE.finditer(joined))
+    pct = set(per_para(m.start() for m in _PCT_SIGN_RE.finditer(joined)))
+    return per_para(hits), la, pct
+
+
+_PCT_SIGN_RE = re.compile(r"%")
 
 
 def list_claims(paras: list[Paragraph]) -> list[dict]:
@@ -476,8 +487,9 @@ def list_claims(paras: list[Paragraph]) -> list[dict]:
     at most one per place ``_order``; the extractor keeps another rule's claim at the same place,
     such as ``list-of-names`` of :mod:`parstats.audit.ties`)."""
     out: list = []
-    starts = _count_starts(paras)
-    for pidx, p in enumerate(paras):
+    starts, las, pcts = _places(paras)
+    for pidx in sorted(set(starts) | set(las) | pcts):
+        p = paras[pidx]
         if p.kind not in ("body", "footnote", "table"):
             continue
         text = p.text
@@ -488,18 +500,17 @@ def list_claims(paras: list[Paragraph]) -> list[dict]:
             if m is None or m.group("noun") in _NOT_LIST_NOUNS or _prev_word(text, s) in _NOT_COUNT_BEFORE:
                 continue
             _forward(p, pidx, m, out)
-        if "%" in text:
+        if pidx in pcts:
             if "(" in text and any(cue in text for cue in _PARTS_CUE_WORDS):
                 _inline_parts(p, pidx, out)
             if "còn lại" in text:
                 _remainder(p, pidx, out)
-        if " là " in text:
-            for m in _LA_COUNT_RE.finditer(text):
-                _backward(p, pidx, m.start(), out)
+        for la in las.get(pidx, ()):
+            _backward(p, pidx, la, out)
     _bullets(paras, out)
     seen: set = set()
     uniq = []
-    for c in out:
+    for c in sorted(out, key=lambda c: c["_order"]):
         if c["_order"] not in seen:
             seen.add(c["_order"])
             uniq.append(c)
