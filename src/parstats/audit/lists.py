@@ -443,11 +443,14 @@ def _remainder(p: Paragraph, pidx: int, out: list) -> None:
 
 #: one or two digits then a space and a letter (a count and its noun); "123 …" is looked at
 #: from its "23", which the check of the character before drops
-_DIGITS_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]? (?=[^\W\d_])")
+#: what must follow a count's noun within its sentence for a list to follow: a colon, "gồm",
+#: "là", or a capitalised word or a name in backticks (checked inside the pattern, in C)
+_LIST_AHEAD = r"(?= [^\W\d_][^.;!?\n]{0,90}?(?::|gồm|là |[ ,(][`" + _UP[1:] + r"))"
+_DIGITS_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]?" + _LIST_AHEAD)
 #: a number word after a space (a literal start: found quickly), then a space and a letter
 _WORD_AFTER_SPACE_RE = re.compile(
     r" (?:" + "|".join(f for w in sorted(NUMBER_WORDS, key=len, reverse=True) if " " not in w
-                       for f in (w, w[0].upper() + w[1:])) + r")(?= [^\W\d_])")
+                       for f in (w, w[0].upper() + w[1:])) + r")" + _LIST_AHEAD)
 _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w[0].upper() + w[1:] + " "))
 _PARTS_CUE_WORDS = ("gồm", "Gồm", "dạng", "chia thành", "phân thành", "cơ cấu", "Cơ cấu", "phân bổ")
 
@@ -475,11 +478,8 @@ def _places(paras: list[Paragraph]) -> tuple[dict[int, list[int]], dict[int, lis
     hits += [m.start() + 1 for m in _WORD_AFTER_SPACE_RE.finditer(joined)]
     hits += [o for o in offsets if joined.startswith(_WORD_FORMS, o)]  # a paragraph's first word
     la = per_para(m.start() for m in _LA_COUNT_RE.finditer(joined))
-    pct = set(per_para(m.start() for m in _PCT_SIGN_RE.finditer(joined)))
+    pct = {i for i, t in enumerate(texts) if "%" in t}
     return per_para(hits), la, pct
-
-
-_PCT_SIGN_RE = re.compile(r"%")
 
 
 def list_claims(paras: list[Paragraph]) -> list[dict]:
