@@ -174,7 +174,7 @@ def assert_findings_hold(text: str, findings) -> None:
             if c.detail.get("unit") == "%":  # the whole is 100 %
                 assert c.denominator == 100 * c.detail["scale"], where
             else:  # the total cell, as written
-                assert scaled_text(c.denominator, c).replace(".", "") == c.reported.replace(".", ""), where
+                assert re.sub(r"[.\s]", "", scaled_text(c.denominator, c)) == re.sub(r"[.\s]", "", c.reported), where
         elif c.detail.get("rule") == "complete-breakdown":
             # the whole is the sum of the breakdown's counts, said in the evidence
             assert f"= {format_number(c.denominator)})" in c.denominator_source, where

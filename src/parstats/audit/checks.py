@@ -506,7 +506,8 @@ def scaled_text(v: int, c: Claim) -> str:
     """A number of a sum on an integer scale (``detail["scale"]``) as written: ``1061`` at scale 10
     of a breakdown in percent is ``106,1%``."""
     sc = c.detail["scale"]
-    text = format_number(Decimal(v) / sc) if sc == 1 else f"{Decimal(v) / sc:.{len(str(sc)) - 1}f}".replace(".", ",")
+    whole, frac = divmod(abs(v), sc)
+    text = ("-" if v < 0 else "") + format_number(whole) + ("," + str(frac).zfill(len(str(sc)) - 1) if sc > 1 else "")
     return text + "%" if c.detail.get("unit") == "%" else text
 
 

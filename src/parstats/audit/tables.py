@@ -33,7 +33,8 @@ WEAK_CHANGE_COLUMN = "two amounts and a percentage in a row may not be a change 
 _TOTAL_LABEL_RE = re.compile(r"(?i)^\s*(?:\*\*)?(?:tổng số|tổng cộng|tổng|cộng|toàn (?:tỉnh|huyện|quốc|vùng|thành phố|xã|ngành)|cả nước|chung)\b")
 _SHARE_TOTAL_LABEL_RE = re.compile(r"(?i)^\s*(?:\*\*)?cơ cấu\b.*%")
 _SUB_LABEL_RE = re.compile(r"^\s*[-+*•–]\s")
-_CELL_NUM_RE = re.compile(r"^\s*(?:\*\*)?(?P<n>[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)(?:\*\*)?\s*$")
+_CELL_NUM_RE = re.compile(
+    r"^\s*(?:\*\*)?(?P<n>[0-9]{1,3}(?:[. \u00a0][0-9]{3})*(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)(?:\*\*)?\s*$")
 _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}")
 
 
@@ -53,7 +54,7 @@ def _vi_number(s: str) -> tuple[int, int] | None:
         return None
     n = m.group("n")
     whole, _, frac = n.partition(",")
-    return int(whole.replace(".", "") + frac), len(frac)
+    return int(re.sub(r"[. \u00a0]", "", whole) + frac), len(frac)
 
 
 def _claim(p: Paragraph, pidx: int, kind: str, *, total=None, parts=None, numerator=None, reported: str,
@@ -81,7 +82,10 @@ def _table_blocks(paras: list[Paragraph]) -> list[list[int]]:
 
 
 def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
-    rows = [(i, _cells(paras[i].text)) for i in block if not _SEPARATOR_RE.match(paras[i].text)]
+    # the rows above the separator line ("|---|") are the header
+    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
+    body = block[sep + 1:] if sep is not None else block
+    rows = [(i, _cells(paras[i].text)) for i in body if not _SEPARATOR_RE.match(paras[i].text)]
     if len(rows) < 3:
         return
     width = len(rows[0][1])
@@ -99,9 +103,9 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
         if len(after) >= 2:
             parts_rows, where = after, "the rows marked '-' under it"
         elif r >= 2 and not _SUB_LABEL_RE.match(label) and r == len(rows) - 1 and not is_share:
-            parts_rows, where = rows[1:r] if _vi_number_row(rows[0][1]) is None else rows[:r], "the rows above it"
-            if len(parts_rows) < 2:
-                continue
+            parts_rows, where = rows[:r], "the rows above it"
+        elif r == 0 and len(rows) >= 3 and not is_share:
+            parts_rows, where = rows[1:], "the rows under it"
         else:
             continue
         fits: list[tuple] = []
