@@ -449,13 +449,12 @@ _LIST_AHEAD = r"(?= [^\W\d_][^.;!?\n]{0,90}?(?::|gồm|là |[ ,(][`" + _UP[1:] +
 _DIGITS_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]?" + _LIST_AHEAD)
 #: a number word after a space (a literal start: found quickly), then a space and a letter
 _WORD_AFTER_SPACE_RE = re.compile(
-    r" (?:" + "|".join(f for w in sorted(NUMBER_WORDS, key=len, reverse=True) if " " not in w
-                       for f in (w, w[0].upper() + w[1:])) + r")" + _LIST_AHEAD)
+    r" (?=[hbnstcmHBNSTCM])(?:[Hh]ai|[Bb](?:a|ốn|ảy)|[Nn]ăm|[Ss]áu|[Tt]ám|[Cc]hín|[Mm]ười)(?= )" + _LIST_AHEAD)
 _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w[0].upper() + w[1:] + " "))
 _PARTS_CUE_WORDS = ("gồm", "Gồm", "dạng", "chia thành", "phân thành", "cơ cấu", "Cơ cấu", "phân bổ")
 
 
-def _places(paras: list[Paragraph]) -> tuple[dict[int, list[int]], dict[int, list[int]], set[int]]:
+def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]], dict[int, list[int]], set[int]]:
     """Where each rule may apply, per paragraph, found on the paragraphs joined (one search
     each, by patterns that start with a literal or a character class, which the engine finds
     quickly): ``(counts, là-before-a-count, paragraphs with a percentage)``. A count is one or two
@@ -474,7 +473,13 @@ def _places(paras: list[Paragraph]) -> tuple[dict[int, list[int]], dict[int, lis
             out.setdefault(i, []).append(h - offsets[i])
         return out
 
-    hits = [m.start() for m in _DIGITS_RE.finditer(joined)]
+    if contexts is None:
+        hits = [m.start() for m in _DIGITS_RE.finditer(joined)]
+    else:  # the counts the tokenizer found (parstats.audit.tokens): no second scan
+        hits = [offsets[c.pidx] + t.s for c in contexts for t in c.toks if t.role == "count" and t.a < 100]
+        # table rows are read cell by cell there: their counts are searched here
+        hits += [offsets[i] + m.start() for i, p in enumerate(paras) if p.kind == "table"
+                 for m in _DIGITS_RE.finditer(p.text)]
     hits += [m.start() + 1 for m in _WORD_AFTER_SPACE_RE.finditer(joined)]
     hits += [o for o in offsets if joined.startswith(_WORD_FORMS, o)]  # a paragraph's first word
     la = per_para(m.start() for m in _LA_COUNT_RE.finditer(joined))
@@ -482,12 +487,14 @@ def _places(paras: list[Paragraph]) -> tuple[dict[int, list[int]], dict[int, lis
     return per_para(hits), la, pct
 
 
-def list_claims(paras: list[Paragraph]) -> list[dict]:
+def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts,
     at most one per place ``_order``; the extractor keeps another rule's claim at the same place,
-    such as ``list-of-names`` of :mod:`parstats.audit.ties`)."""
+    such as ``list-of-names`` of :mod:`parstats.audit.ties`). ``contexts``: the paragraphs'
+    :class:`parstats.audit.tokens.ParagraphContext` objects, whose count tokens are the places of
+    counts in digits (else they are searched here)."""
     out: list = []
-    starts, las, pcts = _places(paras)
+    starts, las, pcts = _places(paras, contexts)
     for pidx in sorted(set(starts) | set(las) | pcts):
         p = paras[pidx]
         if p.kind not in ("body", "footnote", "table"):
