@@ -30,6 +30,22 @@ _SENT_RE = re.compile(r"[.!?;](?= |$)")
 WEAK_PER_UNIT = "the counts may be of another set of units, or rounded"
 
 
+_BEFORE_SLASH_RE = re.compile(r"(?<![\w.,/])(?P<z>" + _NUM + r") ?(?P<a>[^\W\d_]+)/(?P<b>[^\W\d_]+²?)")
+
+
+_SLASH_LETTER_RE = re.compile(r"/(?=[^\W\d_])")
+
+
+def _rates(text: str):
+    """The matches of ``Z a/b`` in ``text``, found from each "/" before a letter (a literal start:
+    quick) and a short window around it."""
+    for s in _SLASH_LETTER_RE.finditer(text):
+        k = s.start()
+        m = _BEFORE_SLASH_RE.search(text, max(0, k - 30), k + 30)
+        if m is not None and m.end("a") == k:
+            yield m
+
+
 def _value(s: str) -> tuple[Decimal, Decimal]:
     """A number as written (``1.234``, ``2,8``) and half a unit of its last digit."""
     whole, _, frac = s.partition(",")
@@ -50,7 +66,7 @@ def per_unit_claims(paras: list[Paragraph]) -> list[dict]:
         text = p.text
         if "/" not in text:
             continue
-        for m in _RATE_RE.finditer(text):
+        for m in _rates(text):
             a, b = m.group("a"), m.group("b")
             if a == b or a.lower() in _MULT or b.lower() in _MULT or a.isupper():
                 continue  # "tỷ/năm": a multiplier, not a noun counted

@@ -32,6 +32,8 @@ WEAK_CHANGE_COLUMN = "two amounts and a percentage in a row may not be a change 
 
 _TOTAL_LABEL_RE = re.compile(r"(?i)^\s*(?:\*\*)?(?:tổng số|tổng cộng|tổng|cộng|toàn (?:tỉnh|huyện|quốc|vùng|thành phố|xã|ngành)|cả nước|chung)\b")
 _SHARE_TOTAL_LABEL_RE = re.compile(r"(?i)^\s*(?:\*\*)?cơ cấu\b.*%")
+#: words one of which a total row's label holds (a quick test before the table is read)
+_TOTAL_WORDS = ("ổng", "ộng", "ả nước", "oàn", "hung", "ơ cấu")
 _SUB_LABEL_RE = re.compile(r"^\s*[-+*•–]\s")
 _CELL_NUM_RE = re.compile(
     r"^\s*(?:\*\*)?(?P<n>[0-9]{1,3}(?:[. \u00a0][0-9]{3})*(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)(?:\*\*)?\s*$")
@@ -220,7 +222,8 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
     """The claims of tables: total rows of Markdown tables, change columns of flattened ones."""
     out: list = []
     for block in _table_blocks(paras):
-        _total_rows(paras, block, out)
+        if any(w in paras[i].text for i in block for w in _TOTAL_WORDS):
+            _total_rows(paras, block, out)
     for i, p in enumerate(paras):
         if p.kind in ("body", "table") and "%" in p.text:
             _change_columns(p, i, out)
