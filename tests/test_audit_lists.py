@@ -105,6 +105,14 @@ def test_bullets_under_a_count_are_counted():
     assert f.status == "consistent" and f.claim.line == 1
 
 
+def test_parts_under_a_stated_total_are_checked_never_flagged():
+    f = _one("Đơn vị có tổng số 36 chiếc, gồm 20 chiếc loại A, 12 chiếc loại B và 4 chiếc loại C.",
+             "parts-of-total")
+    assert f.status == "consistent" and f.claim.parts == (20, 12, 4)
+    # parts that do not add up: a partial list, or subsets; nothing is said
+    assert not _findings("Đơn vị có tổng số 36 chiếc, gồm 20 chiếc loại A, 12 chiếc loại B.", "parts-of-total")
+
+
 # ------------------------------------------------------------------------------ breakdowns
 def test_bullet_shares_of_one_whole_add_to_100_within_rounding():
     text = ("Biểu đồ thể hiện cơ cấu vốn năm 2020, với các thành phần:\n"

@@ -487,6 +487,35 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
     return per_para(hits), la, pct
 
 
+#: what makes the counts after a total its parts: "58 đơn vị, gồm …", "400 cầu thủ, trong đó …"
+_PARTS_AFTER_TOTAL_RE = re.compile(
+    r"(?: [^\W\d_]+){1,4}?,? ?\(?(?:gồm có|bao gồm|gồm|trong đó|chia ra|chia thành|cụ thể|:)")
+_SENT_STOP_RE = re.compile(r"[.!?](?= |$)")
+
+
+def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
+    """``tổng số 36 chiếc, gồm 20 chiếc A, 12 chiếc B và 4 chiếc C``: counts of the total's noun
+    after a cue that makes them its parts, in the same sentence. Reported ``consistent`` when they
+    add up to it; when they do not, nothing is said (the list may be partial, or count subsets)."""
+    text = p.text
+    toks = [t for t in ctx.toks if t.role == "count" and t.unit and not t.approx]
+    for i, t in enumerate(toks):
+        m = _PARTS_AFTER_TOTAL_RE.match(text, t.e)
+        if m is None or not text.startswith(" " + t.unit, t.e):
+            continue
+        stop = _SENT_STOP_RE.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        noun = t.unit.split()[0]
+        parts = [u for u in toks[i + 1:] if u.s < end and u.unit and u.unit.split()[0] == noun]
+        if len(parts) < 2 or sum(u.a for u in parts) != t.a or any(u.a >= t.a for u in parts):
+            continue
+        out.append(_claim(p, pidx, t.s, parts[-1].e + len(parts[-1].unit or "") + 1, total=t.a,
+                          parts=tuple(u.a for u in parts), reported=t.text,
+                          source=f"the total '{t.text} {t.unit}' and the counts of '{noun}' after "
+                                 f"'{m.group(0).strip(' ,(')}' in its sentence",
+                          detail={"unit": noun, "rule": "parts-of-total", "weak": WEAK_LIST}))
+
+
 def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts,
     at most one per place ``_order``; the extractor keeps another rule's claim at the same place,
@@ -514,6 +543,9 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
                 _remainder(p, pidx, out)
         for la in las.get(pidx, ()):
             _backward(p, pidx, la, out)
+    for ctx in contexts or ():
+        if len(ctx.toks) >= 3:
+            _parts_of_total(paras[ctx.pidx], ctx.pidx, ctx, out)
     _bullets(paras, out)
     seen: set = set()
     uniq = []
