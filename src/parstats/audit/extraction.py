@@ -122,9 +122,9 @@ def _extract(text: str) -> list[Claim]:
         per_para[i] = own
         raw.extend(own)
     # counted lists and breakdowns (parstats.audit.lists), not again where a list was read
-    have = {k for c in raw if c["kind"] == "sum" for k in (c["_order"], (c["denominator"], c["parts"]))}
+    have = {k for c in raw if c["kind"] == "sum" for k in (c["_order"], (c["line"], c["denominator"], c["parts"]))}
     raw.extend(c for c in counted_list_claims(paras, ctxs)
-               if c["_order"] not in have and (c["denominator"], c["parts"]) not in have)
+               if c["_order"] not in have and (c["line"], c["denominator"], c["parts"]) not in have)
     raw.extend(table_claims(paras))
     raw.extend(per_unit_claims(paras))
     # footnote texts by id; an id may repeat (several documents in one text): each marker
