@@ -70,8 +70,9 @@ def per_unit_claims(paras: list[Paragraph]) -> list[dict]:
             a, b = m.group("a"), m.group("b")
             if a == b or a.lower() in _MULT or b.lower() in _MULT or a.isupper():
                 continue  # "tỷ/năm": a multiplier, not a noun counted
-            starts = [x.end() for x in _SENT_RE.finditer(text, 0, m.start())]
-            s0 = starts[-1] if starts else 0
+            lo = max(0, m.start() - 300)  # the sentence, at most 300 characters back (linear time)
+            starts = [x.end() for x in _SENT_RE.finditer(text, lo, m.start())]
+            s0 = starts[-1] if starts else lo
             ca, cb = _counts_of(text, a, s0, m.start()), _counts_of(text, b, s0, m.start())
             if not ca or not cb:
                 continue

@@ -118,9 +118,11 @@ def _prev_word(text: str, s: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _sentence_end(text: str, pos: int) -> int:
-    m = _SENT_END_RE.search(text, pos)
-    return m.start() if m else len(text)
+def _sentence_end(text: str, pos: int, limit: int = 400) -> int:
+    """End of the sentence at ``pos``, looked for at most ``limit`` characters on (a paragraph of
+    one endless sentence is read in windows: linear time)."""
+    m = _SENT_END_RE.search(text, pos, pos + limit)
+    return m.start() if m else min(len(text), pos + limit)
 
 
 def _items(text: str) -> list[str]:
@@ -490,7 +492,6 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
 #: what makes the counts after a total its parts: "58 đơn vị, gồm …", "400 cầu thủ, trong đó …"
 _PARTS_AFTER_TOTAL_RE = re.compile(
     r"(?: [^\W\d_]+){1,4}?,? ?\(?(?:gồm có|bao gồm|gồm|trong đó|chia ra|chia thành|cụ thể|:)")
-_SENT_STOP_RE = re.compile(r"[.!?](?= |$)")
 
 
 def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
@@ -503,10 +504,14 @@ def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
         m = _PARTS_AFTER_TOTAL_RE.match(text, t.e)
         if m is None or not text.startswith(" " + t.unit, t.e):
             continue
-        stop = _SENT_STOP_RE.search(text, m.end())
-        end = stop.start() if stop else len(text)
+        end = _sentence_end(text, m.end())
         noun = t.unit.split()[0]
-        parts = [u for u in toks[i + 1:] if u.s < end and u.unit and u.unit.split()[0] == noun]
+        parts = []
+        for u in toks[i + 1:i + 40]:  # the counts of its sentence, at most 40 (linear in the paragraph)
+            if u.s >= end:
+                break
+            if u.unit and u.unit.split()[0] == noun:
+                parts.append(u)
         if len(parts) < 2 or sum(u.a for u in parts) != t.a or any(u.a >= t.a for u in parts):
             continue
         out.append(_claim(p, pidx, t.s, parts[-1].e + len(parts[-1].unit or "") + 1, total=t.a,
