@@ -31,7 +31,9 @@ from parstats.audit import (
     split_counts,
     totals_for_percent,
 )
+from parstats.audit.checks import fits_rounded_amounts, scaled_text
 from parstats.audit.extraction import extract_claims
+from parstats.audit.lists import NUMBER_WORDS
 from parstats.numbers import NUMBER_PATTERN, format_number, format_percent, parse_number, parse_percent
 from parstats.paths import RAW_REPORT
 from parstats.ratios import percent, percent_change
@@ -153,9 +155,12 @@ def assert_findings_hold(text: str, findings) -> None:
             assert c.numerator == abs(c.detail["new"] - c.detail["old"]) and c.denominator == c.detail["old"]
         elif c.numerator is not None:
             assert c.numerator in in_quote, f"{where}: numerator {c.numerator} is not written in the quote"
-        for p in c.parts or () if not (c.detail.get("list") or c.detail.get("points")) else ():
-            # (a list's parts are its names; points are on an integer scale)
-            assert p in in_quote, f"{where}: part {p} is not written in the quote"
+        # a list's parts are its names; points, shares and table cells with decimals are on an integer scale
+        table = c.detail.get("rule") == "table-total-row"  # its parts are the cells of other rows
+        in_rows = set().union(*(_counts_written(lines[n - 1]) for n in cited)) if table else set()
+        skip = c.detail.get("list") or c.detail.get("points") or "scale" in c.detail
+        for p in c.parts or () if not skip else ():
+            assert p in (in_rows if table else in_quote), f"{where}: part {p} is not written in the quote"
         if "old_text" in c.detail:
             pass
         elif c.kind == "change" and c.denominator is not None:
@@ -165,6 +170,15 @@ def assert_findings_hold(text: str, findings) -> None:
                 direction, {new + c.numerator, new - c.numerator})
             assert c.denominator in olds, (
                 f"{where}: the base {c.denominator} is not {new} {direction} {c.numerator} undone")
+        elif c.detail.get("list") and c.reported and not c.reported[0].isdigit():
+            # a count in words ("sáu tuyến"): the word is the count
+            assert NUMBER_WORDS[c.reported.lower()] == c.denominator, where
+        elif c.kind == "sum" and "scale" in c.detail:
+            # shares of one whole (100 % implicit) or a table cell with decimals, on an integer scale
+            if c.detail.get("unit") == "%":  # the whole is 100 %
+                assert c.denominator == 100 * c.detail["scale"], where
+            else:  # the total cell, as written
+                assert re.sub(r"[.\s]", "", scaled_text(c.denominator, c)) == re.sub(r"[.\s]", "", c.reported), where
         elif c.detail.get("rule") == "complete-breakdown":
             # the whole is the sum of the breakdown's counts, said in the evidence
             assert f"= {format_number(c.denominator)})" in c.denominator_source, where
@@ -186,20 +200,26 @@ def assert_findings_hold(text: str, findings) -> None:
             assert c.detail.get("unit") and c.numerator is not None and c.denominator, f"{where}: a bare fraction"
             assert c.numerator <= c.denominator and f.status == "consistent", f"{where}: part above whole"
             assert f.recomputed == format_percent(_exact_percent(c.numerator, c.denominator, 2), 2), where
+        elif c.detail.get("per_unit"):  # a per-unit average: its own check (parstats.audit.averages)
+            assert f.recomputed and (f.status != "inconsistent" or c.numerator is not None), where
         elif c.kind in ("ratio", "change"):
             assert c.reported and c.numerator is not None and c.denominator, f"{where}: checked without its numbers"
             rep = parse_percent(c.reported)
             exact = _exact_percent(c.numerator, c.denominator, rep.decimals)
-            assert (exact == rep.value) == (f.status == "consistent"), (
+            r_units, r_dec = int(rep.value.scaleb(rep.decimals)), rep.decimals
+            assert (exact == rep.value or bool(c.detail.get("rounded_amounts") and fits_rounded_amounts(
+                c.numerator, c.denominator, r_units, r_dec))) == (f.status == "consistent"), (
                 f"{where}: {c.numerator}/{c.denominator} gives {format_percent(exact, rep.decimals)}, "
                 f"reported {c.reported}")
             assert f.recomputed == format_percent(exact, rep.decimals), (
                 f"{where}: recomputed {f.recomputed!r}, not {format_percent(exact, rep.decimals)}")
         elif c.kind == "sum":
             total = sum(c.parts or ())
-            assert (total == c.denominator) == (f.status == "consistent"), (
+            # within the rounding of the parts (detail["slack"], in units of the scale) when they have one
+            assert (abs(total - c.denominator) <= c.detail.get("slack", 0)) == (f.status == "consistent"), (
                 f"{where}: the parts {c.parts} add up to {total}, the total is {c.denominator}")
-            assert f.recomputed == format_number(total), f"{where}: recomputed {f.recomputed!r}"
+            want = scaled_text(total, c) if "scale" in c.detail else format_number(total)
+            assert f.recomputed == want, f"{where}: recomputed {f.recomputed!r}"
         elif c.kind == "rank" and f.status == "consistent":
             assert 1 <= c.numerator <= c.denominator, f"{where}: rank {c.numerator} of {c.denominator}"
         elif c.kind == "date" and f.status == "consistent" and c.detail.get("day") and c.detail.get("month"):

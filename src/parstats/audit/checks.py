@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal, ROUND_DOWN, ROUND_HALF_UP, ROUND_UP
 
+from parstats.audit.averages import per_unit_status
 from parstats.audit.documents import valid_date
 from parstats.audit.inference import (
     _count_bounds,
@@ -328,6 +329,13 @@ def _not_a_checkable_date(c: Claim) -> str | None:
 
 def _audit_one(c: Claim, target=None) -> Finding:
     k = c.kind
+    if c.detail.get("per_unit"):  # a per-unit average (parstats.audit.averages)
+        status, rec, diag = per_unit_status(c)
+        if status == "inconsistent":
+            minor = diag.startswith("rounded down")
+            return Finding(c, status, "minor" if minor else "major", diag, rec,
+                           cause="rounded-down" if minor else "other")
+        return _consistent(c, rec) if status == "consistent" else Finding(c, status, diagnosis=diag, recomputed=rec)
     if k == "ratio":
         x, y = c.numerator, c.denominator
         if x is None:
@@ -456,10 +464,14 @@ def _audit_one(c: Claim, target=None) -> Finding:
         rec = format_number(s)
         if c.detail.get("doubt"):
             return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
-        if s == total:
-            return _consistent(c, rec)
+        if s == total or abs(s - total) <= c.detail.get("slack", 0):  # slack: parts' rounding
+            return _consistent(c, rec if "scale" not in c.detail else scaled_text(s, c))
         if c.detail.get("weak"):
             return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
+        if "scale" in c.detail:  # shares or decimals on an integer scale (parstats.audit.lists, tables)
+            got, want = scaled_text(s, c), scaled_text(total, c)
+            return Finding(c, "inconsistent", "major", f"the parts add up to {got}, not {want}, beyond the "
+                           "rounding of the parts", got, cause="parts-mismatch")
         diagnosis, transposed = _sum_diagnosis(total, parts, c.reported)
         # a list far off its total names examples, unless it says it is complete ("gồm") and
         # counts the same thing as its total ("36 chiếc (gồm 20 chiếc …, 12 chiếc …)")
@@ -550,6 +562,15 @@ def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:
     gross, text = _gross(target, _from_units(r, d), x, y)
     return Finding(f.claim, f.status, "major" if gross else f.severity, f"{f.diagnosis}; {text}",
                    f.recomputed, gross, f.cause, f.fits)
+
+
+def scaled_text(v: int, c: Claim) -> str:
+    """A number of a sum on an integer scale (``detail["scale"]``) as written: ``1061`` at scale 10
+    of a breakdown in percent is ``106,1%``."""
+    sc = c.detail["scale"]
+    whole, frac = divmod(abs(v), sc)
+    text = ("-" if v < 0 else "") + format_number(whole) + ("," + str(frac).zfill(len(str(sc)) - 1) if sc > 1 else "")
+    return text + "%" if c.detail.get("unit") == "%" else text
 
 
 def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> tuple[str, bool]:

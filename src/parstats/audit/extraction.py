@@ -40,6 +40,9 @@ Examples
 """
 from __future__ import annotations
 
+from parstats.audit.lists import list_claims as counted_list_claims
+from parstats.audit.tables import table_claims
+from parstats.audit.averages import per_unit_claims
 from parstats.audit.linking import (
     _FootnoteMap,
     _footnote_sums,
@@ -118,6 +121,12 @@ def _extract(text: str) -> list[Claim]:
         ctxs.append(ctx)
         per_para[i] = own
         raw.extend(own)
+    # counted lists and breakdowns (parstats.audit.lists), not again where a list was read
+    have = {k for c in raw if c["kind"] == "sum" for k in (c["_order"], (c["line"], c["denominator"], c["parts"]))}
+    raw.extend(c for c in counted_list_claims(paras, ctxs)
+               if c["_order"] not in have and (c["line"], c["denominator"], c["parts"]) not in have)
+    raw.extend(table_claims(paras))
+    raw.extend(per_unit_claims(paras))
     # footnote texts by id; an id may repeat (several documents in one text): each marker
     # uses the nearest definition after it, else the last one before it
     groups: dict[str, list[list[_Ctx]]] = {}

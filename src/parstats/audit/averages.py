@@ -1,0 +1,116 @@
+"""Per-unit averages whose two inputs the text states: ``18 trận … 33 bàn (2,8 bàn/trận)``.
+
+Rule ``per-unit-average``: a value written ``Z a/b`` (``bàn/trận``, ``người/km²``) is tied to the
+nearest count of the noun ``a`` and the nearest count of the noun ``b`` before it in the same
+sentence (a count's noun is the word right after it, the same word as in the unit). It is
+checked as a/b at the precision of ``Z``, allowing for the rounding of the two counts (half a
+unit of their last digit, times ``nghìn``/``triệu`` when they are written so):
+
+* ``consistent`` when ``Z`` is within that range;
+* ``inconsistent`` only when both counts are exact whole numbers without a multiplier or an
+  approximation word, each the only count of its noun in the sentence;
+* otherwise ``unverifiable`` (the count may be of another set of units).
+
+The claim is a ``ratio`` with ``detail["per_unit"]``; :func:`per_unit_status` gives its status.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from parstats.markdown import Paragraph
+from parstats.numbers import format_number
+
+_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
+_RATE_RE = re.compile(r"(?<![\w.,/])(?P<z>" + _NUM + r") ?(?P<a>[^\W\d_]+)/(?P<b>[^\W\d_]+²?)")
+_MULT = {"nghìn": 1000, "ngàn": 1000, "triệu": 10 ** 6, "tỷ": 10 ** 9, "tỉ": 10 ** 9}
+_APPROX_RE = re.compile(r"(?i)(?:khoảng|gần|hơn|trên|dưới|xấp xỉ|chừng|ước|tới|đến) $")
+_SENT_RE = re.compile(r"[.!?;](?= |$)")
+
+WEAK_PER_UNIT = "the counts may be of another set of units, or rounded"
+
+
+_BEFORE_SLASH_RE = re.compile(r"(?<![\w.,/])(?P<z>" + _NUM + r") ?(?P<a>[^\W\d_]+)/(?P<b>[^\W\d_]+²?)")
+
+
+_SLASH_LETTER_RE = re.compile(r"/(?=[^\W\d_])")
+
+
+def _rates(text: str):
+    """The matches of ``Z a/b`` in ``text``, found from each "/" before a letter (a literal start:
+    quick) and a short window around it."""
+    for s in _SLASH_LETTER_RE.finditer(text):
+        k = s.start()
+        m = _BEFORE_SLASH_RE.search(text, max(0, k - 30), k + 30)
+        if m is not None and m.end("a") == k:
+            yield m
+
+
+def _value(s: str) -> tuple[Decimal, Decimal]:
+    """A number as written (``1.234``, ``2,8``) and half a unit of its last digit."""
+    whole, _, frac = s.partition(",")
+    v = Decimal(whole.replace(".", "") + ("." + frac if frac else ""))
+    return v, Decimal(5).scaleb(-len(frac) - 1)
+
+
+def _counts_of(text: str, noun: str, lo: int, hi: int) -> list[re.Match]:
+    noun_re = re.escape(noun).replace("²", "(?:²|2)")
+    pat = re.compile(r"(?<![\w.,/])(?P<n>" + _NUM + r") (?:(?P<m>nghìn|ngàn|triệu|tỷ|tỉ) )?" + noun_re + r"(?![\w/])")
+    return list(pat.finditer(text, lo, hi))
+
+
+def per_unit_claims(paras: list[Paragraph]) -> list[dict]:
+    """The per-unit-average claims of a text's paragraphs (provisional claim dicts)."""
+    out = []
+    for pidx, p in enumerate(paras):
+        text = p.text
+        if "/" not in text:
+            continue
+        for m in _rates(text):
+            a, b = m.group("a"), m.group("b")
+            if a == b or a.lower() in _MULT or b.lower() in _MULT or a.isupper():
+                continue  # "tỷ/năm": a multiplier, not a noun counted
+            lo = max(0, m.start() - 300)  # the sentence, at most 300 characters back (linear time)
+            starts = [x.end() for x in _SENT_RE.finditer(text, lo, m.start())]
+            s0 = starts[-1] if starts else lo
+            ca, cb = _counts_of(text, a, s0, m.start()), _counts_of(text, b, s0, m.start())
+            if not ca or not cb:
+                continue
+            xa, xb = ca[-1], cb[-1]
+            (va, ha), (vb, hb) = _value(xa.group("n")), _value(xb.group("n"))
+            ka, kb = _MULT.get(xa.group("m") or "", 1), _MULT.get(xb.group("m") or "", 1)
+            exact = (len(ca) == 1 and len(cb) == 1 and ka == 1 and kb == 1 and ha >= Decimal("0.5")
+                     and hb >= Decimal("0.5") and not _APPROX_RE.search(text, max(0, xa.start() - 12), xa.start())
+                     and not _APPROX_RE.search(text, max(0, xb.start() - 12), xb.start())
+                     and not _APPROX_RE.search(text, max(0, m.start() - 14), m.start()))
+            detail = {"rule": "per-unit-average", "per_unit": True, "unit": f"{a}/{b}",
+                      "inputs": (str(va * ka), str(ha * ka), str(vb * kb), str(hb * kb))}
+            if not exact:
+                detail["weak"] = WEAK_PER_UNIT
+            first = min(xa.start(), xb.start())
+            out.append({"kind": "ratio", "line": p.line_at(m.start()), "quote": text[first:m.end()][:200],
+                        "numerator": int(va * ka) if exact else None, "denominator": int(vb * kb) if exact else None,
+                        "parts": None, "reported": m.group("z"),
+                        "denominator_source": (f"'{xa.group(0)}' over '{xb.group(0)}', the counts of the two "
+                                               f"nouns of the unit {a}/{b} in the same sentence"),
+                        "target": None, "detail": detail, "_order": (pidx, m.start())})
+    return out
+
+
+def per_unit_status(c) -> tuple[str, str, str | None]:
+    """``(status, recomputed, diagnosis)`` of a per-unit-average claim."""
+    va, ha, vb, hb = (Decimal(x) for x in c.detail["inputs"])
+    z, hz = _value(c.reported)
+    q = Decimal(1).scaleb(-len(c.reported.partition(",")[2]))
+    got = (va / vb).quantize(q, rounding=ROUND_HALF_UP)
+    rec = format_number(int(got)) if q == 1 else f"{got}".replace(".", ",")
+    lo = (va - ha) / (vb + hb) if vb + hb > 0 else Decimal(0)
+    hi = (va + ha) / (vb - hb) if vb - hb > 0 else Decimal("Infinity")
+    if got == z or (lo - hz <= z <= hi + hz and (ha < Decimal("0.5") or hb < Decimal("0.5") or c.detail.get("weak"))):
+        return "consistent", rec, None
+    if c.detail.get("weak"):
+        return "unverifiable", rec, c.detail["weak"]
+    why = (f"{c.detail['inputs'][0]}/{c.detail['inputs'][2]} {c.detail['unit']} is {rec}, not {c.reported}")
+    if (va / vb).quantize(q, rounding=ROUND_DOWN) == z:
+        return "inconsistent", rec, f"rounded down: {why} (the value is truncated, not rounded)"
+    return "inconsistent", rec, why

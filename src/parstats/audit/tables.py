@@ -1,0 +1,230 @@
+"""Tables: total rows against their parts, change columns against their two period columns.
+
+Rules (each named in ``detail["rule"]``):
+
+``table-total-row``
+    A Markdown table row whose label says it is a total (``Tổng``, ``Tổng số``, ``Tổng cộng``,
+    ``Cộng``, ``Toàn …``, a ``Cơ cấu … (%)`` row of 100) and the rows it sums: the rows right
+    after it whose labels are marked as sub-items (``- …``, ``+ …``), else the rows before it
+    (a total at the foot of its table). Each numeric column is a sum claim: the total equals
+    the sum of its parts within the rounding of the parts (half a unit of each part's last
+    digit). A column that does not add up is flagged only when another column of the same rows
+    adds up exactly (the rows are the parts beyond doubt); otherwise it is ``unverifiable``.
+``table-change-column``
+    A plain-text table flattened into a run of numbers after a label, ``Doanh thu thuần 4602.7
+    4275.08 8%``: two amounts then a signed percentage, the change from the second to the
+    first. Checked allowing for the rounding of the amounts. When at least two other triples of
+    the same run fit, the reading is corroborated and a triple that fits in no rounding is
+    flagged; otherwise it is ``unverifiable``.
+
+Both read each table or paragraph once, left to right: linear in its length.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from parstats.markdown import Paragraph
+from parstats.numbers import format_number
+
+WEAK_TABLE = "the rows under the total may not be all of its parts (the table does not say so)"
+WEAK_CHANGE_COLUMN = "two amounts and a percentage in a row may not be a change between the two"
+
+_TOTAL_LABEL_RE = re.compile(r"(?i)^\s*(?:\*\*)?(?:tổng số|tổng cộng|tổng|cộng|toàn (?:tỉnh|huyện|quốc|vùng|thành phố|xã|ngành)|cả nước|chung)\b")
+_SHARE_TOTAL_LABEL_RE = re.compile(r"(?i)^\s*(?:\*\*)?cơ cấu\b.*%")
+#: words one of which a total row's label holds (a quick test before the table is read)
+_TOTAL_WORDS = ("ổng", "ộng", "ả nước", "oàn", "hung", "ơ cấu")
+_SUB_LABEL_RE = re.compile(r"^\s*[-+*•–]\s")
+_CELL_NUM_RE = re.compile(
+    r"^\s*(?:\*\*)?(?P<n>[0-9]{1,3}(?:[. \u00a0][0-9]{3})*(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)(?:\*\*)?\s*$")
+_SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}")
+
+
+def _cells(text: str) -> list[str]:
+    t = text.strip()
+    if t.startswith("|"):
+        t = t[1:]
+    if t.endswith("|"):
+        t = t[:-1]
+    return t.split("|")
+
+
+def _vi_number(s: str) -> tuple[int, int] | None:
+    """A cell as written in Vietnamese (``1.234,5``) as (units of its last digit, decimals)."""
+    m = _CELL_NUM_RE.match(s)
+    if not m:
+        return None
+    n = m.group("n")
+    whole, _, frac = n.partition(",")
+    return int(re.sub(r"[. \u00a0]", "", whole) + frac), len(frac)
+
+
+def _claim(p: Paragraph, pidx: int, kind: str, *, total=None, parts=None, numerator=None, reported: str,
+           source: str, detail: dict, quote: str, pos: int = 0) -> dict:
+    return {"kind": kind, "line": p.line_at(pos), "quote": quote[:200], "numerator": numerator,
+            "denominator": total, "parts": tuple(parts) if parts is not None else None, "reported": reported,
+            "denominator_source": source, "target": None, "detail": detail, "_order": (pidx, pos)}
+
+
+def _table_blocks(paras: list[Paragraph]) -> list[list[int]]:
+    """Runs of consecutive table paragraphs (one per row), as paragraph indices."""
+    blocks, cur = [], []
+    for i, p in enumerate(paras):
+        if p.kind == "table":
+            if cur and paras[cur[-1]].lines[-1] + 1 != p.lines[0]:
+                blocks.append(cur)
+                cur = []
+            cur.append(i)
+        elif cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
+    # the rows above the separator line ("|---|") are the header
+    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
+    body = block[sep + 1:] if sep is not None else block
+    rows = [(i, _cells(paras[i].text)) for i in body if not _SEPARATOR_RE.match(paras[i].text)]
+    if len(rows) < 3:
+        return
+    width = len(rows[0][1])
+    rows = [(i, c) for i, c in rows if len(c) == width]
+    for r, (pi, cells) in enumerate(rows):
+        label = cells[0]
+        is_share = bool(_SHARE_TOTAL_LABEL_RE.match(label))
+        if not (_TOTAL_LABEL_RE.match(label) or is_share):
+            continue
+        after = []
+        for pj, c in rows[r + 1:]:
+            if not _SUB_LABEL_RE.match(c[0]):
+                break
+            after.append((pj, c))
+        if len(after) >= 2:
+            parts_rows, where = after, "the rows marked '-' under it"
+        elif r >= 2 and not _SUB_LABEL_RE.match(label) and r == len(rows) - 1 and not is_share:
+            parts_rows, where = rows[:r], "the rows above it"
+        elif r == 0 and len(rows) >= 3 and not is_share:
+            parts_rows, where = rows[1:], "the rows under it"
+        else:
+            continue
+        fits: list[tuple] = []
+        for col in range(1, width):
+            t = _vi_number(cells[col])
+            vals = [_vi_number(c[col]) for _, c in parts_rows]
+            if t is None or any(v is None for v in vals):
+                continue
+            dec = max([t[1]] + [v[1] for v in vals])
+            scale = lambda v: v[0] * 10 ** (dec - v[1])  # noqa: E731
+            parts = [scale(v) for v in vals]
+            total = scale(t)
+            slack = sum(5 * 10 ** (dec - v[1] - 1) for v in vals) if dec > 0 or any(v[1] for v in vals) else 0
+            fits.append((col, total, parts, slack, dec, sum(parts) == total))
+        exact = sum(1 for f in fits if f[5])
+        for col, total, parts, slack, dec, ok in fits:
+            strong = exact >= 1 and not ok and slack == 0
+            detail = {"rule": "table-total-row", "unit": "table", "slack": slack}
+            if dec:
+                detail["scale"] = 10 ** dec
+            if not strong:
+                detail["weak"] = WEAK_TABLE
+            else:
+                detail["exhaustive"] = True
+            p = paras[pi]
+            out.append(_claim(p, pi, "sum", total=total, parts=parts, reported=cells[col].strip(" *"),
+                              source=f"the total row '{label.strip()}' and {where} (column {col + 1})",
+                              detail=detail, quote=p.text, pos=min(len(p.text) - 1, p.text.find(cells[col]))))
+
+
+def _vi_number_row(cells: list[str]):
+    """None when the row holds no number after its label (a header)."""
+    return next((v for v in (_vi_number(c) for c in cells[1:]) if v is not None), None)
+
+
+# ------------------------------------------------------------------ plain-text change columns
+_AMOUNT = r"[0-9]+(?:[.,][0-9]+)?"
+_TRIPLE_RE = re.compile(
+    r"(?<![\w.,%/-])(?P<a>" + _AMOUNT + r") (?P<b>" + _AMOUNT + r") (?P<c>-?[0-9]+(?:[.,][0-9]+)?)%(?![\w])")
+
+
+def _dot_decimal(s: str) -> tuple[int, int]:
+    """``4602.7`` or ``4602,7`` as (units, decimals): one separator, a decimal one."""
+    whole, _, frac = s.replace(",", ".").partition(".")
+    return int(whole + frac), len(frac)
+
+
+def _fits(a, b, c) -> tuple[bool, bool]:
+    """Whether (a - b)/b rounds to the reported percentage c, exactly and within the rounding
+    of a and b. a, b, c are (units, decimals), c signed."""
+    (au, ad), (bu, bd), (cu, cd) = a, b, c
+    A, B = Decimal(au).scaleb(-ad), Decimal(bu).scaleb(-bd)
+    if B <= 0 or A < 0:
+        return False, False
+    q = Decimal(1).scaleb(-cd)
+    C = Decimal(cu).scaleb(-cd)
+    exact = ((A - B) / B * 100).quantize(q, rounding=ROUND_HALF_UP) == C
+    ha, hb = Decimal(5).scaleb(-ad - 1), Decimal(5).scaleb(-bd - 1)
+    lo = ((A - ha) - (B + hb)) / (B + hb) * 100
+    hi = ((A + ha) - (B - hb)) / (B - hb) * 100 if B - hb > 0 else Decimal("Infinity")
+    return exact, lo - q / 2 <= C <= hi + q / 2
+
+
+def _change_columns(p: Paragraph, pidx: int, out: list) -> None:
+    text = p.text
+    if "%" not in text:
+        return
+    triples = []
+    for m in _TRIPLE_RE.finditer(text):
+        a_s, b_s, c_s = m.group("a"), m.group("b"), m.group("c")
+        # a label or another triple before: a row of a flattened table, not a sentence
+        before = text[max(0, m.start() - 2):m.start()]
+        if not (before.endswith(" ") or m.start() == 0):
+            continue
+        if re.search(r"[.,][0-9]{3}$", a_s) or re.search(r"[.,][0-9]{3}$", b_s):
+            continue  # "1.234" is a thousand or a decimal: not said
+        a, b = _dot_decimal(a_s), _dot_decimal(b_s)
+        neg = c_s.startswith("-")
+        c = _dot_decimal(c_s.lstrip("-"))
+        c = (-c[0] if neg else c[0], c[1])
+        triples.append((m, a, b, c, _fits(a, b, c)))
+    if len(triples) < 2:
+        return
+    good = sum(1 for t in triples if t[4][1])
+    for m, a, b, c, (exact, near) in triples:
+        corroborated = good - (1 if near else 0) >= 2 and good * 2 > len(triples)
+        if not corroborated and not near:
+            continue  # not read as a change column: no claim
+        dec = max(a[1], b[1])
+        A, B = a[0] * 10 ** (dec - a[1]), b[0] * 10 ** (dec - b[1])
+        reported = m.group("c").lstrip("-") + "%"
+        detail = {"rule": "table-change-column", "unit": "table", "new": A, "old": B, "old_text": m.group("b"),
+                  "new_text": m.group("a"), "direction": "giảm" if A < B else "tăng", "scale": 10 ** dec}
+        if near:
+            detail["rounded_amounts"] = True
+            x = abs(A - B)
+            if not exact:
+                detail["weak"] = "within the rounding of the two amounts"
+        else:
+            x = abs(A - B)
+        if (A < B) != (c[0] < 0) and c[0] != 0:
+            detail["weak"] = "the sign of the percentage and of the change disagree"
+            if not near:
+                continue
+        out.append(_claim(p, pidx, "change", total=B, numerator=x, reported=reported,
+                          source=(f"a row of a flattened table: {m.group('a')} against {m.group('b')} "
+                                  f"({good} of {len(triples)} such triples of the run fit)"),
+                          detail=detail, quote=text[max(0, m.start() - 30):m.end()], pos=m.start()))
+
+
+def table_claims(paras: list[Paragraph]) -> list[dict]:
+    """The claims of tables: total rows of Markdown tables, change columns of flattened ones."""
+    out: list = []
+    for block in _table_blocks(paras):
+        if any(w in paras[i].text for i in block for w in _TOTAL_WORDS):
+            _total_rows(paras, block, out)
+    for i, p in enumerate(paras):
+        if p.kind in ("body", "table") and "%" in p.text:
+            _change_columns(p, i, out)
+    return out
