@@ -62,7 +62,8 @@ def test_every_basis_is_vietnamese(findings):
     for text in seen:
         vi = M.basis_text(text)
         assert vi != text, text
-        assert not Counter(_NUMBER.findall(text)) - Counter(_NUMBER.findall(vi)), (text, vi)
+        evidence = text.split("; evidence=", 1)[-1]  # the rule's name ('breakdown-100') is not translated
+        assert not Counter(_NUMBER.findall(evidence)) - Counter(_NUMBER.findall(vi)), (text, vi)
         assert M.basis_text(text, "en") == text
 
 
@@ -115,6 +116,7 @@ def test_lines_named_where_they_stand(findings):
             if en is None:
                 continue
             lines = re.findall(r"\bline (\d+)", en)
-            assert "dòng" not in vi and re.findall(r"trang ~(\d+)", vi) == lines, (en, vi)
+            # no file line named ("dòng 71"); quoted words and «gạch đầu dòng» (bullet) are no line
+            assert not re.search(r"dòng ~?\d", re.sub(r"«[^»]*»", "", vi)) and re.findall(r"trang ~(\d+)", vi) == lines, (en, vi)
             named += bool(lines)
     assert named > 50

@@ -122,9 +122,13 @@ def _extract(text: str) -> list[Claim]:
         per_para[i] = own
         raw.extend(own)
     # counted lists and breakdowns (parstats.audit.lists), not again where a list was read
-    have = {k for c in raw if c["kind"] == "sum" for k in (c["_order"], (c["line"], c["denominator"], c["parts"]))}
+    # (a list is known by its line, count, parts and the words that open it: two lists of four
+    # names on one line are two lists)
+    def list_key(c):
+        return c["line"], c["denominator"], c["parts"], tuple(c["quote"].split()[:2])
+    have = {k for c in raw if c["kind"] == "sum" for k in (c["_order"], list_key(c))}
     raw.extend(c for c in counted_list_claims(paras, ctxs)
-               if c["_order"] not in have and (c["line"], c["denominator"], c["parts"]) not in have)
+               if c["_order"] not in have and list_key(c) not in have)
     raw.extend(table_claims(paras))
     raw.extend(per_unit_claims(paras))
     # footnote texts by id; an id may repeat (several documents in one text): each marker

@@ -123,6 +123,8 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
             slack = sum(5 * 10 ** (dec - v[1] - 1) for v in vals) if dec > 0 or any(v[1] for v in vals) else 0
             fits.append((col, total, parts, slack, dec, sum(parts) == total))
         exact = sum(1 for f in fits if f[5])
+        if not any(abs(sum(parts) - total) <= slack for _, total, parts, slack, _, _ in fits):
+            continue  # no column adds up: the columns may not line up (merged cells, a lost header)
         for col, total, parts, slack, dec, ok in fits:
             strong = exact >= 1 and not ok and slack == 0
             detail = {"rule": "table-total-row", "unit": "table", "slack": slack}
