@@ -1015,25 +1015,28 @@ def _named_amount(ctx: ParagraphContext, name: str, x: Amount, pos: int,
     i = low.find(name.lower(), lo, hi)
     pat = re.compile(r"(?:[^\W\d_]+ ){0,3}(?:(?:ước )?(?:đạt|là|ở mức|lên|còn|có)(?: mức)? |: ?)" + _amount_re("y"))
     n = 0
+
+    def consider(m, at: int, words: str) -> None:
+        """Keep the amount of ``m`` when it can be the whole: fitting first, then nearest."""
+        nonlocal best
+        if _approx_before(text, m.start("y")):
+            return
+        y = _amount_of(m, "y")
+        if y is not None and _same_amount_unit(x, y) and y.value > x.value:
+            cand = (not share_fits(x.value, y.value, x.half, y.half, reported)[1], abs(at - pos), y,
+                    f"'{words}' elsewhere in the paragraph")
+            if best is None or cand[:2] < best[:2]:
+                best = cand
+
     while i >= 0 and n < 20:
         n += 1
         m = pat.match(text, i + len(name) + 1)
-        if m is not None and not _approx_before(text, m.start("y")):
-            y = _amount_of(m, "y")
-            if y is not None and _same_amount_unit(x, y) and y.value > x.value:
-                cand = (not share_fits(x.value, y.value, x.half, y.half, reported)[1], abs(i - pos), y,
-                        f"'{text[i:m.end()]}' elsewhere in the paragraph")
-                if best is None or cand[:2] < best[:2]:
-                    best = cand
-        if m is None:  # "… 100 triệu euro tiền lương": the amount right before the name
+        if m is not None:
+            consider(m, i, text[i:m.end()])
+        else:  # "… 100 triệu euro tiền lương": the amount right before the name
             m = _AMOUNT_BEFORE_RE.search(text, max(0, i - 45), i)
-            if m is not None and not _approx_before(text, m.start("y")):
-                y = _amount_of(m, "y")
-                if y is not None and _same_amount_unit(x, y) and y.value > x.value:
-                    cand = (not share_fits(x.value, y.value, x.half, y.half, reported)[1], abs(i - pos), y,
-                            f"'{text[m.start():i + len(name)]}' elsewhere in the paragraph")
-                    if best is None or cand[:2] < best[:2]:
-                        best = cand
+            if m is not None:
+                consider(m, i, text[m.start():i + len(name)])
         i = low.find(name.lower(), i + 1, hi)
     return (best[2], best[3]) if best else (None, None)
 
