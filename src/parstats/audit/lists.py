@@ -113,8 +113,11 @@ def _count_value(m: re.Match) -> tuple[int, str, bool]:
     return NUMBER_WORDS[w.lower()], w, False
 
 
+_PREV_WORD_RE = re.compile(r"(\w+)\W{0,2}$")
+
+
 def _prev_word(text: str, s: int) -> str:
-    m = re.search(r"(\w+)\W{0,2}$", text[max(0, s - 20):s])
+    m = _PREV_WORD_RE.search(text[max(0, s - 20):s])
     return m.group(1).lower() if m else ""
 
 
@@ -141,7 +144,7 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     noun = noun_m.group(1).strip()
     if noun.split()[0] in _NOT_LIST_NOUNS or (not digits and written.lower() == "năm" and noun.split()[0] in _NOT_LIST_NOUNS):
         return
-    end_s = _sentence_end(text, m.end())
+    end_s = -1  # the end of the sentence, found when needed (_sentence_end)
     # the list starts right after the noun, after an intro word, or after "là" a little later
     pos = noun_m.end()
     intro = _INTRO_RE.match(text, pos)
@@ -153,6 +156,7 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     elif not _NAMES_RE.match(text, pos + 1 if text[pos:pos + 1] == " " else pos):
         # a few more words, then "là" or ":" within the sentence
         k = -1
+        end_s = _sentence_end(text, m.end())
         for cue in (" là ", ": ", " gồm "):
             j = text.find(cue, pos, min(end_s, pos + 80))
             if j >= 0 and (k < 0 or j < k):
@@ -193,6 +197,8 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         return
     if opened == ":":
         # clauses after a colon: "3 bước: …, …, …", "2 lớp: lớp trong …, lớp ngoài …"
+        if end_s < 0:
+            end_s = _sentence_end(text, m.end())
         body = text[pos:end_s]
         if not body or _MORE_AFTER_RE.search(body) or len(body) > 400:
             return
@@ -453,6 +459,7 @@ _DIGITS_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]?" + _LIST_AHEAD)
 _WORD_AFTER_SPACE_RE = re.compile(
     r" (?=[hbnstcmHBNSTCM])(?:[Hh]ai|[Bb](?:a|ốn|ảy)|[Nn]ăm|[Ss]áu|[Tt]ám|[Cc]hín|[Mm]ười)(?= )" + _LIST_AHEAD)
 _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w[0].upper() + w[1:] + " "))
+_WORD_FIRSTS = frozenset(f[0] for f in _WORD_FORMS)
 _PARTS_CUE_WORDS = ("gồm", "Gồm", "dạng", "chia thành", "phân thành", "cơ cấu", "Cơ cấu", "phân bổ")
 
 
@@ -460,7 +467,8 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
     """Where each rule may apply, per paragraph, found on the paragraphs joined (one search
     each, by patterns that start with a literal or a character class, which the engine finds
     quickly): ``(counts, là-before-a-count, paragraphs with a percentage)``. A count is one or two
-    digits or a number word, then a space and a letter."""
+    digits or a number word, then a space and a letter. The places of each paragraph are in
+    increasing order."""
     texts = [p.text for p in paras]
     joined = "\n".join(texts)
     offsets, pos = [], 0
@@ -468,25 +476,36 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
         offsets.append(pos)
         pos += len(t) + 1
 
-    def per_para(hits) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for h in sorted(hits):
+    def add_joined(out: dict[int, list[int]], hits) -> dict[int, list[int]]:
+        """Add offsets in ``joined`` to ``out`` as (paragraph, offset in its text)."""
+        for h in hits:
             i = bisect.bisect_right(offsets, h) - 1
             out.setdefault(i, []).append(h - offsets[i])
         return out
 
+    counts: dict[int, list[int]] = {}
     if contexts is None:
-        hits = [m.start() for m in _DIGITS_RE.finditer(joined)]
+        add_joined(counts, (m.start() for m in _DIGITS_RE.finditer(joined)))
     else:  # the counts the tokenizer found (parstats.audit.tokens): no second scan
-        hits = [offsets[c.pidx] + t.s for c in contexts for t in c.toks if t.role == "count" and t.a < 100]
+        for c in contexts:
+            got = [t.s for t in c.toks if t.role == "count" and t.a < 100]
+            if got:
+                counts.setdefault(c.pidx, []).extend(got)
         # table rows are read cell by cell there: their counts are searched here
-        hits += [offsets[i] + m.start() for i, p in enumerate(paras) if p.kind == "table"
-                 for m in _DIGITS_RE.finditer(p.text)]
-    hits += [m.start() + 1 for m in _WORD_AFTER_SPACE_RE.finditer(joined)]
-    hits += [o for o in offsets if joined.startswith(_WORD_FORMS, o)]  # a paragraph's first word
-    la = per_para(m.start() for m in _LA_COUNT_RE.finditer(joined))
+        for i, p in enumerate(paras):
+            if p.kind == "table":
+                got = [m.start() for m in _DIGITS_RE.finditer(p.text)]
+                if got:
+                    counts.setdefault(i, []).extend(got)
+    add_joined(counts, (m.start() + 1 for m in _WORD_AFTER_SPACE_RE.finditer(joined)))
+    for i, t in enumerate(texts):  # a paragraph's first word
+        if t[:1] in _WORD_FIRSTS and t.startswith(_WORD_FORMS):
+            counts.setdefault(i, []).append(0)
+    for v in counts.values():
+        v.sort()
+    la = add_joined({}, (m.start() for m in _LA_COUNT_RE.finditer(joined)))
     pct = {i for i, t in enumerate(texts) if "%" in t}
-    return per_para(hits), la, pct
+    return counts, la, pct
 
 
 #: what makes the counts after a total its parts: "58 đơn vị, gồm …", "400 cầu thủ, trong đó …"
