@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from decimal import Decimal
 
 from parstats.markdown import Paragraph
@@ -459,7 +460,6 @@ _DIGITS_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]?" + _LIST_AHEAD)
 _WORD_AFTER_SPACE_RE = re.compile(
     r" (?=[hbnstcmHBNSTCM])(?:[Hh]ai|[Bb](?:a|ốn|ảy)|[Nn]ăm|[Ss]áu|[Tt]ám|[Cc]hín|[Mm]ười)(?= )" + _LIST_AHEAD)
 _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w[0].upper() + w[1:] + " "))
-_WORD_FIRSTS = frozenset(f[0] for f in _WORD_FORMS)
 _PARTS_CUE_WORDS = ("gồm", "Gồm", "dạng", "chia thành", "phân thành", "cơ cấu", "Cơ cấu", "phân bổ")
 
 
@@ -471,10 +471,7 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
     increasing order."""
     texts = [p.text for p in paras]
     joined = "\n".join(texts)
-    offsets, pos = [], 0
-    for t in texts:
-        offsets.append(pos)
-        pos += len(t) + 1
+    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
 
     def add_joined(out: dict[int, list[int]], hits) -> dict[int, list[int]]:
         """Add offsets in ``joined`` to ``out`` as (paragraph, offset in its text)."""
@@ -498,9 +495,8 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
                 if got:
                     counts.setdefault(i, []).extend(got)
     add_joined(counts, (m.start() + 1 for m in _WORD_AFTER_SPACE_RE.finditer(joined)))
-    for i, t in enumerate(texts):  # a paragraph's first word
-        if t[:1] in _WORD_FIRSTS and t.startswith(_WORD_FORMS):
-            counts.setdefault(i, []).append(0)
+    for i in [i for i, t in enumerate(texts) if t.startswith(_WORD_FORMS)]:  # a paragraph's first word
+        counts.setdefault(i, []).append(0)
     for v in counts.values():
         v.sort()
     la = add_joined({}, (m.start() for m in _LA_COUNT_RE.finditer(joined)))

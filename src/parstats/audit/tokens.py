@@ -69,14 +69,15 @@ def _lower_class() -> str:
 _LOWER = _lower_class()
 
 #: where a token of :data:`_TOKEN_RE` that matters may start: a run of digits after no letter,
-#: digit, "/", "." or "," and not after a letter and a hyphen, followed by a separator, a
-#: percent sign or a lower-case letter (a whole number followed by anything else is neither a
-#: count nor part of a longer token, and ``_tokenize`` would drop it). It starts with a character class,
+#: digit, "/", "." or "," and not after a letter and a hyphen, followed by "/", "-", a percent
+#: sign, a lower-case letter, or ".", "," or ":" before a digit (a whole number followed by
+#: anything else, such as "2022, " or "2022.", is neither a count nor part of a longer token,
+#: and ``_tokenize`` would drop it). It starts with a character class,
 #: which the regular-expression engine looks for quickly; ``_TOKEN_RE`` starts with
 #: look-arounds, which it tries at every position. ``_tokenize`` matches ``_TOKEN_RE`` only
 #: where this one matches.
 _TOKEN_START_RE = re.compile(
-    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/.,:%-]| ?%| ?[" + _LOWER + r"])")
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%| ?[" + _LOWER + r"])")
 
 _PAREN_RE = re.compile(r"[()]")
 
