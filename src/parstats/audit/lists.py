@@ -151,10 +151,11 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     intro = _INTRO_RE.match(text, pos)
     opened = None
     gap = ""
+    nm = None  # the names at pos (after a space), when matched before
     if intro:
         opened = intro.group(0).strip(" ,") or ","
         pos = intro.end()
-    elif not _NAMES_RE.match(text, pos + 1 if text[pos:pos + 1] == " " else pos):
+    elif not (nm := _NAMES_RE.match(text, pos + 1 if text[pos:pos + 1] == " " else pos)):
         # a few more words, then "là" or ":" within the sentence
         k = -1
         end_s = _sentence_end(text, m.end())
@@ -172,7 +173,8 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     if opened == ":" and text[pos:pos + 3] == "1. ":
         _numbered(p, pidx, m, n, written, digits, noun, pos, out)
         return
-    nm = _NAMES_RE.match(text, pos)
+    if nm is None:  # else matched at this pos above (no intro: pos is after the noun and a space)
+        nm = _NAMES_RE.match(text, pos)
     source_head = f"the count '{written} {noun}'"
     items = _items(nm.group("items")) if nm else []
     if len(items) >= 2:
@@ -303,8 +305,9 @@ _PCT_LINE_RE = re.compile(r"^[-+*•–] ?[^\d%:]{1,60}: ?(?P<v>[0-9]{1,3}(?:,[0
 def _bullets(paras: list[Paragraph], out: list) -> None:
     """Counts before bullet lines, and bullet lines that are the shares of one whole."""
     n = len(paras)
-    for i, p in enumerate(paras):
-        if p.kind != "body" or not p.text.endswith(":") or i + 1 >= n:
+    for i in [i for i, p in enumerate(paras) if p.text.endswith(":")]:
+        p = paras[i]
+        if p.kind != "body" or i + 1 >= n:
             continue
         # the bullet lines right after, of one marker (not the head's own)
         marker = paras[i + 1].text[:1] if paras[i + 1].bullet else None
