@@ -236,6 +236,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     grown_para: Paragraph | None = None
     pieces: list[str] = []
     plen = 0
+    has_footnote = False  # a footnote continuation needs a footnote before it
     for lineno, raw in enumerate(text.split("\n"), start=1):
         if not raw or raw.isspace():
             cur = None
@@ -259,13 +260,19 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             fm = _FOOTDEF_RE.match(raw) if first in "<[" else None
             if fm:
                 kind, footnote = "footnote", (fm.group(1) or fm.group(2))
+                has_footnote = True
                 body = raw[fm.end():]
             elif first in _BULLET_FIRST or "0" <= first <= "9":
                 # a bullet is a symbol, or "a)", "1.", "12)": look at two characters first
                 lead = raw if raw[0] == first else raw.lstrip()
                 bullet = ((first in "-+*•–" or ")" in lead[1:3] or "." in lead[1:3])
                           and _BULLET_RE.match(raw) is not None)
-        piece, markers = _clean(body)
+        if _NEEDS_CLEAN_RE.search(body) is None:
+            # _clean(body) inline for the common case: plain text, no markup, no markers
+            piece = (_SPACES_RE.sub(" ", body) if "  " in body else body).strip()
+            markers = []
+        else:
+            piece, markers = _clean(body)
         if kind == "body" and not bullet and cur is not None and cur.kind in ("body", "footnote"):
             if piece:  # cur.add(piece, lineno, markers), the text joined at the end
                 if grown_para is not cur:
@@ -281,15 +288,14 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             continue
         # as Paragraph("", [], [], [], …) then .add(piece, lineno, markers), which keeps no
         # markers of an empty piece
-        cur = Paragraph(piece, [0], [lineno], markers if piece else [], kind=kind,
-                        footnote=footnote, bullet=bullet)
+        cur = Paragraph(piece, [0], [lineno], markers if piece else [], kind, footnote, bullet)
         paras.append(cur)
         if kind in ("heading", "table"):
             cur = None
     for para, texts in grown:
         para.text = " ".join(texts)
     # footnote continuations: "Cấp huyện: …" then "Cấp xã: …"
-    for i in range(1, len(paras)):
+    for i in (range(1, len(paras)) if has_footnote else ()):
         p, prev = paras[i], paras[i - 1]
         if (p.kind == "body" and not p.bullet and prev.kind == "footnote"
                 and _LABEL_RE.match(prev.text) and _LABEL_RE.match(p.text)):

@@ -53,9 +53,18 @@ def _value(s: str) -> tuple[Decimal, Decimal]:
     return v, Decimal(5).scaleb(-len(frac) - 1)
 
 
+#: the pattern of the counts of each noun, compiled once
+_COUNT_PATTERNS: dict[str, re.Pattern] = {}
+
+
 def _counts_of(text: str, noun: str, lo: int, hi: int) -> list[re.Match]:
-    noun_re = re.escape(noun).replace("²", "(?:²|2)")
-    pat = re.compile(r"(?<![\w.,/])(?P<n>" + _NUM + r") (?:(?P<m>nghìn|ngàn|triệu|tỷ|tỉ) )?" + noun_re + r"(?![\w/])")
+    pat = _COUNT_PATTERNS.get(noun)
+    if pat is None:
+        if len(_COUNT_PATTERNS) >= 4096:
+            _COUNT_PATTERNS.clear()
+        noun_re = re.escape(noun).replace("²", "(?:²|2)")
+        pat = _COUNT_PATTERNS[noun] = re.compile(
+            r"(?<![\w.,/])(?P<n>" + _NUM + r") (?:(?P<m>nghìn|ngàn|triệu|tỷ|tỉ) )?" + noun_re + r"(?![\w/])")
     return list(pat.finditer(text, lo, hi))
 
 

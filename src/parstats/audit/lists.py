@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 from decimal import Decimal
 
 from parstats.markdown import Paragraph
@@ -113,8 +114,11 @@ def _count_value(m: re.Match) -> tuple[int, str, bool]:
     return NUMBER_WORDS[w.lower()], w, False
 
 
+_PREV_WORD_RE = re.compile(r"(\w+)\W{0,2}$")
+
+
 def _prev_word(text: str, s: int) -> str:
-    m = re.search(r"(\w+)\W{0,2}$", text[max(0, s - 20):s])
+    m = _PREV_WORD_RE.search(text[max(0, s - 20):s])
     return m.group(1).lower() if m else ""
 
 
@@ -141,18 +145,20 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     noun = noun_m.group(1).strip()
     if noun.split()[0] in _NOT_LIST_NOUNS or (not digits and written.lower() == "năm" and noun.split()[0] in _NOT_LIST_NOUNS):
         return
-    end_s = _sentence_end(text, m.end())
+    end_s = -1  # the end of the sentence, found when needed (_sentence_end)
     # the list starts right after the noun, after an intro word, or after "là" a little later
     pos = noun_m.end()
     intro = _INTRO_RE.match(text, pos)
     opened = None
     gap = ""
+    nm = None  # the names at pos (after a space), when matched before
     if intro:
         opened = intro.group(0).strip(" ,") or ","
         pos = intro.end()
-    elif not _NAMES_RE.match(text, pos + 1 if text[pos:pos + 1] == " " else pos):
+    elif not (nm := _NAMES_RE.match(text, pos + 1 if text[pos:pos + 1] == " " else pos)):
         # a few more words, then "là" or ":" within the sentence
         k = -1
+        end_s = _sentence_end(text, m.end())
         for cue in (" là ", ": ", " gồm "):
             j = text.find(cue, pos, min(end_s, pos + 80))
             if j >= 0 and (k < 0 or j < k):
@@ -167,7 +173,8 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     if opened == ":" and text[pos:pos + 3] == "1. ":
         _numbered(p, pidx, m, n, written, digits, noun, pos, out)
         return
-    nm = _NAMES_RE.match(text, pos)
+    if nm is None:  # else matched at this pos above (no intro: pos is after the noun and a space)
+        nm = _NAMES_RE.match(text, pos)
     source_head = f"the count '{written} {noun}'"
     items = _items(nm.group("items")) if nm else []
     if len(items) >= 2:
@@ -193,6 +200,8 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         return
     if opened == ":":
         # clauses after a colon: "3 bước: …, …, …", "2 lớp: lớp trong …, lớp ngoài …"
+        if end_s < 0:
+            end_s = _sentence_end(text, m.end())
         body = text[pos:end_s]
         if not body or _MORE_AFTER_RE.search(body) or len(body) > 400:
             return
@@ -296,8 +305,9 @@ _PCT_LINE_RE = re.compile(r"^[-+*•–] ?[^\d%:]{1,60}: ?(?P<v>[0-9]{1,3}(?:,[0
 def _bullets(paras: list[Paragraph], out: list) -> None:
     """Counts before bullet lines, and bullet lines that are the shares of one whole."""
     n = len(paras)
-    for i, p in enumerate(paras):
-        if p.kind != "body" or not p.text.endswith(":") or i + 1 >= n:
+    for i in [i for i, p in enumerate(paras) if p.text.endswith(":")]:
+        p = paras[i]
+        if p.kind != "body" or i + 1 >= n:
             continue
         # the bullet lines right after, of one marker (not the head's own)
         marker = paras[i + 1].text[:1] if paras[i + 1].bullet else None
@@ -460,33 +470,41 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
     """Where each rule may apply, per paragraph, found on the paragraphs joined (one search
     each, by patterns that start with a literal or a character class, which the engine finds
     quickly): ``(counts, là-before-a-count, paragraphs with a percentage)``. A count is one or two
-    digits or a number word, then a space and a letter."""
+    digits or a number word, then a space and a letter. The places of each paragraph are in
+    increasing order."""
     texts = [p.text for p in paras]
     joined = "\n".join(texts)
-    offsets, pos = [], 0
-    for t in texts:
-        offsets.append(pos)
-        pos += len(t) + 1
+    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
 
-    def per_para(hits) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for h in sorted(hits):
+    def add_joined(out: dict[int, list[int]], hits) -> dict[int, list[int]]:
+        """Add offsets in ``joined`` to ``out`` as (paragraph, offset in its text)."""
+        for h in hits:
             i = bisect.bisect_right(offsets, h) - 1
             out.setdefault(i, []).append(h - offsets[i])
         return out
 
+    counts: dict[int, list[int]] = {}
     if contexts is None:
-        hits = [m.start() for m in _DIGITS_RE.finditer(joined)]
+        add_joined(counts, (m.start() for m in _DIGITS_RE.finditer(joined)))
     else:  # the counts the tokenizer found (parstats.audit.tokens): no second scan
-        hits = [offsets[c.pidx] + t.s for c in contexts for t in c.toks if t.role == "count" and t.a < 100]
+        for c in contexts:
+            got = [t.s for t in c.toks if t.role == "count" and t.a < 100]
+            if got:
+                counts.setdefault(c.pidx, []).extend(got)
         # table rows are read cell by cell there: their counts are searched here
-        hits += [offsets[i] + m.start() for i, p in enumerate(paras) if p.kind == "table"
-                 for m in _DIGITS_RE.finditer(p.text)]
-    hits += [m.start() + 1 for m in _WORD_AFTER_SPACE_RE.finditer(joined)]
-    hits += [o for o in offsets if joined.startswith(_WORD_FORMS, o)]  # a paragraph's first word
-    la = per_para(m.start() for m in _LA_COUNT_RE.finditer(joined))
+        for i, p in enumerate(paras):
+            if p.kind == "table":
+                got = [m.start() for m in _DIGITS_RE.finditer(p.text)]
+                if got:
+                    counts.setdefault(i, []).extend(got)
+    add_joined(counts, (m.start() + 1 for m in _WORD_AFTER_SPACE_RE.finditer(joined)))
+    for i in [i for i, t in enumerate(texts) if t.startswith(_WORD_FORMS)]:  # a paragraph's first word
+        counts.setdefault(i, []).append(0)
+    for v in counts.values():
+        v.sort()
+    la = add_joined({}, (m.start() for m in _LA_COUNT_RE.finditer(joined)))
     pct = {i for i, t in enumerate(texts) if "%" in t}
-    return per_para(hits), la, pct
+    return counts, la, pct
 
 
 #: what makes the counts after a total its parts: "58 đơn vị, gồm …", "400 cầu thủ, trong đó …"

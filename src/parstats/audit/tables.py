@@ -224,7 +224,8 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
     """The claims of tables: total rows of Markdown tables, change columns of flattened ones."""
     out: list = []
     for block in _table_blocks(paras):
-        if any(w in paras[i].text for i in block for w in _TOTAL_WORDS):
+        rows = "\n".join([paras[i].text for i in block])  # the words below hold no line break
+        if any(w in rows for w in _TOTAL_WORDS):
             _total_rows(paras, block, out)
     for i, p in enumerate(paras):
         if p.kind in ("body", "table") and "%" in p.text:

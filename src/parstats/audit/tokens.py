@@ -69,14 +69,15 @@ def _lower_class() -> str:
 _LOWER = _lower_class()
 
 #: where a token of :data:`_TOKEN_RE` that matters may start: a run of digits after no letter,
-#: digit, "/", "." or "," and not after a letter and a hyphen, followed by a separator, a
-#: percent sign or a lower-case letter (a whole number followed by anything else is neither a
-#: count nor part of a longer token, and ``_tokenize`` would drop it). It starts with a character class,
+#: digit, "/", "." or "," and not after a letter and a hyphen, followed by "/", "-", a percent
+#: sign, a lower-case letter, or ".", "," or ":" before a digit (a whole number followed by
+#: anything else, such as "2022, " or "2022.", is neither a count nor part of a longer token,
+#: and ``_tokenize`` would drop it). It starts with a character class,
 #: which the regular-expression engine looks for quickly; ``_TOKEN_RE`` starts with
 #: look-arounds, which it tries at every position. ``_tokenize`` matches ``_TOKEN_RE`` only
 #: where this one matches.
 _TOKEN_START_RE = re.compile(
-    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/.,:%-]| ?%| ?[" + _LOWER + r"])")
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%| ?[" + _LOWER + r"])")
 
 _PAREN_RE = re.compile(r"[()]")
 
@@ -331,13 +332,19 @@ def _count_of(raw: str) -> int:
     return int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
 
 
+def _no_depth(pos: int) -> int:
+    """``_Ctx.depth`` of a paragraph without parentheses."""
+    return 0
+
+
 def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
     # Runs for every number of the text: only tokens that become counts, fractions or
     # percentages get a _Tok, and the cheap tests come before the word look-ups.
     text = ctx.text
     table = ctx.p.kind == "table"
     toks = ctx.toks
-    depth = ctx.depth
+    # the depth in parentheses of a position: 0 throughout a paragraph without any
+    depth = ctx.depth if "(" in text or ")" in text else _no_depth
     long_dates: set[int] = set()
     if "tháng" in text:
         for m in _LONG_DATE_RE.finditer(text):
