@@ -61,18 +61,25 @@ def take(site: Path = SITE_DIR, out: Path = PROJ_ROOT / "docs" / "site",
     return written
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m parstats.publishing.screenshots", description=__doc__)
-    parser.add_argument("--site", type=Path, default=SITE_DIR)
-    parser.add_argument("--out", type=Path, default=PROJ_ROOT / "docs" / "site")
-    args = parser.parse_args(argv)
+def report_written(make) -> int:
+    """Run ``make()`` (a screenshot maker returning the files it wrote), print each file (under
+    the project: relative to it) and return the exit status: 2, with one line on standard
+    error, when what it needs is missing."""
     try:
-        for path in take(args.site, args.out):
+        for path in make():
             print(path.relative_to(PROJ_ROOT) if path.is_relative_to(PROJ_ROOT) else path)
     except FileNotFoundError as exc:
         print(f"parstats screenshots: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m parstats.publishing.screenshots", description=__doc__)
+    parser.add_argument("--site", type=Path, default=SITE_DIR)
+    parser.add_argument("--out", type=Path, default=PROJ_ROOT / "docs" / "site")
+    args = parser.parse_args(argv)
+    return report_written(lambda: take(args.site, args.out))
 
 
 if __name__ == "__main__":

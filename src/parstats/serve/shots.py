@@ -15,6 +15,7 @@ from pathlib import Path
 
 from parstats.files import write_atomic
 from parstats.paths import PROJ_ROOT, RAW_REPORT
+from parstats.publishing.screenshots import report_written
 
 __all__ = ["take"]
 
@@ -66,13 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m parstats.serve.shots", description=__doc__)
     parser.add_argument("--out", type=Path, default=PROJ_ROOT / "docs" / "serve")
     args = parser.parse_args(argv)
-    try:
-        for path in take(args.out):
-            print(path.relative_to(PROJ_ROOT) if path.is_relative_to(PROJ_ROOT) else path)
-    except FileNotFoundError as exc:
-        print(f"parstats screenshots: {exc}", file=sys.stderr)
-        return 2
-    return 0
+    return report_written(lambda: take(args.out))
 
 
 if __name__ == "__main__":
