@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from parstats.audit.evaluation import LABEL_COLUMNS, LABELS, TEXTS, evaluate, load_labels, wilson
+from parstats.audit.evaluation import LABEL_COLUMNS, LABELS, TEXTS, evaluate, load_labels
+from parstats.audit.genre_evaluation import wilson
 from parstats.paths import SHARED_CORPUS
 
 #: the bar of the issue "An audit that can be trusted on real texts"

@@ -9,7 +9,8 @@ import pytest
 from parstats.audit import audit_path, audit_text, basis
 from parstats.audit import messages as M
 from parstats.audit.model import split_basis
-from parstats.audit.ties import WEAK_LIST, WEAK_OTHER_BASE, WEAK_POINTS
+from parstats.audit.changes import WEAK_OTHER_BASE, WEAK_POINTS
+from parstats.audit.ties import WEAK_LIST
 from parstats.numbers import format_number
 
 

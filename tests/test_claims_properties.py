@@ -148,7 +148,7 @@ def assert_findings_hold(text: str, findings) -> None:
             # percentage points on one integer scale: the values as written are in the quote
             assert c.detail["old_text"].rstrip("%") in c.quote and c.detail["amount_text"] in c.quote, where
         elif "old_text" in c.detail:
-            # a change from one value to another (parstats.audit.ties): the new value is written,
+            # a change from one value to another (parstats.audit.changes): the new value is written,
             # the old one too or as new minus the amount; on one integer scale when they have
             # decimals (71,74 and 20.225,09 as 7174 and 2022509)
             assert c.detail["new_text"] in c.quote, f"{where}: {c.detail['new_text']} is not in the quote"

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from parstats.audit.evaluation import (
+from parstats.audit.genre_evaluation import (
     CLAIM_COLUMNS, GENRE_DIR, LISTED_KINDS, SPLITS, TEXT_COLUMNS, evaluate_genres, genre_report,
     label_problems, load_genre_texts, load_listed_claims, normalise_value, proportion, rule_name,
     verdict_agrees, wilson)
@@ -108,7 +108,7 @@ def test_broken_labels_are_each_reported(copy):
 
 def test_verdicts_follow_the_values():
     def row(kind, reported, recomputed, verdict, inputs=""):
-        from parstats.audit.evaluation import ListedClaim
+        from parstats.audit.genre_evaluation import ListedClaim
         return ListedClaim("x.csv", 2, "A", "d", 1, kind, "q" * 20, reported, inputs, recomputed, verdict, "")
     assert verdict_agrees(row("ratio", "11,5%", "11,6%", "error"))
     assert verdict_agrees(row("ratio", "11,5%", "11,50%", "ok"))

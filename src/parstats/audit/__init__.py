@@ -33,7 +33,7 @@ A claim is checked only when the text ties its numbers beyond doubt; anything le
 ``unverifiable`` with its reason, and every finding says how its numbers were tied
 (:func:`basis`: ``rule=<name>; evidence=<words>``, a stable prefix naming the tie rule, split by
 :func:`parstats.audit.model.split_basis`). :mod:`parstats.audit.evaluation` scores the audit against hand labels on real
-texts.
+texts, :mod:`parstats.audit.genre_evaluation` its coverage of careful readers' lists.
 
 The package, one job per module, each depending only on those above it:
 
@@ -47,9 +47,11 @@ The package, one job per module, each depending only on those above it:
 ``tokens``                the numbers of one paragraph as tokens
 ``paragraph``             claims inside one paragraph: ratios, shares, changes, breakdowns
 ``linking``               totals across a paragraph, footnotes, tables, targets
+``amounts``               the numbers and amounts that ``changes`` and ``ties`` both read
+``changes``               the tie rules of changes from A to B (change-from-to, change-points …)
 ``ties``                  ties by evidence, each a named rule (of-whole, same-sentence-noun,
-                          complete-breakdown, changes from A to B, lists of names); weak
-                          ties are checked but never flagged
+                          complete-breakdown, lists of names); weak ties are checked but
+                          never flagged
 ``extraction``            :func:`extract_claims`
 ``inference``             count inference (GRIM)
 ``checks``                one claim's status and diagnosis (:class:`Finding`)
@@ -61,6 +63,7 @@ The package, one job per module, each depending only on those above it:
 ``pages``                 annotated pages of many files and their ``index.html`` (``--format
                           html -o OUTDIR``; the local app's pages too)
 ``cli``, ``batch``        the command line, many files and folders
+``genre_evaluation``      coverage of the careful readers' lists (``tests/genre_eval``)
 ``evaluation``            precision and recall against labelled real texts
 ========================  ===================================================================
 

@@ -547,7 +547,8 @@ def _pct_text(t: _Tok) -> str:
     return f"{t.text}%"
 
 
-#: public names of this stage for the stages after it (:mod:`parstats.audit.ties`)
+#: public names of this stage for the stages after it (:mod:`parstats.audit.amounts`, :mod:`parstats.audit.changes`,
+#: :mod:`parstats.audit.ties`)
 ParagraphContext = _Ctx
 NumberToken = _Tok
 provisional_claim = _mk
