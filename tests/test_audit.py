@@ -378,8 +378,11 @@ def test_corpus_nothing_flagged_and_no_false_ratios():
     # a breakdown after "trong đó" and one after "gồm:" add up
     sums = [(f.claim.denominator, f.claim.parts, f.status) for name in
             ("lam-dong-can-bo-xa-2021.md", "lao-cai-thu-ngan-sach-2025.md")
-            for f in reports[name].findings if f.claim.kind == "sum"]
+            for f in reports[name].findings if f.claim.kind == "sum" and f.claim.detail.get("rule") != "sentence-breakdown"]
     assert sums == [(2813, (1483, 1330), "consistent"), (2433, (1292, 1141), "consistent")]
+    # the shares of one sentence that add to 100 % (trình độ chuyên môn: sơ cấp … chưa qua đào tạo)
+    levels = [f for f in reports["lam-dong-can-bo-xa-2021.md"].findings if f.claim.detail.get("rule") == "sentence-breakdown"]
+    assert [f.status for f in levels] == ["consistent"] and len(levels[0].claim.parts) == 6
     # budget attainment ("ước đạt 25%" of a plan) is never checked against a total
     bn = reports["bac-ninh-thu-ngan-sach-quy-i.md"]
     assert [(f.claim.numerator, f.status) for f in bn.findings

@@ -212,6 +212,28 @@ def normalize_text(text: str) -> str:
     return " ".join(piece for piece in pieces if piece)
 
 
+_PIPE_SEPARATOR_RE = re.compile(r"^\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
+
+
+def _pipe_table_rows(lines: list[str]) -> frozenset[int]:
+    """Line numbers (1-based) of the rows of pipe tables written without outer pipes
+    (``Năm | 2010 | 2021`` / ``--- | --- | ---`` / ``GRDP | 124,7 | 346,6``, GitHub Markdown):
+    the separator line and the lines with a ``|`` right around it."""
+    rows: set[int] = set()
+    for i, line in enumerate(lines):
+        if "|" not in line or "--" not in line or not _PIPE_SEPARATOR_RE.match(line):
+            continue
+        rows.add(i + 1)
+        j = i - 1
+        if j >= 0 and "|" in lines[j]:
+            rows.add(j + 1)
+        j = i + 1
+        while j < len(lines) and "|" in lines[j] and lines[j].strip():
+            rows.add(j + 1)
+            j += 1
+    return frozenset(rows)
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Split normalised text into paragraphs, re-joining sentences cut by a page break.
 
@@ -237,7 +259,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     pieces: list[str] = []
     plen = 0
     has_footnote = False  # a footnote continuation needs a footnote before it
-    for lineno, raw in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    pipe_rows = _pipe_table_rows(lines) if "|" in text and "--" in text else frozenset()
+    for lineno, raw in enumerate(lines, start=1):
         if not raw or raw.isspace():
             cur = None
             continue
@@ -254,7 +278,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if first == "#" and _HEADING_RE.match(raw):
             kind = "heading"
             body = _HEADING_RE.sub("", raw, count=1).rstrip("#")
-        elif first == "|":  # ^\s*\|
+        elif first == "|" or lineno in pipe_rows:  # ^\s*\|, or a row of a table without outer pipes
             kind = "table"
         else:
             fm = _FOOTDEF_RE.match(raw) if first in "<[" else None

@@ -468,6 +468,10 @@ def _audit_one(c: Claim, target=None) -> Finding:
             return _consistent(c, rec if "scale" not in c.detail else scaled_text(s, c))
         if c.detail.get("weak"):
             return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
+        if c.detail.get("calculation"):  # a calculation written out (parstats.audit.expressions)
+            got = scaled_text(s, c)
+            return Finding(c, "inconsistent", "major", f"the calculation {c.detail['calculation']} gives {got}, "
+                           f"not {c.reported}", got, cause="parts-mismatch")
         if "scale" in c.detail:  # shares or decimals on an integer scale (parstats.audit.lists, tables)
             got, want = scaled_text(s, c), scaled_text(total, c)
             return Finding(c, "inconsistent", "major", f"the parts add up to {got}, not {want}, beyond the "

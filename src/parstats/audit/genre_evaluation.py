@@ -332,12 +332,37 @@ def _same_parts(listed: ListedClaim, a: AuditedClaim) -> bool:
         Decimal(str(p)).normalize() for p in a.parts)
 
 
+def _rest_parts(listed: ListedClaim) -> list[Decimal] | None:
+    """The parts of an implicit breakdown listed as its last part (``reported`` ``17%``, ``inputs``
+    ``100%-83%``: the last part is what the others leave of 100 %), or ``None``."""
+    inputs = re.sub(r"\(.*?\)", "", listed.inputs).strip()
+    if not re.match(r"100 ?%? ?[-−–]", inputs):
+        return None
+    others = normalise_value(inputs)[1:]
+    last = normalise_value(listed.reported)
+    if not others or len(last) != 1 or not isinstance(last[0], Decimal):
+        return None
+    return sorted([*others, last[0]])
+
+
+def _same_breakdown(listed: ListedClaim, a: AuditedClaim) -> bool:
+    """Whether the audit's implicit breakdown ``a`` (parts on an integer scale) adds the parts of
+    ``listed`` written as ``100% - …``."""
+    want = _rest_parts(listed)
+    if want is None or not a.parts or len(a.parts) != len(want):
+        return False
+    got = sorted(Decimal(p) for p in a.parts)
+    return any([g.scaleb(-k).normalize() for g in got] == [w.normalize() for w in want] for k in range(4))
+
+
 def _matches(listed: ListedClaim, a: AuditedClaim) -> bool:
     """The audit's claim ``a`` is the listed claim: compatible kind, same line (for a sum, or
     the same parts on another line: the audit puts a sum on its first part's line, a table's
     total row may stand above it), same reported value after :func:`normalise_value`."""
     if a.doc != listed.doc or a.kind not in COMPATIBLE[listed.kind]:
         return False
+    if a.reported is None and listed.kind == "sum" and _same_breakdown(listed, a):
+        return True
     if a.line != listed.line and not (listed.kind == "sum" and _same_parts(listed, a)):
         return False
     want = normalise_value(listed.reported)

@@ -82,7 +82,7 @@ _NAME = (r"(?:`[^`\n]{1,30}`|(?:" + _UP + r"[\w'’]*(?:-\w+)*|[0-9]+[A-Z]\w*)"
          r"(?: \([^()]{1,40}\))?")
 _NAME_RE = re.compile(_NAME)
 #: up to two lower-case words before a name inside an item ("thủ môn Filip Nguyễn", "tỉnh X")
-_ITEM = r"(?:" + _LO + r"+ ){0,2}" + _NAME
+_ITEM = r"(?:" + _LO + r"+ ){0,3}" + _NAME
 _NAMES_RE = re.compile(r"(?P<items>" + _ITEM + r"(?:(?:, | và |, và )" + _ITEM + r"|; " + _NAME + r")*)")
 _SEP_RE = re.compile(r", và |, | và |; ")
 #: what opens a list after its noun
@@ -200,6 +200,8 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
                           source=f"{source_head} before a list of {len(items)} names"
                                  f"{' opened by ' + repr(opened) if opened else ''}", detail=detail))
         return
+    if _plain_items(p, pidx, m, n, written, noun, pos, opened, out):
+        return
     if opened == ":":
         # clauses after a colon: "3 bước: …, …, …", "2 lớp: lớp trong …, lớp ngoài …"
         if end_s < 0:
@@ -214,6 +216,54 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         out.append(_claim(p, pidx, m.start(), end_s, total=n, parts=(1,) * len(items), reported=written,
                           source=f"{source_head} before a colon and {len(items)} clauses",
                           detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_CLAUSES}))
+
+
+#: a parenthesis inside an item ("Hà Tĩnh (18)", "thủ môn Filip Nguyễn (572.000 USD)")
+_ITEM_PAREN_RE = re.compile(r" ?\([^()]{0,40}\)")
+#: the end of a list of plain items: the sentence's end, a closing parenthesis, or a clause
+#: that goes on after the list ("…, Y và Z đều …" is not cut: items stay short)
+_PLAIN_END_RE = re.compile(r"[.!?;)](?= |$)|[;)]")
+#: items of a plain list: at most this many words each
+PLAIN_ITEM_WORDS = 5
+
+
+def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, noun: str, pos: int,
+                 opened: str | None, out: list) -> bool:
+    """``3 giải pháp được sử dụng chủ yếu là sử dụng quỹ dự phòng, thu nợ bằng tiền và xử lý tài
+    sản``, ``2 nhóm … là bưu chính viễn thông và giáo dục``, ``ba kỳ AFF Cup năm 2014, 2016 và
+    2020``: a count, then (after ``:``, ``gồm``, ``là``, an opening parenthesis, or ``năm`` and
+    years) short items of any case up to the end of the sentence or of the parenthesis. When
+    their number is the count the claim is ``consistent`` (rule ``counted-list``); otherwise
+    nothing is said (items of plain words may be clauses). Returns whether a claim was made."""
+    text = p.text
+    start = pos
+    if opened is None:
+        k = m.end() + len(noun) + 1
+        rest = text[k:k + 60]
+        paren = rest.find("(")
+        years = re.match(r"(?: [^\W\d_]+){0,4}? năm (?=[0-9]{4}\b)", text[k:k + 60])
+        if years:
+            start = k + years.end()
+        elif 0 <= paren and not re.search(r"[0-9.,;:]", rest[:paren]) and len(rest[:paren].split()) <= 4:
+            start = k + paren + 1
+        else:
+            return False
+    # parentheses inside items are masked: their ")" does not end the list
+    window = _ITEM_PAREN_RE.sub(lambda x: " " * len(x.group(0)), text[start:start + 300])
+    end_m = _PLAIN_END_RE.search(window)
+    end = start + end_m.start() if end_m else min(len(text), start + 300)
+    if end_m is None and end < len(text):
+        return False
+    body = " ".join(window[:end - start].split())
+    if not body or _MORE_AFTER_RE.search(body) or ":" in body:
+        return False
+    items = [i.strip() for i in _SEP_RE.split(body) if i.strip()]
+    if len(items) < 2 or len(items) != n or any(len(i.split()) > PLAIN_ITEM_WORDS for i in items):
+        return False
+    out.append(_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
+                      source=f"the count '{written} {noun}' before {n} items",
+                      detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
+    return True
 
 
 def _numbered(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, digits: bool, noun: str,
@@ -302,6 +352,10 @@ _BULLET_HEAD_RE = re.compile(
 _PCT_LINE_RE = re.compile(r"^[-+*•–] ?[^\d%:]{1,60}: ?(?P<v>[0-9]{1,3}(?:,[0-9]{1,2})?) ?%\s*[.;]?(?: [0-9]{1,3})?$")
 
 
+_WHOLE_LINE_RE = re.compile(r"(?i)^[-+*•–] ?(?:tổng|toàn|cả nước)")
+_REST_RE = re.compile(r"(?i)còn lại|\bkhác\b")
+
+
 def _bullets(paras: list[Paragraph], out: list) -> None:
     """Counts before bullet lines, and bullet lines that are the shares of one whole."""
     n = len(paras)
@@ -329,8 +383,13 @@ def _bullets(paras: list[Paragraph], out: list) -> None:
                 out.append(_claim(p, i, m.start(), len(p.text), total=cnt, parts=(1,) * len(bullets),
                                   reported=written, source=f"the count '{written} {noun}' before {len(bullets)} bullet lines",
                                   detail={"unit": noun, "rule": "bulleted-list", "list": True, "weak": WEAK_LIST}))
+        # a last line naming the whole ("- Tổng GDP: 2.292,0 tỉ USD") is not one of its parts
+        if len(bullets) >= 3 and _WHOLE_LINE_RE.match(bullets[-1].text):
+            bullets = bullets[:-1]
         shares = [_PCT_LINE_RE.match(b.text) for b in bullets]
-        if len(shares) >= 3 and all(shares) and len(bullets) == j - i - 1:
+        # two shares make a whole only when one of them is "the rest" ("Các nước còn lại: 71,4%")
+        enough = len(shares) >= 3 or (len(shares) == 2 and any(_REST_RE.search(b.text) for b in bullets))
+        if enough and all(shares):
             values = [s.group("v") for s in shares]
             dec = max(len(v.partition(",")[2]) for v in values)
             scale = 10 ** dec
@@ -425,6 +484,52 @@ def _inline_parts(p: Paragraph, pidx: int, out: list) -> None:
                                  pos=m.start("items"), end=m.end()))
 
 
+#: most shares one sentence's breakdown holds
+MAX_SENTENCE_SHARES = 8
+
+
+def _sentence_shares(p: Paragraph, pidx: int, out: list) -> None:
+    """``trong đó 84,5% là đất nông nghiệp, 11,9% là đất phi nông nghiệp và 3,6% là đất chưa sử
+    dụng``, ``thành thị chiếm 37,1%, nông thôn chiếm 62,9%``: the percentages of one sentence, one
+    after another with words and no other number between them, none of them a change or a level
+    (``tăng``, ``đạt``, ``khoảng`` … before it). A run of them that adds to 100 % within the
+    rounding of its parts is a complete breakdown (rule ``sentence-breakdown``, ``consistent``);
+    a run that does not is no claim (the shares may be of different wholes)."""
+    text = p.text
+    if "còn lại" in text:
+        return  # the rest is read by _remainder
+    start = 0
+    for end_m in [*_SENT_END_RE.finditer(text), None]:
+        end = end_m.start() if end_m is not None else len(text)
+        run: list[re.Match] = []
+        for x in _ANY_PCT_RE.finditer(text, start, end):
+            if _NOT_SHARE_BEFORE_RE.search(text, max(0, x.start() - 20), x.start()):
+                run = []
+                continue
+            if run and (re.search(r"[0-9]", text[run[-1].end():x.start()]) or x.start() - run[-1].end() > 80):
+                _shares_run(p, pidx, run, out)
+                run = []
+            run.append(x)
+        _shares_run(p, pidx, run, out)
+        start = end + 1
+
+
+def _shares_run(p: Paragraph, pidx: int, run: list, out: list) -> None:
+    """``run`` (percentage matches) as a ``sentence-breakdown`` claim when all its values add to
+    100 % within their rounding (a part of a run that happens to add to 100 % is no evidence)."""
+    if not 2 <= len(run) <= MAX_SENTENCE_SHARES:
+        return
+    values = [x.group(1) for x in run]
+    total = sum(Decimal(v.replace(",", ".")) for v in values)
+    slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
+    if abs(total - 100) > slack:
+        return
+    i, j = 0, len(run) - 1
+    out.append(_shares_claim(p, pidx, values, f"{len(values)} percentages one after another in a sentence, "
+                             "which add to 100%: the parts of one whole", "sentence-breakdown",
+                             pos=run[i].start(), end=run[j].end()))
+
+
 def _remainder(p: Paragraph, pidx: int, out: list) -> None:
     """``… chiếm 49%. … 36%, … 7%, … 4%. Hoa hồng … chiếm 4% còn lại``: a share said to be the
     rest closes a breakdown; the shares before it that add to 100 % with it are its parts
@@ -458,7 +563,7 @@ def _remainder(p: Paragraph, pidx: int, out: list) -> None:
 #: from its "23", which the check of the character before drops
 #: what must follow a count's noun within its sentence for a list to follow: a colon, "gồm",
 #: "là", or a capitalised word or a name in backticks (checked inside the pattern, in C)
-_LIST_AHEAD = r"(?= [^\W\d_][^.;!?\n]{0,90}?(?::|gồm|là |[ ,(][`" + _UP[1:] + r"))"
+_LIST_AHEAD = r"(?= [^\W\d_][^.;!?\n]{0,90}?(?::|gồm|là |\(| năm [0-9]|[ ,][`" + _UP[1:] + r"))"
 _DIGITS_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]?" + _LIST_AHEAD)
 #: a number word after a space (a literal start: found quickly), then a space and a letter
 _WORD_AFTER_SPACE_RE = re.compile(
@@ -565,6 +670,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
                 _inline_parts(p, pidx, out)
             if "còn lại" in text:
                 _remainder(p, pidx, out)
+            elif text.count("%") >= 2:
+                _sentence_shares(p, pidx, out)
         for la in las.get(pidx, ()):
             _backward(p, pidx, la, out)
     for ctx in contexts or ():

@@ -22,6 +22,7 @@ Both read each table or paragraph once, left to right: linear in its length.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
 from parstats.markdown import Paragraph
@@ -90,7 +91,9 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
     rows = [(i, _cells(paras[i].text)) for i in body if not _SEPARATOR_RE.match(paras[i].text)]
     if len(rows) < 3:
         return
-    width = len(rows[0][1])
+    # the width most rows have (a first row "Chỉ số | |" loses its empty last cell)
+    widths = Counter(len(c) for _, c in rows)
+    width = max(widths, key=lambda w: (widths[w], w))
     rows = [(i, c) for i, c in rows if len(c) == width]
     for r, (pi, cells) in enumerate(rows):
         label = cells[0]

@@ -41,6 +41,7 @@ from parstats.audit.amounts import (LETTER, NAMED_REACH, NUMBER, ROUNDED_UNITS, 
                                     amount_re, approx_before, clause_end, has_any, parse_value, pct_at,
                                     pct_windows, same_amount_unit, scaled)
 from parstats.audit.changes import amount_percent_claims, change_claims, named_base_claims, paren_base_claims
+from parstats.audit.expressions import calculation_claims
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN, format_number
 
@@ -62,7 +63,7 @@ _OF_WHOLE_WORDS = re.compile(r"trong |trên |sau |qua |/")
 
 # ----------------------------------------------------------------------------------- of-whole
 _OF_WHOLE_RE = re.compile(
-    r"(?P<x>" + NUMBER + r")(?: (?P<xu>" + UNIT + r"))?(?: (?P<link>trong|trên|sau|qua) |/)"
+    r"(?P<x>" + NUMBER + r")(?: (?P<xu>" + UNIT + r"))?(?P<xgap>(?: " + LETTER + r"+){1,5},)?(?: (?P<link>trong|trên|sau|qua) |/)"
     r"(?:tổng số |tổng cộng |tổng |số )?(?P<y>" + _NUM + r")(?![\w/]|[.,][0-9]) (?P<yu>" + LETTER + r"+)")
 _OF_WHOLE_LINK_RE = re.compile(r"(?:trong|trên|sau|qua) (?:tổng số |tổng cộng |tổng |số )?[0-9]|/[0-9]")
 #: between the whole's noun and the share: only a cue (strong) ...
@@ -101,7 +102,7 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
             continue
         # the pattern is tried only around a link word followed by a number ("trong 24")
         for lm in _OF_WHOLE_LINK_RE.finditer(text, a, b):
-            m = _OF_WHOLE_RE.search(text, max(a, lm.start() - 48), min(b, lm.end() + 48))
+            m = _OF_WHOLE_RE.search(text, max(a, lm.start() - 90), min(b, lm.end() + 48))
             if m is not None and m.start() not in seen:
                 seen.add(m.start())
                 found.append(m)
@@ -114,6 +115,8 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
         other_noun = xu is not None and xu.split()[0] != yu
         if other_noun and m.group("link") not in ("sau", "qua"):
             continue  # "6 thí sinh … trên tổng số 30 nước": another kind of thing
+        if m.group("xgap") and (xu is None or other_noun or "tổng số" not in m.group(0)):
+            continue  # "X người kê khai lần đầu, trên tổng số Y người": only the same noun of a stated total
         if m.group("link") in ("sau", "qua") and xu is None:
             continue  # "sau 69 …" alone is a time or an order, not a whole
         if not 0 < x.value <= y.value or approx_before(text, m.start()):
@@ -818,3 +821,5 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
         paren_base_claims(ctx, claims)
     if "ổng số" in text:
         vote_members(ctx, claims)
+    if "=" in text:
+        calculation_claims(ctx, claims)

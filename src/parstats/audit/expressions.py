@@ -1,0 +1,303 @@
+"""Calculations written out in the text: ``1.000 tấn x 60% = 600 tấn``, ``2 x 30 + 1 x 40 = 100``.
+
+Rule ``worked-calculation`` (named in ``detail["rule"]``): numbers joined by ``x``, ``×``,
+``*``, ``+``, ``-``, ``–`` or ``/`` (with parentheses, percentages and the unit words of each
+number), then ``=`` and a result. Worked examples of legal texts, tax and salary calculations,
+and sums written as equations are the text doing its own arithmetic: the result is redone
+exactly (``Decimal``) and compared with the result as written, at its precision (half-up).
+
+* ``A x P% = B`` is a share: a ``ratio`` claim, ``B`` of ``A`` reported ``P%`` (the kind a
+  reader lists it as).
+* Any other calculation is a ``sum`` claim reported as its result.
+
+Evidence and doubt:
+
+* The calculation starts at a clean boundary (the start of a line, after ``:``, ``;``, ``là``,
+  ``bằng``, an opening parenthesis it closes, or a word): a number, ``)`` or an operator just
+  before it means the text holds more of it than was read, and nothing is claimed.
+* A word term (``Lương cơ sở x 2,34``) cannot be computed: nothing is claimed.
+* When the result differs, the claim is ``inconsistent`` only if every amount is a bare number
+  or carries the result's unit (``1.000 kg x 50% = 500 kg``, ``540.000 đ x 5,00 = 2.700.000
+  đồng``); a unit that is not the result's (``10,5 năm x 1 tháng = 31.185.000 đồng``) may
+  stand for a factor named in words and left out, and the claim is ``unverifiable``.
+
+A paragraph is read once per ``=``, looking back at most :data:`LOOK_BACK` characters: linear in
+its length.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from parstats.audit.tokens import ParagraphContext, provisional_claim
+
+__all__ = ["LOOK_BACK", "WEAK_UNITS", "Calculation", "read_calculation", "calculation_claims"]
+
+#: how far before ``=`` a calculation may start
+LOOK_BACK = 160
+WEAK_UNITS = "a unit that is not the result's may stand for a factor named in words and left out"
+
+_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
+#: one piece of a calculation: a number (its % and up to two unit words), an operator, a parenthesis
+#: a unit word after a number (``tấn``, ``đ``, ``tr``), never the multiplication sign ``x``
+_UNIT_WORD = r"(?![x×](?![^\W\d_]))[^\W\d_]{1,8}\.?"
+_PIECE_RE = re.compile(
+    r"\s*(?:(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?P<unit>\s?" + _UNIT_WORD + r"(?:\s" + _UNIT_WORD + r")?)?"
+    r"|(?P<op>[x×*+\-–/])(?=\s|[0-9(])|(?P<open>\()|(?P<close>\)))")
+_RESULT_RE = re.compile(
+    r"\s*=\s*(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?![0-9])\s?(?:\(?(?P<unit>[^\W\d_]{1,8}))?")
+#: where a calculation may start: the text before its first piece ends with one of these
+_BOUNDARY_RE = re.compile(r"(?:^|[:;(\n]|\bl[àa]|\bbằng|[^\W\d_])\s*$")
+_OPS = frozenset("x×*+-–/")
+_UNIT_SAME = {"đ": "đồng", "đồng": "đồng", "tr": "triệu", "triệu": "triệu", "kg": "kg", "tấn": "tấn"}
+
+
+@dataclass(frozen=True)
+class Calculation:
+    """A calculation as written and its value: ``terms`` are the numbers, ``units`` the unit
+    word after each (``None`` for none), ``percent_terms`` how many are percentages."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    result: Decimal
+    result_text: str
+    result_decimals: int
+    result_unit: str | None
+    units: tuple[str | None, ...]
+    n_terms: int
+    percent_terms: int
+    shape: tuple[str, ...]  # "n", "%" and operators, in order, without parentheses
+    terms: tuple[Decimal, ...]
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def _unit_key(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    w = unit.split()[0].rstrip(".").lower()
+    return _UNIT_SAME.get(w, w)
+
+
+def _evaluate(tokens: list) -> Decimal | None:
+    """The value of ``tokens`` (numbers, operators, parentheses), multiplication and division
+    before addition and subtraction; ``None`` when they are not a calculation."""
+    pos = 0
+
+    def expr():
+        nonlocal pos
+        v = term()
+        while v is not None and pos < len(tokens) and tokens[pos] in ("+", "-", "–"):
+            op = tokens[pos]
+            pos += 1
+            w = term()
+            if w is None:
+                return None
+            v = v + w if op == "+" else v - w
+        return v
+
+    def term():
+        nonlocal pos
+        v = factor()
+        while v is not None and pos < len(tokens) and tokens[pos] in ("x", "×", "*", "/"):
+            op = tokens[pos]
+            pos += 1
+            w = factor()
+            if w is None or (op == "/" and w == 0):
+                return None
+            v = v / w if op == "/" else v * w
+        return v
+
+    def factor():
+        nonlocal pos
+        if pos >= len(tokens):
+            return None
+        t = tokens[pos]
+        if t == "(":
+            pos += 1
+            v = expr()
+            if v is None or pos >= len(tokens) or tokens[pos] != ")":
+                return None
+            pos += 1
+            return v
+        if isinstance(t, Decimal):
+            pos += 1
+            return t
+        return None
+
+    with localcontext() as ctx:
+        ctx.prec = 40
+        v = expr()
+    return v if v is not None and pos == len(tokens) else None
+
+
+def read_calculation(text: str, eq: int) -> Calculation | None:
+    """The calculation that ends with the ``=`` at ``eq`` of ``text`` and its result, or
+    ``None`` when what stands before ``=`` is not a whole calculation of numbers.
+
+    Examples
+    --------
+    >>> c = read_calculation("- Đồng: 1.000 tấn x 60% = 600 tấn.", 24)
+    >>> c.text, c.value, c.result, c.shape
+    ('1.000 tấn x 60% = 600 tấn', Decimal('600.0'), Decimal('600'), ('n', 'x', '%'))
+    >>> read_calculation("Lương cơ sở x 2,34 = 3.486.600 đồng", 19) is None
+    True
+    """
+    res = _RESULT_RE.match(text, eq)
+    if res is None:
+        return None
+    lo = max(0, eq - LOOK_BACK)
+    # candidate starts: each number or "(" after a boundary, latest first would miss the
+    # calculation's head; read forward from the earliest clean start instead
+    window = text[lo:eq]
+    for m in re.finditer(r"\(|(?<![0-9.,])[0-9]", window):
+        start = lo + m.start()
+        if not _clean_start(text, start):
+            continue
+        pieces = _pieces(text, start, eq)
+        if pieces is None:
+            continue
+        tokens, units, shape = pieces
+        n_terms = sum(1 for s in shape if s in ("n", "%"))
+        if n_terms < 2 or not any(s in _OPS for s in shape):
+            continue
+        value = _evaluate(tokens)
+        if value is None:
+            continue
+        rt = res.group("num")
+        dec = len(rt.partition(",")[2])
+        result = _number(rt)
+        if res.group("pct"):
+            value = value * 100  # compared in percent, as written
+        return Calculation(start, res.end("num") + (len(res.group("pct")) if res.group("pct") else 0),
+                           text[start:res.end()].rstrip(" ("), value, result, rt + ("%" if res.group("pct") else ""),
+                           dec, res.group("unit"), tuple(units), n_terms, shape.count("%"),
+                           tuple(s for s in shape), tuple(t for t in tokens if isinstance(t, Decimal)))
+    return None
+
+
+def _clean_start(text: str, start: int) -> bool:
+    """Whether a calculation may start at ``start``: not right after a number, an operator or a
+    closing parenthesis (the text would hold more of it than is read)."""
+    before = text[max(0, start - 12):start]
+    if not _BOUNDARY_RE.search(before):
+        return False
+    prev = before.rstrip()
+    if not prev:
+        return True
+    last = prev[-1]
+    if last in "x×" and (len(prev) == 1 or not prev[-2].isalpha()):
+        return False
+    return not (last.isdigit() or last in "*+-–/=).,%")
+
+
+def _pieces(text: str, start: int, eq: int):
+    """The numbers, operators and parentheses of ``text[start:eq]``, or ``None`` when it holds
+    anything else or its parentheses do not balance."""
+    tokens: list = []
+    units: list[str | None] = []
+    shape: list[str] = []
+    pos = start
+    depth = 0
+    expect_value = True
+    while pos < eq:
+        if text[pos:eq].strip() == "":
+            break
+        m = _PIECE_RE.match(text, pos, eq)
+        if m is None or m.end() == pos:
+            return None
+        if m.group("num") is not None:
+            if not expect_value:
+                return None
+            v = _number(m.group("num"))
+            if m.group("pct"):
+                v = v / 100
+            tokens.append(v)
+            unit = (m.group("unit") or "").strip() or None
+            if unit and unit.lower() in ("x",):
+                return None
+            units.append(unit)
+            shape.append("%" if m.group("pct") else "n")
+            expect_value = False
+        elif m.group("op") is not None:
+            if expect_value:
+                return None
+            tokens.append(m.group("op"))
+            shape.append(m.group("op"))
+            expect_value = True
+        elif m.group("open") is not None:
+            if not expect_value:
+                return None
+            depth += 1
+            tokens.append("(")
+        else:
+            depth -= 1
+            if depth < 0 or expect_value:
+                return None
+            tokens.append(")")
+        pos = m.end()
+    if depth != 0 or expect_value:
+        return None
+    return tokens, units, shape
+
+
+def _rounded(v: Decimal, decimals: int) -> Decimal:
+    return v.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def calculation_claims(ctx: ParagraphContext, claims: list) -> None:
+    """Every written calculation of the paragraph (rule ``worked-calculation``)."""
+    text = ctx.text
+    eq = text.find("=")
+    while eq >= 0:
+        calc = read_calculation(text, eq)
+        nxt = text.find("=", eq + 1)
+        if calc is not None:
+            _claim(ctx, claims, calc)
+            if nxt >= 0 and nxt < calc.end:
+                nxt = text.find("=", calc.end)
+        eq = nxt
+
+
+def _claim(ctx: ParagraphContext, claims: list, calc: Calculation) -> None:
+    result_unit = _unit_key(calc.result_unit)
+    foreign = [u for u in calc.units if u and _unit_key(u) != result_unit]
+    detail = {"rule": "worked-calculation", "calculation": calc.text}
+    if foreign:
+        detail["weak"] = WEAK_UNITS
+    d = calc.result_decimals
+    scale = 10 ** d
+    if calc.shape == ("n", "x", "%") or calc.shape == ("n", "×", "%"):
+        # "A x P% = B": B is P% of A
+        a, b = calc.terms[0], calc.result
+        pct_text = text_of_percent(ctx.text, calc)
+        if a <= 0 or pct_text is None:
+            return
+        num_scale = 10 ** max(-b.as_tuple().exponent, -a.as_tuple().exponent, 0)
+        claims.append(provisional_claim(
+            ctx, "ratio", calc.start, calc.end, numerator=int(b * num_scale), denominator=int(a * num_scale),
+            reported=pct_text, source=f"the calculation '{calc.text}'", detail=detail,
+            quote_start=calc.start, line_pos=calc.start))
+        return
+    got = int(_rounded(calc.value, d) * scale)
+    want = int(calc.result * scale)
+    detail.update({"scale": scale, "unit": "%" if calc.result_text.endswith("%") else None})
+    if detail["unit"] is None:
+        del detail["unit"]
+    if detail.get("weak") is None and d == 0 and got != want and abs(calc.value - calc.result) < 1:
+        detail["weak"] = WEAK_UNITS
+    claims.append(provisional_claim(
+        ctx, "sum", calc.start, calc.end, numerator=None, denominator=want, parts=(got,),
+        reported=calc.result_text, source=f"the calculation '{calc.text}'", detail=detail,
+        quote_start=calc.start, line_pos=calc.end - 1))
+
+
+def text_of_percent(text: str, calc: Calculation) -> str | None:
+    """The percentage of ``A x P% = B`` as written (``60%``)."""
+    m = re.search(r"(" + _NUM + r")\s?%", text[calc.start:calc.end])
+    return m.group(1) + "%" if m else None
