@@ -513,6 +513,40 @@ def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
 _PAREN_BASE_TAIL_RE = re.compile(
     r" ?%?,? so với (?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{4})?) ?\( ?(?:mức |đạt |là |với )?"
     + amount_re("b") + r"[^()]{0,12}\)")
+#: "tăng 150 em so với năm học trước (2.350 em), tương ứng tăng 6,4%": the change as an amount,
+#: its base in parentheses, then its percentage
+_AMOUNT_PAREN_BASE_RE = re.compile(
+    r"(?P<dir>tăng|giảm)(?: thêm)? " + amount_re("x") + r",? so với (?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{4})?)"
+    r" ?\( ?(?:mức |đạt |là |với )?" + amount_re("b") + r"[^()]{0,12}\),? (?:tương ứng|tương đương|hay|bằng|tức là)"
+    r"(?: với)?(?: mức)?(?: (?P<dir2>tăng|giảm))?(?: là)? $")
+
+
+def _amount_paren_base(ctx: ParagraphContext, claims: list) -> None:
+    """``tăng 150 em so với năm học trước (2.350 em), tương ứng tăng 6,4%`` (rule
+    ``change-amount-paren-base``): the change as an amount, its base in parentheses after ``so
+    với``, then its percentage: the percentage is the amount over the base."""
+    text = ctx.text
+    for t in ctx.pcts:
+        if t.used or t.role not in ("pct", "pct-change", "pct-ref"):
+            continue
+        m = _AMOUNT_PAREN_BASE_RE.search(text, max(0, t.s - 160), t.s)
+        if m is None or (m.group("dir2") and m.group("dir2") != m.group("dir")):
+            continue
+        x, b = amount_of(m, "x"), amount_of(m, "b")
+        if x is None or b is None or not same_amount_unit(x, b) or x.scale != b.scale:
+            continue
+        if approx_before(text, m.start("x")) or approx_before(text, m.start("b")):
+            continue
+        old = parse_value(m.group("b"), b.unit)
+        amount = parse_value(m.group("x"), x.unit)
+        sign = 1 if m.group("dir") == "tăng" else -1
+        new = parse_value(format_number(old.value + sign * amount.value, max(old.decimals, amount.decimals)), b.unit)
+        if new.value <= 0:
+            continue
+        _change_claim(ctx, claims, "change-amount-paren-base", m.start(), t.e, old, new, t,
+                      f"'{m.group(0).strip()}': the change and its base in parentheses", None, m.start("x"))
+
+
 #: "350 tỷ đồng, gấp 2,5 lần năm ngoái (140 tỷ đồng)"
 _TIMES_PAREN_RE = re.compile(
     amount_re("a") + r"(?: [^\W\d_]+)?,? (?:tăng |cao |lớn |nhiều )?gấp (?P<n>" + NUMBER + r") lần "
@@ -546,6 +580,8 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
                           parse_value(tail.group("b"), b.unit), parse_value(head.group("a"), a.unit), t,
                           f"'{text[head.start():tail.end()]}': the base in parentheses", None,
                           head.start("a"))
+    if ctx.pcts and "so với" in text:
+        _amount_paren_base(ctx, claims)
     if "gấp " in text:
         for m in _TIMES_PAREN_RE.finditer(text):
             a, b = amount_of(m, "a"), amount_of(m, "b")

@@ -615,7 +615,7 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
 
 #: what makes the counts after a total its parts: "58 đơn vị, gồm …", "400 cầu thủ, trong đó …"
 _PARTS_AFTER_TOTAL_RE = re.compile(
-    r"(?: [^\W\d_]+){1,4}?,? ?\(?(?:gồm có|bao gồm|gồm|trong đó|chia ra|chia thành|cụ thể|:)")
+    r"(?: [^\W\d_]+){1,6}?,? ?\(?(?:gồm có|bao gồm|gồm|trong đó|chia ra|chia thành|cụ thể|:)")
 
 
 def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
@@ -637,7 +637,19 @@ def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
             if u.unit and u.unit.split()[0] == noun:
                 parts.append(u)
         if len(parts) < 2 or sum(u.a for u in parts) != t.a or any(u.a >= t.a for u in parts):
-            continue
+            # parts of other nouns: "11 đơn vị hành chính, bao gồm 1 thành phố, 1 thị xã và 9
+            # huyện": the counts right after the cue whose running sum reaches the total
+            parts, run = [], 0
+            for u in toks[i + 1:i + 12]:
+                if u.s >= end or run >= t.a:
+                    break
+                if not u.unit or u.s - (parts[-1].e if parts else m.end()) > 60:
+                    break
+                parts.append(u)
+                run += u.a
+            if len(parts) < 2 or run != t.a or any(u.a >= t.a for u in parts):
+                continue
+            noun = "/".join(dict.fromkeys(u.unit.split()[0] for u in parts))
         out.append(_claim(p, pidx, t.s, parts[-1].e + len(parts[-1].unit or "") + 1, total=t.a,
                           parts=tuple(u.a for u in parts), reported=t.text,
                           source=f"the total '{t.text} {t.unit}' and the counts of '{noun}' after "

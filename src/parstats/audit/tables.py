@@ -39,6 +39,8 @@ _SUB_LABEL_RE = re.compile(r"^\s*[-+*•–]\s")
 _CELL_NUM_RE = re.compile(
     r"^\s*(?:\*\*)?(?P<n>[0-9]{1,3}(?:[. \u00a0][0-9]{3})*(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)(?:\*\*)?\s*$")
 _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}")
+#: a column of rates, which rows do not add: "Tỷ lệ (%)", "So sánh (%)"
+_RATE_HEADER_RE = re.compile(r"(?i)t[ỷỉ] lệ|so sánh")
 
 
 def _cells(text: str) -> list[str]:
@@ -114,7 +116,10 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
         else:
             continue
         fits: list[tuple] = []
+        header = [_cells(paras[i].text) for i in block[:sep]] if sep else []
         for col in range(1, width):
+            if _RATE_HEADER_RE.search(" ".join(h[col] for h in header if col < len(h))):
+                continue  # rates of the rows do not add up to the total's rate
             t = _vi_number(cells[col])
             vals = [_vi_number(c[col]) for _, c in parts_rows]
             if t is None or any(v is None for v in vals):
@@ -223,6 +228,77 @@ def _change_columns(p: Paragraph, pidx: int, out: list) -> None:
                           detail=detail, quote=text[max(0, m.start() - 30):m.end()], pos=m.start()))
 
 
+# ------------------------------------------------------------------ ratio columns
+#: a column header that says its cells are a percentage or a ratio of other cells of the row
+_RATIO_HEADER_RE = re.compile(r"(?i)t[ỷỉ] lệ|so sánh|t[ỷỉ] trọng|\(%\)|%|=\s*\(?[0-9]\)?\s*/")
+#: fewest rows that must fit one pair of columns before a row that does not fit is flagged
+RATIO_COLUMN_CORROBORATION = 3
+WEAK_RATIO_COLUMN = "the other rows do not show that this column is the ratio of those two columns"
+
+
+def _ratio_fits(a: tuple[int, int], b: tuple[int, int], c: tuple[int, int]) -> bool:
+    """Whether a/b x 100, rounded half-up at c's precision, is c (each (units, decimals))."""
+    A, B, C = (Decimal(v).scaleb(-d) for v, d in (a, b, c))
+    if B <= 0:
+        return False
+    return (A / B * 100).quantize(Decimal(1).scaleb(-c[1]), rounding=ROUND_HALF_UP) == C
+
+
+def _ratio_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
+    """``| Xã | Số hồ sơ | Đúng hạn | Tỷ lệ (%) |``: a column whose header says it is a percentage
+    (``Tỷ lệ``, ``So sánh``, ``Tỷ trọng``, ``(%)``, ``(4)=(3)/(2)``) and whose cells are, in most
+    rows, one column of the row over another, times 100 (rule ``table-ratio-column``). The pair
+    of columns is the one most rows fit (at least two, and more than half of the rows with the
+    three cells); every row is then a ratio claim: ``consistent`` when it fits, ``inconsistent``
+    when at least :data:`RATIO_COLUMN_CORROBORATION` other rows fit and three in four rows do,
+    otherwise ``unverifiable``."""
+    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
+    if sep is None or sep == 0:
+        return
+    header = [_cells(paras[i].text) for i in block[:sep]]
+    rows = [(i, _cells(paras[i].text)) for i in block[sep + 1:] if not _SEPARATOR_RE.match(paras[i].text)]
+    if len(rows) < 2:
+        return
+    width = max(len(c) for _, c in rows)
+    rows = [(i, c) for i, c in rows if len(c) == width]
+    values = [[_vi_number(x) for x in c] for _, c in rows]
+    for col in range(1, width):
+        head = " ".join(h[col] for h in header if col < len(h))
+        if not _RATIO_HEADER_RE.search(head):
+            continue
+        best, best_fit = None, 0
+        for a in range(1, width):
+            for b in range(1, width):
+                if len({a, b, col}) < 3:
+                    continue
+                fit = sum(1 for v in values if v[a] and v[b] and v[col] and _ratio_fits(v[a], v[b], v[col]))
+                if fit > best_fit:
+                    best, best_fit = (a, b), fit
+        if best is None:
+            continue
+        a, b = best
+        usable = [(k, v) for k, v in enumerate(values) if v[a] and v[b] and v[col] and v[b][0] > 0]
+        if best_fit < 2 or best_fit * 2 <= len(usable):
+            continue
+        for k, v in usable:
+            pi, cells = rows[k]
+            ok = _ratio_fits(v[a], v[b], v[col])
+            others = best_fit - (1 if ok else 0)
+            dec = max(v[a][1], v[b][1])
+            x, y = v[a][0] * 10 ** (dec - v[a][1]), v[b][0] * 10 ** (dec - v[b][1])
+            detail = {"rule": "table-ratio-column", "unit": "table"}
+            if dec:
+                detail.update(x_text=cells[a].strip(" *"), y_text=cells[b].strip(" *"))
+            if not ok and not (others >= RATIO_COLUMN_CORROBORATION and best_fit * 4 >= 3 * len(usable)):
+                detail["weak"] = WEAK_RATIO_COLUMN
+            p = paras[pi]
+            reported = cells[col].strip(" *") + "%"
+            out.append(_claim(p, pi, "ratio", total=y, numerator=x, reported=reported,
+                              source=(f"the column '{head.strip()}' as column {a + 1} over column {b + 1} "
+                                      f"({best_fit} of {len(usable)} rows fit)"),
+                              detail=detail, quote=p.text, pos=max(0, p.text.find(cells[col]))))
+
+
 def table_claims(paras: list[Paragraph]) -> list[dict]:
     """The claims of tables: total rows of Markdown tables, change columns of flattened ones."""
     out: list = []
@@ -230,6 +306,8 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
         rows = "\n".join([paras[i].text for i in block])  # the words below hold no line break
         if any(w in rows for w in _TOTAL_WORDS):
             _total_rows(paras, block, out)
+        if "%" in rows or "ỷ lệ" in rows or "ỉ lệ" in rows or "o sánh" in rows or "ỷ trọng" in rows or "ỉ trọng" in rows:
+            _ratio_columns(paras, block, out)
     for i, p in enumerate(paras):
         if p.kind in ("body", "table") and "%" in p.text:
             _change_columns(p, i, out)
