@@ -5,6 +5,7 @@ import csv
 import io
 import json
 from fractions import Fraction
+import re
 from pathlib import Path
 
 import pytest
@@ -363,7 +364,12 @@ def test_corpus_nothing_flagged_and_no_false_ratios():
         assert rep.flagged == [], (name, [(f.claim.id, f.diagnosis) for f in rep.flagged])
     kinds = {name: sorted((f.claim.kind, f.status) for f in rep.findings) for name, rep in reports.items()}
     # tables with formulas (3=2/1, (4)=(3)/(2)*100), office codes and plain-text tables: no ratio
-    for name in ("bieu-can-doi-ngan-sach-constructed.md", "song-cong-bang-trinh-do-2017.txt",
+    # a "So sánh (%)" column whose header says 3=2/1: every row checked as column 2 over column 1
+    ratios = [f for f in reports["bieu-can-doi-ngan-sach-constructed.md"].findings if f.claim.kind == "ratio"]
+    assert ratios and all(f.status == "consistent" and f.claim.detail["rule"] == "table-ratio-column" for f in ratios)
+    assert len(ratios) == sum(1 for line in (CORPUS / "bieu-can-doi-ngan-sach-constructed.md").read_text(
+        encoding="utf-8").splitlines() if re.match(r"\| (?:I|II|[0-9]) \|", line))
+    for name in ("song-cong-bang-trinh-do-2017.txt",
                  "kon-tum-qd-06-2024-header.txt", "khanh-hoa-qd-480-2024-header.txt",
                  "quang-nam-kt-xh-thang-5-2017.md", "binh-giang-cong-chuc-xa-2020.md"):
         assert not any(k in ("ratio", "change", "sum") for k, _ in kinds[name]

@@ -13,7 +13,7 @@ exactly (``Decimal``) and compared with the result as written, at its precision 
 Evidence and doubt:
 
 * The calculation starts at a clean boundary (the start of a line, after ``:``, ``;``, ``là``,
-  ``bằng``, an opening parenthesis it closes, or a word): a number, ``)`` or an operator just
+  ``bằng``, an opening parenthesis it closes, a word, or ``=`` after a word: ``Tiền lương = …``): a number, ``)`` or an operator just
   before it means the text holds more of it than was read, and nothing is claimed.
 * A word term (``Lương cơ sở x 2,34``) cannot be computed: nothing is claimed.
 * When the result differs, the claim is ``inconsistent`` only if every amount is a bare number
@@ -48,7 +48,7 @@ _PIECE_RE = re.compile(
 _RESULT_RE = re.compile(
     r"\s*=\s*(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?![0-9])\s?(?:\(?(?P<unit>[^\W\d_]{1,8}))?")
 #: where a calculation may start: the text before its first piece ends with one of these
-_BOUNDARY_RE = re.compile(r"(?:^|[:;(\n]|\bl[àa]|\bbằng|[^\W\d_])\s*$")
+_BOUNDARY_RE = re.compile(r"(?:^|[:;(\n=]|\bl[àa]|\bbằng|[^\W\d_])\s*$")
 _OPS = frozenset("x×*+-–/")
 _UNIT_SAME = {"đ": "đồng", "đồng": "đồng", "tr": "triệu", "triệu": "triệu", "kg": "kg", "tấn": "tấn"}
 
@@ -193,7 +193,10 @@ def _clean_start(text: str, start: int) -> bool:
     last = prev[-1]
     if last in "x×" and (len(prev) == 1 or not prev[-2].isalpha()):
         return False
-    return not (last.isdigit() or last in "*+-–/=).,%")
+    if last == "=":  # "Tiền lương = 5 x …": after a label, not after a number
+        label = prev[:-1].rstrip()
+        return bool(label) and label[-1].isalpha()
+    return not (last.isdigit() or last in "*+-–/).,%")
 
 
 def _pieces(text: str, start: int, eq: int):

@@ -224,7 +224,7 @@ _ITEM_PAREN_RE = re.compile(r" ?\([^()]{0,40}\)")
 #: that goes on after the list ("…, Y và Z đều …" is not cut: items stay short)
 _PLAIN_END_RE = re.compile(r"[.!?;)](?= |$)|[;)]")
 #: items of a plain list: at most this many words each
-PLAIN_ITEM_WORDS = 5
+PLAIN_ITEM_WORDS = 7
 
 
 def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, noun: str, pos: int,
@@ -647,8 +647,11 @@ def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
                     break
                 parts.append(u)
                 run += u.a
-            if len(parts) < 2 or run != t.a or any(u.a >= t.a for u in parts):
-                continue
+            nxt = next((u for u in toks[i + 1 + len(parts):i + 2 + len(parts)]), None)
+            if (len(parts) < 2 or run != t.a or any(u.a >= t.a for u in parts)
+                    or len({u.unit.split()[0] for u in parts}) < 2
+                    or (nxt is not None and nxt.s < end and nxt.s - parts[-1].e <= 60)):
+                continue  # one noun (read above), or the list goes on after the parts that fit
             noun = "/".join(dict.fromkeys(u.unit.split()[0] for u in parts))
         out.append(_claim(p, pidx, t.s, parts[-1].e + len(parts[-1].unit or "") + 1, total=t.a,
                           parts=tuple(u.a for u in parts), reported=t.text,

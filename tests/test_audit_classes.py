@@ -1,0 +1,160 @@
+"""Classes of checkable figures read since the second test sample (issue 16): written-out
+calculations, plain-item lists, breakdowns of one sentence, tables' ratio columns and pipe tables
+without outer pipes, change amounts with their base in parentheses, parts of a total of other
+nouns. Each rule is checked both ways: the class it reads, and a near text it must not read."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from parstats.audit import audit_text
+from parstats.audit.checks import basis
+from parstats.audit.expressions import read_calculation
+from parstats.markdown import split_paragraphs
+from parstats.numbers import format_number
+
+
+def _rule(text: str, rule: str):
+    rep = audit_text(text)
+    return [f for f in rep.findings if f.claim.detail.get("rule") == rule]
+
+
+def _pct(x, y, decimals: int) -> str:
+    v = (Decimal(x) / Decimal(y) * 100).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return format_number(v, decimals)
+
+
+# ------------------------------------------------------------------ worked calculations
+
+@pytest.mark.parametrize("a,p", [(1000, "60"), (1000, "0,2"), (900, "60")])
+def test_a_share_worked_out_is_a_ratio_claim(a, p):
+    b = Decimal(a) * Decimal(p.replace(",", ".")) / 100
+    text = f"- Đồng: {format_number(a)} tấn x {p}% = {format_number(b.normalize())} tấn."
+    (f,) = _rule(text, "worked-calculation")
+    assert (f.claim.kind, f.status, f.claim.reported) == ("ratio", "consistent", f"{p}%")
+
+
+def test_a_calculation_that_does_not_give_its_result_is_flagged():
+    terms = [(5, 1_600_000), (15, 800_000)]
+    right = sum(k * v for k, v in terms)
+    written = right + 1_000_000
+    text = (f"Tiền lương = {terms[0][0]} x {format_number(terms[0][1])} + {terms[1][0]} x "
+            f"{format_number(terms[1][1])} = {format_number(written)} (đồng)")
+    (f,) = _rule(text, "worked-calculation")
+    assert f.status == "inconsistent" and f.recomputed == format_number(right)
+    assert "rule=worked-calculation" in basis(f.claim)
+    ok = _rule(text.replace(format_number(written), format_number(right)), "worked-calculation")
+    assert [g.status for g in ok] == ["consistent"]
+
+
+def test_a_factor_named_in_words_or_a_foreign_unit_is_not_flagged():
+    assert read_calculation("Lương cơ sở x 2,34 = 3.486.600 đồng", 19) is None
+    (f,) = _rule("Trợ cấp: 2.970.000 đồng x 10,5 năm x 1 tháng = 31.185.001 đồng.", "worked-calculation")
+    assert f.status == "unverifiable"
+
+
+def test_a_calculation_read_from_the_middle_is_not_claimed():
+    # "x 25 x 0,5 = …" after a word factor: the number before the first one is not a start
+    assert not _rule("Mức phạt = Lương x 25 x 0,5 = 99 (đồng)", "worked-calculation")
+    # "3=2/1" (a table's formula) has no operator before "="
+    assert not _rule("Cột 3=2/1 của biểu.", "worked-calculation")
+
+
+# ------------------------------------------------------------------ lists and breakdowns
+
+def test_a_count_before_plain_items_is_checked_only_when_they_agree():
+    items = ["sử dụng quỹ dự phòng rủi ro", "thu nợ bằng tiền", "xử lý tài sản đảm bảo"]
+    text = f"Nhìn chung, {len(items)} giải pháp được sử dụng chủ yếu là {', '.join(items[:-1])} và {items[-1]}."
+    (f,) = [g for g in audit_text(text).findings if g.claim.kind == "sum"]
+    assert f.status == "consistent" and f.claim.denominator == len(items)
+    wrong = text.replace(str(len(items)), str(len(items) + 1), 1)
+    assert not [g for g in audit_text(wrong).findings if g.claim.kind == "sum"]
+
+
+def test_a_count_of_years_and_of_names_with_parentheses():
+    years = (2014, 2016, 2020)
+    (f,) = [g for g in audit_text(f"Anh là cầu thủ hay nhất ba kỳ AFF Cup năm {years[0]}, {years[1]} và {years[2]}.")
+            .findings if g.claim.kind == "sum"]
+    assert f.status == "consistent" and len(f.claim.parts) == len(years)
+    (g,) = [g for g in audit_text("Hai cầu thủ đắt giá nhất là thủ môn Filip Nguyễn (572.000 USD) và "
+                                  "Nguyễn Xuân Son (520.000 USD).").findings if g.claim.kind == "sum"]
+    assert g.status == "consistent" and len(g.claim.parts) == 2
+
+
+def test_the_shares_of_one_sentence_that_add_to_100_are_a_breakdown():
+    shares = ["84,5", "11,9", "3,6"]
+    text = (f"Tổng diện tích là 33,1 triệu ha, trong đó {shares[0]}% là đất nông nghiệp, {shares[1]}% là "
+            f"đất phi nông nghiệp và {shares[2]}% là đất chưa sử dụng.")
+    (f,) = _rule(text, "sentence-breakdown")
+    assert f.status == "consistent" and sum(f.claim.parts) == f.claim.denominator
+    # a part of a run adding to 100 % by chance is no breakdown: the items' own rates
+    assert not _rule("Tỷ lệ ủng hộ thấp ở Ai Cập (10%), Jordan (12%), Pakistan (14%), Nga (23%), "
+                     "Hy Lạp (34%) và Ý (42%).", "sentence-breakdown")
+
+
+def test_two_bullet_shares_one_of_them_the_rest_are_a_breakdown():
+    text = "Năm 2000:\n- Bra-xin: 28,6%\n- Các nước còn lại: 71,4%\n- Tổng GDP: 2.292,0 tỉ USD\n"
+    (f,) = _rule(text, "breakdown-100")
+    assert f.status == "consistent" and len(f.claim.parts) == 2
+    assert not _rule("Năm 2000:\n- Bra-xin: 28,6%\n- Mê-hi-cô: 21,4%\n", "breakdown-100")
+
+
+def test_parts_of_other_nouns_that_add_up_to_the_total():
+    parts = {"thành phố": 1, "thị xã": 1, "huyện": 9}
+    listed = ", ".join(f"{n} {k}" for k, n in list(parts.items())[:-1]) + f" và {parts['huyện']} huyện"
+    total = sum(parts.values())
+    (f,) = _rule(f"Tỉnh có {total} đơn vị hành chính cấp huyện, bao gồm {listed}.", "parts-of-total")
+    assert f.status == "consistent" and f.claim.parts == tuple(parts.values())
+
+
+# ------------------------------------------------------------------ tables
+
+def _table(rows) -> str:
+    head = "| Đơn vị | Tổng số hồ sơ | Đúng hạn | Tỷ lệ đúng hạn (%) |\n|---|---|---|---|\n"
+    return head + "".join(f"| {n} | {a} | {b} | {r} |\n" for n, a, b, r in rows)
+
+
+def test_a_ratio_column_is_checked_row_by_row():
+    counts = [("Xã A", 120, 118), ("Xã B", 85, 80), ("Xã C", 240, 236), ("Xã D", 60, 57)]
+    rows = [(n, a, b, _pct(b, a, 2)) for n, a, b in counts]
+    found = _rule(_table(rows), "table-ratio-column")
+    assert [f.status for f in found] == ["consistent"] * len(rows)
+    # one row off, the three others fitting: flagged, with the right value
+    bad = list(rows)
+    n, a, b, _ = bad[2]
+    bad[2] = (n, a, b, _pct(b + 1, a, 2))
+    statuses = [(f.status, f.recomputed) for f in _rule(_table(bad), "table-ratio-column")]
+    assert statuses[2][0] == "inconsistent" and statuses[2][1] == _pct(b, a, 2) + "%"
+    assert [s for s, _ in statuses].count("consistent") == 3
+
+
+def test_a_pipe_table_without_outer_pipes_is_a_table():
+    text = "Năm | 2010 | 2021\n--- | --- | ---\nCơ cấu GRDP (%) | 100,0 | 100,0\n- Nông nghiệp | 36,9 | 30,8\n- Công nghiệp | 63,1 | 69,2\n"
+    assert [p.kind for p in split_paragraphs(text)] == ["table"] * 5
+    found = _rule(text, "table-total-row")
+    assert [f.status for f in found] == ["consistent", "consistent"]
+
+
+# ------------------------------------------------------------------ changes and shares
+
+def test_a_change_amount_with_its_base_in_parentheses():
+    old, amount = 2350, 150
+    text = (f"Tổng số học sinh là {format_number(old + amount)} em, tăng {amount} em so với năm học trước "
+            f"({format_number(old)} em), tương ứng tăng {_pct(amount, old, 1)}%.")
+    (f,) = _rule(text, "change-amount-paren-base")
+    assert f.status == "consistent"
+    wrong = text.replace(f"{_pct(amount, old, 1)}%", f"{_pct(amount, old + amount, 1)}%")
+    (g,) = _rule(wrong, "change-amount-paren-base")
+    assert g.status == "inconsistent"
+
+
+def test_a_count_with_words_after_its_noun_then_the_total_of_the_same_noun():
+    x, y = 113_436, 115_883
+    text = (f"Có {format_number(x)} người kê khai lần đầu, trên tổng số {format_number(y)} người phải kê "
+            f"khai (đạt {_pct(x, y, 1)}%).")
+    (f,) = _rule(text, "of-whole")
+    assert (f.claim.numerator, f.claim.denominator, f.status) == (x, y, "consistent")
+    # another noun: not tied
+    assert not _rule(text.replace("trên tổng số " + format_number(y) + " người", "trên tổng số "
+                                  + format_number(y) + " hồ sơ"), "of-whole")
