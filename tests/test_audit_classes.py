@@ -158,3 +158,15 @@ def test_a_count_with_words_after_its_noun_then_the_total_of_the_same_noun():
     # another noun: not tied
     assert not _rule(text.replace("trên tổng số " + format_number(y) + " người", "trên tổng số "
                                   + format_number(y) + " hồ sơ"), "of-whole")
+
+
+# ------------------------------------------------------------------ dates without their year
+
+@pytest.mark.parametrize("day,month,lunar", [(31, 6, ""), (30, 2, ""), (24, 19, ""), (30, 2, " âm lịch")])
+def test_a_day_and_month_without_a_year_are_a_date(day, month, lunar):
+    import calendar
+    (f,) = [g for g in audit_text(f"Chậm nhất đến ngày {day} tháng {month}{lunar} năm sau phải nộp.").findings
+            if g.claim.kind == "date"]
+    exists = 1 <= month <= 12 and day <= (30 if lunar else calendar.monthrange(2000, month)[1])
+    assert f.status == ("consistent" if exists else "inconsistent")
+    assert f.claim.reported == f"ngày {day} tháng {month}"

@@ -92,7 +92,9 @@ _COUNT_PREV2 = frozenset(("tổng số", "dân số", "nông thôn", "nhân kh�
 _COUNT_PREV2_ENDS = frozenset(w.split()[1] for w in _COUNT_PREV2)
 
 _LONG_DATE_RE = re.compile(
-    r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
+    r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2})(?: năm ([0-9]{4})(?![0-9])|(?![0-9/.,]| năm [0-9]))")
+#: a lunar date: "ngày 30 tháng 2 âm lịch", "(ÂL)"
+_LUNAR_AFTER_RE = re.compile(r"(?i)[^.;]{0,30}(?:âm lịch|\(ÂL\)|\bAL\b)")
 
 _WORD_AFTER_RE = re.compile(r" ?([^\W\d_]+)(?: ([^\W\d_]+))?")
 
@@ -348,14 +350,20 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
     long_dates: set[int] = set()
     if "tháng" in text:
         for m in _LONG_DATE_RE.finditer(text):
-            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            d, mo = int(m.group(1)), int(m.group(2))
+            y = int(m.group(3)) if m.group(3) else None
+            # without its year a day is checked against its month in a leap year (29 tháng 2
+            # may exist); a lunar month has 30 days
+            valid = valid_date(d, mo, y if y is not None else 2000)
+            if not valid and y is None and _LUNAR_AFTER_RE.match(text, m.end()):
+                valid = 1 <= mo <= 12 and 1 <= d <= 30
             claims.append(_mk(ctx, "date", m.start(), m.end(), reported=m.group(0),
                               quote_start=m.start(), line_pos=m.start(1),
                               detail={"day": d, "month": mo, "year": y,
-                                      "valid": valid_date(d, mo, y),
+                                      "valid": valid,
                                       # "ISBN 0-ngày 94 tháng 2 năm 1709": a number mangled
                                       "in_code": m.start() > 0 and text[m.start() - 1] == "-"}))
-            long_dates.update((m.start(1), m.start(2), m.start(3)))
+            long_dates.update(m.start(k) for k in (1, 2, 3) if m.group(k))
     match = _TOKEN_RE.match
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
