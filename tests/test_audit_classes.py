@@ -170,3 +170,22 @@ def test_a_day_and_month_without_a_year_are_a_date(day, month, lunar):
     exists = 1 <= month <= 12 and day <= (30 if lunar else calendar.monthrange(2000, month)[1])
     assert f.status == ("consistent" if exists else "inconsistent")
     assert f.claim.reported == f"ngày {day} tháng {month}"
+
+
+# ------------------------------------------------------------------ structure tables
+
+def test_the_rows_of_a_structure_table_add_to_100():
+    right = ["28,7", "65,6", "5,7"]
+    wrong = ["34,1", "59,1", "4,8"]
+    table = ("Bảng 14.2. Cơ cấu dân số phân theo nhóm tuổi năm 2000 và năm 2020\n\n(Đơn vị: %)\n\n"
+             "Nhóm tuổi | 0 - 14 tuổi | 15 - 64 tuổi | Từ 65 tuổi trở lên\n--- | --- | --- | ---\n"
+             f"Năm 2000 | {' | '.join(wrong)}\nNăm 2020 | {' | '.join(right)}\n")
+    found = _rule(table, "structure-table")
+    total = sum(Decimal(v.replace(",", ".")) for v in wrong)
+    assert [f.status for f in found] == ["inconsistent", "consistent"]
+    assert found[0].recomputed == format_number(total, 1) + "%"
+    # without "cơ cấu" the rows are not said to be parts of one whole
+    assert not _rule(table.replace("Cơ cấu", "Số liệu"), "structure-table")
+    # no line adds up: the table may leave out a part; nothing is said
+    alone = table.replace(" | ".join(right), " | ".join(wrong))
+    assert not _rule(alone, "structure-table")

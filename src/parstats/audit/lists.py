@@ -223,6 +223,7 @@ _ITEM_PAREN_RE = re.compile(r" ?\([^()]{0,40}\)")
 #: the end of a list of plain items: the sentence's end, a closing parenthesis, or a clause
 #: that goes on after the list ("…, Y và Z đều …" is not cut: items stay short)
 _PLAIN_END_RE = re.compile(r"[.!?;)](?= |$)|[;)]")
+_PLAIN_SEP_RE = re.compile(r", và |, hoặc |, | và | hoặc |; ")
 #: items of a plain list: at most this many words each
 PLAIN_ITEM_WORDS = 7
 
@@ -257,7 +258,7 @@ def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
     body = " ".join(window[:end - start].split())
     if not body or _MORE_AFTER_RE.search(body) or ":" in body:
         return False
-    items = [i.strip() for i in _SEP_RE.split(body) if i.strip()]
+    items = [i.strip() for i in _PLAIN_SEP_RE.split(body) if i.strip()]
     if len(items) < 2 or len(items) != n or any(len(i.split()) > PLAIN_ITEM_WORDS for i in items):
         return False
     out.append(_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
@@ -356,6 +357,57 @@ _WHOLE_LINE_RE = re.compile(r"(?i)^[-+*•–] ?(?:tổng|toàn|cả nước)")
 _REST_RE = re.compile(r"(?i)còn lại|\bkhác\b")
 
 
+_MARKER_RE = re.compile(r"^(?:(?P<letter>[a-zđ]\))|(?P<number>[0-9]{1,2}[.)])|(?P<roman>[IVX]{1,4}\.))")
+#: the last count of a head line before its colon, with anything but a number or a sentence end
+#: between its noun and the colon ("được chia làm 03 loại theo phổ phun bao gồm:")
+_HEAD_COUNT_RE = re.compile(
+    r"(?:(?<![\w.,/])(?P<d>[0-9]{1,2})|(?P<w>(?<!\w)(?:" + _WORDS_CASED + r")))(?= (?P<noun>" + _LO + r"+))"
+    r"(?=[^0-9.;:!?]{0,120}:\s*$)")
+
+
+def _marker_kind(text: str) -> str:
+    """The kind of a bullet's marker: ``a)``, ``1.``, ``I.`` or the symbol itself (``-``, ``+``)."""
+    m = _MARKER_RE.match(text)
+    if m is None:
+        return text[:1]
+    return next(k for k, v in m.groupdict().items() if v)
+
+
+def _counted_bullets(paras: list[Paragraph], i: int, out: list) -> None:
+    """``… được chia làm 03 loại theo phổ phun bao gồm:`` then ``- Lăng phun nước đặc.``, ``- …``
+    (rule ``bulleted-list``): a head ending with a colon whose last count stands before it, and the
+    bullets of one marker kind right after (sub-items of other markers between them are skipped;
+    a paragraph that is not a bullet ends the list). ``consistent`` when there are as many
+    bullets as the count; otherwise nothing is said (a paragraph inside an item ends the list
+    early)."""
+    p = paras[i]
+    lo = max(0, len(p.text) - 160)
+    m = None
+    for m in _HEAD_COUNT_RE.finditer(p.text, lo):
+        pass
+    if m is None or _prev_word(p.text, m.start()) in _NOT_COUNT_BEFORE:
+        return
+    noun = m.group("noun")
+    if noun in _NOT_LIST_NOUNS:
+        return
+    cnt = int(m.group("d")) if m.group("d") else NUMBER_WORDS[m.group("w").lower()]
+    written = m.group("d") or m.group("w")
+    if cnt < 2:
+        return
+    kind = _marker_kind(paras[i + 1].text)
+    items = 0
+    for q in paras[i + 1:i + 1 + 4 * cnt + 8]:
+        if q.kind != "body" or not q.bullet:
+            break
+        if _marker_kind(q.text) == kind:
+            items += 1
+    if items != cnt:
+        return
+    out.append(_claim(p, i, m.start(), len(p.text), total=cnt, parts=(1,) * items, reported=written,
+                      source=f"the count '{written} {noun}' before {items} bullet lines",
+                      detail={"unit": noun, "rule": "bulleted-list", "list": True, "weak": WEAK_LIST}))
+
+
 def _bullets(paras: list[Paragraph], out: list) -> None:
     """Counts before bullet lines, and bullet lines that are the shares of one whole."""
     n = len(paras)
@@ -365,8 +417,9 @@ def _bullets(paras: list[Paragraph], out: list) -> None:
             continue
         # the bullet lines right after, of one marker (not the head's own)
         marker = paras[i + 1].text[:1] if paras[i + 1].bullet else None
-        if marker is None or (p.bullet and p.text[:1] == marker):
+        if marker is None or (p.bullet and _marker_kind(p.text) == _marker_kind(paras[i + 1].text)):
             continue
+        _counted_bullets(paras, i, out)
         if marker.isdigit():
             _numbered_shares(paras, i, out)
             continue
@@ -374,15 +427,6 @@ def _bullets(paras: list[Paragraph], out: list) -> None:
         while j < n and paras[j].bullet and paras[j].text[:1] == marker and paras[j].kind == "body":
             j += 1
         bullets = paras[i + 1:j]
-        m = _BULLET_HEAD_RE.search(p.text, max(0, len(p.text) - 80))
-        if m and _prev_word(p.text, m.start()) not in _NOT_COUNT_BEFORE:
-            cnt = int(m.group("d")) if m.group("d") else NUMBER_WORDS[m.group("w").lower()]
-            written = m.group("d") or m.group("w")
-            noun = m.group("noun").strip()
-            if cnt >= 2 and noun.split()[0] not in _NOT_LIST_NOUNS and len(bullets) == cnt:
-                out.append(_claim(p, i, m.start(), len(p.text), total=cnt, parts=(1,) * len(bullets),
-                                  reported=written, source=f"the count '{written} {noun}' before {len(bullets)} bullet lines",
-                                  detail={"unit": noun, "rule": "bulleted-list", "list": True, "weak": WEAK_LIST}))
         # a last line naming the whole ("- Tổng GDP: 2.292,0 tỉ USD") is not one of its parts
         if len(bullets) >= 3 and _WHOLE_LINE_RE.match(bullets[-1].text):
             bullets = bullets[:-1]

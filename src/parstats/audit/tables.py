@@ -299,6 +299,61 @@ def _ratio_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
                               detail=detail, quote=p.text, pos=max(0, p.text.find(cells[col]))))
 
 
+# ------------------------------------------------------------------ structure tables
+_STRUCTURE_RE = re.compile(r"(?i)cơ cấu|t[ỷỉ] trọng")
+WEAK_STRUCTURE = "no other line of the table adds up to 100%: the table may leave out a part"
+
+
+def _structure_lines(paras: list[Paragraph], block: list[int], out: list) -> None:
+    """``Bảng 14.2. Cơ cấu dân số phân theo nhóm tuổi … (Đơn vị: %)`` then ``Năm 2000 | 34,1 |
+    59,1 | 4,8`` (rule ``structure-table``): a table whose caption or header says it is a
+    structure (``cơ cấu``, ``tỷ trọng``) in percent and that has no total line of 100: each row
+    (or each column, whichever the table's lines add up along) is the parts of one whole, which
+    add to 100 % within the rounding of the parts. ``consistent`` when a line does; when it does
+    not, ``inconsistent`` if another line of the table does (the direction is corroborated); when
+    no line does, nothing is said (the table may leave out a part)."""
+    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
+    if sep is None:
+        return
+    first = block[0]
+    caption = " ".join(paras[k].text for k in range(max(0, first - 3), first) if paras[k].kind != "table")
+    header = " ".join(paras[i].text for i in block[:sep])
+    if not (_STRUCTURE_RE.search(caption) or _STRUCTURE_RE.search(header)) or "%" not in caption + header:
+        return
+    rows = [(i, _cells(paras[i].text)) for i in block[sep + 1:] if not _SEPARATOR_RE.match(paras[i].text)]
+    grid = [(i, [_vi_number(c) for c in cells[1:]]) for i, cells in rows]
+    grid = [(i, v) for i, v in grid if len(v) >= 2 and all(v)]
+    if len(grid) < 2 or len({len(v) for _, v in grid}) != 1:
+        return
+    if any(x[0] == 100 * 10 ** x[1] for _, v in grid for x in v):
+        return  # a total of 100 in the table: its total row or column is read (table-total-row)
+
+    def line(values):
+        dec = max(d for _, d in values)
+        parts = [u * 10 ** (dec - d) for u, d in values]
+        slack = sum(5 * 10 ** (dec - d - 1) for _, d in values) if dec else 0
+        return parts, dec, abs(sum(parts) - 100 * 10 ** dec) <= slack, slack
+
+    by_row = [(i, line(v)) for i, v in grid]
+    by_col = [(grid[0][0], line([v[c] for _, v in grid])) for c in range(len(grid[0][1]))]
+    row_fits = sum(1 for _, (_, _, ok, _) in by_row if ok)
+    col_fits = sum(1 for _, (_, _, ok, _) in by_col if ok)
+    if max(row_fits, col_fits) == 0:
+        return
+    lines, fits, along = (by_row, row_fits, "row") if row_fits >= col_fits else (by_col, col_fits, "column")
+    for pi, (parts, dec, ok, slack) in lines:
+        detail = {"rule": "structure-table", "unit": "%", "scale": 10 ** dec, "slack": slack, "breakdown": True}
+        if not ok and fits < 1:
+            detail["weak"] = WEAK_STRUCTURE
+        elif not ok:
+            detail["exhaustive"] = True
+        p = paras[pi]
+        out.append(_claim(p, pi, "sum", total=100 * 10 ** dec, parts=parts, reported=None,
+                          source=(f"a {along} of a structure table in percent ('{(caption or header)[-60:].strip()}'), "
+                                  f"{fits} of its {along}s adding to 100%"),
+                          detail=detail, quote=p.text, pos=0))
+
+
 def table_claims(paras: list[Paragraph]) -> list[dict]:
     """The claims of tables: total rows of Markdown tables, change columns of flattened ones."""
     out: list = []
@@ -306,6 +361,7 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
         rows = "\n".join([paras[i].text for i in block])  # the words below hold no line break
         if any(w in rows for w in _TOTAL_WORDS):
             _total_rows(paras, block, out)
+        _structure_lines(paras, block, out)
         if "%" in rows or "ỷ lệ" in rows or "ỉ lệ" in rows or "o sánh" in rows or "ỷ trọng" in rows or "ỉ trọng" in rows:
             _ratio_columns(paras, block, out)
     for i, p in enumerate(paras):
