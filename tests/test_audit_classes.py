@@ -189,3 +189,29 @@ def test_the_rows_of_a_structure_table_add_to_100():
     # no line adds up: the table may leave out a part; nothing is said
     alone = table.replace(" | ".join(right), " | ".join(wrong))
     assert not _rule(alone, "structure-table")
+
+
+# ------------------------------------------------------------------ more shapes of one class each
+
+def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():
+    old, amount = Decimal("494.77"), Decimal("1.56")
+    new = old - amount
+    pct = (amount / old * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = f"VN-Index giảm {format_number(amount, 2)} điểm xuống còn {format_number(new, 2)} điểm (-{format_number(pct, 2)}%)."
+    (f,) = _rule(text, "change-amount-percent")
+    assert f.status == "consistent"
+
+
+def test_the_rest_named_before_its_share():
+    (f,) = _rule("Sản lượng xuất khẩu chiếm 95%, còn lại, 5% là đáp ứng cho nhu cầu trong nước.", "remainder-share")
+    assert f.status == "consistent" and len(f.claim.parts) == 2
+
+
+def test_a_share_with_its_labelled_counts_in_parentheses():
+    total, yes = 494, 478
+    text = (f"Tỉ lệ tán thành là {_pct(yes, total, 2)}% (tổng số đại biểu: {total}, tán thành: {yes}, "
+            f"không tán thành: 3).")
+    (f,) = _rule(text, "labelled-counts")
+    assert (f.claim.numerator, f.claim.denominator, f.status) == (yes, total, "consistent")
+    (g,) = _rule(text.replace(f"tán thành: {yes}", f"tán thành: {yes - 5}"), "labelled-counts")
+    assert g.status == "inconsistent"

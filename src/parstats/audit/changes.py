@@ -99,8 +99,8 @@ _AMOUNT_PCT_TO_RE = re.compile(
 #: "giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm 1,9%": the percentage after the new value
 _AMOUNT_TO_PCT_RE = re.compile(
     _VERB + r"(?<!\w[Tt]ăng)(?<!\w[Gg]iảm) (?P<n>" + NUMBER + r") (?P<nu>" + LETTER + r"+)(?: " + LETTER + r"+)? "
-    r"(?:lên|xuống|còn|về)(?: mức)? (?P<b>" + NUMBER + r") (?P<bu>" + LETTER + r"+)(?:/" + LETTER + r"+)?,? \(? ?"
-    r"(?:tương ứng|tương đương|tức là|tức|hay)(?: với)?(?: mức)?(?: tăng| giảm)? [-+−]?(?P<z>" + NUMBER
+    r"(?:lên|xuống|còn|về)(?: còn| mức)? (?P<b>" + NUMBER + r") (?P<bu>" + LETTER + r"+)(?:/" + LETTER + r"+)?"
+    r"(?:,? \(? ?(?:tương ứng|tương đương|tức là|tức|hay)(?: với)?(?: mức)?(?: tăng| giảm)? | ?\( ?)[-+−]?(?P<z>" + NUMBER
     + r") ?%(?P<z2>(?!))?")
 #: "…, giảm 0,48 điểm (-0,77%)" after the value it led to ("61,46 điểm", :data:`_AT_HEAD_RE`)
 _AT_TAIL_RE = re.compile(

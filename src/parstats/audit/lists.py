@@ -504,6 +504,8 @@ _INLINE_PARTS_RE = re.compile(
     r"(?i)" + _PARTS_CUE + r":? (?P<items>" + _PART_ITEM + r"(?:(?:, | và |, và |; )" + _PART_ITEM + r")+)")
 _ITEM_PCT_RE = re.compile(r"\((?:chiếm )?(" + _PCT + r") ?%\)")
 _REMAINDER_RE = re.compile(r"(?<![\w,.])(?P<v>" + _PCT + r") ?% còn lại")
+#: "…, còn lại, 5% là …", "phần còn lại là 5%": the rest named before its share
+_REST_FIRST_RE = re.compile(r"còn lại(?:,| là| chiếm|:)? (?P<v>" + _PCT + r") ?%")
 _ANY_PCT_RE = re.compile(r"(?<![\w,.])(" + _PCT + r") ?%")
 _NOT_SHARE_BEFORE_RE = re.compile(r"(?i)(?:tăng|giảm|đạt|bằng|hơn|gấp|lên|xuống|khoảng|gần|trên|dưới|từ|đến)(?: [^\W\d_]+)? $")
 
@@ -579,7 +581,8 @@ def _remainder(p: Paragraph, pidx: int, out: list) -> None:
     rest closes a breakdown; the shares before it that add to 100 % with it are its parts
     (``consistent``); when no run of them does, nothing is said."""
     text = p.text
-    for m in _REMAINDER_RE.finditer(text):
+    rests = sorted([*_REMAINDER_RE.finditer(text), *_REST_FIRST_RE.finditer(text)], key=lambda r: r.start())
+    for m in rests:
         lo = max(0, m.start() - 400)
         prev = [x for x in _ANY_PCT_RE.finditer(text, lo, m.start())]
         values = [m.group("v")]

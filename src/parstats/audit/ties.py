@@ -34,6 +34,7 @@ Each claim names its rule (``detail["rule"]``) and its evidence (``denominator_s
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -799,6 +800,41 @@ def vote_members(ctx: ParagraphContext, claims: list) -> None:
         c["detail"]["members"] = found[0][1]
 
 
+#: "tỉ lệ tán thành là 96,76% (tổng số đại biểu: 494, tán thành: 478, …)": a share, then in
+#: parentheses the total and the count, each under its label
+_LABELLED_SHARE_RE = re.compile(
+    r"(?i)\bt[ỷỉ] lệ (?P<what>[^\W\d_]+(?: [^\W\d_]+){0,2}?)(?: là| đạt|:)? (?P<p>" + _NUM + r") ?% ?\((?P<body>[^()]{5,240})\)")
+_LABELLED_TOTAL_RE = re.compile(r"(?i)\btổng số(?: [^\W\d_]+){0,3}?:? (?P<n>" + _NUM + r")(?![\w,.]?[0-9])")
+
+
+def labelled_count_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``tỉ lệ tán thành là 96,76% (tổng số đại biểu: 494, tán thành: 478, không tán thành: 3)``
+    (rule ``labelled-counts``): a share named by its words, then in parentheses the total
+    (``tổng số …: N``) and a count under the same words (``tán thành: M``): the share is M/N."""
+    text = ctx.text
+    for m in _LABELLED_SHARE_RE.finditer(text):
+        body = m.group("body")
+        tot = _LABELLED_TOTAL_RE.search(body)
+        what = re.escape(m.group("what"))
+        cnt = re.search(r"(?i)(?<![\w])" + what + r":? (?P<m>" + _NUM + r")(?![\w,.]?[0-9])", body)
+        if tot is None or cnt is None:
+            continue
+        n, k = parse_value(tot.group("n")), parse_value(cnt.group("m"))
+        if DECIMAL_SYMBOL in tot.group("n") + cnt.group("m") or not 0 < k.value <= n.value:
+            continue
+        i = bisect.bisect_left(ctx.tok_starts, m.start("p"))
+        pct = ctx.toks[i] if i < len(ctx.toks) and ctx.toks[i].s == m.start("p") else None
+        if pct is None or pct.kind != "pct" or pct.used:
+            continue
+        pct.used = True
+        claims.append(provisional_claim(
+            ctx, "ratio", m.start(), m.end(), numerator=int(k.value), denominator=int(n.value),
+            reported=f"{pct.text}%", source=(f"'{m.group('what')}: {cnt.group('m')}' of '{tot.group(0)}' in "
+                                             "the parentheses after the share"),
+            detail={"unit": m.group("what"), "rule": "labelled-counts"},
+            quote_start=m.start(), line_pos=m.start("p")))
+
+
 def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module and of :mod:`parstats.audit.changes` on one paragraph (after the
     count-share ties), in one order: a rule takes the percentages the earlier ones left."""
@@ -820,6 +856,8 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     elif "gấp " in text:
         paren_base_claims(ctx, claims)
     if "ổng số" in text:
+        if ctx.pcts and "(" in text:
+            labelled_count_claims(ctx, claims)
         vote_members(ctx, claims)
     if "=" in text:
         calculation_claims(ctx, claims)
