@@ -215,3 +215,14 @@ def test_a_share_with_its_labelled_counts_in_parentheses():
     assert (f.claim.numerator, f.claim.denominator, f.status) == (yes, total, "consistent")
     (g,) = _rule(text.replace(f"tán thành: {yes}", f"tán thành: {yes - 5}"), "labelled-counts")
     assert g.status == "inconsistent"
+
+
+def test_shares_each_of_its_own_place_are_not_a_breakdown():
+    """The home report's «60% hồ sơ … tại cơ quan chuyên môn cấp huyện, 40% hồ sơ … tại Ủy ban
+    nhân dân cấp xã»: two rates of two wholes that happen to add to 100 %."""
+    from parstats.paths import RAW_DIR
+    text = next(RAW_DIR.glob("*.md")).read_text(encoding="utf-8")
+    line = next(t for t in text.splitlines() if "40% hồ sơ" in t)
+    assert not _rule(line, "sentence-breakdown")
+    assert not _rule("Đến nay, 60% hồ sơ công việc tại cơ quan cấp huyện, 40% hồ sơ công việc tại Ủy ban cấp xã "
+                     "được xử lý trên môi trường mạng.", "sentence-breakdown")

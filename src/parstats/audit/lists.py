@@ -530,6 +530,9 @@ def _inline_parts(p: Paragraph, pidx: int, out: list) -> None:
                                  pos=m.start("items"), end=m.end()))
 
 
+#: words after a share that make it the rate of its own place or owner ("tại", "ở", "của")
+_OWN_WHOLE_RE = re.compile(r"(?i)\b(?:tại|ở|của|cho|thuộc)\b")
+_CLAUSE_TAIL_RE = re.compile(r"[^,;.!?]{0,60}")
 #: most shares one sentence's breakdown holds
 MAX_SENTENCE_SHARES = 8
 
@@ -538,7 +541,9 @@ def _sentence_shares(p: Paragraph, pidx: int, out: list) -> None:
     """``trong đó 84,5% là đất nông nghiệp, 11,9% là đất phi nông nghiệp và 3,6% là đất chưa sử
     dụng``, ``thành thị chiếm 37,1%, nông thôn chiếm 62,9%``: the percentages of one sentence, one
     after another with words and no other number between them, none of them a change or a level
-    (``tăng``, ``đạt``, ``khoảng`` … before it). A run of them that adds to 100 % within the
+    (``tăng``, ``đạt``, ``khoảng`` … before it), none followed by a place or an owner of its own
+    (``60% hồ sơ tại cơ quan …, 40% hồ sơ tại Ủy ban …``: ``tại``, ``ở``, ``của``, ``cho``,
+    ``thuộc``: each share is the rate of another whole). A run of them that adds to 100 % within the
     rounding of its parts is a complete breakdown (rule ``sentence-breakdown``, ``consistent``);
     a run that does not is no claim (the shares may be of different wholes)."""
     text = p.text
@@ -566,6 +571,13 @@ def _shares_run(p: Paragraph, pidx: int, run: list, out: list) -> None:
     if not 2 <= len(run) <= MAX_SENTENCE_SHARES:
         return
     values = [x.group(1) for x in run]
+    # "60% hồ sơ tại cơ quan cấp huyện, 40% hồ sơ tại Ủy ban cấp xã": each share of its own place
+    # or owner, not the parts of one whole
+    text = p.text
+    tail = _CLAUSE_TAIL_RE.match(text, run[-1].end())
+    gaps = [text[a.end():b.start()] for a, b in zip(run, run[1:])] + [tail.group(0) if tail else ""]
+    if any(_OWN_WHOLE_RE.search(g) for g in gaps):
+        return
     total = sum(Decimal(v.replace(",", ".")) for v in values)
     slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
     if abs(total - 100) > slack:
