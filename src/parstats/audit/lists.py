@@ -677,6 +677,11 @@ _PARTS_AFTER_TOTAL_RE = re.compile(
     r"(?: [^\W\d_]+){1,6}?,? ?\(?(?:gồm có|bao gồm|gồm|trong đó|chia ra|chia thành|cụ thể|:)")
 
 
+_TRONG_BEFORE_RE = re.compile(r"(?i)\btrong (?:số |tổng số )?$")
+#: the rest of the clause of a total stated first, up to its comma
+_TOTAL_CLAUSE_RE = re.compile(r"[^,.;:!?0-9]{1,80},")
+
+
 def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
     """``tổng số 36 chiếc, gồm 20 chiếc A, 12 chiếc B và 4 chiếc C``: counts of the total's noun
     after a cue that makes them its parts, in the same sentence. Reported ``consistent`` when they
@@ -685,6 +690,9 @@ def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
     toks = [t for t in ctx.toks if t.role == "count" and t.unit and not t.approx]
     for i, t in enumerate(toks):
         m = _PARTS_AFTER_TOTAL_RE.match(text, t.e)
+        if m is None and _TRONG_BEFORE_RE.search(text, max(0, t.s - 16), t.s):
+            # "Trong 382 mã niêm yết trên HNX, có 48 mã tăng, …": the total stated first
+            m = _TOTAL_CLAUSE_RE.match(text, t.e)
         if m is None or not text.startswith(" " + t.unit, t.e):
             continue
         end = _sentence_end(text, m.end())
