@@ -76,8 +76,19 @@ _LOWER = _lower_class()
 #: which the regular-expression engine looks for quickly; ``_TOKEN_RE`` starts with
 #: look-arounds, which it tries at every position. ``_tokenize`` matches ``_TOKEN_RE`` only
 #: where this one matches.
+#: A whole number followed by a word that is not a noun of a count (a time unit such as
+#: ``năm``, ``tháng``, or a word of :data:`_NOT_UNIT` such as ``và``, ``của``) is dropped by
+#: ``_tokenize`` too (as the parts of a long date ``ngày 5 tháng 3 năm 2020``, which end at the
+#: number): such a start is not looked at. Only a whole number can stand there (the digits
+#: are followed by a space or a letter), and the token is the run of digits, so the tokens
+#: after it are the same.
+_DROPPED_WORDS = "|".join(sorted(_TIME_UNITS | _NOT_UNIT, key=lambda w: (-len(w), w)))
 _TOKEN_START_RE = re.compile(
-    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%| ?[" + _LOWER + r"])")
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%"
+    r"| ?(?!(?:" + _DROPPED_WORDS + r")(?![^\W\d_]))[" + _LOWER + r"])")
+#: the same for a table row, where a whole number is never a count (``_tokenize`` drops it)
+_TABLE_TOKEN_START_RE = re.compile(
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%)")
 
 _PAREN_RE = re.compile(r"[()]")
 
@@ -360,7 +371,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
     lunar = None  # whether the paragraph may hold a lunar date ("âm lịch", "(ÂL)"), asked once
-    for start in _TOKEN_START_RE.finditer(text, first_digit):  # as _TOKEN_RE.finditer
+    starts = _TABLE_TOKEN_START_RE if table else _TOKEN_START_RE
+    for start in starts.finditer(text, first_digit):  # as _TOKEN_RE.finditer
         s = start.start()
         if s < last:
             continue  # inside the previous token
