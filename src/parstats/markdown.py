@@ -127,6 +127,10 @@ _BULLET_FIRST = frozenset("-+*•–abcdefghijklmnopqrstuvwxyzđ")
 #: starts with one of them)
 _NEEDS_CLEAN_RE = re.compile(r"[<*_\[\\¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
+#: a line without any of these has, for _MARKUP_RE, at most emphasis ("*") to remove and no
+#: footnote marker (what _strip_markup does with such a line: drop every "*")
+_MARKUP_MORE_RE = re.compile(r"[<_\\¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\^")
+
 #: superscript digits: a footnote marker as some converters write it
 _SUPERSCRIPT_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
@@ -291,8 +295,11 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 lead = raw if raw[0] == first else raw.lstrip()
                 bullet = ((first in "-+*•–" or ")" in lead[1:3] or "." in lead[1:3])
                           and _BULLET_RE.match(raw) is not None)
-        if _NEEDS_CLEAN_RE.search(body) is None:
-            # _clean(body) inline for the common case: plain text, no markup, no markers
+        if _MARKUP_MORE_RE.search(body) is None:
+            # _clean(body) inline for the common cases: plain text, or text with only emphasis
+            # ("**bold**") or brackets that are not markers ("[1] …"): no markers to keep
+            if "*" in body:
+                body = body.replace("*", "")
             piece = (_SPACES_RE.sub(" ", body) if "  " in body else body).strip()
             markers = []
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
+from itertools import accumulate
 
 from parstats.audit.documents import DOCUMENT_PATTERN, DocumentRef, reference_at, valid_date
 from parstats.audit.words import (
@@ -47,6 +48,25 @@ _TOKEN_RE = re.compile(
 
 _DIGIT_RE = re.compile(r"[0-9]")
 
+#: the first digit of a line and the rest of the line (paragraph texts hold no line break)
+_FIRST_DIGIT_RE = re.compile(r"[0-9][^\n]*")
+
+
+def first_digits(texts: list[str]) -> list[tuple[int, int]]:
+    """``(i, offset)`` of the first digit of each text ``texts[i]`` that holds one, in order:
+    ``_DIGIT_RE.search(texts[i])`` for every text, found by one search of the texts joined
+    (most paragraphs of a report hold no digit). The texts hold no line break."""
+    if not texts:
+        return []
+    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0))
+    out = []
+    i = 0
+    for m in _FIRST_DIGIT_RE.finditer("\n".join(texts)):
+        h = m.start()
+        i = bisect.bisect_right(offsets, h, i) - 1
+        out.append((i, h - offsets[i]))
+    return out
+
 #: what makes a day/month a date of the lunar calendar: "30/2 âm lịch", "15/7 (ÂL)"
 LUNAR_AFTER_RE = re.compile(r"(?i) ?\(?(?:âm lịch|al\b|âl\b)")
 
@@ -76,8 +96,19 @@ _LOWER = _lower_class()
 #: which the regular-expression engine looks for quickly; ``_TOKEN_RE`` starts with
 #: look-arounds, which it tries at every position. ``_tokenize`` matches ``_TOKEN_RE`` only
 #: where this one matches.
+#: A whole number followed by a word that is not a noun of a count (a time unit such as
+#: ``năm``, ``tháng``, or a word of :data:`_NOT_UNIT` such as ``và``, ``của``) is dropped by
+#: ``_tokenize`` too (as the parts of a long date ``ngày 5 tháng 3 năm 2020``, which end at the
+#: number): such a start is not looked at. Only a whole number can stand there (the digits
+#: are followed by a space or a letter), and the token is the run of digits, so the tokens
+#: after it are the same.
+_DROPPED_WORDS = "|".join(sorted(_TIME_UNITS | _NOT_UNIT, key=lambda w: (-len(w), w)))
 _TOKEN_START_RE = re.compile(
-    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%| ?[" + _LOWER + r"])")
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%"
+    r"| ?(?!(?:" + _DROPPED_WORDS + r")(?![^\W\d_]))[" + _LOWER + r"])")
+#: the same for a table row, where a whole number is never a count (``_tokenize`` drops it)
+_TABLE_TOKEN_START_RE = re.compile(
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%)")
 
 _PAREN_RE = re.compile(r"[()]")
 
@@ -135,6 +166,9 @@ class _Tok:
 
 def _letters_before(text: str, end: int, lo: int) -> int:
     """Start of the run of letters (regex ``[^\\W\\d_]``) that ends at ``end``, not before ``lo``."""
+    sp = text.rfind(" ", lo, end)
+    if sp >= 0 and text[sp + 1:end].isalpha():
+        return sp + 1  # the common case: a word after a space (a letter is alphabetic)
     b = end
     while b > lo:
         ch = text[b - 1]
@@ -368,7 +402,8 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
     lunar = None  # whether the paragraph may hold a lunar date ("âm lịch", "(ÂL)"), asked once
-    for start in _TOKEN_START_RE.finditer(text, first_digit):  # as _TOKEN_RE.finditer
+    starts = _TABLE_TOKEN_START_RE if table else _TOKEN_START_RE
+    for start in starts.finditer(text, first_digit):  # as _TOKEN_RE.finditer
         s = start.start()
         if s < last:
             continue  # inside the previous token
