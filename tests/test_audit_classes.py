@@ -226,3 +226,34 @@ def test_shares_each_of_its_own_place_are_not_a_breakdown():
     assert not _rule(line, "sentence-breakdown")
     assert not _rule("Đến nay, 60% hồ sơ công việc tại cơ quan cấp huyện, 40% hồ sơ công việc tại Ủy ban cấp xã "
                      "được xử lý trên môi trường mạng.", "sentence-breakdown")
+
+
+# ------------------------------------------------------------------ records and totals after parts
+
+@pytest.mark.parametrize("w,d,l", [(6, 2, 2), (3, 0, 2)])
+def test_wins_draws_and_losses_add_to_the_matches(w, d, l):
+    parts = [f"thắng {w}"] + ([f"hòa {d}"] if d else []) + [f"thua {l}"]
+    text = f"Sau {w + d + l} trận, đội bóng " + ", ".join(parts[:-1]) + f" và {parts[-1]}."
+    (f,) = _rule(text, "match-record")
+    assert f.status == "consistent" and sum(f.claim.parts) == w + d + l
+    # three results that do not add up: the record may be of part of the matches, never flagged
+    (g,) = _rule(f"Sau {w + d + l + 1} trận, đội bóng thắng {w}, hòa {d} và thua {l}.", "match-record")
+    assert g.status == "unverifiable"
+
+
+def test_a_total_stated_after_its_parts():
+    parts = (136, 105, 114)
+    text = (f"Đoàn giành {parts[0]} huy chương vàng, {parts[1]} huy chương bạc và {parts[2]} huy chương đồng, "
+            f"tổng cộng {sum(parts)} huy chương.")
+    (f,) = _rule(text, "total-after")
+    assert f.status == "consistent" and f.claim.parts == parts
+    (g,) = _rule(text.replace(f"tổng cộng {sum(parts)}", f"tổng cộng {sum(parts) + 10}"), "total-after")
+    assert g.status == "inconsistent" and g.recomputed == str(sum(parts))
+
+
+def test_names_then_their_count():
+    names = ["Lào", "Malaysia", "Campuchia", "Thái Lan"]
+    text = f"Đội tuyển sẽ gặp {', '.join(names[:-1])} và {names[-1]}, bốn đối thủ cùng bảng."
+    (f,) = _rule(text, "names-then-count")
+    assert f.status == "consistent" and len(f.claim.parts) == len(names)
+    assert not _rule(text.replace("bốn", "năm"), "names-then-count")

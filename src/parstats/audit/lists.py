@@ -37,6 +37,7 @@ import re
 from itertools import accumulate
 from decimal import Decimal
 
+from parstats.audit.records import names_count_claims
 from parstats.markdown import Paragraph
 
 #: Vietnamese number words that count a list ("năm" is also "year": never flagged)
@@ -748,6 +749,9 @@ def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
                           detail={"unit": noun, "rule": "parts-of-total", "weak": WEAK_LIST}))
 
 
+_COMMA_COUNT_RE = re.compile(r", (?:[0-9]{1,2}|" + _WORDS_CASED + r") " + _LO)
+
+
 def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts,
     at most one per place ``_order``; the extractor keeps another rule's claim at the same place,
@@ -756,6 +760,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     counts in digits (else they are searched here)."""
     out: list = []
     starts, las, pcts = _places(paras, contexts)
+    # "Lào, Malaysia, Campuchia và Thái Lan, bốn đối thủ": a count after a comma, names before it
+    names_places = [i for i, p in enumerate(paras) if " và " in p.text and _COMMA_COUNT_RE.search(p.text)]
     for pidx in sorted(set(starts) | set(las) | pcts):
         p = paras[pidx]
         if p.kind not in ("body", "footnote", "table"):
@@ -777,6 +783,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
                 _sentence_shares(p, pidx, out)
         for la in las.get(pidx, ()):
             _backward(p, pidx, la, out)
+    for pidx in names_places:
+        names_count_claims(paras[pidx], pidx, out)
     for ctx in contexts or ():
         if len(ctx.toks) >= 3:
             _parts_of_total(paras[ctx.pidx], ctx.pidx, ctx, out)

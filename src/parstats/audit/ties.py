@@ -43,6 +43,7 @@ from parstats.audit.amounts import (LETTER, NAMED_REACH, NUMBER, ROUNDED_UNITS, 
                                     pct_windows, same_amount_unit, scaled)
 from parstats.audit.changes import amount_percent_claims, change_claims, named_base_claims, paren_base_claims
 from parstats.audit.expressions import calculation_claims
+from parstats.audit.records import paragraph_records
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN, format_number
 
@@ -861,3 +862,4 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
         vote_members(ctx, claims)
     if "=" in text:
         calculation_claims(ctx, claims)
+    paragraph_records(ctx, claims)

@@ -1,0 +1,177 @@
+"""Records and totals stated after their parts: ``Sau 10 trận, thắng 6, hòa 2 và thua 2``,
+``136 huy chương vàng, 105 huy chương bạc và 114 huy chương đồng, tổng cộng 355 huy chương``,
+``Lào, Malaysia, Campuchia và Thái Lan, bốn đối thủ cùng bảng``.
+
+Rules (each named in ``detail["rule"]``):
+
+``match-record``
+    Wins, draws and losses (``thắng 6, hòa 2 và thua 2``, ``7 chiến thắng, 2 trận hòa và 1 thất
+    bại``) and the number of matches they were played in, in the same sentence (``sau 10 trận``,
+    ``trong 5 trận gần nhất``, ``10 vòng đấu``). ``consistent`` when they add up to it; when all
+    three are stated and they do not, ``unverifiable`` (the record may be of part of the
+    matches); two of them that do not add up are no claim (the third may be left out).
+``total-after``
+    Counts of one noun listed one after another, then ``tổng cộng``/``tổng số``/``tổng``/``tất
+    cả`` and their total of the same noun. ``consistent`` when they add up; ``inconsistent`` when
+    they do not and the list is closed before its first count (a sentence start, a colon or a
+    word that is not a count); otherwise ``unverifiable``.
+``names-then-count``
+    Proper names listed, then a comma and their count and noun (``…, bốn đối thủ cùng bảng``).
+    ``consistent`` when the count is the number of names; otherwise no claim (the names may
+    start earlier than the clause).
+
+Each rule reads a paragraph once, at the few places its cue words stand: linear in its length.
+"""
+from __future__ import annotations
+
+import re
+
+from parstats.audit.tokens import ParagraphContext, provisional_claim
+from parstats.markdown import Paragraph
+
+__all__ = ["NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "record_claims", "total_after_claims",
+           "names_count_claims", "paragraph_records"]
+
+#: number words of counts (``một`` … ``mười lăm``); "năm" is read only after a comma (it is also "year")
+NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14,
+                "mười lăm": 15}
+WEAK_RECORD = "the wins, draws and losses may be of part of the matches"
+WEAK_TOTAL_AFTER = "the list may start before the counts that were read"
+
+_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_COUNT = r"(?:[0-9]{1,3}|(?i:" + _WORDS + r"))"
+_SENT_RE = re.compile(r"[.!?;](?= |$)")
+
+
+def _value(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
+
+
+def _sentences(text: str):
+    start = 0
+    for m in _SENT_RE.finditer(text):
+        yield start, m.start()
+        start = m.end() + 1
+    if start < len(text):
+        yield start, len(text)
+
+
+# ------------------------------------------------------------------ match records
+_RESULT_RE = re.compile(
+    r"(?i)(?<!\w)(?:(?P<verb>thắng|hòa|hoà|thua)(?: (?:được|tới|thêm))? (?P<n1>" + _COUNT + r")(?! ?[-–:/%,.]?[0-9])(?! bàn| lần| điểm| trận liên)"
+    r"|(?P<n2>" + _COUNT + r") (?P<noun>chiến thắng|trận thắng|trận hòa|trận hoà|trận thua|thất bại|trận bại))")
+_MATCHES_RE = re.compile(
+    r"(?i)(?<!\w)(?P<n>[0-9]{1,3}|(?i:" + _WORDS + r")) (?P<noun>trận(?: đấu)?|vòng(?: đấu)?|lượt trận)(?! thắng| hòa| hoà| thua| bại)")
+_KIND = {"thắng": "w", "chiến thắng": "w", "trận thắng": "w", "hòa": "d", "hoà": "d", "trận hòa": "d",
+         "trận hoà": "d", "thua": "l", "trận thua": "l", "thất bại": "l", "trận bại": "l"}
+
+
+def record_claims(ctx: ParagraphContext, claims: list) -> None:
+    """Wins, draws and losses against the matches of their sentence (rule ``match-record``)."""
+    text = ctx.text
+    for s, e in _sentences(text):
+        results = {}
+        for m in _RESULT_RE.finditer(text, s, e):
+            key = _KIND[(m.group("verb") or m.group("noun")).lower()]
+            if key in results:
+                results = None
+                break  # two wins in one sentence: two records, or a score
+            results[key] = m
+        if not results or len(results) < 2:
+            continue
+        matches = [m for m in _MATCHES_RE.finditer(text, s, e)
+                   if not any(r.start() <= m.start() < r.end() for r in results.values())]
+        if len(matches) != 1:
+            continue
+        mm = matches[0]
+        total = _value(mm.group("n"))
+        parts = [_value(r.group("n1") or r.group("n2")) for r in results.values()]
+        if sum(parts) != total and len(results) < 3:
+            continue
+        first = min([mm.start(), *(r.start() for r in results.values())])
+        last = max([mm.end(), *(r.end() for r in results.values())])
+        detail = {"unit": mm.group("noun"), "rule": "match-record"}
+        if sum(parts) != total:
+            detail["weak"] = WEAK_RECORD
+        claims.append(provisional_claim(
+            ctx, "sum", first, last, denominator=total, parts=tuple(parts), reported=mm.group("n"),
+            source=f"'{mm.group(0)}' and the wins, draws and losses of its sentence",
+            detail=detail, quote_start=first, line_pos=mm.start()))
+
+
+# ------------------------------------------------------------------ totals after their parts
+_TOTAL_AFTER_RE = re.compile(
+    r"(?i),? (?:tổng cộng|tổng số|tổng|tất cả|cả thảy)(?: là| có| đạt)? (?P<n>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<noun>[^\W\d_]+)")
+_PART_BEFORE_RE = re.compile(
+    r"(?P<n>(?<![\w.,])[0-9]{1,3}(?:\.[0-9]{3})*) (?P<noun>[^\W\d_]+)(?P<tail>(?: [^\W\d_]+){0,3})(?:,| và|, và)? ?$")
+
+
+def total_after_claims(ctx: ParagraphContext, claims: list) -> None:
+    """Counts listed then their total (rule ``total-after``)."""
+    text = ctx.text
+    for m in _TOTAL_AFTER_RE.finditer(text):
+        noun = m.group("noun").lower()
+        parts = []
+        pos = m.start()
+        while len(parts) < 12:
+            p = _PART_BEFORE_RE.search(text, max(0, pos - 80), pos)
+            if p is None or p.group("noun").lower() != noun:
+                break
+            parts.insert(0, p)
+            pos = p.start()
+        if len(parts) < 2:
+            continue
+        before = text[max(0, pos - 24):pos]
+        closed = not before.strip() or before.rstrip().endswith((":", ".", ";")) or \
+            re.search(r"(?i)(?:được|đạt|giành|có|gồm|với|là) $", before) is not None
+        total = int(m.group("n").replace(".", ""))
+        values = [int(p.group("n").replace(".", "")) for p in parts]
+        detail = {"unit": noun, "rule": "total-after"}
+        if sum(values) != total:
+            if closed:
+                detail["exhaustive"] = True
+            else:
+                detail["weak"] = WEAK_TOTAL_AFTER
+        claims.append(provisional_claim(
+            ctx, "sum", parts[0].start(), m.end(), denominator=total, parts=tuple(values), reported=m.group("n"),
+            source=f"{len(parts)} counts of '{noun}' then '{m.group(0).strip(', ')}'",
+            detail=detail, quote_start=parts[0].start(), line_pos=m.start("n")))
+
+
+# ------------------------------------------------------------------ names, then their count
+#: an upper-case Latin letter (Basic Latin to Latin Extended Additional), a name's first letter
+_UP = "[" + "".join(re.escape(chr(c)) for r in ((0x41, 0x250), (0x1E00, 0x1F00)) for c in range(*r)
+                    if chr(c).isalpha() and chr(c).isupper()) + "]"
+_NAME = _UP + r"[\w'’.-]*(?: " + _UP + r"[\w'’.-]*){0,3}"
+_NAMES_COUNT_RE = re.compile(
+    r"(?<!\w)(?P<names>" + _NAME + r"(?:, " + _NAME + r")*(?:,? và " + _NAME + r")), (?P<n>(?i:" + _WORDS + r")|[0-9]{1,2}) "
+    r"(?P<noun>[^\W\d_A-Z]+)")
+
+
+def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """Names, then a comma and their count (rule ``names-then-count``): provisional claim dicts
+    of paragraph ``p`` (read with the lists of :mod:`parstats.audit.lists`, which see paragraphs
+    without digits)."""
+    text = p.text
+    for m in _NAMES_COUNT_RE.finditer(text):
+        names = [x for x in re.split(r",? và |, ", m.group("names")) if x.strip()]
+        n = _value(m.group("n"))
+        if n < 2 or n != len(names):
+            continue
+        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": text[m.start():m.end()],
+                    "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
+                    "denominator_source": f"{n} names, then '{m.group('n')} {m.group('noun')}'",
+                    "target": None, "detail": {"unit": m.group("noun"), "rule": "names-then-count", "list": True,
+                                               "weak": "the names may start before the clause"},
+                    "_order": (pidx, m.start("n"))})
+
+
+def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
+    """Every rule of this module on one paragraph, each only where its cue words stand."""
+    text = ctx.text
+    low = text.lower()
+    if ("thắng" in low or "thua" in low) and ("trận" in low or "vòng" in low):
+        record_claims(ctx, claims)
+    if "tổng" in low or "tất cả" in low or "cả thảy" in low:
+        total_after_claims(ctx, claims)
