@@ -65,7 +65,7 @@ _OF_WHOLE_WORDS = re.compile(r"trong |trên |sau |qua |/")
 
 # ----------------------------------------------------------------------------------- of-whole
 _OF_WHOLE_RE = re.compile(
-    r"(?P<x>" + NUMBER + r")(?: (?P<xu>" + UNIT + r"))?(?P<xgap>(?: " + LETTER + r"+){1,5},)?(?: (?P<link>trong|trên|sau|qua) |/)"
+    r"(?P<x>" + NUMBER + r")(?: (?P<xu>" + UNIT + r"))?(?P<xgap>(?: " + LETTER + r"+){1,5},?)?(?: (?P<link>trong|trên|sau|qua) |/)"
     r"(?:tổng số |tổng cộng |tổng |số )?(?P<y>" + _NUM + r")(?![\w/]|[.,][0-9]) (?P<yu>" + LETTER + r"+)")
 _OF_WHOLE_LINK_RE = re.compile(r"(?:trong|trên|sau|qua) (?:tổng số |tổng cộng |tổng |số )?[0-9]|/[0-9]")
 #: between the whole's noun and the share: only a cue (strong) ...
@@ -115,9 +115,9 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
         x, y = parse_value(xs), parse_value(ys)
         xu, yu = m.group("xu"), m.group("yu")
         other_noun = xu is not None and xu.split()[0] != yu
-        if other_noun and m.group("link") not in ("sau", "qua"):
-            continue  # "6 thí sinh … trên tổng số 30 nước": another kind of thing
-        if m.group("xgap") and (xu is None or other_noun or "tổng số" not in m.group(0)):
+        if other_noun and m.group("link") not in ("sau", "qua") and "tổng số" not in m.group(0):
+            continue  # "6 thí sinh … trên 30 nước": another kind of thing (a stated "tổng số": weak)
+        if m.group("xgap") and (xu is None or "tổng số" not in m.group(0)):
             continue  # "X người kê khai lần đầu, trên tổng số Y người": only the same noun of a stated total
         if m.group("link") in ("sau", "qua") and xu is None:
             continue  # "sau 69 …" alone is a time or an order, not a whole
@@ -740,10 +740,10 @@ _COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "
                 "mười": 10}
 #: "Trong 42 ngoại binh, có tám cầu thủ từng khoác áo ĐTQG, chiếm 19%"
 _WHOLE_FIRST_RE = re.compile(
-    r"(?i)\btrong (?:số |tổng số )?(?P<y>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<yu>[^\W\d_]+(?: [^\W\d_]+)?), "
+    r"(?i)\btrong (?:số |tổng số )?(?P<y>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<yu>[^\W\d_]+(?: [^\W\d_]+){0,3}), "
     r"(?:[^\W\d_]+ ){0,3}(?P<x>[0-9]{1,3}(?:\.[0-9]{3})*|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) "
     r"(?P<xu>[^\W\d_]+(?: [^\W\d_]+)?)(?P<gap>[^.;:()0-9%]{0,70}?)"
-    r"(?:, |\()(?P<cue>chiếm(?: tỷ lệ| tỉ lệ)?|tỷ lệ|tỉ lệ|đạt|tương đương|bằng)?(?: là)? ?$")
+    r"(?:, |\()(?P<cue>chiếm(?: tỷ lệ| tỉ lệ)?|tỷ lệ|tỉ lệ|đạt(?: tỷ lệ| tỉ lệ)?|tương đương|bằng)?(?: là)? ?$")
 
 
 def whole_first_claims(ctx: ParagraphContext, claims: list) -> None:
