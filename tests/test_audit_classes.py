@@ -258,3 +258,14 @@ def test_names_then_their_count():
     (f,) = _rule(text, "names-then-count")
     assert f.status == "consistent" and len(f.claim.parts) == len(names)
     assert not _rule(text.replace("bốn", "năm"), "names-then-count")
+
+
+def test_a_total_column_and_its_parts_row_by_row():
+    rows = [("Xã A", 600, 650), ("Xã B", 500, 480), ("Xã C", 560, 545), ("Xã D", 350, 350)]
+    def table(rows, off=None):
+        body = "".join(f"| {k + 1} | {n} | {format_number(a + b + (5 if k == off else 0))} | {a} | {b} |\n"
+                       for k, (n, a, b) in enumerate(rows))
+        return "| STT | Đơn vị | Tổng số | Nam | Nữ |\n|---|---|---|---|---|\n" + body
+    assert [f.status for f in _rule(table(rows), "table-total-column")] == ["consistent"] * len(rows)
+    statuses = [f.status for f in _rule(table(rows, off=2), "table-total-column")]
+    assert statuses == ["consistent", "consistent", "inconsistent", "consistent"]

@@ -299,6 +299,76 @@ def _ratio_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
                               detail=detail, quote=p.text, pos=max(0, p.text.find(cells[col]))))
 
 
+# ------------------------------------------------------------------ total columns
+_TOTAL_HEADER_RE = re.compile(r"(?i)^\s*(?:\*\*)?(?:tổng số|tổng cộng|tổng|cộng)\b")
+WEAK_TOTAL_COLUMN = "the other rows do not show that these columns are the parts of the total column"
+
+
+def _total_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
+    """``| Đơn vị | Tổng số | Nam | Nữ |``: a column headed ``Tổng số``, ``Tổng cộng``, ``Tổng`` or
+    ``Cộng`` and the numeric columns that are its parts in most rows (rule
+    ``table-total-column``): the columns right after it, else all the other numeric columns
+    (never a rate column, ``Tỷ lệ``, ``%``). Each row is a sum claim: ``consistent`` when its
+    parts add up; when they do not, ``inconsistent`` if at least three other rows add up and three
+    rows in four do, otherwise ``unverifiable``."""
+    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
+    if sep is None or sep == 0:
+        return
+    header = [_cells(paras[i].text) for i in block[:sep]]
+    rows = [(i, _cells(paras[i].text)) for i in block[sep + 1:] if not _SEPARATOR_RE.match(paras[i].text)]
+    if len(rows) < 2:
+        return
+    width = max(len(c) for _, c in rows)
+    rows = [(i, c) for i, c in rows if len(c) == width]
+    heads = [" ".join(h[c] for h in header if c < len(h)) for c in range(width)]
+    values = [[_vi_number(x) for x in c] for _, c in rows]
+    numeric = [c for c in range(1, width) if not _RATIO_HEADER_RE.search(heads[c])
+               and sum(1 for v in values if v[c]) * 2 > len(values)]
+    for col in range(1, width):
+        if not _TOTAL_HEADER_RE.match(heads[col]) or col not in numeric:
+            continue
+        after = []
+        for c in range(col + 1, width):
+            if c not in numeric:
+                break
+            after.append(c)
+        others = [c for c in numeric if c != col]
+        for parts_cols in [after, others] if after != others else [after]:
+            if len(parts_cols) < 2:
+                continue
+            usable = [(k, v) for k, v in enumerate(values) if v[col] and all(v[c] for c in parts_cols)]
+            if len(usable) < 2:
+                continue
+
+            def fits(v):
+                dec = max(v[c][1] for c in [col, *parts_cols])
+                sc = [v[c][0] * 10 ** (dec - v[c][1]) for c in parts_cols]
+                return sum(sc) == v[col][0] * 10 ** (dec - v[col][1]), sc, dec
+
+            n_fit = sum(1 for _, v in usable if fits(v)[0])
+            if n_fit < 2 or n_fit * 2 <= len(usable):
+                continue
+            for k, v in usable:
+                ok, parts, dec = fits(v)
+                pi, cells = rows[k]
+                detail = {"rule": "table-total-column", "unit": "table"}
+                if dec:
+                    detail["scale"] = 10 ** dec
+                if not ok:
+                    if n_fit >= RATIO_COLUMN_CORROBORATION and n_fit * 4 >= 3 * len(usable):
+                        detail["exhaustive"] = True
+                    else:
+                        detail["weak"] = WEAK_TOTAL_COLUMN
+                p = paras[pi]
+                out.append(_claim(p, pi, "sum", total=v[col][0] * 10 ** (dec - v[col][1]), parts=parts,
+                                  reported=cells[col].strip(" *"),
+                                  source=(f"the column '{heads[col].strip()}' and columns "
+                                          + ", ".join(str(c + 1) for c in parts_cols)
+                                          + f" ({n_fit} of {len(usable)} rows add up)"),
+                                  detail=detail, quote=p.text, pos=max(0, p.text.find(cells[col]))))
+            break
+
+
 # ------------------------------------------------------------------ structure tables
 _STRUCTURE_RE = re.compile(r"(?i)cơ cấu|t[ỷỉ] trọng")
 WEAK_STRUCTURE = "no other line of the table adds up to 100%: the table may leave out a part"
@@ -362,6 +432,8 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
         if any(w in rows for w in _TOTAL_WORDS):
             _total_rows(paras, block, out)
         _structure_lines(paras, block, out)
+        if "ổng" in rows or "ộng" in rows:
+            _total_columns(paras, block, out)
         if "%" in rows or "ỷ lệ" in rows or "ỉ lệ" in rows or "o sánh" in rows or "ỷ trọng" in rows or "ỉ trọng" in rows:
             _ratio_columns(paras, block, out)
     for i, p in enumerate(paras):
