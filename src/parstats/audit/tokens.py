@@ -102,13 +102,29 @@ _LOWER = _lower_class()
 #: number): such a start is not looked at. Only a whole number can stand there (the digits
 #: are followed by a space or a letter), and the token is the run of digits, so the tokens
 #: after it are the same.
-_DROPPED_WORDS = "|".join(sorted(_TIME_UNITS | _NOT_UNIT, key=lambda w: (-len(w), w)))
+#: The words are a tree of alternatives (one branch per first letter: quick to rule out), and
+#: the run of digits is possessive (none of the characters after it may follow a digit:
+#: giving digits back never makes a match).
+def _word_tree(words) -> str:
+    """A regex source matching exactly the words of ``words``, each as a whole word (not followed
+    by a letter), as a tree of alternatives by their letters."""
+    groups: dict[str, list[str]] = {}
+    alts = []
+    for w in sorted(set(words)):
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            alts.append(r"(?![^\W\d_])")
+    alts += [re.escape(c) + _word_tree(rest) for c, rest in groups.items()]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 _TOKEN_START_RE = re.compile(
-    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%"
-    r"| ?(?!(?:" + _DROPPED_WORDS + r")(?![^\W\d_]))[" + _LOWER + r"])")
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%"
+    r"| ?(?!" + _word_tree(_TIME_UNITS | _NOT_UNIT) + r")[" + _LOWER + r"])")
 #: the same for a table row, where a whole number is never a count (``_tokenize`` drops it)
 _TABLE_TOKEN_START_RE = re.compile(
-    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%)")
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%)")
 
 _PAREN_RE = re.compile(r"[()]")
 
