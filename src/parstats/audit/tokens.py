@@ -118,8 +118,10 @@ _COUNT_PREV2 = frozenset(("tổng số", "dân số", "nông thôn", "nhân kh�
                           "anh quốc", "vương quốc"))
 _COUNT_PREV2_ENDS = frozenset(w.split()[1] for w in _COUNT_PREV2)
 
+#: "ngày 5 tháng 3 năm 2020" in any case; the first letter as a class (not under the ignore-case
+#: flag: the engine then looks for it quickly instead of trying every position)
 _LONG_DATE_RE = re.compile(
-    r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
+    r"[Nn](?i:gày) ([0-9]{1,2}) (?i:tháng) ([0-9]{1,2}) (?i:năm) ([0-9]{4})(?![0-9])")
 
 _WORD_AFTER_RE = re.compile(r" ?([^\W\d_]+)(?: ([^\W\d_]+))?")
 
