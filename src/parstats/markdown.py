@@ -127,9 +127,10 @@ _BULLET_FIRST = frozenset("-+*•–abcdefghijklmnopqrstuvwxyzđ")
 #: starts with one of them)
 _NEEDS_CLEAN_RE = re.compile(r"[<*_\[\\¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
-#: a line without any of these has, for _MARKUP_RE, at most emphasis ("*") to remove and no
-#: footnote marker (what _strip_markup does with such a line: drop every "*")
-_MARKUP_MORE_RE = re.compile(r"[<_\\¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\^")
+#: a line without any of these (nor "[^") has, for _MARKUP_RE, at most emphasis ("*") to remove
+#: and no footnote marker (what _strip_markup does with such a line: drop every "*"); the
+#: pattern starts with a character class, which the engine looks for quickly
+_MARKUP_MORE_RE = re.compile(r"[<_\\¹²³⁴⁵⁶⁷⁸⁹⁰[](?:(?<!\[)|(?=\^))")  # "[" only before "^"
 
 #: superscript digits: a footnote marker as some converters write it
 _SUPERSCRIPT_RE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]")

@@ -54,7 +54,7 @@ from parstats.audit.model import Claim, _KIND_RANK, _gc_paused, _new_claim
 from parstats.audit.paragraph import _ratio_claims, _sum_claims
 from parstats.audit.reading import ReportReadError
 from parstats.audit.ties import breakdown_wholes, named_whole, of_whole_claims, paragraph_ties, sentence_whole
-from parstats.audit.tokens import _Ctx, _mk, _pct_text, _tokenize, first_digits
+from parstats.audit.tokens import _Ctx, _DIGIT_RE, _mk, _pct_text, _tokenize
 from parstats.markdown import normalize_lines, split_paragraphs
 
 
@@ -106,10 +106,13 @@ def _extract(text: str) -> list[Claim]:
     raw: list[dict] = []
     per_para: dict[int, list] = {}
     pending: list = []
-    for i, first_digit in first_digits([p.text for p in paras]):  # paragraphs with a digit
-        ctx = _Ctx(paras[i], i)
+    for i, p in enumerate(paras):
+        digit = _DIGIT_RE.search(p.text)
+        if digit is None:
+            continue
+        ctx = _Ctx(p, i)
         own: list = []
-        _tokenize(ctx, own, first_digit)
+        _tokenize(ctx, own, digit.start())
         if ctx.toks:
             of_whole_claims(ctx, own)
             _ratio_claims(ctx, own, pending)

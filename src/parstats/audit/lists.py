@@ -649,6 +649,8 @@ _WORD_PLACE_RES = tuple((re.compile(pat), back) for pat, back in (
     (r"a (?<= [Bb]a )" + _LIST_AHEAD_AFTER_SPACE, 1),
 ))
 _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w[0].upper() + w[1:] + " "))
+#: a paragraph (after the first) that starts with one of :data:`_WORD_FORMS`, in the texts joined
+_WORD_FIRST_RE = re.compile("\n(?:" + "|".join(re.escape(f) for f in _WORD_FORMS) + ")")
 _PARTS_CUE_WORDS = ("gồm", "Gồm", "dạng", "chia thành", "phân thành", "cơ cấu", "Cơ cấu", "phân bổ")
 
 
@@ -674,18 +676,26 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
         add_joined(counts, (m.start() for m in _DIGITS_RE.finditer(joined)))
     else:  # the counts the tokenizer found (parstats.audit.tokens): no second scan
         for c in contexts:
-            got = [t.s for t in c.toks if t.role == "count" and t.a < 100]
-            if got:
-                counts.setdefault(c.pidx, []).extend(got)
-        # table rows are read cell by cell there: their counts are searched here
-        for i, p in enumerate(paras):
-            if p.kind == "table":
-                got = [m.start() for m in _DIGITS_RE.finditer(p.text)]
+            if c.toks:
+                got = [t.s for t in c.toks if t.role == "count" and t.a < 100]
                 if got:
-                    counts.setdefault(i, []).extend(got)
+                    counts.setdefault(c.pidx, []).extend(got)
+        # table rows are read cell by cell there: their counts are searched here, on the rows
+        # joined (the pattern reads no line break: as on each row alone)
+        rows = [i for i, p in enumerate(paras) if p.kind == "table"]
+        if rows:
+            row_texts = [texts[i] for i in rows]
+            row_offsets = list(accumulate([len(t) + 1 for t in row_texts[:-1]], initial=0))
+            for m in _DIGITS_RE.finditer("\n".join(row_texts)):
+                h = m.start()
+                k = bisect.bisect_right(row_offsets, h) - 1
+                counts.setdefault(rows[k], []).append(h - row_offsets[k])
     # as add_joined(counts, (m.start() + 1 for m in _WORD_AFTER_SPACE_RE.finditer(joined)))
     add_joined(counts, sorted(m.start() - back for pat, back in _WORD_PLACE_RES for m in pat.finditer(joined)))
-    for i in [i for i, t in enumerate(texts) if t.startswith(_WORD_FORMS)]:  # a paragraph's first word
+    # a paragraph's first word: as [i for i, t in enumerate(texts) if t.startswith(_WORD_FORMS)]
+    firsts = [0] if texts and texts[0].startswith(_WORD_FORMS) else []
+    firsts += [bisect.bisect_right(offsets, m.start() + 1) - 1 for m in _WORD_FIRST_RE.finditer(joined)]
+    for i in firsts:
         counts.setdefault(i, []).append(0)
     for v in counts.values():
         v.sort()

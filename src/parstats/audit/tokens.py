@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
-from itertools import accumulate
 
 from parstats.audit.documents import DOCUMENT_PATTERN, DocumentRef, reference_at, valid_date
 from parstats.audit.words import (
@@ -48,25 +47,6 @@ _TOKEN_RE = re.compile(
 
 _DIGIT_RE = re.compile(r"[0-9]")
 
-#: the first digit of a line and the rest of the line (paragraph texts hold no line break)
-_FIRST_DIGIT_RE = re.compile(r"[0-9][^\n]*")
-
-
-def first_digits(texts: list[str]) -> list[tuple[int, int]]:
-    """``(i, offset)`` of the first digit of each text ``texts[i]`` that holds one, in order:
-    ``_DIGIT_RE.search(texts[i])`` for every text, found by one search of the texts joined
-    (most paragraphs of a report hold no digit). The texts hold no line break."""
-    if not texts:
-        return []
-    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0))
-    out = []
-    i = 0
-    for m in _FIRST_DIGIT_RE.finditer("\n".join(texts)):
-        h = m.start()
-        i = bisect.bisect_right(offsets, h, i) - 1
-        out.append((i, h - offsets[i]))
-    return out
-
 #: what makes a day/month a date of the lunar calendar: "30/2 âm lịch", "15/7 (ÂL)"
 LUNAR_AFTER_RE = re.compile(r"(?i) ?\(?(?:âm lịch|al\b|âl\b)")
 
@@ -102,13 +82,29 @@ _LOWER = _lower_class()
 #: number): such a start is not looked at. Only a whole number can stand there (the digits
 #: are followed by a space or a letter), and the token is the run of digits, so the tokens
 #: after it are the same.
-_DROPPED_WORDS = "|".join(sorted(_TIME_UNITS | _NOT_UNIT, key=lambda w: (-len(w), w)))
+#: The words are a tree of alternatives (one branch per first letter: quick to rule out), and
+#: the run of digits is possessive (none of the characters after it may follow a digit:
+#: giving digits back never makes a match).
+def _word_tree(words) -> str:
+    """A regex source matching exactly the words of ``words``, each as a whole word (not followed
+    by a letter), as a tree of alternatives by their letters."""
+    groups: dict[str, list[str]] = {}
+    alts = []
+    for w in sorted(set(words)):
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            alts.append(r"(?![^\W\d_])")
+    alts += [re.escape(c) + _word_tree(rest) for c, rest in groups.items()]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 _TOKEN_START_RE = re.compile(
-    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%"
-    r"| ?(?!(?:" + _DROPPED_WORDS + r")(?![^\W\d_]))[" + _LOWER + r"])")
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%"
+    r"| ?(?!" + _word_tree(_TIME_UNITS | _NOT_UNIT) + r")[" + _LOWER + r"])")
 #: the same for a table row, where a whole number is never a count (``_tokenize`` drops it)
 _TABLE_TOKEN_START_RE = re.compile(
-    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%)")
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%)")
 
 _PAREN_RE = re.compile(r"[()]")
 
@@ -122,8 +118,10 @@ _COUNT_PREV2 = frozenset(("tổng số", "dân số", "nông thôn", "nhân kh�
                           "anh quốc", "vương quốc"))
 _COUNT_PREV2_ENDS = frozenset(w.split()[1] for w in _COUNT_PREV2)
 
+#: "ngày 5 tháng 3 năm 2020" in any case; the first letter as a class (not under the ignore-case
+#: flag: the engine then looks for it quickly instead of trying every position)
 _LONG_DATE_RE = re.compile(
-    r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2})(?: năm ([0-9]{4})(?![0-9])|(?![0-9/.,]| năm [0-9]))")
+    r"[Nn](?i:gày) ([0-9]{1,2}) (?i:tháng) ([0-9]{1,2})(?: (?i:năm) ([0-9]{4})(?![0-9])|(?![0-9/.,]| (?i:năm) [0-9]))")
 #: a lunar date: "ngày 30 tháng 2 âm lịch", "(ÂL)"
 _LUNAR_AFTER_RE = re.compile(r"(?i)[^.;]{0,30}(?:âm lịch|\(ÂL\)|\bAL\b)")
 
@@ -135,7 +133,8 @@ _PREV2_RE = re.compile(r"([^\W\d_]+) ([^\W\d_]+)[ ,:]{0,3}$")
 
 #: a sentence ends at a full stop followed by a space (perhaps after citation markers such as
 #: "[8]" or "[a]" that a crawled page keeps in the text), or at a semicolon (a clause)
-_SENT_END_RE = re.compile(r"[.!?…](?=(?:\[[0-9a-z]{1,3}\])*(?: |$))|;")
+#: (as ``[.!?…](?=…)|;``, written to start with a character class: found quickly)
+_SENT_END_RE = re.compile(r"[.!?…;](?:(?<=;)|(?=(?:\[[0-9a-z]{1,3}\])*(?: |$)))")
 
 
 def _is_person(t: "_Tok") -> bool:
