@@ -149,12 +149,18 @@ _NAMES_COUNT_RE = re.compile(
     r"(?P<noun>[^\W\d_A-Z]+)")
 
 
+_COMMA_COUNT_START_RE = re.compile(r", (?P<n>[0-9]{1,2}|(?i:" + _WORDS + r")) ")
+
+
 def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
     """Names, then a comma and their count (rule ``names-then-count``): provisional claim dicts
     of paragraph ``p`` (read with the lists of :mod:`parstats.audit.lists`, which see paragraphs
     without digits)."""
     text = p.text
-    for m in _NAMES_COUNT_RE.finditer(text):
+    for c in _COMMA_COUNT_START_RE.finditer(text):
+        m = _NAMES_COUNT_RE.search(text, max(0, c.start() - 200), c.end() + 40)
+        if m is None or m.start("n") != c.start("n"):
+            continue
         names = [x for x in re.split(r",? và |, ", m.group("names")) if x.strip()]
         n = _value(m.group("n"))
         if n < 2 or n != len(names):
@@ -170,8 +176,7 @@ def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
 def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph, each only where its cue words stand."""
     text = ctx.text
-    low = text.lower()
-    if ("thắng" in low or "thua" in low) and ("trận" in low or "vòng" in low):
+    if ("thắng" in text or "thua" in text or "Thắng" in text or "Thua" in text) and ("trận" in text or "vòng" in text):
         record_claims(ctx, claims)
-    if "tổng" in low or "tất cả" in low or "cả thảy" in low:
+    if "ổng" in text or "tất cả" in text or "cả thảy" in text:
         total_after_claims(ctx, claims)
