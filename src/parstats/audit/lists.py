@@ -167,6 +167,8 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
             if j >= 0 and (k < 0 or j < k):
                 k, opened = j, cue.strip()
         if k < 0 or "(" in text[pos:k] or ")" in text[pos:k]:
+            # "ba nước láng giềng (Trung Quốc, Lào, Campuchia)": the items in parentheses
+            _plain_items(p, pidx, m, n, written, noun, pos, None, out)
             return
         gap = text[pos:k]
         pos = k + len(opened) + (2 if opened != ":" else 1)
