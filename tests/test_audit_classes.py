@@ -269,3 +269,9 @@ def test_a_total_column_and_its_parts_row_by_row():
     assert [f.status for f in _rule(table(rows), "table-total-column")] == ["consistent"] * len(rows)
     statuses = [f.status for f in _rule(table(rows, off=2), "table-total-column")]
     assert statuses == ["consistent", "consistent", "inconsistent", "consistent"]
+
+
+def test_a_direction_word_against_two_values_with_their_years():
+    (f,) = _rule("- Nông nghiệp: giảm từ 4,8% (2000) xuống 6,9% (2021)", "change-direction")
+    assert f.status == "inconsistent"
+    assert not _rule("- Nông nghiệp: giảm từ 6,9% (2000) xuống 4,8% (2021)", "change-direction")

@@ -52,6 +52,9 @@ The package, one job per module, each depending only on those above it:
 ``ties``                  ties by evidence, each a named rule (of-whole, same-sentence-noun,
                           complete-breakdown, lists of names); weak ties are checked but
                           never flagged
+``expressions``           calculations written out (``1.000 tấn x 60% = 600 tấn``), redone
+``records``               match records, totals stated after their parts, names then their count
+``lists``, ``tables``     counted lists and breakdowns; table totals, ratio and structure tables
 ``extraction``            :func:`extract_claims`
 ``inference``             count inference (GRIM)
 ``checks``                one claim's status and diagnosis (:class:`Finding`)

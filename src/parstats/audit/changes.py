@@ -62,7 +62,8 @@ def _pct_before(ctx: ParagraphContext, pos: int) -> NumberToken | None:
 
 # ------------------------------------------------------------------------------------ changes
 _FROM_TO_RE = re.compile(
-    r"[Tt]ừ (?<!\w[Tt]ừ )(?:mức |con số )?(?P<a>" + NUMBER + r")(?P<ap> ?%)?(?: (?P<au>" + UNIT + r"))? "
+    r"[Tt]ừ (?<!\w[Tt]ừ )(?:mức |con số )?(?P<a>" + NUMBER + r")(?P<ap> ?%)?(?: (?P<au>" + UNIT + r"))?"
+    r"(?: \((?:năm )?(?:19|20)[0-9]{2}\))? "
     r"(?:(?:tăng|giảm|tụt|vọt) )?(?P<dir>lên|xuống)(?: còn| mức| thành)? "
     r"(?P<b>" + NUMBER + r")(?P<bp> ?%)?(?: (?P<bu>" + LETTER + r"+))?")
 #: between the new value and its percentage: a cue, nothing else
