@@ -275,3 +275,13 @@ def test_a_direction_word_against_two_values_with_their_years():
     (f,) = _rule("- Nông nghiệp: giảm từ 4,8% (2000) xuống 6,9% (2021)", "change-direction")
     assert f.status == "inconsistent"
     assert not _rule("- Nông nghiệp: giảm từ 6,9% (2000) xuống 4,8% (2021)", "change-direction")
+
+
+def test_a_count_and_names_later_in_its_clause():
+    (f,) = [g for g in audit_text("Đài có 5 đài truyền hình đặt ở Sài Gòn, Huế, Quy Nhơn, Nha Trang và Cần Thơ.").findings
+            if g.claim.kind == "sum"]
+    assert f.status == "consistent" and len(f.claim.parts) == 5
+    # names after "cùng với", "của": a companion or an owner, not the items
+    for text in ("Ông là một trong 5 nhân vật quan trọng nhất, cùng với Mao Trạch Đông, Lưu Thiếu Kỳ, Chu Ân Lai và Chu Đức.",
+                 "Đây là 2 vị vua chính thống của nhà Trần và nước Đại Việt."):
+        assert not [g for g in audit_text(text).findings if g.claim.kind == "sum"]

@@ -168,7 +168,8 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
                 k, opened = j, cue.strip()
         if k < 0 or "(" in text[pos:k] or ")" in text[pos:k]:
             # "ba nước láng giềng (Trung Quốc, Lào, Campuchia)": the items in parentheses
-            _plain_items(p, pidx, m, n, written, noun, pos, None, out)
+            if not _plain_items(p, pidx, m, n, written, noun, pos, None, out):
+                _names_later(p, pidx, m, n, written, noun, pos, out)
             return
         gap = text[pos:k]
         pos = k + len(opened) + (2 if opened != ":" else 1)
@@ -268,6 +269,34 @@ def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
                       source=f"the count '{written} {noun}' before {n} items",
                       detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
     return True
+
+
+#: words between a count and names that make the names something else than its items: a
+#: companion ("cùng với"), a topic ("về"), a place crossed ("qua"), an owner ("của nhà Trần")
+_NOT_THE_ITEMS_RE = re.compile(r"\b(?:cùng|với|về|qua|giữa|bên|của)\b")
+_GAP_TO_NAME_RE = re.compile(r"(?: " + _LO + r"+){1,8} (?=[`" + _UP[1:] + r")")
+
+
+def _names_later(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, noun: str, pos: int,
+                 out: list) -> None:
+    """``Ba bàn thắng của Việt Nam do công của Tiến Linh, Quang Hải và Xuân Son``: a count, a few
+    lower-case words, then names to the end of the clause (rule ``counted-list``, weak): reported
+    ``consistent`` when there are as many names as the count; otherwise nothing is said (the words
+    may name something else first)."""
+    text = p.text
+    g = _GAP_TO_NAME_RE.match(text, pos)
+    if g is None or _NOT_THE_ITEMS_RE.search(g.group(0)):
+        return
+    nm = _NAMES_RE.match(text, g.end())
+    if nm is None:
+        return
+    items = _items(nm.group("items"))
+    end = nm.end()
+    if len(items) < 2 or len(items) != n or (end < len(text.rstrip()) and text[end:end + 1] not in ".;,)"):
+        return
+    out.append(_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
+                      source=f"the count '{written} {noun}' and {n} names later in its clause",
+                      detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
 
 
 def _numbered(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, digits: bool, noun: str,
