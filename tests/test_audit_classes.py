@@ -285,3 +285,14 @@ def test_a_count_and_names_later_in_its_clause():
     for text in ("Ông là một trong 5 nhân vật quan trọng nhất, cùng với Mao Trạch Đông, Lưu Thiếu Kỳ, Chu Ân Lai và Chu Đức.",
                  "Đây là 2 vị vua chính thống của nhà Trần và nước Đại Việt."):
         assert not [g for g in audit_text(text).findings if g.claim.kind == "sum"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nếu cần, hai bên, gia hạn hoặc điều chỉnh khoản nợ.",
+    "Hội họa chia làm ba giai đoạn: giai đoạn đầu bao gồm Cimabue, Giotto, và Arnolfo di Cambio.",
+    "Nhiều người cho rằng hai chữ \"quốc gia\" trong cuộc thi Hoa hậu Quốc gia Việt Nam là thừa, không cần thiết.",
+])
+def test_plain_words_that_are_not_the_items_of_a_count(text):
+    """A comma after the count, an item holding its own list, a subject of names and quotes
+    before 'là': no counted list."""
+    assert not [g for g in audit_text(text).findings if g.claim.kind == "sum"]

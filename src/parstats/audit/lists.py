@@ -204,7 +204,7 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
                           source=f"{source_head} before a list of {len(items)} names"
                                  f"{' opened by ' + repr(opened) if opened else ''}", detail=detail))
         return
-    if _plain_items(p, pidx, m, n, written, noun, pos, opened, out):
+    if opened != "," and _plain_items(p, pidx, m, n, written, noun, pos, opened, out, gap=gap):
         return
     if opened == ":":
         # clauses after a colon: "3 bước: …, …, …", "2 lớp: lớp trong …, lớp ngoài …"
@@ -228,12 +228,13 @@ _ITEM_PAREN_RE = re.compile(r" ?\([^()]{0,40}\)")
 #: that goes on after the list ("…, Y và Z đều …" is not cut: items stay short)
 _PLAIN_END_RE = re.compile(r"[.!?;)](?= |$)|[;)]")
 _PLAIN_SEP_RE = re.compile(r", và |, hoặc |, | và | hoặc |; ")
+_NESTED_INTRO_RE = re.compile(r"\b(?:gồm|là|gọi)\b")
 #: items of a plain list: at most this many words each
 PLAIN_ITEM_WORDS = 7
 
 
 def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, noun: str, pos: int,
-                 opened: str | None, out: list) -> bool:
+                 opened: str | None, out: list, gap: str = "") -> bool:
     """``3 giải pháp được sử dụng chủ yếu là sử dụng quỹ dự phòng, thu nợ bằng tiền và xử lý tài
     sản``, ``2 nhóm … là bưu chính viễn thông và giáo dục``, ``ba kỳ AFF Cup năm 2014, 2016 và
     2020``: a count, then (after ``:``, ``gồm``, ``là``, an opening parenthesis, or ``năm`` and
@@ -262,9 +263,13 @@ def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
     body = " ".join(window[:end - start].split())
     if not body or _MORE_AFTER_RE.search(body) or ":" in body:
         return False
+    if gap and (len(gap.split()) > 10 or not _LOWER_GAP_RE.fullmatch(gap.strip())):
+        return False  # names, quotes or many words between the count and its "là": another subject
     items = [i.strip() for i in _PLAIN_SEP_RE.split(body) if i.strip()]
     if len(items) < 2 or len(items) != n or any(len(i.split()) > PLAIN_ITEM_WORDS for i in items):
         return False
+    if any(_NESTED_INTRO_RE.search(i) for i in items):
+        return False  # "ba giai đoạn: giai đoạn đầu bao gồm A, B và C": the items of an item
     out.append(_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
                       source=f"the count '{written} {noun}' before {n} items",
                       detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
