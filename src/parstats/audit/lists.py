@@ -214,8 +214,9 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         if not body or _MORE_AFTER_RE.search(body) or len(body) > 400:
             return
         items = [c for c in re.split(r", (?:và |sau đó |rồi )?|; ", body) if c.strip()]
-        if len(items) < 2 or len(items) != n:
-            # clauses split by commas are too loose to say anything when they do not fit
+        if len(items) < 2 or len(items) != n or any(_NESTED_INTRO_RE.search(i) for i in items):
+            # clauses split by commas are too loose to say anything when they do not fit; an
+            # item that holds its own list ("giai đoạn đầu bao gồm A, B") splits into its items
             return
         out.append(_claim(p, pidx, m.start(), end_s, total=n, parts=(1,) * len(items), reported=written,
                           source=f"{source_head} before a colon and {len(items)} clauses",
