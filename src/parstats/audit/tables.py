@@ -69,15 +69,12 @@ def _claim(p: Paragraph, pidx: int, kind: str, *, total=None, parts=None, numera
 def _table_blocks(paras: list[Paragraph]) -> list[list[int]]:
     """Runs of consecutive table paragraphs (one per row), as paragraph indices."""
     blocks, cur = [], []
-    for i, p in enumerate(paras):
-        if p.kind == "table":
-            if cur and paras[cur[-1]].lines[-1] + 1 != p.lines[0]:
-                blocks.append(cur)
-                cur = []
-            cur.append(i)
-        elif cur:
+    for i in [i for i, p in enumerate(paras) if p.kind == "table"]:
+        # a row after another paragraph, or not on the line after the row before, starts a block
+        if cur and (i != cur[-1] + 1 or paras[cur[-1]].lines[-1] + 1 != paras[i].lines[0]):
             blocks.append(cur)
             cur = []
+        cur.append(i)
     if cur:
         blocks.append(cur)
     return blocks
@@ -227,7 +224,6 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
         rows = "\n".join([paras[i].text for i in block])  # the words below hold no line break
         if any(w in rows for w in _TOTAL_WORDS):
             _total_rows(paras, block, out)
-    for i, p in enumerate(paras):
-        if p.kind in ("body", "table") and "%" in p.text:
-            _change_columns(p, i, out)
+    for i in [i for i, p in enumerate(paras) if "%" in p.text and p.kind in ("body", "table")]:
+        _change_columns(paras[i], i, out)
     return out
