@@ -123,6 +123,10 @@ _RULE_FIRST = frozenset("-*_=")
 
 _BULLET_FIRST = frozenset("-+*•–abcdefghijklmnopqrstuvwxyzđ")
 
+#: the first characters of a line that may make it other than plain body text: a rule, a
+#: heading, a table row, a footnote definition or a bullet
+_SPECIAL_FIRST = _RULE_FIRST | _BULLET_FIRST | frozenset("#|<[0123456789")
+
 #: a line without any of these has nothing for _MARKUP_RE to remove (each of its alternatives
 #: starts with one of them)
 _NEEDS_CLEAN_RE = re.compile(r"[<*_\[\\¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -273,14 +277,16 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         # the first non-space character decides which of the line patterns can match
         # (their \s is str.isspace, as for lstrip): most lines are plain text
         first = raw[0] if not raw[0].isspace() else raw.lstrip()[0]
-        if first in _RULE_FIRST and _RULE_RE.match(raw):
-            cur = None
-            continue
         kind = "body"
         footnote = None
         bullet = False
         body = raw
-        if first == "#" and _HEADING_RE.match(raw):
+        if first not in _SPECIAL_FIRST:
+            pass  # most lines: plain text (no rule, heading, table row, footnote or bullet)
+        elif first in _RULE_FIRST and _RULE_RE.match(raw):
+            cur = None
+            continue
+        elif first == "#" and _HEADING_RE.match(raw):
             kind = "heading"
             body = _HEADING_RE.sub("", raw, count=1).rstrip("#")
         elif first == "|" or lineno in pipe_rows:  # ^\s*\|, or a row of a table without outer pipes

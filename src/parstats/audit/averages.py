@@ -71,10 +71,9 @@ def _counts_of(text: str, noun: str, lo: int, hi: int) -> list[re.Match]:
 def per_unit_claims(paras: list[Paragraph]) -> list[dict]:
     """The per-unit-average claims of a text's paragraphs (provisional claim dicts)."""
     out = []
-    for pidx, p in enumerate(paras):
+    for pidx in [i for i, p in enumerate(paras) if "/" in p.text]:  # a rate needs a "/"
+        p = paras[pidx]
         text = p.text
-        if "/" not in text:
-            continue
         for m in _rates(text):
             a, b = m.group("a"), m.group("b")
             if a == b or a.lower() in _MULT or b.lower() in _MULT or a.isupper():

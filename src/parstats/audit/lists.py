@@ -118,11 +118,17 @@ def _count_value(m: re.Match) -> tuple[int, str, bool]:
 
 
 _PREV_WORD_RE = re.compile(r"(\w+)\W{0,2}$")
+#: the same read backwards, anchored at the start (a search of the pattern above tries every start)
+_PREV_WORD_REVERSED_RE = re.compile(r"\W{0,2}(\w+)")
 
 
 def _prev_word(text: str, s: int) -> str:
-    m = _PREV_WORD_RE.search(text[max(0, s - 20):s])
-    return m.group(1).lower() if m else ""
+    window = text[max(0, s - 20):s]
+    if window.endswith("\n"):  # "$" also matches before a final line break
+        m = _PREV_WORD_RE.search(window)
+        return m.group(1).lower() if m else ""
+    m = _PREV_WORD_REVERSED_RE.match(window[::-1])  # as _PREV_WORD_RE.search(window)
+    return m.group(1)[::-1].lower() if m else ""
 
 
 def _sentence_end(text: str, pos: int, limit: int = 400) -> int:

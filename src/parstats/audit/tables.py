@@ -72,15 +72,12 @@ def _claim(p: Paragraph, pidx: int, kind: str, *, total=None, parts=None, numera
 def _table_blocks(paras: list[Paragraph]) -> list[list[int]]:
     """Runs of consecutive table paragraphs (one per row), as paragraph indices."""
     blocks, cur = [], []
-    for i, p in enumerate(paras):
-        if p.kind == "table":
-            if cur and paras[cur[-1]].lines[-1] + 1 != p.lines[0]:
-                blocks.append(cur)
-                cur = []
-            cur.append(i)
-        elif cur:
+    for i in [i for i, p in enumerate(paras) if p.kind == "table"]:
+        # a row after another paragraph, or not on the line after the row before, starts a block
+        if cur and (i != cur[-1] + 1 or paras[cur[-1]].lines[-1] + 1 != paras[i].lines[0]):
             blocks.append(cur)
             cur = []
+        cur.append(i)
     if cur:
         blocks.append(cur)
     return blocks
@@ -436,7 +433,6 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
             _total_columns(paras, block, out)
         if "%" in rows or "ỷ lệ" in rows or "ỉ lệ" in rows or "o sánh" in rows or "ỷ trọng" in rows or "ỉ trọng" in rows:
             _ratio_columns(paras, block, out)
-    for i, p in enumerate(paras):
-        if p.kind in ("body", "table") and "%" in p.text:
-            _change_columns(p, i, out)
+    for i in [i for i, p in enumerate(paras) if "%" in p.text and p.kind in ("body", "table")]:
+        _change_columns(paras[i], i, out)
     return out

@@ -367,21 +367,18 @@ def _count_of(raw: str) -> int:
     return int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
 
 
-def _no_depth(pos: int) -> int:
-    """``_Ctx.depth`` of a paragraph without parentheses."""
-    return 0
-
-
 def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
     # Runs for every number of the text: only tokens that become counts, fractions or
     # percentages get a _Tok, and the cheap tests come before the word look-ups.
     text = ctx.text
     table = ctx.p.kind == "table"
     toks = ctx.toks
-    # the depth in parentheses of a position: 0 throughout a paragraph without any
-    depth = ctx.depth if "(" in text or ")" in text else _no_depth
-    long_dates: set[int] = set()
+    # the depth in parentheses of a position (the parentheses are looked for on first use: most
+    # paragraphs with a digit make no token)
+    depth = ctx.depth
+    long_dates: set[int] | tuple = ()
     if "tháng" in text:
+        long_dates = set()
         for m in _LONG_DATE_RE.finditer(text):
             d, mo = int(m.group(1)), int(m.group(2))
             y = int(m.group(3)) if m.group(3) else None
