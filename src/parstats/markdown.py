@@ -281,7 +281,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         footnote = None
         bullet = False
         body = raw
-        if first not in _SPECIAL_FIRST:
+        if lineno in pipe_rows:  # a row of a pipe table without outer pipes ("Năm | 2010 | 2021")
+            kind = "table"
+        elif first not in _SPECIAL_FIRST:
             pass  # most lines: plain text (no rule, heading, table row, footnote or bullet)
         elif first in _RULE_FIRST and _RULE_RE.match(raw):
             cur = None
@@ -289,7 +291,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         elif first == "#" and _HEADING_RE.match(raw):
             kind = "heading"
             body = _HEADING_RE.sub("", raw, count=1).rstrip("#")
-        elif first == "|" or lineno in pipe_rows:  # ^\s*\|, or a row of a table without outer pipes
+        elif first == "|":  # ^\s*\|
             kind = "table"
         else:
             fm = _FOOTDEF_RE.match(raw) if first in "<[" else None
