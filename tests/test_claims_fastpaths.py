@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from parstats.audit import Finding, audit_path, audit_text
 from parstats.audit.extraction import extract_claims
 from parstats.audit.model import Claim
-from parstats.audit.paragraph import _BEFORE_PAREN_RE, _paren_group, _ratio_claims, _sum_claims
+from parstats.audit.paragraph import BEFORE_PAREN_RE, paren_group, ratio_claims, sum_claims
 from parstats.audit.tokens import _Ctx, _mk, _tokenize
 from parstats.audit.words import _EXHAUSTIVE_RE, _TRONG_DO_RE
 from parstats.audit.documents import _TYPE_BEFORE_RE, _TYPE_WORDS, _type_word_before

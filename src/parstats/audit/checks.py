@@ -7,13 +7,13 @@ from decimal import Decimal, ROUND_DOWN, ROUND_HALF_UP, ROUND_UP
 from parstats.audit.averages import per_unit_status
 from parstats.audit.documents import valid_date
 from parstats.audit.inference import (
-    _count_bounds,
-    _exact,
-    _from_units,
-    _percent_text,
-    _range_text,
-    _reported_units,
-    _total_bounds,
+    count_bounds,
+    exact,
+    from_units,
+    percent_text,
+    range_text,
+    reported_units,
+    total_bounds,
 )
 from parstats.audit.model import BASIS_PREFIX, Claim
 from parstats.audit.ties import share_fits
@@ -174,7 +174,7 @@ def _little(v: int) -> int:
     return max(LITTLE_ABS, int((Decimal(v) * LITTLE_REL).to_integral_value(rounding="ROUND_CEILING")))
 
 
-def _near_fit(lo: int, hi: int | None, v: int) -> int | None:
+def near_fit(lo: int, hi: int | None, v: int) -> int | None:
     """The value of ``lo..hi`` (``hi`` None: unbounded) nearest ``v``, if only a little off it."""
     if hi is not None and hi < lo:
         return None
@@ -182,7 +182,7 @@ def _near_fit(lo: int, hi: int | None, v: int) -> int | None:
     return nearest if abs(nearest - v) <= _little(v) else None
 
 
-def _off(diff: int, than: str) -> str:
+def off(diff: int, than: str) -> str:
     """``"3 more than 1.752"`` / ``"1 less than 128"``."""
     return f"{abs(diff)} {'more' if diff > 0 else 'less'} than {than}"
 
@@ -195,7 +195,7 @@ def _count_or_none(text: str) -> int | None:
         return None
 
 
-def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
+def ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
                      what: str = "count", *, vary_count: bool = True,
                      vary_total: bool = True) -> tuple[str, str, str, dict]:
     """(severity, cause, diagnosis, fits) for an inconsistent percentage x/y reported as r.
@@ -207,15 +207,15 @@ def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
     # 1. rounded down (truncated)
     if percent_units(x, y, d, rounding=ROUND_DOWN) == r:
         return ("minor", "rounded-down",
-                f"rounded down instead of half-up: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, "
-                f"which rounds to {_percent_text(x, y, d)}", fits)
+                f"rounded down instead of half-up: {format_number(x)}/{format_number(y)} = {exact(x, y)}, "
+                f"which rounds to {percent_text(x, y, d)}", fits)
     # 2. rounded twice
     for k in range(1, 4):
-        mid = _from_units(percent_units(x, y, d + k), d + k)
-        if quantize(mid, d) == _from_units(r, d):
+        mid = from_units(percent_units(x, y, d + k), d + k)
+        if quantize(mid, d) == from_units(r, d):
             return ("minor", "rounded-twice",
-                    f"rounded twice: {_exact(x, y)} was first rounded to {format_percent(mid, d + k)}, "
-                    f"then to {rep}; rounded once it is {_percent_text(x, y, d)}", fits)
+                    f"rounded twice: {exact(x, y)} was first rounded to {format_percent(mid, d + k)}, "
+                    f"then to {rep}; rounded once it is {percent_text(x, y, d)}", fits)
     # 4. transposed digits in the count, the total or the reported value
     for alt in transpositions(xs) if vary_count else ():
         v = _count_or_none(alt)
@@ -227,56 +227,56 @@ def _ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
         if v and percent_units(x, v, d) == r:
             return ("major", "transposed-digits",
                     f"transposed digits: {xs}/{alt} gives {rep} (total written {ys})", fits)
-    recomputed = _percent_text(x, y, d)
+    recomputed = percent_text(x, y, d)
     for alt in transpositions(rep.removesuffix("%")):
         if alt + "%" == recomputed:
             return ("major", "transposed-digits",
                     f"transposed digits in the reported value: {rep} for {recomputed}", fits)
     # 5. count or total off by a little
     out = []
-    lo, hi = _count_bounds(r, d, y)
-    nc = _near_fit(lo, hi, x) if vary_count else None
+    lo, hi = count_bounds(r, d, y)
+    nc = near_fit(lo, hi, x) if vary_count else None
     if nc is not None:
         fits["counts"] = (lo, hi)
         diff = nc - x
         out.append((abs(diff) / max(x, 1), "count-off",
-                    f"{what} off by a little: {_range_text(lo, hi) if hi - lo <= 3 else format_number(nc)}"
-                    f"/{format_number(y)} gives {rep} ({_off(diff, xs)})"))
-    tlo, thi = _total_bounds(r, d, x)
-    nt = _near_fit(tlo, thi, y) if vary_total else None
+                    f"{what} off by a little: {range_text(lo, hi) if hi - lo <= 3 else format_number(nc)}"
+                    f"/{format_number(y)} gives {rep} ({off(diff, xs)})"))
+    tlo, thi = total_bounds(r, d, x)
+    nt = near_fit(tlo, thi, y) if vary_total else None
     if nt is not None:
         fits["totals"] = (tlo, thi)
         diff = nt - y
-        rng = _range_text(tlo, thi) if thi is not None and thi - tlo <= 9 else format_number(nt)
+        rng = range_text(tlo, thi) if thi is not None and thi - tlo <= 9 else format_number(nt)
         out.append((abs(diff) / y, "total-off",
                     f"total off by a little: {xs} of {rng} gives {rep} (nearest {format_number(nt)}, "
-                    f"{_off(diff, ys)})"))
+                    f"{off(diff, ys)})"))
     if not out and vary_total and d > 0 and rep.removesuffix("%").endswith("0"):
         # "79,90%": perhaps one decimal padded with a zero
         r1, d1 = r // 10, d - 1
-        tlo, thi = _total_bounds(r1, d1, x)
-        nt = _near_fit(tlo, thi, y)
+        tlo, thi = total_bounds(r1, d1, x)
+        nt = near_fit(tlo, thi, y)
         if nt is not None:
             fits["totals"] = (tlo, thi)
             diff = nt - y
             out.append((abs(diff) / y, "total-off",
-                        f"total off by a little: read as {format_percent(_from_units(r1, d1), d1)} "
-                        f"(a padded zero), {xs} of {format_number(nt)} gives {_percent_text(x, nt, d)} "
-                        f"({_off(diff, ys)})"))
+                        f"total off by a little: read as {format_percent(from_units(r1, d1), d1)} "
+                        f"(a padded zero), {xs} of {format_number(nt)} gives {percent_text(x, nt, d)} "
+                        f"({off(diff, ys)})"))
     if out:
         out.sort(key=lambda o: o[0])
         return "major", out[0][1], "; ".join(o[2] for o in out), fits
     # 6. rounded up
     if percent_units(x, y, d, rounding=ROUND_UP) == r:
         return ("major", "rounded-up",
-                f"rounded up instead of half-up: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, "
+                f"rounded up instead of half-up: {format_number(x)}/{format_number(y)} = {exact(x, y)}, "
                 f"which rounds to {recomputed}", fits)
     if not (vary_count or vary_total):
         return ("major", "reported-value",
-                f"the reported value is the slip: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, "
+                f"the reported value is the slip: {format_number(x)}/{format_number(y)} = {exact(x, y)}, "
                 f"which rounds to {recomputed}, not {rep}", fits)
     return ("major", "other",
-            f"no simple explanation: {format_number(x)}/{format_number(y)} = {_exact(x, y)}, not {rep}", fits)
+            f"no simple explanation: {format_number(x)}/{format_number(y)} = {exact(x, y)}, not {rep}", fits)
 
 
 def _gross(target, reported: Decimal, exact_num: int, exact_den: int) -> tuple[bool, str]:
@@ -327,7 +327,7 @@ def _not_a_checkable_date(c: Claim) -> str | None:
     return None
 
 
-def _audit_one(c: Claim, target=None) -> Finding:
+def audit_one(c: Claim, target=None) -> Finding:
     k = c.kind
     if c.detail.get("per_unit"):  # a per-unit average (parstats.audit.averages)
         status, rec, diag = per_unit_status(c)
@@ -349,7 +349,7 @@ def _audit_one(c: Claim, target=None) -> Finding:
         if y <= 0:
             return Finding(c, "unverifiable", diagnosis="the whole is zero: not a share")
         if c.detail.get("doubt"):
-            rec = _percent_text(x, y, _reported_units(c.reported)[1]) if c.reported else None
+            rec = percent_text(x, y, reported_units(c.reported)[1]) if c.reported else None
             return Finding(c, "unverifiable", diagnosis=c.detail["doubt"], recomputed=rec)
         if c.reported is None:
             # a bare X/Y is never checked: 20/11 may be a date, 422/1 an address, 34/22 a number
@@ -357,15 +357,15 @@ def _audit_one(c: Claim, target=None) -> Finding:
                 return Finding(c, "unverifiable", diagnosis=(
                     f"no percentage stated, and {format_number(x)}/{format_number(y)} is not a share "
                     "(a date, an address, a document number or a score?)"))
-            rec = _percent_text(x, y, 2)
+            rec = percent_text(x, y, 2)
             if c.detail.get("unit"):
                 # "09/12 cơ quan", "15/15 xã": count and total of one counted noun, both stated;
                 # the claim is the fraction itself, complete and coherent (part not above whole)
                 return _consistent(c, rec)
             return Finding(c, "unverifiable", diagnosis=f"no percentage stated (the share is {rec})",
                            recomputed=rec)
-        r, d, _ = _reported_units(c.reported)
-        rec = _percent_text(x, y, d)
+        r, d, _ = reported_units(c.reported)
+        rec = percent_text(x, y, d)
         if percent_units(x, y, d) == r:
             return _consistent(c, rec)
         if c.detail.get("halves") and share_fits(Decimal(x), Decimal(y), *map(Decimal, c.detail["halves"]),
@@ -377,19 +377,19 @@ def _audit_one(c: Claim, target=None) -> Finding:
             members = c.detail.get("members")
             if members and members >= y:
                 if percent_units(x, members, d) == r:
-                    return _consistent(c, _percent_text(x, members, d))
+                    return _consistent(c, percent_text(x, members, d))
                 if percent_units(x, members, d, rounding=ROUND_DOWN) != r:
                     return Finding(c, "inconsistent", "major", (
                         f"a vote share that fits neither those present or voting "
                         f"({format_number(x)}/{format_number(y)} = {rec}) nor all members "
-                        f"({format_number(x)}/{format_number(members)} = {_percent_text(x, members, d)}), "
+                        f"({format_number(x)}/{format_number(members)} = {percent_text(x, members, d)}), "
                         f"not {c.reported}"), rec, cause="other")
             return Finding(c, "unverifiable", diagnosis=VOTE_DOUBT, recomputed=rec)
         if c.detail.get("weak"):
             return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
         # amounts on one integer scale ("640,2 tỷ" as 6402) are named as written
         xs, ys = c.detail.get("x_text") or format_number(x), c.detail.get("y_text") or format_number(y)
-        sev, cause, diag, fits = _ratio_diagnosis(x, y, r, d, c.reported, xs, ys)
+        sev, cause, diag, fits = ratio_diagnosis(x, y, r, d, c.reported, xs, ys)
         if c.detail.get("x_text"):
             diag = diag.replace(f"{format_number(x)}/{format_number(y)}", f"{xs}/{ys}")
         if x > y:
@@ -413,8 +413,8 @@ def _audit_one(c: Claim, target=None) -> Finding:
         x, old = c.numerator, c.denominator
         if old is None or old <= 0:
             return Finding(c, "unverifiable", diagnosis="the value before the change is not stated")
-        r, d, _ = _reported_units(c.reported)
-        rec = _percent_text(x, old, d)
+        r, d, _ = reported_units(c.reported)
+        rec = percent_text(x, old, d)
         if percent_units(x, old, d) == r:
             return _consistent(c, rec)
         if c.detail.get("rounded_amounts") and fits_rounded_amounts(x, old, r, d):
@@ -433,19 +433,19 @@ def _audit_one(c: Claim, target=None) -> Finding:
             a, b = c.detail["old_text"], c.detail["new_text"]
             if new and percent_units(x, new, d) == r:
                 return _with_target(Finding(c, "inconsistent", "major", (
-                    f"wrong base: the change from {a} to {b} is {_percent_text(x, new, d)} of the new value "
+                    f"wrong base: the change from {a} to {b} is {percent_text(x, new, d)} of the new value "
                     f"{b} instead of the old one {a}; on the old base the change is {rec}"), rec,
                     cause="wrong-base"), target, r, d, x, old)
             return _with_target(Finding(c, "inconsistent", "major", (
-                f"the reported value is the slip: from {a} to {b} is a change of {_exact(x, old)}, "
+                f"the reported value is the slip: from {a} to {b} is a change of {exact(x, old)}, "
                 f"which rounds to {rec}, not {c.reported}"), rec, cause="reported-value"), target, r, d, x, old)
         if new and percent_units(x, new, d) == r:
             f = Finding(c, "inconsistent", "major",
-                        f"wrong base: {format_number(x)}/{format_number(new)} = {_percent_text(x, new, d)} is computed on "
+                        f"wrong base: {format_number(x)}/{format_number(new)} = {percent_text(x, new, d)} is computed on "
                         f"the new value {format_number(new)} instead of the old one {format_number(old)}; "
                         f"on the old base the change is {rec}", rec, cause="wrong-base")
             return _with_target(f, target, r, d, x, old)
-        sev, cause, diag, fits = _ratio_diagnosis(x, old, r, d, c.reported, format_number(x), format_number(old),
+        sev, cause, diag, fits = ratio_diagnosis(x, old, r, d, c.reported, format_number(x), format_number(old),
                                                   what="change")
         return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),
                             target, r, d, x, old)
@@ -481,7 +481,7 @@ def _audit_one(c: Claim, target=None) -> Finding:
         # counts the same thing as its total ("36 chiếc (gồm 20 chiếc …, 12 chiếc …)")
         if abs(s - total) * 100 > SUM_SLACK_PERCENT * total and not transposed and not c.detail.get("exhaustive"):
             return Finding(c, "unverifiable", diagnosis=(
-                f"the parts add up to {rec}, {_off(s - total, format_number(total))}: too far off to be a "
+                f"the parts add up to {rec}, {off(s - total, format_number(total))}: too far off to be a "
                 f"breakdown of it (the list names examples, or runs into another list)"), recomputed=rec)
         return Finding(c, "inconsistent", "major", diagnosis, rec, cause="parts-mismatch")
     if k == "rank":
@@ -557,13 +557,12 @@ def fits_rounded_amounts(change: int, old: int, r: int, d: int) -> bool:
 
 
 #: the audit of one claim on its own (before the passes across claims of :mod:`parstats.audit.passes`)
-audit_one = _audit_one
 
 
 def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:
     if target is None:
         return f
-    gross, text = _gross(target, _from_units(r, d), x, y)
+    gross, text = _gross(target, from_units(r, d), x, y)
     return Finding(f.claim, f.status, "major" if gross else f.severity, f"{f.diagnosis}; {text}",
                    f.recomputed, gross, f.cause, f.fits)
 
@@ -591,7 +590,7 @@ def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> tuple[
             if v is not None and s - p + v == total:
                 return (f"transposed digits in part {i + 1}: {alt} instead of {format_number(p)} would make "
                         f"the parts add up to {rep}"), True
-    added = f"the parts add up to {format_number(s)}, {_off(diff, rep)}"
+    added = f"the parts add up to {format_number(s)}, {off(diff, rep)}"
     if abs(diff) in parts:
         return (f"{added}: one part ({format_number(abs(diff))}) counted "
                 f"{'twice or wrongly included' if diff > 0 else 'missing'}"), False

@@ -44,14 +44,14 @@ from parstats.audit.lists import list_claims as counted_list_claims
 from parstats.audit.tables import table_claims
 from parstats.audit.averages import per_unit_claims
 from parstats.audit.linking import (
-    _FootnoteMap,
-    _footnote_sums,
-    _resolve_total,
-    _table_shares,
-    _target_in,
+    FootnoteMap,
+    footnote_sums,
+    resolve_total,
+    table_shares,
+    target_in,
 )
-from parstats.audit.model import Claim, _KIND_RANK, _gc_paused, _new_claim
-from parstats.audit.paragraph import _ratio_claims, _sum_claims
+from parstats.audit.model import Claim, KIND_RANK, gc_paused, new_claim
+from parstats.audit.paragraph import ratio_claims, sum_claims
 from parstats.audit.reading import ReportReadError
 from parstats.audit.ties import breakdown_wholes, named_whole, of_whole_claims, paragraph_ties, sentence_whole
 from parstats.audit.tokens import _Ctx, _DIGIT_RE, _mk, _pct_text, _tokenize
@@ -96,7 +96,7 @@ def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Clai
                 f"{exc.start}); expected a UTF-8 encoded report") from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    with _gc_paused():
+    with gc_paused():
         return _extract(text)
 
 
@@ -115,8 +115,8 @@ def _extract(text: str) -> list[Claim]:
         _tokenize(ctx, own, digit.start())
         if ctx.toks:
             of_whole_claims(ctx, own)
-            _ratio_claims(ctx, own, pending)
-            _sum_claims(ctx, own)
+            ratio_claims(ctx, own, pending)
+            sum_claims(ctx, own)
             paragraph_ties(ctx, own)
         ctxs.append(ctx)
         per_para[i] = own
@@ -146,11 +146,11 @@ def _extract(text: str) -> list[Claim]:
             last_note = ctx
         else:
             last_note = None
-    fmap = _FootnoteMap(groups)
+    fmap = FootnoteMap(groups)
     # totals of count-percent claims
     no_whole: dict[int, list[dict]] = {}
     for _, ctx, t, pct, c in pending:
-        got = _resolve_total(ctx, t, pct, fmap)
+        got = resolve_total(ctx, t, pct, fmap)
         if got is not None:
             c["denominator"], c["denominator_source"], strong = got
             if not strong:
@@ -181,7 +181,7 @@ def _extract(text: str) -> list[Claim]:
                 pass
     # tables whose rows add up to their "Tổng cộng" row: each row's share is of that total
     by_idx = {ctx.pidx: ctx for ctx in ctxs}
-    _table_shares(paras, by_idx, raw)
+    table_shares(paras, by_idx, raw)
     # shares stated without their counts ("28,95% thủ tục hành chính", "đạt 100%"): claims that
     # cannot be checked, counted as such
     for ctx in ctxs:
@@ -192,7 +192,7 @@ def _extract(text: str) -> list[Claim]:
     # footnote breakdowns
     for ctx in ctxs:
         if ctx.p.markers and ctx.toks:
-            _footnote_sums(ctx, fmap, per_para.get(ctx.pidx, []), raw)
+            footnote_sums(ctx, fmap, per_para.get(ctx.pidx, []), raw)
     # targets stated before a ratio or change claim (same paragraph, else the one before)
     prev_body: dict[int, _Ctx] = {}
     last = None
@@ -204,19 +204,19 @@ def _extract(text: str) -> list[Claim]:
         if c["kind"] not in ("ratio", "change") or "_tok" not in c:
             continue
         ctx = by_idx[c["_order"][0]]
-        tgt = _target_in(ctx, c["_tok"].s)
+        tgt = target_in(ctx, c["_tok"].s)
         if tgt is None and ctx.p.kind == "body" and prev_body.get(ctx.pidx) is not None:
             pc = prev_body[ctx.pidx]
-            tgt = _target_in(pc, len(pc.text))
+            tgt = target_in(pc, len(pc.text))
         c["target"] = tgt
-    rank = _KIND_RANK
+    rank = KIND_RANK
     raw.sort(key=lambda c: (c["_order"], rank[c["kind"]]))
     seen: dict[tuple[str, int], int] = {}
     out = []
     for c in raw:
         key = (c["kind"], c["line"])
         seen[key] = seen.get(key, 0) + 1
-        out.append(_new_claim(
+        out.append(new_claim(
             f"{c['kind']}-{c['line']}-{seen[key]}", c["kind"], c["line"], c["quote"],
             c["numerator"], c["denominator"], c["parts"], c["reported"],
             c["denominator_source"], c["target"], c["detail"],

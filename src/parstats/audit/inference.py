@@ -16,12 +16,12 @@ MAX_RESULTS = 1_000_000
 _EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
 
 
-def _from_units(units: int, decimals: int) -> Decimal:
+def from_units(units: int, decimals: int) -> Decimal:
     """``units`` of the last of ``decimals`` places as a Decimal, exactly (9845, 2 -> 98.45)."""
     return Decimal(units).scaleb(-decimals, _EXACT)
 
 
-def _reported_units(percent) -> tuple[int, int, str]:
+def reported_units(percent) -> tuple[int, int, str]:
     """A reported percentage as (units of its last decimal place, decimals, text with ``%``).
 
     ``"92,21%"`` -> ``(9221, 2, "92,21%")``. Accepts the text as written (parsed by
@@ -44,19 +44,19 @@ def _reported_units(percent) -> tuple[int, int, str]:
     return int(value.scaleb(decimals, _EXACT)), decimals, text
 
 
-def _percent_text(x: int, y: int, d: int) -> str:
+def percent_text(x: int, y: int, d: int) -> str:
     """x/y as a percentage with d decimals, half-up, written the Vietnamese way."""
-    return format_percent(_from_units(percent_units(x, y, d), d), d)
+    return format_percent(from_units(percent_units(x, y, d), d), d)
 
 
-def _exact(x: int, y: int, digits: int = 4) -> str:
+def exact(x: int, y: int, digits: int = 4) -> str:
     """x/y % truncated to ``digits`` decimals, with an ellipsis when inexact (for diagnoses)."""
     low = percent_units(x, y, digits, rounding=ROUND_DOWN)
-    text = format_number(_from_units(low, digits), digits).rstrip("0").rstrip(DECIMAL_SYMBOL)
+    text = format_number(from_units(low, digits), digits).rstrip("0").rstrip(DECIMAL_SYMBOL)
     return text + ("…" if percent_units(x, y, digits, rounding=ROUND_UP) != low else "") + "%"
 
 
-def _count_bounds(r: int, d: int, total: int) -> tuple[int, int]:
+def count_bounds(r: int, d: int, total: int) -> tuple[int, int]:
     """Counts c (0 <= c <= total) with half_up(c/total at d decimals) == r: inclusive bounds."""
     s2 = 2 * 100 * 10 ** d
     lo = -(-max(0, (2 * r - 1) * total) // s2)
@@ -64,7 +64,7 @@ def _count_bounds(r: int, d: int, total: int) -> tuple[int, int]:
     return lo, min(hi, total)
 
 
-def _total_bounds(r: int, d: int, count: int) -> tuple[int, int | None]:
+def total_bounds(r: int, d: int, count: int) -> tuple[int, int | None]:
     """Totals t >= max(count, 1) with half_up(count/t at d decimals) == r (hi None: unbounded)."""
     cs2 = 2 * count * 100 * 10 ** d
     lo = cs2 // (2 * r + 1) + 1
@@ -103,10 +103,10 @@ def counts_for_percent(percent, total: int) -> list[int]:
     >>> counts_for_percent("01%", 295)
     [2, 3, 4]
     """
-    r, d, _ = _reported_units(percent)
+    r, d, _ = reported_units(percent)
     if not isinstance(total, int) or total <= 0:
         raise ValueError(f"total must be a positive integer, got {total!r}")
-    lo, hi = _count_bounds(r, d, total)
+    lo, hi = count_bounds(r, d, total)
     if hi - lo + 1 > MAX_RESULTS:
         raise ValueError(f"{hi - lo + 1} counts fit {percent!r} of {total}; more than {MAX_RESULTS}")
     return list(range(lo, hi + 1))
@@ -143,10 +143,10 @@ def totals_for_percent(percent, count: int, max_total: int = 100_000) -> list[in
     >>> totals_for_percent("79,9%", 231)
     [289]
     """
-    r, d, _ = _reported_units(percent)
+    r, d, _ = reported_units(percent)
     if not isinstance(count, int) or count < 0:
         raise ValueError(f"count must be a non-negative integer, got {count!r}")
-    lo, hi = _total_bounds(r, d, count)
+    lo, hi = total_bounds(r, d, count)
     hi = max_total if hi is None else min(hi, max_total)
     if hi - lo + 1 > MAX_RESULTS:
         raise ValueError(f"{hi - lo + 1} totals fit; more than {MAX_RESULTS}: lower max_total")
@@ -225,7 +225,7 @@ def split_counts(percents, count: int, total: int) -> SplitResult:
     >>> len(split_counts(["50%", "50%"], 4, 8))
     3
     """
-    ps = [_reported_units(p) for p in percents]
+    ps = [reported_units(p) for p in percents]
     if len(ps) < 2:
         raise ValueError(f"split_counts needs at least two percentages, got {list(percents)!r}")
     if not isinstance(total, int) or total <= 0:
@@ -241,7 +241,7 @@ def split_counts(percents, count: int, total: int) -> SplitResult:
                 sols.append(tuple(acc + [(rem_c, rem_t)]))
             return
         for t in range(1, rem_t - (len(ps) - 1 - i) + 1):
-            lo, hi = _count_bounds(r, d, t)
+            lo, hi = count_bounds(r, d, t)
             for c in range(lo, min(hi, rem_c) + 1):
                 rec(i + 1, rem_c - c, rem_t - t, acc + [(c, t)])
 
@@ -249,31 +249,31 @@ def split_counts(percents, count: int, total: int) -> SplitResult:
     return SplitResult(tuple(p[2] for p in ps), count, total, tuple(sols))
 
 
-def _range_text(lo: int, hi: int) -> str:
+def range_text(lo: int, hi: int) -> str:
     return format_number(lo) if lo == hi else f"{format_number(lo)}–{format_number(hi)}"
 
 
-def _readings(reported: str) -> list[tuple[int, int]]:
+def readings(reported: str) -> list[tuple[int, int]]:
     """The ways of reading a reported percentage: (units, decimals) as written, then without a padded zero.
 
     ``"79,90%"`` is read as 79,90 (2 decimals) and as 79,9 (1 decimal, the trailing zero taken
     as padding); ``"4,5%"`` and ``"01%"`` only as written.
     """
-    r, d, rep = _reported_units(reported)
+    r, d, rep = reported_units(reported)
     out = [(r, d)]
     if d > 0 and rep.removesuffix("%").endswith("0"):
         out.append((r // 10, d - 1))
     return out
 
 
-def _total_hull(c: Claim) -> tuple[int, int | None]:
+def total_hull(c: Claim) -> tuple[int, int | None]:
     """Smallest and largest total (``None``: unbounded) that fits the share ``c`` in any reading."""
-    bounds = [_total_bounds(r, d, c.numerator) for r, d in _readings(c.reported)]
+    bounds = [total_bounds(r, d, c.numerator) for r, d in readings(c.reported)]
     his = [b for _, b in bounds]
     return min(a for a, _ in bounds), (None if None in his else max(his))
 
 
-def _runs_text(values: list[int]) -> str:
+def runs_text(values: list[int]) -> str:
     """Sorted integers as runs: ``[1, 2, 3, 7]`` -> ``"1–3, 7"`` (Vietnamese digit grouping)."""
     runs: list[list[int]] = []
     for v in values:
@@ -281,4 +281,4 @@ def _runs_text(values: list[int]) -> str:
             runs[-1][1] = v
         else:
             runs.append([v, v])
-    return ", ".join(_range_text(lo, hi) for lo, hi in runs)
+    return ", ".join(range_text(lo, hi) for lo, hi in runs)

@@ -25,7 +25,7 @@ from parstats.markdown import Paragraph
 from parstats.numbers import format_number, parse_count
 
 
-class _FootnoteMap:
+class FootnoteMap:
     """``fmap.at(note, pidx)``: the footnote paragraphs a marker in paragraph ``pidx`` refers to."""
 
     def __init__(self, groups: dict[str, list[list[_Ctx]]]):
@@ -55,7 +55,7 @@ def _footnote_total(fctxs: list[_Ctx], unit: str | None) -> tuple[int, str, int]
     return None
 
 
-def _resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "_FootnoteMap") -> tuple[int, str, bool] | None:
+def resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "FootnoteMap") -> tuple[int, str, bool] | None:
     """The total of a count-share claim, how it was found, and whether that tie is beyond doubt
     (the same clause or a footnote) rather than a passage's (earlier in the paragraph)."""
     text = ctx.text
@@ -169,7 +169,7 @@ def _top_items(fctxs: list[_Ctx]) -> list[tuple[_Ctx, _Tok]]:
     return out
 
 
-def _footnote_sums(ctx: _Ctx, fmap: "_FootnoteMap", claims_in_para: list, claims: list) -> None:
+def footnote_sums(ctx: _Ctx, fmap: "FootnoteMap", claims_in_para: list, claims: list) -> None:
     toks = ctx.toks
     ratio_of: dict[int, dict] | None = None  # id(token) -> the last ratio claim with a total on it
     for pos, note in ctx.p.markers:
@@ -249,7 +249,7 @@ def _cells(text: str) -> list[tuple[int, str]]:
     return [(a + 1, text[a + 1:b]) for a, b in zip(pipes, pipes[1:])]
 
 
-def _table_shares(paras: list[Paragraph], by_idx: dict[int, "_Ctx"], claims: list) -> None:
+def table_shares(paras: list[Paragraph], by_idx: dict[int, "_Ctx"], claims: list) -> None:
     """Shares in the rows under a table's total row, when the rows add up to it exactly.
 
     ``| Tổng cộng | 1.019.258 người |`` then ``| Thành thị | 184.860 người (23,5%) |`` and
@@ -307,7 +307,7 @@ def _claim_dict(kind, line, quote, numerator, denominator, parts, reported, sour
             "detail": detail, "_order": order}
 
 
-def _target_in(ctx: _Ctx, upto: int) -> TargetSpec | None:
+def target_in(ctx: _Ctx, upto: int) -> TargetSpec | None:
     """The last target stated among the tokens before ``upto`` (a prefix lookup, not a scan)."""
     k = bisect.bisect_left(ctx.tok_starts, upto)  # toks[:k] start before upto
     j = ctx.last_target[k]

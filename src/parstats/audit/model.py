@@ -10,7 +10,7 @@ from decimal import Decimal
 #: The kinds of claim, in the order the issue lists them.
 KINDS = ("ratio", "change", "sum", "rank", "date", "document")
 
-_KIND_RANK = {k: i for i, k in enumerate(KINDS)}  # KINDS.index, as a dict
+KIND_RANK = {k: i for i, k in enumerate(KINDS)}  # KINDS.index, as a dict
 
 #: the prefix of every basis (:func:`parstats.audit.checks.basis`):
 #: ``rule=<name>; evidence=<how the text tied the numbers, in words>``
@@ -88,7 +88,7 @@ class Claim:
 
 
 @contextmanager
-def _gc_paused():
+def gc_paused():
     """Pause CPython's cyclic garbage collector for one extraction or audit.
 
     An extraction builds hundreds of thousands of small objects that live until it returns
@@ -101,7 +101,7 @@ def _gc_paused():
 
     Examples
     --------
-    >>> with _gc_paused():
+    >>> with gc_paused():
     ...     gc.isenabled()
     False
     >>> gc.isenabled()
@@ -120,7 +120,7 @@ def _gc_paused():
 _CLAIM_FIELDS = tuple(Claim.__dataclass_fields__)
 
 
-def _new_claim(*values) -> Claim:
+def new_claim(*values) -> Claim:
     """``Claim(*values)`` (every field, in order) without the frozen dataclass's per-field
     ``object.__setattr__``: the same object, built faster (one per claim of a text)."""
     c = object.__new__(Claim)

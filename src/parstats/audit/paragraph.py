@@ -65,7 +65,7 @@ def _fraction_doubt(ctx: _Ctx, t: _Tok) -> str | None:
     return None
 
 
-def _ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
+def ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
     """Fraction ratios, count-percent ratios and changes of one paragraph."""
     text = ctx.text
     toks = ctx.toks
@@ -182,7 +182,7 @@ def _tail_sums(values: list[int]) -> list[int]:
     return out
 
 
-def _paren_group(text: str, open_pos: int) -> int | None:
+def paren_group(text: str, open_pos: int) -> int | None:
     d = 0
     for i in range(open_pos, min(len(text), open_pos + 600)):
         ch = text[i]
@@ -211,10 +211,10 @@ def _list_doubt(text: str, numbers: list, last_end: int, stop: int,
     return None
 
 
-_BEFORE_PAREN_RE = re.compile(r"(?: [^\W\d_]+){0,8} ?\(")
+BEFORE_PAREN_RE = re.compile(r"(?: [^\W\d_]+){0,8} ?\(")
 
 
-def _sum_claims(ctx: _Ctx, claims: list) -> None:
+def sum_claims(ctx: _Ctx, claims: list) -> None:
     """Breakdowns inside one paragraph: parentheses, fraction lists, colon lists."""
     text = ctx.text
     toks = ctx.toks
@@ -227,11 +227,11 @@ def _sum_claims(ctx: _Ctx, claims: list) -> None:
     bl, br = bisect.bisect_left, bisect.bisect_right
     # 1. "58 đơn vị (gồm 51 …; 07 …)", "07 trường hợp (04 cấp trưởng, 03 cấp phó)"
     for h in items:
-        m = _BEFORE_PAREN_RE.match(text, h.e)
+        m = BEFORE_PAREN_RE.match(text, h.e)
         if not m:
             continue
         op = m.end() - 1
-        cp = _paren_group(text, op)
+        cp = paren_group(text, op)
         if cp is None:
             continue
         inner = [t for t in items[br(istarts, op):bl(istarts, cp)] if t.depth == h.depth + 1]

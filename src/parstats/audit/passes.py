@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parstats.audit.checks import Finding, _audit_one, _near_fit, _off, _ratio_diagnosis
+from parstats.audit.checks import Finding, audit_one, near_fit, off, ratio_diagnosis
 from parstats.audit.inference import (
-    _from_units,
-    _percent_text,
-    _readings,
-    _reported_units,
-    _runs_text,
-    _total_hull,
+    from_units,
+    percent_text,
+    readings,
+    reported_units,
+    runs_text,
+    total_hull,
     totals_for_percent,
 )
-from parstats.audit.model import Claim, _gc_paused
+from parstats.audit.model import Claim, gc_paused
 from parstats.numbers import format_number, format_percent
 from parstats.ratios import percent_units
 
@@ -145,8 +145,8 @@ def _corroboration_pass(findings: list[Finding]) -> list[Finding]:
             cx = sub = subtotal_of(findings, x, y)
         if cx is None and cy is None:
             continue
-        r, d, _ = _reported_units(c.reported)
-        sev, cause, diag, fits = _ratio_diagnosis(
+        r, d, _ = reported_units(c.reported)
+        sev, cause, diag, fits = ratio_diagnosis(
             x, y, r, d, c.reported, format_number(x), format_number(y),
             vary_count=cx is None, vary_total=cy is None)
         told = "; ".join(f"{format_number(v)} is confirmed by the {'subtotal' if how is sub else 'sum'} {how}"
@@ -185,17 +185,17 @@ def _shared_total_pass(findings: list[Finding]) -> list[Finding]:
             continue
         lo, hi = 1, None
         for i in idx:
-            a, b = _total_hull(findings[i].claim)
+            a, b = total_hull(findings[i].claim)
             lo = max(lo, a)
             hi = b if hi is None else (hi if b is None else min(hi, b))
-        nt = _near_fit(lo, hi, y)
+        nt = near_fit(lo, hi, y)
         if nt is None or nt == y:
             continue
         entries, near = [], 0
         for i in idx:
             c = findings[i].claim
-            r, d, _ = _reported_units(c.reported)
-            got = _percent_text(c.numerator, nt, d)
+            r, d, _ = reported_units(c.reported)
+            got = percent_text(c.numerator, nt, d)
             if percent_units(c.numerator, nt, d) == r:
                 entries.append(f"{format_number(c.numerator)}/{format_number(nt)} = {got} (reported {c.reported})")
             else:  # fits only in another reading ("79,90%" as "79,9%"): a near fit, said so
@@ -208,7 +208,7 @@ def _shared_total_pass(findings: list[Finding]) -> list[Finding]:
         for i in bad:
             f = findings[i]
             diag = (f"total off by a little: {fit_words} a total of {format_number(nt)} "
-                    f"({_off(nt - y, format_number(y))}): {shares}")
+                    f"({off(nt - y, format_number(y))}): {shares}")
             if f.gross is not None:
                 diag += "; " + f.diagnosis.rsplit("; ", 1)[-1]
             out[i] = Finding(f.claim, f.status, f.severity, diag, f.recomputed, f.gross,
@@ -239,8 +239,8 @@ def audit_claims(claims, *, targets=None) -> list[Finding]:
     [('inconsistent', 'minor', '10,8%')]
     """
     targets = targets or {}
-    with _gc_paused():
-        findings = [_audit_one(c, targets.get(c.id, c.target)) for c in claims]
+    with gc_paused():
+        findings = [audit_one(c, targets.get(c.id, c.target)) for c in claims]
         return _corroboration_pass(_shared_total_pass(_passage_pass(findings)))
 
 
@@ -304,15 +304,15 @@ def shared_total_fits(findings, *, slack: int = 10) -> list[dict]:
         if key not in shared:
             continue
         nt = shared[key]
-        hi = _total_hull(c)[1]
+        hi = total_hull(c)[1]
         limit = max(c.denominator, nt) + slack if hi is None else hi
-        totals = sorted({t for r, d in _readings(c.reported)
-                         for t in totals_for_percent(format_percent(_from_units(r, d), d), c.numerator,
+        totals = sorted({t for r, d in readings(c.reported)
+                         for t in totals_for_percent(format_percent(from_units(r, d), d), c.numerator,
                                                      max_total=limit)})
         rows.append({"id": c.id, "line": c.line, "quote": c.quote, "count": c.numerator,
                      "reported": c.reported, "stated_total": c.denominator,
-                     "recomputed": f.recomputed or _percent_text(c.numerator, c.denominator,
-                                                                 _reported_units(c.reported)[1]),
-                     "shared_total": nt, "totals": tuple(totals), "totals_text": _runs_text(totals) + ("…" if hi is None else ""),
+                     "recomputed": f.recomputed or percent_text(c.numerator, c.denominator,
+                                                                 reported_units(c.reported)[1]),
+                     "shared_total": nt, "totals": tuple(totals), "totals_text": runs_text(totals) + ("…" if hi is None else ""),
                      "fits_stated": c.denominator in totals, "fits_shared": nt in totals})
     return rows

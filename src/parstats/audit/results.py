@@ -10,7 +10,7 @@ from pathlib import Path
 
 from parstats.audit.checks import STATUSES, Finding, basis
 from parstats.audit.extraction import extract_claims
-from parstats.audit.model import KINDS, _gc_paused
+from parstats.audit.model import KINDS, gc_paused
 from parstats.audit.passes import audit_claims
 from parstats.audit.inputs import PLAIN_FORMATS, SourceDocument, read_document
 from parstats.files import write_atomic
@@ -150,7 +150,7 @@ def audit_text(text: str | bytes, *, source: str = "<text>", targets=None) -> Au
     [('inconsistent', 'minor', '13,71%')]
     """
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-    with _gc_paused():
+    with gc_paused():
         claims = extract_claims(text, source=source)
         return AuditReport(source, hashlib.sha256(data).hexdigest(),
                            tuple(audit_claims(claims, targets=targets)))
@@ -171,7 +171,7 @@ def audit_path(path: str | Path = RAW_REPORT, *, targets=None, source: str | Non
         subclass for a damaged, encrypted, scanned, legacy-encoded or too large document.
     """
     doc = read_document(path)
-    with _gc_paused():
+    with gc_paused():
         claims = extract_claims(doc.text, source=str(path))
         return AuditReport(source or str(path), hashlib.sha256(doc.data).hexdigest(),
                            tuple(audit_claims(claims, targets=targets)), doc)
