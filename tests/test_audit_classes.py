@@ -296,3 +296,16 @@ def test_plain_words_that_are_not_the_items_of_a_count(text):
     """A comma after the count, an item holding its own list, a subject of names and quotes
     before 'là': no counted list."""
     assert not [g for g in audit_text(text).findings if g.claim.kind == "sum"]
+
+
+def test_shares_that_fit_one_whole_stated_in_the_passage():
+    whole = 34
+    counts = (20, 19, 8)
+    text = (f"- Về độ tuổi, tuổi trung bình của {whole} Bí thư là 54 tuổi.\n"
+            "- Về trình độ học vấn, " + ", ".join(f"nhóm {k} có {n} người ({_pct(n, whole, 2)}%)"
+                                               for k, n in enumerate(counts, start=1)) + ".\n")
+    found = _rule(text, "stated-shared-whole")
+    assert [(f.claim.numerator, f.claim.denominator, f.status) for f in found] == [(n, whole, "consistent") for n in counts]
+    # two shares are not enough to tie a passage to a number it states
+    two = text.replace(f", nhóm 3 có {counts[2]} người ({_pct(counts[2], whole, 2)}%)", "")
+    assert not _rule(two, "stated-shared-whole")

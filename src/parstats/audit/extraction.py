@@ -47,6 +47,7 @@ from parstats.audit.linking import (
     FootnoteMap,
     footnote_sums,
     resolve_total,
+    stated_shared_whole,
     table_shares,
     target_in,
 )
@@ -179,8 +180,10 @@ def _extract(text: str) -> list[Claim]:
                     c["detail"]["weak"] = weak
             elif named_whole(ctx, t, pct, c):  # "(chiếm 46,7% tổng khối lượng giao dịch)"
                 pass
-    # tables whose rows add up to their "Tổng cộng" row: each row's share is of that total
+    # shares left without a whole, several of which fit one number stated in the passage
     by_idx = {ctx.pidx: ctx for ctx in ctxs}
+    stated_shared_whole(pending, by_idx)
+    # tables whose rows add up to their "Tổng cộng" row: each row's share is of that total
     table_shares(paras, by_idx, raw)
     # shares stated without their counts ("28,95% thủ tục hành chính", "đạt 100%"): claims that
     # cannot be checked, counted as such

@@ -320,3 +320,68 @@ def target_in(ctx: _Ctx, upto: int) -> TargetSpec | None:
         return None
     comp = "at_most" if best.role == "pct-target-max" else "at_least"
     return TargetSpec(comp, best.a, f"{best.text}%", ctx.p.line_at(best.s))
+
+
+#: the fewest shares of a passage that must fit one stated whole before they are tied to it
+SHARED_WHOLE_FITS = 3
+#: how many paragraphs before the first share the whole may be stated in, and how far apart
+#: two shares of one passage may stand
+SHARED_WHOLE_REACH = 8
+
+
+def _fits_whole(count: int, whole: int, reported: str) -> bool:
+    """Whether ``count/whole``, rounded half-up at the precision of ``reported`` (``41,18%``), is it."""
+    from decimal import ROUND_HALF_UP, Decimal
+    value = reported.rstrip("%").strip()
+    dec = len(value.partition(",")[2])
+    want = Decimal(value.replace(".", "").replace(",", "."))
+    got = (Decimal(count) * 100 / Decimal(whole)).quantize(Decimal(1).scaleb(-dec), rounding=ROUND_HALF_UP)
+    return got == want
+
+
+def stated_shared_whole(pending: list, by_idx: dict[int, _Ctx]) -> None:
+    """``34 Bí thư`` … ``Thế hệ 6X có 14 người (41,18%). 7X có 20 người (58,82%)`` … ``16 (47,06%)
+    Bí thư là Ủy viên Trung ương``: shares of counts left without a whole, several of which fit one
+    number stated as a count in the passage (rule ``stated-shared-whole``). At least
+    :data:`SHARED_WHOLE_FITS` shares, and two in three of the passage's, must fit it exactly: the
+    numbers corroborate the tie, and only the shares that fit are tied (``consistent``); the others
+    stay without a whole. ``pending``: the extractor's count-share claims ``(…, ctx, count token,
+    share token, claim)``."""
+    left = [(ctx.pidx, t, pct, c) for _, ctx, t, pct, c in pending
+            if c["denominator"] is None and not t.approx and not c["detail"].get("vote")]
+    if len(left) < SHARED_WHOLE_FITS:
+        return
+    left.sort(key=lambda x: (x[0], x[1].s))
+    groups, cur = [], [left[0]]
+    for item in left[1:]:
+        if item[0] - cur[-1][0] <= SHARED_WHOLE_REACH:
+            cur.append(item)
+        else:
+            groups.append(cur)
+            cur = [item]
+    groups.append(cur)
+    for group in groups:
+        if len(group) < SHARED_WHOLE_FITS:
+            continue
+        biggest = max(t.a for _, t, _, _ in group)
+        wholes: dict[int, tuple[int, _Ctx, _Tok]] = {}
+        for pidx in range(max(0, group[0][0] - SHARED_WHOLE_REACH), group[-1][0] + 1):
+            ctx = by_idx.get(pidx)
+            for u in (ctx.toks if ctx is not None else ()):
+                for v in ((u.a,) if u.role == "count" else (u.b,) if u.role == "frac" else ()):
+                    if isinstance(v, int) and v > biggest and v not in wholes:
+                        wholes[v] = (pidx, ctx, u)
+        best, best_fit = None, 0
+        for w in wholes:
+            fit = sum(1 for _, t, pct, c in group if _fits_whole(t.a, w, c["reported"]))
+            if fit > best_fit or (fit == best_fit and best is not None and w < best):
+                best, best_fit = w, fit
+        if best is None or best_fit < SHARED_WHOLE_FITS or 3 * best_fit < 2 * len(group):
+            continue
+        pidx, ctx, u = wholes[best]
+        for _, t, pct, c in group:
+            if _fits_whole(t.a, best, c["reported"]):
+                c["denominator"] = best
+                c["denominator_source"] = (f"the number {format_number(best)} stated at line {ctx.p.line_at(u.s)}, "
+                                           f"which {best_fit} of the {len(group)} shares of the passage fit")
+                c["detail"]["rule"] = "stated-shared-whole"
