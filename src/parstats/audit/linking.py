@@ -322,6 +322,7 @@ def target_in(ctx: _Ctx, upto: int) -> TargetSpec | None:
     return TargetSpec(comp, best.a, f"{best.text}%", ctx.p.line_at(best.s))
 
 
+_WHOLE_NUMBER_RE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:\.[0-9]{3})*(?![0-9]|[.,][0-9]| ?%)")
 #: the fewest shares of a passage that must fit one stated whole before they are tied to it
 SHARED_WHOLE_FITS = 3
 #: how many paragraphs before the first share the whole may be stated in, and how far apart
@@ -364,13 +365,16 @@ def stated_shared_whole(pending: list, by_idx: dict[int, _Ctx]) -> None:
         if len(group) < SHARED_WHOLE_FITS:
             continue
         biggest = max(t.a for _, t, _, _ in group)
-        wholes: dict[int, tuple[int, _Ctx, _Tok]] = {}
+        wholes: dict[int, tuple[_Ctx, int]] = {}
         for pidx in range(max(0, group[0][0] - SHARED_WHOLE_REACH), group[-1][0] + 1):
             ctx = by_idx.get(pidx)
-            for u in (ctx.toks if ctx is not None else ()):
-                for v in ((u.a,) if u.role == "count" else (u.b,) if u.role == "frac" else ()):
-                    if isinstance(v, int) and v > biggest and v not in wholes:
-                        wholes[v] = (pidx, ctx, u)
+            if ctx is None:
+                continue
+            # every whole number written in the passage ("34 Bí thư", "34/34"), not only counts
+            for m in _WHOLE_NUMBER_RE.finditer(ctx.text):
+                v = parse_count(m.group(0))
+                if v > biggest and v not in wholes:
+                    wholes[v] = (ctx, m.start())
         best, best_fit = None, 0
         for w in wholes:
             fit = sum(1 for _, t, pct, c in group if _fits_whole(t.a, w, c["reported"]))
@@ -378,10 +382,10 @@ def stated_shared_whole(pending: list, by_idx: dict[int, _Ctx]) -> None:
                 best, best_fit = w, fit
         if best is None or best_fit < SHARED_WHOLE_FITS or 3 * best_fit < 2 * len(group):
             continue
-        pidx, ctx, u = wholes[best]
+        ctx, at = wholes[best]
         for _, t, pct, c in group:
             if _fits_whole(t.a, best, c["reported"]):
                 c["denominator"] = best
-                c["denominator_source"] = (f"the number {format_number(best)} stated at line {ctx.p.line_at(u.s)}, "
+                c["denominator_source"] = (f"the number {format_number(best)} stated at line {ctx.p.line_at(at)}, "
                                            f"which {best_fit} of the {len(group)} shares of the passage fit")
                 c["detail"]["rule"] = "stated-shared-whole"
