@@ -309,3 +309,28 @@ def test_shares_that_fit_one_whole_stated_in_the_passage():
     # two shares are not enough to tie a passage to a number it states
     two = text.replace(f", nhóm 3 có {counts[2]} người ({_pct(counts[2], whole, 2)}%)", "")
     assert not _rule(two, "stated-shared-whole")
+
+
+def test_the_gap_between_a_buying_and_a_selling_price():
+    buy, sell = Decimal("37.21"), Decimal("37.27")
+    gap = int((sell - buy) * 1_000_000)
+    text = (f"Vàng SJC có giá bán ra là {format_number(sell, 2)} triệu đồng/lượng, giá mua vào là "
+            f"{format_number(buy, 2)} triệu đồng/lượng. Khoảng chênh giá bán - mua là {format_number(gap)} đồng/lượng.")
+    (f,) = _rule(text, "price-gap")
+    assert (f.status, f.recomputed) == ("consistent", format_number(gap))
+    (g,) = _rule(text.replace(format_number(gap) + " đồng", format_number(gap + 40_000) + " đồng"), "price-gap")
+    assert g.status == "unverifiable"  # a text may quote several prices: never flagged
+
+
+def test_a_whole_after_the_share_and_bare_counts_after_a_result_verb():
+    x, y = 16, 37
+    text = f"Có {x} cầu thủ được gọi, chiếm tỷ lệ đến {_pct(x, y, 0)}% trong tổng số {y} người."
+    (f,) = [g for g in audit_text(text).findings if g.claim.kind == "ratio"]
+    assert (f.claim.numerator, f.claim.denominator, f.status) == (x, y, "consistent")
+    w, n = 20, 26
+    (g,) = _rule(f"Mùa 2018, đội thắng {w} trong {n}, đạt {_pct(w, n, 0)}%.", "of-whole")
+    assert g.status == "consistent"
+    (h,) = _rule(f"Mùa 2018, đội thắng {w} trong {n}, đạt {_pct(w - 2, n, 0)}%.", "of-whole")
+    assert h.status == "inconsistent"
+    # bare numbers without a result verb before them: no tie
+    assert not _rule(f"Điểm số {w} trong {n}, đạt {_pct(w, n, 0)}%.", "of-whole")

@@ -595,3 +595,46 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
                 continue
             times = re.match(r"(?P<n>.+)", m.group("n"))
             _times_claim(ctx, claims, m, old, new, times, start=m.start(), end=m.end())
+
+
+# ------------------------------------------------------------------- the gap between two prices
+#: "Chênh lệch giữa giá mua và bán … là 60.000 đồng/lượng", "Khoảng chênh giá bán - mua là 60.000 đồng"
+_GAP_RE = re.compile(r"(?i)\bchênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + amount_re("z"))
+_BUY_RE = re.compile(r"(?i)\b(?:giá )?mua(?: vào)?(?: là| ở mức| ở| đạt)?:? " + amount_re("a"))
+_SELL_RE = re.compile(r"(?i)\b(?:giá )?bán(?: ra)?(?: là| ở mức| ở| đạt)?:? " + amount_re("b"))
+WEAK_GAP = "the buying and selling prices read may be another quote than the one the gap is of"
+
+
+def price_gap_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``giá bán ra là 37,27 triệu đồng/lượng, giá mua vào là 37,21 triệu đồng/lượng. Khoảng chênh
+    giá bán - mua là 60.000 đồng/lượng`` (rule ``price-gap``): a gap between the buying and the
+    selling price, stated after both (in the same or the sentence before): the gap is their
+    difference, scale words applied (``triệu``). Weak: reported ``consistent`` when it fits,
+    else ``unverifiable`` (a text may quote several prices)."""
+    text = ctx.text
+    for m in _GAP_RE.finditer(text):
+        w = m.group("w").lower()
+        if "mua" not in w and "bán" not in w and "giá" not in w:
+            continue
+        lo = max(0, ctx.sentence_span(max(0, ctx.sentence_span(m.start())[0] - 2))[0])
+        buys = [b for b in _BUY_RE.finditer(text, lo, m.start())]
+        sells = [b for b in _SELL_RE.finditer(text, lo, m.start())]
+        if not buys or not sells:
+            continue
+        a, b, z = amount_of(buys[-1], "a"), amount_of(sells[-1], "b"), amount_of(m, "z")
+        if a is None or b is None or z is None or not (same_amount_unit(a, z) and same_amount_unit(b, z)):
+            continue
+        if approx_before(text, m.start("z")):
+            continue
+        gap = abs(b.value - a.value)
+        e = min(-gap.normalize().as_tuple().exponent, -z.value.normalize().as_tuple().exponent, 0) * -1
+        scale = 10 ** max(e, 0)
+        first = min(buys[-1].start(), sells[-1].start())
+        claims.append(provisional_claim(
+            ctx, "change", first, m.end(), numerator=int(gap * scale), denominator=None,
+            reported=m.group("z"), source=(f"the buying price {a.text} and the selling price {b.text} "
+                                           f"before '{m.group(0).strip()}'"),
+            detail={"rule": "price-gap", "difference": True, "unit": z.unit, "scale": scale,
+                    "decimals": len(m.group("z").partition(",")[2]),
+                    "stated": int(z.value * scale), "weak": WEAK_GAP},
+            quote_start=m.start(), line_pos=m.start("z")))

@@ -329,6 +329,12 @@ def _not_a_checkable_date(c: Claim) -> str | None:
 
 def audit_one(c: Claim, target=None) -> Finding:
     k = c.kind
+    if k == "change" and c.detail.get("difference"):
+        # the gap between two stated amounts (parstats.audit.changes, rule price-gap)
+        rec = format_number(Decimal(c.numerator) / c.detail["scale"], c.detail["decimals"])
+        if c.numerator == c.detail["stated"]:
+            return _consistent(c, rec)
+        return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
     if c.detail.get("per_unit"):  # a per-unit average (parstats.audit.averages)
         status, rec, diag = per_unit_status(c)
         if status == "inconsistent":

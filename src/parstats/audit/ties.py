@@ -41,7 +41,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from parstats.audit.amounts import (LETTER, NAMED_REACH, NUMBER, ROUNDED_UNITS, UNIT, Amount, amount_of,
                                     amount_re, approx_before, clause_end, has_any, parse_value, pct_at,
                                     pct_windows, same_amount_unit, scaled)
-from parstats.audit.changes import amount_percent_claims, change_claims, named_base_claims, paren_base_claims
+from parstats.audit.changes import (amount_percent_claims, change_claims, named_base_claims, paren_base_claims,
+                                     price_gap_claims)
 from parstats.audit.expressions import calculation_claims
 from parstats.audit.records import paragraph_records
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
@@ -66,7 +67,7 @@ _OF_WHOLE_WORDS = re.compile(r"trong |trên |sau |qua |/")
 # ----------------------------------------------------------------------------------- of-whole
 _OF_WHOLE_RE = re.compile(
     r"(?P<x>" + NUMBER + r")(?: (?P<xu>" + UNIT + r"))?(?P<xgap>(?: " + LETTER + r"+){1,5},?)?(?: (?P<link>trong|trên|sau|qua) |/)"
-    r"(?:tổng số |tổng cộng |tổng |số )?(?P<y>" + _NUM + r")(?![\w/]|[.,][0-9]) (?P<yu>" + LETTER + r"+)")
+    r"(?:tổng số |tổng cộng |tổng |số )?(?P<y>" + _NUM + r")(?![\w/]|[.,][0-9])(?: (?P<yu>" + LETTER + r"+)|(?=, ))")
 _OF_WHOLE_LINK_RE = re.compile(r"(?:trong|trên|sau|qua) (?:tổng số |tổng cộng |tổng |số )?[0-9]|/[0-9]")
 #: between the whole's noun and the share: only a cue (strong) ...
 _OF_WHOLE_CUE_RE = re.compile(
@@ -77,6 +78,16 @@ _SHARE_END_RE = re.compile(r"(?:đạt|chiếm|bằng|tương ứng|tương đư
 
 
 _TRONG_NUMBER_RE = re.compile(r"[Tt]rong (?:số |tổng số )?[0-9]")
+
+
+#: verbs of a result before bare numbers "X trong Y" ("thắng 20 trong 26"): the count of a record
+_RESULT_VERBS = frozenset("thắng thua hòa hoà ghi đỗ đậu trúng giành đạt qua".split())
+_PREV_LOWER_RE = re.compile(r"(\w+) $")
+
+
+def _prev_lower(text: str, s: int) -> str:
+    m = _PREV_LOWER_RE.search(text, max(0, s - 16), s)
+    return m.group(1).lower() if m else ""
 
 
 def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
@@ -104,7 +115,9 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
             continue
         # the pattern is tried only around a link word followed by a number ("trong 24")
         for lm in _OF_WHOLE_LINK_RE.finditer(text, a, b):
-            m = _OF_WHOLE_RE.search(text, max(a, lm.start() - 90), min(b, lm.end() + 48))
+            # the match around this link word (an earlier one may start in the same window)
+            m = next((x for x in _OF_WHOLE_RE.finditer(text, max(a, lm.start() - 90), min(b, lm.end() + 48))
+                      if x.start() < lm.start() < x.end()), None)
             if m is not None and m.start() not in seen:
                 seen.add(m.start())
                 found.append(m)
@@ -114,6 +127,8 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
             continue
         x, y = parse_value(xs), parse_value(ys)
         xu, yu = m.group("xu"), m.group("yu")
+        if yu is None and (xu is not None or _prev_lower(text, m.start()) not in _RESULT_VERBS):
+            continue  # "thắng 20 trong 26, đạt 77%": bare numbers only after a result verb
         other_noun = xu is not None and xu.split()[0] != yu
         if other_noun and m.group("link") not in ("sau", "qua") and "tổng số" not in m.group(0):
             continue  # "6 thí sinh … trên 30 nước": another kind of thing (a stated "tổng số": weak)
@@ -863,3 +878,5 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     if "=" in text:
         calculation_claims(ctx, claims)
     paragraph_records(ctx, claims)
+    if "hênh" in text and "mua" in text:
+        price_gap_claims(ctx, claims)

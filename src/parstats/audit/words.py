@@ -59,7 +59,7 @@ _PCT_REF_AFTER_RE = re.compile(
 )
 
 _SHARE_CUE_RE = re.compile(
-    r"(?:đạt|chiếm|bằng|tương ứng|tương đương|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?[ :]{0,2}$"
+    r"(?:đạt|chiếm|bằng|tương ứng|tương đương|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?(?: đến| tới)?[ :]{0,2}$"
 )
 
 _EXHAUSTIVE_RE = re.compile(r"\b(?:gồm|bao gồm|còn lại|chia ra|cụ thể là|cụ thể:)", re.I)
@@ -70,7 +70,7 @@ _TOTAL_WORD_RE = re.compile(r"(?i)tổng (?:số|cộng)")
 
 _CHANGE_PREV = frozenset(("giảm", "tăng"))
 
-_ON_TOTAL_RE = re.compile(r"(?i)trên (?:tổng số|tổng cộng|tổng) (?:[^\W\d_]+ ){0,6}?(" + _INT + r")(?![0-9])")
+_ON_TOTAL_RE = re.compile(r"(?i)(?:trên (?:tổng số|tổng cộng|tổng)|trong tổng số) (?:[^\W\d_]+ ){0,6}?(" + _INT + r")(?![0-9])")
 
 _MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split())
 
