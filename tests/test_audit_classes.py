@@ -4,6 +4,7 @@ without outer pipes, change amounts with their base in parentheses, parts of a t
 nouns. Each rule is checked both ways: the class it reads, and a near text it must not read."""
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
@@ -334,3 +335,57 @@ def test_a_whole_after_the_share_and_bare_counts_after_a_result_verb():
     assert h.status == "inconsistent"
     # bare numbers without a result verb before them: no tie
     assert not _rule(f"Điểm số {w} trong {n}, đạt {_pct(w, n, 0)}%.", "of-whole")
+
+
+# ------------------------------------------------------------------ every new rule speaks Vietnamese
+
+_ENGLISH_WORDS = {"the", "of", "is", "which", "before", "after", "count", "names", "items", "column", "row",
+                  "calculation", "share", "shares", "stated", "line", "gives", "not", "rows", "may"}
+#: one text per rule of this file, some with a slip (for the diagnoses)
+_EXAMPLES = [
+    "- Đồng: 1.000 tấn x 60% = 600 tấn.",
+    "Tiền lương = 5 x 1.600.000 + 15 x 800.000 = 21.000.000 (đồng)",
+    "Trợ cấp: 2.970.000 đồng x 10,5 năm x 1 tháng = 31.185.001 đồng.",
+    "Nhìn chung, 3 giải pháp được sử dụng là dùng quỹ dự phòng, thu nợ bằng tiền và xử lý tài sản.",
+    "Đài có 5 đài truyền hình đặt ở Sài Gòn, Huế, Quy Nhơn, Nha Trang và Cần Thơ.",
+    "Tổng diện tích là 33,1 triệu ha, trong đó 84,5% là đất nông nghiệp, 11,9% là đất phi nông nghiệp và 3,6% là đất chưa sử dụng.",
+    "Năm 2000:\n- Bra-xin: 28,6%\n- Các nước còn lại: 71,4%\n",
+    "Tỉnh có 11 đơn vị hành chính cấp huyện, bao gồm 1 thành phố, 1 thị xã và 9 huyện.",
+    "| Đơn vị | Tổng số hồ sơ | Đúng hạn | Tỷ lệ (%) |\n|---|---|---|---|\n| A | 120 | 118 | 98,33 |\n"
+    "| B | 85 | 80 | 94,12 |\n| C | 240 | 236 | 98,30 |\n| D | 60 | 57 | 95,00 |\n| E | 50 | 40 | 80,00 |\n",
+    "| STT | Đơn vị | Tổng số | Nam | Nữ |\n|---|---|---|---|---|\n| 1 | A | 1.250 | 600 | 650 |\n"
+    "| 2 | B | 980 | 500 | 480 |\n| 3 | C | 1.100 | 560 | 545 |\n| 4 | D | 700 | 350 | 350 |\n",
+    "Bảng 1. Cơ cấu dân số (Đơn vị: %)\n\nNhóm | 0-14 | 15-64 | 65+\n--- | --- | --- | ---\nNăm 2000 | 34,1 | 59,1 | 4,8\n"
+    "Năm 2020 | 28,7 | 65,6 | 5,7\n",
+    "Tổng số học sinh là 2.500 em, tăng 150 em so với năm học trước (2.350 em), tương ứng tăng 6,4%.",
+    "Tỉ lệ tán thành là 96,76% (tổng số đại biểu: 494, tán thành: 478, không tán thành: 3).",
+    "Sau 10 trận, đội bóng thắng 6, hòa 2 và thua 3.",
+    "Đoàn giành 136 huy chương vàng, 105 huy chương bạc và 114 huy chương đồng, tổng cộng 365 huy chương.",
+    "Đội tuyển sẽ gặp Lào, Malaysia, Campuchia và Thái Lan, bốn đối thủ cùng bảng.",
+    "- Về độ tuổi, tuổi trung bình của 34 Bí thư là 54 tuổi.\n- Về học vấn, nhóm 1 có 20 người (58,82%), "
+    "nhóm 2 có 19 người (55,88%), nhóm 3 có 8 người (23,53%).\n",
+    "Giá bán ra là 37,27 triệu đồng/lượng, giá mua vào là 37,21 triệu đồng/lượng. Chênh lệch giá bán - mua là 70.000 đồng/lượng.",
+    "Sản lượng xuất khẩu chiếm 95%, còn lại, 5% là đáp ứng cho nhu cầu trong nước.",
+    "Mùa 2018, đội thắng 20 trong 26, đạt 71%.",
+    "Có 113.436 người kê khai lần đầu, trên tổng số 115.883 người phải kê khai (đạt 97,9%).",
+    "- Nông nghiệp: giảm từ 4,8% (2000) xuống 6,9% (2021)",
+    "Chậm nhất đến ngày 31 tháng 6 năm sau phải nộp.",
+]
+
+
+def test_the_new_rules_basis_and_diagnoses_are_vietnamese():
+    """Each rule of this file explains itself to the reviewer in Vietnamese: its evidence and,
+    when it says anything, its diagnosis (numbers kept)."""
+    from parstats.audit import messages as M
+    rules = set()
+    for text in _EXAMPLES:
+        for f in audit_text(text).findings:
+            b = basis(f.claim)
+            if b is None or f.claim.detail.get("rule") in (None, "as-written"):
+                continue
+            rules.add(f.claim.detail["rule"])
+            vi = M.basis_text(b)
+            words = set(re.findall(r"[a-z]+", re.sub(r"«[^»]*»|'[^']*'", "", vi)))
+            assert vi != b and not words & _ENGLISH_WORDS, (b, vi)
+            assert not M.untranslated(f.diagnosis), (f.diagnosis, M.untranslated(f.diagnosis))
+    assert len(rules) >= 18, sorted(rules)
