@@ -389,3 +389,14 @@ def test_the_new_rules_basis_and_diagnoses_are_vietnamese():
             assert vi != b and not words & _ENGLISH_WORDS, (b, vi)
             assert not M.untranslated(f.diagnosis), (f.diagnosis, M.untranslated(f.diagnosis))
     assert len(rules) >= 18, sorted(rules)
+
+
+def test_items_after_a_colon_separated_by_semicolons_or_dashes():
+    parts = ["phát triển năng lực thể chế", "xây dựng năng lực đổi mới sáng tạo",
+             "hỗ trợ các sáng kiến, dự án của doanh nghiệp", "hợp tác Việt Nam - Phần Lan"]
+    (f,) = [g for g in audit_text(f"Chương trình hỗ trợ hơn 60 dự án trong {len(parts)} hợp phần: {'; '.join(parts)}. "
+                                  "Chương trình góp phần khơi dậy.").findings if g.claim.kind == "sum"]
+    assert f.status == "consistent" and len(f.claim.parts) == len(parts)
+    (g,) = [g for g in audit_text("Cần tăng cường mối liên kết giữa 3 nhà: nhà nghiên cứu – nhà doanh nghiệp – "
+                                  "nhà quản lý; thúc đẩy sáng tạo.").findings if g.claim.kind == "sum"]
+    assert g.status == "consistent" and g.claim.quote.endswith("nhà quản lý")

@@ -235,6 +235,8 @@ _ITEM_PAREN_RE = re.compile(r" ?\([^()]{0,40}\)")
 #: that goes on after the list ("…, Y và Z đều …" is not cut: items stay short)
 _PLAIN_END_RE = re.compile(r"[.!?;)](?= |$)|[;)]")
 _PLAIN_SEP_RE = re.compile(r", và |, hoặc |, | và | hoặc |; ")
+_SEMI_SEP_RE = re.compile(r"; (?:và )?")
+_DASH_SEP_RE = re.compile(r" [–-] ")
 _NESTED_INTRO_RE = re.compile(r"\b(?:gồm|là|gọi)\b")
 #: items of a plain list: at most this many words each
 PLAIN_ITEM_WORDS = 7
@@ -261,22 +263,34 @@ def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
             start = k + paren + 1
         else:
             return False
-    # parentheses inside items are masked: their ")" does not end the list
-    window = _ITEM_PAREN_RE.sub(lambda x: " " * len(x.group(0)), text[start:start + 300])
-    end_m = _PLAIN_END_RE.search(window)
-    end = start + end_m.start() if end_m else min(len(text), start + 300)
-    if end_m is None and end < len(text):
-        return False
-    body = " ".join(window[:end - start].split())
-    if not body or _MORE_AFTER_RE.search(body) or ":" in body:
-        return False
     if gap and (len(gap.split()) > 10 or not _LOWER_GAP_RE.fullmatch(gap.strip())):
         return False  # names, quotes or many words between the count and its "là": another subject
-    items = [i.strip() for i in _PLAIN_SEP_RE.split(body) if i.strip()]
-    if len(items) < 2 or len(items) != n or any(len(i.split()) > PLAIN_ITEM_WORDS for i in items):
+    # parentheses inside items are masked: their ")" does not end the list
+    window = _ITEM_PAREN_RE.sub(lambda x: " " * len(x.group(0)), text[start:start + 400])
+    stop = _SENT_END_RE.search(window)
+    # "4 hợp phần: a; b; c; d.": items separated by semicolons, to the end of the sentence; else
+    # items separated by commas, "và", "hoặc" (or dashes) to the first stop
+    semi = opened == ":" and stop is not None and stop.group(0) == ";"
+    for mode in (("plain", "semi") if semi else ("plain",)):
+        end_m = re.search(r"[.!?](?= |$)", window) if mode == "semi" else _PLAIN_END_RE.search(window)
+        end = start + end_m.start() if end_m else min(len(text), start + 400)
+        if end_m is None and end < len(text):
+            continue
+        body = " ".join(window[:end - start].split())
+        if not body or _MORE_AFTER_RE.search(body) or ":" in body:
+            continue
+        sep_re = _SEMI_SEP_RE if mode == "semi" else _PLAIN_SEP_RE
+        if mode == "plain" and not _PLAIN_SEP_RE.search(body) and _DASH_SEP_RE.search(body):
+            sep_re = _DASH_SEP_RE  # "3 nhà: nhà nghiên cứu – nhà doanh nghiệp – nhà quản lý"
+        items = [i.strip() for i in sep_re.split(body) if i.strip()]
+        longest = 2 * PLAIN_ITEM_WORDS if mode == "semi" else PLAIN_ITEM_WORDS
+        if len(items) < 2 or len(items) != n or any(len(i.split()) > longest for i in items):
+            continue
+        if any(_NESTED_INTRO_RE.search(i) for i in items):
+            continue  # "ba giai đoạn: giai đoạn đầu bao gồm A, B và C": the items of an item
+        break
+    else:
         return False
-    if any(_NESTED_INTRO_RE.search(i) for i in items):
-        return False  # "ba giai đoạn: giai đoạn đầu bao gồm A, B và C": the items of an item
     out.append(_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
                       source=f"the count '{written} {noun}' before {n} items",
                       detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
