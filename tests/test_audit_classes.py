@@ -400,3 +400,10 @@ def test_items_after_a_colon_separated_by_semicolons_or_dashes():
     (g,) = [g for g in audit_text("Cần tăng cường mối liên kết giữa 3 nhà: nhà nghiên cứu – nhà doanh nghiệp – "
                                   "nhà quản lý; thúc đẩy sáng tạo.").findings if g.claim.kind == "sum"]
     assert g.status == "consistent" and g.claim.quote.endswith("nhà quản lý")
+
+
+def test_counts_of_matches_people_goals_or_times_are_lists_only_when_as_many():
+    (f,) = [g for g in audit_text("Đội có ba trận thắng trước Lào, Malaysia và Myanmar.").findings if g.claim.kind == "sum"]
+    assert f.status == "consistent"
+    # two names for three goals (one scored twice): never a flag
+    assert not [g for g in audit_text("Đội ghi 3 bàn: Tiến Linh và Quang Hải.").findings if g.status == "inconsistent"]

@@ -72,6 +72,8 @@ _NOT_COUNT_BEFORE = frozenset(
     "thứ hạng số vòng phút mùa lần tuổi khóa khoá kỳ kì lớp tầng điều khoản mục chương phần "
     "ngày tháng năm quý tuần giờ hiệp trang bảng hình ảnh".split())
 #: nouns after a number word that make it something else than a count of items
+#: nouns of counts that are a list only when the items named are exactly as many (never flagged)
+WEAK_LIST_NOUNS = frozenset("người trận bàn lần".split())
 _NOT_LIST_NOUNS = frozenset(
     "nay ngoái qua trước sau tới này đó kia học tài năm tháng ngày giờ phút giây tuổi lần điểm "
     "phần mươi trăm nghìn ngàn triệu tỷ tỉ lượt bàn trận km ha tấn kg người mét m "
@@ -152,8 +154,12 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     if noun_m is None:
         return
     noun = noun_m.group(1).strip()
-    if noun.split()[0] in _NOT_LIST_NOUNS or (not digits and written.lower() == "năm" and noun.split()[0] in _NOT_LIST_NOUNS):
+    if (noun.split()[0] in _NOT_LIST_NOUNS and noun.split()[0] not in WEAK_LIST_NOUNS) or (
+            not digits and written.lower() == "năm" and noun.split()[0] in _NOT_LIST_NOUNS):
         return
+    # "3 trận gặp Lào, Malaysia và Myanmar", "2 bàn của Tiến Linh và Quang Hải", "hai người là A
+    # và B": a count of matches, goals, times or people is a list only when the items are as many
+    only_if_equal = noun.split()[0] in WEAK_LIST_NOUNS
     end_s = -1  # the end of the sentence, found when needed (_sentence_end)
     # the list starts right after the noun, after an intro word, or after "là" a little later
     pos = noun_m.end()
@@ -201,8 +207,10 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         strong = (digits and opened in (":", "gồm", "gồm:", "gồm có", "gồm có:", "bao gồm", "bao gồm:")
                   and len(gap.split()) <= 3 and abs(n - len(items)) <= 2
                   and closed and short and _prev_word(text, m.start()) != "top" and not _LOWER_GAP_RE.fullmatch(gap) is None and not _VAGUE_BEFORE_RE.search(text[max(0, m.start() - 15):m.start()]))
+        if only_if_equal and len(items) != n:
+            return
         detail = {"unit": noun, "rule": "counted-list", "list": True}
-        if strong:
+        if strong and not only_if_equal:
             detail["exhaustive"] = True
         else:
             detail["weak"] = WEAK_LIST
@@ -850,7 +858,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             if s and (text[s - 1].isalnum() or text[s - 1] in "/.,%-_"):
                 continue  # inside a longer number or word
             m = _COUNT_RE.match(text, s)
-            if m is None or m.group("noun") in _NOT_LIST_NOUNS or _prev_word(text, s) in _NOT_COUNT_BEFORE:
+            if m is None or (m.group("noun") in _NOT_LIST_NOUNS and m.group("noun") not in WEAK_LIST_NOUNS) \
+                    or _prev_word(text, s) in _NOT_COUNT_BEFORE:
                 continue
             _forward(p, pidx, m, out)
         if pidx in pcts:
