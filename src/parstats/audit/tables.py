@@ -241,6 +241,20 @@ def _ratio_fits(a: tuple[int, int], b: tuple[int, int], c: tuple[int, int]) -> b
     return (A / B * 100).quantize(Decimal(1).scaleb(-c[1]), rounding=ROUND_HALF_UP) == C
 
 
+def _header_and_rows(paras: list[Paragraph], block: list[int]):
+    """``(header rows' cells, [(paragraph, cells)] of the body rows of the usual width, width)``
+    of a table with a header above its separator line, or ``None`` (no header, or under two rows)."""
+    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
+    if sep is None or sep == 0:
+        return None
+    header = [_cells(paras[i].text) for i in block[:sep]]
+    rows = [(i, _cells(paras[i].text)) for i in block[sep + 1:] if not _SEPARATOR_RE.match(paras[i].text)]
+    if len(rows) < 2:
+        return None
+    width = max(len(c) for _, c in rows)
+    return header, [(i, c) for i, c in rows if len(c) == width], width
+
+
 def _ratio_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
     """``| Xã | Số hồ sơ | Đúng hạn | Tỷ lệ (%) |``: a column whose header says it is a percentage
     (``Tỷ lệ``, ``So sánh``, ``Tỷ trọng``, ``(%)``, ``(4)=(3)/(2)``) and whose cells are, in most
@@ -249,15 +263,10 @@ def _ratio_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
     three cells); every row is then a ratio claim: ``consistent`` when it fits, ``inconsistent``
     when at least :data:`RATIO_COLUMN_CORROBORATION` other rows fit and three in four rows do,
     otherwise ``unverifiable``."""
-    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
-    if sep is None or sep == 0:
+    got = _header_and_rows(paras, block)
+    if got is None:
         return
-    header = [_cells(paras[i].text) for i in block[:sep]]
-    rows = [(i, _cells(paras[i].text)) for i in block[sep + 1:] if not _SEPARATOR_RE.match(paras[i].text)]
-    if len(rows) < 2:
-        return
-    width = max(len(c) for _, c in rows)
-    rows = [(i, c) for i, c in rows if len(c) == width]
+    header, rows, width = got
     values = [[_vi_number(x) for x in c] for _, c in rows]
     for col in range(1, width):
         head = " ".join(h[col] for h in header if col < len(h))
@@ -308,15 +317,10 @@ def _total_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
     (never a rate column, ``Tỷ lệ``, ``%``). Each row is a sum claim: ``consistent`` when its
     parts add up; when they do not, ``inconsistent`` if at least three other rows add up and three
     rows in four do, otherwise ``unverifiable``."""
-    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
-    if sep is None or sep == 0:
+    got = _header_and_rows(paras, block)
+    if got is None:
         return
-    header = [_cells(paras[i].text) for i in block[:sep]]
-    rows = [(i, _cells(paras[i].text)) for i in block[sep + 1:] if not _SEPARATOR_RE.match(paras[i].text)]
-    if len(rows) < 2:
-        return
-    width = max(len(c) for _, c in rows)
-    rows = [(i, c) for i, c in rows if len(c) == width]
+    header, rows, width = got
     heads = [" ".join(h[c] for h in header if c < len(h)) for c in range(width)]
     values = [[_vi_number(x) for x in c] for _, c in rows]
     numeric = [c for c in range(1, width) if not _RATIO_HEADER_RE.search(heads[c])
