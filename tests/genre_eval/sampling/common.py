@@ -48,3 +48,21 @@ def crawl_candidates(old: set[str], max_bytes: int, min_pcts: int) -> list[str]:
     """Texts of ../shared/corpus not in ``old`` under the same filter, in name order."""
     return [p.stem for p in sorted((CRAWL / "texts").glob("*.md")) if p.stem not in old
             and len(p.read_bytes()) <= max_bytes and len(PCT.findall(p.read_text(encoding="utf-8"))) >= min_pcts]
+
+
+def draw(seed: int, before: str, want: dict[str, int], pair: str, *, max_bytes: int, min_pcts: int,
+         n_crawl: int, crawl_max_bytes: int = 15000, crawl_min_pcts: int = 3, crawl_excludes_old: bool = True) -> None:
+    """Draw ``want[group]`` texts of each genre group (sorted groups, ``random.sample`` of the
+    sorted candidates) and ``n_crawl`` texts of ../shared/corpus with one ``random.Random(seed)``,
+    leaving out the texts of the labellers ``before``; print them for the labellers of ``pair``."""
+    import random
+    old = labelled(before)
+    cands = genre_candidates(old, max_bytes, min_pcts, set(want))
+    rng = random.Random(seed)
+    rows = []
+    for g in sorted(want):
+        ids = sorted(cands.get(g, []))
+        rows += [(d, g) for d in rng.sample(ids, min(want[g], len(ids)))]
+    crawl = crawl_candidates(old if crawl_excludes_old else set(), crawl_max_bytes, crawl_min_pcts)
+    rows += [(d, "official-encyclopedia") for d in rng.sample(crawl, n_crawl)]
+    write(rows, pair)

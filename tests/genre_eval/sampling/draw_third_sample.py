@@ -1,22 +1,6 @@
 """The third sample (seed 20261210): development, labellers E and F."""
-import random
-
-from common import crawl_candidates, genre_candidates, labelled, write
-
-
-def main() -> None:
-    old = labelled("ABCD")
-    cands = genre_candidates(old, 15000, 3, None)
-    want = {'economy': 9, 'health': 0, 'legal': 12, 'news': 0, 'sports': 0, 'statistics-geography': 14}
-    rng = random.Random(20261210)
-    rows = []
-    for g in sorted(want):
-        ids = sorted(cands.get(g, []))
-        rows += [(d, g) for d in rng.sample(ids, min(want[g], len(ids)))]
-    crawl = crawl_candidates(old, 15000, 3)
-    rows += [(d, "official-encyclopedia") for d in rng.sample(crawl, 24)]
-    write(rows, "EF")
-
+from common import draw
 
 if __name__ == "__main__":
-    main()
+    draw(20261210, "ABCD", {"economy": 9, "health": 0, "legal": 12, "news": 0, "sports": 0, "statistics-geography": 14},
+         "EF", max_bytes=15000, min_pcts=3, n_crawl=24)
