@@ -55,7 +55,8 @@ def normalize_lines(text: str) -> str:
     >>> normalize_lines("a\\rb\\u2028c").split("\\n")
     ['a', 'b c']
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TRANS_RE.sub(_trans_one, text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -246,6 +247,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     pieces: list[str] = []
     plen = 0
     has_footnote = False  # a footnote continuation needs a footnote before it
+    # names looked up once (this loop runs for every line of the text)
+    special_first, more_markup, spaces_sub = _SPECIAL_FIRST, _MARKUP_MORE_RE.search, _SPACES_RE.sub
+    new_paragraph, add_paragraph = Paragraph, paras.append
     for lineno, raw in enumerate(text.split("\n"), start=1):
         if not raw or raw.isspace():
             cur = None
@@ -257,7 +261,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         footnote = None
         bullet = False
         body = raw
-        if first not in _SPECIAL_FIRST:
+        if first not in special_first:
             pass  # most lines: plain text (no rule, heading, table row, footnote or bullet)
         elif first in _RULE_FIRST and _RULE_RE.match(raw):
             cur = None
@@ -278,12 +282,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 lead = raw if raw[0] == first else raw.lstrip()
                 bullet = ((first in "-+*•–" or ")" in lead[1:3] or "." in lead[1:3])
                           and _BULLET_RE.match(raw) is not None)
-        if _MARKUP_MORE_RE.search(body) is None:
+        if more_markup(body) is None:
             # _clean(body) inline for the common cases: plain text, or text with only emphasis
             # ("**bold**") or brackets that are not markers ("[1] …"): no markers to keep
             if "*" in body:
                 body = body.replace("*", "")
-            piece = (_SPACES_RE.sub(" ", body) if "  " in body else body).strip()
+            piece = (spaces_sub(" ", body) if "  " in body else body).strip()
             markers = []
         else:
             piece, markers = _clean(body)
@@ -302,8 +306,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             continue
         # as Paragraph("", [], [], [], …) then .add(piece, lineno, markers), which keeps no
         # markers of an empty piece
-        cur = Paragraph(piece, [0], [lineno], markers if piece else [], kind, footnote, bullet)
-        paras.append(cur)
+        cur = new_paragraph(piece, [0], [lineno], markers if piece else [], kind, footnote, bullet)
+        add_paragraph(cur)
         if kind in ("heading", "table"):
             cur = None
     for para, texts in grown:
