@@ -318,38 +318,37 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if (p.kind == "body" and not p.bullet and prev.kind == "footnote"
                 and _LABEL_RE.match(prev.text) and _LABEL_RE.match(p.text)):
             p.kind, p.footnote = "footnote", prev.footnote
-    # page-break joins
-    out: list[Paragraph] = []
+    # page-break joins: from each body paragraph that ends without final punctuation (found
+    # first: most paragraphs end with one; a paragraph joined to an earlier one is skipped)
     skip: set[int] = set()
     n = len(paras)
-    for i, p in enumerate(paras):
+    for i in [i for i, p in enumerate(paras) if p.kind == "body" and p.text and p.text[-1] not in _TERMINAL]:
         if i in skip:
             continue
-        if p.kind == "body" and p.text and p.text[-1] not in _TERMINAL:
-            # p.extend(q) for each continuation q, the text joined once at the end; the search
-            # for the next one goes on from the last (all before it are footnotes or joined)
-            texts = [p.text]
-            plen = len(p.text)
-            j = i + 1
-            while texts[-1][-1] not in _TERMINAL:
-                while j < n and (paras[j].kind == "footnote" or j in skip):
-                    j += 1
-                if j >= n:
-                    break
-                q = paras[j]
-                if q.kind != "body" or q.bullet or not q.text:
-                    break
-                first = q.text[0]
-                if not (first.islower() or (first.isdigit() and not _BULLET_RE.match(q.text))):
-                    break
-                base = plen + 1
-                texts.append(q.text)
-                plen = base + len(q.text)
-                p.starts.extend(base + s for s in q.starts)
-                p.lines.extend(q.lines)
-                p.markers.extend((base + pos, note) for pos, note in q.markers)
-                skip.add(j)
-            if len(texts) > 1:
-                p.text = " ".join(texts)
-        out.append(p)
-    return out
+        p = paras[i]
+        # p.extend(q) for each continuation q, the text joined once at the end; the search
+        # for the next one goes on from the last (all before it are footnotes or joined)
+        texts = [p.text]
+        plen = len(p.text)
+        j = i + 1
+        while texts[-1][-1] not in _TERMINAL:
+            while j < n and (paras[j].kind == "footnote" or j in skip):
+                j += 1
+            if j >= n:
+                break
+            q = paras[j]
+            if q.kind != "body" or q.bullet or not q.text:
+                break
+            first = q.text[0]
+            if not (first.islower() or (first.isdigit() and not _BULLET_RE.match(q.text))):
+                break
+            base = plen + 1
+            texts.append(q.text)
+            plen = base + len(q.text)
+            p.starts.extend(base + s for s in q.starts)
+            p.lines.extend(q.lines)
+            p.markers.extend((base + pos, note) for pos, note in q.markers)
+            skip.add(j)
+        if len(texts) > 1:
+            p.text = " ".join(texts)
+    return [p for i, p in enumerate(paras) if i not in skip] if skip else paras
