@@ -249,6 +249,14 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     has_footnote = False  # a footnote continuation needs a footnote before it
     # names looked up once (this loop runs for every line of the text)
     special_first, more_markup, spaces_sub = _SPECIAL_FIRST, _MARKUP_MORE_RE.search, _SPACES_RE.sub
+    # the lines with markup beyond emphasis, found by one search of the text: a line without
+    # any needs no search of its own (nor its heading or footnote text, which is part of it)
+    markup_lines: set[int] = set()
+    line, pos = 1, 0
+    for m in _MARKUP_MORE_RE.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        markup_lines.add(line)
     new_paragraph, add_paragraph = Paragraph, paras.append
     for lineno, raw in enumerate(text.split("\n"), start=1):
         if not raw or raw.isspace():
@@ -282,7 +290,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 lead = raw if raw[0] == first else raw.lstrip()
                 bullet = ((first in "-+*•–" or ")" in lead[1:3] or "." in lead[1:3])
                           and _BULLET_RE.match(raw) is not None)
-        if more_markup(body) is None:
+        if lineno not in markup_lines or more_markup(body) is None:
             # _clean(body) inline for the common cases: plain text, or text with only emphasis
             # ("**bold**") or brackets that are not markers ("[1] …"): no markers to keep
             if "*" in body:
