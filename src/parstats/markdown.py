@@ -55,7 +55,8 @@ def normalize_lines(text: str) -> str:
     >>> normalize_lines("a\\rb\\u2028c").split("\\n")
     ['a', 'b c']
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _TRANS_RE.sub(_trans_one, text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
@@ -268,6 +269,17 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     pieces: list[str] = []
     plen = 0
     has_footnote = False  # a footnote continuation needs a footnote before it
+    # names looked up once (this loop runs for every line of the text)
+    special_first, more_markup, spaces_sub = _SPECIAL_FIRST, _MARKUP_MORE_RE.search, _SPACES_RE.sub
+    # the lines with markup beyond emphasis, found by one search of the text: a line without
+    # any needs no search of its own (nor its heading or footnote text, which is part of it)
+    markup_lines: set[int] = set()
+    line, pos = 1, 0
+    for m in _MARKUP_MORE_RE.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        markup_lines.add(line)
+    new_paragraph, add_paragraph = Paragraph, paras.append
     lines = text.split("\n")
     pipe_rows = _pipe_table_rows(lines) if "|" in text and "--" in text else frozenset()
     for lineno, raw in enumerate(lines, start=1):
@@ -283,7 +295,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         body = raw
         if lineno in pipe_rows:  # a row of a pipe table without outer pipes ("Năm | 2010 | 2021")
             kind = "table"
-        elif first not in _SPECIAL_FIRST:
+        elif first not in special_first:
             pass  # most lines: plain text (no rule, heading, table row, footnote or bullet)
         elif first in _RULE_FIRST and _RULE_RE.match(raw):
             cur = None
@@ -304,12 +316,12 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 lead = raw if raw[0] == first else raw.lstrip()
                 bullet = ((first in "-+*•–" or ")" in lead[1:3] or "." in lead[1:3])
                           and _BULLET_RE.match(raw) is not None)
-        if _MARKUP_MORE_RE.search(body) is None:
+        if lineno not in markup_lines or more_markup(body) is None:
             # _clean(body) inline for the common cases: plain text, or text with only emphasis
             # ("**bold**") or brackets that are not markers ("[1] …"): no markers to keep
             if "*" in body:
                 body = body.replace("*", "")
-            piece = (_SPACES_RE.sub(" ", body) if "  " in body else body).strip()
+            piece = (spaces_sub(" ", body) if "  " in body else body).strip()
             markers = []
         else:
             piece, markers = _clean(body)
@@ -328,8 +340,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             continue
         # as Paragraph("", [], [], [], …) then .add(piece, lineno, markers), which keeps no
         # markers of an empty piece
-        cur = Paragraph(piece, [0], [lineno], markers if piece else [], kind, footnote, bullet)
-        paras.append(cur)
+        cur = new_paragraph(piece, [0], [lineno], markers if piece else [], kind, footnote, bullet)
+        add_paragraph(cur)
         if kind in ("heading", "table"):
             cur = None
     for para, texts in grown:
@@ -340,38 +352,37 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if (p.kind == "body" and not p.bullet and prev.kind == "footnote"
                 and _LABEL_RE.match(prev.text) and _LABEL_RE.match(p.text)):
             p.kind, p.footnote = "footnote", prev.footnote
-    # page-break joins
-    out: list[Paragraph] = []
+    # page-break joins: from each body paragraph that ends without final punctuation (found
+    # first: most paragraphs end with one; a paragraph joined to an earlier one is skipped)
     skip: set[int] = set()
     n = len(paras)
-    for i, p in enumerate(paras):
+    for i in [i for i, p in enumerate(paras) if p.kind == "body" and p.text and p.text[-1] not in _TERMINAL]:
         if i in skip:
             continue
-        if p.kind == "body" and p.text and p.text[-1] not in _TERMINAL:
-            # p.extend(q) for each continuation q, the text joined once at the end; the search
-            # for the next one goes on from the last (all before it are footnotes or joined)
-            texts = [p.text]
-            plen = len(p.text)
-            j = i + 1
-            while texts[-1][-1] not in _TERMINAL:
-                while j < n and (paras[j].kind == "footnote" or j in skip):
-                    j += 1
-                if j >= n:
-                    break
-                q = paras[j]
-                if q.kind != "body" or q.bullet or not q.text:
-                    break
-                first = q.text[0]
-                if not (first.islower() or (first.isdigit() and not _BULLET_RE.match(q.text))):
-                    break
-                base = plen + 1
-                texts.append(q.text)
-                plen = base + len(q.text)
-                p.starts.extend(base + s for s in q.starts)
-                p.lines.extend(q.lines)
-                p.markers.extend((base + pos, note) for pos, note in q.markers)
-                skip.add(j)
-            if len(texts) > 1:
-                p.text = " ".join(texts)
-        out.append(p)
-    return out
+        p = paras[i]
+        # p.extend(q) for each continuation q, the text joined once at the end; the search
+        # for the next one goes on from the last (all before it are footnotes or joined)
+        texts = [p.text]
+        plen = len(p.text)
+        j = i + 1
+        while texts[-1][-1] not in _TERMINAL:
+            while j < n and (paras[j].kind == "footnote" or j in skip):
+                j += 1
+            if j >= n:
+                break
+            q = paras[j]
+            if q.kind != "body" or q.bullet or not q.text:
+                break
+            first = q.text[0]
+            if not (first.islower() or (first.isdigit() and not _BULLET_RE.match(q.text))):
+                break
+            base = plen + 1
+            texts.append(q.text)
+            plen = base + len(q.text)
+            p.starts.extend(base + s for s in q.starts)
+            p.lines.extend(q.lines)
+            p.markers.extend((base + pos, note) for pos, note in q.markers)
+            skip.add(j)
+        if len(texts) > 1:
+            p.text = " ".join(texts)
+    return [p for i, p in enumerate(paras) if i not in skip] if skip else paras

@@ -72,18 +72,22 @@ _BLAMES_NUMBERS = ("transposed-digits", "count-off", "total-off", "other")
 MIN_CONFIRMED = 100
 
 
-def _confirmed_numbers(findings: list[Finding]) -> dict[int, str]:
-    """Numbers that a sum of the document confirms: the parts and total of every consistent sum."""
-    out: dict[int, str] = {}
+def _confirmed_numbers(findings: list[Finding]) -> dict[int, Claim]:
+    """Numbers that a sum of the document confirms: the parts and total of every consistent sum,
+    each with the first sum that holds it (written out by :func:`_sum_written` when needed)."""
+    out: dict[int, Claim] = {}
     for f in findings:
         c = f.claim
         if c.kind == "sum" and f.status == "consistent" and c.parts:
-            how = (" + ".join(format_number(p) for p in c.parts)
-                   + f" = {format_number(c.denominator)} (line {c.line})")
             for v in (*c.parts, c.denominator):
                 if v >= MIN_CONFIRMED:
-                    out.setdefault(v, how)
+                    out.setdefault(v, c)
     return out
+
+
+def _sum_written(c: Claim) -> str:
+    """A consistent sum as it confirms its numbers: ``11 + 43 + 74 + 1 = 129 (line 5)``."""
+    return " + ".join(format_number(p) for p in c.parts) + f" = {format_number(c.denominator)} (line {c.line})"
 
 
 def subtotal_of(findings: list[Finding], x: int, total: int) -> str | None:
@@ -139,7 +143,9 @@ def _corroboration_pass(findings: list[Finding]) -> list[Finding]:
         if confirmed is None:
             confirmed = _confirmed_numbers(findings)
         x, y = c.numerator, c.denominator
-        cx, cy = confirmed.get(x), confirmed.get(y)
+        sx, sy = confirmed.get(x), confirmed.get(y)
+        cx = _sum_written(sx) if sx is not None else None
+        cy = _sum_written(sy) if sy is not None else None
         sub = None
         if cx is None and cy is not None:
             cx = sub = subtotal_of(findings, x, y)

@@ -1,0 +1,164 @@
+"""The faster patterns of the audit find what the plain ones they replace find.
+
+Each pattern rewritten for speed (a rare literal or a character class first, so that the
+regular-expression engine looks for it quickly, instead of a space or a look-around that it
+tries at every position; a reversed match instead of a search for an end) is checked against
+the plain pattern, kept here as the reference, on the report, the test corpus and generated
+text. The start pattern of the tokenizer, which now also skips whole numbers before a word the
+tokenizer drops, is checked by the tokens and claims it gives.
+"""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parstats.audit import lists, tokens, words
+from parstats.markdown import _MARKUP_MORE_RE, normalize_lines, split_paragraphs
+from parstats.paths import PROJ_ROOT, RAW_REPORT
+
+RAW = RAW_REPORT.read_text(encoding="utf-8")
+CORPUS = [p.read_text(encoding="utf-8") for p in sorted((PROJ_ROOT / "tests" / "corpus").iterdir())
+          if p.suffix in (".md", ".txt") and p.name != "README.md"]
+TEXTS = [RAW] + CORPUS
+
+#: the plain patterns, as they were before they were rewritten for speed
+PLAIN_TOKEN_START_RE = re.compile(
+    r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*(?=[/%-]|[.,:][0-9]| ?%| ?[" + tokens._LOWER + r"])")
+PLAIN_MARKUP_MORE_RE = re.compile(r"[<_\\¹²³⁴⁵⁶⁷⁸⁹⁰]|\[\^")
+PLAIN_SENT_END_RE = re.compile(r"[.!?…](?=(?:\[[0-9a-z]{1,3}\])*(?: |$))|;")
+PLAIN_LONG_DATE_RE = re.compile(r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
+PLAIN_TRONG_DO_RE = re.compile(r"(?i)\btrong đó\b")
+PLAIN_PREV_WORD_RE = re.compile(r"(\w+)\W{0,2}$")
+
+#: pieces of Vietnamese report text around the words and numbers these patterns look at
+PIECES = ["hai", "Hai", "ba", "Ba", "bốn", "Bốn", "năm", "Năm", "sáu", "Sáu", "bảy", "tám", "Tám",
+          "chín", "mười", "Mười", "mười một", "một", "là", "người", "nước", "tỉnh", "thai", "cha",
+          "hải", "nam", "gồm", "gồm:", ":", ";", ".", ",", "…", "A", "Bình", "Hà Nội", "(Hà", "`PV2`",
+          "15", "2020", "1.500", "1,5", "3/4", "12/5/2021", "ngày 5 tháng 3 năm 2020",
+          "NGÀY 1 THÁNG 2 NĂM 2019", "Ngày", "THÁNG", "tháng", "ngày", "quý", "tuổi", "và", "của",
+          "so", "với", "từ", "đến", "hộ", "tấn", "%", " %", "số", "/QĐ-UBND", "-", "90-100",
+          "trong đó", "Trong đó", "TRONG ĐÓ", "xtrong đó", "_", "<sup>2</sup>", "[^1]", "[1]", "[a]",
+          "*", "**", "²", "<b>", "\\", "|", "\n", "\n\n", "!", "?", "đó", "T", "t"]
+SEPARATORS = [" ", " ", " ", "", ", ", "  "]
+
+text_st = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=40).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+def _spans(pattern: re.Pattern, text: str) -> list:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def _joined(text: str) -> str:
+    return "\n".join(p.text for p in split_paragraphs(normalize_lines(text)))
+
+
+def _number_word_places(text: str) -> tuple[list[int], list[int]]:
+    fast = sorted(m.start() - back for pat, back in lists._WORD_PLACE_RES for m in pat.finditer(text))
+    plain = [m.start() + 1 for m in lists._WORD_AFTER_SPACE_RE.finditer(text)]
+    return fast, plain
+
+
+def _la_places(text: str) -> tuple[list[int], list[int]]:
+    return ([m.start() - 1 for m in lists._LA_PLACE_RE.finditer(text)],
+            [m.start() for m in lists._LA_COUNT_RE.finditer(text)])
+
+
+def _tokenized(text: str, start_re: re.Pattern | None = None) -> list:
+    """The tokens and claims of every paragraph of ``text``; with ``start_re``, when the tokenizer
+    starts from it (for table rows too)."""
+    saved = tokens._TOKEN_START_RE, tokens._TABLE_TOKEN_START_RE
+    if start_re is not None:
+        tokens._TOKEN_START_RE = tokens._TABLE_TOKEN_START_RE = start_re
+    try:
+        out = []
+        for i, p in enumerate(split_paragraphs(normalize_lines(text))):
+            digit = tokens._DIGIT_RE.search(p.text)
+            if digit is None:
+                continue
+            ctx = tokens.ParagraphContext(p, i)
+            claims: list = []
+            tokens._tokenize(ctx, claims, digit.start())
+            out.append(([(t.kind, t.s, t.e, t.text, t.a, t.b, t.dec, t.role, t.unit, t.unit2, t.depth,
+                          t.prev, t.approx) for t in ctx.toks], repr(claims)))
+        return out
+    finally:
+        tokens._TOKEN_START_RE, tokens._TABLE_TOKEN_START_RE = saved
+
+
+def test_number_words_and_la_found_as_by_the_plain_patterns_in_the_texts():
+    found = 0
+    for text in TEXTS:
+        joined = _joined(text)
+        fast, plain = _number_word_places(joined)
+        assert fast == plain
+        found += len(plain)
+        fast, plain = _la_places(joined)
+        assert fast == plain
+        texts = joined.split("\n")
+        firsts = [0] if texts[0].startswith(lists._WORD_FORMS) else []
+        firsts += [joined.count("\n", 0, m.start() + 1) for m in lists._WORD_FIRST_RE.finditer(joined)]
+        assert firsts == [i for i, t in enumerate(texts) if t.startswith(lists._WORD_FORMS)]
+    assert found > 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_st)
+def test_number_words_and_la_found_as_by_the_plain_patterns(text):
+    fast, plain = _number_word_places(text)
+    assert fast == plain
+    fast, plain = _la_places(text)
+    assert fast == plain
+
+
+def test_tokens_of_the_texts_are_those_of_the_plain_start_pattern():
+    for text in TEXTS:
+        assert _tokenized(text) == _tokenized(text, PLAIN_TOKEN_START_RE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_st, st.booleans())
+def test_tokens_are_those_of_the_plain_start_pattern(text, table):
+    if table:
+        text = "| " + text.replace("\n", " ") + " |"
+    assert _tokenized(text) == _tokenized(text, PLAIN_TOKEN_START_RE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text_st)
+def test_rewritten_patterns_match_as_the_plain_ones(text):
+    for fast, plain in ((tokens._SENT_END_RE, PLAIN_SENT_END_RE),
+                        (tokens._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
+                        (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE)):
+        assert _spans(fast, text) == _spans(plain, text)
+        for pos in range(0, len(text) + 1, 3):  # searched from inside the text, as the rules do
+            a, b = fast.search(text, pos), plain.search(text, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups()))
+    for line in text.split("\n"):
+        assert (_MARKUP_MORE_RE.search(line) is None) == (PLAIN_MARKUP_MORE_RE.search(line) is None)
+
+
+def test_rewritten_patterns_match_as_the_plain_ones_in_the_texts():
+    for text in TEXTS:
+        for fast, plain in ((tokens._SENT_END_RE, PLAIN_SENT_END_RE),
+                            (tokens._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
+                            (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE)):
+            assert _spans(fast, text) == _spans(plain, text)
+        for line in text.split("\n"):
+            assert (_MARKUP_MORE_RE.search(line) is None) == (PLAIN_MARKUP_MORE_RE.search(line) is None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aB_1 ,!\nưĐ²(", max_size=30), st.integers(min_value=0, max_value=30),
+       st.integers(min_value=0, max_value=30))
+def test_words_before_a_position_are_the_plain_ones(text, s, lo):
+    s = min(s, len(text))
+    m = PLAIN_PREV_WORD_RE.search(text[max(0, s - 20):s])
+    assert lists._prev_word(text, s) == (m.group(1).lower() if m else "")
+    lo = min(lo, s)
+    b = s
+    while b > lo and text[b - 1].isalnum() and not text[b - 1].isdecimal():
+        b -= 1
+    assert tokens._letters_before(text, s, lo) == b
