@@ -95,7 +95,7 @@ _VAGUE_BEFORE_RE = re.compile(r"(?i)(?:như|chẳng hạn|điển hình|ví dụ
 _MORE_AFTER_RE = re.compile(r"\.\.|…|,? v\.v|,? vv|,? \.\.\.| cùng | và các | và nhiều | và một số ")
 #: a list that runs on after a full stop typed inside it ("… Nhiêu Châu. Nam Khang, Cửu Giang, …")
 _NAME_LIST_AFTER_RE = re.compile(r"[.;] " + _NAME + r", ")
-_LOWER_GAP_RE = re.compile(r"(?: ?" + _LO + r"+)*")
+_LOWER_GAP_RE = re.compile(r"(?: ?" + _LO + r"+(?: " + _LO + r"+)*)?")  # no nested quantifier: linear
 _SENT_END_RE = re.compile(r"[.!?](?= |$)|;")
 
 
