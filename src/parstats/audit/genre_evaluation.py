@@ -43,8 +43,10 @@ LISTED_KINDS = ("ratio", "change", "sum", "date", "document")
 VERDICTS = ("ok", "error")
 SPLITS = ("dev", "test")
 #: the audit's kinds that may stand for a listed kind (a percent change is a share of the old
-#: value; an impossible day in a document reference may be reported with the document)
-COMPATIBLE = {"ratio": ("ratio", "change"), "change": ("change", "ratio"), "sum": ("sum",),
+#: value; a change by an amount is checked as the sum old + amount = new, reported as the value
+#: it leads to, as a reader may list it: "tăng thêm 1,1 USD, lên 1.343,3 USD"; an impossible day
+#: in a document reference may be reported with the document)
+COMPATIBLE = {"ratio": ("ratio", "change"), "change": ("change", "ratio", "sum"), "sum": ("sum", "change"),
               "date": ("date", "document"), "document": ("document", "date")}
 #: precision of a tie rule below which it is switched off until fixed (evaluation.md)
 RULE_BAR = 0.9
