@@ -370,6 +370,7 @@ _EXAMPLES = [
     "Có 113.436 người kê khai lần đầu, trên tổng số 115.883 người phải kê khai (đạt 97,9%).",
     "- Nông nghiệp: giảm từ 4,8% (2000) xuống 6,9% (2021)",
     "Chậm nhất đến ngày 31 tháng 6 năm sau phải nộp.",
+    "Năm đầu:\n- Đợt 1: nộp 50% giá thu;\n- Đợt 2: nộp 50% giá thu.\n",
 ]
 
 
@@ -407,3 +408,12 @@ def test_counts_of_matches_people_goals_or_times_are_lists_only_when_as_many():
     assert f.status == "consistent"
     # two names for three goals (one scored twice): never a flag
     assert not [g for g in audit_text("Đội ghi 3 bàn: Tiến Linh và Quang Hải.").findings if g.status == "inconsistent"]
+
+
+def test_instalments_in_list_items_add_to_100():
+    text = ("Năm đầu tiên nộp tiền thuê như sau:\n- Đợt 1: nộp 50% giá thu cố định chậm nhất vào ngày 15 tháng 1;\n"
+            "- Đợt 2: nộp 50% giá thu cố định chậm nhất vào ngày 15 tháng 6.\n")
+    (f,) = _rule(text, "item-breakdown")
+    assert f.status == "consistent" and len(f.claim.parts) == 2
+    # two rates of two things, neither instalments nor "the rest": no breakdown
+    assert not _rule("Mức hỗ trợ:\n- Hỗ trợ 50% chi phí thuê đất;\n- Hỗ trợ 50% chi phí đào tạo.\n", "item-breakdown")

@@ -477,6 +477,68 @@ def _counted_bullets(paras: list[Paragraph], i: int, out: list) -> None:
                       detail={"unit": noun, "rule": "bulleted-list", "list": True, "weak": WEAK_LIST}))
 
 
+#: a list item labelled as one of several instalments or stages ("Đợt 1:", "Lần thứ hai", "Giai đoạn 2")
+_INSTALMENT_RE = re.compile(r"(?i)^(?:[-+*•–] |[a-zđ]\) |[0-9]{1,2}[.)] )?(?:đợt|lần|giai đoạn|kỳ|bước)(?: thứ)? (?:[0-9]{1,2}|nhất|hai|ba|bốn|năm)\b")
+
+
+def _item_shares(paras: list[Paragraph], out: list) -> None:
+    """``- Đợt 1: nộp 50% giá thu …`` / ``- Đợt 2: nộp 50% …``, ``a) … phải nộp 50% tiền sử dụng
+    đất …`` / ``b) … nộp 50% tiền sử dụng đất còn lại …`` (rule ``item-breakdown``): consecutive
+    list items of one marker kind, each with one percentage (not a change or a level), labelled
+    as instalments or stages or closed by "the rest" (``còn lại``), whose percentages add to
+    100 % within their rounding: the parts of one whole (``consistent``). Items that do not add
+    up are no claim (each may be a rate of its own whole)."""
+    i, n = 0, len(paras)
+    while i < n:
+        p = paras[i]
+        if p.kind != "body" or not p.bullet or "%" not in p.text:
+            i += 1
+            continue
+        kind = _marker_kind(p.text)
+        run = [i]
+        j = i + 1
+        while j < n and paras[j].kind == "body" and paras[j].bullet and _marker_kind(paras[j].text) == kind:
+            run.append(j)
+            j += 1
+        i = j
+        # the stretches of the run whose items each hold one percentage
+        groups, items = [], []
+        for k in run:
+            pcts = [x for x in _ANY_PCT_RE.finditer(paras[k].text)
+                    if not _NOT_SHARE_BEFORE_RE.search(paras[k].text, max(0, x.start() - 20), x.start())]
+            if len(pcts) == 1:
+                items.append((k, pcts[0]))
+                if "còn lại" in paras[k].text[pcts[0].end():pcts[0].end() + 80]:
+                    groups.append(items)  # "the rest" closes a stretch
+                    items = []
+            else:
+                groups.append(items)
+                items = []
+        groups.append(items)
+        for items in groups:
+            _instalments(paras, items, out)
+
+
+def _instalments(paras: list[Paragraph], items: list, out: list) -> None:
+    """One stretch of list items of :func:`_item_shares`, as its claim when it adds up."""
+    if len(items) < 2 or len(items) > MAX_SENTENCE_SHARES:
+        return
+    labelled = all(_INSTALMENT_RE.match(paras[k].text) for k, _ in items)
+    rest = "còn lại" in paras[items[-1][0]].text[items[-1][1].end():items[-1][1].end() + 80]
+    if not (labelled or rest):
+        return
+    values = [x.group(1) for _, x in items]
+    total = sum(Decimal(v.replace(",", ".")) for v in values)
+    slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
+    if abs(total - 100) > slack:
+        return
+    first, x = items[0]
+    out.append(_shares_claim(paras[first], first, values,
+                             f"{len(values)} list items of one percentage each, "
+                             + ("labelled as instalments or stages" if labelled else "the last one the rest"),
+                             "item-breakdown", pos=x.start(), end=x.end()))
+
+
 def _bullets(paras: list[Paragraph], out: list) -> None:
     """Counts before bullet lines, and bullet lines that are the shares of one whole."""
     n = len(paras)
@@ -877,6 +939,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
         if len(ctx.toks) >= 3:
             _parts_of_total(paras[ctx.pidx], ctx.pidx, ctx, out)
     _bullets(paras, out)
+    if any(p.bullet and "%" in p.text for p in paras):
+        _item_shares(paras, out)
     seen: set = set()
     uniq = []
     for c in sorted(out, key=lambda c: c["_order"]):
