@@ -370,6 +370,7 @@ _EXAMPLES = [
     "Có 113.436 người kê khai lần đầu, trên tổng số 115.883 người phải kê khai (đạt 97,9%).",
     "- Nông nghiệp: giảm từ 4,8% (2000) xuống 6,9% (2021)",
     "Chậm nhất đến ngày 31 tháng 6 năm sau phải nộp.",
+    "Giá SJC là 37,4 triệu đồng/lượng. Giá thế giới là 34,2 triệu đồng/lượng, thấp hơn giá SJC 3,2 triệu đồng/lượng.",
     "Năm đầu:\n- Đợt 1: nộp 50% giá thu;\n- Đợt 2: nộp 50% giá thu.\n",
 ]
 
@@ -417,3 +418,13 @@ def test_instalments_in_list_items_add_to_100():
     assert f.status == "consistent" and len(f.claim.parts) == 2
     # two rates of two things, neither instalments nor "the rest": no breakdown
     assert not _rule("Mức hỗ trợ:\n- Hỗ trợ 50% chi phí thuê đất;\n- Hỗ trợ 50% chi phí đào tạo.\n", "item-breakdown")
+
+
+def test_a_difference_stated_against_two_amounts_before_it():
+    sjc, world = Decimal("37.4"), Decimal("34.2")
+    text = (f"Giá vàng SJC bán lẻ ở mức {format_number(sjc, 1)} triệu đồng/lượng. Giá vàng thế giới tương đương "
+            f"{format_number(world, 1)} triệu đồng/lượng, thấp hơn giá vàng SJC bán lẻ {format_number(sjc - world, 1)} triệu đồng/lượng.")
+    (f,) = _rule(text, "amount-difference")
+    assert f.status == "consistent"
+    # no pair of the amounts before it fits: nothing is said
+    assert not _rule(text.replace(f"lẻ {format_number(sjc - world, 1)} triệu", "lẻ 2,9 triệu"), "amount-difference")

@@ -638,3 +638,52 @@ def price_gap_claims(ctx: ParagraphContext, claims: list) -> None:
                     "decimals": len(m.group("z").partition(",")[2]),
                     "stated": int(z.value * scale), "weak": WEAK_GAP},
             quote_start=m.start(), line_pos=m.start("z")))
+
+
+#: a difference stated as an amount: "thấp hơn giá vàng SJC bán lẻ 3,2 triệu đồng/lượng",
+#: "chênh lệch giữa giá trong nước và thế giới là 3,7 triệu đồng"
+_DIFF_CUE_RE = re.compile(r"(?i)\b(?:chênh lệch|chênh|cao hơn|thấp hơn|nhiều hơn|ít hơn|đắt hơn|rẻ hơn)"
+                          r"(?P<w>[^0-9.;!?%]{0,60}?) " + amount_re("z"))
+_ANY_AMOUNT_RE = re.compile(amount_re("a"))
+#: amounts before a difference among which a pair is looked for
+DIFFERENCE_CANDIDATES = 5
+
+
+def difference_claims(ctx: ParagraphContext, claims: list) -> None:
+    """A difference stated as an amount after ``chênh lệch``, ``cao hơn``, ``thấp hơn`` … and two
+    amounts of its unit stated before it (in its sentence or the one before) whose difference it
+    is exactly, scale words applied (rule ``amount-difference``): the numbers corroborate the tie,
+    and the claim is ``consistent``. When no pair of the last amounts fits, nothing is said (the
+    difference may be against an amount the text does not give)."""
+    text = ctx.text
+    for m in _DIFF_CUE_RE.finditer(text):
+        z = amount_of(m, "z")
+        if z is None or approx_before(text, m.start("z")) or z.value <= 0:
+            continue
+        if any(c["detail"].get("rule") == "price-gap" and c["line"] == ctx.p.line_at(m.start("z"))
+               and c["reported"] == m.group("z") for c in claims):
+            continue
+        lo = max(0, ctx.sentence_span(max(0, ctx.sentence_span(m.start())[0] - 2))[0])
+        found = [(x, amount_of(x, "a")) for x in _ANY_AMOUNT_RE.finditer(text, lo, m.start())]
+        found = [(x, a) for x, a in found if a is not None and same_amount_unit(a, z)
+                 and not approx_before(text, x.start("a"))][-DIFFERENCE_CANDIDATES:]
+        pair = None
+        for i in range(len(found) - 1, 0, -1):
+            for j in range(i - 1, -1, -1):
+                if abs(found[i][1].value - found[j][1].value) == z.value:
+                    pair = (found[j], found[i])
+                    break
+            if pair:
+                break
+        if pair is None:
+            continue
+        (xa, a), (xb, b) = pair
+        dec = len(m.group("z").partition(",")[2])
+        scale = 10 ** max(0, -z.value.normalize().as_tuple().exponent)
+        claims.append(provisional_claim(
+            ctx, "change", xa.start(), m.end(), numerator=int(abs(b.value - a.value) * scale), denominator=None,
+            reported=m.group("z"), source=f"{a.text} and {b.text} before '{m.group(0).strip()}'",
+            detail={"rule": "amount-difference", "difference": True, "unit": z.unit, "scale": scale,
+                    "decimals": dec, "stated": int(z.value * scale),
+                    "weak": "the difference may be against another amount than the two read"},
+            quote_start=m.start(), line_pos=m.start("z")))

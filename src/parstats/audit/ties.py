@@ -42,7 +42,7 @@ from parstats.audit.amounts import (LETTER, NAMED_REACH, NUMBER, ROUNDED_UNITS, 
                                     amount_re, approx_before, clause_end, has_any, parse_value, pct_at,
                                     pct_windows, same_amount_unit, scaled)
 from parstats.audit.changes import (amount_percent_claims, change_claims, named_base_claims, paren_base_claims,
-                                     price_gap_claims)
+                                     difference_claims, price_gap_claims)
 from parstats.audit.expressions import calculation_claims
 from parstats.audit.records import paragraph_records
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
@@ -880,3 +880,5 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     paragraph_records(ctx, claims)
     if "hênh" in text and "mua" in text:
         price_gap_claims(ctx, claims)
+    if "hênh" in text or " hơn " in text:
+        difference_claims(ctx, claims)
