@@ -273,8 +273,12 @@ def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
             return False
     if gap and (len(gap.split()) > 10 or not _LOWER_GAP_RE.fullmatch(gap.strip())):
         return False  # names, quotes or many words between the count and its "là": another subject
+    window = text[start:start + 400]
+    if not any(sep in window for sep in (",", " và ", ";", " hoặc ", " – ", " - ")):
+        return False  # one item at most
     # parentheses inside items are masked: their ")" does not end the list
-    window = _ITEM_PAREN_RE.sub(lambda x: " " * len(x.group(0)), text[start:start + 400])
+    if "(" in window:
+        window = _ITEM_PAREN_RE.sub(lambda x: " " * len(x.group(0)), window)
     stop = _SENT_END_RE.search(window)
     # "4 hợp phần: a; b; c; d.": items separated by semicolons, to the end of the sentence; else
     # items separated by commas, "và", "hoặc" (or dashes) to the first stop

@@ -101,8 +101,9 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
 
 
 # ------------------------------------------------------------------ totals after their parts
+#: the cue word first (a literal class: found quickly), its comma looked at before it
 _TOTAL_AFTER_RE = re.compile(
-    r"(?i),? (?:tổng cộng|tổng số|tổng|tất cả|cả thảy)(?: là| có| đạt)? (?P<n>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<noun>[^\W\d_]+)")
+    r"(?:[Tt]ổng cộng|[Tt]ổng số|[Tt]ổng|[Tt]ất cả|[Cc]ả thảy)(?: là| có| đạt)? (?P<n>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<noun>[^\W\d_]+)")
 _PART_BEFORE_RE = re.compile(
     r"(?P<n>(?<![\w.,])[0-9]{1,3}(?:\.[0-9]{3})*) (?P<noun>[^\W\d_]+)(?P<tail>(?: [^\W\d_]+){0,3})(?:,| và|, và)? ?$")
 
@@ -114,6 +115,10 @@ def total_after_claims(ctx: ParagraphContext, claims: list) -> None:
         noun = m.group("noun").lower()
         parts = []
         pos = m.start()
+        if text[max(0, pos - 2):pos] == ", ":
+            pos -= 2
+        elif text[pos - 1:pos] == " ":
+            pos -= 1
         while len(parts) < 12:
             p = _PART_BEFORE_RE.search(text, max(0, pos - 80), pos)
             if p is None or p.group("noun").lower() != noun:

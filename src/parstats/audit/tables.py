@@ -432,7 +432,9 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
         rows = "\n".join([paras[i].text for i in block])  # the words below hold no line break
         if any(w in rows for w in _TOTAL_WORDS):
             _total_rows(paras, block, out)
-        _structure_lines(paras, block, out)
+        near = rows + " ".join(paras[k].text for k in range(max(0, block[0] - 3), block[0]))
+        if "ơ cấu" in near or "Ơ CẤU" in near or "ỷ trọng" in near or "ỉ trọng" in near:
+            _structure_lines(paras, block, out)
         if "ổng" in rows or "ộng" in rows:
             _total_columns(paras, block, out)
         if "%" in rows or "ỷ lệ" in rows or "ỉ lệ" in rows or "o sánh" in rows or "ỷ trọng" in rows or "ỉ trọng" in rows:
