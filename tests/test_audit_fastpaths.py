@@ -162,3 +162,26 @@ def test_words_before_a_position_are_the_plain_ones(text, s, lo):
     while b > lo and text[b - 1].isalnum() and not text[b - 1].isdecimal():
         b -= 1
     assert tokens._letters_before(text, s, lo) == b
+
+
+PLAIN_BEFORE_SLASH_RE = re.compile(
+    r"(?<![\w.,/])(?P<z>[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?) ?(?P<a>[^\W\d_]+)/"
+    r"(?P<b>[^\W\d_]+²?)")
+PLAIN_TRIPLE_RE = re.compile(
+    r"(?<![\w.,%/-])(?P<a>[0-9]+(?:[.,][0-9]+)?) (?P<b>[0-9]+(?:[.,][0-9]+)?) "
+    r"(?P<c>-?[0-9]+(?:[.,][0-9]+)?)%(?![\w])")
+NUMBERS = ["1", "12", "123", "1.234", "12.345.678", "1,5", "1.234,56", "0,1", "-", "%", "/", " ", "a",
+           "người/km", "km²", "người", "x", ".", ",", "/km", "-5"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NUMBERS), max_size=14).map("".join))
+def test_rates_and_table_triples_found_as_by_the_plain_patterns(text):
+    from parstats.audit import averages, tables
+
+    for fast, plain in ((averages._BEFORE_SLASH_RE, PLAIN_BEFORE_SLASH_RE), (tables._TRIPLE_RE, PLAIN_TRIPLE_RE)):
+        assert _spans(fast, text) == _spans(plain, text)
+        for lo in range(len(text) + 1):
+            for hi in range(lo, len(text) + 1, 4):
+                a, b = fast.search(text, lo, hi), plain.search(text, lo, hi)
+                assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
