@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parstats.audit import lists, tokens, words
+from parstats.audit import changes, lists, tokens, words
 from parstats.markdown import _MARKUP_MORE_RE, normalize_lines, split_paragraphs
 from parstats.paths import PROJ_ROOT, RAW_REPORT
 
@@ -31,6 +31,7 @@ PLAIN_SENT_END_RE = re.compile(r"[.!?…](?=(?:\[[0-9a-z]{1,3}\])*(?: |$))|;")
 PLAIN_LONG_DATE_RE = re.compile(r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
 PLAIN_TRONG_DO_RE = re.compile(r"(?i)\btrong đó\b")
 PLAIN_PREV_WORD_RE = re.compile(r"(\w+)\W{0,2}$")
+PLAIN_FROM_RE = re.compile(r"(?i)\btừ [0-9]")
 
 #: pieces of Vietnamese report text around the words and numbers these patterns look at
 PIECES = ["hai", "Hai", "ba", "Ba", "bốn", "Bốn", "năm", "Năm", "sáu", "Sáu", "bảy", "tám", "Tám",
@@ -39,7 +40,7 @@ PIECES = ["hai", "Hai", "ba", "Ba", "bốn", "Bốn", "năm", "Năm", "sáu", "S
           "15", "2020", "1.500", "1,5", "3/4", "12/5/2021", "ngày 5 tháng 3 năm 2020",
           "NGÀY 1 THÁNG 2 NĂM 2019", "Ngày", "THÁNG", "tháng", "ngày", "quý", "tuổi", "và", "của",
           "so", "với", "từ", "đến", "hộ", "tấn", "%", " %", "số", "/QĐ-UBND", "-", "90-100",
-          "trong đó", "Trong đó", "TRONG ĐÓ", "xtrong đó", "_", "<sup>2</sup>", "[^1]", "[1]", "[a]",
+          "trong đó", "Trong đó", "TRONG ĐÓ", "xtrong đó", "từ", "Từ", "TỪ", "xtừ", "_", "<sup>2</sup>", "[^1]", "[1]", "[a]",
           "*", "**", "²", "<b>", "\\", "|", "\n", "\n\n", "!", "?", "đó", "T", "t"]
 SEPARATORS = [" ", " ", " ", "", ", ", "  "]
 
@@ -131,7 +132,8 @@ def test_tokens_are_those_of_the_plain_start_pattern(text, table):
 def test_rewritten_patterns_match_as_the_plain_ones(text):
     for fast, plain in ((tokens._SENT_END_RE, PLAIN_SENT_END_RE),
                         (tokens._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
-                        (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE)):
+                        (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE),
+                        (changes._FROM_RE, PLAIN_FROM_RE)):
         assert _spans(fast, text) == _spans(plain, text)
         for pos in range(0, len(text) + 1, 3):  # searched from inside the text, as the rules do
             a, b = fast.search(text, pos), plain.search(text, pos)
@@ -144,7 +146,8 @@ def test_rewritten_patterns_match_as_the_plain_ones_in_the_texts():
     for text in TEXTS:
         for fast, plain in ((tokens._SENT_END_RE, PLAIN_SENT_END_RE),
                             (tokens._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
-                            (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE)):
+                            (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE),
+                            (changes._FROM_RE, PLAIN_FROM_RE)):
             assert _spans(fast, text) == _spans(plain, text)
         for line in text.split("\n"):
             assert (_MARKUP_MORE_RE.search(line) is None) == (PLAIN_MARKUP_MORE_RE.search(line) is None)
