@@ -68,6 +68,21 @@ def _lower_class() -> str:
 
 _LOWER = _lower_class()
 
+
+def _word_tree(words) -> str:
+    """A regex source matching exactly the words of ``words``, each as a whole word (not followed
+    by a letter), as a tree of alternatives by their letters."""
+    groups: dict[str, list[str]] = {}
+    alts = []
+    for w in sorted(set(words)):
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            alts.append(r"(?![^\W\d_])")
+    alts += [re.escape(c) + _word_tree(rest) for c, rest in groups.items()]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 #: where a token of :data:`_TOKEN_RE` that matters may start: a run of digits after no letter,
 #: digit, "/", "." or "," and not after a letter and a hyphen, followed by "/", "-", a percent
 #: sign, a lower-case letter, or ".", "," or ":" before a digit (a whole number followed by
@@ -85,20 +100,6 @@ _LOWER = _lower_class()
 #: The words are a tree of alternatives (one branch per first letter: quick to rule out), and
 #: the run of digits is possessive (none of the characters after it may follow a digit:
 #: giving digits back never makes a match).
-def _word_tree(words) -> str:
-    """A regex source matching exactly the words of ``words``, each as a whole word (not followed
-    by a letter), as a tree of alternatives by their letters."""
-    groups: dict[str, list[str]] = {}
-    alts = []
-    for w in sorted(set(words)):
-        if w:
-            groups.setdefault(w[0], []).append(w[1:])
-        else:
-            alts.append(r"(?![^\W\d_])")
-    alts += [re.escape(c) + _word_tree(rest) for c, rest in groups.items()]
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-
 _TOKEN_START_RE = re.compile(
     r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%"
     r"| ?(?!" + _word_tree(_TIME_UNITS | _NOT_UNIT) + r")[" + _LOWER + r"])")
