@@ -387,7 +387,7 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                                       # "ISBN 0-ngày 94 tháng 2 năm 1709": a number mangled
                                       "in_code": m.start() > 0 and text[m.start() - 1] == "-"}))
             long_dates.update((m.start(1), m.start(2), m.start(3)))
-    match = _TOKEN_RE.match
+    match, word_after = _TOKEN_RE.match, _WORD_AFTER_RE.match
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
     lunar = None  # whether the paragraph may hold a lunar date ("âm lịch", "(ÂL)"), asked once
@@ -413,10 +413,16 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                 after = text[e + 1:e + 2] if text[e:e + 1] == " " else text[e:e + 1]
                 if not after.islower():
                     continue
-                unit, unit2 = _unit_after(text, e)
-                if unit is None or unit in _TIME_UNITS:
+                # unit, unit2 = _unit_after(text, e), inline (its first test is the one above)
+                wm = word_after(text, e)
+                if wm is None:
                     continue
-                iv = _count_of(raw)  # the token matched INTEGER_PATTERN: never raises
+                unit, w2 = wm.groups()
+                if not unit[0].islower() or unit in _NOT_UNIT or unit in _TIME_UNITS:
+                    continue
+                unit2 = f"{unit} {w2}" if w2 and w2[0].islower() else unit
+                # _count_of(raw), inline: the token matched INTEGER_PATTERN (never raises)
+                iv = int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
                 prev = _prev_word(text, s)
                 if (len(raw) == 4 and "." not in raw and 1900 <= iv <= 2100
                         and (prev in _YEAR_PREV or text.startswith(" - ", e)
