@@ -188,3 +188,32 @@ def test_rates_and_table_triples_found_as_by_the_plain_patterns(text):
             for hi in range(lo, len(text) + 1, 4):
                 a, b = fast.search(text, lo, hi), plain.search(text, lo, hi)
                 assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def _digit_runs_before_a_word(text: str) -> list:
+    """Where the tokenizer takes a whole number without matching _TOKEN_RE: a start followed by a
+    space and not a percent sign, with what _TOKEN_RE gives there."""
+    out = []
+    for p in split_paragraphs(normalize_lines(text)):
+        for start in tokens._TOKEN_START_RE.finditer(p.text):
+            e = start.end()
+            if p.text.startswith(" ", e) and not p.text.startswith("%", e + 1):
+                m = tokens._TOKEN_RE.match(p.text, start.start())
+                out.append((m and m.lastgroup, m and m.end(), e))
+    return out
+
+
+def test_a_run_of_digits_before_a_word_is_the_whole_number_token_rule_would_give():
+    seen = 0
+    for text in TEXTS:
+        for kind, end, e in _digit_runs_before_a_word(text):
+            assert (kind, end) == ("num", e)
+            seen += 1
+    assert seen > 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_st)
+def test_a_run_of_digits_before_a_word_is_the_whole_number_token(text):
+    for kind, end, e in _digit_runs_before_a_word(text):
+        assert (kind, end) == ("num", e)

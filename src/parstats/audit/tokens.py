@@ -396,15 +396,23 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
         s = start.start()
         if s < last:
             continue  # inside the previous token
-        m = match(text, s)
-        if m is None:
-            continue
-        e = last = m.end()
+        e = start.end()  # the end of the run of digits
+        if text.startswith(" ", e) and not text.startswith("%", e + 1):
+            # the run of digits before a space and a word (the last alternative of the start
+            # pattern): _TOKEN_RE gives a whole number, the run itself
+            m = None
+            last = e
+            kind = "num"
+        else:
+            m = match(text, s)
+            if m is None:
+                continue
+            e = last = m.end()
+            kind = m.lastgroup
         if long_dates and s in long_dates:
             continue
-        kind = m.lastgroup
         if kind == "num":
-            raw = m.group("num")
+            raw = m.group("num") if m is not None else text[s:e]
             if DECIMAL_SYMBOL not in raw:
                 # a whole number: perhaps a count
                 if table:
