@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parstats.audit import lists, tokens, words
+from parstats.audit import changes, lists, tokens, words
 from parstats.markdown import _MARKUP_MORE_RE, normalize_lines, split_paragraphs
 from parstats.paths import PROJ_ROOT, RAW_REPORT
 
@@ -31,6 +31,7 @@ PLAIN_SENT_END_RE = re.compile(r"[.!?…](?=(?:\[[0-9a-z]{1,3}\])*(?: |$))|;")
 PLAIN_LONG_DATE_RE = re.compile(r"(?i)ngày ([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]{4})(?![0-9])")
 PLAIN_TRONG_DO_RE = re.compile(r"(?i)\btrong đó\b")
 PLAIN_PREV_WORD_RE = re.compile(r"(\w+)\W{0,2}$")
+PLAIN_FROM_RE = re.compile(r"(?i)\btừ [0-9]")
 
 #: pieces of Vietnamese report text around the words and numbers these patterns look at
 PIECES = ["hai", "Hai", "ba", "Ba", "bốn", "Bốn", "năm", "Năm", "sáu", "Sáu", "bảy", "tám", "Tám",
@@ -39,7 +40,7 @@ PIECES = ["hai", "Hai", "ba", "Ba", "bốn", "Bốn", "năm", "Năm", "sáu", "S
           "15", "2020", "1.500", "1,5", "3/4", "12/5/2021", "ngày 5 tháng 3 năm 2020",
           "NGÀY 1 THÁNG 2 NĂM 2019", "Ngày", "THÁNG", "tháng", "ngày", "quý", "tuổi", "và", "của",
           "so", "với", "từ", "đến", "hộ", "tấn", "%", " %", "số", "/QĐ-UBND", "-", "90-100",
-          "trong đó", "Trong đó", "TRONG ĐÓ", "xtrong đó", "_", "<sup>2</sup>", "[^1]", "[1]", "[a]",
+          "trong đó", "Trong đó", "TRONG ĐÓ", "xtrong đó", "từ", "Từ", "TỪ", "xtừ", "_", "<sup>2</sup>", "[^1]", "[1]", "[a]",
           "*", "**", "²", "<b>", "\\", "|", "\n", "\n\n", "!", "?", "đó", "T", "t"]
 SEPARATORS = [" ", " ", " ", "", ", ", "  "]
 
@@ -131,7 +132,8 @@ def test_tokens_are_those_of_the_plain_start_pattern(text, table):
 def test_rewritten_patterns_match_as_the_plain_ones(text):
     for fast, plain in ((tokens._SENT_END_RE, PLAIN_SENT_END_RE),
                         (tokens._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
-                        (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE)):
+                        (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE),
+                        (changes._FROM_RE, PLAIN_FROM_RE)):
         assert _spans(fast, text) == _spans(plain, text)
         for pos in range(0, len(text) + 1, 3):  # searched from inside the text, as the rules do
             a, b = fast.search(text, pos), plain.search(text, pos)
@@ -144,7 +146,8 @@ def test_rewritten_patterns_match_as_the_plain_ones_in_the_texts():
     for text in TEXTS:
         for fast, plain in ((tokens._SENT_END_RE, PLAIN_SENT_END_RE),
                             (tokens._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
-                            (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE)):
+                            (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE),
+                            (changes._FROM_RE, PLAIN_FROM_RE)):
             assert _spans(fast, text) == _spans(plain, text)
         for line in text.split("\n"):
             assert (_MARKUP_MORE_RE.search(line) is None) == (PLAIN_MARKUP_MORE_RE.search(line) is None)
@@ -162,3 +165,55 @@ def test_words_before_a_position_are_the_plain_ones(text, s, lo):
     while b > lo and text[b - 1].isalnum() and not text[b - 1].isdecimal():
         b -= 1
     assert tokens._letters_before(text, s, lo) == b
+
+
+PLAIN_BEFORE_SLASH_RE = re.compile(
+    r"(?<![\w.,/])(?P<z>[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?) ?(?P<a>[^\W\d_]+)/"
+    r"(?P<b>[^\W\d_]+²?)")
+PLAIN_TRIPLE_RE = re.compile(
+    r"(?<![\w.,%/-])(?P<a>[0-9]+(?:[.,][0-9]+)?) (?P<b>[0-9]+(?:[.,][0-9]+)?) "
+    r"(?P<c>-?[0-9]+(?:[.,][0-9]+)?)%(?![\w])")
+NUMBERS = ["1", "12", "123", "1.234", "12.345.678", "1,5", "1.234,56", "0,1", "-", "%", "/", " ", "a",
+           "người/km", "km²", "người", "x", ".", ",", "/km", "-5"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NUMBERS), max_size=14).map("".join))
+def test_rates_and_table_triples_found_as_by_the_plain_patterns(text):
+    from parstats.audit import averages, tables
+
+    for fast, plain in ((averages._BEFORE_SLASH_RE, PLAIN_BEFORE_SLASH_RE), (tables._TRIPLE_RE, PLAIN_TRIPLE_RE)):
+        assert _spans(fast, text) == _spans(plain, text)
+        for lo in range(len(text) + 1):
+            for hi in range(lo, len(text) + 1, 4):
+                a, b = fast.search(text, lo, hi), plain.search(text, lo, hi)
+                assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def _digit_runs_before_a_word(text: str) -> list:
+    """Where the tokenizer takes a whole number without matching _TOKEN_RE: a start followed by a
+    space and not a percent sign, with what _TOKEN_RE gives there."""
+    out = []
+    for p in split_paragraphs(normalize_lines(text)):
+        for start in tokens._TOKEN_START_RE.finditer(p.text):
+            e = start.end()
+            if p.text.startswith(" ", e) and not p.text.startswith("%", e + 1):
+                m = tokens._TOKEN_RE.match(p.text, start.start())
+                out.append((m and m.lastgroup, m and m.end(), e))
+    return out
+
+
+def test_a_run_of_digits_before_a_word_is_the_whole_number_token_rule_would_give():
+    seen = 0
+    for text in TEXTS:
+        for kind, end, e in _digit_runs_before_a_word(text):
+            assert (kind, end) == ("num", e)
+            seen += 1
+    assert seen > 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_st)
+def test_a_run_of_digits_before_a_word_is_the_whole_number_token(text):
+    for kind, end, e in _digit_runs_before_a_word(text):
+        assert (kind, end) == ("num", e)

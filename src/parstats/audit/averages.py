@@ -30,7 +30,11 @@ _SENT_RE = re.compile(r"[.!?;](?= |$)")
 WEAK_PER_UNIT = "the counts may be of another set of units, or rounded"
 
 
-_BEFORE_SLASH_RE = re.compile(r"(?<![\w.,/])(?P<z>" + _NUM + r") ?(?P<a>[^\W\d_]+)/(?P<b>[^\W\d_]+²?)")
+#: as _RATE_RE, written to start with a digit (the character before it checked from there), so
+#: that the engine looks for a digit instead of trying every position of the window
+_BEFORE_SLASH_RE = re.compile(
+    r"(?P<z>[0-9](?<![\w.,/][0-9])(?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*(?:,[0-9]+)?))"
+    r" ?(?P<a>[^\W\d_]+)/(?P<b>[^\W\d_]+²?)")
 
 
 _SLASH_LETTER_RE = re.compile(r"/(?=[^\W\d_])")

@@ -152,8 +152,11 @@ def _vi_number_row(cells: list[str]):
 
 # ------------------------------------------------------------------ plain-text change columns
 _AMOUNT = r"[0-9]+(?:[.,][0-9]+)?"
+#: (the first amount starts with a digit, the character before it checked from there: the engine
+#: looks for a digit instead of trying every position)
 _TRIPLE_RE = re.compile(
-    r"(?<![\w.,%/-])(?P<a>" + _AMOUNT + r") (?P<b>" + _AMOUNT + r") (?P<c>-?[0-9]+(?:[.,][0-9]+)?)%(?![\w])")
+    r"(?P<a>[0-9](?<![\w.,%/-][0-9])[0-9]*(?:[.,][0-9]+)?) (?P<b>" + _AMOUNT + r") "
+    r"(?P<c>-?[0-9]+(?:[.,][0-9]+)?)%(?![\w])")
 
 
 def _dot_decimal(s: str) -> tuple[int, int]:

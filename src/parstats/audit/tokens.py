@@ -68,6 +68,21 @@ def _lower_class() -> str:
 
 _LOWER = _lower_class()
 
+
+def _word_tree(words) -> str:
+    """A regex source matching exactly the words of ``words``, each as a whole word (not followed
+    by a letter), as a tree of alternatives by their letters."""
+    groups: dict[str, list[str]] = {}
+    alts = []
+    for w in sorted(set(words)):
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            alts.append(r"(?![^\W\d_])")
+    alts += [re.escape(c) + _word_tree(rest) for c, rest in groups.items()]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
 #: where a token of :data:`_TOKEN_RE` that matters may start: a run of digits after no letter,
 #: digit, "/", "." or "," and not after a letter and a hyphen, followed by "/", "-", a percent
 #: sign, a lower-case letter, or ".", "," or ":" before a digit (a whole number followed by
@@ -85,20 +100,6 @@ _LOWER = _lower_class()
 #: The words are a tree of alternatives (one branch per first letter: quick to rule out), and
 #: the run of digits is possessive (none of the characters after it may follow a digit:
 #: giving digits back never makes a match).
-def _word_tree(words) -> str:
-    """A regex source matching exactly the words of ``words``, each as a whole word (not followed
-    by a letter), as a tree of alternatives by their letters."""
-    groups: dict[str, list[str]] = {}
-    alts = []
-    for w in sorted(set(words)):
-        if w:
-            groups.setdefault(w[0], []).append(w[1:])
-        else:
-            alts.append(r"(?![^\W\d_])")
-    alts += [re.escape(c) + _word_tree(rest) for c, rest in groups.items()]
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-
 _TOKEN_START_RE = re.compile(
     r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%"
     r"| ?(?!" + _word_tree(_TIME_UNITS | _NOT_UNIT) + r")[" + _LOWER + r"])")
@@ -394,7 +395,7 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                                       # "ISBN 0-ngày 94 tháng 2 năm 1709": a number mangled
                                       "in_code": m.start() > 0 and text[m.start() - 1] == "-"}))
             long_dates.update(m.start(k) for k in (1, 2, 3) if m.group(k))
-    match = _TOKEN_RE.match
+    match, word_after = _TOKEN_RE.match, _WORD_AFTER_RE.match
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
     lunar = None  # whether the paragraph may hold a lunar date ("âm lịch", "(ÂL)"), asked once
@@ -403,15 +404,23 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
         s = start.start()
         if s < last:
             continue  # inside the previous token
-        m = match(text, s)
-        if m is None:
-            continue
-        e = last = m.end()
+        e = start.end()  # the end of the run of digits
+        if text.startswith(" ", e) and not text.startswith("%", e + 1):
+            # the run of digits before a space and a word (the last alternative of the start
+            # pattern): _TOKEN_RE gives a whole number, the run itself
+            m = None
+            last = e
+            kind = "num"
+        else:
+            m = match(text, s)
+            if m is None:
+                continue
+            e = last = m.end()
+            kind = m.lastgroup
         if long_dates and s in long_dates:
             continue
-        kind = m.lastgroup
         if kind == "num":
-            raw = m.group("num")
+            raw = m.group("num") if m is not None else text[s:e]
             if DECIMAL_SYMBOL not in raw:
                 # a whole number: perhaps a count
                 if table:
@@ -420,10 +429,16 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                 after = text[e + 1:e + 2] if text[e:e + 1] == " " else text[e:e + 1]
                 if not after.islower():
                     continue
-                unit, unit2 = _unit_after(text, e)
-                if unit is None or unit in _TIME_UNITS:
+                # unit, unit2 = _unit_after(text, e), inline (its first test is the one above)
+                wm = word_after(text, e)
+                if wm is None:
                     continue
-                iv = _count_of(raw)  # the token matched INTEGER_PATTERN: never raises
+                unit, w2 = wm.groups()
+                if not unit[0].islower() or unit in _NOT_UNIT or unit in _TIME_UNITS:
+                    continue
+                unit2 = f"{unit} {w2}" if w2 and w2[0].islower() else unit
+                # _count_of(raw), inline: the token matched INTEGER_PATTERN (never raises)
+                iv = int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
                 prev = _prev_word(text, s)
                 if (len(raw) == 4 and "." not in raw and 1900 <= iv <= 2100
                         and (prev in _YEAR_PREV or text.startswith(" - ", e)
