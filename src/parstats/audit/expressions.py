@@ -6,8 +6,8 @@ number), then ``=`` and a result. Worked examples of legal texts, tax and salary
 and sums written as equations are the text doing its own arithmetic: the result is redone
 exactly (``Decimal``) and compared with the result as written, at its precision (half-up).
 
-* ``A x P% = B`` is a share: a ``ratio`` claim, ``B`` of ``A`` reported ``P%`` (the kind a
-  reader lists it as).
+* ``A x P% = B`` (or ``P% x A = B``) is a share: a ``ratio`` claim, ``B`` of ``A`` reported
+  ``P%`` (the kind a reader lists it as).
 * Any other calculation is a ``sum`` claim reported as its result.
 
 Evidence and doubt:
@@ -262,6 +262,9 @@ def calculation_claims(ctx: ParagraphContext, claims: list) -> None:
         nxt = text.find("=", eq + 1)
         if calc is not None:
             _claim(ctx, claims, calc)
+            for t in ctx.pcts:  # its percentages are read: not also shares stated alone
+                if calc.start <= t.s < calc.end:
+                    t.used = True
             if nxt >= 0 and nxt < calc.end:
                 nxt = text.find("=", calc.end)
         eq = nxt
@@ -275,9 +278,10 @@ def _claim(ctx: ParagraphContext, claims: list, calc: Calculation) -> None:
         detail["weak"] = WEAK_UNITS
     d = calc.result_decimals
     scale = 10 ** d
-    if calc.shape == ("n", "x", "%") or calc.shape == ("n", "×", "%"):
-        # "A x P% = B": B is P% of A
-        a, b = calc.terms[0], calc.result
+    if calc.shape in (("n", "x", "%"), ("n", "×", "%"), ("%", "x", "n"), ("%", "×", "n")):
+        # "A x P% = B" (or "P% x A = B"): B is P% of A
+        a = calc.terms[0] if calc.shape[0] == "n" else calc.terms[1]
+        b = calc.result
         pct_text = text_of_percent(ctx.text, calc)
         if a <= 0 or pct_text is None:
             return
