@@ -428,3 +428,13 @@ def test_a_difference_stated_against_two_amounts_before_it():
     assert f.status == "consistent"
     # no pair of the amounts before it fits: nothing is said
     assert not _rule(text.replace(f"lẻ {format_number(sjc - world, 1)} triệu", "lẻ 2,9 triệu"), "amount-difference")
+
+
+def test_a_calculation_with_rates_per_unit():
+    rate, pct, hours = 20_000, 150, 2
+    text = (f"Tiền lương làm thêm giờ = {format_number(rate)} đồng/giờ x {pct}% x {hours} giờ = "
+            f"{format_number(rate * pct // 100 * hours)} đồng.")
+    (f,) = _rule(text, "worked-calculation")
+    assert f.status == "consistent"
+    (g,) = _rule(f"Mức hưởng = 60% x 5.000.000 đồng = 3.000.000 đồng/tháng.", "worked-calculation")
+    assert g.claim.kind == "ratio" and g.status == "consistent"

@@ -41,7 +41,7 @@ WEAK_UNITS = "a unit that is not the result's may stand for a factor named in wo
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
 #: one piece of a calculation: a number (its % and up to two unit words), an operator, a parenthesis
 #: a unit word after a number (``tấn``, ``đ``, ``tr``), never the multiplication sign ``x``
-_UNIT_WORD = r"(?![x×](?![^\W\d_]))[^\W\d_]{1,8}\.?"
+_UNIT_WORD = r"(?![x×](?![^\W\d_]))[^\W\d_]{1,8}\.?(?:/[^\W\d_]{1,8})?"
 _PIECE_RE = re.compile(
     r"\s*(?:(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?P<unit>\s?" + _UNIT_WORD + r"(?:\s" + _UNIT_WORD + r")?)?"
     r"|(?P<op>[x×*+\-–/])(?=\s|[0-9(])|(?P<open>\()|(?P<close>\)))")
@@ -80,7 +80,7 @@ def _number(text: str) -> Decimal:
 def _unit_key(unit: str | None) -> str | None:
     if not unit:
         return None
-    w = unit.split()[0].rstrip(".").lower()
+    w = unit.split()[0].split("/")[0].rstrip(".").lower()
     return _UNIT_SAME.get(w, w)
 
 
