@@ -330,14 +330,18 @@ SHARED_WHOLE_FITS = 3
 SHARED_WHOLE_REACH = 8
 
 
-def _fits_whole(count: int, whole: int, reported: str) -> bool:
-    """Whether ``count/whole``, rounded half-up at the precision of ``reported`` (``41,18%``), is it."""
-    from decimal import ROUND_HALF_UP, Decimal
+def _reported_units(reported: str) -> tuple[int, int]:
+    """``"41,18%"`` as ``(4118, 2)``: the share in units of its last digit, and its decimals."""
     value = reported.rstrip("%").strip()
-    dec = len(value.partition(",")[2])
-    want = Decimal(value.replace(".", "").replace(",", "."))
-    got = (Decimal(count) * 100 / Decimal(whole)).quantize(Decimal(1).scaleb(-dec), rounding=ROUND_HALF_UP)
-    return got == want
+    whole, _, frac = value.partition(",")
+    return int(whole.replace(".", "") + frac), len(frac)
+
+
+def _fits_whole(count: int, whole: int, units: tuple[int, int]) -> bool:
+    """Whether ``count/whole`` as a percentage, rounded half-up at the precision of the reported
+    share (``units``: :func:`_reported_units`), is it (integer arithmetic: exact)."""
+    want, dec = units
+    return (count * 100 * 10 ** dec * 2 + whole) // (2 * whole) == want
 
 
 def stated_shared_whole(pending: list, by_idx: dict[int, _Ctx]) -> None:
@@ -375,16 +379,17 @@ def stated_shared_whole(pending: list, by_idx: dict[int, _Ctx]) -> None:
                 v = parse_count(m.group(0))
                 if v > biggest and v not in wholes:
                     wholes[v] = (ctx, m.start())
+        units = [_reported_units(c["reported"]) for _, _, _, c in group]
         best, best_fit = None, 0
         for w in wholes:
-            fit = sum(1 for _, t, pct, c in group if _fits_whole(t.a, w, c["reported"]))
+            fit = sum(1 for (_, t, _, _), u in zip(group, units) if _fits_whole(t.a, w, u))
             if fit > best_fit or (fit == best_fit and best is not None and w < best):
                 best, best_fit = w, fit
         if best is None or best_fit < SHARED_WHOLE_FITS or 3 * best_fit < 2 * len(group):
             continue
         ctx, at = wholes[best]
-        for _, t, pct, c in group:
-            if _fits_whole(t.a, best, c["reported"]):
+        for (_, t, pct, c), u in zip(group, units):
+            if _fits_whole(t.a, best, u):
                 c["denominator"] = best
                 c["denominator_source"] = (f"the number {format_number(best)} stated at line {ctx.p.line_at(at)}, "
                                            f"which {best_fit} of the {len(group)} shares of the passage fit")

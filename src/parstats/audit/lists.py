@@ -438,6 +438,9 @@ _HEAD_COUNT_RE = re.compile(
     r"(?=[^0-9.;:!?]{0,120}:\s*$)")
 
 
+_HEAD_COUNT_HINT_RE = re.compile(r"[0-9]|(?i:\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b)")
+
+
 def _marker_kind(text: str) -> str:
     """The kind of a bullet's marker: ``a)``, ``1.``, ``I.`` or the symbol itself (``-``, ``+``)."""
     m = _MARKER_RE.match(text)
@@ -455,6 +458,8 @@ def _counted_bullets(paras: list[Paragraph], i: int, out: list) -> None:
     early)."""
     p = paras[i]
     lo = max(0, len(p.text) - 160)
+    if not _HEAD_COUNT_HINT_RE.search(p.text, lo):
+        return  # no digit and no number word before the colon: no count
     m = None
     for m in _HEAD_COUNT_RE.finditer(p.text, lo):
         pass
@@ -492,6 +497,8 @@ def _item_shares(paras: list[Paragraph], out: list) -> None:
     as instalments or stages or closed by "the rest" (``còn lại``), whose percentages add to
     100 % within their rounding: the parts of one whole (``consistent``). Items that do not add
     up are no claim (each may be a rate of its own whole)."""
+    if not any(p.bullet and "%" in p.text and ("còn lại" in p.text or _INSTALMENT_RE.match(p.text)) for p in paras):
+        return  # no item labelled as an instalment nor closing with "the rest"
     i, n = 0, len(paras)
     while i < n:
         p = paras[i]
@@ -668,6 +675,7 @@ def _inline_parts(p: Paragraph, pidx: int, out: list) -> None:
 #: words after a share that make it the rate of its own place or owner ("tại", "ở", "của")
 _OWN_WHOLE_RE = re.compile(r"(?i)\b(?:tại|ở|của|cho|thuộc)\b")
 _CLAUSE_TAIL_RE = re.compile(r"[^,;.!?]{0,60}")
+_DIGIT_IN_RE = re.compile(r"[0-9]")
 #: most shares one sentence's breakdown holds
 MAX_SENTENCE_SHARES = 8
 
@@ -684,20 +692,25 @@ def _sentence_shares(p: Paragraph, pidx: int, out: list) -> None:
     text = p.text
     if "còn lại" in text:
         return  # the rest is read by _remainder
-    start = 0
-    for end_m in [*_SENT_END_RE.finditer(text), None]:
-        end = end_m.start() if end_m is not None else len(text)
-        run: list[re.Match] = []
-        for x in _ANY_PCT_RE.finditer(text, start, end):
-            if _NOT_SHARE_BEFORE_RE.search(text, max(0, x.start() - 20), x.start()):
-                run = []
-                continue
-            if run and (re.search(r"[0-9]", text[run[-1].end():x.start()]) or x.start() - run[-1].end() > 80):
-                _shares_run(p, pidx, run, out)
-                run = []
-            run.append(x)
-        _shares_run(p, pidx, run, out)
-        start = end + 1
+    pcts = list(_ANY_PCT_RE.finditer(text))
+    if len(pcts) < 2:
+        return
+    ends = [m.start() for m in _SENT_END_RE.finditer(text)]
+    run: list[re.Match] = []
+    sentence = -1
+    for x in pcts:
+        k = bisect.bisect_left(ends, x.start())
+        if k != sentence:  # a new sentence: the run of the last one is read
+            _shares_run(p, pidx, run, out)
+            run, sentence = [], k
+        if _NOT_SHARE_BEFORE_RE.search(text, max(0, x.start() - 20), x.start()):
+            run = []
+            continue
+        if run and (x.start() - run[-1].end() > 80 or _DIGIT_IN_RE.search(text, run[-1].end(), x.start())):
+            _shares_run(p, pidx, run, out)
+            run = []
+        run.append(x)
+    _shares_run(p, pidx, run, out)
 
 
 def _shares_run(p: Paragraph, pidx: int, run: list, out: list) -> None:
@@ -757,7 +770,7 @@ def _remainder(p: Paragraph, pidx: int, out: list) -> None:
 #: from its "23", which the check of the character before drops
 #: what must follow a count's noun within its sentence for a list to follow: a colon, "gồm",
 #: "là", or a capitalised word or a name in backticks (checked inside the pattern, in C)
-_LIST_AHEAD = r"(?= [^\W\d_][^.;!?\n]{0,90}?(?::|gồm|là |\(| năm [0-9]|[ ,][`" + _UP[1:] + r"))"
+_LIST_AHEAD = r"(?= [^\W\d_][^.;!?\n]{0,90}?(?::|gồm|là | năm [12][0-9]{3}|[ ,(][`" + _UP[1:] + r"))"
 _DIGITS_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]?" + _LIST_AHEAD)
 #: a number word after a space (a literal start: found quickly), then a space and a letter
 _WORD_AFTER_SPACE_RE = re.compile(
@@ -894,15 +907,15 @@ _COMMA_COUNT_RE = re.compile(r", (?:[0-9]{1,2}|" + _WORDS_CASED + r") " + _LO)
 
 
 def _comma_count_places(paras: list[Paragraph]) -> list[int]:
-    """The paragraphs with " và " and a count right after a comma, found by one search of the
+    """The paragraphs with " và " and a count right after a comma, found by one search of those
     paragraphs joined (the pattern starts with a literal: found quickly)."""
-    texts = [p.text for p in paras]
-    joined = "\n".join(texts)
-    if " và " not in joined:
+    idx = [i for i, p in enumerate(paras) if " và " in p.text]
+    if not idx:
         return []
-    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
-    found = sorted({bisect.bisect_right(offsets, m.start()) - 1 for m in _COMMA_COUNT_RE.finditer(joined)})
-    return [i for i in found if " và " in texts[i]]
+    texts = [paras[i].text for i in idx]
+    joined = "\n".join(texts)
+    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0))
+    return sorted({idx[bisect.bisect_right(offsets, m.start()) - 1] for m in _COMMA_COUNT_RE.finditer(joined)})
 
 
 def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:

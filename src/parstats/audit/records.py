@@ -42,6 +42,7 @@ WEAK_TOTAL_AFTER = "the list may start before the counts that were read"
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _COUNT = r"(?:[0-9]{1,3}|(?i:" + _WORDS + r"))"
 _SENT_RE = re.compile(r"[.!?;](?= |$)")
+_DIGIT_RE = re.compile(r"[0-9]")
 
 
 def _value(text: str) -> int:
@@ -120,7 +121,10 @@ def total_after_claims(ctx: ParagraphContext, claims: list) -> None:
         elif text[pos - 1:pos] == " ":
             pos -= 1
         while len(parts) < 12:
-            p = _PART_BEFORE_RE.search(text, max(0, pos - 80), pos)
+            lo = max(0, pos - 80)
+            if not _DIGIT_RE.search(text, lo, pos):
+                break
+            p = _PART_BEFORE_RE.search(text, lo, pos)
             if p is None or p.group("noun").lower() != noun:
                 break
             parts.insert(0, p)

@@ -237,11 +237,14 @@ WEAK_RATIO_COLUMN = "the other rows do not show that this column is the ratio of
 
 
 def _ratio_fits(a: tuple[int, int], b: tuple[int, int], c: tuple[int, int]) -> bool:
-    """Whether a/b x 100, rounded half-up at c's precision, is c (each (units, decimals))."""
-    A, B, C = (Decimal(v).scaleb(-d) for v, d in (a, b, c))
-    if B <= 0:
+    """Whether a/b x 100, rounded half-up at c's precision, is c (each (units, decimals));
+    integer arithmetic, exact."""
+    (au, ad), (bu, bd), (cu, cd) = a, b, c
+    if bu <= 0:
         return False
-    return (A / B * 100).quantize(Decimal(1).scaleb(-c[1]), rounding=ROUND_HALF_UP) == C
+    num = au * 10 ** bd * 100 * 10 ** cd
+    den = bu * 10 ** ad
+    return (2 * num + den) // (2 * den) == cu
 
 
 def _header_and_rows(paras: list[Paragraph], block: list[int]):
