@@ -903,7 +903,7 @@ def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
                           detail={"unit": noun, "rule": "parts-of-total", "weak": WEAK_LIST}))
 
 
-_COMMA_COUNT_RE = re.compile(r", (?:[0-9]{1,2}|" + _WORDS_CASED + r") " + _LO)
+_COMMA_COUNT_RE = re.compile(r", (?=[0-9HBNSTMChbnstmc])(?:[0-9]{1,2}|" + _WORDS_CASED + r") " + _LO)
 
 
 def _comma_count_places(paras: list[Paragraph]) -> list[int]:

@@ -378,6 +378,7 @@ def _total_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
 
 # ------------------------------------------------------------------ structure tables
 _STRUCTURE_RE = re.compile(r"(?i)cơ cấu|t[ỷỉ] trọng")
+_STRUCTURE_WORDS = ("ơ cấu", "Ơ CẤU", "ỷ trọng", "ỉ trọng")
 WEAK_STRUCTURE = "no other line of the table adds up to 100%: the table may leave out a part"
 
 
@@ -438,8 +439,8 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
         rows = "\n".join([paras[i].text for i in block])  # the words below hold no line break
         if any(w in rows for w in _TOTAL_WORDS):
             _total_rows(paras, block, out)
-        near = rows + " ".join(paras[k].text for k in range(max(0, block[0] - 3), block[0]))
-        if "ơ cấu" in near or "Ơ CẤU" in near or "ỷ trọng" in near or "ỉ trọng" in near:
+        if any(w in t for t in (rows, *(paras[k].text for k in range(max(0, block[0] - 3), block[0])))
+               for w in _STRUCTURE_WORDS):
             _structure_lines(paras, block, out)
         if "ổng" in rows or "ộng" in rows:
             _total_columns(paras, block, out)
