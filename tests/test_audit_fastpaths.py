@@ -76,12 +76,12 @@ def _tokenized(text: str, start_re: re.Pattern | None = None) -> list:
     try:
         out = []
         for i, p in enumerate(split_paragraphs(normalize_lines(text))):
-            digit = tokens._DIGIT_RE.search(p.text)
+            digit = tokens.DIGIT_RE.search(p.text)
             if digit is None:
                 continue
             ctx = tokens.ParagraphContext(p, i)
             claims: list = []
-            tokens._tokenize(ctx, claims, digit.start())
+            tokens.tokenize(ctx, claims, digit.start())
             out.append(([(t.kind, t.s, t.e, t.text, t.a, t.b, t.dec, t.role, t.unit, t.unit2, t.depth,
                           t.prev, t.approx) for t in ctx.toks], repr(claims)))
         return out
@@ -132,7 +132,7 @@ def test_tokens_are_those_of_the_plain_start_pattern(text, table):
 def test_rewritten_patterns_match_as_the_plain_ones(text):
     for fast, plain in ((tokens._SENT_END_RE, PLAIN_SENT_END_RE),
                         (tokens._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
-                        (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE),
+                        (words.TRONG_DO_RE, PLAIN_TRONG_DO_RE),
                         (changes._FROM_RE, PLAIN_FROM_RE)):
         assert _spans(fast, text) == _spans(plain, text)
         for pos in range(0, len(text) + 1, 3):  # searched from inside the text, as the rules do
@@ -146,7 +146,7 @@ def test_rewritten_patterns_match_as_the_plain_ones_in_the_texts():
     for text in TEXTS:
         for fast, plain in ((tokens._SENT_END_RE, PLAIN_SENT_END_RE),
                             (tokens._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
-                            (words._TRONG_DO_RE, PLAIN_TRONG_DO_RE),
+                            (words.TRONG_DO_RE, PLAIN_TRONG_DO_RE),
                             (changes._FROM_RE, PLAIN_FROM_RE)):
             assert _spans(fast, text) == _spans(plain, text)
         for line in text.split("\n"):

@@ -20,8 +20,8 @@ from parstats.audit import Finding, audit_path, audit_text
 from parstats.audit.extraction import extract_claims
 from parstats.audit.model import Claim
 from parstats.audit.paragraph import BEFORE_PAREN_RE, paren_group, ratio_claims, sum_claims
-from parstats.audit.tokens import _Ctx, _mk, _tokenize
-from parstats.audit.words import _EXHAUSTIVE_RE, _TRONG_DO_RE
+from parstats.audit.tokens import ParagraphContext, provisional_claim, tokenize
+from parstats.audit.words import EXHAUSTIVE_RE, TRONG_DO_RE
 from parstats.audit.documents import _TYPE_BEFORE_RE, _TYPE_WORDS, _type_word_before
 from parstats.markdown import (
     Paragraph,
@@ -216,7 +216,7 @@ _CUE_PIECES = ["gồm", "bao gồm", "Bao Gồm", "còn lại", "chia ra", "cụ
 @given(st.lists(st.sampled_from(_CUE_PIECES), max_size=20), st.data())
 def test_cue_lookup_is_the_regex_search(pieces, data):
     text = "".join(pieces)
-    ctx = _Ctx(Paragraph(text, [0], [1], []), 0)
+    ctx = ParagraphContext(Paragraph(text, [0], [1], []), 0)
     a = data.draw(st.integers(0, len(text)))
     b = data.draw(st.integers(0, len(text)))
-    assert ctx.has_cue(a, b) == (_EXHAUSTIVE_RE.search(text, a, b) is not None)
+    assert ctx.has_cue(a, b) == (EXHAUSTIVE_RE.search(text, a, b) is not None)

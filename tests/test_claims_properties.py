@@ -419,11 +419,11 @@ WORDISH = st.text(alphabet=st.sampled_from(list("aáđ Ư_9٣²½ ,:.;-\u0301xyz
 
 @given(WORDISH, st.data())
 def test_previous_word_scans_match_their_regexes(text, data):
-    # _prev_word/_prev2 scan backwards for speed; they must agree with the regex searches
-    from parstats.audit.tokens import _PREV2_RE, _PREV_WORDS_RE, _prev2, _prev_word
+    # prev_word/prev2 scan backwards for speed; they must agree with the regex searches
+    from parstats.audit.tokens import PREV2_RE, PREV_WORDS_RE, prev2, prev_word
 
     s = data.draw(st.integers(0, len(text)))
-    m = _PREV_WORDS_RE.search(text, max(0, s - 40), s)
-    assert _prev_word(text, s) == (m.group(1).lower() if m else None)
-    m = _PREV2_RE.search(text, max(0, s - 50), s)
-    assert _prev2(text, s) == (f"{m.group(1)} {m.group(2)}".lower() if m else None)
+    m = PREV_WORDS_RE.search(text, max(0, s - 40), s)
+    assert prev_word(text, s) == (m.group(1).lower() if m else None)
+    m = PREV2_RE.search(text, max(0, s - 50), s)
+    assert prev2(text, s) == (f"{m.group(1)} {m.group(2)}".lower() if m else None)

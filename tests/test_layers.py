@@ -31,3 +31,24 @@ def test_publishing_imports_no_private_name_of_another_module():
                     crossings += [f"{path.relative_to(PROJ_ROOT)}:{node.lineno} imports {node.module}.{a.name}"
                                   for a in node.names if a.name.startswith("_")]
     assert crossings == []
+
+
+def test_no_private_name_crosses_a_module_border():
+    """Issue 16, item 9: the stages of the package talk through public names only (a name with a
+    leading underscore is its module's own); and a provisional claim's keys are public too."""
+    import ast
+    from pathlib import Path
+
+    import parstats
+
+    root = Path(parstats.__file__).parent
+    crossing = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("parstats"):
+                crossing += [f"{path.relative_to(root)}: {node.module}.{a.name}" for a in node.names
+                             if a.name.startswith("_") and not a.name.startswith("__")]
+            if isinstance(node, ast.Constant) and node.value in ("_order", "_tok", "_pct"):
+                crossing.append(f"{path.relative_to(root)}: the claim key {node.value!r}")
+    assert crossing == []

@@ -106,7 +106,7 @@ def per_unit_claims(paras: list[Paragraph]) -> list[dict]:
                         "parts": None, "reported": m.group("z"),
                         "denominator_source": (f"'{xa.group(0)}' over '{xb.group(0)}', the counts of the two "
                                                f"nouns of the unit {a}/{b} in the same sentence"),
-                        "target": None, "detail": detail, "_order": (pidx, m.start())})
+                        "target": None, "detail": detail, "order": (pidx, m.start())})
     return out
 
 

@@ -55,7 +55,7 @@ from parstats.audit.model import Claim, KIND_RANK, gc_paused, new_claim
 from parstats.audit.paragraph import ratio_claims, sum_claims
 from parstats.audit.reading import ReportReadError
 from parstats.audit.ties import breakdown_wholes, named_whole, of_whole_claims, paragraph_ties, sentence_whole
-from parstats.audit.tokens import _Ctx, _DIGIT_RE, _mk, _pct_text, _tokenize
+from parstats.audit.tokens import ParagraphContext, DIGIT_RE, provisional_claim, pct_text, tokenize
 from parstats.markdown import normalize_lines, split_paragraphs
 
 
@@ -103,17 +103,17 @@ def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Clai
 
 def _extract(text: str) -> list[Claim]:
     paras = split_paragraphs(normalize_lines(text))
-    ctxs: list[_Ctx] = []
+    ctxs: list[ParagraphContext] = []
     raw: list[dict] = []
     per_para: dict[int, list] = {}
     pending: list = []
     for i, p in enumerate(paras):
-        digit = _DIGIT_RE.search(p.text)
+        digit = DIGIT_RE.search(p.text)
         if digit is None:
             continue
-        ctx = _Ctx(p, i)
+        ctx = ParagraphContext(p, i)
         own: list = []
-        _tokenize(ctx, own, digit.start())
+        tokenize(ctx, own, digit.start())
         if ctx.toks:
             of_whole_claims(ctx, own)
             ratio_claims(ctx, own, pending)
@@ -127,14 +127,14 @@ def _extract(text: str) -> list[Claim]:
     # names on one line are two lists)
     def list_key(c):
         return c["line"], c["denominator"], c["parts"], tuple(c["quote"].split()[:2])
-    have = {k for c in raw if c["kind"] == "sum" for k in (c["_order"], list_key(c))}
+    have = {k for c in raw if c["kind"] == "sum" for k in (c["order"], list_key(c))}
     raw.extend(c for c in counted_list_claims(paras, ctxs)
-               if c["_order"] not in have and list_key(c) not in have)
+               if c["order"] not in have and list_key(c) not in have)
     raw.extend(table_claims(paras))
     raw.extend(per_unit_claims(paras))
     # footnote texts by id; an id may repeat (several documents in one text): each marker
     # uses the nearest definition after it, else the last one before it
-    groups: dict[str, list[list[_Ctx]]] = {}
+    groups: dict[str, list[list[ParagraphContext]]] = {}
     last_note = None
     for ctx in ctxs:
         if ctx.p.kind == "footnote" and ctx.p.footnote is not None:
@@ -190,30 +190,30 @@ def _extract(text: str) -> list[Claim]:
     for ctx in ctxs:
         for t in ctx.toks:
             if t.role == "pct" and not t.used:
-                raw.append(_mk(ctx, "ratio", t.s, t.e, reported=_pct_text(t),
+                raw.append(provisional_claim(ctx, "ratio", t.s, t.e, reported=pct_text(t),
                                detail={"share_only": True}, quote_start=ctx.clause_start(t.s, 60)))
     # footnote breakdowns
     for ctx in ctxs:
         if ctx.p.markers and ctx.toks:
             footnote_sums(ctx, fmap, per_para.get(ctx.pidx, []), raw)
     # targets stated before a ratio or change claim (same paragraph, else the one before)
-    prev_body: dict[int, _Ctx] = {}
+    prev_body: dict[int, ParagraphContext] = {}
     last = None
     for ctx in ctxs:
         if ctx.p.kind == "body":
             prev_body[ctx.pidx] = last
             last = ctx
     for c in raw:
-        if c["kind"] not in ("ratio", "change") or "_tok" not in c:
+        if c["kind"] not in ("ratio", "change") or "token" not in c:
             continue
-        ctx = by_idx[c["_order"][0]]
-        tgt = target_in(ctx, c["_tok"].s)
+        ctx = by_idx[c["order"][0]]
+        tgt = target_in(ctx, c["token"].s)
         if tgt is None and ctx.p.kind == "body" and prev_body.get(ctx.pidx) is not None:
             pc = prev_body[ctx.pidx]
             tgt = target_in(pc, len(pc.text))
         c["target"] = tgt
     rank = KIND_RANK
-    raw.sort(key=lambda c: (c["_order"], rank[c["kind"]]))
+    raw.sort(key=lambda c: (c["order"], rank[c["kind"]]))
     seen: dict[tuple[str, int], int] = {}
     out = []
     for c in raw:

@@ -10,16 +10,16 @@ from __future__ import annotations
 import bisect
 import re
 
-from parstats.audit.model import TargetSpec
-from parstats.audit.tokens import _DIGIT_RE, _Ctx, _Tok, _same_kind
+from parstats.audit.model import ProvisionalClaim, TargetSpec
+from parstats.audit.tokens import DIGIT_RE, ParagraphContext, NumberToken, same_kind
 from parstats.audit.words import (
-    _INT,
-    _NUM,
-    _ON_TOTAL_RE,
-    _TOTAL_ROW_RE,
-    _TOTAL_ROW_START_RE,
-    _TOTAL_WORD_RE,
-    _TRONG_DO_RE,
+    INT,
+    NUM,
+    ON_TOTAL_RE,
+    TOTAL_ROW_RE,
+    TOTAL_ROW_START_RE,
+    TOTAL_WORD_RE,
+    TRONG_DO_RE,
 )
 from parstats.markdown import Paragraph
 from parstats.numbers import format_number, parse_count
@@ -28,22 +28,22 @@ from parstats.numbers import format_number, parse_count
 class FootnoteMap:
     """``fmap.at(note, pidx)``: the footnote paragraphs a marker in paragraph ``pidx`` refers to."""
 
-    def __init__(self, groups: dict[str, list[list[_Ctx]]]):
+    def __init__(self, groups: dict[str, list[list[ParagraphContext]]]):
         self.groups = groups
         self.starts = {k: [g[0].pidx for g in v] for k, v in groups.items()}
 
     def __contains__(self, note: str) -> bool:
         return note in self.groups
 
-    def at(self, note: str, pidx: int) -> list[_Ctx]:
+    def at(self, note: str, pidx: int) -> list[ParagraphContext]:
         starts = self.starts[note]
         i = bisect.bisect_left(starts, pidx)
         return self.groups[note][i if i < len(starts) else len(starts) - 1]
 
 
-def _footnote_total(fctxs: list[_Ctx], unit: str | None) -> tuple[int, str, int] | None:
+def _footnote_total(fctxs: list[ParagraphContext], unit: str | None) -> tuple[int, str, int] | None:
     for fc in fctxs:
-        m = _TOTAL_WORD_RE.search(fc.text)
+        m = TOTAL_WORD_RE.search(fc.text)
         if not m:
             continue
         cands = [t for t in fc.toks if t.role == "count" and t.s > m.start()]
@@ -55,12 +55,12 @@ def _footnote_total(fctxs: list[_Ctx], unit: str | None) -> tuple[int, str, int]
     return None
 
 
-def resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "FootnoteMap") -> tuple[int, str, bool] | None:
+def resolve_total(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, fmap: "FootnoteMap") -> tuple[int, str, bool] | None:
     """The total of a count-share claim, how it was found, and whether that tie is beyond doubt
     (the same clause or a footnote) rather than a passage's (earlier in the paragraph)."""
     text = ctx.text
     # 1. "… Z% trên tổng số N …" / "trên N" right after the percentage
-    m = re.match(r" ?(?:(?:trên|của) (?:tổng số )?|trong tổng số )(" + _INT + r")(?![0-9])", text[pct.e:pct.e + 40])
+    m = re.match(r" ?(?:(?:trên|của) (?:tổng số )?|trong tổng số )(" + INT + r")(?![0-9])", text[pct.e:pct.e + 40])
     if m:
         return parse_count(m.group(1)), f"'{m.group(0).strip()}' after the percentage", True
     #    "… 15,0% (29 người) cán bộ … trên tổng số 197 người." later in the same clause
@@ -75,10 +75,10 @@ def resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "FootnoteMap") -> tuple[i
         u = toks[j]
         if u.s >= stop:
             break
-        if u.role in ("pct", "frac", "count") and not _TOTAL_WORD_RE.search(text, max(end, u.s - 20), u.s):
+        if u.role in ("pct", "frac", "count") and not TOTAL_WORD_RE.search(text, max(end, u.s - 20), u.s):
             nxt = u.s
             break
-    m = _ON_TOTAL_RE.search(text, end, nxt)
+    m = ON_TOTAL_RE.search(text, end, nxt)
     if m and not _other_noun(ctx, t, m.start(1)):
         return parse_count(m.group(1)), f"'{m.group(0).strip()}' later in the sentence", True
     # 2. a footnote attached in the same sentence saying "Tổng số … là N"
@@ -98,9 +98,9 @@ def resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "FootnoteMap") -> tuple[i
     #    ("18 loại đất. Trong đó, … 47.362 ha" is not a total of hectares)
     for j in range(t.idx - 1, max(-1, t.idx - 60), -1):
         u = ctx.toks[j]
-        if u.approx or not _same_kind(u, t) or (u.b if u.role == "frac" else u.a) < t.a:
+        if u.approx or not same_kind(u, t) or (u.b if u.role == "frac" else u.a) < t.a:
             continue  # another kind of thing, an approximate number, or smaller than the part
-        if u.role == "count" and _TRONG_DO_RE.search(text, u.e, _next_item_start(ctx, j, t.s)):
+        if u.role == "count" and TRONG_DO_RE.search(text, u.e, _next_item_start(ctx, j, t.s)):
             return u.a, (f"'{u.text} {u.unit2}' before 'trong đó' earlier in the paragraph "
                          f"(line {ctx.p.line_at(u.s)})"), False
         if u.unit != t.unit:
@@ -119,27 +119,27 @@ def resolve_total(ctx: _Ctx, t: _Tok, pct: _Tok, fmap: "FootnoteMap") -> tuple[i
 _OWN_SHARE_RE = re.compile(r" ?[^\W\d_]*(?: [^\W\d_]+)? ?(?:\(|, chiếm|, đạt|, tỷ lệ|, bằng)")
 
 
-def _names_whole(ctx: _Ctx, u: _Tok) -> bool:
+def _names_whole(ctx: ParagraphContext, u: NumberToken) -> bool:
     """Whether "tổng số" names the number ``u`` itself as a whole: nothing in parentheses
     between them ("76,3% tổng số người miền Bắc di cư), 209.132 tín đồ …" names another whole)
     and no share of its own after it ("tổng số ĐBQH); có 456 đại biểu tán thành (bằng 95,40%"
     is a part)."""
     text = ctx.text
     m = None
-    for m in _TOTAL_WORD_RE.finditer(text, max(0, u.s - 60), u.s):
+    for m in TOTAL_WORD_RE.finditer(text, max(0, u.s - 60), u.s):
         pass
     if m is None or "(" in text[m.end():u.s] or ")" in text[m.end():u.s] or ";" in text[m.end():u.s]:
         return False
     return _OWN_SHARE_RE.match(text, u.e + len(u.unit2 or "") + 1) is None
 
 
-def _other_noun(ctx: _Ctx, t: _Tok, pos: int) -> bool:
+def _other_noun(ctx: ParagraphContext, t: NumberToken, pos: int) -> bool:
     """Whether the number at ``pos`` counts another kind of thing than the count ``t`` ("6 thí
     sinh … xếp thứ 7 trên tổng số 30 nước": nations, not contestants)."""
     i = bisect.bisect_left(ctx.tok_starts, pos)
     if i < len(ctx.toks) and ctx.toks[i].s == pos:
         u = ctx.toks[i]
-        return u.unit is not None and t.unit is not None and not _same_kind(u, t)
+        return u.unit is not None and t.unit is not None and not same_kind(u, t)
     return False
 
 
@@ -148,19 +148,19 @@ def _total_word_before(text: str, pos: int) -> bool:
     it, with no other number in between ("Tổng số dân là 1.000 người", not "… 1.000 người. Người
     Kinh có 700 người" for the 700)."""
     m = None
-    for m in _TOTAL_WORD_RE.finditer(text, max(0, pos - 60), pos):
+    for m in TOTAL_WORD_RE.finditer(text, max(0, pos - 60), pos):
         pass
-    return m is not None and _DIGIT_RE.search(text, m.end(), pos) is None
+    return m is not None and DIGIT_RE.search(text, m.end(), pos) is None
 
 
-def _next_item_start(ctx: _Ctx, j: int, default: int) -> int:
+def _next_item_start(ctx: ParagraphContext, j: int, default: int) -> int:
     for u in ctx.toks[j + 1:j + 8]:
         if u.role in ("count", "frac"):
             return u.s
     return default
 
 
-def _top_items(fctxs: list[_Ctx]) -> list[tuple[_Ctx, _Tok]]:
+def _top_items(fctxs: list[ParagraphContext]) -> list[tuple[ParagraphContext, NumberToken]]:
     out = []
     for fc in fctxs:
         for t in fc.toks:
@@ -169,7 +169,7 @@ def _top_items(fctxs: list[_Ctx]) -> list[tuple[_Ctx, _Tok]]:
     return out
 
 
-def footnote_sums(ctx: _Ctx, fmap: "FootnoteMap", claims_in_para: list, claims: list) -> None:
+def footnote_sums(ctx: ParagraphContext, fmap: "FootnoteMap", claims_in_para: list, claims: list) -> None:
     toks = ctx.toks
     ratio_of: dict[int, dict] | None = None  # id(token) -> the last ratio claim with a total on it
     for pos, note in ctx.p.markers:
@@ -189,8 +189,8 @@ def footnote_sums(ctx: _Ctx, fmap: "FootnoteMap", claims_in_para: list, claims: 
         # a ratio claim built on that token gives numerator and denominator
         num, den = (anchor_tok.a, anchor_tok.b) if anchor_tok.role == "frac" else (anchor_tok.a, None)
         if ratio_of is None:
-            ratio_of = {id(c["_tok"]): c for c in claims_in_para
-                        if c.get("_tok") is not None and c["kind"] == "ratio" and c["denominator"]}
+            ratio_of = {id(c["token"]): c for c in claims_in_para
+                        if c.get("token") is not None and c["kind"] == "ratio" and c["denominator"]}
         c = ratio_of.get(id(anchor_tok))
         if c is not None:
             num, den = c["numerator"], c["denominator"]
@@ -233,9 +233,9 @@ def footnote_sums(ctx: _Ctx, fmap: "FootnoteMap", claims_in_para: list, claims: 
                                       f"down in footnote {note}", base, order))
 
 
-_CELL_COUNT_RE = re.compile(r"\s*(?P<n>" + _INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)?")
+_CELL_COUNT_RE = re.compile(r"\s*(?P<n>" + INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)?")
 
-_CELL_SHARE_RE = re.compile(r"\s*(?P<n>" + _INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)? ?\( ?(?P<p>" + _NUM
+_CELL_SHARE_RE = re.compile(r"\s*(?P<n>" + INT + r")(?![0-9.,]) ?(?P<unit>[^\W\d_]+)? ?\( ?(?P<p>" + NUM
                             + r") ?% ?\)")
 
 
@@ -249,14 +249,14 @@ def _cells(text: str) -> list[tuple[int, str]]:
     return [(a + 1, text[a + 1:b]) for a, b in zip(pipes, pipes[1:])]
 
 
-def table_shares(paras: list[Paragraph], by_idx: dict[int, "_Ctx"], claims: list) -> None:
+def table_shares(paras: list[Paragraph], by_idx: dict[int, "ParagraphContext"], claims: list) -> None:
     """Shares in the rows under a table's total row, when the rows add up to it exactly.
 
     ``| Tổng cộng | 1.019.258 người |`` then ``| Thành thị | 184.860 người (23,5%) |`` and
     ``| Nông thôn | 834.398 người (76,5%) |``: the counts add up to the total, so the total
     is the whole of each share (and the breakdown is a sum claim).
     """
-    heads = [k for k, p in enumerate(paras) if p.kind == "table" and _TOTAL_ROW_START_RE.match(p.text)]
+    heads = [k for k, p in enumerate(paras) if p.kind == "table" and TOTAL_ROW_START_RE.match(p.text)]
     for r in heads:
         j = r + 1  # the end of the table
         while j < len(paras) and paras[j].kind == "table":
@@ -264,7 +264,7 @@ def table_shares(paras: list[Paragraph], by_idx: dict[int, "_Ctx"], claims: list
         if j - r < 3:
             continue  # fewer than two rows under it
         cells = _cells(paras[r].text)
-        if not cells or not _TOTAL_ROW_RE.match(cells[0][1]):
+        if not cells or not TOTAL_ROW_RE.match(cells[0][1]):
             continue
         for col in range(1, len(cells)):
             m = _CELL_COUNT_RE.match(cells[col][1])
@@ -300,14 +300,15 @@ def table_shares(paras: list[Paragraph], by_idx: dict[int, "_Ctx"], claims: list
                 source, {"unit": unit}, (rows[0][0], rows[0][1] - 1)))
 
 
-def _claim_dict(kind, line, quote, numerator, denominator, parts, reported, source, detail, order):
+def _claim_dict(kind, line, quote, numerator, denominator, parts, reported, source, detail,
+                order) -> ProvisionalClaim:
     return {"kind": kind, "line": line, "quote": quote, "numerator": numerator,
             "denominator": denominator, "parts": tuple(parts) if parts is not None else None,
             "reported": reported, "denominator_source": source, "target": None,
-            "detail": detail, "_order": order}
+            "detail": detail, "order": order}
 
 
-def target_in(ctx: _Ctx, upto: int) -> TargetSpec | None:
+def target_in(ctx: ParagraphContext, upto: int) -> TargetSpec | None:
     """The last target stated among the tokens before ``upto`` (a prefix lookup, not a scan)."""
     k = bisect.bisect_left(ctx.tok_starts, upto)  # toks[:k] start before upto
     j = ctx.last_target[k]
@@ -344,7 +345,7 @@ def _fits_whole(count: int, whole: int, units: tuple[int, int]) -> bool:
     return (count * 100 * 10 ** dec * 2 + whole) // (2 * whole) == want
 
 
-def stated_shared_whole(pending: list, by_idx: dict[int, _Ctx]) -> None:
+def stated_shared_whole(pending: list, by_idx: dict[int, ParagraphContext]) -> None:
     """``34 Bí thư`` … ``Thế hệ 6X có 14 người (41,18%). 7X có 20 người (58,82%)`` … ``16 (47,06%)
     Bí thư là Ủy viên Trung ương``: shares of counts left without a whole, several of which fit one
     number stated as a count in the passage (rule ``stated-shared-whole``). At least
@@ -369,7 +370,7 @@ def stated_shared_whole(pending: list, by_idx: dict[int, _Ctx]) -> None:
         if len(group) < SHARED_WHOLE_FITS:
             continue
         biggest = max(t.a for _, t, _, _ in group)
-        wholes: dict[int, tuple[_Ctx, int]] = {}
+        wholes: dict[int, tuple[ParagraphContext, int]] = {}
         for pidx in range(max(0, group[0][0] - SHARED_WHOLE_REACH), group[-1][0] + 1):
             ctx = by_idx.get(pidx)
             if ctx is None:

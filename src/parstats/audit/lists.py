@@ -37,6 +37,7 @@ import re
 from itertools import accumulate
 from decimal import Decimal
 
+from parstats.audit.model import ProvisionalClaim
 from parstats.audit.records import names_count_claims
 from parstats.markdown import Paragraph
 
@@ -100,7 +101,7 @@ _SENT_END_RE = re.compile(r"[.!?](?= |$)|;")
 
 
 def _claim(p: Paragraph, pidx: int, s: int, e: int, *, total: int, parts, reported: str,
-           source: str, detail: dict, qs: int | None = None) -> dict:
+           source: str, detail: dict, qs: int | None = None) -> ProvisionalClaim:
     """A provisional sum claim of paragraph ``p`` (the dict the extractor builds)."""
     qs = s if qs is None else qs
     quote = p.text[qs:e].strip(" ,;:.")
@@ -108,7 +109,7 @@ def _claim(p: Paragraph, pidx: int, s: int, e: int, *, total: int, parts, report
         quote = quote[:199] + "…"
     return {"kind": "sum", "line": p.line_at(s), "quote": quote, "numerator": None,
             "denominator": total, "parts": tuple(parts), "reported": reported,
-            "denominator_source": source, "target": None, "detail": detail, "_order": (pidx, s)}
+            "denominator_source": source, "target": None, "detail": detail, "order": (pidx, s)}
 
 
 def _count_value(m: re.Match) -> tuple[int, str, bool]:
@@ -589,7 +590,7 @@ def _bullets(paras: list[Paragraph], out: list) -> None:
                         "target": None,
                         "detail": {"rule": "breakdown-100", "unit": "%", "scale": scale, "slack": int(slack),
                                    "weak": WEAK_BREAKDOWN, "breakdown": True},
-                        "_order": (i + 1, 0)})
+                        "order": (i + 1, 0)})
 
 
 _NUMBERED_SHARE_RE = re.compile(r"^(?P<k>[0-9]{1,2})[.)] (?P<v>[0-9]{1,3}(?:,[0-9]{1,2})?) ?% ")
@@ -598,7 +599,7 @@ _SUB_ITEM_RE = re.compile(r"^(?:[a-zđ]\)|[-+*•–] )")
 
 def _shares_claim(first: Paragraph, pidx: int, values: list[str], source: str, rule: str, *,
                   weak: str | None = WEAK_BREAKDOWN, reported: str | None = None, pos: int = 0,
-                  end: int | None = None) -> dict:
+                  end: int | None = None) -> ProvisionalClaim:
     """A sum claim: percentages that add to 100 % within the rounding of the parts."""
     dec = max(len(v.partition(",")[2]) for v in values)
     scale = 10 ** dec
@@ -612,7 +613,7 @@ def _shares_claim(first: Paragraph, pidx: int, values: list[str], source: str, r
     return {"kind": "sum", "line": first.line_at(pos), "quote": first.text[pos:end if end is not None else pos + 80], "numerator": None,
             "denominator": 100 * scale, "parts": tuple(units), "reported": reported,
             "denominator_source": source + " (" + " + ".join(v + "%" for v in values) + ")",
-            "target": None, "detail": detail, "_order": (pidx, pos)}
+            "target": None, "detail": detail, "order": (pidx, pos)}
 
 
 def _numbered_shares(paras: list[Paragraph], i: int, out: list) -> None:
@@ -920,7 +921,7 @@ def _comma_count_places(paras: list[Paragraph]) -> list[int]:
 
 def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts,
-    at most one per place ``_order``; the extractor keeps another rule's claim at the same place,
+    at most one per place ``order``; the extractor keeps another rule's claim at the same place,
     such as ``list-of-names`` of :mod:`parstats.audit.ties`). ``contexts``: the paragraphs'
     :class:`parstats.audit.tokens.ParagraphContext` objects, whose count tokens are the places of
     counts in digits (else they are searched here)."""
@@ -960,8 +961,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
         _item_shares(paras, out)
     seen: set = set()
     uniq = []
-    for c in sorted(out, key=lambda c: c["_order"]):
-        if c["_order"] not in seen:
-            seen.add(c["_order"])
+    for c in sorted(out, key=lambda c: c["order"]):
+        if c["order"] not in seen:
+            seen.add(c["order"])
             uniq.append(c)
     return uniq

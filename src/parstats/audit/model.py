@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypedDict
 from decimal import Decimal
 
 
@@ -85,6 +86,28 @@ class Claim:
     denominator_source: str | None = None
     target: TargetSpec | None = None
     detail: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+class ProvisionalClaim(TypedDict, total=False):
+    """A claim while the rules find it, before :func:`new_claim` makes it a :class:`Claim` (the
+    record every rule module hands to :mod:`parstats.audit.extraction`): the fields of a claim,
+    and ``order`` (paragraph index, offset: the place that orders claims and tells two rules'
+    claims at one place apart), ``token`` and ``pct_token`` (the number tokens of a count-share
+    claim, for the targets and footnotes read after the rules)."""
+
+    kind: str
+    line: int
+    quote: str
+    numerator: int | None
+    denominator: int | None
+    parts: tuple[int, ...] | None
+    reported: str | None
+    denominator_source: str | None
+    target: TargetSpec | None
+    detail: dict
+    order: tuple[int, int]
+    token: object
+    pct_token: object
 
 
 @contextmanager

@@ -10,21 +10,21 @@ from __future__ import annotations
 import bisect
 import re
 
-from parstats.audit.tokens import _Ctx, _Tok, _mk, _pct_text, _prev2, _prev_word
+from parstats.audit.tokens import ParagraphContext, NumberToken, provisional_claim, pct_text, prev2, prev_word
 from parstats.audit.words import (
-    _CHANGE_PREV,
-    _EXHAUSTIVE_RE,
-    _MONEY_UNITS,
-    _MORE_ITEMS_RE,
-    _SHARE_CUE_RE,
-    _SINCE_RE,
-    _TRONG_DO_RE,
-    _VOTE_RE,
+    CHANGE_PREV,
+    EXHAUSTIVE_RE,
+    MONEY_UNITS,
+    MORE_ITEMS_RE,
+    SHARE_CUE_RE,
+    SINCE_RE,
+    TRONG_DO_RE,
+    VOTE_RE,
 )
 from parstats.numbers import format_number
 
 
-def _next_sig(ctx: _Ctx, t: _Tok) -> _Tok | None:
+def _next_sig(ctx: ParagraphContext, t: NumberToken) -> NumberToken | None:
     toks = ctx.toks
     return toks[t.idx + 1] if t.idx + 1 < len(toks) else None
 
@@ -41,7 +41,7 @@ def _share_cue(gap: str, money: bool = False) -> bool:
         return False
     if _OPEN_PAREN_END_RE.search(gap):
         return True
-    cue = _SHARE_CUE_RE.search(gap)
+    cue = SHARE_CUE_RE.search(gap)
     return cue is not None and (not money or _SHARE_WORD_RE.search(cue.group(0)) is not None)
 
 
@@ -51,12 +51,12 @@ _SHARE_WORD_RE = re.compile(r"chiếm|tỷ lệ|tỉ lệ|tỷ trọng")
 _NEW_CLAUSE_RE = re.compile(r"(?i)\b(?:nhưng|trong đó|trong khi|tuy nhiên|song)\b")
 
 
-def _vote_context(ctx: _Ctx, pos: int) -> bool:
+def _vote_context(ctx: ParagraphContext, pos: int) -> bool:
     """Whether the sentence at ``pos`` speaks of a vote."""
-    return ctx.in_sentence(pos, _VOTE_RE) is not None
+    return ctx.in_sentence(pos, VOTE_RE) is not None
 
 
-def _fraction_doubt(ctx: _Ctx, t: _Tok) -> str | None:
+def _fraction_doubt(ctx: ParagraphContext, t: NumberToken) -> str | None:
     """Why a fraction with a stated share is not tied to it beyond doubt, or None."""
     if t.a > t.b:
         return f"{t.text} is not a share: the part is larger than the whole (a date, a code?)"
@@ -65,7 +65,7 @@ def _fraction_doubt(ctx: _Ctx, t: _Tok) -> str | None:
     return None
 
 
-def ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
+def ratio_claims(ctx: ParagraphContext, claims: list, pending: list) -> None:
     """Fraction ratios, count-percent ratios and changes of one paragraph."""
     text = ctx.text
     toks = ctx.toks
@@ -84,25 +84,25 @@ def ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
             if pct is not None:
                 pct.used = True
                 start = min(t.s, pct.s)
-                c = _mk(ctx, "ratio", t.s, max(t.e, pct.e), numerator=t.a, denominator=t.b,
-                        reported=_pct_text(pct), source="the fraction itself",
+                c = provisional_claim(ctx, "ratio", t.s, max(t.e, pct.e), numerator=t.a, denominator=t.b,
+                        reported=pct_text(pct), source="the fraction itself",
                         detail={"unit": t.unit2, "doubt": _fraction_doubt(ctx, t),
                                 "vote": _vote_context(ctx, t.s)},
                         quote_start=ctx.clause_start(start, 60), line_pos=t.s)
             else:
                 end = t.e + (len(t.unit2) + 1 if t.unit2 else 0)
-                c = _mk(ctx, "ratio", t.s, end, numerator=t.a, denominator=t.b,
+                c = provisional_claim(ctx, "ratio", t.s, end, numerator=t.a, denominator=t.b,
                         source="the fraction itself", detail={"unit": t.unit2},
                         quote_start=ctx.clause_start(t.s, 60), line_pos=t.s)
-            c["_tok"] = t
+            c["token"] = t
             claims.append(c)
     for t in toks:
         if t.role != "count":
             continue
-        prev = t.prev  # _prev_word(text, t.s)
+        prev = t.prev  # prev_word(text, t.s)
         # the two words before end with the word before: ask for them only when it can be so
-        if prev in _CHANGE_PREV or (prev in ("được", "thêm")
-                                    and _prev2(text, t.s) in ("giảm được", "tăng thêm", "giảm thêm")):
+        if prev in CHANGE_PREV or (prev in ("được", "thêm")
+                                    and prev2(text, t.s) in ("giảm được", "tăng thêm", "giảm thêm")):
             _change_claim(ctx, t, claims)
             continue
         nxt = _next_sig(ctx, t)
@@ -110,7 +110,7 @@ def ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
         pct = None
         if (nxt is not None and nxt.role == "pct" and not nxt.used and not ctx.crosses(t.e, nxt.s)
                 and nxt.s - t.e <= 140):
-            if _share_cue(text[t.e:nxt.s], money=t.unit in _MONEY_UNITS):
+            if _share_cue(text[t.e:nxt.s], money=t.unit in MONEY_UNITS):
                 pct = nxt
         if pct is None and prv is not None and prv.role == "pct" and not prv.used:
             if re.fullmatch(r" ?\( ?", text[prv.e:t.s]):
@@ -119,19 +119,19 @@ def ratio_claims(ctx: _Ctx, claims: list, pending: list) -> None:
             continue
         pct.used = True
         start = min(t.s, pct.s)
-        c = _mk(ctx, "ratio", t.s, max(t.e + len(t.unit2 or "") + 1, pct.e), numerator=t.a,
-                reported=_pct_text(pct), detail={"unit": t.unit2, "approximate": t.approx,
+        c = provisional_claim(ctx, "ratio", t.s, max(t.e + len(t.unit2 or "") + 1, pct.e), numerator=t.a,
+                reported=pct_text(pct), detail={"unit": t.unit2, "approximate": t.approx,
                                                  "vote": _vote_context(ctx, t.s), "para": ctx.pidx},
                 quote_start=ctx.clause_start(start, 60), line_pos=t.s)
-        c["_tok"] = t
-        c["_pct"] = pct
+        c["token"] = t
+        c["pct_token"] = pct
         claims.append(c)
         pending.append(("total", ctx, t, pct, c))
 
 
-def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
+def _change_claim(ctx: ParagraphContext, t: NumberToken, claims: list) -> None:
     text = ctx.text
-    so_voi = ctx.in_sentence(t.s, _SINCE_RE)
+    so_voi = ctx.in_sentence(t.s, SINCE_RE)
     if so_voi is None:
         return
     since = so_voi.group(1)
@@ -144,16 +144,16 @@ def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
     if nxt.role == "pct" and (not _share_cue(gap) or "chiếm" in gap[-12:]):
         return  # "… tăng 311 doanh nghiệp), trong đó: … chiếm 99,46%": a share, not the change
     nxt.used = True
-    direction = _prev_word(text, t.s)
-    if direction not in _CHANGE_PREV:
-        direction = (_prev2(text, t.s) or "giảm").split()[0]
+    direction = prev_word(text, t.s)
+    if direction not in CHANGE_PREV:
+        direction = (prev2(text, t.s) or "giảm").split()[0]
     new = None
     for j in range(t.idx - 1, max(-1, t.idx - 40), -1):
         u = ctx.toks[j]
         if u.s < s0:
             break
         if u.role == "count" and u.unit == t.unit and u.depth <= t.depth and \
-                _prev_word(text, u.s) not in _CHANGE_PREV:
+                prev_word(text, u.s) not in CHANGE_PREV:
             new = u
             break
     detail = {"unit": t.unit2, "direction": direction}
@@ -162,15 +162,15 @@ def _change_claim(ctx: _Ctx, t: _Tok, claims: list) -> None:
     if new is not None:
         old = new.a + t.a if direction == "giảm" else new.a - t.a
         detail.update(new=new.a, new_text=new.text, old=old)
-        c = _mk(ctx, "change", t.s, nxt.e, numerator=t.a, denominator=old if old > 0 else None,
-                reported=_pct_text(nxt),
+        c = provisional_claim(ctx, "change", t.s, nxt.e, numerator=t.a, denominator=old if old > 0 else None,
+                reported=pct_text(nxt),
                 source=(f"old value {format_number(old)} = {new.text} {'+' if direction == 'giảm' else '-'}"
                         f" {t.text} (the value before the change)"),
                 quote_start=new.s, line_pos=t.s, detail=detail)
     else:
-        c = _mk(ctx, "change", t.s, nxt.e, numerator=t.a, reported=_pct_text(nxt),
+        c = provisional_claim(ctx, "change", t.s, nxt.e, numerator=t.a, reported=pct_text(nxt),
                 quote_start=ctx.clause_start(t.s, 60), line_pos=t.s, detail=detail)
-    c["_tok"] = t
+    c["token"] = t
     claims.append(c)
 
 
@@ -204,7 +204,7 @@ def _list_doubt(text: str, numbers: list, last_end: int, stop: int,
     """
     if any(t.approx for t in numbers):
         return "a number of the list or its total is approximate ('khoảng', 'hơn' …)"
-    if _MORE_ITEMS_RE.search(text, last_end, stop):
+    if MORE_ITEMS_RE.search(text, last_end, stop):
         return "the list goes on with an item that has no number"
     if list_start is not None and ";" in text[list_start:numbers[1].s]:
         return "the list starts with items that have no number"
@@ -214,7 +214,7 @@ def _list_doubt(text: str, numbers: list, last_end: int, stop: int,
 BEFORE_PAREN_RE = re.compile(r"(?: [^\W\d_]+){0,8} ?\(")
 
 
-def sum_claims(ctx: _Ctx, claims: list) -> None:
+def sum_claims(ctx: ParagraphContext, claims: list) -> None:
     """Breakdowns inside one paragraph: parentheses, fraction lists, colon lists."""
     text = ctx.text
     toks = ctx.toks
@@ -242,10 +242,10 @@ def sum_claims(ctx: _Ctx, claims: list) -> None:
         if len(inner) < 2 or any(t.role != "count" for t in inner) or h.role != "count":
             continue
         parts = [t.a for t in inner]
-        cue = _EXHAUSTIVE_RE.match(text, op + 1) or re.match(r"\(\s*(?:gồm|bao gồm)", text[op:])
+        cue = EXHAUSTIVE_RE.match(text, op + 1) or re.match(r"\(\s*(?:gồm|bao gồm)", text[op:])
         if cue or sum(parts) == h.a:
             doubt = _list_doubt(text, [h] + inner, inner[-1].e, cp)
-            claims.append(_mk(ctx, "sum", inner[0].s, cp + 1, denominator=h.a, parts=parts,
+            claims.append(provisional_claim(ctx, "sum", inner[0].s, cp + 1, denominator=h.a, parts=parts,
                               reported=h.text, source="the number before the parenthesis",
                               quote_start=h.s, line_pos=inner[0].s,
                               detail={"unit": h.unit2, "doubt": doubt,
@@ -259,7 +259,7 @@ def sum_claims(ctx: _Ctx, claims: list) -> None:
     #    sums of a tail (kept from the end), so a long sentence is not scanned for every head
     fracs = [t for t in items if t.role == "frac" and not t.used]
     sb = ctx.sent_bounds
-    groups: dict[tuple, list[_Tok]] = {}
+    groups: dict[tuple, list[NumberToken]] = {}
     place = []  # (group key, index in the group) of each fraction
     for t in fracs:
         key = (bl(sb, t.s), t.unit, t.depth)
@@ -288,7 +288,7 @@ def sum_claims(ctx: _Ctx, claims: list) -> None:
         end = parts[-1].e + (len(parts[-1].unit2 or "") + 1)
         for which, total, ps in (("numerators", h.a, [t.a for t in parts]),
                                  ("denominators", h.b, [t.b for t in parts])):
-            claims.append(_mk(ctx, "sum", parts[0].s, end, denominator=total, parts=ps,
+            claims.append(provisional_claim(ctx, "sum", parts[0].s, end, denominator=total, parts=ps,
                               reported=format_number(total),
                               source=f"the {which} of the fraction {h.text} and its breakdown",
                               quote_start=ctx.clause_start(h.s, 40), line_pos=parts[0].s,
@@ -297,7 +297,7 @@ def sum_claims(ctx: _Ctx, claims: list) -> None:
     #    The list is the unused counts at the head's depth from "trong đó" to the end of the
     #    sentence: a tail of their group (sentence, depth). Once a list is taken from a group,
     #    any later "trong đó" of that group finds only counts already used.
-    counts: dict[tuple[int, int], list[_Tok]] = {}
+    counts: dict[tuple[int, int], list[NumberToken]] = {}
     for t in items:
         if t.role == "count" and not t.used:
             counts.setdefault((bl(sb, t.s), t.depth), []).append(t)
@@ -309,7 +309,7 @@ def sum_claims(ctx: _Ctx, claims: list) -> None:
         nxt = toks[h.idx + 1] if h.idx + 1 < len(toks) else None
         if nxt is None:
             continue
-        td = _TRONG_DO_RE.search(text, h.e, nxt.s)
+        td = TRONG_DO_RE.search(text, h.e, nxt.s)
         if not td or ctx.crosses(h.e, td.start(), sentence=True):
             continue
         key = (bl(sb, td.end()), h.depth)  # the sentence of td.end(), as sentence_span
@@ -326,7 +326,7 @@ def sum_claims(ctx: _Ctx, claims: list) -> None:
         taken.add(key)
         for t in lst:
             t.used = True
-        claims.append(_mk(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
+        claims.append(provisional_claim(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
                           denominator=h.a, parts=[t.a for t in lst], reported=format_number(h.a),
                           source=f"the number '{h.text}' before 'trong đó'",
                           quote_start=h.s, line_pos=lst[0].s, detail={"unit": h.unit2}))
@@ -334,12 +334,12 @@ def sum_claims(ctx: _Ctx, claims: list) -> None:
     #    The list is the unused counts at depth 0 from the colon to the end of the sentence: a
     #    tail of the sentence's group, as in 3. The head is the last unused item of the noun at
     #    depth 0 before the colon: ``hop`` jumps back over used ones (each jump is remembered).
-    counts0: dict[int, list[_Tok]] = {}
+    counts0: dict[int, list[NumberToken]] = {}
     for t in items:
         if t.role == "count" and not t.used and t.depth == 0:
             counts0.setdefault(bl(sb, t.s), []).append(t)
     tails: dict[int, tuple[list[int], list[int], list[bool]]] = {}  # starts, sums, one noun
-    by_unit: dict[str | None, tuple[list[_Tok], list[int], list[int]]] = {}  # items, starts, hop
+    by_unit: dict[str | None, tuple[list[NumberToken], list[int], list[int]]] = {}  # items, starts, hop
     for t in items:
         if t.depth == 0:
             us = by_unit.setdefault(t.unit, ([], [], []))
@@ -378,7 +378,7 @@ def sum_claims(ctx: _Ctx, claims: list) -> None:
         total = head.a if head.role == "count" else head.b
         if head.role == "frac" and ta[j] == head.a:
             total = head.a
-        cue = _EXHAUSTIVE_RE.search(text, max(head.e, cm.start() - 25), cm.end())
+        cue = EXHAUSTIVE_RE.search(text, max(head.e, cm.start() - 25), cm.end())
         if not (cue or ta[j] == total):
             continue
         lst = g[j:]
@@ -386,7 +386,7 @@ def sum_claims(ctx: _Ctx, claims: list) -> None:
         taken_sentences.add(sentence)
         for t in lst:
             t.used = True
-        claims.append(_mk(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
+        claims.append(provisional_claim(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
                           denominator=total, parts=parts,
                           reported=head.text if head.role == "count" else format_number(total),
                           source=f"the total '{head.text} {head.unit2}' before the list",

@@ -179,7 +179,7 @@ def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
                     "denominator_source": f"{n} names, then '{m.group('n')} {m.group('noun')}'",
                     "target": None, "detail": {"unit": m.group("noun"), "rule": "names-then-count", "list": True,
                                                "weak": "the names may start before the clause"},
-                    "_order": (pidx, m.start("n"))})
+                    "order": (pidx, m.start("n"))})
 
 
 def paragraph_records(ctx: ParagraphContext, claims: list) -> None:

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from decimal import ROUND_HALF_UP, Decimal
 
+from parstats.audit.model import ProvisionalClaim
 from parstats.markdown import Paragraph
 from parstats.numbers import format_number
 
@@ -63,10 +64,10 @@ def _vi_number(s: str) -> tuple[int, int] | None:
 
 
 def _claim(p: Paragraph, pidx: int, kind: str, *, total=None, parts=None, numerator=None, reported: str,
-           source: str, detail: dict, quote: str, pos: int = 0) -> dict:
+           source: str, detail: dict, quote: str, pos: int = 0) -> ProvisionalClaim:
     return {"kind": kind, "line": p.line_at(pos), "quote": quote[:200], "numerator": numerator,
             "denominator": total, "parts": tuple(parts) if parts is not None else None, "reported": reported,
-            "denominator_source": source, "target": None, "detail": detail, "_order": (pidx, pos)}
+            "denominator_source": source, "target": None, "detail": detail, "order": (pidx, pos)}
 
 
 def _table_blocks(paras: list[Paragraph]) -> list[list[int]]:

@@ -293,7 +293,7 @@ def breakdown_wholes(shares: list[dict]) -> None:
         whole = sum(counts)
         how = " + ".join(format_number(v) for v in counts) + f" = {format_number(whole)}"
         rounded = unit is not None and unit.split()[0].lower() in ROUNDED_UNITS
-        group_id = ("breakdown", group[0]["_order"])
+        group_id = ("breakdown", group[0]["order"])
         for c in group:
             # checked as a passage: when none of its shares fits the sum, the shares add up to
             # 100% by chance and none is flagged (parstats.audit.passes)

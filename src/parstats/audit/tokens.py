@@ -1,7 +1,7 @@
 """Numbers of one paragraph as tokens: counts, fractions, percentages, dates and document numbers.
 
-:func:`_tokenize` reads every number of a paragraph once (:data:`_TOKEN_RE`) and decides what
-it is from the words around it; :class:`_Ctx` holds the paragraph's tokens and its clause,
+:func:`tokenize` reads every number of a paragraph once (:data:`_TOKEN_RE`) and decides what
+it is from the words around it; :class:`ParagraphContext` holds the paragraph's tokens and its clause,
 sentence and parenthesis boundaries, found on first use.
 """
 from __future__ import annotations
@@ -11,23 +11,24 @@ import re
 from decimal import Decimal
 
 from parstats.audit.documents import DOCUMENT_PATTERN, DocumentRef, reference_at, valid_date
+from parstats.audit.model import ProvisionalClaim
 from parstats.audit.words import (
-    _APPROX_PREV,
-    _AT_LEAST_WORDS,
-    _AT_MOST_WORDS,
-    _DATE_PREV,
-    _EXHAUSTIVE_AT_RE,
-    _INT,
-    _NOT_COUNT_PREV,
-    _NOT_UNIT,
-    _NUM,
-    _PCT_REF_AFTER_RE,
-    _PERSON_NOUNS,
-    _RANK_PREV,
-    _RANK_PREV2,
-    _TARGET_BEFORE_RE,
-    _TIME_UNITS,
-    _YEAR_PREV,
+    APPROX_PREV,
+    AT_LEAST_WORDS,
+    AT_MOST_WORDS,
+    DATE_PREV,
+    EXHAUSTIVE_AT_RE,
+    INT,
+    NOT_COUNT_PREV,
+    NOT_UNIT,
+    NUM,
+    PCT_REF_AFTER_RE,
+    PERSON_NOUNS,
+    RANK_PREV,
+    RANK_PREV2,
+    TARGET_BEFORE_RE,
+    TIME_UNITS,
+    YEAR_PREV,
 )
 from parstats.markdown import Paragraph
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, parse_count
@@ -39,13 +40,13 @@ _TOKEN_RE = re.compile(
     r"|(?P<date>(?P<dd>[0-9]{1,2})(?P<sep>[/.-])(?P<dm>[0-9]{1,2})(?P=sep)(?P<dy>[0-9]{4}))"
     r"(?![0-9]|[/.-][0-9])"
     r"|(?P<code>[0-9]+(?::[0-9]+)+)(?![0-9])"
-    r"|(?P<frac>(?P<fa>" + _INT + r")/(?P<fb>" + _INT + r"))(?![\w/]|[.,][0-9])"
-    r"|(?P<pct>" + _NUM + r") ?%"
-    r"|(?P<num>" + _NUM + r")(?![\w/%]|[.,][0-9])"
+    r"|(?P<frac>(?P<fa>" + INT + r")/(?P<fb>" + INT + r"))(?![\w/]|[.,][0-9])"
+    r"|(?P<pct>" + NUM + r") ?%"
+    r"|(?P<num>" + NUM + r")(?![\w/%]|[.,][0-9])"
     r")"
 )
 
-_DIGIT_RE = re.compile(r"[0-9]")
+DIGIT_RE = re.compile(r"[0-9]")
 
 #: what makes a day/month a date of the lunar calendar: "30/2 âm lịch", "15/7 (ÂL)"
 LUNAR_AFTER_RE = re.compile(r"(?i) ?\(?(?:âm lịch|al\b|âl\b)")
@@ -87,13 +88,13 @@ def _word_tree(words) -> str:
 #: digit, "/", "." or "," and not after a letter and a hyphen, followed by "/", "-", a percent
 #: sign, a lower-case letter, or ".", "," or ":" before a digit (a whole number followed by
 #: anything else, such as "2022, " or "2022.", is neither a count nor part of a longer token,
-#: and ``_tokenize`` would drop it). It starts with a character class,
+#: and ``tokenize`` would drop it). It starts with a character class,
 #: which the regular-expression engine looks for quickly; ``_TOKEN_RE`` starts with
-#: look-arounds, which it tries at every position. ``_tokenize`` matches ``_TOKEN_RE`` only
+#: look-arounds, which it tries at every position. ``tokenize`` matches ``_TOKEN_RE`` only
 #: where this one matches.
 #: A whole number followed by a word that is not a noun of a count (a time unit such as
-#: ``năm``, ``tháng``, or a word of :data:`_NOT_UNIT` such as ``và``, ``của``) is dropped by
-#: ``_tokenize`` too (as the parts of a long date ``ngày 5 tháng 3 năm 2020``, which end at the
+#: ``năm``, ``tháng``, or a word of :data:`NOT_UNIT` such as ``và``, ``của``) is dropped by
+#: ``tokenize`` too (as the parts of a long date ``ngày 5 tháng 3 năm 2020``, which end at the
 #: number): such a start is not looked at. Only a whole number can stand there (the digits
 #: are followed by a space or a letter), and the token is the run of digits, so the tokens
 #: after it are the same.
@@ -102,8 +103,8 @@ def _word_tree(words) -> str:
 #: giving digits back never makes a match).
 _TOKEN_START_RE = re.compile(
     r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%"
-    r"| ?(?!" + _word_tree(_TIME_UNITS | _NOT_UNIT) + r")[" + _LOWER + r"])")
-#: the same for a table row, where a whole number is never a count (``_tokenize`` drops it)
+    r"| ?(?!" + _word_tree(TIME_UNITS | NOT_UNIT) + r")[" + _LOWER + r"])")
+#: the same for a table row, where a whole number is never a count (``tokenize`` drops it)
 _TABLE_TOKEN_START_RE = re.compile(
     r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%)")
 
@@ -128,9 +129,9 @@ _LUNAR_AFTER_RE = re.compile(r"(?i)[^.;]{0,30}(?:âm lịch|\(ÂL\)|\bAL\b)")
 
 _WORD_AFTER_RE = re.compile(r" ?([^\W\d_]+)(?: ([^\W\d_]+))?")
 
-_PREV_WORDS_RE = re.compile(r"([^\W\d_]+)[ ,:]{0,3}$")
+PREV_WORDS_RE = re.compile(r"([^\W\d_]+)[ ,:]{0,3}$")
 
-_PREV2_RE = re.compile(r"([^\W\d_]+) ([^\W\d_]+)[ ,:]{0,3}$")
+PREV2_RE = re.compile(r"([^\W\d_]+) ([^\W\d_]+)[ ,:]{0,3}$")
 
 #: a sentence ends at a full stop followed by a space (perhaps after citation markers such as
 #: "[8]" or "[a]" that a crawled page keeps in the text), or at a semicolon (a clause)
@@ -138,16 +139,16 @@ _PREV2_RE = re.compile(r"([^\W\d_]+) ([^\W\d_]+)[ ,:]{0,3}$")
 _SENT_END_RE = re.compile(r"[.!?…;](?:(?<=;)|(?=(?:\[[0-9a-z]{1,3}\])*(?: |$)))")
 
 
-def _is_person(t: "_Tok") -> bool:
-    return t.unit == "người" or t.unit2 in _PERSON_NOUNS
+def _is_person(t: "NumberToken") -> bool:
+    return t.unit == "người" or t.unit2 in PERSON_NOUNS
 
 
-def _same_kind(u: "_Tok", t: "_Tok") -> bool:
+def same_kind(u: "NumberToken", t: "NumberToken") -> bool:
     """Whether two counts count the same kind of thing: the same noun, or both people."""
     return u.unit == t.unit or (_is_person(u) and _is_person(t))
 
 
-class _Tok:
+class NumberToken:
     __slots__ = ("kind", "s", "e", "text", "a", "b", "dec", "role", "unit", "unit2",
                  "depth", "used", "idx", "prev", "approx")
 
@@ -160,7 +161,7 @@ class _Tok:
         self.depth = 0
         self.used = False
         self.idx = 0
-        self.prev = None  # a count's word before it (_prev_word), found by _tokenize
+        self.prev = None  # a count's word before it (prev_word), found by tokenize
         self.approx = False  # "khoảng 7.700 tấn": an approximate number
 
 
@@ -186,8 +187,8 @@ def _word_end(text: str, s: int, lo: int) -> int:
     return e
 
 
-def _prev_word(text: str, s: int) -> str | None:
-    """The word right before ``s`` in lower case, as ``_PREV_WORDS_RE.search(text, s - 40, s)``.
+def prev_word(text: str, s: int) -> str | None:
+    """The word right before ``s`` in lower case, as ``PREV_WORDS_RE.search(text, s - 40, s)``.
 
     A scan backwards instead of the regex search (which tries every start in the window):
     this runs for every number of the text. ``text`` is one paragraph (no line breaks).
@@ -198,8 +199,8 @@ def _prev_word(text: str, s: int) -> str | None:
     return text[b:e].lower() if b < e else None
 
 
-def _prev2(text: str, s: int) -> str | None:
-    """The two words right before ``s``, as ``_PREV2_RE.search(text, s - 50, s)`` (see _prev_word)."""
+def prev2(text: str, s: int) -> str | None:
+    """The two words right before ``s``, as ``PREV2_RE.search(text, s - 50, s)`` (see prev_word)."""
     lo = max(0, s - 50)
     e2 = _word_end(text, s, lo)
     b2 = _letters_before(text, e2, lo)
@@ -218,7 +219,7 @@ def _unit_after(text: str, e: int) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     w = m.group(1)
-    if not w[0].islower() or w in _NOT_UNIT:
+    if not w[0].islower() or w in NOT_UNIT:
         return None, None
     two = f"{w} {m.group(2)}" if m.group(2) and m.group(2)[0].islower() else w
     return w, two
@@ -238,7 +239,7 @@ class _lazy:
         return value
 
 
-class _Ctx:
+class ParagraphContext:
     """Per-paragraph analysis: tokens, clause boundaries, parenthesis depth.
 
     Boundaries and parentheses are found on first use: many paragraphs with a digit hold
@@ -249,8 +250,8 @@ class _Ctx:
         self.p = para
         self.pidx = pidx
         self.text = para.text
-        self.toks: list[_Tok] = []
-        self.pcts: list[_Tok] = []  # the percentage tokens among them, in order
+        self.toks: list[NumberToken] = []
+        self.pcts: list[NumberToken] = []  # the percentage tokens among them, in order
         self._in_sentence: dict[tuple, re.Match | None] = {}  # see in_sentence()
 
     @_lazy
@@ -285,7 +286,7 @@ class _Ctx:
         pos = [p for p, _ in self.p.markers]
         return pos if all(a <= b for a, b in zip(pos, pos[1:])) else None
 
-    # the two below are asked for only after _tokenize (the tokens, in text order, are final)
+    # the two below are asked for only after tokenize (the tokens, in text order, are final)
     @_lazy
     def tok_starts(self) -> list[int]:
         return [t.s for t in self.toks]
@@ -307,7 +308,7 @@ class _Ctx:
         of the matches from there on."""
         starts: list[int] = []
         ends: list[int] = []
-        for m in _EXHAUSTIVE_AT_RE.finditer(self.text):
+        for m in EXHAUSTIVE_AT_RE.finditer(self.text):
             starts.append(m.start())
             ends.append(m.end(1))
         for i in range(len(ends) - 2, -1, -1):
@@ -368,9 +369,9 @@ def _count_of(raw: str) -> int:
     return int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
 
 
-def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
+def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
     # Runs for every number of the text: only tokens that become counts, fractions or
-    # percentages get a _Tok, and the cheap tests come before the word look-ups.
+    # percentages get a NumberToken, and the cheap tests come before the word look-ups.
     text = ctx.text
     table = ctx.p.kind == "table"
     toks = ctx.toks
@@ -388,7 +389,7 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             valid = valid_date(d, mo, y if y is not None else 2000)
             if not valid and y is None and _LUNAR_AFTER_RE.match(text, m.end()):
                 valid = 1 <= mo <= 12 and 1 <= d <= 30
-            claims.append(_mk(ctx, "date", m.start(), m.end(), reported=m.group(0),
+            claims.append(provisional_claim(ctx, "date", m.start(), m.end(), reported=m.group(0),
                               quote_start=m.start(), line_pos=m.start(1),
                               detail={"day": d, "month": mo, "year": y,
                                       "valid": valid,
@@ -434,18 +435,18 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                 if wm is None:
                     continue
                 unit, w2 = wm.groups()
-                if not unit[0].islower() or unit in _NOT_UNIT or unit in _TIME_UNITS:
+                if not unit[0].islower() or unit in NOT_UNIT or unit in TIME_UNITS:
                     continue
                 unit2 = f"{unit} {w2}" if w2 and w2[0].islower() else unit
                 # _count_of(raw), inline: the token matched INTEGER_PATTERN (never raises)
                 iv = int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
-                prev = _prev_word(text, s)
+                prev = prev_word(text, s)
                 if (len(raw) == 4 and "." not in raw and 1900 <= iv <= 2100
-                        and (prev in _YEAR_PREV or text.startswith(" - ", e)
+                        and (prev in YEAR_PREV or text.startswith(" - ", e)
                              or text.startswith("-", e) or text[max(0, s - 3):s] == " - ")):
                     continue
-                if (prev in _NOT_COUNT_PREV or prev == "số") and not (
-                        prev in _COUNT_PREV2_ENDS and _prev2(text, s) in _COUNT_PREV2):
+                if (prev in NOT_COUNT_PREV or prev == "số") and not (
+                        prev in _COUNT_PREV2_ENDS and prev2(text, s) in _COUNT_PREV2):
                     continue
                 if _in_range(text, s, e):
                     continue  # "90-100 tấn": one end of a range is not a count
@@ -453,10 +454,10 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
                     continue  # "4.302 quan 220 đồng", "02 tỷ 507 triệu": the tail of one amount
                 if text.startswith("/", e + (text[e] == " ") + len(unit)):
                     continue  # "87 tấn/ngày", "1.200 người/km2": a rate, not a count
-                t = _Tok(kind, s, e, raw)
+                t = NumberToken(kind, s, e, raw)
                 t.a = iv
                 t.prev = prev
-                t.approx = prev in _APPROX_PREV
+                t.approx = prev in APPROX_PREV
                 t.depth = depth(s)
                 t.role = "count"
                 t.unit, t.unit2 = unit, unit2
@@ -466,7 +467,7 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             kind = next(k for k in ("doc", "date", "code", "frac", "pct", "num") if m.group(k))
         if kind == "pct" or kind == "num":
             # a percentage, or an amount with decimals: the exact value and its precision
-            t = _Tok(kind, s, e, m.group(kind))
+            t = NumberToken(kind, s, e, m.group(kind))
             t.depth = depth(s)
             raw = t.text
             # as parse_number(raw): the token matched NUMBER_PATTERN (ASCII, no sign)
@@ -482,7 +483,7 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             if got is not None:
                 end, ref = got
                 ref_end, ref_text = end, ref.text
-                claims.append(_mk(ctx, "document", s, end, reported=ref.text, line_pos=s,
+                claims.append(provisional_claim(ctx, "document", s, end, reported=ref.text, line_pos=s,
                                   detail={"document": ref}, quote_start=max(0, s - 30)))
             continue
         if kind == "date":
@@ -491,7 +492,7 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
             if lunar and LUNAR_AFTER_RE.match(text, e):
                 continue  # "30/2/2020 âm lịch": a lunar date, not one of the solar calendar
             d, mo, y = int(m.group("dd")), int(m.group("dm")), int(m.group("dy"))
-            claims.append(_mk(ctx, "date", s, e, reported=m.group(0), quote_start=max(0, s - 12),
+            claims.append(provisional_claim(ctx, "date", s, e, reported=m.group(0), quote_start=max(0, s - 12),
                               detail={"day": d, "month": mo, "year": y,
                                       "valid": valid_date(d, mo, y),
                                       "after_ngay": text[max(0, s - 5):s].lower() == "ngày ",
@@ -500,41 +501,41 @@ def _tokenize(ctx: _Ctx, claims: list, first_digit: int = 0) -> None:
         if kind == "code":
             continue
         # kind == "frac"
-        t = _Tok(kind, s, e, m.group(0))
+        t = NumberToken(kind, s, e, m.group(0))
         t.depth = depth(s)
         fa, fb = m.group("fa"), m.group("fb")
         a, b = _count_of(fa), _count_of(fb)
         t.a, t.b = a, b
-        prev = _prev_word(text, s)
+        prev = prev_word(text, s)
         b_year = len(fb) == 4 and "." not in fb and 1900 <= b <= 2100
         before = text[max(0, s - 3):s].rstrip()
         after = text[e:e + 3].lstrip()
         unit, unit2 = _unit_after(text, e)
-        if prev in _DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
+        if prev in DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
             if lunar is None:
                 lunar = "lịch" in text or "L" in text or "l)" in text or " al" in text
             if lunar and LUNAR_AFTER_RE.match(text, e):
                 continue  # "ngày 30/2 âm lịch": a lunar date
-            claims.append(_mk(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
+            claims.append(provisional_claim(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
                               detail={"day": a, "month": b, "year": None,
                                       "valid": valid_date(a, b)}))
             continue
         if prev == "tháng" and b_year and 1 <= a <= 12:
-            claims.append(_mk(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
+            claims.append(provisional_claim(ctx, "date", s, e, reported=t.text, quote_start=max(0, s - 12),
                               detail={"day": None, "month": a, "year": b, "valid": True}))
             continue
-        if prev in _RANK_PREV or _prev2(text, s) in _RANK_PREV2:
+        if prev in RANK_PREV or prev2(text, s) in RANK_PREV2:
             # "vị trí" is a rank ("vị trí 5/63") or a place ("Vị trí: 15/9 KP. Bình Đường")
-            claims.append(_mk(ctx, "rank", s, e, numerator=a, denominator=b,
+            claims.append(provisional_claim(ctx, "rank", s, e, numerator=a, denominator=b,
                               reported=t.text, quote_start=max(0, s - 20),
-                              detail={"cue": prev if prev in _RANK_PREV else "vị trí"}))
+                              detail={"cue": prev if prev in RANK_PREV else "vị trí"}))
             continue
         if before.endswith(("=", "*", "×")) or after.startswith(("=", "*", "×", "x1")):
             continue  # a formula such as 4=3/2 or (3)/(2)*100
         if prev == "số" and b_year:
             ref = DocumentRef(text=t.text, number=a, year_text=fb, type_code=None,
                               type_name=None, issuer=None)
-            claims.append(_mk(ctx, "document", s, e, reported=t.text,
+            claims.append(provisional_claim(ctx, "document", s, e, reported=t.text,
                               detail={"document": ref}, quote_start=max(0, s - 30)))
             continue
         if b_year and 1900 <= a <= 2100 and b - a == 1:
@@ -559,27 +560,28 @@ def _in_range(text: str, s: int, e: int) -> bool:
     return before or after
 
 
-def _pct_role(text: str, t: _Tok) -> str:
+def _pct_role(text: str, t: NumberToken) -> str:
     before = text[max(0, t.s - 40):t.s].lower()
-    m = _TARGET_BEFORE_RE.search(before)
+    m = TARGET_BEFORE_RE.search(before)
     if m:
         w = m.group("w")
         if w in ("giảm", "tăng", "thêm"):
             return "pct-change"
-        if w.startswith(_AT_LEAST_WORDS):
+        if w.startswith(AT_LEAST_WORDS):
             return "pct-target-min"
-        if w.startswith(_AT_MOST_WORDS):
+        if w.startswith(AT_MOST_WORDS):
             return "pct-target-max"
         return "pct-bound"
-    if _PCT_REF_AFTER_RE.match(text, t.e):
+    if PCT_REF_AFTER_RE.match(text, t.e):
         return "pct-ref"
     if t.a > 100:
         return "pct-ref"
     return "pct"
 
 
-def _mk(ctx: _Ctx, kind: str, s: int, e: int, *, numerator=None, denominator=None, parts=None,
-        reported=None, source=None, target=None, detail=None, quote_start=None, line_pos=None):
+def provisional_claim(ctx: ParagraphContext, kind: str, s: int, e: int, *, numerator=None, denominator=None, parts=None,
+        reported=None, source=None, target=None, detail=None, quote_start=None,
+                      line_pos=None) -> ProvisionalClaim:
     """A provisional claim (a dict; ids are given at the end)."""
     qs = ctx.clause_start(s) if quote_start is None else quote_start
     if 0 < qs < s and ctx.text[qs - 1] not in " ([":
@@ -593,16 +595,10 @@ def _mk(ctx: _Ctx, kind: str, s: int, e: int, *, numerator=None, denominator=Non
         "quote": quote, "numerator": numerator, "denominator": denominator,
         "parts": tuple(parts) if parts is not None else None, "reported": reported,
         "denominator_source": source, "target": target, "detail": detail or {},
-        "_order": (ctx.pidx, s if line_pos is None else line_pos),
+        "order": (ctx.pidx, s if line_pos is None else line_pos),
     }
 
 
-def _pct_text(t: _Tok) -> str:
+def pct_text(t: NumberToken) -> str:
     return f"{t.text}%"
 
-
-#: public names of this stage for the stages after it (:mod:`parstats.audit.amounts`, :mod:`parstats.audit.changes`,
-#: :mod:`parstats.audit.ties`)
-ParagraphContext = _Ctx
-NumberToken = _Tok
-provisional_claim = _mk

@@ -12,90 +12,90 @@ import re
 from parstats.numbers import INTEGER_PATTERN, NUMBER_PATTERN
 
 
-_INT = INTEGER_PATTERN  # a whole number as written: "1.752", "07"
+INT = INTEGER_PATTERN  # a whole number as written: "1.752", "07"
 
-_NUM = NUMBER_PATTERN  # a number as written: "84,11", "1.752"
+NUM = NUMBER_PATTERN  # a number as written: "84,11", "1.752"
 
 #: "trong đó" in any case, as a whole word: the first letter as a class, the word start checked
 #: behind it (as ``(?i)\btrong đó\b``, found quickly: the engine looks for the class)
-_TRONG_DO_RE = re.compile(r"[Tt](?<!\w[Tt])(?i:rong đó)\b")
+TRONG_DO_RE = re.compile(r"[Tt](?<!\w[Tt])(?i:rong đó)\b")
 
 #: words after a number that are not the noun of a count
-_NOT_UNIT = frozenset(
+NOT_UNIT = frozenset(
     "và hoặc đến tới so là của trong tại với trên dưới thì mà nên được đã có cho theo về từ "
     "này đó các những như khi đạt chiếm bằng tương ứng phần trăm lần".split()
 )
 
 #: time units: "6 tháng", "30 ngày" are durations, not counts of things
-_TIME_UNITS = frozenset("năm tháng ngày giờ phút giây tuần quý kỳ buổi thế tuổi".split())
+TIME_UNITS = frozenset("năm tháng ngày giờ phút giây tuần quý kỳ buổi thế tuổi".split())
 
 #: words before a number that make it an identifier, not a count
-_NOT_COUNT_PREV = frozenset(
+NOT_COUNT_PREV = frozenset(
     "điều khoản điểm mục chương phần lục thứ hạng khóa khoá kỳ quý tháng năm ngày giai đoạn "
     "độ tuyến trang tờ bảng biểu mẫu hình phụ tập lộ quốc iso tcvn covid phiên bản version "
     "cột dòng hàng stt khu phường tổ thôn ấp xóm đội".split()
 )
 
-_YEAR_PREV = frozenset("năm giai đoạn kỳ khóa khoá niên từ đến trước sau cuối đầu tháng quý".split())
+YEAR_PREV = frozenset("năm giai đoạn kỳ khóa khoá niên từ đến trước sau cuối đầu tháng quý".split())
 
-_DATE_PREV = frozenset("ngày từ đến tới trước sau hạn vào hôm sáng chiều tối đêm".split())
+DATE_PREV = frozenset("ngày từ đến tới trước sau hạn vào hôm sáng chiều tối đêm".split())
 
-_RANK_PREV = frozenset("thứ hạng".split())
+RANK_PREV = frozenset("thứ hạng".split())
 
-_RANK_PREV2 = ("vị trí",)
+RANK_PREV2 = ("vị trí",)
 
-_TARGET_BEFORE_RE = re.compile(
+TARGET_BEFORE_RE = re.compile(
     r"(?P<w>tối thiểu|ít nhất|phấn đấu(?: đạt)?(?: có)?|không dưới|không thấp hơn|đạt từ|tối đa|"
     r"không quá|không vượt quá|trên|dưới|hơn|khoảng|gần|xấp xỉ|gần như|giảm|tăng|thêm)"
     r"(?: (?:đến|tới) năm [0-9]{4},?)? ?$"
 )
 
-_AT_LEAST_WORDS = ("tối thiểu", "ít nhất", "phấn đấu", "không dưới", "không thấp hơn", "đạt từ")
+AT_LEAST_WORDS = ("tối thiểu", "ít nhất", "phấn đấu", "không dưới", "không thấp hơn", "đạt từ")
 
-_AT_MOST_WORDS = ("tối đa", "không quá", "không vượt quá")
+AT_MOST_WORDS = ("tối đa", "không quá", "không vượt quá")
 
-_PCT_REF_AFTER_RE = re.compile(
+PCT_REF_AFTER_RE = re.compile(
     r" ?(?:so\b|kế hoạch|KH\b|dự toán|chỉ tiêu|cùng kỳ|mục tiêu|nghị quyết|NQ\b|nhiệm vụ)", re.I
 )
 
-_SHARE_CUE_RE = re.compile(
+SHARE_CUE_RE = re.compile(
     r"(?:đạt|chiếm|bằng|tương ứng|tương đương|tỷ lệ|tỉ lệ|với tỷ lệ|đạt tỷ lệ|chiếm tỷ lệ)(?: là)?(?: đến| tới)?[ :]{0,2}$"
 )
 
-_EXHAUSTIVE_RE = re.compile(r"\b(?:gồm|bao gồm|còn lại|chia ra|cụ thể là|cụ thể:)", re.I)
+EXHAUSTIVE_RE = re.compile(r"\b(?:gồm|bao gồm|còn lại|chia ra|cụ thể là|cụ thể:)", re.I)
 
-_EXHAUSTIVE_AT_RE = re.compile(f"(?=({_EXHAUSTIVE_RE.pattern}))", re.I)  # every match, overlaps too
+EXHAUSTIVE_AT_RE = re.compile(f"(?=({EXHAUSTIVE_RE.pattern}))", re.I)  # every match, overlaps too
 
-_TOTAL_WORD_RE = re.compile(r"(?i)tổng (?:số|cộng)")
+TOTAL_WORD_RE = re.compile(r"(?i)tổng (?:số|cộng)")
 
-_CHANGE_PREV = frozenset(("giảm", "tăng"))
+CHANGE_PREV = frozenset(("giảm", "tăng"))
 
-_ON_TOTAL_RE = re.compile(r"(?i)(?:trên (?:tổng số|tổng cộng|tổng)|trong tổng số) (?:[^\W\d_]+ ){0,6}?(" + _INT + r")(?![0-9])")
+ON_TOTAL_RE = re.compile(r"(?i)(?:trên (?:tổng số|tổng cộng|tổng)|trong tổng số) (?:[^\W\d_]+ ){0,6}?(" + INT + r")(?![0-9])")
 
-_MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split())
+MONEY_UNITS = frozenset("tỷ tỉ triệu nghìn ngàn đồng usd đô".split())
 
 #: "so với (năm) 2021": a change and, when given, the year or period it is compared with
-_SINCE_RE = re.compile(r"so với(?: (?:năm |giai đoạn |cùng kỳ(?: năm)? )?([0-9]{4}(?: ?- ?[0-9]{4})?)?)?")
+SINCE_RE = re.compile(r"so với(?: (?:năm |giai đoạn |cùng kỳ(?: năm)? )?([0-9]{4}(?: ?- ?[0-9]{4})?)?)?")
 
 #: words before a number that make it approximate ("khoảng 7.700 tấn"): not exact enough to check
-_APPROX_PREV = frozenset("khoảng gần hơn trên dưới xấp xỉ ước chừng độ".split())
+APPROX_PREV = frozenset("khoảng gần hơn trên dưới xấp xỉ ước chừng độ".split())
 
 #: nouns of people: a count of "người" and a total of "công chức" count the same kind of thing
-_PERSON_NOUNS = frozenset((
+PERSON_NOUNS = frozenset((
     "người", "cán bộ", "công chức", "viên chức", "đảng viên", "đại biểu", "học sinh", "giáo viên",
     "sinh viên", "lao động", "hội viên", "đoàn viên", "thí sinh", "ủy viên", "uỷ viên", "cử tri",
     "nhân viên", "bác sĩ", "công nhân", "chiến sĩ", "nhân khẩu", "thành viên"))
 
-_VOTE_RE = re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")
+VOTE_RE = re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")
 
 
 #: an item after the last number of a list: "…; một quốc gia châu Phi", "và một vị trí …"
-_MORE_ITEMS_RE = re.compile(
+MORE_ITEMS_RE = re.compile(
     r"; *(?:và |cùng |cùng với )?[^\W\d_]|,? cùng với [^\W\d_]"
     r"|(?:,| và) (?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười) [^\W\d_]"
 )
 
-_TOTAL_ROW_RE = re.compile(
+TOTAL_ROW_RE = re.compile(
     r"(?i)^\s*(?:tổng cộng|tổng số|tổng|cộng|toàn (?:tỉnh|huyện|thành phố|quốc|xã|ngành))\s*:?\s*$")
 
-_TOTAL_ROW_START_RE = re.compile(r"(?i)\s*\|?\s*(?:tổng|cộng|toàn)")
+TOTAL_ROW_START_RE = re.compile(r"(?i)\s*\|?\s*(?:tổng|cộng|toàn)")
