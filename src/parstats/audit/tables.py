@@ -440,9 +440,11 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
         rows = "\n".join([paras[i].text for i in block])  # the words below hold no line break
         if any(w in rows for w in _TOTAL_WORDS):
             _total_rows(paras, block, out)
-        if any(w in t for t in (rows, *(paras[k].text for k in range(max(0, block[0] - 3), block[0])))
-               for w in _STRUCTURE_WORDS):
-            _structure_lines(paras, block, out)
+        # a structure table is in percent: its rows or its caption hold "%"
+        if "%" in rows or any("%" in paras[k].text for k in range(max(0, block[0] - 3), block[0])):
+            near = rows + " ".join(paras[k].text for k in range(max(0, block[0] - 3), block[0]))
+            if any(w in near for w in _STRUCTURE_WORDS):
+                _structure_lines(paras, block, out)
         if "ổng" in rows or "ộng" in rows:
             _total_columns(paras, block, out)
         if "%" in rows or "ỷ lệ" in rows or "ỉ lệ" in rows or "o sánh" in rows or "ỷ trọng" in rows or "ỉ trọng" in rows:
