@@ -438,3 +438,12 @@ def test_a_calculation_with_rates_per_unit():
     assert f.status == "consistent"
     (g,) = _rule(f"Mức hưởng = 60% x 5.000.000 đồng = 3.000.000 đồng/tháng.", "worked-calculation")
     assert g.claim.kind == "ratio" and g.status == "consistent"
+
+
+def test_a_change_of_a_price_per_unit():
+    """Prices per litre are rates the tokenizer leaves out; the change between them is read."""
+    old, amount = 23_000, 500
+    text = (f"Giá xăng RON95 tăng {amount} đồng/lít, từ {format_number(old)} đồng/lít lên "
+            f"{format_number(old + amount)} đồng/lít.")
+    (f,) = _rule(text, "change-amount")
+    assert f.status == "consistent" and f.claim.parts == (old, amount)

@@ -80,8 +80,8 @@ _PCT_AMOUNT_TO_RE = re.compile(
     r"(?P<b>" + NUMBER + r")(?: (?P<bu>" + LETTER + r"+))?")
 
 _AMOUNT_FROM_TO_RE = re.compile(
-    r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + NUMBER + r")(?: (?P<nu>" + UNIT + r"))? ?[(,]? ?"
-    r"từ (?P<a>" + NUMBER + r")(?: (?P<au>" + UNIT + r"))? (?:lên|xuống)(?: còn)? "
+    r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + NUMBER + r")(?: (?P<nu>" + UNIT + r")(?:/" + LETTER + r"+)?)? ?[(,]? ?"
+    r"từ (?P<a>" + NUMBER + r")(?: (?P<au>" + UNIT + r")(?:/" + LETTER + r"+)?)? (?:lên|xuống)(?: còn)? "
     r"(?P<b>" + NUMBER + r")")
 _FROM_TO_AMOUNT_RE = re.compile(
     r"(?i)^(?: " + LETTER + r"+)?,? ?\(?(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + NUMBER + r")(?!\s?%|[0-9])")

@@ -54,7 +54,8 @@ from parstats.audit.linking import (
 from parstats.audit.model import Claim, KIND_RANK, gc_paused, new_claim
 from parstats.audit.paragraph import ratio_claims, sum_claims
 from parstats.audit.reading import ReportReadError
-from parstats.audit.ties import breakdown_wholes, named_whole, of_whole_claims, paragraph_ties, sentence_whole
+from parstats.audit.ties import (breakdown_wholes, named_whole, of_whole_claims, paragraph_ties, rate_ties,
+                                  sentence_whole)
 from parstats.audit.tokens import ParagraphContext, DIGIT_RE, provisional_claim, pct_text, tokenize
 from parstats.markdown import normalize_lines, split_paragraphs
 
@@ -119,6 +120,8 @@ def _extract(text: str) -> list[Claim]:
             ratio_claims(ctx, own, pending)
             sum_claims(ctx, own)
             paragraph_ties(ctx, own)
+        elif "/" in p.text or "=" in p.text:
+            rate_ties(ctx, own)  # numbers that are all rates or amounts ("23.000 đồng/lít")
         ctxs.append(ctx)
         per_para[i] = own
         raw.extend(own)

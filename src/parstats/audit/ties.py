@@ -851,6 +851,21 @@ def labelled_count_claims(ctx: ParagraphContext, claims: list) -> None:
             quote_start=m.start(), line_pos=m.start("p")))
 
 
+def rate_ties(ctx: ParagraphContext, claims: list) -> None:
+    """The rules that read amounts, not count tokens, on a paragraph whose numbers are all
+    rates or amounts the tokenizer leaves out (``tăng 500 đồng/lít, từ 23.000 đồng/lít lên 23.500
+    đồng/lít``, ``20.000 đồng/giờ x 150% x 2 giờ = 60.000 đồng``)."""
+    text = ctx.text
+    if "từ " in text or "Từ " in text:
+        change_claims(ctx, claims)
+    if "=" in text:
+        calculation_claims(ctx, claims)
+    if "hênh" in text and "mua" in text:
+        price_gap_claims(ctx, claims)
+    if "hênh" in text or " hơn " in text:
+        difference_claims(ctx, claims)
+
+
 def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module and of :mod:`parstats.audit.changes` on one paragraph (after the
     count-share ties), in one order: a rule takes the percentages the earlier ones left."""
