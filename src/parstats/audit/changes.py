@@ -689,3 +689,43 @@ def difference_claims(ctx: ParagraphContext, claims: list) -> None:
                     "decimals": dec, "stated": int(z.value * scale),
                     "weak": "the difference may be against another amount than the two read"},
             quote_start=m.start(), line_pos=m.start("z")))
+
+
+# ------------------------------------------------------------------- two periods, then the change
+#: a period before an amount: "năm 2022", "quý III", "tháng 9/2023", "6 tháng đầu năm"
+_PERIOD_BEFORE_RE = re.compile(r"(?i)\b(?:năm|quý|tháng|niên vụ|vụ) (?:[0-9]{1,4}|[IVX]{1,4})\b[^0-9;.!?]{0,40}$")
+_DIR_BEFORE_RE = re.compile(r"(?i)(?P<dir>tăng|giảm)(?: tương ứng| khoảng)? $")
+WEAK_PERIODS = "the change may be against another period than the one stated just before"
+
+
+def period_change_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``Năm 2022 doanh thu đạt 1.200 tỷ đồng, năm 2023 đạt 1.500 tỷ đồng, tăng 25%`` (rule
+    ``change-periods``): a percentage after ``tăng``/``giảm`` and, before it in its sentence, two
+    amounts of one unit each after a period (``năm``, ``quý``, ``tháng`` and its number): the change
+    from the first to the second. Weak: ``consistent`` when it fits, else ``unverifiable`` (the
+    text may compare with another period); never when ``so với`` follows the percentage."""
+    text = ctx.text
+    for t in ctx.pcts:
+        if t.used or t.role not in ("pct", "pct-change", "pct-ref"):
+            continue
+        d = _DIR_BEFORE_RE.search(text, max(0, t.s - 16), t.s)
+        if d is None or text.startswith(" so với", t.e + (1 if text[t.e:t.e + 1] == "%" else 0)) \
+                or "so với" in text[t.e:t.e + 12]:
+            continue
+        s0 = ctx.sentence_span(t.s)[0]
+        found = [m for m in _ANY_AMOUNT_RE.finditer(text, s0, d.start())
+                 if _PERIOD_BEFORE_RE.search(text, max(s0, m.start() - 60), m.start())]
+        if len(found) < 2:
+            continue
+        ma, mb = found[-2], found[-1]
+        a, b = amount_of(ma, "a"), amount_of(mb, "a")
+        if a is None or b is None or not same_amount_unit(a, b) or a.scale != b.scale or a.value <= 0:
+            continue
+        if approx_before(text, ma.start("a")) or approx_before(text, mb.start("a")):
+            continue
+        if (b.value > a.value) != (d.group("dir").lower() == "tăng") or a.value == b.value:
+            continue
+        old, new = parse_value(ma.group("a"), a.unit), parse_value(mb.group("a"), b.unit)
+        _change_claim(ctx, claims, "change-periods", ma.start(), t.e, old, new, t,
+                      f"'{a.text}' and '{b.text}', each after its period, before "
+                      f"'{d.group(0).strip()} {t.text}%'", WEAK_PERIODS, ma.start("a"))

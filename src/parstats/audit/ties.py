@@ -42,7 +42,7 @@ from parstats.audit.amounts import (LETTER, NAMED_REACH, NUMBER, ROUNDED_UNITS, 
                                     amount_re, approx_before, clause_end, has_any, parse_value, pct_at,
                                     pct_windows, same_amount_unit, scaled)
 from parstats.audit.changes import (amount_percent_claims, change_claims, named_base_claims, paren_base_claims,
-                                     difference_claims, price_gap_claims)
+                                     difference_claims, period_change_claims, price_gap_claims)
 from parstats.audit.expressions import calculation_claims
 from parstats.audit.records import paragraph_records
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
@@ -873,6 +873,8 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
         return
     change_claims(ctx, claims)
     amount_percent_claims(ctx, claims)
+    if ctx.pcts and ("năm " in ctx.text or "quý " in ctx.text or "tháng " in ctx.text):
+        period_change_claims(ctx, claims)
     list_claims(ctx, claims)
     # the rules below each need a word that most paragraphs lack: tested once here
     text = ctx.text
