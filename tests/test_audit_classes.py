@@ -458,3 +458,13 @@ def test_two_periods_then_the_change():
     (g,) = _rule(text.replace(f"tăng {_pct(b - a, a, 0)}%", "tăng 30%"), "change-periods")
     assert g.status == "unverifiable"  # another period may be meant: never flagged
     assert not _rule(text.replace("%.", "% so với năm 2021."), "change-periods")
+
+
+def test_more_shapes_of_changes_and_shares():
+    (f,) = _rule("Doanh thu tăng từ 1.200 tỷ đồng năm 2022 lên 1.500 tỷ đồng năm 2023, tương đương 25%.", "change-from-to")
+    assert f.status == "consistent"
+    (g,) = _rule("Có 100 trên 120 hồ sơ được giải quyết đúng hạn (83,3%).", "of-whole")
+    assert g.status == "consistent"
+    (h,) = [x for x in audit_text("Có 100 hồ sơ đúng hạn, chiếm 83,3% tổng số hồ sơ (120 hồ sơ).").findings
+            if x.claim.kind == "ratio"]
+    assert (h.claim.denominator, h.status) == (120, "consistent")

@@ -63,12 +63,12 @@ def _pct_before(ctx: ParagraphContext, pos: int) -> NumberToken | None:
 # ------------------------------------------------------------------------------------ changes
 _FROM_TO_RE = re.compile(
     r"[Tt]ừ (?<!\w[Tt]ừ )(?:mức |con số )?(?P<a>" + NUMBER + r")(?P<ap> ?%)?(?: (?P<au>" + UNIT + r"))?"
-    r"(?: \((?:năm )?(?:19|20)[0-9]{2}\))? "
+    r"(?: \((?:năm )?(?:19|20)[0-9]{2}\)| (?:năm|vào năm) (?:19|20)[0-9]{2})? "
     r"(?:(?:tăng|giảm|tụt|vọt) )?(?P<dir>lên|xuống)(?: còn| mức| thành)? "
     r"(?P<b>" + NUMBER + r")(?P<bp> ?%)?(?: (?P<bu>" + LETTER + r"+))?")
 #: between the new value and its percentage: a cue, nothing else
 _AFTER_CUE_RE = re.compile(
-    r"(?i)[ ,]*\(? ?(?:(?:tương ứng|tương đương|tức là|tức|hay|hoặc)(?: với)? )?"
+    r"(?i)(?: [^\W\d_]+)?(?: (?:năm|vào năm) (?:19|20)[0-9]{2})?[ ,]*\(? ?(?:(?:tương ứng|tương đương|tức là|tức|hay|hoặc)(?: với)? )?"
     r"(?:(?:mức|tỷ lệ|tỉ lệ|tốc độ) )?(?:(?:tăng|giảm)(?: thêm| được| tương ứng)? )?(?:là |khoảng )?[-+−]? ?$")
 #: between a change's percentage and "từ A lên B" that follows it
 _BEFORE_FROM_RE = re.compile(r" ?,? ?\(? ?$")
@@ -90,12 +90,12 @@ _FROM_TO_AMOUNT_RE = re.compile(
 _UP_VERBS = ("tăng", "ghi thêm", "tiến", "thêm", "nhích", "lên")
 _VERB = (r"(?P<verb>[Tt]ăng|[Gg]iảm|[Gg]hi thêm|[Tt]iến|[Mm]ất|[Ll]ùi|[Tt]ụt|[Hh]ạ|[Nn]hích|[Đđ]ể mất)"
          r"(?: thêm| tiếp| nhẹ| mạnh)?")
-_PCT_PART = (r"(?: ?\( ?(?:(?:tương đương|tương ứng|hay|tức|tức là|bằng)(?: mức)?(?: tăng| giảm)? )?"
+_PCT_PART = (r"(?: ?\( ?(?:(?:tương đương|tương ứng|hay|tức|tức là|bằng)(?: mức)?(?: tăng| giảm)? |(?:tăng|giảm) )?"
              r"[-+−]?(?P<z>" + NUMBER + r") ?%\)"
              r"|,? (?:tương đương|tương ứng|hay|tức|tức là)(?: mức)?(?: tăng| giảm)? [-+−]?(?P<z2>" + NUMBER + r") ?%)")
 _AMOUNT_PCT_TO_RE = re.compile(
     _VERB + r"(?<!\w[Tt]ăng)(?<!\w[Gg]iảm) (?P<n>" + NUMBER + r") (?P<nu>" + LETTER + r"+)" + _PCT_PART
-    + r",?(?: " + LETTER + r"+){0,4},? (?:lên|xuống|còn|về|ở|đóng cửa ở|dừng ở|chốt ở|đạt)(?: mức)? "
+    + r",?(?: " + LETTER + r"+){0,4},? (?:lên|xuống|còn|về|ở|đóng cửa ở|dừng ở|chốt ở|đạt)(?: mức| lại)? "
     r"(?P<b>" + NUMBER + r") (?P<bu>" + LETTER + r"+)")
 #: "giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm 1,9%": the percentage after the new value
 _AMOUNT_TO_PCT_RE = re.compile(

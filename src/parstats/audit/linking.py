@@ -60,7 +60,8 @@ def resolve_total(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, fmap:
     (the same clause or a footnote) rather than a passage's (earlier in the paragraph)."""
     text = ctx.text
     # 1. "… Z% trên tổng số N …" / "trên N" right after the percentage
-    m = re.match(r" ?(?:(?:trên|của) (?:tổng số )?|trong tổng số )(" + INT + r")(?![0-9])", text[pct.e:pct.e + 40])
+    m = re.match(r" ?(?:(?:trên|của) (?:tổng số )?|trong tổng số |tổng số(?: [^\W\d_]+){0,4} \()(" + INT
+                 + r")(?![0-9])", text[pct.e:pct.e + 60])
     if m:
         return parse_count(m.group(1)), f"'{m.group(0).strip()}' after the percentage", True
     #    "… 15,0% (29 người) cán bộ … trên tổng số 197 người." later in the same clause

@@ -71,7 +71,7 @@ _OF_WHOLE_RE = re.compile(
 _OF_WHOLE_LINK_RE = re.compile(r"(?:trong|trên|sau|qua) (?:tổng số |tổng cộng |tổng |số )?[0-9]|/[0-9]")
 #: between the whole's noun and the share: only a cue (strong) ...
 _OF_WHOLE_CUE_RE = re.compile(
-    r" ?(?:" + LETTER + r"+ ?){0,3}(?:, ?| ?\( ?| - )(?:(?:với |đạt |chiếm |bằng )?(?:tỷ lệ|tỉ lệ)"
+    r" ?(?:" + LETTER + r"+(?: " + LETTER + r"+){0,5})?(?:, ?| ?\( ?| - )(?:(?:với |đạt |chiếm |bằng )?(?:tỷ lệ|tỉ lệ)"
     r"(?: [^\W\d_]+){0,2} ?:? ?|đạt |chiếm |bằng )?\(? ?$")
 #: ... or a share cue after other words (weak)
 _SHARE_END_RE = re.compile(r"(?:đạt|chiếm|bằng|tương ứng|tương đương|tỷ lệ|tỉ lệ)(?: là)?[ :]{0,2}\(? ?$")
