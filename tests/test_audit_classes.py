@@ -370,6 +370,7 @@ _EXAMPLES = [
     "Có 113.436 người kê khai lần đầu, trên tổng số 115.883 người phải kê khai (đạt 97,9%).",
     "- Nông nghiệp: giảm từ 4,8% (2000) xuống 6,9% (2021)",
     "Chậm nhất đến ngày 31 tháng 6 năm sau phải nộp.",
+    "Toàn huyện có 15/17 xã đạt chuẩn nông thôn mới, còn 3 xã chưa đạt.",
     "Năm 2022 doanh thu đạt 1.200 tỷ đồng, năm 2023 đạt 1.500 tỷ đồng, tăng 30%.",
     "Giá SJC là 37,4 triệu đồng/lượng. Giá thế giới là 34,2 triệu đồng/lượng, thấp hơn giá SJC 3,2 triệu đồng/lượng.",
     "Năm đầu:\n- Đợt 1: nộp 50% giá thu;\n- Đợt 2: nộp 50% giá thu.\n",
@@ -468,3 +469,13 @@ def test_more_shapes_of_changes_and_shares():
     (h,) = [x for x in audit_text("Có 100 hồ sơ đúng hạn, chiếm 83,3% tổng số hồ sơ (120 hồ sơ).").findings
             if x.claim.kind == "ratio"]
     assert (h.claim.denominator, h.status) == (120, "consistent")
+
+
+def test_the_rest_of_a_fraction_and_a_base_after_a_month():
+    (f,) = _rule("Đến hết năm 2023, toàn huyện có 15/17 xã đạt chuẩn nông thôn mới, còn 2 xã chưa đạt.", "fraction-rest")
+    assert f.status == "consistent"
+    (g,) = _rule("Đến hết năm 2023, toàn huyện có 15/17 xã đạt chuẩn nông thôn mới, còn 3 xã chưa đạt.", "fraction-rest")
+    assert g.status == "inconsistent"
+    (h,) = _rule("Trong tháng 10, toàn tỉnh có 1.250 doanh nghiệp thành lập mới, tăng 12,5% so với tháng 9 "
+                 "(1.111 doanh nghiệp).", "change-paren-base")
+    assert h.status == "consistent"

@@ -430,7 +430,7 @@ def _amount(ctx: ParagraphContext, claims: list, m: re.Match, ns: str, nu: str |
 # ------------------------------------------------------------------- a change against a named value
 #: "… là 782.700 tỷ đồng, tăng 7,9%" before the percentage, "so với ước thực hiện năm 2013" after it
 _NAMED_CHANGE_HEAD_RE = re.compile(
-    amount_re("a") + r"(?: [^\W\d_]+)?,? \(?(?P<dir>tăng|giảm)(?: thêm)? (?:khoảng |gần |hơn )?$")
+    amount_re("a") + r"(?: [^\W\d_]+){0,4},? \(?(?P<dir>tăng|giảm)(?: thêm)? (?:khoảng |gần |hơn )?$")
 _NAMED_CHANGE_TAIL_RE = re.compile(r" ?%?\)? so với (?P<w>[^\W\d_][^,.;:()!?\n]{2,70})")
 _PERIOD_RE = re.compile(r"(?i)\b(?:năm|tháng|quý|kỳ|niên vụ|vụ)\s+[0-9IVX]+(?:/[0-9]{2,4})?|\b(?:19|20)[0-9]{2}\b")
 _VALUE_BEFORE_RE = re.compile(r"(?:(?:ước )?(?:đạt|là|ở mức|có|lên tới|khoảng) |: ?)" + amount_re("y"))
@@ -514,7 +514,7 @@ def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
 # ------------------------------------------------------------ a change with its base in parentheses
 #: "đạt 12,5 tỷ USD, tăng 8,7% so với cùng kỳ năm trước (11,5 tỷ USD)"
 _PAREN_BASE_TAIL_RE = re.compile(
-    r" ?%?,? so với (?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{4})?) ?\( ?(?:mức |đạt |là |với )?"
+    r" ?%?,? so với (?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{1,2}(?:/[0-9]{4})?| [0-9]{4})?) ?\( ?(?:mức |đạt |là |với )?"
     + amount_re("b") + r"[^()]{0,12}\)")
 #: "tăng 150 em so với năm học trước (2.350 em), tương ứng tăng 6,4%": the change as an amount,
 #: its base in parentheses, then its percentage

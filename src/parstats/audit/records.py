@@ -29,8 +29,8 @@ import re
 from parstats.audit.tokens import ParagraphContext, provisional_claim
 from parstats.markdown import Paragraph
 
-__all__ = ["NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "record_claims", "total_after_claims",
-           "names_count_claims", "paragraph_records"]
+__all__ = ["NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
+           "names_count_claims", "rest_of_fraction_claims", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``); "năm" is read only after a comma (it is also "year")
 NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
@@ -182,6 +182,34 @@ def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
                     "order": (pidx, m.start("n"))})
 
 
+# ------------------------------------------------------------------ the rest of a fraction
+_FRACTION_REST_RE = re.compile(
+    r"(?<![0-9.,/])(?P<x>[0-9]{1,4})/(?P<y>[0-9]{1,4})(?![0-9/]) (?P<u>[^\W\d_]+)(?P<mid>[^.;!?0-9]{0,80}?),? "
+    r"còn(?: lại)? (?P<z>[0-9]{1,4}) (?P=u)(?P<neg> chưa| không)?")
+WEAK_REST = "the rest may be part of what is left, not all of it"
+
+
+def rest_of_fraction_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``15/17 xã đạt chuẩn nông thôn mới, còn 2 xã chưa đạt`` (rule ``fraction-rest``): a
+    fraction, then the rest of its whole, of the same noun: the two add up to its denominator.
+    Checked beyond doubt when the rest is said not to be what the fraction counts (``chưa``,
+    ``không``); otherwise weak (the rest may be part of what is left)."""
+    text = ctx.text
+    for m in _FRACTION_REST_RE.finditer(text):
+        x, y, z = int(m.group("x")), int(m.group("y")), int(m.group("z"))
+        if not 0 < x <= y or z <= 0:
+            continue
+        detail = {"unit": m.group("u"), "rule": "fraction-rest"}
+        if m.group("neg"):
+            detail["exhaustive"] = True
+        else:
+            detail["weak"] = WEAK_REST
+        claims.append(provisional_claim(
+            ctx, "sum", m.start(), m.end("z"), denominator=y, parts=(x, z), reported=m.group("y"),
+            source=f"the fraction {x}/{y} {m.group('u')} and 'còn {z} {m.group('u')}' after it",
+            detail=detail, quote_start=m.start(), line_pos=m.start("y")))
+
+
 def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph, each only where its cue words stand."""
     text = ctx.text
@@ -189,3 +217,5 @@ def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
         record_claims(ctx, claims)
     if "ổng" in text or "tất cả" in text or "cả thảy" in text:
         total_after_claims(ctx, claims)
+    if "còn" in text and "/" in text:
+        rest_of_fraction_claims(ctx, claims)
