@@ -479,3 +479,9 @@ def test_the_rest_of_a_fraction_and_a_base_after_a_month():
     (h,) = _rule("Trong tháng 10, toàn tỉnh có 1.250 doanh nghiệp thành lập mới, tăng 12,5% so với tháng 9 "
                  "(1.111 doanh nghiệp).", "change-paren-base")
     assert h.status == "consistent"
+
+
+def test_a_change_amount_then_the_value_it_led_to():
+    (f,) = [x for x in audit_text("Số vụ tai nạn giảm 50 vụ (giảm 10%) so với cùng kỳ, còn 450 vụ.").findings
+            if x.claim.kind == "change"]
+    assert (f.claim.denominator, f.status) == (500, "consistent") and "450" in f.claim.quote

@@ -156,17 +156,28 @@ def _change_claim(ctx: ParagraphContext, t: NumberToken, claims: list) -> None:
                 prev_word(text, u.s) not in CHANGE_PREV:
             new = u
             break
+    if new is None:
+        # "giảm 50 vụ (giảm 10%) so với cùng kỳ, còn 450 vụ": the value it led to, after it
+        s1 = ctx.sentence_span(t.s)[1]
+        for j in range(nxt.idx + 1, min(len(ctx.toks), nxt.idx + 6)):
+            u = ctx.toks[j]
+            if u.s > s1:
+                break
+            if u.role == "count" and u.unit == t.unit and u.depth <= t.depth and \
+                    prev_word(text, u.s) in ("còn", "lên", "xuống"):
+                new = u
+                break
     detail = {"unit": t.unit2, "direction": direction}
     if since:
         detail["since"] = since
     if new is not None:
         old = new.a + t.a if direction == "giảm" else new.a - t.a
         detail.update(new=new.a, new_text=new.text, old=old)
-        c = provisional_claim(ctx, "change", t.s, nxt.e, numerator=t.a, denominator=old if old > 0 else None,
+        c = provisional_claim(ctx, "change", t.s, max(nxt.e, new.e), numerator=t.a, denominator=old if old > 0 else None,
                 reported=pct_text(nxt),
                 source=(f"old value {format_number(old)} = {new.text} {'+' if direction == 'giảm' else '-'}"
                         f" {t.text} (the value before the change)"),
-                quote_start=new.s, line_pos=t.s, detail=detail)
+                quote_start=min(new.s, t.s), line_pos=t.s, detail=detail)
     else:
         c = provisional_claim(ctx, "change", t.s, nxt.e, numerator=t.a, reported=pct_text(nxt),
                 quote_start=ctx.clause_start(t.s, 60), line_pos=t.s, detail=detail)
