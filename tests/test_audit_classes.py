@@ -485,3 +485,9 @@ def test_a_change_amount_then_the_value_it_led_to():
     (f,) = [x for x in audit_text("Số vụ tai nạn giảm 50 vụ (giảm 10%) so với cùng kỳ, còn 450 vụ.").findings
             if x.claim.kind == "change"]
     assert (f.claim.denominator, f.status) == (500, "consistent") and "450" in f.claim.quote
+
+
+def test_a_total_after_parts_of_other_nouns():
+    (f,) = _rule("Thành phố được chia thành 10 quận và 2 huyện, với tổng cộng 12 đơn vị hành chính.", "total-after")
+    assert f.status == "consistent" and f.claim.parts == (10, 2)
+    assert not _rule("Thành phố được chia thành 10 quận và 2 huyện, với tổng cộng 13 đơn vị hành chính.", "total-after")

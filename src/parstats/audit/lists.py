@@ -732,6 +732,9 @@ def _shares_run(p: Paragraph, pidx: int, run: list, out: list) -> None:
     if abs(total - 100) > slack:
         return
     i, j = 0, len(run) - 1
+    if any(c["order"][0] == pidx and c["detail"].get("breakdown") and len(c["parts"]) == len(run)
+           and c["detail"].get("rule") != "sentence-breakdown" for c in out):
+        return  # the same shares read as a breakdown by another rule ("gồm A (85,3%), B (7,2%) …")
     out.append(_shares_claim(p, pidx, values, f"{len(values)} percentages one after another in a sentence, "
                              "which add to 100%: the parts of one whole", "sentence-breakdown",
                              pos=run[i].start(), end=run[j].end()))

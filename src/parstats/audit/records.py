@@ -105,6 +105,7 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
 #: the cue word first (a literal class: found quickly), its comma looked at before it
 _TOTAL_AFTER_RE = re.compile(
     r"(?:[Tt]ổng cộng|[Tt]ổng số|[Tt]ổng|[Tt]ất cả|[Cc]ả thảy)(?: là| có| đạt)? (?P<n>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<noun>[^\W\d_]+)")
+_TOTAL_LINK_RE = re.compile(r",? (?:với |là |được |gồm )?$")
 _PART_BEFORE_RE = re.compile(
     r"(?P<n>(?<![\w.,])[0-9]{1,3}(?:\.[0-9]{3})*) (?P<noun>[^\W\d_]+)(?P<tail>(?: [^\W\d_]+){0,3})(?:,| và|, và)? ?$")
 
@@ -116,28 +117,34 @@ def total_after_claims(ctx: ParagraphContext, claims: list) -> None:
         noun = m.group("noun").lower()
         parts = []
         pos = m.start()
-        if text[max(0, pos - 2):pos] == ", ":
-            pos -= 2
-        elif text[pos - 1:pos] == " ":
-            pos -= 1
+        link = _TOTAL_LINK_RE.search(text, max(0, pos - 12), pos)
+        if link is not None:
+            pos = link.start()  # ", với tổng cộng …", ", tổng cộng …"
+        same_noun = True
         while len(parts) < 12:
             lo = max(0, pos - 80)
             if not _DIGIT_RE.search(text, lo, pos):
                 break
             p = _PART_BEFORE_RE.search(text, lo, pos)
-            if p is None or p.group("noun").lower() != noun:
+            if p is None:
                 break
+            if p.group("noun").lower() != noun:
+                same_noun = False  # "1 thị trấn và 14 xã, tổng cộng 15 đơn vị": parts of other nouns
             parts.insert(0, p)
             pos = p.start()
         if len(parts) < 2:
             continue
+        if not same_noun and sum(int(p.group("n").replace(".", "")) for p in parts) != int(m.group("n").replace(".", "")):
+            continue  # parts of other nouns are the total's only when they add up to it
         before = text[max(0, pos - 24):pos]
         closed = not before.strip() or before.rstrip().endswith((":", ".", ";")) or \
             re.search(r"(?i)(?:được|đạt|giành|có|gồm|với|là) $", before) is not None
         total = int(m.group("n").replace(".", ""))
         values = [int(p.group("n").replace(".", "")) for p in parts]
         detail = {"unit": noun, "rule": "total-after"}
-        if sum(values) != total:
+        if not same_noun:
+            detail["weak"] = WEAK_TOTAL_AFTER
+        elif sum(values) != total:
             if closed:
                 detail["exhaustive"] = True
             else:
