@@ -370,6 +370,8 @@ _EXAMPLES = [
     "Có 113.436 người kê khai lần đầu, trên tổng số 115.883 người phải kê khai (đạt 97,9%).",
     "- Nông nghiệp: giảm từ 4,8% (2000) xuống 6,9% (2021)",
     "Chậm nhất đến ngày 31 tháng 6 năm sau phải nộp.",
+    "Diện tích là 5.876,2 km², trong đó đất nông nghiệp 4.012,5 km², đất ở 1.200,3 km² và đất khác 663,4 km².",
+    "Thành phố được chia thành 10 quận và 2 huyện, với tổng cộng 12 đơn vị hành chính.",
     "Toàn huyện có 15/17 xã đạt chuẩn nông thôn mới, còn 3 xã chưa đạt.",
     "Năm 2022 doanh thu đạt 1.200 tỷ đồng, năm 2023 đạt 1.500 tỷ đồng, tăng 30%.",
     "Giá SJC là 37,4 triệu đồng/lượng. Giá thế giới là 34,2 triệu đồng/lượng, thấp hơn giá SJC 3,2 triệu đồng/lượng.",
@@ -491,3 +493,13 @@ def test_a_total_after_parts_of_other_nouns():
     (f,) = _rule("Thành phố được chia thành 10 quận và 2 huyện, với tổng cộng 12 đơn vị hành chính.", "total-after")
     assert f.status == "consistent" and f.claim.parts == (10, 2)
     assert not _rule("Thành phố được chia thành 10 quận và 2 huyện, với tổng cộng 13 đơn vị hành chính.", "total-after")
+
+
+def test_amounts_with_decimals_under_trong_do():
+    parts = ["4.012,5", "1.200,3", "663,4"]
+    total = sum(Decimal(p.replace(".", "").replace(",", ".")) for p in parts)
+    text = (f"Diện tích tự nhiên của tỉnh là {format_number(total, 1)} km², trong đó đất nông nghiệp {parts[0]} km², "
+            f"đất phi nông nghiệp {parts[1]} km² và đất chưa sử dụng {parts[2]} km².")
+    (f,) = _rule(text, "trong-do-amounts")
+    assert f.status == "consistent" and len(f.claim.parts) == 3
+    assert not _rule(text.replace(parts[2], "600,4"), "trong-do-amounts")  # a partial list: nothing said

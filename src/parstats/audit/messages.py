@@ -217,6 +217,7 @@ _BASIS = [
     P("'{m}' and the wins, draws and losses of its sentence", "«{m}» và số trận thắng, hòa, thua trong cùng câu"),
     P("{k} counts of '{n}' then '{t}'", "{k} số lượng «{n}» rồi đến «{t}»"),
     P("{k} names, then '{n}'", "{k} tên, rồi đến «{n}»"),
+    P("{k} amounts of '{u}' after '{w}'", "{k} số «{u}» sau «{w}»"),
     P("the fraction {f} {u} and '{r}' after it", "phân số {f} {u} và «{r}» sau đó"),
     P("the number {n} stated at line {l}, which {k} of the {m} shares of the passage fit",
       "số {n} nêu ở {l}, khớp với {k}/{m} tỷ lệ của đoạn", l="line"),

@@ -217,6 +217,54 @@ def rest_of_fraction_claims(ctx: ParagraphContext, claims: list) -> None:
             detail=detail, quote_start=m.start(), line_pos=m.start("y")))
 
 
+# ------------------------------------------------------------------ amounts with decimals under "trong đó"
+_AMOUNT = r"(?<![0-9.,])(?P<n>[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]+)?) (?P<u>[^\W\d_]+)"
+_WHOLE_TRONG_DO_RE = re.compile(_AMOUNT + r"(?:²)?,? trong đó:? ")
+_PART_AMOUNT_RE = re.compile(r"(?:[^\W\d_]+ ){1,6}" + _AMOUNT + r"(?:²)?(?: \([^()]{0,20}\))?(?P<sep>, và |, | và |; |)")
+
+
+def _decimal(text: str) -> tuple[int, int]:
+    whole, _, frac = text.partition(",")
+    return int(whole.replace(".", "") + frac), len(frac)
+
+
+def decimal_parts_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``diện tích 5.876,2 km², trong đó đất nông nghiệp 4.012,5 km², đất phi nông nghiệp 1.200,3 km²
+    và đất chưa sử dụng 663,4 km²`` (rule ``trong-do-amounts``): amounts of one unit, with
+    decimals, listed after a whole and ``trong đó``, each after its label: ``consistent`` when
+    they add up to the whole (the numbers corroborate the list); otherwise nothing is said (the
+    list may name only some parts)."""
+    text = ctx.text
+    for m in _WHOLE_TRONG_DO_RE.finditer(text):
+        if "," not in m.group("n"):
+            continue  # whole numbers are read by the count rules
+        unit = m.group("u")
+        parts, pos = [], m.end()
+        while len(parts) < 12:
+            p = _PART_AMOUNT_RE.match(text, pos)
+            if p is None or p.group("u") != unit:
+                break
+            parts.append(p)
+            pos = p.end()
+            if not p.group("sep"):
+                break
+        if len(parts) < 2:
+            continue
+        values = [_decimal(p.group("n")) for p in parts]
+        tv, td = _decimal(m.group("n"))
+        dec = max([td] + [d for _, d in values])
+        scaled = [v * 10 ** (dec - d) for v, d in values]
+        slack = sum(5 * 10 ** (dec - d - 1) for _, d in values if dec > d) if any(d < dec for _, d in values) else 0
+        if abs(sum(scaled) - tv * 10 ** (dec - td)) > slack:
+            continue
+        claims.append(provisional_claim(
+            ctx, "sum", m.start(), parts[-1].end("u"), denominator=tv * 10 ** (dec - td), parts=tuple(scaled),
+            reported=m.group("n"), source=f"{len(parts)} amounts of '{unit}' after '{m.group(0).strip()}'",
+            detail={"unit": unit, "rule": "trong-do-amounts", "scale": 10 ** dec, "slack": slack,
+                    "weak": "the list may name only some of the parts"},
+            quote_start=m.start(), line_pos=m.start("n")))
+
+
 def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph, each only where its cue words stand."""
     text = ctx.text
@@ -226,3 +274,5 @@ def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
         total_after_claims(ctx, claims)
     if "còn" in text and "/" in text:
         rest_of_fraction_claims(ctx, claims)
+    if "trong đó" in text and "," in text:
+        decimal_parts_claims(ctx, claims)
