@@ -503,3 +503,8 @@ def test_amounts_with_decimals_under_trong_do():
     (f,) = _rule(text, "trong-do-amounts")
     assert f.status == "consistent" and len(f.claim.parts) == 3
     assert not _rule(text.replace(parts[2], "600,4"), "trong-do-amounts")  # a partial list: nothing said
+
+
+def test_a_record_written_count_first():
+    (f,) = _rule("Sau 5 trận, đội có 10 điểm (3 thắng, 1 hòa, 1 thua).", "match-record")
+    assert f.status == "consistent" and f.claim.parts == (3, 1, 1)
