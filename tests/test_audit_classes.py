@@ -370,6 +370,7 @@ _EXAMPLES = [
     "Có 113.436 người kê khai lần đầu, trên tổng số 115.883 người phải kê khai (đạt 97,9%).",
     "- Nông nghiệp: giảm từ 4,8% (2000) xuống 6,9% (2021)",
     "Chậm nhất đến ngày 31 tháng 6 năm sau phải nộp.",
+    "Giá vàng tăng 300.000 đồng/lượng, từ 37,3 triệu đồng/lượng lên 37,5 triệu đồng/lượng.",
     "Diện tích là 5.876,2 km², trong đó đất nông nghiệp 4.012,5 km², đất ở 1.200,3 km² và đất khác 663,4 km².",
     "Thành phố được chia thành 10 quận và 2 huyện, với tổng cộng 12 đơn vị hành chính.",
     "Toàn huyện có 15/17 xã đạt chuẩn nông thôn mới, còn 3 xã chưa đạt.",
@@ -508,3 +509,12 @@ def test_amounts_with_decimals_under_trong_do():
 def test_a_record_written_count_first():
     (f,) = _rule("Sau 5 trận, đội có 10 điểm (3 thắng, 1 hòa, 1 thua).", "match-record")
     assert f.status == "consistent" and f.claim.parts == (3, 1, 1)
+
+
+def test_a_change_amount_between_values_with_scale_words():
+    text = ("Giá vàng SJC tăng 200.000 đồng/lượng so với hôm qua, từ 37,3 triệu đồng/lượng lên "
+            "37,5 triệu đồng/lượng.")
+    (f,) = _rule(text, "change-amount")
+    assert f.status == "consistent"
+    (g,) = _rule(text.replace("200.000", "300.000"), "change-amount")
+    assert g.status == "unverifiable"

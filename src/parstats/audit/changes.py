@@ -729,3 +729,36 @@ def period_change_claims(ctx: ParagraphContext, claims: list) -> None:
         _change_claim(ctx, claims, "change-periods", ma.start(), t.e, old, new, t,
                       f"'{a.text}' and '{b.text}', each after its period, before "
                       f"'{d.group(0).strip()} {t.text}%'", WEAK_PERIODS, ma.start("a"))
+
+
+# ------------------------------------------------------------------- a change amount with scale words
+_SCALED_FROM_TO_RE = re.compile(
+    r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? " + amount_re("n") + r"(?:/[^\W\d_]+)?(?P<mid>[^0-9;.!?]{0,40}?),? "
+    r"từ (?:mức )?" + amount_re("a") + r"(?:/[^\W\d_]+)? (?:lên|xuống)(?: còn| mức)? " + amount_re("b"))
+
+
+def scaled_amount_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``tăng 200.000 đồng/lượng so với hôm qua, từ 37,3 triệu đồng/lượng lên 37,5 triệu
+    đồng/lượng`` (rule ``change-amount``): a change by an amount and the two values it is between,
+    written with scale words or decimals (``triệu``, ``37,3``): the amount is their difference,
+    scale words applied. ``consistent`` when it is; otherwise ``unverifiable`` (rounded amounts)."""
+    text = ctx.text
+    for m in _SCALED_FROM_TO_RE.finditer(text):
+        n, a, b = amount_of(m, "n"), amount_of(m, "a"), amount_of(m, "b")
+        if n is None or a is None or b is None or not (same_amount_unit(n, a) and same_amount_unit(a, b)):
+            continue
+        if not (n.scale or a.scale or b.scale or DECIMAL_SYMBOL in m.group("n") + m.group("a") + m.group("b")):
+            continue  # plain whole numbers: read by change_claims
+        if (b.value > a.value) != (m.group("dir").lower() == "tăng") or a.value == b.value:
+            continue
+        lo, hi = min(a.value, b.value), max(a.value, b.value)
+        e = max(0, *(-v.normalize().as_tuple().exponent for v in (lo, hi, n.value)))
+        sc = 10 ** e
+        detail = {"unit": n.unit, "rule": "change-amount", "scale": sc}
+        if hi - lo != n.value:
+            detail["weak"] = "the amounts are rounded: their difference is the change only nearly"
+        claims.append(provisional_claim(
+            ctx, "sum", m.start(), m.end(), denominator=int(hi * sc), parts=(int(lo * sc), int(n.value * sc)),
+            reported=m.group("b") if b.value == hi else m.group("a"),
+            source=f"the change {'+' if m.group('dir').lower() == 'tăng' else '-'}{n.text} between {a.text} and {b.text}",
+            detail=detail, quote_start=ctx.clause_start(m.start(), 60), line_pos=m.start()))

@@ -434,6 +434,8 @@ _DIAGNOSES = [
       "mức chênh lệch có thể là so với một số khác với hai số đã đọc"),
     P("the rest may be part of what is left, not all of it",
       "số còn lại có thể chỉ là một phần của phần còn lại"),
+    P("the amounts are rounded: their difference is the change only nearly",
+      "các số đã được làm tròn: hiệu của chúng chỉ gần bằng mức thay đổi"),
     P("the parts add up to {a}, not {b}, beyond the rounding of the parts",
       "các phần cộng lại bằng {a}, không phải {b}, vượt quá sai số làm tròn của các phần"),
     P("the share stands after other words: it may be of another whole",

@@ -42,7 +42,8 @@ from parstats.audit.amounts import (LETTER, NAMED_REACH, NUMBER, ROUNDED_UNITS, 
                                     amount_re, approx_before, clause_end, has_any, parse_value, pct_at,
                                     pct_windows, same_amount_unit, scaled)
 from parstats.audit.changes import (amount_percent_claims, change_claims, named_base_claims, paren_base_claims,
-                                     difference_claims, period_change_claims, price_gap_claims)
+                                     difference_claims, period_change_claims, price_gap_claims,
+                                     scaled_amount_claims)
 from parstats.audit.expressions import calculation_claims
 from parstats.audit.records import paragraph_records
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
@@ -858,6 +859,7 @@ def rate_ties(ctx: ParagraphContext, claims: list) -> None:
     text = ctx.text
     if "từ " in text or "Từ " in text:
         change_claims(ctx, claims)
+        scaled_amount_claims(ctx, claims)
     if "=" in text:
         calculation_claims(ctx, claims)
     if "hênh" in text and "mua" in text:
@@ -872,6 +874,8 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
     if not ctx.toks:
         return
     change_claims(ctx, claims)
+    if "từ " in ctx.text and ("triệu" in ctx.text or "tỷ" in ctx.text or "nghìn" in ctx.text or "," in ctx.text):
+        scaled_amount_claims(ctx, claims)
     amount_percent_claims(ctx, claims)
     if ctx.pcts and ("năm " in ctx.text or "quý " in ctx.text or "tháng " in ctx.text):
         period_change_claims(ctx, claims)
