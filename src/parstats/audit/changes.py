@@ -743,6 +743,8 @@ def scaled_amount_claims(ctx: ParagraphContext, claims: list) -> None:
     written with scale words or decimals (``triệu``, ``37,3``): the amount is their difference,
     scale words applied. ``consistent`` when it is; otherwise ``unverifiable`` (rounded amounts)."""
     text = ctx.text
+    if not _FROM_RE.search(text):
+        return  # no "từ" before a number
     for m in _SCALED_FROM_TO_RE.finditer(text):
         n, a, b = amount_of(m, "n"), amount_of(m, "a"), amount_of(m, "b")
         if n is None or a is None or b is None or not (same_amount_unit(n, a) and same_amount_unit(a, b)):

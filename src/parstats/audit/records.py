@@ -193,6 +193,7 @@ def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
 _FRACTION_REST_RE = re.compile(
     r"(?<![0-9.,/])(?P<x>[0-9]{1,4})/(?P<y>[0-9]{1,4})(?![0-9/]) (?P<u>[^\W\d_]+)(?P<mid>[^.;!?0-9]{0,80}?),? "
     r"còn(?: lại)? (?P<z>[0-9]{1,4}) (?P=u)(?P<neg> chưa| không)?")
+_REST_AT_RE = re.compile(r"còn(?: lại)? [0-9]")
 WEAK_REST = "the rest may be part of what is left, not all of it"
 
 
@@ -219,6 +220,7 @@ def rest_of_fraction_claims(ctx: ParagraphContext, claims: list) -> None:
 
 # ------------------------------------------------------------------ amounts with decimals under "trong đó"
 _AMOUNT = r"(?<![0-9.,])(?P<n>[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]+)?) (?P<u>[^\W\d_]+)"
+_TRONG_DO_AT_RE = re.compile(r"trong đó")
 _WHOLE_TRONG_DO_RE = re.compile(_AMOUNT + r"(?:²)?,? trong đó:? ")
 _PART_AMOUNT_RE = re.compile(r"(?:[^\W\d_]+ ){1,6}" + _AMOUNT + r"(?:²)?(?: \([^()]{0,20}\))?(?P<sep>, và |, | và |; |)")
 
@@ -235,7 +237,10 @@ def decimal_parts_claims(ctx: ParagraphContext, claims: list) -> None:
     they add up to the whole (the numbers corroborate the list); otherwise nothing is said (the
     list may name only some parts)."""
     text = ctx.text
-    for m in _WHOLE_TRONG_DO_RE.finditer(text):
+    for cue in _TRONG_DO_AT_RE.finditer(text):
+        m = _WHOLE_TRONG_DO_RE.search(text, max(0, cue.start() - 40), cue.end() + 2)
+        if m is None or m.end() < cue.end():
+            continue
         if "," not in m.group("n"):
             continue  # whole numbers are read by the count rules
         unit = m.group("u")
@@ -272,7 +277,7 @@ def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
         record_claims(ctx, claims)
     if "ổng" in text or "tất cả" in text or "cả thảy" in text:
         total_after_claims(ctx, claims)
-    if "còn" in text and "/" in text:
+    if "/" in text and _REST_AT_RE.search(text):
         rest_of_fraction_claims(ctx, claims)
     if "trong đó" in text and "," in text:
         decimal_parts_claims(ctx, claims)
