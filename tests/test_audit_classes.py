@@ -518,3 +518,12 @@ def test_a_change_amount_between_values_with_scale_words():
     assert f.status == "consistent"
     (g,) = _rule(text.replace("200.000", "300.000"), "change-amount")
     assert g.status == "unverifiable"
+
+
+def test_a_count_in_words_before_a_capitalised_noun_and_a_colon():
+    text = ("Ba Bí thư Tỉnh ủy: Trịnh Xuân Trường (Thái Nguyên), Nguyễn Hồ Hải (Cà Mau) và Trịnh Việt Hùng "
+            "(Lào Cai) là các Bí thư trẻ tuổi nhất.")
+    (f,) = [g for g in audit_text(text).findings if g.claim.kind == "sum"]
+    assert f.status == "consistent" and len(f.claim.parts) == 3
+    # a place named by a number word ("Ba Đình") before a colon: no count unless as many names follow
+    assert not [g for g in audit_text("Quận Ba Đình: phường Trúc Bạch, phường Kim Mã.").findings if g.claim.kind == "sum"]

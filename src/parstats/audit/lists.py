@@ -338,6 +338,39 @@ def _names_later(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
                       detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
 
 
+#: a number word, a capitalised noun of one to four words, a colon, then names ("Ba Bí thư Tỉnh ủy:
+#: Trịnh Xuân Trường (Thái Nguyên), …"); a number word before a capital is often a name itself
+#: ("Ba Đình", "Hai Bà Trưng"): only a colon and as many names make it a count
+_CAP_COUNT_RE = re.compile(r"(?P<w>" + _WORDS_CASED + r") (?P<noun>" + _UP + r"[^\W\d_]*(?: [^\W\d_]+){0,3}):\s?")
+
+
+_VERB_AFTER_LIST_RE = re.compile(r" (?:là|đều|cùng|được|đã|sẽ) ")
+
+
+def _capital_noun_list(p: Paragraph, pidx: int, s: int, out: list) -> None:
+    """``Ba Bí thư Tỉnh ủy: A (…), B (…) và C (…)`` (rule ``counted-list``, weak): a count in words
+    before a capitalised noun and a colon, then as many names; otherwise nothing is said."""
+    text = p.text
+    m = _CAP_COUNT_RE.match(text, s)
+    if m is None:
+        return
+    n = NUMBER_WORDS[m.group("w").lower()]
+    raw = text[m.end():m.end() + 300]
+    window = _ITEM_PAREN_RE.sub("", raw)  # "Trịnh Xuân Trường (Thái Nguyên)": the name
+    window = _VERB_AFTER_LIST_RE.split(window, 1)[0]  # "… và C là các Bí thư trẻ nhất": the list ends
+    nm = _NAMES_RE.match(window)
+    if nm is None or n < 2:
+        return
+    items = _items(nm.group("items"))
+    end = nm.end()
+    if len(items) != n or (end < len(window.rstrip()) and window[end:end + 1] not in ".;,"):
+        return
+    end = min(len(raw), end + (len(raw) - len(window)))  # the parentheses taken out, about
+    out.append(_claim(p, pidx, m.start(), m.end() + end, total=n, parts=(1,) * n, reported=m.group("w"),
+                      source=f"the count '{m.group('w')} {m.group('noun')}' before a list of {n} names opened by ':'",
+                      detail={"unit": m.group("noun"), "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
+
+
 def _numbered(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, digits: bool, noun: str,
               pos: int, out: list) -> None:
     """``N noun: 1. … 2. … N. …``: the items numbered one after the other."""
@@ -941,7 +974,10 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             if s and (text[s - 1].isalnum() or text[s - 1] in "/.,%-_"):
                 continue  # inside a longer number or word
             m = _COUNT_RE.match(text, s)
-            if m is None or (m.group("noun") in _NOT_LIST_NOUNS and m.group("noun") not in WEAK_LIST_NOUNS) \
+            if m is None:
+                _capital_noun_list(p, pidx, s, out)
+                continue
+            if (m.group("noun") in _NOT_LIST_NOUNS and m.group("noun") not in WEAK_LIST_NOUNS) \
                     or _prev_word(text, s) in _NOT_COUNT_BEFORE:
                 continue
             _forward(p, pidx, m, out)
