@@ -550,9 +550,10 @@ def _amount_paren_base(ctx: ParagraphContext, claims: list) -> None:
                       f"'{m.group(0).strip()}': the change and its base in parentheses", None, m.start("x"))
 
 
+WEAK_TIMES = "'tăng N lần' may mean N times as much or N times more"
 #: "350 tỷ đồng, gấp 2,5 lần năm ngoái (140 tỷ đồng)"
 _TIMES_PAREN_RE = re.compile(
-    amount_re("a") + r"(?: [^\W\d_]+)?,? (?:tăng |cao |lớn |nhiều )?gấp (?P<n>" + NUMBER + r") lần "
+    amount_re("a") + r"(?: [^\W\d_]+)?,? (?:(?:tăng |cao |lớn |nhiều )?gấp|(?P<up>tăng)) (?P<n>" + NUMBER + r") lần "
     r"(?:so với )?(?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{4})?) ?\( ?(?:mức |đạt |là )?" + amount_re("b") + r"[^()]{0,12}\)")
 
 
@@ -585,7 +586,7 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
                           head.start("a"))
     if ctx.pcts and "so với" in text:
         _amount_paren_base(ctx, claims)
-    if "gấp " in text:
+    if "gấp " in text or " lần " in text:
         for m in _TIMES_PAREN_RE.finditer(text):
             a, b = amount_of(m, "a"), amount_of(m, "b")
             if a is None or b is None or not same_amount_unit(a, b) or a.scale != b.scale:
@@ -596,7 +597,11 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
             if new.value <= old.value:
                 continue
             times = re.match(r"(?P<n>.+)", m.group("n"))
+            before = len(claims)
             _times_claim(ctx, claims, m, old, new, times, start=m.start(), end=m.end())
+            if m.group("up") and len(claims) > before:
+                # "tăng 3,4 lần": usually "to 3,4 times", at times "by": never flagged
+                claims[-1]["detail"]["weak"] = WEAK_TIMES
 
 
 # ------------------------------------------------------------------- the gap between two prices

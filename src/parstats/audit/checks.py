@@ -533,6 +533,8 @@ def _times_finding(c: Claim) -> Finding:
         lo, hi = (Decimal(new) - half) / (Decimal(old) + half), (Decimal(new) + half) / (Decimal(old) - half)
         if lo < n + q / 2 and n - q / 2 <= hi:
             return _consistent(c, rec)
+    if c.detail.get("weak"):
+        return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=rec)
     a, b = c.detail["old_text"], c.detail["new_text"]
     return Finding(c, "inconsistent", "major", (
         f"from {a} to {b} is {_exact_times(new, old)} times, which rounds to {format_number(got, d)}, "

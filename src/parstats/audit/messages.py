@@ -436,6 +436,8 @@ _DIAGNOSES = [
       "số còn lại có thể chỉ là một phần của phần còn lại"),
     P("the amounts are rounded: their difference is the change only nearly",
       "các số đã được làm tròn: hiệu của chúng chỉ gần bằng mức thay đổi"),
+    P("'tăng N lần' may mean N times as much or N times more",
+      "«tăng N lần» có thể là gấp N lần hoặc tăng thêm N lần"),
     P("the parts add up to {a}, not {b}, beyond the rounding of the parts",
       "các phần cộng lại bằng {a}, không phải {b}, vượt quá sai số làm tròn của các phần"),
     P("the share stands after other words: it may be of another whole",

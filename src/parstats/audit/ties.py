@@ -888,9 +888,9 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
             paren_base_claims(ctx, claims)
             named_base_claims(ctx, claims)
             shortfall_claims(ctx, claims)
-        elif "gấp " in text:
+        elif "gấp " in text or " lần " in text:
             paren_base_claims(ctx, claims)
-    elif "gấp " in text:
+    elif "gấp " in text or " lần " in text:
         paren_base_claims(ctx, claims)
     if "ổng số" in text:
         if ctx.pcts and "(" in text:
