@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import Decimal, localcontext
 
 from parstats.audit.tokens import ParagraphContext, provisional_claim
+from parstats.numbers import parse_number, quantize
 
 __all__ = ["LOOK_BACK", "WEAK_UNITS", "Calculation", "read_calculation", "calculation_claims"]
 
@@ -71,10 +72,6 @@ class Calculation:
     percent_terms: int
     shape: tuple[str, ...]  # "n", "%" and operators, in order, without parentheses
     terms: tuple[Decimal, ...]
-
-
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(".", "").replace(",", "."))
 
 
 def _unit_key(unit: str | None) -> str | None:
@@ -171,7 +168,7 @@ def read_calculation(text: str, eq: int) -> Calculation | None:
             continue
         rt = res.group("num")
         dec = len(rt.partition(",")[2])
-        result = _number(rt)
+        result = parse_number(rt).value
         if res.group("pct"):
             value = value * 100  # compared in percent, as written
         return Calculation(start, res.end("num") + (len(res.group("pct")) if res.group("pct") else 0),
@@ -217,7 +214,7 @@ def _pieces(text: str, start: int, eq: int):
         if m.group("num") is not None:
             if not expect_value:
                 return None
-            v = _number(m.group("num"))
+            v = parse_number(m.group("num")).value
             if m.group("pct"):
                 v = v / 100
             tokens.append(v)
@@ -247,10 +244,6 @@ def _pieces(text: str, start: int, eq: int):
     if depth != 0 or expect_value:
         return None
     return tokens, units, shape
-
-
-def _rounded(v: Decimal, decimals: int) -> Decimal:
-    return v.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def calculation_claims(ctx: ParagraphContext, claims: list) -> None:
@@ -291,7 +284,7 @@ def _claim(ctx: ParagraphContext, claims: list, calc: Calculation) -> None:
             reported=pct_text, source=f"the calculation '{calc.text}'", detail=detail,
             quote_start=calc.start, line_pos=calc.start))
         return
-    got = int(_rounded(calc.value, d) * scale)
+    got = int(quantize(calc.value, d) * scale)
     want = int(calc.result * scale)
     detail.update({"scale": scale, "unit": "%" if calc.result_text.endswith("%") else None})
     if detail["unit"] is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from parstats.audit.inference import reported_units
 from parstats.audit.model import ProvisionalClaim, TargetSpec
 from parstats.audit.tokens import DIGIT_RE, ParagraphContext, NumberToken, same_kind
 from parstats.audit.words import (
@@ -23,6 +24,7 @@ from parstats.audit.words import (
 )
 from parstats.markdown import Paragraph
 from parstats.numbers import format_number, parse_count
+from parstats.ratios import percent_units
 
 
 class FootnoteMap:
@@ -332,18 +334,10 @@ SHARED_WHOLE_FITS = 3
 SHARED_WHOLE_REACH = 8
 
 
-def _reported_units(reported: str) -> tuple[int, int]:
-    """``"41,18%"`` as ``(4118, 2)``: the share in units of its last digit, and its decimals."""
-    value = reported.rstrip("%").strip()
-    whole, _, frac = value.partition(",")
-    return int(whole.replace(".", "") + frac), len(frac)
-
-
-def _fits_whole(count: int, whole: int, units: tuple[int, int]) -> bool:
+def _fits_whole(count: int, whole: int, units: tuple[int, int, str]) -> bool:
     """Whether ``count/whole`` as a percentage, rounded half-up at the precision of the reported
-    share (``units``: :func:`_reported_units`), is it (integer arithmetic: exact)."""
-    want, dec = units
-    return (count * 100 * 10 ** dec * 2 + whole) // (2 * whole) == want
+    share (``units``: :func:`parstats.audit.inference.reported_units`), is it."""
+    return percent_units(count, whole, units[1]) == units[0]
 
 
 def stated_shared_whole(pending: list, by_idx: dict[int, ParagraphContext]) -> None:
@@ -381,7 +375,7 @@ def stated_shared_whole(pending: list, by_idx: dict[int, ParagraphContext]) -> N
                 v = parse_count(m.group(0))
                 if v > biggest and v not in wholes:
                     wholes[v] = (ctx, m.start())
-        units = [_reported_units(c["reported"]) for _, _, _, c in group]
+        units = [reported_units(c["reported"]) for _, _, _, c in group]
         best, best_fit = None, 0
         for w in wholes:
             fit = sum(1 for (_, t, _, _), u in zip(group, units) if _fits_whole(t.a, w, u))

@@ -39,12 +39,12 @@ from decimal import Decimal
 
 from parstats.audit.model import ProvisionalClaim
 from parstats.audit.records import names_count_claims
+from parstats.audit.words import COUNT_WORDS, LOWER, UPPER
 from parstats.markdown import Paragraph
 
-#: Vietnamese number words that count a list ("năm" is also "year": never flagged)
-NUMBER_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-                "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14,
-                "mười lăm": 15}
+#: Vietnamese number words that count a list ("năm" is also "year": never flagged; "một" counts
+#: no list, "tư" is an ordinal here)
+NUMBER_WORDS = {w: n for w, n in COUNT_WORDS.items() if w not in ("một", "tư")}
 
 WEAK_LIST = "the list may name only some of the items, or one name may stand for several"
 WEAK_CLAUSES = "the items are clauses, which commas may split or join"
@@ -53,14 +53,8 @@ WEAK_BACKWARD = "the items stand before the count: the clause may hold more than
 FAR_ABOVE_100 = Decimal(110)
 WEAK_BREAKDOWN = "a chart or list of shares may leave out a small part"
 
-def _letter_class(test) -> str:
-    """The Latin letters (Basic Latin to Latin Extended Additional) for which ``test`` holds."""
-    chars = [chr(c) for r in ((0x41, 0x250), (0x1E00, 0x1F00)) for c in range(*r)]
-    return "".join(re.escape(c) for c in chars if c.isalpha() and test(c))
-
-
-_UP = "[" + _letter_class(str.isupper) + "]"
-_LO = "[" + _letter_class(str.islower) + "]"
+_UP = UPPER
+_LO = LOWER
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 #: a count: digits (2–99) or a number word, then a space and a lower-case word (its noun)
 #: the first letter of a number word in either case ("Hai", "hai"): a pattern that starts with a

@@ -27,15 +27,15 @@ from __future__ import annotations
 import re
 
 from parstats.audit.tokens import ParagraphContext, provisional_claim
+from parstats.audit.words import COUNT_WORDS, UPPER
 from parstats.markdown import Paragraph
+from parstats.numbers import parse_number
 
 __all__ = ["NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
            "names_count_claims", "rest_of_fraction_claims", "paragraph_records"]
 
-#: number words of counts (``một`` … ``mười lăm``); "năm" is read only after a comma (it is also "year")
-NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14,
-                "mười lăm": 15}
+#: number words of counts (``một`` … ``mười lăm``)
+NUMBER_WORDS = COUNT_WORDS
 WEAK_RECORD = "the wins, draws and losses may be of part of the matches"
 WEAK_TOTAL_AFTER = "the list may start before the counts that were read"
 
@@ -156,9 +156,8 @@ def total_after_claims(ctx: ParagraphContext, claims: list) -> None:
 
 
 # ------------------------------------------------------------------ names, then their count
-#: an upper-case Latin letter (Basic Latin to Latin Extended Additional), a name's first letter
-_UP = "[" + "".join(re.escape(chr(c)) for r in ((0x41, 0x250), (0x1E00, 0x1F00)) for c in range(*r)
-                    if chr(c).isalpha() and chr(c).isupper()) + "]"
+#: a name's first letter: an upper-case Latin letter
+_UP = UPPER
 _NAME = _UP + r"[\w'’.-]*(?: " + _UP + r"[\w'’.-]*){0,3}"
 _NAMES_COUNT_RE = re.compile(
     r"(?<!\w)(?P<names>" + _NAME + r"(?:, " + _NAME + r")*(?:,? và " + _NAME + r")), (?P<n>(?i:" + _WORDS + r")|[0-9]{1,2}) "
@@ -226,8 +225,9 @@ _PART_AMOUNT_RE = re.compile(r"(?:[^\W\d_]+ ){1,6}" + _AMOUNT + r"(?:²)?(?: \([
 
 
 def _decimal(text: str) -> tuple[int, int]:
-    whole, _, frac = text.partition(",")
-    return int(whole.replace(".", "") + frac), len(frac)
+    """``"4.012,5"`` as ``(40125, 1)``: units of the last digit written, and decimals."""
+    n = parse_number(text)
+    return int(n.value.scaleb(n.decimals)), n.decimals
 
 
 def decimal_parts_claims(ctx: ParagraphContext, claims: list) -> None:

@@ -28,6 +28,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from parstats.audit.model import ProvisionalClaim
 from parstats.markdown import Paragraph
 from parstats.numbers import format_number
+from parstats.ratios import percent_units
 
 WEAK_TABLE = "the rows under the total may not be all of its parts (the table does not say so)"
 WEAK_CHANGE_COLUMN = "two amounts and a percentage in a row may not be a change between the two"
@@ -238,14 +239,9 @@ WEAK_RATIO_COLUMN = "the other rows do not show that this column is the ratio of
 
 
 def _ratio_fits(a: tuple[int, int], b: tuple[int, int], c: tuple[int, int]) -> bool:
-    """Whether a/b x 100, rounded half-up at c's precision, is c (each (units, decimals));
-    integer arithmetic, exact."""
+    """Whether a/b x 100, rounded half-up at c's precision, is c (each (units, decimals))."""
     (au, ad), (bu, bd), (cu, cd) = a, b, c
-    if bu <= 0:
-        return False
-    num = au * 10 ** bd * 100 * 10 ** cd
-    den = bu * 10 ** ad
-    return (2 * num + den) // (2 * den) == cu
+    return bu > 0 and percent_units(au * 10 ** bd, bu * 10 ** ad, cd) == cu
 
 
 def _header_and_rows(paras: list[Paragraph], block: list[int]):

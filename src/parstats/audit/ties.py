@@ -852,6 +852,18 @@ def labelled_count_claims(ctx: ParagraphContext, claims: list) -> None:
             quote_start=m.start(), line_pos=m.start("p")))
 
 
+def amount_ties(ctx: ParagraphContext, claims: list) -> None:
+    """The rules that read amounts as written, not count tokens: calculations written out,
+    price gaps and differences (each only where its cue word stands)."""
+    text = ctx.text
+    if "=" in text:
+        calculation_claims(ctx, claims)
+    if "hênh" in text and "mua" in text:
+        price_gap_claims(ctx, claims)
+    if "hênh" in text or " hơn " in text:
+        difference_claims(ctx, claims)
+
+
 def rate_ties(ctx: ParagraphContext, claims: list) -> None:
     """The rules that read amounts, not count tokens, on a paragraph whose numbers are all
     rates or amounts the tokenizer leaves out (``tăng 500 đồng/lít, từ 23.000 đồng/lít lên 23.500
@@ -860,12 +872,7 @@ def rate_ties(ctx: ParagraphContext, claims: list) -> None:
     if "từ " in text or "Từ " in text:
         change_claims(ctx, claims)
         scaled_amount_claims(ctx, claims)
-    if "=" in text:
-        calculation_claims(ctx, claims)
-    if "hênh" in text and "mua" in text:
-        price_gap_claims(ctx, claims)
-    if "hênh" in text or " hơn " in text:
-        difference_claims(ctx, claims)
+    amount_ties(ctx, claims)
 
 
 def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
@@ -896,10 +903,5 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
         if ctx.pcts and "(" in text:
             labelled_count_claims(ctx, claims)
         vote_members(ctx, claims)
-    if "=" in text:
-        calculation_claims(ctx, claims)
     paragraph_records(ctx, claims)
-    if "hênh" in text and "mua" in text:
-        price_gap_claims(ctx, claims)
-    if "hênh" in text or " hơn " in text:
-        difference_claims(ctx, claims)
+    amount_ties(ctx, claims)

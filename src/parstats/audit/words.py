@@ -12,6 +12,24 @@ import re
 from parstats.numbers import INTEGER_PATTERN, NUMBER_PATTERN
 
 
+#: Vietnamese number words of counts ("năm" is also "year", "tư" also "fourth": each rule says
+#: which it reads)
+COUNT_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+               "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13, "mười bốn": 14,
+               "mười lăm": 15}
+
+
+def letter_class(test) -> str:
+    """The Latin letters (Basic Latin to Latin Extended Additional) for which ``test`` holds, for
+    a regular-expression class (``"[" + letter_class(str.isupper) + "]"``)."""
+    chars = [chr(c) for r in ((0x41, 0x250), (0x1E00, 0x1F00)) for c in range(*r)]
+    return "".join(re.escape(c) for c in chars if c.isalpha() and test(c))
+
+
+#: an upper-case and a lower-case letter, as regular-expression classes
+UPPER = "[" + letter_class(str.isupper) + "]"
+LOWER = "[" + letter_class(str.islower) + "]"
+
 INT = INTEGER_PATTERN  # a whole number as written: "1.752", "07"
 
 NUM = NUMBER_PATTERN  # a number as written: "84,11", "1.752"
