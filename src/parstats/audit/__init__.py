@@ -54,7 +54,8 @@ The package, one job per module, each depending only on those above it:
                           never flagged
 ``expressions``           calculations written out (``1.000 tấn x 60% = 600 tấn``), redone
 ``records``               match records, totals stated after their parts, names then their count
-``lists``, ``tables``     counted lists and breakdowns; table totals, ratio and structure tables
+``lists``, ``breakdowns`` counted lists; shares of one whole that add to 100 %
+``tables``                table totals, ratio and change columns, structure tables
 ``extraction``            :func:`extract_claims`
 ``inference``             count inference (GRIM)
 ``checks``                one claim's status and diagnosis (:class:`Finding`)

@@ -1,4 +1,4 @@
-"""Counted lists and complete breakdowns: a stated count of named items, shares that make a whole.
+"""Counted lists: a stated count of named items, and the parts of a stated total.
 
 Rules (each named in ``detail["rule"]``, written by :func:`parstats.audit.checks.basis`):
 
@@ -21,11 +21,8 @@ Rules (each named in ``detail["rule"]``, written by :func:`parstats.audit.checks
 ``bulleted-list``
     ``… theo một trong hai phương án sau:`` followed by bullet lines: the count against the
     bullets of one marker right after it. Never flagged.
-``breakdown-100``
-    Bullet lines ``- Dầu mỏ: 31,2%`` … each with one percentage and nothing else, at least
-    three, under a line ending with a colon: the parts of one whole, which add to 100 % within
-    the rounding of the parts (half a unit of each part's last digit). Never flagged (a chart
-    may leave out its smallest slice).
+Shares that make a whole (``breakdown-100`` and the other breakdowns) are
+:mod:`parstats.audit.breakdowns`, which :func:`list_claims` runs too.
 
 All rules read a paragraph (:class:`parstats.markdown.Paragraph`) once, left to right, with
 regular expressions anchored at the few places a count can start: linear in its length.
@@ -35,8 +32,9 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate
-from decimal import Decimal
 
+from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_parts, item_shares, marker_kind,
+                                        remainder, sentence_shares)
 from parstats.audit.model import ProvisionalClaim
 from parstats.audit.records import names_count_claims
 from parstats.audit.words import COUNT_WORDS, LOWER, UPPER
@@ -49,9 +47,6 @@ NUMBER_WORDS = {w: n for w, n in COUNT_WORDS.items() if w not in ("một", "tư"
 WEAK_LIST = "the list may name only some of the items, or one name may stand for several"
 WEAK_CLAUSES = "the items are clauses, which commas may split or join"
 WEAK_BACKWARD = "the items stand before the count: the clause may hold more than the list"
-#: shares "of one whole" that add to more than this are each item's own rate, not its parts
-FAR_ABOVE_100 = Decimal(110)
-WEAK_BREAKDOWN = "a chart or list of shares may leave out a small part"
 
 _UP = UPPER
 _LO = LOWER
@@ -191,7 +186,6 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     source_head = f"the count '{written} {noun}'"
     items = _items(nm.group("items")) if nm else []
     if len(items) >= 2:
-        after = text[nm.end():nm.end() + 12]
         if _MORE_AFTER_RE.match(text, nm.end()):
             return
         closed = (nm.end() >= len(text.rstrip()) or text[nm.end():nm.end() + 1] in ".;") and not \
@@ -378,9 +372,6 @@ def _numbered(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, digits
         j = nxt + 1
     if k < 2:
         return
-    # the numbering runs on to the end of the paragraph when no sentence ends after item k
-    tail = text[j:]
-    complete = not re.search(r"\. " + _UP + r"[^.]{0,60}[.:]\s*$", tail[4:]) and len(tail) < 300
     # never flagged: read on the crawl, its flags were items numbered on in later lines (off
     # until it reads them; make eval prints its checks)
     detail = {"unit": noun, "rule": "numbered-list", "list": True, "weak": WEAK_LIST}
@@ -451,14 +442,6 @@ def _backward(p: Paragraph, pidx: int, la: int, out: list) -> None:
 
 _BULLET_HEAD_RE = re.compile(
     r"(?:(?P<d>[0-9]{1,2})|(?P<w>(?i:" + _WORDS + r"))) (?P<noun>(?:" + _LO + r"+ ?){1,4}?)(?: sau| như sau| dưới đây)?:\s*$")
-_PCT_LINE_RE = re.compile(r"^[-+*•–] ?[^\d%:]{1,60}: ?(?P<v>[0-9]{1,3}(?:,[0-9]{1,2})?) ?%\s*[.;]?(?: [0-9]{1,3})?$")
-
-
-_WHOLE_LINE_RE = re.compile(r"(?i)^[-+*•–] ?(?:tổng|toàn|cả nước)")
-_REST_RE = re.compile(r"(?i)còn lại|\bkhác\b")
-
-
-_MARKER_RE = re.compile(r"^(?:(?P<letter>[a-zđ]\))|(?P<number>[0-9]{1,2}[.)])|(?P<roman>[IVX]{1,4}\.))")
 #: the last count of a head line before its colon, with anything but a number or a sentence end
 #: between its noun and the colon ("được chia làm 03 loại theo phổ phun bao gồm:")
 _HEAD_COUNT_RE = re.compile(
@@ -467,14 +450,6 @@ _HEAD_COUNT_RE = re.compile(
 
 
 _HEAD_COUNT_HINT_RE = re.compile(r"[0-9]|(?i:\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\b)")
-
-
-def _marker_kind(text: str) -> str:
-    """The kind of a bullet's marker: ``a)``, ``1.``, ``I.`` or the symbol itself (``-``, ``+``)."""
-    m = _MARKER_RE.match(text)
-    if m is None:
-        return text[:1]
-    return next(k for k, v in m.groupdict().items() if v)
 
 
 def _counted_bullets(paras: list[Paragraph], i: int, out: list) -> None:
@@ -500,12 +475,12 @@ def _counted_bullets(paras: list[Paragraph], i: int, out: list) -> None:
     written = m.group("d") or m.group("w")
     if cnt < 2:
         return
-    kind = _marker_kind(paras[i + 1].text)
+    kind = marker_kind(paras[i + 1].text)
     items = 0
     for q in paras[i + 1:i + 1 + 4 * cnt + 8]:
         if q.kind != "body" or not q.bullet:
             break
-        if _marker_kind(q.text) == kind:
+        if marker_kind(q.text) == kind:
             items += 1
     if items != cnt:
         return
@@ -514,287 +489,19 @@ def _counted_bullets(paras: list[Paragraph], i: int, out: list) -> None:
                       detail={"unit": noun, "rule": "bulleted-list", "list": True, "weak": WEAK_LIST}))
 
 
-#: a list item labelled as one of several instalments or stages ("Đợt 1:", "Lần thứ hai", "Giai đoạn 2")
-_INSTALMENT_RE = re.compile(r"(?i)^(?:[-+*•–] |[a-zđ]\) |[0-9]{1,2}[.)] )?(?:đợt|lần|giai đoạn|kỳ|bước)(?: thứ)? (?:[0-9]{1,2}|nhất|hai|ba|bốn|năm)\b")
-
-
-def _item_shares(paras: list[Paragraph], out: list) -> None:
-    """``- Đợt 1: nộp 50% giá thu …`` / ``- Đợt 2: nộp 50% …``, ``a) … phải nộp 50% tiền sử dụng
-    đất …`` / ``b) … nộp 50% tiền sử dụng đất còn lại …`` (rule ``item-breakdown``): consecutive
-    list items of one marker kind, each with one percentage (not a change or a level), labelled
-    as instalments or stages or closed by "the rest" (``còn lại``), whose percentages add to
-    100 % within their rounding: the parts of one whole (``consistent``). Items that do not add
-    up are no claim (each may be a rate of its own whole)."""
-    if not any(p.bullet and "%" in p.text and ("còn lại" in p.text or _INSTALMENT_RE.match(p.text)) for p in paras):
-        return  # no item labelled as an instalment nor closing with "the rest"
-    i, n = 0, len(paras)
-    while i < n:
-        p = paras[i]
-        if p.kind != "body" or not p.bullet or "%" not in p.text:
-            i += 1
-            continue
-        kind = _marker_kind(p.text)
-        run = [i]
-        j = i + 1
-        while j < n and paras[j].kind == "body" and paras[j].bullet and _marker_kind(paras[j].text) == kind:
-            run.append(j)
-            j += 1
-        i = j
-        # the stretches of the run whose items each hold one percentage
-        groups, items = [], []
-        for k in run:
-            pcts = [x for x in _ANY_PCT_RE.finditer(paras[k].text)
-                    if not _NOT_SHARE_BEFORE_RE.search(paras[k].text, max(0, x.start() - 20), x.start())]
-            if len(pcts) == 1:
-                items.append((k, pcts[0]))
-                if "còn lại" in paras[k].text[pcts[0].end():pcts[0].end() + 80]:
-                    groups.append(items)  # "the rest" closes a stretch
-                    items = []
-            else:
-                groups.append(items)
-                items = []
-        groups.append(items)
-        for items in groups:
-            _instalments(paras, items, out)
-
-
-def _instalments(paras: list[Paragraph], items: list, out: list) -> None:
-    """One stretch of list items of :func:`_item_shares`, as its claim when it adds up."""
-    if len(items) < 2 or len(items) > MAX_SENTENCE_SHARES:
-        return
-    labelled = all(_INSTALMENT_RE.match(paras[k].text) for k, _ in items)
-    rest = "còn lại" in paras[items[-1][0]].text[items[-1][1].end():items[-1][1].end() + 80]
-    if not (labelled or rest):
-        return
-    values = [x.group(1) for _, x in items]
-    total = sum(Decimal(v.replace(",", ".")) for v in values)
-    slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
-    if abs(total - 100) > slack:
-        return
-    first, x = items[0]
-    out.append(_shares_claim(paras[first], first, values,
-                             f"{len(values)} list items of one percentage each, "
-                             + ("labelled as instalments or stages" if labelled else "the last one the rest"),
-                             "item-breakdown", pos=x.start(), end=x.end()))
-
-
 def _bullets(paras: list[Paragraph], out: list) -> None:
-    """Counts before bullet lines, and bullet lines that are the shares of one whole."""
+    """Counts before bullet lines (:func:`_counted_bullets`), and bullet lines that are the shares
+    of one whole (:func:`parstats.audit.breakdowns.bullet_shares`)."""
     n = len(paras)
     for i in [i for i, p in enumerate(paras) if p.text.endswith(":")]:
         p = paras[i]
         if p.kind != "body" or i + 1 >= n:
             continue
         # the bullet lines right after, of one marker (not the head's own)
-        marker = paras[i + 1].text[:1] if paras[i + 1].bullet else None
-        if marker is None or (p.bullet and _marker_kind(p.text) == _marker_kind(paras[i + 1].text)):
+        if not paras[i + 1].bullet or (p.bullet and marker_kind(p.text) == marker_kind(paras[i + 1].text)):
             continue
         _counted_bullets(paras, i, out)
-        if marker.isdigit():
-            _numbered_shares(paras, i, out)
-            continue
-        j = i + 1
-        while j < n and paras[j].bullet and paras[j].text[:1] == marker and paras[j].kind == "body":
-            j += 1
-        bullets = paras[i + 1:j]
-        # a last line naming the whole ("- Tổng GDP: 2.292,0 tỉ USD") is not one of its parts
-        if len(bullets) >= 3 and _WHOLE_LINE_RE.match(bullets[-1].text):
-            bullets = bullets[:-1]
-        shares = [_PCT_LINE_RE.match(b.text) for b in bullets]
-        # two shares make a whole only when one of them is "the rest" ("Các nước còn lại: 71,4%")
-        enough = len(shares) >= 3 or (len(shares) == 2 and any(_REST_RE.search(b.text) for b in bullets))
-        if enough and all(shares):
-            values = [s.group("v") for s in shares]
-            dec = max(len(v.partition(",")[2]) for v in values)
-            scale = 10 ** dec
-            units = [int(Decimal(v.replace(",", ".")) * scale) for v in values]
-            slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values) * scale
-            first = bullets[0]
-            out.append({"kind": "sum", "line": first.line_at(0), "quote": first.text[:80],
-                        "numerator": None, "denominator": 100 * scale, "parts": tuple(units), "reported": None,
-                        "denominator_source": (f"{len(values)} bullet lines of one percentage each under "
-                                               f"'{p.text[-40:]}': the shares of one whole (" + " + ".join(v + "%" for v in values) + ")"),
-                        "target": None,
-                        "detail": {"rule": "breakdown-100", "unit": "%", "scale": scale, "slack": int(slack),
-                                   "weak": WEAK_BREAKDOWN, "breakdown": True},
-                        "order": (i + 1, 0)})
-
-
-_NUMBERED_SHARE_RE = re.compile(r"^(?P<k>[0-9]{1,2})[.)] (?P<v>[0-9]{1,3}(?:,[0-9]{1,2})?) ?% ")
-_SUB_ITEM_RE = re.compile(r"^(?:[a-zđ]\)|[-+*•–] )")
-
-
-def _shares_claim(first: Paragraph, pidx: int, values: list[str], source: str, rule: str, *,
-                  weak: str | None = WEAK_BREAKDOWN, reported: str | None = None, pos: int = 0,
-                  end: int | None = None) -> ProvisionalClaim:
-    """A sum claim: percentages that add to 100 % within the rounding of the parts."""
-    dec = max(len(v.partition(",")[2]) for v in values)
-    scale = 10 ** dec
-    units = [int(Decimal(v.replace(",", ".")) * scale) for v in values]
-    slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values) * scale
-    detail = {"rule": rule, "unit": "%", "scale": scale, "slack": int(slack), "breakdown": True}
-    if weak:
-        detail["weak"] = weak
-    else:
-        detail["exhaustive"] = True
-    return {"kind": "sum", "line": first.line_at(pos), "quote": first.text[pos:end if end is not None else pos + 80], "numerator": None,
-            "denominator": 100 * scale, "parts": tuple(units), "reported": reported,
-            "denominator_source": source + " (" + " + ".join(v + "%" for v in values) + ")",
-            "target": None, "detail": detail, "order": (pidx, pos)}
-
-
-def _numbered_shares(paras: list[Paragraph], i: int, out: list) -> None:
-    """``… phân bổ như sau:`` then ``1. 90% …``, ``2. 10% …`` (sub-items ``a)``, ``-`` between):
-    numbered items that each start with a percentage are the shares of one whole."""
-    values, first, k = [], None, 0
-    for j in range(i + 1, min(len(paras), i + 40)):
-        q = paras[j]
-        if q.kind != "body" or not q.bullet:
-            break
-        if _SUB_ITEM_RE.match(q.text):
-            continue
-        m = _NUMBERED_SHARE_RE.match(q.text)
-        if m is None or int(m.group("k")) != k + 1:
-            break
-        k += 1
-        values.append(m.group("v"))
-        if first is None:
-            first = j
-    if len(values) >= 2 and first is not None:
-        out.append(_shares_claim(paras[first], first, values,
-                                 f"{len(values)} numbered items under '{paras[i].text[-40:]}', each a share",
-                                 "breakdown-100", pos=0))
-
-
-_PCT = r"[0-9]{1,3}(?:,[0-9]{1,2})?"
-#: words that say the items after them are the parts of one whole
-_PARTS_CUE = r"(?:ở dạng|gồm có|bao gồm|gồm|chia thành|phân thành|cơ cấu(?: [^\W\d_]+){0,4} là|phân bổ cho)"
-_PART_ITEM = r"[^\W\d_]+(?: [^\W\d_]+){0,5} \((?:chiếm )?" + _PCT + r" ?%\)"
-_INLINE_PARTS_RE = re.compile(
-    r"(?i)" + _PARTS_CUE + r":? (?P<items>" + _PART_ITEM + r"(?:(?:, | và |, và |; )" + _PART_ITEM + r")+)")
-_ITEM_PCT_RE = re.compile(r"\((?:chiếm )?(" + _PCT + r") ?%\)")
-_REMAINDER_RE = re.compile(r"(?<![\w,.])(?P<v>" + _PCT + r") ?% còn lại")
-#: "…, còn lại, 5% là …", "phần còn lại là 5%": the rest named before its share
-_REST_FIRST_RE = re.compile(r"còn lại(?:,| là| chiếm|:)? (?P<v>" + _PCT + r") ?%")
-_ANY_PCT_RE = re.compile(r"(?<![\w,.])(" + _PCT + r") ?%")
-_NOT_SHARE_BEFORE_RE = re.compile(r"(?i)(?:tăng|giảm|đạt|bằng|hơn|gấp|lên|xuống|khoảng|gần|trên|dưới|từ|đến)(?: [^\W\d_]+)? $")
-
-
-def _inline_parts(p: Paragraph, pidx: int, out: list) -> None:
-    """``tồn tại ở dạng nguyên vật liệu (55,6%) và thành phẩm (50,5%)``: items after a cue that
-    makes them the parts of one whole (``ở dạng``, ``gồm``, ``chia thành``, ``cơ cấu … là``),
-    each with its share in parentheses. Shares of one whole cannot add to more than 100 %: above
-    100 % beyond the rounding of the parts is ``inconsistent``; about 100 % is ``consistent``; below,
-    the list may name only some parts (no claim)."""
-    for m in _INLINE_PARTS_RE.finditer(p.text):
-        values = _ITEM_PCT_RE.findall(m.group("items"))
-        total = sum(Decimal(v.replace(",", ".")) for v in values)
-        slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
-        if total < 100 - slack or total > FAR_ABOVE_100:
-            # far above 100 %: each item's own rate ("Ai Cập (10%), Jordan (12%) …"), not parts
-            continue
-        over = total > 100 + slack
-        out.append(_shares_claim(p, pidx, values, f"shares in parentheses of the items after "
-                                 f"'{m.group(0).split(' ')[0]} …', the parts of one whole", "parts-of-one-whole",
-                                 weak=None, reported=(values[-1] + "%") if over else None,
-                                 pos=m.start("items"), end=m.end()))
-
-
-#: words after a share that make it the rate of its own place or owner ("tại", "ở", "của")
-_OWN_WHOLE_RE = re.compile(r"(?i)\b(?:tại|ở|của|cho|thuộc)\b")
-_CLAUSE_TAIL_RE = re.compile(r"[^,;.!?]{0,60}")
-_DIGIT_IN_RE = re.compile(r"[0-9]")
-#: most shares one sentence's breakdown holds
-MAX_SENTENCE_SHARES = 8
-
-
-def _sentence_shares(p: Paragraph, pidx: int, out: list) -> None:
-    """``trong đó 84,5% là đất nông nghiệp, 11,9% là đất phi nông nghiệp và 3,6% là đất chưa sử
-    dụng``, ``thành thị chiếm 37,1%, nông thôn chiếm 62,9%``: the percentages of one sentence, one
-    after another with words and no other number between them, none of them a change or a level
-    (``tăng``, ``đạt``, ``khoảng`` … before it), none followed by a place or an owner of its own
-    (``60% hồ sơ tại cơ quan …, 40% hồ sơ tại Ủy ban …``: ``tại``, ``ở``, ``của``, ``cho``,
-    ``thuộc``: each share is the rate of another whole). A run of them that adds to 100 % within the
-    rounding of its parts is a complete breakdown (rule ``sentence-breakdown``, ``consistent``);
-    a run that does not is no claim (the shares may be of different wholes)."""
-    text = p.text
-    if "còn lại" in text:
-        return  # the rest is read by _remainder
-    pcts = list(_ANY_PCT_RE.finditer(text))
-    if len(pcts) < 2:
-        return
-    ends = [m.start() for m in _SENT_END_RE.finditer(text)]
-    run: list[re.Match] = []
-    sentence = -1
-    for x in pcts:
-        k = bisect.bisect_left(ends, x.start())
-        if k != sentence:  # a new sentence: the run of the last one is read
-            _shares_run(p, pidx, run, out)
-            run, sentence = [], k
-        if _NOT_SHARE_BEFORE_RE.search(text, max(0, x.start() - 20), x.start()):
-            run = []
-            continue
-        if run and (x.start() - run[-1].end() > 80 or _DIGIT_IN_RE.search(text, run[-1].end(), x.start())):
-            _shares_run(p, pidx, run, out)
-            run = []
-        run.append(x)
-    _shares_run(p, pidx, run, out)
-
-
-def _shares_run(p: Paragraph, pidx: int, run: list, out: list) -> None:
-    """``run`` (percentage matches) as a ``sentence-breakdown`` claim when all its values add to
-    100 % within their rounding (a part of a run that happens to add to 100 % is no evidence)."""
-    if not 2 <= len(run) <= MAX_SENTENCE_SHARES:
-        return
-    values = [x.group(1) for x in run]
-    # "60% hồ sơ tại cơ quan cấp huyện, 40% hồ sơ tại Ủy ban cấp xã": each share of its own place
-    # or owner, not the parts of one whole
-    text = p.text
-    tail = _CLAUSE_TAIL_RE.match(text, run[-1].end())
-    gaps = [text[a.end():b.start()] for a, b in zip(run, run[1:])] + [tail.group(0) if tail else ""]
-    if any(_OWN_WHOLE_RE.search(g) for g in gaps):
-        return
-    total = sum(Decimal(v.replace(",", ".")) for v in values)
-    slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
-    if abs(total - 100) > slack:
-        return
-    i, j = 0, len(run) - 1
-    if any(c["order"][0] == pidx and c["detail"].get("breakdown") and len(c["parts"]) == len(run)
-           and c["detail"].get("rule") != "sentence-breakdown" for c in out):
-        return  # the same shares read as a breakdown by another rule ("gồm A (85,3%), B (7,2%) …")
-    out.append(_shares_claim(p, pidx, values, f"{len(values)} percentages one after another in a sentence, "
-                             "which add to 100%: the parts of one whole", "sentence-breakdown",
-                             pos=run[i].start(), end=run[j].end()))
-
-
-def _remainder(p: Paragraph, pidx: int, out: list) -> None:
-    """``… chiếm 49%. … 36%, … 7%, … 4%. Hoa hồng … chiếm 4% còn lại``: a share said to be the
-    rest closes a breakdown; the shares before it that add to 100 % with it are its parts
-    (``consistent``); when no run of them does, nothing is said."""
-    text = p.text
-    rests = sorted([*_REMAINDER_RE.finditer(text), *_REST_FIRST_RE.finditer(text)], key=lambda r: r.start())
-    for m in rests:
-        lo = max(0, m.start() - 400)
-        prev = [x for x in _ANY_PCT_RE.finditer(text, lo, m.start())]
-        values = [m.group("v")]
-        total = Decimal(m.group("v").replace(",", "."))
-        slack = Decimal(1).scaleb(-len(m.group("v").partition(",")[2])) / 2
-        found = None
-        for x in reversed(prev[-8:]):
-            if _NOT_SHARE_BEFORE_RE.search(text, max(0, x.start() - 20), x.start()):
-                break
-            values.insert(0, x.group(1))
-            total += Decimal(x.group(1).replace(",", "."))
-            slack += Decimal(1).scaleb(-len(x.group(1).partition(",")[2])) / 2
-            if abs(total - 100) <= slack:
-                found = list(values)
-                break
-            if total > 100 + slack:
-                break
-        if found and len(found) >= 2:
-            out.append(_shares_claim(p, pidx, found, "a share said to be the rest ('còn lại') and the shares "
-                                     "before it, which add to 100% with it", "remainder-share",
-                                     reported=m.group("v") + "%", pos=m.start()))
+        bullet_shares(paras, i, out)
 
 
 #: one or two digits then a space and a letter (a count and its noun); "123 …" is looked at
@@ -826,7 +533,6 @@ _WORD_PLACE_RES = tuple((re.compile(pat), back) for pat, back in (
 _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w[0].upper() + w[1:] + " "))
 #: a paragraph (after the first) that starts with one of :data:`_WORD_FORMS`, in the texts joined
 _WORD_FIRST_RE = re.compile("\n(?:" + "|".join(re.escape(f) for f in _WORD_FORMS) + ")")
-_PARTS_CUE_WORDS = ("gồm", "Gồm", "dạng", "chia thành", "phân thành", "cơ cấu", "Cơ cấu", "phân bổ")
 
 
 def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]], dict[int, list[int]], set[int]]:
@@ -976,12 +682,12 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
                 continue
             _forward(p, pidx, m, out)
         if pidx in pcts:
-            if "(" in text and any(cue in text for cue in _PARTS_CUE_WORDS):
-                _inline_parts(p, pidx, out)
+            if "(" in text and any(cue in text for cue in PARTS_CUE_WORDS):
+                inline_parts(p, pidx, out)
             if "còn lại" in text:
-                _remainder(p, pidx, out)
+                remainder(p, pidx, out)
             elif text.count("%") >= 2:
-                _sentence_shares(p, pidx, out)
+                sentence_shares(p, pidx, out)
         for la in las.get(pidx, ()):
             _backward(p, pidx, la, out)
     for pidx in names_places:
@@ -991,7 +697,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             _parts_of_total(paras[ctx.pidx], ctx.pidx, ctx, out)
     _bullets(paras, out)
     if any(p.bullet and "%" in p.text for p in paras):
-        _item_shares(paras, out)
+        item_shares(paras, out)
     seen: set = set()
     uniq = []
     for c in sorted(out, key=lambda c: c["order"]):
