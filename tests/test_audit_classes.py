@@ -536,3 +536,16 @@ def test_tang_n_lan_against_a_base_in_parentheses_is_never_flagged():
     assert f.status == "consistent"
     (g,) = _rule(text.format("5"), "change-times")
     assert g.status == "unverifiable"  # "tăng N lần" may mean N times more
+
+
+def test_a_result_written_before_its_calculation_in_parentheses():
+    (f,) = _rule("Doanh nghiệp điều chỉnh giảm tương ứng với tỷ lệ 5% (= 70% - 65%) và tính nộp.", "worked-calculation")
+    assert f.status == "consistent"
+    base, pct = 50_000_000, 5
+    right = base * pct // 100
+    (g,) = _rule(f"Số thuế là {format_number(right)} đồng (= {format_number(base)} x {pct}%).", "worked-calculation")
+    assert g.status == "consistent"
+    # a result the rate's rounding would let pass (5,2% rounds to 5%) is checked as the calculation
+    wrong = right + base // 500
+    (h,) = _rule(f"Số thuế là {format_number(wrong)} đồng (= {format_number(base)} x {pct}%).", "worked-calculation")
+    assert h.status == "inconsistent" and h.recomputed == format_number(right)

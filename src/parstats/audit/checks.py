@@ -329,6 +329,14 @@ def _not_a_checkable_date(c: Claim) -> str | None:
 
 def audit_one(c: Claim, target=None) -> Finding:
     k = c.kind
+    if k == "ratio" and "exact" in c.detail:  # "A x P% = B" written out (parstats.audit.expressions)
+        if c.detail["exact"]:
+            return _consistent(c, c.detail["computed"])
+        if c.detail.get("weak"):
+            return Finding(c, "unverifiable", diagnosis=c.detail["weak"], recomputed=c.detail["computed"])
+        return Finding(c, "inconsistent", "major", f"the calculation {c.detail['calculation']} gives "
+                       f"{c.detail['computed']}, not {c.detail['result_text']}", c.detail["computed"],
+                       cause="parts-mismatch")
     if k == "change" and c.detail.get("difference"):
         # the gap between two stated amounts (parstats.audit.changes, rule price-gap)
         rec = format_number(Decimal(c.numerator) / c.detail["scale"], c.detail["decimals"])

@@ -1,4 +1,5 @@
-"""Calculations written out in the text: ``1.000 tấn x 60% = 600 tấn``, ``2 x 30 + 1 x 40 = 100``.
+"""Calculations written out in the text: ``1.000 tấn x 60% = 600 tấn``, ``2 x 30 + 1 x 40 = 100``,
+``5% (= 70% - 65%)``.
 
 Rule ``worked-calculation`` (named in ``detail["rule"]``): numbers joined by ``x``, ``×``,
 ``*``, ``+``, ``-``, ``–`` or ``/`` (with parentheses, percentages and the unit words of each
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from parstats.audit.tokens import ParagraphContext, provisional_claim
-from parstats.numbers import parse_number, quantize
+from parstats.numbers import format_number, parse_number, quantize
 
 __all__ = ["LOOK_BACK", "WEAK_UNITS", "Calculation", "read_calculation", "calculation_claims"]
 
@@ -178,6 +179,40 @@ def read_calculation(text: str, eq: int) -> Calculation | None:
     return None
 
 
+#: the result written first, the calculation after it in parentheses: "tỷ lệ 5% (= 70% - 65%)"
+_RESULT_FIRST_RE = re.compile(r"(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?:\s(?P<unit>[^\W\d_]{1,8}))?\s?\(\s?$")
+
+
+def read_result_first(text: str, eq: int) -> Calculation | None:
+    """``tương ứng với tỷ lệ 5% (= 70% - 65%)``: the result, then ``(=`` and the calculation that
+    gives it up to the closing parenthesis; ``None`` when that is not a whole calculation.
+
+    >>> c = read_result_first("tỷ lệ 5% (= 70% - 65%) và", 10)
+    >>> c.value, c.result, c.result_text
+    (Decimal('5.00'), Decimal('5'), '5%')
+    """
+    head = _RESULT_FIRST_RE.search(text, max(0, eq - 40), eq)
+    close = text.find(")", eq)
+    if head is None or close < 0 or close - eq > LOOK_BACK:
+        return None
+    pieces = _pieces(text, eq + 1, close)
+    if pieces is None:
+        return None
+    tokens, units, shape = pieces
+    if sum(1 for x in shape if x in ("n", "%")) < 2 or not any(x in _OPS for x in shape):
+        return None
+    value = _evaluate(tokens)
+    if value is None:
+        return None
+    rt = head.group("num")
+    if head.group("pct"):
+        value = value * 100  # compared in percent, as written
+    return Calculation(head.start(), close + 1, text[head.start():close + 1], value, parse_number(rt).value,
+                       rt + ("%" if head.group("pct") else ""), len(rt.partition(",")[2]), head.group("unit"),
+                       tuple(units), sum(1 for x in shape if x in ("n", "%")), shape.count("%"), tuple(shape),
+                       tuple(t for t in tokens if isinstance(t, Decimal)))
+
+
 def _clean_start(text: str, start: int) -> bool:
     """Whether a calculation may start at ``start``: not right after a number, an operator or a
     closing parenthesis (the text would hold more of it than is read)."""
@@ -251,7 +286,7 @@ def calculation_claims(ctx: ParagraphContext, claims: list) -> None:
     text = ctx.text
     eq = text.find("=")
     while eq >= 0:
-        calc = read_calculation(text, eq)
+        calc = read_calculation(text, eq) or read_result_first(text, eq)
         nxt = text.find("=", eq + 1)
         if calc is not None:
             _claim(ctx, claims, calc)
@@ -279,6 +314,10 @@ def _claim(ctx: ParagraphContext, claims: list, calc: Calculation) -> None:
         if a <= 0 or pct_text is None:
             return
         num_scale = 10 ** max(-b.as_tuple().exponent, -a.as_tuple().exponent, 0)
+        # checked as the calculation, exactly at the result's precision (a share rounded at the
+        # percentage's precision would let 2.600.000 pass for 5% of 50.000.000)
+        detail.update(result_text=calc.result_text, computed=format_number(quantize(calc.value, d), d),
+                      exact=quantize(calc.value, d) == calc.result)
         claims.append(provisional_claim(
             ctx, "ratio", calc.start, calc.end, numerator=int(b * num_scale), denominator=int(a * num_scale),
             reported=pct_text, source=f"the calculation '{calc.text}'", detail=detail,
