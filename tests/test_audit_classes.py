@@ -378,6 +378,14 @@ _EXAMPLES = [
     "Năm 2022 doanh thu đạt 1.200 tỷ đồng, năm 2023 đạt 1.500 tỷ đồng, tăng 30%.",
     "Giá SJC là 37,4 triệu đồng/lượng. Giá thế giới là 34,2 triệu đồng/lượng, thấp hơn giá SJC 3,2 triệu đồng/lượng.",
     "Năm đầu:\n- Đợt 1: nộp 50% giá thu;\n- Đợt 2: nộp 50% giá thu.\n",
+    "Tội này có 3 khung hình phạt, bao gồm:\n\n**Khung 1:** Phạt tù.\n\n**Khung 2:** Phạt tù.\n",
+    "Thành lập xã B trên cơ sở:\n- Diện tích tự nhiên là 11,84 km2, quy mô dân số là 18.737 người của xã A;\n"
+    "- Diện tích tự nhiên là 6,83 km2, quy mô dân số là 19.943 người của xã C.\n\n"
+    "Xã B có diện tích tự nhiên là 18,67 km2, quy mô dân số là 38.690 người.\n",
+    "Hà Tĩnh là đội bóng thứ 4 tại V-League, sau Hà Nội, Hải Phòng và Nam Định.",
+    "Tổng vốn là 329,78 tỷ đồng. Trong đó:\n- Vốn tự có: 49,6 tỷ (chiếm 15,14%).\n- Vốn vay: 280,18 tỷ (chiếm 84,96%).\n",
+    "Tổng vốn là 400,78 tỷ đồng. Trong đó:\n- Vốn tự có: 49,6 tỷ (chiếm 15,14%).\n- Vốn vay: 280,18 tỷ (chiếm 84,96%).\n",
+    "Hà Nội và TP Hồ Chí Minh: Hai điểm sáng thu hút đầu tư.",
 ]
 
 
@@ -549,3 +557,68 @@ def test_a_result_written_before_its_calculation_in_parentheses():
     wrong = right + base // 500
     (h,) = _rule(f"Số thuế là {format_number(wrong)} đồng (= {format_number(base)} x {pct}%).", "worked-calculation")
     assert h.status == "inconsistent" and h.recomputed == format_number(right)
+
+
+def test_a_count_then_items_labelled_with_its_noun():
+    items = ["Phạt tù từ 1 năm đến 3 năm.", "Phạt tù từ 3 năm đến 7 năm.", "Phạt tù từ 7 năm đến 12 năm."]
+    body = "\n\n".join(f"**Khung {k}:** {t}" for k, t in enumerate(items, start=1))
+    text = f"Tội này có {len(items)} khung hình phạt, bao gồm:\n\n{body}\n"
+    (f,) = _rule(text, "labelled-items")
+    assert f.status == "consistent" and len(f.claim.parts) == len(items)
+    (g,) = _rule(text.replace(f"có {len(items)} khung", f"có {len(items) + 1} khung"), "labelled-items")
+    assert g.status == "unverifiable"  # a label may be missing: never flagged
+    inline = "Có thể chia ra làm 3 nhóm sau: Nhóm 1: các đội mạnh. Nhóm 2: các đội ngang tầm. Nhóm 3: các đội yếu."
+    (h,) = _rule(inline, "labelled-items")
+    assert h.status == "consistent"
+    # labels far from the count (beyond three paragraphs) are another list
+    assert not _rule("Có 2 nhóm.\n\nA.\n\nB.\n\nC.\n\nD.\n\nNhóm 1: x.\n\nNhóm 2: y.\n", "labelled-items")
+
+
+def test_amounts_of_bullets_labelled_alike_and_their_total():
+    areas, people = ["11,84", "6,83", "4,97"], [18_737, 19_943, 15_143]
+    area = format_number(sum(Decimal(a.replace(",", ".")) for a in areas), 2)
+    bullets = "\n".join(f"- Một phần diện tích tự nhiên là {a} km2, quy mô dân số là {format_number(n)} người của xã X{k};"
+                        for k, (a, n) in enumerate(zip(areas, people)))
+    text = f"Thành lập xã Y trên cơ sở:\n{bullets}\n\nXã Y có diện tích tự nhiên là {area} km2, quy mô dân số là {{}} người.\n"
+    found = _rule(text.format(format_number(sum(people))), "labelled-amounts")
+    assert [f.status for f in found] == ["consistent", "consistent"]
+    # the area adds up: the list is complete, so a population that does not is a slip
+    wrong = _rule(text.format(format_number(sum(people) + 10)), "labelled-amounts")
+    assert sorted(f.status for f in wrong) == ["consistent", "inconsistent"]
+    # neither adds up: the bullets may be only some of the parts
+    both = _rule(text.replace(f"là {area} km2", "là 30,00 km2").format(format_number(sum(people) + 10)), "labelled-amounts")
+    assert {f.status for f in both} == {"unverifiable"}
+
+
+def test_a_rank_and_the_names_ranked_before_it():
+    names = ["TP HCM", "Hà Nội", "Hải Phòng", "Nam Định"]
+    text = f"Hà Tĩnh là đội bóng thứ {len(names) + 1} tại V-League, sau {', '.join(names[:-1])} và {names[-1]}."
+    (f,) = _rule(text, "rank-after-names")
+    assert f.status == "consistent" and len(f.claim.parts) == len(names) + 1
+    (g,) = _rule(f"Việt Nam đứng thứ {len(names)}, sau Thái Lan.", "rank-after-names")
+    assert g.status == "unverifiable"  # only some of those before may be named: never flagged
+    assert not _rule("Anh đứng thứ ba sau khi thi đấu.", "rank-after-names")
+
+
+def test_amounts_under_a_head_and_their_shares_of_it():
+    parts, total = ["49,6", "280,18"], "329,78"
+    text = (f"Tổng vốn đầu tư khoảng {total} tỷ đồng. Trong đó:\n- Vốn tự có: {parts[0]} tỷ (chiếm khoảng {{}}% tổng mức đầu tư).\n"
+            f"- Vốn vay: {parts[1]} tỷ (chiếm khoảng 84,96% tổng mức đầu tư).\n")
+    x, y = (Decimal(v.replace(",", ".")) for v in (parts[0], total))
+    right = format_number((x * 100 / y).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), 2)
+    found = _rule(text.format(right), "head-total-bullets")
+    assert [f.status for f in found] == ["consistent"] * 3
+    wrong = _rule(text.format("15,14"), "head-total-bullets")
+    assert sorted(f.status for f in wrong) == ["consistent", "consistent", "inconsistent"]
+    # bullets that do not add up to the head: their shares are not flagged
+    partial = _rule(text.replace(total, "400,00").format("15,14"), "head-total-bullets")
+    assert "inconsistent" not in {f.status for f in partial}
+
+
+def test_names_before_la_or_a_colon_and_their_count():
+    for text in ("Dược phẩm, sản xuất và hàng tiêu dùng là 3 lĩnh vực khó tuyển nhất.",
+                 "Hà Nội và TP.HCM tiếp tục là hai điểm chủ yếu thu hút vốn.",
+                 "Hà Nội và TP Hồ Chí Minh: Hai điểm sáng thu hút đầu tư."):
+        (f,) = _rule(text, "named-then-counted")
+        assert f.status == "consistent", text
+    assert not _rule("Năm nay, ngô, lúa và đậu là hai cây trồng chính.", "named-then-counted")

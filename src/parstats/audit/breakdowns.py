@@ -30,7 +30,7 @@ from parstats.audit.model import ProvisionalClaim
 from parstats.markdown import Paragraph
 
 __all__ = ["FAR_ABOVE_100", "MAX_SENTENCE_SHARES", "PARTS_CUE_WORDS", "WEAK_BREAKDOWN", "bullet_shares",
-           "inline_parts", "item_shares", "marker_kind", "numbered_shares", "remainder", "sentence_shares",
+           "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_shares", "remainder", "sentence_shares",
            "shares_claim"]
 
 #: shares "of one whole" that add to more than this are each item's own rate, not its parts
@@ -57,6 +57,16 @@ def marker_kind(text: str) -> str:
     if m is None:
         return text[:1]
     return next(k for k, v in m.groupdict().items() if v)
+
+
+#: how deep each marker kind usually stands in Vietnamese documents (``I.`` > ``1.`` > ``a)`` >
+#: ``-`` > ``+`` > ``•``): a bullet of a shallower kind ends a list of deeper ones
+_MARKER_DEPTH = {"roman": 0, "number": 1, "letter": 2, "-": 3, "–": 3, "+": 4, "*": 5, "•": 5}
+
+
+def marker_depth(kind: str) -> int:
+    """The usual depth of a marker kind (:func:`marker_kind`); unknown kinds are deepest."""
+    return _MARKER_DEPTH.get(kind, 6)
 
 
 

@@ -33,10 +33,11 @@ import bisect
 import re
 from itertools import accumulate
 
-from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_parts, item_shares, marker_kind,
+from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_parts, item_shares, marker_depth, marker_kind,
                                         remainder, sentence_shares)
+from parstats.audit.labelled import labelled_claims
 from parstats.audit.model import ProvisionalClaim
-from parstats.audit.records import names_count_claims
+from parstats.audit.records import names_count_claims, rank_after_names_claims
 from parstats.audit.words import COUNT_WORDS, LOWER, UPPER
 from parstats.markdown import Paragraph
 
@@ -70,8 +71,8 @@ _NOT_LIST_NOUNS = frozenset(
     "bao gồm là và của trong trên với cho từ đến được đã sẽ".split())
 #: a proper name: capitalised words (hyphens and dashes inside), a ticker or code (``PV2``,
 #: ``AAE-1``), or a name in backticks; an optional parenthesis after it (``(CAHN)``)
-_NAME = (r"(?:`[^`\n]{1,30}`|(?:" + _UP + r"[\w'’]*(?:-\w+)*|[0-9]+[A-Z]\w*)"
-         r"(?:(?: ?[-–] ?| (?:(?!và |hoặc |cùng |với )" + _LO + r"+ ){0,2})(?:[0-9" + _UP[1:] + r"[\w'’]*(?:-\w+)*))*)"
+_NAME = (r"(?:`[^`\n]{1,30}`|(?:" + _UP + r"[\w'’]*(?:[-.]\w+)*|[0-9]+[A-Z]\w*)"
+         r"(?:(?: ?[-–] ?| (?:(?!và |hoặc |cùng |với )" + _LO + r"+ ){0,2})(?:[0-9" + _UP[1:] + r"[\w'’]*(?:[-.]\w+)*))*)"
          r"(?: \([^()]{1,40}\))?")
 _NAME_RE = re.compile(_NAME)
 #: up to two lower-case words before a name inside an item ("thủ môn Filip Nguyễn", "tỉnh X")
@@ -383,6 +384,11 @@ def _numbered(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, digits
 _COUNT_AFTER_LA_RE = re.compile(
     r"(?:(?P<d>[0-9]{1,2})|(?P<w>" + _WORDS_CASED + r")) (?P<noun>" + _LO + r"+(?: " + _LO + r"+)?)")
 _LEAD_LOWER_RE = re.compile(r"^(?:" + _LO + r"+ ){1,4}(?=[`" + _UP[1:] + r")")
+_TRAIL_LOWER_RE = re.compile(r"(?<=[\w.’'`])(?: " + _LO + r"+){1,3}$")
+_UP_RE = re.compile(_UP)
+#: ": " before a capitalised count ("Hà Nội và TP Hồ Chí Minh: Hai điểm sáng")
+_COLON_COUNT_RE = re.compile(r": (?=[0-9]{1,2} " + _LO + r"|(?:" + "|".join(
+    w[0].upper() + w[1:] for w in sorted(NUMBER_WORDS, key=len, reverse=True) if " " not in w) + r") " + _LO + r")")
 
 
 #: " là " before a count (a literal start: found quickly)
@@ -406,38 +412,81 @@ def _clause_before(text: str, end: int) -> int:
     return best
 
 
-def _backward(p: Paragraph, pidx: int, la: int, out: list) -> None:
-    """``Mỹ và Nga là 2 nước``, ``ngô và đậu nành là hai cây trồng`` (``la``: where " là " is)."""
+def _backward(p: Paragraph, pidx: int, la: int, out: list, sep: str = " là ") -> None:
+    """``Mỹ và Nga là 2 nước``, ``ngô và đậu nành là hai cây trồng``, ``Hà Nội và TP.HCM tiếp
+    tục là hai điểm``, ``Hà Nội và TP Hồ Chí Minh: Hai điểm sáng`` (``la``: where ``sep``, " là "
+    or ": ", is; after a colon only names are read)."""
     text = p.text
-    m = _COUNT_AFTER_LA_RE.match(text, la + 4)
+    m = _COUNT_AFTER_LA_RE.match(text, la + len(sep))
     if m is None:
         return
     cs = _clause_before(text, la)
     if cs < 0 or la - cs < 3:
         return
-    clause = text[cs:la]
-    if " và " not in clause or any(ch in clause for ch in ",.;:()") and not re.fullmatch(r"[^.;:()]*", clause):
-        return
     n = int(m.group("d")) if m.group("d") else NUMBER_WORDS[m.group("w").lower()]
     written = m.group("d") or m.group("w")
     noun = m.group("noun")
-    if n < 2 or noun.split()[0] in _NOT_LIST_NOUNS:
+    if n < 2 or (noun.split()[0] in _NOT_LIST_NOUNS and noun.split()[0] != "điểm"):
+        return  # ("điểm": places here, "A và B là hai điểm sáng"; points are not named before)
+    # the clause, then the clause with the short comma-separated pieces before it ("Dược phẩm,
+    # sản xuất và hàng tiêu dùng là 3 lĩnh vực"): the longest that reads as a list of items must
+    # hold as many as the count ("Năm nay, ngô, lúa và đậu là hai cây trồng": no claim)
+    best = None
+    for cs in _clause_starts(text, cs):
+        clause = text[cs:la]
+        if " và " not in clause or _BAD_IN_CLAUSE_RE.search(clause):
+            break
+        if best is not None and clause.split(" ", 1)[0].lower() in _LEAD_IN_WORDS:
+            break  # "Trong đó, lúa và khoai là …": a lead-in, not an item
+        has_names = bool(_UP_RE.search(clause, 1)) or (
+            clause[:1].isupper() and not (cs == 0 or text[cs - 2:cs] in (". ", "! ", "? ", ": ")))
+        if not has_names and sep != " là ":
+            break
+        if has_names:
+            clause = _LEAD_LOWER_RE.sub("", clause)
+            if clause[:1].islower() and not clause.startswith("`"):
+                break
+        qs = la - len(clause)
+        if has_names:
+            # adverbs between the names and "là" ("… tiếp tục là", "… đều là")
+            clause = _TRAIL_LOWER_RE.sub("", clause)
+        items = _items(clause)
+        if any(len(i.split()) > (5 if has_names else 3) for i in items):
+            break
+        if has_names and not all(_NAME_RE.fullmatch(i.strip()) for i in items):
+            break
+        best = (items, qs)
+        if len(items) > n:
+            return  # the clause may hold more words than the list: say nothing
+    if best is None or len(best[0]) != n:
         return
-    has_names = bool(re.search(_UP, clause))
-    if has_names:
-        clause = _LEAD_LOWER_RE.sub("", clause)
-        if clause[:1].islower() and not clause.startswith("`"):
-            return
-    items = _items(clause)
-    if any(len(i.split()) > (5 if has_names else 3) for i in items):
-        return
-    if has_names and not all(_NAME_RE.fullmatch(i.strip()) for i in items):
-        return
-    if len(items) != n:
-        return  # the clause may hold more words than the list: say nothing
+    items, qs = best
     out.append(_claim(p, pidx, m.start(), m.end(), total=n, parts=(1,) * len(items), reported=written,
-                      qs=la - len(clause), source=f"{len(items)} items named before 'là {written} {noun}'",
+                      qs=qs, source=f"{len(items)} items named before '{sep.strip()} {written} {noun}'",
                       detail={"unit": noun, "rule": "named-then-counted", "list": True, "weak": WEAK_BACKWARD}))
+
+
+#: first words of a sentence's lead-in before a comma ("Trong đó,", "Năm nay,", "Hiện nay,")
+_LEAD_IN_WORDS = frozenset("trong năm hiện theo tại ở với còn ngoài đến từ sau trước về như bên cũng "
+                           "đặc riêng nhìn tuy nhưng do vì nếu khi hôm tháng quý đầu cuối".split())
+
+#: what a list of items before "là" cannot hold: a semicolon, colon, parenthesis or a full stop
+#: that is not inside an abbreviation ("TP.HCM")
+_BAD_IN_CLAUSE_RE = re.compile(r"[;:()]|\.(?!\w)")
+
+
+def _clause_starts(text: str, cs: int, most: int = 8):
+    """``cs``, then the starts of the short pieces (at most 40 characters each) that stand before
+    it separated by ", " (at most ``most`` in all)."""
+    yield cs
+    for _ in range(most - 1):
+        if cs < 2 or text[cs - 2:cs] != ", ":
+            return
+        k = _clause_before(text, cs - 2)
+        if k < 0 or cs - 2 - k > 40:
+            return
+        yield k
+        cs = k
 
 
 _BULLET_HEAD_RE = re.compile(
@@ -476,12 +525,16 @@ def _counted_bullets(paras: list[Paragraph], i: int, out: list) -> None:
     if cnt < 2:
         return
     kind = marker_kind(paras[i + 1].text)
+    depth = marker_depth(kind)
     items = 0
     for q in paras[i + 1:i + 1 + 4 * cnt + 8]:
         if q.kind != "body" or not q.bullet:
             break
-        if marker_kind(q.text) == kind:
+        k = marker_kind(q.text)
+        if k == kind:
             items += 1
+        elif marker_depth(k) < depth:
+            break  # "7. Mái" after "- …" bullets: the next section
     if items != cnt:
         return
     out.append(_claim(p, i, m.start(), len(p.text), total=cnt, parts=(1,) * items, reported=written,
@@ -587,7 +640,7 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
 
 #: what makes the counts after a total its parts: "58 đơn vị, gồm …", "400 cầu thủ, trong đó …"
 _PARTS_AFTER_TOTAL_RE = re.compile(
-    r"(?: [^\W\d_]+){1,6}?,? ?\(?(?:gồm có|bao gồm|gồm|trong đó|chia ra|chia thành|cụ thể|:)")
+    r"(?: [^\W\d_]+){1,8}?,? ?\(?(?:gồm có|bao gồm|gồm|trong đó|chia ra|chia thành|cụ thể|:)")
 
 
 _TRONG_BEFORE_RE = re.compile(r"(?i)\btrong (?:số |tổng số )?$")
@@ -690,12 +743,20 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
                 sentence_shares(p, pidx, out)
         for la in las.get(pidx, ()):
             _backward(p, pidx, la, out)
+    for pidx, p in enumerate(paras):
+        if ": " in p.text and " và " in p.text and p.kind in ("body", "footnote"):
+            for cm in _COLON_COUNT_RE.finditer(p.text):
+                _backward(p, pidx, cm.start(), out, sep=": ")
     for pidx in names_places:
         names_count_claims(paras[pidx], pidx, out)
+    for pidx, p in enumerate(paras):
+        if "thứ " in p.text and "sau " in p.text and p.kind in ("body", "footnote"):
+            rank_after_names_claims(p, pidx, out)
     for ctx in contexts or ():
         if len(ctx.toks) >= 3:
             _parts_of_total(paras[ctx.pidx], ctx.pidx, ctx, out)
     _bullets(paras, out)
+    out.extend(labelled_claims(paras))
     if any(p.bullet and "%" in p.text for p in paras):
         item_shares(paras, out)
     seen: set = set()

@@ -32,12 +32,13 @@ from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
 __all__ = ["NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
-           "names_count_claims", "rest_of_fraction_claims", "paragraph_records"]
+           "names_count_claims", "rank_after_names_claims", "rest_of_fraction_claims", "WEAK_RANK", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
 NUMBER_WORDS = COUNT_WORDS
 WEAK_RECORD = "the wins, draws and losses may be of part of the matches"
 WEAK_TOTAL_AFTER = "the list may start before the counts that were read"
+WEAK_RANK = "the text may name only some of those ranked before"
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _COUNT = r"(?:[0-9]{1,3}|(?i:" + _WORDS + r"))"
@@ -185,6 +186,39 @@ def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
                     "denominator_source": f"{n} names, then '{m.group('n')} {m.group('noun')}'",
                     "target": None, "detail": {"unit": m.group("noun"), "rule": "names-then-count", "list": True,
                                                "weak": "the names may start before the clause"},
+                    "order": (pidx, m.start("n"))})
+
+
+# ------------------------------------------------------------------ a rank after the names before it
+_ORDINALS = {"hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_RANK_RE = re.compile(r"(?<!\w)thứ (?P<n>[0-9]{1,2}|" + "|".join(_ORDINALS) + r")(?!\w)(?! [0-9])")
+#: "sau" and the names ranked before, each with an optional figure in parentheses ("Nam Định (18)")
+_NAME_FIG = _NAME + r"(?: \([^()]{1,20}\))?"
+_AFTER_NAMES_RE = re.compile(r"(?P<gap>[^.;:!?()]{0,80}?)\bsau (?P<names>" + _NAME_FIG + r"(?:, " + _NAME_FIG
+                             + r")*(?:,? và " + _NAME_FIG + r")?)(?P<end>[.;!?]|$|,(?! " + _UP + r")| (?!" + _UP + r"))")
+
+
+def rank_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """``Hà Tĩnh là đội bóng thứ 5 tại V-League, sau TP HCM, Hà Nội, Hải Phòng và Nam Định``
+    (rule ``rank-after-names``): a rank, then in its sentence ``sau`` and the names ranked before
+    it. ``consistent`` when they are one fewer than the rank; otherwise ``unverifiable`` (the
+    text may name only some of those before)."""
+    text = p.text
+    for m in _RANK_RE.finditer(text):
+        a = _AFTER_NAMES_RE.match(text, m.end())
+        if a is None or "sau khi" in a.group(0):
+            continue
+        n = int(m.group("n")) if m.group("n").isdigit() else _ORDINALS[m.group("n")]
+        listed = a.group("names").split(". ")[0]  # a name does not run over a full stop
+        names = [x for x in re.split(r",? và |, ", listed) if x.strip()]
+        if n < 2 or n > 15:
+            continue
+        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": text[m.start():a.start("names") + len(listed)],
+                    "numerator": None, "denominator": n, "parts": (1,) * (len(names) + 1),  # and itself
+                    "reported": m.group("n"),
+                    "denominator_source": f"the rank 'thứ {m.group('n')}' and {len(names)} names after 'sau'",
+                    "target": None, "detail": {"unit": "tên", "rule": "rank-after-names", "list": True,
+                                               "weak": WEAK_RANK},
                     "order": (pidx, m.start("n"))})
 
 

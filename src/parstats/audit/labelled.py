@@ -1,0 +1,294 @@
+"""Lists whose items carry their noun and number, and amounts labelled alike in consecutive items.
+
+Rules (each named in ``detail["rule"]``):
+
+``labelled-items``
+    A count and its noun (``có 3 khung hình phạt, bao gồm:``, ``chia làm 4 nhóm sau:``,
+    ``gồm 5 chương``), then items labelled with the same noun and their numbers from one on
+    (``Khung 1: …``, ``Khung 2: …``; ``Nhóm 1: …`` inside the paragraph; ``Chương I``): the
+    items start within three paragraphs of the count (or later in its paragraph) and their
+    numbers run 1, 2, 3, …. ``consistent`` when the last is the count; otherwise
+    ``unverifiable`` (a label may be left out, or an item may run past the text read).
+``labelled-amounts``
+    Consecutive bullets that each state one amount under the same label and unit (``- Một phần
+    diện tích tự nhiên là 11,84 km2, quy mô dân số là 18.737 người của phường A;``), and the
+    paragraph right before or after them that states the same label and unit once (``Phường B
+    có diện tích tự nhiên là 31,23 km2, quy mô dân số là 76.879 người``): the bullets are its
+    parts. ``consistent`` when they add up to it (at its precision); when they do not,
+    ``inconsistent`` only if another label of the same bullets adds up to its own total exactly
+    (then the list is complete), else ``unverifiable``.
+``head-total-bullets``
+    A head that states an amount and ends with a cue and a colon (``Tổng vốn đầu tư khoảng
+    329,78 tỷ đồng. Trong đó:``), then bullets of one marker that each state an amount of the
+    same unit (``- Vốn tự có: 49,6 tỷ (chiếm khoảng 15,04% tổng mức đầu tư).``): a sum claim
+    (``consistent`` when they add up to the head's amount, else ``unverifiable``: the bullets may
+    name only some parts), and each bullet's share of the whole (``chiếm P%``) checked against
+    it, flagged only when the parts add up to the whole exactly (the numbers then confirm the tie).
+
+Each rule reads each paragraph a bounded number of times: linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from parstats.audit.model import ProvisionalClaim
+from parstats.audit.breakdowns import marker_depth, marker_kind
+from parstats.audit.words import COUNT_WORDS, LOWER, NUM, UPPER
+from parstats.markdown import Paragraph
+from parstats.numbers import format_number, parse_number
+
+__all__ = ["WEAK_LABELLED", "WEAK_AMOUNTS", "WEAK_HEAD_SHARE", "labelled_claims"]
+
+WEAK_LABELLED = "a label may be left out, or the items may run past the text read"
+WEAK_AMOUNTS = "the bullets may list only some of the parts"
+WEAK_HEAD_SHARE = "the bullets do not add up to the amount of their head: the share may be of another whole"
+
+_WORDS = "|".join(sorted((w for w in COUNT_WORDS if w != "một"), key=len, reverse=True))
+#: a count and the first word of its noun ("3 khung", "bốn nhóm", "05 chương")
+_COUNT_NOUN_RE = re.compile(r"(?<![\w.,/])(?P<n>[0-9]{1,2}|(?i:" + _WORDS + r")) (?P<noun>" + LOWER + r"+(?: " + LOWER + r"+)?)")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
+#: a label: a capitalised noun of one or two words and its number, then a colon, a full stop, a
+#: dash, a parenthesis, the end, or a capitalised word; at a paragraph start (after a marker) or
+#: after a sentence end or colon
+_LABEL = (r"(?P<label>" + UPPER + LOWER + r"*(?: " + LOWER + r"+)?) (?P<k>[0-9]{1,2}|[IVX]{1,4})"
+          r"(?=[:.)]| [-–]|$| " + UPPER + r")")
+_LABEL_START_RE = re.compile(r"^(?:[-+*•–] )?" + _LABEL)
+_LABEL_INLINE_RE = re.compile(r"(?:(?<=[.:;!?] )|(?<=\n))" + _LABEL)
+#: a label inside a sentence, when a colon follows it ("… Asian Cup 2019 Nhóm 3: Các đội …")
+_LABEL_COLON_RE = re.compile(r"(?<=[^\W\d_0-9] |[0-9] )(?P<label>" + UPPER + LOWER + r"*(?: " + LOWER
+                             + r"+)?) (?P<k>[0-9]{1,2}|[IVX]{1,4}):")
+#: a count's noun that is a time, a measure or a number word: not items
+_NOT_ITEM_NOUNS = frozenset("năm tháng ngày giờ phút giây tuổi lần điểm người triệu tỷ nghìn ngàn trăm".split())
+
+
+def _number(k: str) -> int:
+    return int(k) if k.isdigit() else _ROMAN.get(k, 0)
+
+
+def _claim(p: Paragraph, pidx: int, s: int, e: int, *, total, parts, reported: str, source: str,
+           detail: dict) -> ProvisionalClaim:
+    quote = p.text[s:e].strip(" ,;:.")
+    if len(quote) > 200:
+        quote = quote[:199] + "…"
+    return {"kind": "sum", "line": p.line_at(s), "quote": quote, "numerator": None,
+            "denominator": total, "parts": tuple(parts), "reported": reported,
+            "denominator_source": source, "target": None, "detail": detail, "order": (pidx, s)}
+
+
+def _labels(paras: list[Paragraph]) -> dict[str, list[tuple[int, int, int]]]:
+    """Every label of the text by its noun (lower case): (paragraph, offset, number), in order."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for i, p in enumerate(paras):
+        if p.kind not in ("body", "heading", "footnote"):
+            continue
+        text = p.text
+        m = _LABEL_START_RE.match(text)
+        if m:
+            out.setdefault(m.group("label").lower(), []).append((i, m.start("label"), _number(m.group("k"))))
+        if ": " in text or ". " in text:
+            hits = {m.start("label"): m for m in _LABEL_INLINE_RE.finditer(text, 1)}
+            for m in _LABEL_COLON_RE.finditer(text, 1):
+                hits.setdefault(m.start("label"), m)
+            for s in sorted(hits):
+                m = hits[s]
+                out.setdefault(m.group("label").lower(), []).append((i, s, _number(m.group("k"))))
+    return out
+
+
+def _labelled_items(paras: list[Paragraph], out: list) -> None:
+    labels = _labels(paras)
+    if not labels:
+        return
+    firsts = {noun.split()[0] for noun in labels}
+    for i, p in enumerate(paras):
+        if p.kind not in ("body", "footnote") or not any(f in p.text for f in firsts):
+            continue
+        for m in _COUNT_NOUN_RE.finditer(p.text):
+            words = m.group("noun").split()
+            if words[0] in _NOT_ITEM_NOUNS:
+                continue
+            n = int(m.group("n")) if m.group("n").isdigit() else COUNT_WORDS[m.group("n").lower()]
+            if n < 2:
+                continue
+            noun = " ".join(words) if " ".join(words) in labels else words[0]
+            seq = labels.get(noun)
+            if not seq:
+                continue
+            # the labels after the count: in its paragraph after it, or from the next three paragraphs
+            after = [(j, s, k) for j, s, k in seq if (j == i and s > m.end()) or i < j]
+            if not after or after[0][0] > i + 3 or after[0][2] != 1:
+                continue
+            run = 0
+            for _, _, k in after:
+                if k == run + 1:
+                    run = k
+                elif k <= run:
+                    break  # a second list of the same noun
+            if run < 2:
+                continue
+            out.append(_claim(p, i, m.start(), m.end(), total=n, parts=(1,) * run, reported=m.group("n"),
+                              source=f"the count '{m.group('n')} {noun}' and the items labelled "
+                                     f"'{noun.capitalize()} 1' to '{noun.capitalize()} {run}'",
+                              detail={"unit": noun, "rule": "labelled-items", "list": True, "weak": WEAK_LABELLED}))
+
+
+#: a labelled amount: up to four lower-case words, a cue, a number and its unit
+_AMOUNT_RE = re.compile(r"(?P<label>(?:" + LOWER + r"+ ){0,3}" + LOWER + r"+)(?: là|:| đạt| khoảng| có)? (?P<n>"
+                        + NUM + r") ?(?P<u>km2|km²|ha|m2|m²|người|hộ|tỷ đồng|triệu đồng|đồng|tấn|[a-zđ]{1,4}(?=[ ,;.)]|$))")
+
+
+def _amounts(text: str) -> dict[tuple[str, str], tuple[str, Decimal, int]]:
+    """The labelled amounts of a text, by (last two words of the label, unit): (number as written,
+    value, decimals); a key stated twice is dropped (two amounts of one label: not one part)."""
+    got: dict = {}
+    twice = set()
+    for m in _AMOUNT_RE.finditer(text):
+        key = (" ".join(m.group("label").split()[-2:]), m.group("u").replace("²", "2"))
+        if key in got:
+            twice.add(key)
+            continue
+        try:
+            v = parse_number(m.group("n"))
+        except ValueError:
+            continue
+        got[key] = (m.group("n"), v.value, v.decimals)
+    for k in twice:
+        del got[k]
+    return got
+
+
+def _labelled_amounts(paras: list[Paragraph], out: list) -> None:
+    n = len(paras)
+    i = 0
+    while i < n:
+        p = paras[i]
+        if not (p.bullet and p.kind == "body"):
+            i += 1
+            continue
+        j = i
+        while j < n and paras[j].bullet and paras[j].kind == "body" and paras[j].text[:1] == p.text[:1]:
+            j += 1
+        if j - i >= 2:
+            rows = [_amounts(q.text) for q in paras[i:j]]
+            common = set(rows[0])
+            for r in rows[1:]:
+                common &= set(r)
+            if common:
+                _check_amounts(paras, i, j, rows, common, out)
+        i = j
+
+
+def _check_amounts(paras, i, j, rows, common, out) -> None:
+    for t in (j, i - 1):  # the paragraph after the bullets, else the head before them
+        if t < 0 or t >= len(paras) or paras[t].kind != "body" or paras[t].bullet:
+            continue
+        totals = _amounts(paras[t].text)
+        keys = [k for k in sorted(common) if k in totals]
+        if not keys:
+            continue
+        scaled = {}
+        for k in keys:
+            written, total, tdec = totals[k]
+            dec = max([tdec] + [r[k][2] for r in rows])
+            parts = tuple(int(r[k][1].scaleb(dec)) for r in rows)
+            slack = sum(5 * 10 ** (dec - r[k][2] - 1) for r in rows if r[k][2] < dec)
+            scaled[k] = (int(total.scaleb(dec)), parts, dec, slack)
+        fits = {k: abs(sum(v[1]) - v[0]) <= v[3] for k, v in scaled.items()}
+        any_exact = any(fits.values())
+        q = paras[t]
+        for k in keys:
+            written = totals[k][0]
+            total, parts, dec, slack = scaled[k]
+            s = q.text.find(written)
+            weak = None if (fits[k] or any_exact) else WEAK_AMOUNTS
+            out.append(_claim(q, t, s, s + len(written) + 1 + len(k[1]), total=total, parts=parts,
+                              reported=written,
+                              source=f"{len(parts)} bullets of '{k[0]}' in {k[1]}",
+                              detail={"unit": k[1], "rule": "labelled-amounts", "weak": weak,
+                                      "scale": 10 ** dec, "slack": slack}))
+        return
+
+
+#: a head's cue before its final colon ("Trong đó:", "bao gồm:", "cụ thể như sau:")
+_HEAD_CUE_RE = re.compile(r"(?i)(?:trong đó|bao gồm|gồm có|gồm|cụ thể(?: như sau)?|chia ra|như sau)\s*:\s*$")
+_UNIT_AMOUNT_RE = re.compile(r"(?<![0-9.,])(?P<n>" + NUM + r") (?P<u>tỷ|tỉ|triệu|nghìn|ngàn|người|ha|km2|km²|tấn|hộ|đồng|USD)\b")
+_BULLET_SHARE_RE = re.compile(r"(?:chiếm|\()(?: khoảng| tỷ lệ| tỉ lệ)? ?(?P<p>[0-9]{1,3}(?:,[0-9]{1,3})?) ?%")
+#: an approximate amount ("khoảng 49,6 tỷ", "gần 50 tỷ", "hơn 50 tỷ")
+_APPROX_BEFORE_RE = re.compile(r"(?:khoảng|gần|hơn|trên|dưới|ước|xấp xỉ) $")
+
+
+def _head_total_bullets(paras: list[Paragraph], out: list) -> None:
+    n = len(paras)
+    for i, p in enumerate(paras):
+        if not p.text.endswith(":") or p.kind != "body" or i + 1 >= n or not paras[i + 1].bullet:
+            continue
+        cue = _HEAD_CUE_RE.search(p.text, max(0, len(p.text) - 40))
+        if cue is None:
+            continue
+        heads = list(_UNIT_AMOUNT_RE.finditer(p.text, max(0, cue.start() - 160), cue.start()))
+        if not heads:
+            continue
+        head = heads[-1]
+        unit = head.group("u")
+        kind = marker_kind(paras[i + 1].text)
+        depth = marker_depth(kind)
+        items = []
+        for j in range(i + 1, min(n, i + 40)):
+            q = paras[j]
+            if q.kind != "body" or not q.bullet:
+                break
+            k = marker_kind(q.text)
+            if k != kind:
+                if marker_depth(k) < depth:
+                    break
+                continue
+            a = next((m for m in _UNIT_AMOUNT_RE.finditer(q.text) if m.group("u") == unit), None)
+            if a is None:
+                items = []
+                break
+            items.append((j, a))
+        if len(items) < 2:
+            continue
+        try:
+            tv = parse_number(head.group("n"))
+            vals = [parse_number(a.group("n")) for _, a in items]
+        except ValueError:
+            continue
+        dec = max([tv.decimals] + [v.decimals for v in vals])
+        total = int(tv.value.scaleb(dec))
+        parts = tuple(int(v.value.scaleb(dec)) for v in vals)
+        slack = sum(5 * 10 ** (dec - v.decimals - 1) for v in vals if v.decimals < dec)
+        adds_up = abs(sum(parts) - total) <= slack
+        out.append(_claim(p, i, head.start(), head.end(), total=total, parts=parts, reported=head.group("n"),
+                          source=f"{len(parts)} bullets of '{unit}' under '{cue.group(0).strip()}'",
+                          detail={"unit": unit, "rule": "head-total-bullets", "scale": 10 ** dec,
+                                  "slack": slack, "weak": None if adds_up else WEAK_AMOUNTS}))
+        for (j, a), x in zip(items, parts):
+            q = paras[j]
+            sm = _BULLET_SHARE_RE.search(q.text, a.end(), a.end() + 40)
+            if sm is None:
+                continue
+            approx = bool(_APPROX_BEFORE_RE.search(q.text, max(0, a.start() - 8), a.start()))
+            x_text, y_text = f"{a.group('n')} {unit}", f"{head.group('n')} {unit}"
+            out.append({"kind": "ratio", "line": q.line_at(sm.start("p")),
+                        "quote": q.text[a.start():sm.end()].strip(" ,;:.("), "numerator": x,
+                        "denominator": total, "parts": None, "reported": sm.group("p") + "%",
+                        "denominator_source": f"the amount {y_text} of the head at line {p.line_at(head.start())}, "
+                                              f"which the {len(parts)} bullets under it add up to"
+                        if adds_up else f"the amount {y_text} of the head at line {p.line_at(head.start())}",
+                        "target": None,
+                        "detail": {"rule": "head-total-bullets", "x_text": x_text, "y_text": y_text,
+                                   "approximate": approx, "weak": None if adds_up else WEAK_HEAD_SHARE},
+                        "order": (j, sm.start("p"))})
+
+
+def labelled_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:
+    """The ``labelled-items`` and ``labelled-amounts`` claims of a text's paragraphs."""
+    out: list[ProvisionalClaim] = []
+    _labelled_items(paras, out)
+    if any(p.bullet for p in paras):
+        _labelled_amounts(paras, out)
+        _head_total_bullets(paras, out)
+    return out
