@@ -386,6 +386,7 @@ _EXAMPLES = [
     "Tổng vốn là 329,78 tỷ đồng. Trong đó:\n- Vốn tự có: 49,6 tỷ (chiếm 15,14%).\n- Vốn vay: 280,18 tỷ (chiếm 84,96%).\n",
     "Tổng vốn là 400,78 tỷ đồng. Trong đó:\n- Vốn tự có: 49,6 tỷ (chiếm 15,14%).\n- Vốn vay: 280,18 tỷ (chiếm 84,96%).\n",
     "Hà Nội và TP Hồ Chí Minh: Hai điểm sáng thu hút đầu tư.",
+    "Chúng ta thắng 13 trận, hòa 3, thua 2, ghi 33 bàn (2,8 bàn/trận).",
 ]
 
 
@@ -622,3 +623,16 @@ def test_names_before_la_or_a_colon_and_their_count():
         (f,) = _rule(text, "named-then-counted")
         assert f.status == "consistent", text
     assert not _rule("Năm nay, ngô, lúa và đậu là hai cây trồng chính.", "named-then-counted")
+
+
+def test_goals_per_match_against_the_record_of_the_sentence():
+    w, d, l, goals = 13, 3, 2, 33
+    right = format_number((Decimal(goals) / (w + d + l)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), 1)
+    text = f"Chúng ta thắng {w} trận, hòa {d}, thua {l}, ghi {goals} bàn ({{}} bàn/ trận) và kiểm soát bóng tốt."
+    (f,) = _rule(text.format(right), "record-rate")
+    assert f.status == "consistent"
+    (g,) = _rule(text.format("2,8"), "record-rate")
+    assert g.status == "inconsistent" and g.recomputed == right
+    # another number of matches in the sentence: the record may be of part of them
+    (h,) = _rule(f"Sau 20 trận, đội thắng {w}, hòa {d}, thua {l}, ghi {goals} bàn (2,8 bàn/trận).", "record-rate")
+    assert h.status == "unverifiable"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from parstats.audit.records import full_record
 from parstats.markdown import Paragraph
 from parstats.numbers import format_number
 
@@ -34,10 +35,10 @@ WEAK_PER_UNIT = "the counts may be of another set of units, or rounded"
 #: that the engine looks for a digit instead of trying every position of the window
 _BEFORE_SLASH_RE = re.compile(
     r"(?P<z>[0-9](?<![\w.,/][0-9])(?:[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]*(?:,[0-9]+)?))"
-    r" ?(?P<a>[^\W\d_]+)/(?P<b>[^\W\d_]+²?)")
+    r" ?(?P<a>[^\W\d_]+)/ ?(?P<b>[^\W\d_]+²?)")
 
 
-_SLASH_LETTER_RE = re.compile(r"/(?=[^\W\d_])")
+_SLASH_LETTER_RE = re.compile(r"/ ?(?=[^\W\d_])")
 
 
 def _rates(text: str):
@@ -86,6 +87,10 @@ def per_unit_claims(paras: list[Paragraph]) -> list[dict]:
             starts = [x.end() for x in _SENT_RE.finditer(text, lo, m.start())]
             s0 = starts[-1] if starts else lo
             ca, cb = _counts_of(text, a, s0, m.start()), _counts_of(text, b, s0, m.start())
+            record = full_record(text, s0, m.start()) if b == "trận" and ca else None
+            if record is not None:
+                out.append(_record_rate(p, pidx, m, ca, cb, record))
+                continue
             if not ca or not cb:
                 continue
             xa, xb = ca[-1], cb[-1]
@@ -108,6 +113,35 @@ def per_unit_claims(paras: list[Paragraph]) -> list[dict]:
                                                f"nouns of the unit {a}/{b} in the same sentence"),
                         "target": None, "detail": detail, "order": (pidx, m.start())})
     return out
+
+
+#: only an opening parenthesis between a count and its rate ("33 bàn (2,8 bàn/trận)")
+_ADJACENT_RE = re.compile(r"\s*[(,]?\s*$")
+
+
+def _record_rate(p: Paragraph, pidx: int, m: re.Match, ca: list, cb: list, record) -> dict:
+    """``thắng 13 trận, hòa 3, thua 2, ghi 33 bàn (2,8 bàn/trận)`` (rule ``record-rate``): goals
+    per match, the matches being the wins, draws and losses of the sentence. It may be flagged
+    when the goals stand right before the rate and no other number of matches is stated in
+    the sentence (or only one inside the record, or one equal to it)."""
+    text = p.text
+    total, r0, r1 = record
+    xa = ca[-1]
+    va, ha = _value(xa.group("n"))
+    other = [x for x in cb if not (r0 <= x.start() < r1) and _value(x.group("n"))[0] != total]
+    adjacent = (xa.end() > r1 and _ADJACENT_RE.match(text[xa.end():m.start()]) is not None
+                and xa.group("m") is None and ha >= Decimal("0.5")
+                and not _APPROX_RE.search(text, max(0, xa.start() - 12), xa.start()))
+    detail = {"rule": "record-rate", "per_unit": True, "unit": f"{m.group('a')}/{m.group('b')}",
+              "inputs": (str(va), str(ha), str(total), "0")}
+    if not adjacent or other:
+        detail["weak"] = WEAK_PER_UNIT
+    return {"kind": "ratio", "line": p.line_at(m.start()), "quote": text[r0:m.end()][:200],
+            "numerator": int(va) if not detail.get("weak") else None,
+            "denominator": total if not detail.get("weak") else None, "parts": None, "reported": m.group("z"),
+            "denominator_source": (f"'{xa.group(0)}' over the {total} matches of the wins, draws and "
+                                   f"losses of the sentence"),
+            "target": None, "detail": detail, "order": (pidx, m.start())}
 
 
 def per_unit_status(c) -> tuple[str, str, str | None]:

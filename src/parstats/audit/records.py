@@ -31,7 +31,7 @@ from parstats.audit.words import COUNT_WORDS, UPPER
 from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
-__all__ = ["NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
+__all__ = ["full_record", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
            "names_count_claims", "rank_after_names_claims", "rest_of_fraction_claims", "WEAK_RANK", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
@@ -67,6 +67,21 @@ _MATCHES_RE = re.compile(
     r"(?i)(?<!\w)(?P<n>[0-9]{1,3}|(?i:" + _WORDS + r")) (?P<noun>trận(?: đấu)?|vòng(?: đấu)?|lượt trận)(?! thắng| hòa| hoà| thua| bại)")
 _KIND = {"thắng": "w", "chiến thắng": "w", "trận thắng": "w", "hòa": "d", "hoà": "d", "trận hòa": "d",
          "trận hoà": "d", "thua": "l", "trận thua": "l", "thất bại": "l", "trận bại": "l"}
+
+
+def full_record(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """The wins, draws and losses stated once each between ``lo`` and ``hi`` (``thắng 13 trận,
+    hòa 3, thua 2``), with the end of the last of them; ``None`` unless all three are there once."""
+    results: dict[str, re.Match] = {}
+    for m in _RESULT_RE.finditer(text, lo, hi):
+        key = _KIND[(m.group("verb") or m.group("noun")).lower()]
+        if key in results:
+            return None
+        results[key] = m
+    if len(results) < 3:
+        return None
+    total = sum(_value(r.group("n1") or r.group("n2")) for r in results.values())
+    return total, min(r.start() for r in results.values()), max(r.end() for r in results.values())
 
 
 def record_claims(ctx: ParagraphContext, claims: list) -> None:
