@@ -636,3 +636,17 @@ def test_goals_per_match_against_the_record_of_the_sentence():
     # another number of matches in the sentence: the record may be of part of them
     (h,) = _rule(f"Sau 20 trận, đội thắng {w}, hòa {d}, thua {l}, ghi {goals} bàn (2,8 bàn/trận).", "record-rate")
     assert h.status == "unverifiable"
+
+
+def test_lists_with_lower_case_names_long_lists_and_a_last_clause_with_va():
+    (f,) = _rule("Thí sinh thi 3 môn Toán, Ngữ văn, tiếng Anh vào ngày 5/6.", "counted-list")
+    assert f.status == "consistent" and len(f.claim.parts) == 3
+    names = [f"{k} Do Nha" if k % 2 else str(k) for k in range(1, 61)]  # a list longer than one window
+    (g,) = _rule(f"Phường có {len(names)} tổ dân phố: {', '.join(names)}.", "counted-list")
+    assert g.status == "consistent" and len(g.claim.parts) == len(names)
+    text = ("Có ba lĩnh vực trọng tâm của phát triển xanh: khả năng phản ứng của môi trường, hiệu quả sử dụng "
+            "tài nguyên và sự nhạy cảm của các khía cạnh văn hóa và xã hội.")
+    (h,) = _rule(text, "counted-list")
+    assert h.status == "consistent"
+    (k,) = _rule("Báo cáo nhận định. Hà Nội và TP.HCM tiếp tục là hai điểm chủ yếu.", "named-then-counted")
+    assert k.status == "consistent"

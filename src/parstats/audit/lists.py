@@ -186,6 +186,14 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         nm = _NAMES_RE.match(text, pos)
     source_head = f"the count '{written} {noun}'"
     items = _items(nm.group("items")) if nm else []
+    if nm is not None and opened is None and len(items) != n and text[nm.end():nm.end() + 1] == " ":
+        # names with lower-case words ("3 môn Toán, Ngữ văn, tiếng Anh lớp 9"): as many as the count
+        mixed = _MIXED_NAMES_RE.match(text, pos)
+        if mixed is not None and len(_items(mixed.group(0))) == n:
+            out.append(_claim(p, pidx, m.start(), mixed.end(), total=n, parts=(1,) * n, reported=written,
+                              source=f"{source_head} before a list of {n} names",
+                              detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
+            return
     if len(items) >= 2:
         if _MORE_AFTER_RE.match(text, nm.end()):
             return
@@ -212,12 +220,17 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         return
     if opened == ":":
         # clauses after a colon: "3 bước: …, …, …", "2 lớp: lớp trong …, lớp ngoài …"
-        if end_s < 0:
-            end_s = _sentence_end(text, m.end())
+        if end_s < 0 or end_s >= m.end() + 400:  # not found in the first window: look further
+            end_s = _sentence_end(text, m.end(), 2000)
         body = text[pos:end_s]
-        if not body or _MORE_AFTER_RE.search(body) or len(body) > 400:
+        if not body or _MORE_AFTER_RE.search(body):
             return
+        if len(body) > 400 and (len(body) > 2000 or any(len(c.split()) > 4 for c in body.split(", "))):
+            return  # a long body is read only as a list of short items ("52 tổ dân phố: 1, 1 Do Nha, …")
         items = [c for c in re.split(r", (?:và |sau đó |rồi )?|; ", body) if c.strip()]
+        if len(items) == n - 1 and " và " in items[-1]:
+            # "…: A, B và C của X và Y": the last clause holds the last two items
+            items = items[:-1] + items[-1].split(" và ", 1)
         if len(items) < 2 or len(items) != n or any(_NESTED_INTRO_RE.search(i) for i in items):
             # clauses split by commas are too loose to say anything when they do not fit; an
             # item that holds its own list ("giai đoạn đầu bao gồm A, B") splits into its items
@@ -226,6 +239,11 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
                           source=f"{source_head} before a colon and {len(items)} clauses",
                           detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_CLAUSES}))
 
+
+#: names that hold lower-case words: a capitalised word and up to two lower-case ones ("Ngữ
+#: văn"), or a lower-case word and a capitalised one ("tiếng Anh"), separated as in a list
+_MIXED_ITEM = r"(?:" + _UP + r"[\w'’]*(?: " + _LO + r"+){0,2}|" + _LO + r"+ " + _UP + r"[\w'’]*)"
+_MIXED_NAMES_RE = re.compile(_MIXED_ITEM + r"(?:(?:, và |, | và )" + _MIXED_ITEM + r")+(?= " + _LO + r"+ |[ ,.;:)]|$)")
 
 #: a parenthesis inside an item ("Hà Tĩnh (18)", "thủ môn Filip Nguyễn (572.000 USD)")
 _ITEM_PAREN_RE = re.compile(r" ?\([^()]{0,40}\)")
@@ -405,7 +423,9 @@ def _clause_before(text: str, end: int) -> int:
     best = -1
     for ch in ",.;:(":
         k = text.rfind(ch, lo, end)
-        if k >= 0 and (ch == "(" or text[k + 1:k + 2] == " "):
+        while k >= 0 and ch != "(" and text[k + 1:k + 2] != " ":
+            k = text.rfind(ch, lo, k)  # "TP.HCM": a mark inside a word ends no clause
+        if k >= 0:
             best = max(best, k + (1 if ch == "(" else 2))
     if best < 0:
         return 0 if end <= 120 else -1
