@@ -387,6 +387,7 @@ _EXAMPLES = [
     "Tổng vốn là 400,78 tỷ đồng. Trong đó:\n- Vốn tự có: 49,6 tỷ (chiếm 15,14%).\n- Vốn vay: 280,18 tỷ (chiếm 84,96%).\n",
     "Hà Nội và TP Hồ Chí Minh: Hai điểm sáng thu hút đầu tư.",
     "Chúng ta thắng 13 trận, hòa 3, thua 2, ghi 33 bàn (2,8 bàn/trận).",
+    "Ngày 23 tháng 12 là ngày thứ 357 (358 trong năm nhuận) trong lịch Gregory. Còn 9 ngày trong năm.",
 ]
 
 
@@ -650,3 +651,27 @@ def test_lists_with_lower_case_names_long_lists_and_a_last_clause_with_va():
     assert h.status == "consistent"
     (k,) = _rule("Báo cáo nhận định. Hà Nội và TP.HCM tiếp tục là hai điểm chủ yếu.", "named-then-counted")
     assert k.status == "consistent"
+
+
+def test_shares_of_a_record_written_in_other_words():
+    w, d, l = 3, 8, 18
+    share = format_number((Decimal(w) * 100 / (w + d + l)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    text = (f"Việt Nam đã gặp Thái Lan {w + d + l} trận, nhưng mới thắng {w}, hòa {d} và thua đến {l} trận. "
+            f"Tỷ lệ thắng của đội tuyển chỉ là {{}}%, trong khi số trận thua là 62%.")
+    found = _rule(text.format(share), "record-share")
+    assert [f.status for f in found] == ["consistent", "consistent"]
+    assert "inconsistent" in {f.status for f in _rule(text.format(int(share) + 2), "record-share")}
+
+
+def test_the_place_of_a_day_in_its_year():
+    import datetime
+    day = datetime.date(2023, 12, 23)
+    n = day.timetuple().tm_yday
+    left = (datetime.date(2023, 12, 31) - day).days
+    text = (f"Ngày **{day.day} tháng {day.month}** là ngày thứ {n} ({n + 1} trong năm nhuận) trong lịch Gregory. "
+            f"Còn {{}} ngày trong năm.")
+    found = _rule(text.format(left), "day-of-year")
+    assert [f.status for f in found] == ["consistent"] * 3
+    assert [f.status for f in _rule(text.format(left + 1), "day-of-year")][-1] == "inconsistent"
+    # the day of a campaign is not the place in the year
+    assert not _rule("Ngày 10 tháng 5 là ngày thứ 3 của chiến dịch.", "day-of-year")

@@ -43,6 +43,7 @@ from __future__ import annotations
 from parstats.audit.lists import list_claims as counted_list_claims
 from parstats.audit.tables import table_claims
 from parstats.audit.averages import per_unit_claims
+from parstats.audit.dayofyear import day_of_year_claims
 from parstats.audit.linking import (
     FootnoteMap,
     footnote_sums,
@@ -135,6 +136,7 @@ def _extract(text: str) -> list[Claim]:
                if c["order"] not in have and list_key(c) not in have)
     raw.extend(table_claims(paras))
     raw.extend(per_unit_claims(paras))
+    raw.extend(day_of_year_claims(paras))
     # footnote texts by id; an id may repeat (several documents in one text): each marker
     # uses the nearest definition after it, else the last one before it
     groups: dict[str, list[list[ParagraphContext]]] = {}

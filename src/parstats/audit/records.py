@@ -31,7 +31,7 @@ from parstats.audit.words import COUNT_WORDS, UPPER
 from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
-__all__ = ["full_record", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
+__all__ = ["full_record", "record_counts", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
            "names_count_claims", "rank_after_names_claims", "rest_of_fraction_claims", "WEAK_RANK", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
@@ -61,7 +61,7 @@ def _sentences(text: str):
 
 # ------------------------------------------------------------------ match records
 _RESULT_RE = re.compile(
-    r"(?i)(?<!\w)(?:(?P<verb>thắng|hòa|hoà|thua)(?: (?:được|tới|thêm))? (?P<n1>" + _COUNT + r")(?! ?[-–:/%,.]?[0-9])(?! bàn| lần| điểm| trận liên)"
+    r"(?i)(?<!\w)(?:(?P<verb>thắng|hòa|hoà|thua)(?: (?:được|tới|đến|thêm))? (?P<n1>" + _COUNT + r")(?! ?[-–:/%,.]?[0-9])(?! bàn| lần| điểm| trận liên)"
     r"|(?P<n2>" + _COUNT + r") (?P<noun>chiến thắng|trận thắng|trận hòa|trận hoà|trận thua|thất bại|trận bại|thắng|hòa|hoà|thua)(?! [0-9]))")
 _MATCHES_RE = re.compile(
     r"(?i)(?<!\w)(?P<n>[0-9]{1,3}|(?i:" + _WORDS + r")) (?P<noun>trận(?: đấu)?|vòng(?: đấu)?|lượt trận)(?! thắng| hòa| hoà| thua| bại)")
@@ -69,19 +69,34 @@ _KIND = {"thắng": "w", "chiến thắng": "w", "trận thắng": "w", "hòa": 
          "trận hoà": "d", "thua": "l", "trận thua": "l", "thất bại": "l", "trận bại": "l"}
 
 
-def full_record(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
-    """The wins, draws and losses stated once each between ``lo`` and ``hi`` (``thắng 13 trận,
-    hòa 3, thua 2``), with the end of the last of them; ``None`` unless all three are there once."""
+def _full_results(text: str, lo: int, hi: int) -> dict[str, re.Match] | None:
     results: dict[str, re.Match] = {}
     for m in _RESULT_RE.finditer(text, lo, hi):
         key = _KIND[(m.group("verb") or m.group("noun")).lower()]
         if key in results:
             return None
         results[key] = m
-    if len(results) < 3:
+    return results if len(results) == 3 else None
+
+
+def full_record(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
+    """The wins, draws and losses stated once each between ``lo`` and ``hi`` (``thắng 13 trận,
+    hòa 3, thua 2``): ``(their sum, start, end)``; ``None`` unless all three are there once."""
+    results = _full_results(text, lo, hi)
+    if results is None:
         return None
     total = sum(_value(r.group("n1") or r.group("n2")) for r in results.values())
     return total, min(r.start() for r in results.values()), max(r.end() for r in results.values())
+
+
+def record_counts(text: str, lo: int, hi: int) -> tuple[dict[str, int], int, int] | None:
+    """As :func:`full_record`, the three counts by result (``"thắng"``, ``"hòa"``, ``"thua"``)."""
+    results = _full_results(text, lo, hi)
+    if results is None:
+        return None
+    names = {"w": "thắng", "d": "hòa", "l": "thua"}
+    return ({names[k]: _value(r.group("n1") or r.group("n2")) for k, r in results.items()},
+            min(r.start() for r in results.values()), max(r.end() for r in results.values()))
 
 
 def record_claims(ctx: ParagraphContext, claims: list) -> None:
@@ -240,28 +255,30 @@ def rank_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
 # ------------------------------------------------------------------ the rest of a fraction
 _FRACTION_REST_RE = re.compile(
     r"(?<![0-9.,/])(?P<x>[0-9]{1,4})/(?P<y>[0-9]{1,4})(?![0-9/]) (?P<u>[^\W\d_]+)(?P<mid>[^.;!?0-9]{0,80}?),? "
-    r"còn(?: lại)? (?P<z>[0-9]{1,4}) (?P=u)(?P<neg> chưa| không)?")
-_REST_AT_RE = re.compile(r"còn(?: lại)? [0-9]")
+    r"(?:còn(?: lại)? (?P<z>[0-9]{1,4}) (?P=u)(?P<neg> chưa| không)?|(?P<z2>[0-9]{1,4}) (?P=u)(?: [^\W\d_]+){0,2} còn lại)")
+_REST_AT_RE = re.compile(r"còn(?: lại)? [0-9]|[0-9] [^\W\d_]+(?: [^\W\d_]+){0,2} còn lại")
 WEAK_REST = "the rest may be part of what is left, not all of it"
 
 
 def rest_of_fraction_claims(ctx: ParagraphContext, claims: list) -> None:
-    """``15/17 xã đạt chuẩn nông thôn mới, còn 2 xã chưa đạt`` (rule ``fraction-rest``): a
+    """``15/17 xã đạt chuẩn nông thôn mới, còn 2 xã chưa đạt``, ``60/63 tỉnh …, 3 tỉnh còn lại …``
+    (rule ``fraction-rest``): a
     fraction, then the rest of its whole, of the same noun: the two add up to its denominator.
     Checked beyond doubt when the rest is said not to be what the fraction counts (``chưa``,
-    ``không``); otherwise weak (the rest may be part of what is left)."""
+    ``không``) or is all the rest (``3 tỉnh còn lại``); otherwise weak (the rest may be part of what is left)."""
     text = ctx.text
     for m in _FRACTION_REST_RE.finditer(text):
-        x, y, z = int(m.group("x")), int(m.group("y")), int(m.group("z"))
+        zg = "z" if m.group("z") else "z2"
+        x, y, z = int(m.group("x")), int(m.group("y")), int(m.group(zg))
         if not 0 < x <= y or z <= 0:
             continue
         detail = {"unit": m.group("u"), "rule": "fraction-rest"}
-        if m.group("neg"):
+        if m.group("neg") or zg == "z2":  # "3 tỉnh còn lại": all the rest
             detail["exhaustive"] = True
         else:
             detail["weak"] = WEAK_REST
         claims.append(provisional_claim(
-            ctx, "sum", m.start(), m.end("z"), denominator=y, parts=(x, z), reported=m.group("y"),
+            ctx, "sum", m.start(), m.end(zg), denominator=y, parts=(x, z), reported=m.group("y"),
             source=f"the fraction {x}/{y} {m.group('u')} and 'còn {z} {m.group('u')}' after it",
             detail=detail, quote_start=m.start(), line_pos=m.start("y")))
 

@@ -45,7 +45,7 @@ from parstats.audit.changes import (amount_percent_claims, change_claims, named_
                                      difference_claims, period_change_claims, price_gap_claims,
                                      scaled_amount_claims)
 from parstats.audit.expressions import calculation_claims
-from parstats.audit.records import paragraph_records
+from parstats.audit.records import paragraph_records, record_counts
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN, format_number
 
@@ -674,7 +674,10 @@ _RECORD_RE = re.compile(
 #: "bốn chiến thắng qua 14 trận"
 _WINS_OF_RE = re.compile(
     r"(?i)\b(?P<w>" + _WORD_OR_NUM + r") (?:chiến thắng|trận thắng) (?:qua|sau|trong) (?P<n>[0-9]{1,4}) trận\b")
-_RECORD_CUE_RE = re.compile(r"(?i)tỷ lệ (?P<k>thắng|thua|hòa|hoà)\b[^0-9%.;]{0,70}$")
+_RECORD_CUE_RE = re.compile(r"(?i)(?:tỷ lệ|tỉ lệ|số trận) (?P<k>thắng|thua|hòa|hoà)\b[^0-9%.;]{0,70}$")
+
+
+_SPAN_RE = re.compile(r".+", re.S)
 
 
 def _num_or_word(s: str) -> int:
@@ -687,7 +690,7 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
     thắng … (28,57%)`` (rule ``record-share``): the rate names what it counts, the record is in
     the same or the previous sentence."""
     text = ctx.text
-    if "tỷ lệ" not in text.lower() or "thắng" not in text:
+    if ("tỷ lệ" not in text.lower() and "số trận" not in text.lower()) or "thắng" not in text:
         return
     for t in ctx.pcts:
         if t.used or t.role != "pct":
@@ -702,6 +705,14 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
             w, d, lo = (_num_or_word(m.group(g)) for g in ("w", "d", "l"))
             got = (m, {"thắng": w, "hòa": d, "thua": lo}[k], w + d + lo,
                    f"the record '{m.group(0)}' ({w} + {d} + {lo} = {w + d + lo})")
+        if got is None:
+            # the three results in other words ("thắng 3, hòa 8 và thua đến 18 trận")
+            rec = record_counts(text, s_prev, cue.start())
+            if rec is not None:
+                counts, r0, r1 = rec
+                w, d, lo = counts["thắng"], counts["hòa"], counts["thua"]
+                m = _SPAN_RE.match(text, r0, r1)
+                got = (m, counts[k], w + d + lo, f"the record '{m.group(0)}' ({w} + {d} + {lo} = {w + d + lo})")
         if got is None and k == "thắng":
             for m in _WINS_OF_RE.finditer(text, s_prev, t.s):
                 got = (m, _num_or_word(m.group("w")), int(m.group("n")), f"'{m.group(0)}'")
