@@ -675,3 +675,18 @@ def test_the_place_of_a_day_in_its_year():
     assert [f.status for f in _rule(text.format(left + 1), "day-of-year")][-1] == "inconsistent"
     # the day of a campaign is not the place in the year
     assert not _rule("Ngày 10 tháng 5 là ngày thứ 3 của chiến dịch.", "day-of-year")
+
+
+def test_shares_of_the_very_same_whole_in_two_sentences():
+    kept = 90
+    text = (f"Tổ chức thu phí được trích lại {kept}% số tiền phí thu được để trang trải chi phí. "
+            f"Nộp {{}}% số tiền phí thu được vào ngân sách nhà nước.")
+    (f,) = _rule(text.format(100 - kept), "same-whole-breakdown")
+    assert f.status == "consistent"
+    assert not _rule(text.format(100 - kept + 5), "same-whole-breakdown")  # may overlap: nothing said
+
+
+def test_the_address_after_a_list_of_places_is_not_more_items():
+    (f,) = _rule("Khu đô thị nằm trên địa bàn 2 xã Long Hưng và Nghĩa Trụ, huyện Văn Giang, tỉnh Hưng Yên.",
+                 "counted-list")
+    assert f.status == "consistent" and len(f.claim.parts) == 2

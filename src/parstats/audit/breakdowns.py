@@ -30,7 +30,7 @@ from parstats.audit.model import ProvisionalClaim
 from parstats.markdown import Paragraph
 
 __all__ = ["FAR_ABOVE_100", "MAX_SENTENCE_SHARES", "PARTS_CUE_WORDS", "WEAK_BREAKDOWN", "bullet_shares",
-           "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_shares", "remainder", "sentence_shares",
+           "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_shares", "remainder", "same_phrase_shares", "sentence_shares",
            "shares_claim"]
 
 #: shares "of one whole" that add to more than this are each item's own rate, not its parts
@@ -280,6 +280,35 @@ def _shares_run(p: Paragraph, pidx: int, run: list, out: list) -> None:
     out.append(shares_claim(p, pidx, values, f"{len(values)} percentages one after another in a sentence, "
                              "which add to 100%: the parts of one whole", "sentence-breakdown",
                              pos=run[i].start(), end=run[j].end()))
+
+
+#: a percentage and the noun phrase of three or more words after it ("90% số tiền phí thu được")
+_SHARE_OF_PHRASE_RE = re.compile(r"(?<![\w,.])(" + _PCT + r") ?% ((?:[^\W\d_]+ ){2}[^\W\d_]+(?: [^\W\d_]+)?)")
+
+
+def same_phrase_shares(p: Paragraph, pidx: int, out: list) -> None:
+    """``được trích lại 90% số tiền phí thu được … Nộp 10% số tiền phí thu được vào ngân sách``
+    (rule ``same-whole-breakdown``): the percentages of one paragraph that name the very same
+    whole (the same three or four words right after them), in different sentences, and add to
+    100 % within their rounding: the parts of that whole (``consistent``). Shares that do not add up
+    are no claim (each may be of part of it, or overlap)."""
+    text = p.text
+    groups: dict[str, list[re.Match]] = {}
+    for m in _SHARE_OF_PHRASE_RE.finditer(text):
+        groups.setdefault(" ".join(m.group(2).split()[:3]).lower(), []).append(m)
+    for phrase, run in groups.items():
+        if not 2 <= len(run) <= MAX_SENTENCE_SHARES:
+            continue
+        if not any(_SENT_END_RE.search(text, a.end(), b.start()) for a, b in zip(run, run[1:])):
+            continue  # one sentence: read by sentence_shares
+        values = [m.group(1) for m in run]
+        total = sum(Decimal(v.replace(",", ".")) for v in values)
+        slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
+        if abs(total - 100) > slack:
+            continue
+        out.append(shares_claim(p, pidx, values, f"{len(values)} percentages of '{phrase}' in the paragraph, "
+                                "which add to 100%: the parts of one whole", "same-whole-breakdown",
+                                pos=run[0].start(), end=run[-1].end()))
 
 
 def remainder(p: Paragraph, pidx: int, out: list) -> None:

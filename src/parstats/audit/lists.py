@@ -34,6 +34,7 @@ import re
 from itertools import accumulate
 
 from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_parts, item_shares, marker_depth, marker_kind,
+                                        same_phrase_shares,
                                         remainder, sentence_shares)
 from parstats.audit.labelled import labelled_claims
 from parstats.audit.model import ProvisionalClaim
@@ -186,6 +187,13 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         nm = _NAMES_RE.match(text, pos)
     source_head = f"the count '{written} {noun}'"
     items = _items(nm.group("items")) if nm else []
+    if nm is not None and len(items) > n:
+        # "2 xã Long Hưng và Nghĩa Trụ, huyện Văn Giang, tỉnh Hưng Yên": the places above the
+        # items (another level of the administration) are their address, not more items
+        cut = _ADDRESS_RE.search(text, nm.start(), nm.end())
+        if cut is not None and cut.group(1) != noun.split()[0]:
+            nm = _NAMES_RE.match(text[:cut.start()], nm.start())
+            items = _items(nm.group("items")) if nm else []
     if nm is not None and opened is None and len(items) != n and text[nm.end():nm.end() + 1] == " ":
         # names with lower-case words ("3 môn Toán, Ngữ văn, tiếng Anh lớp 9"): as many as the count
         mixed = _MIXED_NAMES_RE.match(text, pos)
@@ -244,6 +252,9 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
 #: văn"), or a lower-case word and a capitalised one ("tiếng Anh"), separated as in a list
 _MIXED_ITEM = r"(?:" + _UP + r"[\w'’]*(?: " + _LO + r"+){0,2}|" + _LO + r"+ " + _UP + r"[\w'’]*)"
 _MIXED_NAMES_RE = re.compile(_MIXED_ITEM + r"(?:(?:, và |, | và )" + _MIXED_ITEM + r")+(?= " + _LO + r"+ |[ ,.;:)]|$)")
+
+#: ", huyện X" inside a list of names: the address of the items before it
+_ADDRESS_RE = re.compile(r", (huyện|tỉnh|quận|thị xã|thành phố|phường|xã|thị trấn) " + _UP)
 
 #: a parenthesis inside an item ("Hà Tĩnh (18)", "thủ môn Filip Nguyễn (572.000 USD)")
 _ITEM_PAREN_RE = re.compile(r" ?\([^()]{0,40}\)")
@@ -761,6 +772,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
                 remainder(p, pidx, out)
             elif text.count("%") >= 2:
                 sentence_shares(p, pidx, out)
+                same_phrase_shares(p, pidx, out)
         for la in las.get(pidx, ()):
             _backward(p, pidx, la, out)
     for pidx, p in enumerate(paras):

@@ -261,6 +261,8 @@ _BASIS = [
     P("{k} bullets of '{l}' in {u}", "{k} dòng gạch đầu dòng ghi «{l}» tính bằng {u}"),
     P("{k} bullets of '{u}' under '{q}'", "{k} dòng gạch đầu dòng tính bằng «{u}» dưới «{q}»"),
     P("the rank '{r}' and {k} names after 'sau'", "thứ hạng «{r}» và {k} tên nêu sau «sau»"),
+    P("{k} percentages of '{q}' in the paragraph, which add to 100%: the parts of one whole ({s})",
+      "{k} tỷ lệ của «{q}» trong đoạn, cộng lại bằng 100%: các phần của một tổng thể ({s})"),
     P("the place of day {d} of month {m} in the Gregorian calendar (a leap year)",
       "thứ tự của ngày {d} tháng {m} trong lịch Gregory (năm nhuận)"),
     P("the place of day {d} of month {m} in the Gregorian calendar",
