@@ -388,6 +388,8 @@ _EXAMPLES = [
     "Hà Nội và TP Hồ Chí Minh: Hai điểm sáng thu hút đầu tư.",
     "Chúng ta thắng 13 trận, hòa 3, thua 2, ghi 33 bàn (2,8 bàn/trận).",
     "Ngày 23 tháng 12 là ngày thứ 357 (358 trong năm nhuận) trong lịch Gregory. Còn 9 ngày trong năm.",
+    "Quang Hải tập riêng, cùng tiền đạo Nguyễn Đình Bắc, hậu vệ Vũ Văn Thanh và Nguyễn Thành Chung. Ba cầu thủ đá trọn trận.",
+    "Trích lại 90% số tiền phí thu được để chi. Nộp 10% số tiền phí thu được vào ngân sách.",
 ]
 
 
@@ -690,3 +692,13 @@ def test_the_address_after_a_list_of_places_is_not_more_items():
     (f,) = _rule("Khu đô thị nằm trên địa bàn 2 xã Long Hưng và Nghĩa Trụ, huyện Văn Giang, tỉnh Hưng Yên.",
                  "counted-list")
     assert f.status == "consistent" and len(f.claim.parts) == 2
+
+
+def test_a_count_opening_a_sentence_after_a_list_of_names():
+    names = ["tiền đạo Nguyễn Đình Bắc", "hậu vệ Vũ Văn Thanh", "Nguyễn Thành Chung"]
+    text = f"Quang Hải phải tập riêng, cùng {', '.join(names[:-1])} và {names[-1]}. Ba cầu thủ đá trọn vẹn trận đấu."
+    (f,) = _rule(text, "count-after-names")
+    assert f.status == "consistent" and len(f.claim.parts) == len(names)
+    # the others, a time, or names of another noun are not what the count counts
+    assert not _rule("Việt Nam thắng Lào 4-1 và Myanmar 5-0. Hai trận còn lại do Filip bắt.", "count-after-names")
+    assert not _rule("Trọng tài Vũ Phúc Hoan và trọng tài Nguyễn Minh Thuận không cắt còi. Hai đội hòa.", "count-after-names")

@@ -38,7 +38,7 @@ from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_pa
                                         remainder, sentence_shares)
 from parstats.audit.labelled import labelled_claims
 from parstats.audit.model import ProvisionalClaim
-from parstats.audit.records import names_count_claims, rank_after_names_claims
+from parstats.audit.records import count_after_names_claims, names_count_claims, rank_after_names_claims
 from parstats.audit.words import COUNT_WORDS, LOWER, UPPER
 from parstats.markdown import Paragraph
 
@@ -782,8 +782,12 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     for pidx in names_places:
         names_count_claims(paras[pidx], pidx, out)
     for pidx, p in enumerate(paras):
-        if "thứ " in p.text and "sau " in p.text and p.kind in ("body", "footnote"):
+        if p.kind not in ("body", "footnote"):
+            continue
+        if "thứ " in p.text and "sau " in p.text:
             rank_after_names_claims(p, pidx, out)
+        if " và " in p.text and ". " in p.text:
+            count_after_names_claims(p, pidx, out)
     for ctx in contexts or ():
         if len(ctx.toks) >= 3:
             _parts_of_total(paras[ctx.pidx], ctx.pidx, ctx, out)

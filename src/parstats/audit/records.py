@@ -31,7 +31,7 @@ from parstats.audit.words import COUNT_WORDS, UPPER
 from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
-__all__ = ["full_record", "record_counts", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
+__all__ = ["full_record", "record_counts", "count_after_names_claims", "WEAK_BACK", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
            "names_count_claims", "rank_after_names_claims", "rest_of_fraction_claims", "WEAK_RANK", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
@@ -216,6 +216,59 @@ def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
                     "denominator_source": f"{n} names, then '{m.group('n')} {m.group('noun')}'",
                     "target": None, "detail": {"unit": m.group("noun"), "rule": "names-then-count", "list": True,
                                                "weak": "the names may start before the clause"},
+                    "order": (pidx, m.start("n"))})
+
+
+# ------------------------------------------------------------------ a count that opens a sentence, after names
+#: a name as an item: up to two lower-case words before it ("tiền đạo Nguyễn Đình Bắc"), an
+#: optional figure after it ("Lào 4-1", "Nam Định (18)")
+_ITEM_NAME = (r"(?:[^\W\d_A-ZĐ]+ ){0,2}" + _NAME + r"(?: [0-9]{1,2}-[0-9]{1,2}| \([^()]{1,30}\))?")
+_NAME_LIST_RE = re.compile(r"(?<!\w)" + _ITEM_NAME + r"(?:, " + _ITEM_NAME + r")*,? và " + _ITEM_NAME + r"(?=[ ,.;:!?]|$)")
+#: a count in words or digits that opens a sentence, and its noun ("Ba cầu thủ", "Hai trận")
+_OPENING_COUNT_RE = re.compile(r"(?:(?<=[.!?] )|^)(?P<n>" + "|".join(
+    w.capitalize() for w in sorted(NUMBER_WORDS, key=len, reverse=True) if w not in ("một", "năm", "tư"))
+    + r"|[0-9]{1,2}) (?P<noun>[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?)")
+WEAK_BACK = "the count may not be of the names of the sentence before"
+_OTHERS_RE = re.compile(r" (?:còn lại|khác|kia|còn)\b")
+#: nouns of time or measure, and words that are not nouns: what such a count counts is no list
+_NOT_COUNTED = frozenset("ngày tháng năm tuần giờ phút giây lần tuổi trong số điểm bàn triệu tỷ nghìn".split())
+_ROLE_RE = re.compile(r"(?:[^\W\d_A-ZĐ]+ ){0,2}")
+
+
+def count_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """``… cùng tiền đạo Nguyễn Đình Bắc, hậu vệ Vũ Văn Thanh và Nguyễn Thành Chung. Ba cầu thủ đá
+    trọn vẹn trận đấu …`` (rule ``count-after-names``): a count that opens a sentence, and the last
+    list of names of the sentence before it. ``consistent`` when the list has as many names;
+    otherwise no claim (the count may be of something else)."""
+    text = p.text
+    for m in _OPENING_COUNT_RE.finditer(text):
+        n = _value(m.group("n"))
+        if not 2 <= n <= 10 or m.start() < 2:
+            continue
+        if m.group("noun").split()[0] in _NOT_COUNTED or _OTHERS_RE.match(text, m.end()) \
+                or _OTHERS_RE.match(" " + m.group("noun").split()[-1]):
+            continue  # "Hai trận còn lại": the others, not the ones named
+        prev_end = m.start() - 2
+        k = max(text.rfind(". ", 0, prev_end), text.rfind("? ", 0, prev_end), text.rfind("! ", 0, prev_end))
+        sentence = text[k + 2 if k >= 0 else 0:prev_end + 1]
+        last = None
+        for last in _NAME_LIST_RE.finditer(sentence):
+            pass
+        if last is None:
+            continue
+        names = [x for x in re.split(r",? và |, ", last.group(0)) if x.strip()]
+        if len(names) != n:
+            continue
+        roles = {_ROLE_RE.match(x).group(0).split()[-1] for x in names if _ROLE_RE.match(x).group(0)}
+        if len(roles) == 1 and roles != {m.group("noun").split()[0]}:
+            continue  # "trọng tài A và B …. Hai đội …": the names are of another noun
+        base = k + 2 if k >= 0 else 0
+        out.append({"kind": "sum", "line": p.line_at(m.start("n")),
+                    "quote": text[base + last.start():m.end()][-200:],
+                    "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
+                    "denominator_source": f"{n} names in the sentence before '{m.group('n')} {m.group('noun')}'",
+                    "target": None, "detail": {"unit": m.group("noun"), "rule": "count-after-names", "list": True,
+                                               "weak": WEAK_BACK},
                     "order": (pidx, m.start("n"))})
 
 
