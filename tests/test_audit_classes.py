@@ -702,3 +702,16 @@ def test_a_count_opening_a_sentence_after_a_list_of_names():
     # the others, a time, or names of another noun are not what the count counts
     assert not _rule("Việt Nam thắng Lào 4-1 và Myanmar 5-0. Hai trận còn lại do Filip bắt.", "count-after-names")
     assert not _rule("Trọng tài Vũ Phúc Hoan và trọng tài Nguyễn Minh Thuận không cắt còi. Hai đội hòa.", "count-after-names")
+
+
+def test_administrative_units_with_one_named_and_a_breakdown_in_the_next_sentence():
+    xa = 14
+    text = (f"Huyện có {xa + 1} đơn vị hành chính cấp xã trực thuộc, bao gồm thị trấn Phú Phong (huyện lỵ) "
+            f"và {xa} xã: Bình Hòa, Bình Tân.")
+    (f,) = _rule(text, "parts-of-total")
+    assert f.status == "consistent" and f.claim.parts == (1, xa)
+    men, women = 59_000, 61_000
+    text = (f"Theo điều tra năm 2019, huyện có {format_number(men + women)} người. Trong đó, dân số nam là "
+            f"{format_number(men)} người, dân số nữ là {format_number(women)} người.")
+    (g,) = _rule(text, "trong-do-list")
+    assert g.status == "consistent" and g.claim.parts == (men, women)

@@ -724,6 +724,46 @@ def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
                           detail={"unit": noun, "rule": "parts-of-total", "weak": WEAK_LIST}))
 
 
+_ADMIN = r"(?:thành phố|thị xã|thị trấn|quận|huyện|phường|xã|tỉnh)"
+#: the parts of a count of administrative units: counts of one level ("14 xã"), or one unit
+#: named ("thị trấn Phú Phong (huyện lỵ)", counted as one), each a part
+_ADMIN_PART = (r"(?:(?P<n>[0-9]{1,3}) " + _ADMIN + r"(?:: [^.;]*?(?=, [0-9]| và [0-9]|[.;]|$))?|" + _ADMIN + r" "
+               + _UP + r"[\w'’-]*(?: " + _UP + r"[\w'’-]*){0,3}(?: \([^()]{1,30}\))?)")
+_ADMIN_PART_RE = re.compile(_ADMIN_PART)
+_ADMIN_SEP_RE = re.compile(r",? và |, ")
+
+
+def _admin_parts(p: Paragraph, pidx: int, ctx, out: list) -> None:
+    """``15 đơn vị hành chính cấp xã, bao gồm thị trấn Phú Phong (huyện lỵ) và 14 xã: …`` (rule
+    ``parts-of-total``): a count of administrative units, then after ``gồm``/``bao gồm`` its parts,
+    counts of one level or one unit named (one). ``consistent`` when they add up; otherwise
+    nothing is said (a part may be read wrong)."""
+    text = p.text
+    for t in ctx.toks:
+        if t.role != "count" or not t.unit or t.unit.split()[0] not in ("đơn", "xã", "huyện", "phường"):
+            continue
+        m = _PARTS_AFTER_TOTAL_RE.match(text, t.e)
+        if m is None or "gồm" not in m.group(0):
+            continue
+        pos, parts, named = m.end() + (1 if text[m.end():m.end() + 1] == " " else 0), [], False
+        for _ in range(8):
+            pm = _ADMIN_PART_RE.match(text, pos)
+            if pm is None:
+                break
+            parts.append(int(pm.group("n")) if pm.group("n") else 1)
+            named = named or pm.group("n") is None
+            sep = _ADMIN_SEP_RE.match(text, pm.end())
+            if sep is None:
+                break
+            pos = sep.end()
+        if len(parts) < 2 or not named or sum(parts) != t.a:
+            continue  # counts only: read by _parts_of_total
+        out.append(_claim(p, pidx, t.s, pm.end(), total=t.a, parts=tuple(parts), reported=t.text,
+                          source=f"the total '{t.text} {t.unit}' and the units after "
+                                 f"'{m.group(0).strip(' ,(')}' in its sentence",
+                          detail={"unit": t.unit, "rule": "parts-of-total", "weak": WEAK_LIST}))
+
+
 _COMMA_COUNT_RE = re.compile(r", (?=[0-9HBNSTMChbnstmc])(?:[0-9]{1,2}|" + _WORDS_CASED + r") " + _LO)
 
 
@@ -791,6 +831,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     for ctx in contexts or ():
         if len(ctx.toks) >= 3:
             _parts_of_total(paras[ctx.pidx], ctx.pidx, ctx, out)
+        if ctx.toks and "gồm " in ctx.text:
+            _admin_parts(paras[ctx.pidx], ctx.pidx, ctx, out)
     _bullets(paras, out)
     out.extend(labelled_claims(paras))
     if any(p.bullet and "%" in p.text for p in paras):

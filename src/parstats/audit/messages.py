@@ -289,6 +289,8 @@ _BASIS = [
       "hàng tổng «{c}» và các hàng đánh dấu «{m}» bên dưới (cột {n})"),
     P("the total '{t}' and the counts of '{u}' after '{m}' in its sentence",
       "tổng số «{t}» và các số lượng «{u}» sau «{m}» trong cùng câu"),
+    P("the total '{t}' and the units after '{m}' in its sentence",
+      "tổng số «{t}» và các đơn vị nêu sau «{m}» trong cùng câu"),
     P("a share said to be the rest ('{r}') and the shares before it, which add to {p} with it ({s})",
       "tỷ lệ được nói là phần còn lại («{r}») và các tỷ lệ đứng trước, cộng lại bằng {p} ({s})"),
     P("{k} bullet lines of one percentage each under '{q}': the shares of one whole ({s})",

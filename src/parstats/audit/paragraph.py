@@ -24,6 +24,9 @@ from parstats.audit.words import (
 from parstats.numbers import format_number
 
 
+#: the rest of a head's sentence, then "Trong đó" opening the next one ("120.000 người. Trong đó")
+_NEXT_SENTENCE_RE = re.compile(r"[^.!?;:]{0,60}\. ")
+
 def _next_sig(ctx: ParagraphContext, t: NumberToken) -> NumberToken | None:
     toks = ctx.toks
     return toks[t.idx + 1] if t.idx + 1 < len(toks) else None
@@ -321,8 +324,9 @@ def sum_claims(ctx: ParagraphContext, claims: list) -> None:
         if nxt is None:
             continue
         td = TRONG_DO_RE.search(text, h.e, nxt.s)
-        if not td or ctx.crosses(h.e, td.start(), sentence=True):
-            continue
+        if not td or (ctx.crosses(h.e, td.start(), sentence=True)
+                      and not _NEXT_SENTENCE_RE.fullmatch(text, h.e, td.start())):
+            continue  # ("… 120.000 người. Trong đó, …": the next sentence opens with it)
         key = (bl(sb, td.end()), h.depth)  # the sentence of td.end(), as sentence_span
         if key not in counts or key in taken:
             continue
