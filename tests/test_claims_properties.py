@@ -34,6 +34,7 @@ from parstats.audit import (
 from parstats.audit.checks import fits_rounded_amounts, scaled_text
 from parstats.audit.extraction import extract_claims
 from parstats.audit.lists import NUMBER_WORDS
+from parstats.audit.words import COUNT_WORDS
 from parstats.numbers import NUMBER_PATTERN, format_number, format_percent, parse_number, parse_percent
 from parstats.paths import RAW_REPORT
 from parstats.ratios import percent, percent_change
@@ -153,12 +154,16 @@ def assert_findings_hold(text: str, findings) -> None:
             # decimals (71,74 and 20.225,09 as 7174 and 2022509)
             assert c.detail["new_text"] in c.quote, f"{where}: {c.detail['new_text']} is not in the quote"
             assert c.numerator == abs(c.detail["new"] - c.detail["old"]) and c.denominator == c.detail["old"]
+        elif "x_text" in c.detail and c.kind == "ratio":
+            # amounts with decimals on one integer scale ("49,6 tỷ" as 496), named as written
+            assert _written_as(c.detail["x_text"].split()[0], c.quote), f"{where}: {c.detail['x_text']} not in the quote"
         elif c.numerator is not None:
             assert c.numerator in in_quote, f"{where}: numerator {c.numerator} is not written in the quote"
         # a list's parts are its names; points, shares and table cells with decimals are on an integer scale
         table = c.detail.get("rule") == "table-total-row"  # its parts are the cells of other rows
         in_rows = set().union(*(_counts_written(lines[n - 1]) for n in cited)) if table else set()
-        skip = c.detail.get("list") or c.detail.get("points") or "scale" in c.detail
+        # (a day's place in its year adds the lengths of the months: the calendar's, not the text's)
+        skip = c.detail.get("list") or c.detail.get("points") or "scale" in c.detail or c.detail.get("calendar")
         for p in c.parts or () if not skip else ():
             assert p in (in_rows if table else in_quote), f"{where}: part {p} is not written in the quote"
         if "old_text" in c.detail:
@@ -172,16 +177,19 @@ def assert_findings_hold(text: str, findings) -> None:
                 f"{where}: the base {c.denominator} is not {new} {direction} {c.numerator} undone")
         elif c.detail.get("list") and c.reported and not c.reported[0].isdigit():
             # a count in words ("sáu tuyến"): the word is the count
-            assert NUMBER_WORDS[c.reported.lower()] == c.denominator, where
+            assert {**COUNT_WORDS, **NUMBER_WORDS}[c.reported.lower()] == c.denominator, where  # "thứ tư": 4
         elif c.kind == "sum" and "scale" in c.detail:
             # shares of one whole (100 % implicit) or a table cell with decimals, on an integer scale
             if c.detail.get("unit") == "%":  # the whole is 100 %
                 assert c.denominator == 100 * c.detail["scale"], where
             else:  # the total cell, as written
                 assert re.sub(r"[.\s]", "", scaled_text(c.denominator, c)) == re.sub(r"[.\s]", "", c.reported), where
-        elif c.detail.get("rule") == "complete-breakdown":
+        elif c.detail.get("rule") in ("complete-breakdown", "record-rate"):
             # the whole is the sum of the breakdown's counts, said in the evidence
             assert f"= {format_number(c.denominator)})" in c.denominator_source, where
+        elif "y_text" in c.detail and c.kind == "ratio":
+            places = [c.quote] + [unicodedata.normalize("NFC", lines[n - 1]) for n in cited]
+            assert any(_written_as(c.detail["y_text"].split()[0], s) for s in places), where
         elif c.denominator is not None:
             assert c.denominator in in_quote or any(c.denominator in counts_on(n) for n in cited), (
                 f"{where}: denominator {c.denominator} is written neither in the quote nor at lines {cited}")

@@ -139,8 +139,8 @@ def _record_rate(p: Paragraph, pidx: int, m: re.Match, ca: list, cb: list, recor
     return {"kind": "ratio", "line": p.line_at(m.start()), "quote": text[r0:m.end()][:200],
             "numerator": int(va) if not detail.get("weak") else None,
             "denominator": total if not detail.get("weak") else None, "parts": None, "reported": m.group("z"),
-            "denominator_source": (f"'{xa.group(0)}' over the {total} matches of the wins, draws and "
-                                   f"losses of the sentence"),
+            "denominator_source": (f"'{xa.group(0)}' over the matches of the wins, draws and losses of "
+                                   f"the sentence (= {format_number(total)})"),
             "target": None, "detail": detail, "order": (pidx, m.start())}
 
 

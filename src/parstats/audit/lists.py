@@ -761,7 +761,7 @@ def _admin_parts(p: Paragraph, pidx: int, ctx, out: list) -> None:
         out.append(_claim(p, pidx, t.s, pm.end(), total=t.a, parts=tuple(parts), reported=t.text,
                           source=f"the total '{t.text} {t.unit}' and the units after "
                                  f"'{m.group(0).strip(' ,(')}' in its sentence",
-                          detail={"unit": t.unit, "rule": "parts-of-total", "weak": WEAK_LIST}))
+                          detail={"unit": t.unit, "rule": "parts-of-total", "list": True, "weak": WEAK_LIST}))
 
 
 _COMMA_COUNT_RE = re.compile(r", (?=[0-9HBNSTMChbnstmc])(?:[0-9]{1,2}|" + _WORDS_CASED + r") " + _LO)

@@ -342,7 +342,7 @@ def sum_claims(ctx: ParagraphContext, claims: list) -> None:
         for t in lst:
             t.used = True
         claims.append(provisional_claim(ctx, "sum", lst[0].s, lst[-1].e + len(lst[-1].unit2 or "") + 1,
-                          denominator=h.a, parts=[t.a for t in lst], reported=format_number(h.a),
+                          denominator=h.a, parts=[t.a for t in lst], reported=h.text,
                           source=f"the number '{h.text}' before 'trong đó'",
                           quote_start=h.s, line_pos=lst[0].s, detail={"unit": h.unit2}))
     # 4. "X người. Về trình độ chuyên môn: A 24 người; B 1.278 người; C 186 người."

@@ -725,7 +725,7 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
         claims.append(provisional_claim(
             ctx, "ratio", m.start(), t.e, numerator=x, denominator=y, reported=f"{t.text}%",
             source=how, detail={"unit": "trận", "rule": "record-share"},
-            quote_start=ctx.clause_start(t.s, 60), line_pos=t.s))
+            quote_start=min(m.start(), ctx.clause_start(t.s, 60)), line_pos=t.s))
 
 
 # ---------------------------------------------------------------------------- worked formulas
