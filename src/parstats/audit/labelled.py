@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from parstats.audit.model import ProvisionalClaim
+from parstats.audit.model import ProvisionalClaim, sum_claim
 from parstats.audit.breakdowns import marker_depth, marker_kind
 from parstats.audit.words import COUNT_WORDS, LOWER, NUM, UPPER
 from parstats.markdown import Paragraph
@@ -65,16 +65,6 @@ _NOT_ITEM_NOUNS = frozenset("năm tháng ngày giờ phút giây tuổi lần đ
 
 def _number(k: str) -> int:
     return int(k) if k.isdigit() else _ROMAN.get(k, 0)
-
-
-def _claim(p: Paragraph, pidx: int, s: int, e: int, *, total, parts, reported: str, source: str,
-           detail: dict) -> ProvisionalClaim:
-    quote = p.text[s:e].strip(" ,;:.")
-    if len(quote) > 200:
-        quote = quote[:199] + "…"
-    return {"kind": "sum", "line": p.line_at(s), "quote": quote, "numerator": None,
-            "denominator": total, "parts": tuple(parts), "reported": reported,
-            "denominator_source": source, "target": None, "detail": detail, "order": (pidx, s)}
 
 
 def _labels(paras: list[Paragraph]) -> dict[str, list[tuple[int, int, int]]]:
@@ -128,7 +118,7 @@ def _labelled_items(paras: list[Paragraph], out: list) -> None:
                     break  # a second list of the same noun
             if run < 2:
                 continue
-            out.append(_claim(p, i, m.start(), m.end(), total=n, parts=(1,) * run, reported=m.group("n"),
+            out.append(sum_claim(p, i, m.start(), m.end(), total=n, parts=(1,) * run, reported=m.group("n"),
                               source=f"the count '{m.group('n')} {noun}' and the items labelled "
                                      f"'{noun.capitalize()} 1' to '{noun.capitalize()} {run}'",
                               detail={"unit": noun, "rule": "labelled-items", "list": True, "weak": WEAK_LABELLED}))
@@ -203,7 +193,7 @@ def _check_amounts(paras, i, j, rows, common, out) -> None:
             total, parts, dec, slack = scaled[k]
             s = q.text.find(written)
             weak = None if (fits[k] or any_exact) else WEAK_AMOUNTS
-            out.append(_claim(q, t, s, s + len(written) + 1 + len(k[1]), total=total, parts=parts,
+            out.append(sum_claim(q, t, s, s + len(written) + 1 + len(k[1]), total=total, parts=parts,
                               reported=written,
                               source=f"{len(parts)} bullets of '{k[0]}' in {k[1]}",
                               detail={"unit": k[1], "rule": "labelled-amounts", "weak": weak,
@@ -261,7 +251,7 @@ def _head_total_bullets(paras: list[Paragraph], out: list) -> None:
         parts = tuple(int(v.value.scaleb(dec)) for v in vals)
         slack = sum(5 * 10 ** (dec - v.decimals - 1) for v in vals if v.decimals < dec)
         adds_up = abs(sum(parts) - total) <= slack
-        out.append(_claim(p, i, head.start(), head.end(), total=total, parts=parts, reported=head.group("n"),
+        out.append(sum_claim(p, i, head.start(), head.end(), total=total, parts=parts, reported=head.group("n"),
                           source=f"{len(parts)} bullets of '{unit}' under '{cue.group(0).strip()}'",
                           detail={"unit": unit, "rule": "head-total-bullets", "scale": 10 ** dec,
                                   "slack": slack, "weak": None if adds_up else WEAK_AMOUNTS}))

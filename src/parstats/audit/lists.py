@@ -37,16 +37,17 @@ from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_pa
                                         same_phrase_shares,
                                         remainder, sentence_shares)
 from parstats.audit.labelled import labelled_claims
-from parstats.audit.model import ProvisionalClaim
+from parstats.audit.model import ProvisionalClaim, sum_claim
+from parstats.audit.totals import WEAK_PARTS, parts_of_total_claims
 from parstats.audit.records import count_after_names_claims, names_count_claims, rank_after_names_claims
-from parstats.audit.words import COUNT_WORDS, LOWER, UPPER
+from parstats.audit.words import COUNT_WORDS, LOWER, SENTENCE_END_RE, UPPER, sentence_end
 from parstats.markdown import Paragraph
 
 #: Vietnamese number words that count a list ("năm" is also "year": never flagged; "một" counts
 #: no list, "tư" is an ordinal here)
 NUMBER_WORDS = {w: n for w, n in COUNT_WORDS.items() if w not in ("một", "tư")}
 
-WEAK_LIST = "the list may name only some of the items, or one name may stand for several"
+WEAK_LIST = WEAK_PARTS  # the same doubt as parts listed under a total
 WEAK_CLAUSES = "the items are clauses, which commas may split or join"
 WEAK_BACKWARD = "the items stand before the count: the clause may hold more than the list"
 
@@ -88,19 +89,7 @@ _MORE_AFTER_RE = re.compile(r"\.\.|…|,? v\.v|,? vv|,? \.\.\.| cùng | và các
 #: a list that runs on after a full stop typed inside it ("… Nhiêu Châu. Nam Khang, Cửu Giang, …")
 _NAME_LIST_AFTER_RE = re.compile(r"[.;] " + _NAME + r", ")
 _LOWER_GAP_RE = re.compile(r"(?: ?" + _LO + r"+(?: " + _LO + r"+)*)?")  # no nested quantifier: linear
-_SENT_END_RE = re.compile(r"[.!?](?= |$)|;")
-
-
-def _claim(p: Paragraph, pidx: int, s: int, e: int, *, total: int, parts, reported: str,
-           source: str, detail: dict, qs: int | None = None) -> ProvisionalClaim:
-    """A provisional sum claim of paragraph ``p`` (the dict the extractor builds)."""
-    qs = s if qs is None else qs
-    quote = p.text[qs:e].strip(" ,;:.")
-    if len(quote) > 200:
-        quote = quote[:199] + "…"
-    return {"kind": "sum", "line": p.line_at(s), "quote": quote, "numerator": None,
-            "denominator": total, "parts": tuple(parts), "reported": reported,
-            "denominator_source": source, "target": None, "detail": detail, "order": (pidx, s)}
+_SENT_END_RE = SENTENCE_END_RE
 
 
 def _count_value(m: re.Match) -> tuple[int, str, bool]:
@@ -125,13 +114,6 @@ def _prev_word(text: str, s: int) -> str:
     return m.group(1)[::-1].lower() if m else ""
 
 
-def _sentence_end(text: str, pos: int, limit: int = 400) -> int:
-    """End of the sentence at ``pos``, looked for at most ``limit`` characters on (a paragraph of
-    one endless sentence is read in windows: linear time)."""
-    m = _SENT_END_RE.search(text, pos, pos + limit)
-    return m.start() if m else min(len(text), pos + limit)
-
-
 def _items(text: str) -> list[str]:
     return [i for i in _SEP_RE.split(text) if i.strip()]
 
@@ -152,7 +134,7 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     # "3 trận gặp Lào, Malaysia và Myanmar", "2 bàn của Tiến Linh và Quang Hải", "hai người là A
     # và B": a count of matches, goals, times or people is a list only when the items are as many
     only_if_equal = noun.split()[0] in WEAK_LIST_NOUNS
-    end_s = -1  # the end of the sentence, found when needed (_sentence_end)
+    end_s = -1  # the end of the sentence, found when needed (sentence_end)
     # the list starts right after the noun, after an intro word, or after "là" a little later
     pos = noun_m.end()
     intro = _INTRO_RE.match(text, pos)
@@ -165,7 +147,7 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     elif not (nm := _NAMES_RE.match(text, pos + 1 if text[pos:pos + 1] == " " else pos)):
         # a few more words, then "là" or ":" within the sentence
         k = -1
-        end_s = _sentence_end(text, m.end())
+        end_s = sentence_end(text, m.end())
         for cue in (" là ", ": ", " gồm "):
             j = text.find(cue, pos, min(end_s, pos + 80))
             if j >= 0 and (k < 0 or j < k):
@@ -198,7 +180,7 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         # names with lower-case words ("3 môn Toán, Ngữ văn, tiếng Anh lớp 9"): as many as the count
         mixed = _MIXED_NAMES_RE.match(text, pos)
         if mixed is not None and len(_items(mixed.group(0))) == n:
-            out.append(_claim(p, pidx, m.start(), mixed.end(), total=n, parts=(1,) * n, reported=written,
+            out.append(sum_claim(p, pidx, m.start(), mixed.end(), total=n, parts=(1,) * n, reported=written,
                               source=f"{source_head} before a list of {n} names",
                               detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
             return
@@ -220,7 +202,7 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
             detail["exhaustive"] = True
         else:
             detail["weak"] = WEAK_LIST
-        out.append(_claim(p, pidx, m.start(), nm.end(), total=n, parts=(1,) * len(items), reported=written,
+        out.append(sum_claim(p, pidx, m.start(), nm.end(), total=n, parts=(1,) * len(items), reported=written,
                           source=f"{source_head} before a list of {len(items)} names"
                                  f"{' opened by ' + repr(opened) if opened else ''}", detail=detail))
         return
@@ -229,7 +211,7 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     if opened == ":":
         # clauses after a colon: "3 bước: …, …, …", "2 lớp: lớp trong …, lớp ngoài …"
         if end_s < 0 or end_s >= m.end() + 400:  # not found in the first window: look further
-            end_s = _sentence_end(text, m.end(), 2000)
+            end_s = sentence_end(text, m.end(), 2000)
         body = text[pos:end_s]
         if not body or _MORE_AFTER_RE.search(body):
             return
@@ -243,7 +225,7 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
             # clauses split by commas are too loose to say anything when they do not fit; an
             # item that holds its own list ("giai đoạn đầu bao gồm A, B") splits into its items
             return
-        out.append(_claim(p, pidx, m.start(), end_s, total=n, parts=(1,) * len(items), reported=written,
+        out.append(sum_claim(p, pidx, m.start(), end_s, total=n, parts=(1,) * len(items), reported=written,
                           source=f"{source_head} before a colon and {len(items)} clauses",
                           detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_CLAUSES}))
 
@@ -322,7 +304,7 @@ def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
         break
     else:
         return False
-    out.append(_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
+    out.append(sum_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
                       source=f"the count '{written} {noun}' before {n} items",
                       detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
     return True
@@ -351,7 +333,7 @@ def _names_later(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
     end = nm.end()
     if len(items) < 2 or len(items) != n or (end < len(text.rstrip()) and text[end:end + 1] not in ".;,)"):
         return
-    out.append(_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
+    out.append(sum_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
                       source=f"the count '{written} {noun}' and {n} names later in its clause",
                       detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
 
@@ -384,7 +366,7 @@ def _capital_noun_list(p: Paragraph, pidx: int, s: int, out: list) -> None:
     if len(items) != n or (end < len(window.rstrip()) and window[end:end + 1] not in ".;,"):
         return
     end = min(len(raw), end + (len(raw) - len(window)))  # the parentheses taken out, about
-    out.append(_claim(p, pidx, m.start(), m.end() + end, total=n, parts=(1,) * n, reported=m.group("w"),
+    out.append(sum_claim(p, pidx, m.start(), m.end() + end, total=n, parts=(1,) * n, reported=m.group("w"),
                       source=f"the count '{m.group('w')} {m.group('noun')}' before a list of {n} names opened by ':'",
                       detail={"unit": m.group("noun"), "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
 
@@ -405,7 +387,7 @@ def _numbered(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, digits
     # never flagged: read on the crawl, its flags were items numbered on in later lines (off
     # until it reads them; make eval prints its checks)
     detail = {"unit": noun, "rule": "numbered-list", "list": True, "weak": WEAK_LIST}
-    out.append(_claim(p, pidx, m.start(), min(len(text), pos + 60), total=n, parts=(1,) * k, reported=written,
+    out.append(sum_claim(p, pidx, m.start(), min(len(text), pos + 60), total=n, parts=(1,) * k, reported=written,
                       source=f"the count '{written} {noun}' before items numbered 1 to {k}", detail=detail))
 
 
@@ -492,7 +474,7 @@ def _backward(p: Paragraph, pidx: int, la: int, out: list, sep: str = " là ") -
     if best is None or len(best[0]) != n:
         return
     items, qs = best
-    out.append(_claim(p, pidx, m.start(), m.end(), total=n, parts=(1,) * len(items), reported=written,
+    out.append(sum_claim(p, pidx, m.start(), m.end(), total=n, parts=(1,) * len(items), reported=written,
                       qs=qs, source=f"{len(items)} items named before '{sep.strip()} {written} {noun}'",
                       detail={"unit": noun, "rule": "named-then-counted", "list": True, "weak": WEAK_BACKWARD}))
 
@@ -568,7 +550,7 @@ def _counted_bullets(paras: list[Paragraph], i: int, out: list) -> None:
             break  # "7. Mái" after "- …" bullets: the next section
     if items != cnt:
         return
-    out.append(_claim(p, i, m.start(), len(p.text), total=cnt, parts=(1,) * items, reported=written,
+    out.append(sum_claim(p, i, m.start(), len(p.text), total=cnt, parts=(1,) * items, reported=written,
                       source=f"the count '{written} {noun}' before {items} bullet lines",
                       detail={"unit": noun, "rule": "bulleted-list", "list": True, "weak": WEAK_LIST}))
 
@@ -669,101 +651,6 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
     return counts, la, pct
 
 
-#: what makes the counts after a total its parts: "58 đơn vị, gồm …", "400 cầu thủ, trong đó …"
-_PARTS_AFTER_TOTAL_RE = re.compile(
-    r"(?: [^\W\d_]+){1,8}?,? ?\(?(?:gồm có|bao gồm|gồm|trong đó|chia ra|chia thành|cụ thể|:)")
-
-
-_TRONG_BEFORE_RE = re.compile(r"(?i)\btrong (?:số |tổng số )?$")
-#: the rest of the clause of a total stated first, up to its comma
-_TOTAL_CLAUSE_RE = re.compile(r"[^,.;:!?0-9]{1,80},")
-
-
-def _parts_of_total(p: Paragraph, pidx: int, ctx, out: list) -> None:
-    """``tổng số 36 chiếc, gồm 20 chiếc A, 12 chiếc B và 4 chiếc C``: counts of the total's noun
-    after a cue that makes them its parts, in the same sentence. Reported ``consistent`` when they
-    add up to it; when they do not, nothing is said (the list may be partial, or count subsets)."""
-    text = p.text
-    toks = [t for t in ctx.toks if t.role == "count" and t.unit and not t.approx]
-    for i, t in enumerate(toks):
-        m = _PARTS_AFTER_TOTAL_RE.match(text, t.e)
-        if m is None and _TRONG_BEFORE_RE.search(text, max(0, t.s - 16), t.s):
-            # "Trong 382 mã niêm yết trên HNX, có 48 mã tăng, …": the total stated first
-            m = _TOTAL_CLAUSE_RE.match(text, t.e)
-        if m is None or not text.startswith(" " + t.unit, t.e):
-            continue
-        end = _sentence_end(text, m.end())
-        noun = t.unit.split()[0]
-        parts = []
-        for u in toks[i + 1:i + 40]:  # the counts of its sentence, at most 40 (linear in the paragraph)
-            if u.s >= end:
-                break
-            if u.unit and u.unit.split()[0] == noun:
-                parts.append(u)
-        if len(parts) < 2 or sum(u.a for u in parts) != t.a or any(u.a >= t.a for u in parts):
-            # parts of other nouns: "11 đơn vị hành chính, bao gồm 1 thành phố, 1 thị xã và 9
-            # huyện": the counts right after the cue whose running sum reaches the total
-            parts, run = [], 0
-            for u in toks[i + 1:i + 12]:
-                if u.s >= end or run >= t.a:
-                    break
-                if not u.unit or u.s - (parts[-1].e if parts else m.end()) > 60:
-                    break
-                parts.append(u)
-                run += u.a
-            nxt = next((u for u in toks[i + 1 + len(parts):i + 2 + len(parts)]), None)
-            if (len(parts) < 2 or run != t.a or any(u.a >= t.a for u in parts)
-                    or len({u.unit.split()[0] for u in parts}) < 2
-                    or (nxt is not None and nxt.s < end and nxt.s - parts[-1].e <= 60)):
-                continue  # one noun (read above), or the list goes on after the parts that fit
-            noun = "/".join(dict.fromkeys(u.unit.split()[0] for u in parts))
-        out.append(_claim(p, pidx, t.s, parts[-1].e + len(parts[-1].unit or "") + 1, total=t.a,
-                          parts=tuple(u.a for u in parts), reported=t.text,
-                          source=f"the total '{t.text} {t.unit}' and the counts of '{noun}' after "
-                                 f"'{m.group(0).strip(' ,(')}' in its sentence",
-                          detail={"unit": noun, "rule": "parts-of-total", "weak": WEAK_LIST}))
-
-
-_ADMIN = r"(?:thành phố|thị xã|thị trấn|quận|huyện|phường|xã|tỉnh)"
-#: the parts of a count of administrative units: counts of one level ("14 xã"), or one unit
-#: named ("thị trấn Phú Phong (huyện lỵ)", counted as one), each a part
-_ADMIN_PART = (r"(?:(?P<n>[0-9]{1,3}) " + _ADMIN + r"(?:: [^.;]*?(?=, [0-9]| và [0-9]|[.;]|$))?|" + _ADMIN + r" "
-               + _UP + r"[\w'’-]*(?: " + _UP + r"[\w'’-]*){0,3}(?: \([^()]{1,30}\))?)")
-_ADMIN_PART_RE = re.compile(_ADMIN_PART)
-_ADMIN_SEP_RE = re.compile(r",? và |, ")
-
-
-def _admin_parts(p: Paragraph, pidx: int, ctx, out: list) -> None:
-    """``15 đơn vị hành chính cấp xã, bao gồm thị trấn Phú Phong (huyện lỵ) và 14 xã: …`` (rule
-    ``parts-of-total``): a count of administrative units, then after ``gồm``/``bao gồm`` its parts,
-    counts of one level or one unit named (one). ``consistent`` when they add up; otherwise
-    nothing is said (a part may be read wrong)."""
-    text = p.text
-    for t in ctx.toks:
-        if t.role != "count" or not t.unit or t.unit.split()[0] not in ("đơn", "xã", "huyện", "phường"):
-            continue
-        m = _PARTS_AFTER_TOTAL_RE.match(text, t.e)
-        if m is None or "gồm" not in m.group(0):
-            continue
-        pos, parts, named = m.end() + (1 if text[m.end():m.end() + 1] == " " else 0), [], False
-        for _ in range(8):
-            pm = _ADMIN_PART_RE.match(text, pos)
-            if pm is None:
-                break
-            parts.append(int(pm.group("n")) if pm.group("n") else 1)
-            named = named or pm.group("n") is None
-            sep = _ADMIN_SEP_RE.match(text, pm.end())
-            if sep is None:
-                break
-            pos = sep.end()
-        if len(parts) < 2 or not named or sum(parts) != t.a:
-            continue  # counts only: read by _parts_of_total
-        out.append(_claim(p, pidx, t.s, pm.end(), total=t.a, parts=tuple(parts), reported=t.text,
-                          source=f"the total '{t.text} {t.unit}' and the units after "
-                                 f"'{m.group(0).strip(' ,(')}' in its sentence",
-                          detail={"unit": t.unit, "rule": "parts-of-total", "list": True, "weak": WEAK_LIST}))
-
-
 _COMMA_COUNT_RE = re.compile(r", (?=[0-9HBNSTMChbnstmc])(?:[0-9]{1,2}|" + _WORDS_CASED + r") " + _LO)
 
 
@@ -829,10 +716,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
         if " và " in p.text and ". " in p.text:
             count_after_names_claims(p, pidx, out)
     for ctx in contexts or ():
-        if len(ctx.toks) >= 3:
-            _parts_of_total(paras[ctx.pidx], ctx.pidx, ctx, out)
-        if ctx.toks and "gồm " in ctx.text:
-            _admin_parts(paras[ctx.pidx], ctx.pidx, ctx, out)
+        parts_of_total_claims(paras[ctx.pidx], ctx, out)
     _bullets(paras, out)
     out.extend(labelled_claims(paras))
     if any(p.bullet and "%" in p.text for p in paras):

@@ -149,3 +149,18 @@ def new_claim(*values) -> Claim:
     c = object.__new__(Claim)
     c.__dict__.update(zip(_CLAIM_FIELDS, values))
     return c
+
+
+def sum_claim(p, pidx: int, s: int, e: int, *, total: int, parts, reported: str | None, source: str,
+              detail: dict, qs: int | None = None) -> ProvisionalClaim:
+    """A provisional sum claim of paragraph ``p`` (a :class:`parstats.markdown.Paragraph`): the
+    total, its parts, the reported value, the evidence, quoted from ``qs`` (default ``s``) to
+    ``e`` (at most 200 characters) and placed at ``s``."""
+    qs = s if qs is None else qs
+    quote = p.text[qs:e].strip(" ,;:.")
+    if len(quote) > 200:
+        quote = quote[:199] + "…"
+    return {"kind": "sum", "line": p.line_at(s), "quote": quote, "numerator": None,
+            "denominator": total, "parts": tuple(parts), "reported": reported,
+            "denominator_source": source, "target": None, "detail": detail, "order": (pidx, s)}
+

@@ -117,3 +117,14 @@ TOTAL_ROW_RE = re.compile(
     r"(?i)^\s*(?:tổng cộng|tổng số|tổng|cộng|toàn (?:tỉnh|huyện|thành phố|quốc|xã|ngành))\s*:?\s*$")
 
 TOTAL_ROW_START_RE = re.compile(r"(?i)\s*\|?\s*(?:tổng|cộng|toàn)")
+
+#: a sentence's end: a full stop, "!" or "?" before a space or the end, or a semicolon
+SENTENCE_END_RE = re.compile(r"[.!?](?= |$)|;")
+
+
+def sentence_end(text: str, pos: int, limit: int = 400) -> int:
+    """End of the sentence at ``pos``, looked for at most ``limit`` characters on (a paragraph of
+    one endless sentence is read in windows: linear time)."""
+    m = SENTENCE_END_RE.search(text, pos, pos + limit)
+    return m.start() if m else min(len(text), pos + limit)
+
