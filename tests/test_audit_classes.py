@@ -390,6 +390,8 @@ _EXAMPLES = [
     "Ngày 23 tháng 12 là ngày thứ 357 (358 trong năm nhuận) trong lịch Gregory. Còn 9 ngày trong năm.",
     "Quang Hải tập riêng, cùng tiền đạo Nguyễn Đình Bắc, hậu vệ Vũ Văn Thanh và Nguyễn Thành Chung. Ba cầu thủ đá trọn trận.",
     "Trích lại 90% số tiền phí thu được để chi. Nộp 10% số tiền phí thu được vào ngân sách.",
+    "Hà Nội FC thắng 6, hòa 2 và thua 2, giành 21 điểm sau 10 vòng đấu.",
+    "Huyện có 15 đơn vị hành chính cấp xã, bao gồm thị trấn Phú Phong (huyện lỵ) và 14 xã.",
 ]
 
 
@@ -716,3 +718,12 @@ def test_administrative_units_with_one_named_and_a_breakdown_in_the_next_sentenc
     from parstats.audit.checks import tie_rule
     (g,) = [f for f in audit_text(text).findings if tie_rule(f.claim) == "trong-do-list"]
     assert g.status == "consistent" and g.claim.parts == (men, women)
+
+
+def test_the_points_of_a_football_record():
+    w, d, l = 6, 2, 2
+    text = f"Hà Nội FC thắng {w}, hòa {d} và thua {l}, giành {{}} điểm sau {w + d + l} vòng đấu."
+    (f,) = _rule(text.format(3 * w + d), "record-points")
+    assert f.status == "consistent"
+    (g,) = _rule(text.format(3 * w + d + 1), "record-points")
+    assert g.status == "unverifiable"  # another scale, a deduction: never flagged

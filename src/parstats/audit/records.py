@@ -112,6 +112,8 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
             results[key] = m
         if not results or len(results) < 2:
             continue
+        if "w" in results and "d" in results and "điểm" in text[s:e]:
+            _points(ctx, claims, results, s, e)
         matches = [m for m in _MATCHES_RE.finditer(text, s, e)
                    if not any(r.start() <= m.start() < r.end() for r in results.values())]
         if len(matches) != 1:
@@ -130,6 +132,30 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
             ctx, "sum", first, last, denominator=total, parts=tuple(parts), reported=mm.group("n"),
             source=f"'{mm.group(0)}' and the wins, draws and losses of its sentence",
             detail=detail, quote_start=first, line_pos=mm.start()))
+
+
+#: points of a record: "10 điểm", "có 10 điểm", "giành 10 điểm"
+_POINTS_RE = re.compile(r"(?<![0-9.,])(?P<n>[0-9]{1,3}) điểm(?! số| phần| %)")
+WEAK_POINTS = "points may follow another scale (another sport, a deduction, a bonus)"
+
+
+def _points(ctx: ParagraphContext, claims: list, results: dict, s: int, e: int) -> None:
+    """``5 trận, thắng 3, hòa 1 và thua 1, có 10 điểm`` (rule ``record-points``): the points of a
+    football record, three for a win and one for a draw. ``consistent`` when they are; otherwise
+    ``unverifiable`` (another sport's scale, a deduction)."""
+    text = ctx.text
+    pts = list(_POINTS_RE.finditer(text, s, e))
+    if len(pts) != 1:
+        return  # none, or several (of several teams)
+    pm = pts[0]
+    w, d = (_value(results[k].group("n1") or results[k].group("n2")) for k in ("w", "d"))
+    first = min(pm.start(), *(r.start() for r in results.values()))
+    last = max(pm.end(), *(r.end() for r in results.values()))
+    claims.append(provisional_claim(
+        ctx, "sum", first, last, denominator=_value(pm.group("n")), parts=(3 * w, d), reported=pm.group("n"),
+        source=f"3 points for each of the {w} wins and 1 for each of the {d} draws of its sentence",
+        detail={"unit": "điểm", "rule": "record-points", "weak": WEAK_POINTS},
+        quote_start=first, line_pos=pm.start()))
 
 
 # ------------------------------------------------------------------ totals after their parts
