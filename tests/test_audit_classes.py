@@ -727,3 +727,13 @@ def test_the_points_of_a_football_record():
     assert f.status == "consistent"
     (g,) = _rule(text.format(3 * w + d + 1), "record-points")
     assert g.status == "unverifiable"  # another scale, a deduction: never flagged
+
+
+def test_a_count_pointing_back_at_the_list_before_it():
+    for text in ("Tôi đánh giá cao thủ môn Đặng Văn Lâm, trung vệ Quế Ngọc Hải, hai cầu thủ này thi đấu ổn định.",
+                 "Họ trông chờ vào bộ ba Rimario – Hoàng Đình Tùng – Lê Văn Thắng. Tuy vậy, cả ba cầu thủ này im tiếng.",
+                 "Sách có hình 37 (trang 88), hình 46 (trang 110) và hình 52 (trang 120) nhưng không chú thích 3 hình ảnh đó."):
+        (f,) = _rule(text, "anaphor-count")
+        assert f.status == "consistent", text
+    (g,) = _rule("Indonesia, Việt Nam và Philippines sẽ cạnh tranh hai vé này.", "anaphor-count")
+    assert g.status == "unverifiable"  # the list is of other things: never flagged

@@ -39,7 +39,7 @@ from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_pa
 from parstats.audit.labelled import labelled_claims
 from parstats.audit.model import ProvisionalClaim, sum_claim
 from parstats.audit.totals import WEAK_PARTS, parts_of_total_claims
-from parstats.audit.records import count_after_names_claims, names_count_claims, rank_after_names_claims
+from parstats.audit.records import anaphor_count_claims, count_after_names_claims, names_count_claims, rank_after_names_claims
 from parstats.audit.words import COUNT_WORDS, LOWER, SENTENCE_END_RE, UPPER, sentence_end
 from parstats.markdown import Paragraph
 
@@ -715,6 +715,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             rank_after_names_claims(p, pidx, out)
         if " và " in p.text and ". " in p.text:
             count_after_names_claims(p, pidx, out)
+        if " này" in p.text or " đó" in p.text or " trên" in p.text:
+            anaphor_count_claims(p, pidx, out)
     for ctx in contexts or ():
         parts_of_total_claims(paras[ctx.pidx], ctx, out)
     _bullets(paras, out)

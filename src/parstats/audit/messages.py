@@ -262,6 +262,7 @@ _BASIS = [
     P("{k} bullets of '{u}' under '{q}'", "{k} dòng gạch đầu dòng tính bằng «{u}» dưới «{q}»"),
     P("the rank '{r}' and {k} names after 'sau'", "thứ hạng «{r}» và {k} tên nêu sau «sau»"),
     P("{k} names in the sentence before '{q}'", "{k} tên trong câu trước «{q}»"),
+    P("{k} items listed before '{q}'", "{k} mục được liệt kê trước «{q}»"),
     P("3 points for each of the {w} wins and 1 for each of the {d} draws of its sentence",
       "3 điểm cho mỗi trận thắng trong {w} trận thắng và 1 điểm cho mỗi trận hòa trong {d} trận hòa nêu trong cùng câu"),
     P("the count may not be of the names of the sentence before",

@@ -31,7 +31,7 @@ from parstats.audit.words import COUNT_WORDS, UPPER
 from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
-__all__ = ["full_record", "record_counts", "count_after_names_claims", "WEAK_BACK", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
+__all__ = ["full_record", "record_counts", "count_after_names_claims", "anaphor_count_claims", "WEAK_BACK", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
            "names_count_claims", "rank_after_names_claims", "rest_of_fraction_claims", "WEAK_RANK", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
@@ -258,6 +258,7 @@ WEAK_BACK = "the count may not be of the names of the sentence before"
 _OTHERS_RE = re.compile(r" (?:còn lại|khác|kia|còn)\b")
 #: nouns of time or measure, and words that are not nouns: what such a count counts is no list
 _NOT_COUNTED = frozenset("ngày tháng năm tuần giờ phút giây lần tuổi trong số điểm bàn triệu tỷ nghìn".split())
+_YEAR_WORDS = frozenset("nay qua ngoái trước sau tới này đó kia học tài".split())
 _ROLE_RE = re.compile(r"(?:[^\W\d_A-ZĐ]+ ){0,2}")
 
 
@@ -294,6 +295,61 @@ def count_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
                     "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
                     "denominator_source": f"{n} names in the sentence before '{m.group('n')} {m.group('noun')}'",
                     "target": None, "detail": {"unit": m.group("noun"), "rule": "count-after-names", "list": True,
+                                               "weak": WEAK_BACK},
+                    "order": (pidx, m.start("n"))})
+
+
+#: a count, its noun and a word pointing back ("hai cầu thủ này", "3 hình ảnh đó", "ba đơn vị trên")
+_ANAPHOR_RE = re.compile(r"(?<!\w)(?P<n>[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười|[2-9]|10) "
+                         r"(?P<noun>[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?) (?:này|nói trên|kể trên|trên|đó)(?!\w)")
+#: names joined by dashes ("bộ ba Rimario – Hoàng Đình Tùng – Lê Văn Thắng")
+_COMMA_NAMES_RE = re.compile(r"(?<![\w,] )(?:[^\W\d_A-ZĐ]+ ){0,4}" + _NAME + r"(?:, (?:[^\W\d_A-ZĐ]+ ){0,4}" + _NAME + r")+$")
+_DASH_NAMES_RE = re.compile(r"(?<!\w)" + _NAME + r"(?: [–-] " + _NAME + r")+(?=[ ,.;:!?]|$)")
+
+
+def anaphor_count_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """``… thủ môn Đặng Văn Lâm, trung vệ đội trưởng Quế Ngọc Hải, hai cầu thủ này …``, ``hình 37,
+    hình 46 và hình 52 … 3 hình ảnh đó`` (rule ``anaphor-count``): a count whose noun is followed by
+    a word pointing back (``này``, ``đó``, ``trên``, ``nói trên``, ``kể trên``), and the last list
+    before it in its sentence or the sentence before: names joined by commas and ``và`` or by
+    dashes, or items of the count's noun and a number. ``consistent`` when the list has as many
+    items; otherwise ``unverifiable`` (the list may be of other things)."""
+    text = p.text
+    for m in _ANAPHOR_RE.finditer(text):
+        noun = m.group("noun")
+        if noun.split()[0] in _NOT_COUNTED or m.group("n").lower() == "năm" and noun.split()[0] in _YEAR_WORDS:
+            continue
+        last = None
+        n = _value(m.group("n"))
+        # the window: the sentence before and this one, up to the count
+        k = max(text.rfind(". ", 0, m.start()), text.rfind("? ", 0, m.start()), text.rfind("! ", 0, m.start()))
+        k2 = max(text.rfind(". ", 0, k), text.rfind("? ", 0, k), text.rfind("! ", 0, k)) if k > 0 else -1
+        lo = max(k2 + 2 if k2 >= 0 else 0, m.start() - 400)
+        head = noun.split()[0]
+        item = re.escape(head) + r" [0-9]{1,4}(?: \([^()]{1,30}\))?"
+        pats = (_NAME_LIST_RE, _DASH_NAMES_RE,
+                re.compile(r"(?<!\w)" + item + r"(?:, " + item + r")*,? và " + item))
+        # names joined by commas only, right before ", <count>" ("…, trung vệ Quế Ngọc Hải, hai cầu thủ này")
+        if text[m.start() - 2:m.start()] == ", ":
+            back = _COMMA_NAMES_RE.search(text, lo, m.start() - 2)
+            if back is not None and back.end() == m.start() - 2:
+                pats = ()
+                last = back
+        if pats:
+            last = None
+        for pat in pats:
+            for x in pat.finditer(text, lo, m.start()):
+                if last is None or x.end() > last.end():
+                    last = x
+        if last is None or m.start() - last.end() > 200:
+            continue
+        items = [x for x in re.split(r",? và |, | [–-] ", last.group(0)) if x.strip()]
+        if len(items) < 2:
+            continue
+        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": text[last.start():m.end()][-200:],
+                    "numerator": None, "denominator": n, "parts": (1,) * len(items), "reported": m.group("n"),
+                    "denominator_source": f"{len(items)} items listed before '{m.group(0)}'",
+                    "target": None, "detail": {"unit": noun, "rule": "anaphor-count", "list": True,
                                                "weak": WEAK_BACK},
                     "order": (pidx, m.start("n"))})
 
