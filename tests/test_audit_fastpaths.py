@@ -217,3 +217,114 @@ def test_a_run_of_digits_before_a_word_is_the_whole_number_token_rule_would_give
 def test_a_run_of_digits_before_a_word_is_the_whole_number_token(text):
     for kind, end, e in _digit_runs_before_a_word(text):
         assert (kind, end) == ("num", e)
+
+
+# ------------------------------------------------------------------ patterns that start with a class
+# Each pattern below was rewritten to start with a character class (a digit, or the first letter
+# of its cue words in both cases) instead of a look-behind, alternatives or the ignore-case flag,
+# which the engine tries at every position. The plain forms, as they were:
+from parstats.audit import amounts, breakdowns, records  # noqa: E402
+
+_PLAIN_AMOUNT_RE = (r"(?P<z>" + amounts.PLAIN_NUMBER + r") (?:(?P<zs>nghìn|ngàn|triệu|tỷ|tỉ) )?"
+                    r"(?P<zu>[^\W\d_]+(?: vị)?)")
+
+
+def _plain(pattern: re.Pattern) -> re.Pattern:
+    """A pattern with the plain forms of its number and verb."""
+    return re.compile(pattern.pattern.replace(amounts.NUMBER, amounts.PLAIN_NUMBER)
+                      .replace(changes._VERB, changes.PLAIN_VERB))
+
+
+PLAIN_CLASS_FIRST = [
+    (re.compile(amounts.NUMBER), re.compile(amounts.PLAIN_NUMBER)),
+    (re.compile(amounts.amount_re("z")), re.compile(_PLAIN_AMOUNT_RE)),
+    (changes._AMOUNT_PCT_TO_RE, _plain(changes._AMOUNT_PCT_TO_RE)),
+    (changes._AMOUNT_TO_PCT_RE, _plain(changes._AMOUNT_TO_PCT_RE)),
+    (changes._AT_TAIL_RE, _plain(changes._AT_TAIL_RE)),
+    (changes._TIMES_PAREN_RE, _plain(changes._TIMES_PAREN_RE)),
+    (changes._PCT_AMOUNT_TO_RE, re.compile(_plain(changes._PCT_AMOUNT_TO_RE).pattern.replace(
+        "(?P<dir>[TtGg](?:(?<=[Tt])ăng|(?<=[Gg])iảm))", "(?P<dir>[Tt]ăng|[Gg]iảm)"))),
+    (changes._AMOUNT_FROM_TO_RE, re.compile(
+        r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + amounts.PLAIN_NUMBER + r")(?: (?P<nu>" + amounts.UNIT
+        + r")(?:/" + amounts.LETTER + r"+)?)? ?[(,]? ?từ (?P<a>" + amounts.PLAIN_NUMBER + r")(?: (?P<au>"
+        + amounts.UNIT + r")(?:/" + amounts.LETTER + r"+)?)? (?:lên|xuống)(?: còn)? (?P<b>"
+        + amounts.PLAIN_NUMBER + r")")),
+    (changes._SCALED_FROM_TO_RE, re.compile(
+        r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? " + _PLAIN_AMOUNT_RE.replace("?P<z", "?P<n")
+        + r"(?:/[^\W\d_]+)?(?P<mid>[^0-9;.!?]{0,40}?),? từ (?:mức )?" + _PLAIN_AMOUNT_RE.replace("?P<z", "?P<a")
+        + r"(?:/[^\W\d_]+)? (?:lên|xuống)(?: còn| mức)? " + _PLAIN_AMOUNT_RE.replace("?P<z", "?P<b"))),
+    (changes._TIMES_RE, re.compile(r"(?i)\bgấp " + amounts.PLAIN_NUMBER + r" lần")),
+    (changes._GAP_RE, re.compile(r"(?i)\bchênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + _PLAIN_AMOUNT_RE)),
+    (changes._DIFF_CUE_RE, re.compile(
+        r"(?i)\b(?:chênh lệch|chênh|cao hơn|thấp hơn|nhiều hơn|ít hơn|đắt hơn|rẻ hơn)(?P<w>[^0-9.;!?%]{0,60}?) "
+        + _PLAIN_AMOUNT_RE)),
+    (breakdowns._ANY_PCT_RE, re.compile(r"(?<![\w,.])([0-9]{1,3}(?:,[0-9]{1,2})?) ?%")),
+    (words.VOTE_RE, re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")),
+    (records._TOTAL_AFTER_RE, re.compile(
+        r"(?:[Tt]ổng cộng|[Tt]ổng số|[Tt]ổng|[Tt]ất cả|[Cc]ả thảy)(?: là| có| đạt)? (?P<n>[0-9]{1,3}(?:\.[0-9]{3})*)"
+        r" (?P<noun>[^\W\d_]+)")),
+]
+
+#: pieces of text around changes, differences, votes and totals
+CHANGE_PIECES = ["tăng", "Tăng", "TĂNG", "giảm", "Giảm", "GIẢM", "xtăng", "ghi thêm", "tiến", "mất", "lùi", "tụt",
+                 "hạ", "nhích", "để mất", "Để mất", "thêm", "tiếp", "từ", "Từ", "lên", "xuống", "còn", "về", "mức",
+                 "gấp", "Gấp", "GẤP", "lần", "chênh", "Chênh lệch", "cao hơn", "Thấp hơn", "nhiều hơn", "ít hơn",
+                 "Ít hơn", "đắt hơn", "Đắt hơn", "rẻ hơn", "hơn", "so với", "năm trước", "biểu quyết", "Tán thành",
+                 "bỏ phiếu", "phiếu", "Phiếu bầu", "số phiếu", "ſố phiếu", "đồng ý", "Đồng ý", "nhất trí",
+                 "NHẤT TRÍ", "xphiếu", "Tổng cộng", "tổng số", "tổng", "Tất cả", "cả thảy", "là", "có", "đạt",
+                 "tương ứng", "tương đương", "hay", "tức", "(", ")", ",", ".", ";", "%", " %", "/", "x",
+                 "1", "12", "123", "1.234", "12.345.678", "0,5", "1.234,56", "05", "1.23", "2020", "(2020)",
+                 "tỷ", "triệu", "nghìn", "đồng", "điểm", "người", "đơn vị", "USD", "a", "A", "_"]
+change_text_st = st.lists(st.tuples(st.sampled_from(CHANGE_PIECES), st.sampled_from(SEPARATORS)), max_size=30).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+def _same_matches(fast: re.Pattern, plain: re.Pattern, text: str, step: int = 3) -> None:
+    assert _spans(fast, text) == _spans(plain, text), fast.pattern
+    for pos in range(0, len(text) + 1, step):  # searched from inside the text and up to a place
+        a, b = fast.search(text, pos), plain.search(text, pos)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), fast.pattern
+        a, b = fast.search(text, 0, pos), plain.search(text, 0, pos)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), fast.pattern
+
+
+def test_class_first_patterns_match_as_the_plain_ones_in_the_texts():
+    found = 0
+    for text in TEXTS:
+        for p in split_paragraphs(normalize_lines(text)):
+            for fast, plain in PLAIN_CLASS_FIRST:
+                assert _spans(fast, p.text) == _spans(plain, p.text), fast.pattern
+                found += len(_spans(plain, p.text))
+    assert found > 0
+
+
+@settings(max_examples=600, deadline=None)
+@given(change_text_st)
+def test_class_first_patterns_match_as_the_plain_ones(text):
+    for fast, plain in PLAIN_CLASS_FIRST:
+        _same_matches(fast, plain, text)
+
+
+#: phrases the class-first patterns match, to be cut, joined and varied by the strategy below
+CHANGE_PHRASES = [
+    "tăng 71,16 điểm (0,48%), lên 14.784,41 điểm", "Giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm 1,9%",
+    "ở mức 61,46 điểm, giảm 0,48 điểm (-0,77%)", "tăng 5% (12 người) lên 252 người", "giảm 2,7% hay 400 đồng, còn 13.800 đồng",
+    "tăng 2.290 đồng (từ 56.010 lên 58.300 đồng)", "giảm 200 nghìn đồng từ 37,3 triệu đồng lên 37,5 triệu đồng",
+    "tăng 200.000 đồng/lượng so với hôm qua, từ 37,3 triệu đồng/lượng lên 37,5 triệu đồng/lượng",
+    "350 tỷ đồng, gấp 2,5 lần năm ngoái (140 tỷ đồng)", "Gấp 3 lần", "chênh lệch 3,7 triệu đồng",
+    "thấp hơn giá vàng SJC bán lẻ 3,2 triệu đồng/lượng", "Rẻ hơn 1.200 đồng", "ít hơn 12 người", "Đắt hơn 5 USD",
+    "chiếm 12,5%", "đạt 100 %", "1.234,5%", "biểu quyết tán thành", "Số phiếu", "phiếu", "Đồng ý", "nhất trí 98%",
+    "Tổng cộng 15 đơn vị", "tổng số 1.234 người", "tất cả là 12 đội", "cả thảy có 3 xã", "Tổng 7 người",
+    "nhích 0,5 điểm (0,1%) lên 1.200 điểm", "để mất 3 điểm (1,2%), về 240 điểm", "ghi thêm 2 bàn, tương đương 5%",
+]
+phrase_text_st = st.lists(st.tuples(st.sampled_from(CHANGE_PHRASES + CHANGE_PIECES), st.sampled_from(SEPARATORS),
+                                    st.integers(min_value=0, max_value=4)), max_size=8).map(
+    lambda parts: "".join((p.upper() if k == 0 else p.capitalize() if k == 1 else "x" + p if k == 2 else p) + s
+                          for p, s, k in parts))
+
+
+@settings(max_examples=600, deadline=None)
+@given(phrase_text_st)
+def test_class_first_patterns_match_as_the_plain_ones_in_phrases(text):
+    for fast, plain in PLAIN_CLASS_FIRST:
+        _same_matches(fast, plain, text)

@@ -75,21 +75,25 @@ _BEFORE_FROM_RE = re.compile(r" ?,? ?\(? ?$")
 _CHANGE_WORD_RE = re.compile(r"(?i)(?:tăng|giảm|tụt|vọt)(?: thêm| được| mạnh| nhẹ)? (?:khoảng |gần |hơn )?$")
 
 _PCT_AMOUNT_TO_RE = re.compile(
-    r"(?P<dir>[Tt]ăng|[Gg]iảm)(?<!\w[Tt]ăng)(?<!\w[Gg]iảm)(?: thêm)? (?P<z>" + NUMBER + r") ?%,? ?(?:\(|hay|tương đương|tương ứng|tức|,)"
+    r"(?P<dir>[TtGg](?:(?<=[Tt])ăng|(?<=[Gg])iảm))(?<!\w[Tt]ăng)(?<!\w[Gg]iảm)(?: thêm)? (?P<z>" + NUMBER + r") ?%,? ?(?:\(|hay|tương đương|tương ứng|tức|,)"
     r"(?: với)? ?(?P<n>" + NUMBER + r")(?: (?P<nu>" + LETTER + r"+))?\)?,? (?:lên|xuống|còn)(?: mức)? "
     r"(?P<b>" + NUMBER + r")(?: (?P<bu>" + LETTER + r"+))?")
 
 _AMOUNT_FROM_TO_RE = re.compile(
-    r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + NUMBER + r")(?: (?P<nu>" + UNIT + r")(?:/" + LETTER + r"+)?)? ?[(,]? ?"
+    r"(?P<dir>[TtGg](?<!\w[TtGg])(?i:(?<=[Tt])ăng|(?<=[Gg])iảm))(?i:(?: thêm)? (?P<n>" + NUMBER + r")(?: (?P<nu>" + UNIT + r")(?:/" + LETTER + r"+)?)? ?[(,]? ?"
     r"từ (?P<a>" + NUMBER + r")(?: (?P<au>" + UNIT + r")(?:/" + LETTER + r"+)?)? (?:lên|xuống)(?: còn)? "
-    r"(?P<b>" + NUMBER + r")")
+    r"(?P<b>" + NUMBER + r"))")
 _FROM_TO_AMOUNT_RE = re.compile(
     r"(?i)^(?: " + LETTER + r"+)?,? ?\(?(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + NUMBER + r")(?!\s?%|[0-9])")
 
 
 _UP_VERBS = ("tăng", "ghi thêm", "tiến", "thêm", "nhích", "lên")
-_VERB = (r"(?P<verb>[Tt]ăng|[Gg]iảm|[Gg]hi thêm|[Tt]iến|[Mm]ất|[Ll]ùi|[Tt]ụt|[Hh]ạ|[Nn]hích|[Đđ]ể mất)"
-         r"(?: thêm| tiếp| nhẹ| mạnh)?")
+PLAIN_VERB = (r"(?P<verb>[Tt]ăng|[Gg]iảm|[Gg]hi thêm|[Tt]iến|[Mm]ất|[Ll]ùi|[Tt]ụt|[Hh]ạ|[Nn]hích|[Đđ]ể mất)"
+               r"(?: thêm| tiếp| nhẹ| mạnh)?")
+#: the same, its first letter a character class before the alternatives (a pattern that starts
+#: with alternatives is tried at every position; one that starts with a class is looked for)
+_VERB = (r"(?P<verb>[TtGgMmLlHhNnĐđ](?:(?<=[Tt])ăng|(?<=[Gg])iảm|(?<=[Gg])hi thêm|(?<=[Tt])iến|(?<=[Mm])ất"
+         r"|(?<=[Ll])ùi|(?<=[Tt])ụt|(?<=[Hh])ạ|(?<=[Nn])hích|(?<=[Đđ])ể mất))(?: thêm| tiếp| nhẹ| mạnh)?")
 _PCT_PART = (r"(?: ?\( ?(?:(?:tương đương|tương ứng|hay|tức|tức là|bằng)(?: mức)?(?: tăng| giảm)? |(?:tăng|giảm) )?"
              r"[-+−]?(?P<z>" + NUMBER + r") ?%\)"
              r"|,? (?:tương đương|tương ứng|hay|tức|tức là)(?: mức)?(?: tăng| giảm)? [-+−]?(?P<z2>" + NUMBER + r") ?%)")
@@ -324,7 +328,7 @@ _TIMES_AFTER_RE = re.compile(
     r"(?P<n>" + NUMBER + r") lần(?! so)")
 
 
-_TIMES_RE = re.compile(r"(?i)\bgấp " + NUMBER + r" lần")
+_TIMES_RE = re.compile(r"[Gg](?<!\w[Gg])(?i:ấp " + NUMBER + r" lần)")
 
 
 def _times_from_to(ctx: ParagraphContext, claims: list, m: re.Match, times: re.Match) -> None:
@@ -606,7 +610,7 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
 
 # ------------------------------------------------------------------- the gap between two prices
 #: "Chênh lệch giữa giá mua và bán … là 60.000 đồng/lượng", "Khoảng chênh giá bán - mua là 60.000 đồng"
-_GAP_RE = re.compile(r"(?i)\bchênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + amount_re("z"))
+_GAP_RE = re.compile(r"[Cc](?<!\w[Cc])(?i:hênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + amount_re("z") + ")")
 _BUY_RE = re.compile(r"(?i)\b(?:giá )?mua(?: vào)?(?: là| ở mức| ở| đạt)?:? " + amount_re("a"))
 _SELL_RE = re.compile(r"(?i)\b(?:giá )?bán(?: ra)?(?: là| ở mức| ở| đạt)?:? " + amount_re("b"))
 WEAK_GAP = "the buying and selling prices read may be another quote than the one the gap is of"
@@ -649,8 +653,9 @@ def price_gap_claims(ctx: ParagraphContext, claims: list) -> None:
 
 #: a difference stated as an amount: "thấp hơn giá vàng SJC bán lẻ 3,2 triệu đồng/lượng",
 #: "chênh lệch giữa giá trong nước và thế giới là 3,7 triệu đồng"
-_DIFF_CUE_RE = re.compile(r"(?i)\b(?:chênh lệch|chênh|cao hơn|thấp hơn|nhiều hơn|ít hơn|đắt hơn|rẻ hơn)"
-                          r"(?P<w>[^0-9.;!?%]{0,60}?) " + amount_re("z"))
+_DIFF_CUE_RE = re.compile(r"[CcTtNnÍíĐđRr](?<!\w[CcTtNnÍíĐđRr])(?i:(?:(?<=[Cc])hênh lệch|(?<=[Cc])hênh|(?<=[Cc])ao hơn"
+                          r"|(?<=[Tt])hấp hơn|(?<=[Nn])hiều hơn|(?<=[Íí])t hơn|(?<=[Đđ])ắt hơn|(?<=[Rr])ẻ hơn)"
+                          r"(?P<w>[^0-9.;!?%]{0,60}?) " + amount_re("z") + ")")
 _ANY_AMOUNT_RE = re.compile(amount_re("a"))
 #: amounts before a difference among which a pair is looked for
 DIFFERENCE_CANDIDATES = 5
@@ -738,8 +743,9 @@ def period_change_claims(ctx: ParagraphContext, claims: list) -> None:
 
 # ------------------------------------------------------------------- a change amount with scale words
 _SCALED_FROM_TO_RE = re.compile(
-    r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? " + amount_re("n") + r"(?:/[^\W\d_]+)?(?P<mid>[^0-9;.!?]{0,40}?),? "
-    r"từ (?:mức )?" + amount_re("a") + r"(?:/[^\W\d_]+)? (?:lên|xuống)(?: còn| mức)? " + amount_re("b"))
+    r"(?P<dir>[TtGg](?<!\w[TtGg])(?i:(?<=[Tt])ăng|(?<=[Gg])iảm))(?i:(?: thêm)? " + amount_re("n")
+    + r"(?:/[^\W\d_]+)?(?P<mid>[^0-9;.!?]{0,40}?),? "
+    r"từ (?:mức )?" + amount_re("a") + r"(?:/[^\W\d_]+)? (?:lên|xuống)(?: còn| mức)? " + amount_re("b") + ")")
 
 
 def scaled_amount_claims(ctx: ParagraphContext, claims: list) -> None:

@@ -104,7 +104,7 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
 # ------------------------------------------------------------------ totals after their parts
 #: the cue word first (a literal class: found quickly), its comma looked at before it
 _TOTAL_AFTER_RE = re.compile(
-    r"(?:[Tt]ổng cộng|[Tt]ổng số|[Tt]ổng|[Tt]ất cả|[Cc]ả thảy)(?: là| có| đạt)? (?P<n>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<noun>[^\W\d_]+)")
+    r"[TtCc](?:(?<=[Tt])ổng cộng|(?<=[Tt])ổng số|(?<=[Tt])ổng|(?<=[Tt])ất cả|(?<=[Cc])ả thảy)(?: là| có| đạt)? (?P<n>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<noun>[^\W\d_]+)")
 _TOTAL_LINK_RE = re.compile(r",? (?:với |là |được |gồm )?$")
 _PART_BEFORE_RE = re.compile(
     r"(?P<n>(?<![\w.,])[0-9]{1,3}(?:\.[0-9]{3})*) (?P<noun>[^\W\d_]+)(?P<tail>(?: [^\W\d_]+){0,3})(?:,| và|, và)? ?$")
