@@ -328,3 +328,44 @@ phrase_text_st = st.lists(st.tuples(st.sampled_from(CHANGE_PHRASES + CHANGE_PIEC
 def test_class_first_patterns_match_as_the_plain_ones_in_phrases(text):
     for fast, plain in PLAIN_CLASS_FIRST:
         _same_matches(fast, plain, text)
+
+
+def _paren_depths(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of the parentheses and the depth after each, by the plain pattern."""
+    parens, depths, d = [], [], 0
+    for m in re.finditer(r"[()]", text):
+        d = d + 1 if m.group(0) == "(" else max(0, d - 1)
+        parens.append(m.start())
+        depths.append(d)
+    return parens, depths
+
+
+def _long_dates_as_plain(text: str) -> None:
+    fast = [(m.span(), m.groups()) for m in tokens.long_dates(text)]
+    assert fast == _spans(tokens._LONG_DATE_RE, text)
+
+
+def test_long_dates_and_parentheses_found_as_by_the_plain_patterns_in_the_texts():
+    found = 0
+    for text in TEXTS:
+        for i, p in enumerate(split_paragraphs(normalize_lines(text))):
+            _long_dates_as_plain(p.text)
+            found += len(_spans(tokens._LONG_DATE_RE, p.text))
+            assert tokens.ParagraphContext(p, i)._parens == _paren_depths(p.text)
+    assert found > 0
+
+
+DATE_PIECES = ["ngày", "Ngày", "NGÀY", "nGày", "ngÀy", "ngàY", "xngày", "gày", "à", "À", "y", "5", "12", "2020",
+               "tháng", "THÁNG", "Tháng", "năm", "NĂM", "3", "05", "1/2", "(", ")", "((", "))", ",", ".", "a",
+               "ngày 5 tháng 3 năm 2020", "NGÀY 1 THÁNG 2 NĂM 2019", "Ngày 30 tháng 2", "ngày 5 tháng 3",
+               "ngÀy 12 Tháng 12 năm 1999", "ngày 7 tháng 8 năm", "Xngày 1 tháng 1"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(DATE_PIECES), st.sampled_from([" ", " ", "", ", "])), max_size=24).map(
+    lambda parts: "".join(p + s for p, s in parts)))
+def test_long_dates_and_parentheses_found_as_by_the_plain_patterns(text):
+    _long_dates_as_plain(text)
+    para = split_paragraphs(text.replace("\n", " ") or "x")
+    if para:
+        assert tokens.ParagraphContext(para[0], 0)._parens == _paren_depths(para[0].text)
