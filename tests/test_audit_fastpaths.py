@@ -369,3 +369,57 @@ def test_long_dates_and_parentheses_found_as_by_the_plain_patterns(text):
     para = split_paragraphs(text.replace("\n", " ") or "x")
     if para:
         assert tokens.ParagraphContext(para[0], 0)._parens == _paren_depths(para[0].text)
+
+
+def _plain_pct_role(text: str, t) -> str:
+    """The role of a percentage as found before the words were looked at first."""
+    before = text[max(0, t.s - 40):t.s].lower()
+    m = words.TARGET_BEFORE_RE.search(before)
+    if m:
+        w = m.group("w")
+        if w in ("giảm", "tăng", "thêm"):
+            return "pct-change"
+        if w.startswith(words.AT_LEAST_WORDS):
+            return "pct-target-min"
+        if w.startswith(words.AT_MOST_WORDS):
+            return "pct-target-max"
+        return "pct-bound"
+    if words.PCT_REF_AFTER_RE.match(text, t.e):
+        return "pct-ref"
+    if t.a > 100:
+        return "pct-ref"
+    return "pct"
+
+
+#: every word of the target pattern, and the pieces around a percentage
+TARGET_PIECES = sorted(set(re.findall(r"[^\W\d_]+", words.TARGET_BEFORE_RE.pattern)) - {"P", "w"}) + [
+    "Tăng", "GIẢM", "Phấn đấu", "2020", "2020,", "đến năm 2025", "tới năm 2030,", "12", "5,5", "15%", "7 %",
+    "120%", ",", ".", ":", "(", "\n", "so", "kế hoạch", "tối thiểu", "tối đa", "không quá", "không vượt quá",
+    "ít nhất", "không thấp hơn", "phấn đấu đạt có", "đạt từ", "gần như", "xấp xỉ", "không dưới", "25%", "3,75%"]
+
+
+def _roles(text: str) -> list:
+    ctx = tokens.ParagraphContext(split_paragraphs("x")[0], 0)
+    ctx.text = text
+    return [(t.s, tokens._pct_role(text, t), _plain_pct_role(text, t))
+            for t in (tokens.NumberToken("pct", m.start(), m.start(1) + len(m.group(1)), m.group(1))
+                      for m in re.finditer(r"(?<![\w,.])([0-9]+(?:,[0-9]+)?) ?%", text))
+            if setattr(t, "a", float(t.text.replace(",", "."))) is None]
+
+
+def test_roles_of_percentages_are_those_of_the_plain_search_in_the_texts():
+    seen = 0
+    for text in TEXTS:
+        for p in split_paragraphs(normalize_lines(text)):
+            for _, fast, plain in _roles(p.text):
+                assert fast == plain
+                seen += plain != "pct"
+    assert seen > 0
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TARGET_PIECES), st.sampled_from([" ", " ", "", "  "])), max_size=16).map(
+    lambda parts: "".join(p + s for p, s in parts)))
+def test_roles_of_percentages_are_those_of_the_plain_search(text):
+    for _, fast, plain in _roles(text):
+        assert fast == plain

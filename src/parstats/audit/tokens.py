@@ -594,9 +594,20 @@ def _in_range(text: str, s: int, e: int) -> bool:
     return before or after
 
 
+#: what the words before a percentage end with when :data:`TARGET_BEFORE_RE` matches them: one
+#: of its words (then perhaps a space), or a year and perhaps a comma (then perhaps a space)
+TARGET_ENDS = ("tối thiểu", "ít nhất", "phấn đấu", "phấn đấu đạt", "phấn đấu có", "phấn đấu đạt có",
+               "không dưới", "không thấp hơn", "đạt từ", "tối đa", "không quá", "không vượt quá", "trên",
+               "dưới", "hơn", "khoảng", "gần", "xấp xỉ", "gần như", "giảm", "tăng", "thêm")
+_YEAR_ENDS = frozenset("0123456789,")
+
+
 def _pct_role(text: str, t: NumberToken) -> str:
     before = text[max(0, t.s - 40):t.s].lower()
-    m = TARGET_BEFORE_RE.search(before)
+    # the pattern searched only where the words end as it needs (a search tries every start)
+    tail = before[:-1] if before.endswith(" ") else before
+    m = (TARGET_BEFORE_RE.search(before)
+         if tail.endswith(TARGET_ENDS) or tail[-1:] in _YEAR_ENDS or "\n" in before else None)
     if m:
         w = m.group("w")
         if w in ("giảm", "tăng", "thêm"):
