@@ -396,6 +396,9 @@ TARGET_PIECES = sorted(set(re.findall(r"[^\W\d_]+", words.TARGET_BEFORE_RE.patte
     "Tăng", "GIẢM", "Phấn đấu", "2020", "2020,", "đến năm 2025", "tới năm 2030,", "12", "5,5", "15%", "7 %",
     "120%", ",", ".", ":", "(", "\n", "so", "kế hoạch", "tối thiểu", "tối đa", "không quá", "không vượt quá",
     "ít nhất", "không thấp hơn", "phấn đấu đạt có", "đạt từ", "gần như", "xấp xỉ", "không dưới", "25%", "3,75%"]
+#: each word of the pattern right before a percentage
+TARGET_PIECES += [re.sub(r"\(\?:[^()]*\)\?", "", w) + " 15%" for w in
+                  re.match(r"\(\?P<w>((?:[^()]|\([^()]*\))*)\)", words.TARGET_BEFORE_RE.pattern).group(1).split("|")]
 
 
 def _roles(text: str) -> list:
