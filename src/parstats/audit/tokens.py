@@ -412,21 +412,31 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
     dates_at: set[int] | tuple = ()  # the numbers of the long dates
     if "tháng" in text:
         dates_at = set()
+        line_at = ctx.p.line_at
         for m in long_dates(text):
-            d, mo = int(m.group(1)), int(m.group(2))
-            y = int(m.group(3)) if m.group(3) else None
+            gd, gm, gy = m.groups()
+            d, mo = int(gd), int(gm)
+            y = int(gy) if gy else None
             # without its year a day is checked against its month in a leap year (29 tháng 2
             # may exist); a lunar month has 30 days
             valid = valid_date(d, mo, y if y is not None else 2000)
-            if not valid and y is None and _LUNAR_AFTER_RE.match(text, m.end()):
+            ms, me = m.span()
+            if not valid and y is None and _LUNAR_AFTER_RE.match(text, me):
                 valid = 1 <= mo <= 12 and 1 <= d <= 30
-            claims.append(provisional_claim(ctx, "date", m.start(), m.end(), reported=m.group(0),
-                              quote_start=m.start(), line_pos=m.start(1),
-                              detail={"day": d, "month": mo, "year": y,
-                                      "valid": valid,
-                                      # "ISBN 0-ngày 94 tháng 2 năm 1709": a number mangled
-                                      "in_code": m.start() > 0 and text[m.start() - 1] == "-"}))
-            dates_at.add(m.start(1))
+            ds = m.start(1)
+            # provisional_claim(ctx, "date", ms, me, reported=m.group(0), quote_start=ms,
+            # line_pos=ds, detail=…), inline (one per long date: a text may hold thousands); the
+            # quote is the date itself (it holds no parenthesis to close)
+            reported = m.group(0)
+            claims.append({
+                "kind": "date", "line": line_at(ds), "quote": reported.strip(" ,;:."), "numerator": None,
+                "denominator": None, "parts": None, "reported": reported, "denominator_source": None,
+                "target": None,
+                "detail": {"day": d, "month": mo, "year": y, "valid": valid,
+                           # "ISBN 0-ngày 94 tháng 2 năm 1709": a number mangled
+                           "in_code": ms > 0 and text[ms - 1] == "-"},
+                "order": (ctx.pidx, ds)})
+            dates_at.add(ds)
             dates_at.add(m.start(2))
             if y is not None:
                 dates_at.add(m.start(3))
