@@ -426,3 +426,22 @@ def test_roles_of_percentages_are_those_of_the_plain_search_in_the_texts():
 def test_roles_of_percentages_are_those_of_the_plain_search(text):
     for _, fast, plain in _roles(text):
         assert fast == plain
+
+
+FROM_PIECES = ["từ", "Từ", "TỪ", "tỪ", "xtừ", "Xtừ", "1từ", "ừ", "Ừ", "t", "T", "5", "12", "2020", "a", "-", ".", ","]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(FROM_PIECES), st.sampled_from([" ", " ", "", "  "])), max_size=12).map(
+    lambda parts: "".join(p + s for p, s in parts)))
+def test_from_and_a_number_found_as_by_the_plain_pattern(text):
+    assert changes.has_from(text) == (PLAIN_FROM_RE.search(text) is not None)
+
+
+def test_from_and_a_number_found_as_by_the_plain_pattern_in_the_texts():
+    found = 0
+    for text in TEXTS:
+        for p in split_paragraphs(normalize_lines(text)):
+            assert changes.has_from(p.text) == (PLAIN_FROM_RE.search(p.text) is not None)
+            found += changes.has_from(p.text)
+    assert found > 0

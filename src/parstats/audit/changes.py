@@ -175,6 +175,14 @@ def _amount_percent(ctx: ParagraphContext, claims: list, m: re.Match, bs: str, b
 #: "từ " and a digit, in any case, as a whole word (as ``(?i)\btừ [0-9]``, written to start with a
 #: class of its first letter: the engine looks for it instead of trying every position)
 _FROM_RE = re.compile(r"[Tt](?<!\w[Tt])(?i:ừ) [0-9]")
+#: the same with a lower-case "ừ", found from it (a literal: the engine looks for it with a plain
+#: loop, where it tries the class "[Tt]" at every "t" of the text)
+_FROM_LOWER_RE = re.compile(r"ừ [0-9](?<=[Tt]ừ [0-9])(?<!\w[Tt]ừ [0-9])")
+
+
+def has_from(text: str) -> bool:
+    """``_FROM_RE.search(text) is not None``: "từ" and a number, from the lower-case "ừ" first."""
+    return _FROM_LOWER_RE.search(text) is not None or ("Ừ" in text and _FROM_RE.search(text) is not None)
 
 
 def _same_unit(u: str | None, v: str | None) -> bool:
@@ -225,7 +233,7 @@ def change_claims(ctx: ParagraphContext, claims: list) -> None:
                 if times is not None and times.end() == t.end():
                     _times_from_to(ctx, claims, m, times)
     # a change amount between two values needs no percentage: asked only where one is said
-    if "ừ" in text and ("từ " in text or "Từ " in text) and _FROM_RE.search(text):
+    if "ừ" in text and ("từ " in text or "Từ " in text) and has_from(text):
         for m in _AMOUNT_FROM_TO_RE.finditer(text):
             _amount(ctx, claims, m, m.group("n"), m.group("nu"), m.group("a"), m.group("b"),
                     m.group("dir"), m.group("au"))
@@ -756,7 +764,7 @@ def scaled_amount_claims(ctx: ParagraphContext, claims: list) -> None:
     written with scale words or decimals (``triệu``, ``37,3``): the amount is their difference,
     scale words applied. ``consistent`` when it is; otherwise ``unverifiable`` (rounded amounts)."""
     text = ctx.text
-    if not _FROM_RE.search(text):
+    if not has_from(text):
         return  # no "từ" before a number
     for m in _SCALED_FROM_TO_RE.finditer(text):
         n, a, b = amount_of(m, "n"), amount_of(m, "a"), amount_of(m, "b")
