@@ -445,3 +445,31 @@ def test_from_and_a_number_found_as_by_the_plain_pattern_in_the_texts():
             assert changes.has_from(p.text) == (PLAIN_FROM_RE.search(p.text) is not None)
             found += changes.has_from(p.text)
     assert found > 0
+
+
+def _amounts_before_shares(text: str) -> None:
+    from parstats.audit import ties
+
+    for m in re.finditer("%", text):
+        for s in range(max(0, m.start() - 8), m.start() + 1):
+            a, b = ties.amount_before_share(text, s), ties._AMOUNT_SHARE_RE.search(text, max(0, s - 70), s)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def test_amounts_before_shares_found_as_by_the_plain_search_in_the_texts():
+    for text in TEXTS:
+        for p in split_paragraphs(normalize_lines(text)):
+            _amounts_before_shares(p.text)
+
+
+SHARE_PIECES = ["54,5 tỷ USD", "1.377.200 đơn vị", "12 người", "(", ",", "-", "chiếm", "tương đương", "tương ứng",
+                "bằng", "tới", "đến", "khoảng", "17,7%", "5%", "đạt", "\n", "a", "Chiếm", "x",
+                "54,5 tỷ USD (chiếm 17,7%", "1.377.200 đơn vị, chiếm 46,7%", "12 người - tương đương 5%",
+                "30 tỷ đồng giao dịch, bằng tới 10%", "7 triệu đơn vị ( tương ứng đến 3%", "9 ha,chiếm 1%"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SHARE_PIECES), st.sampled_from([" ", " ", "", "  "])), max_size=14).map(
+    lambda parts: "".join(p + s for p, s in parts)))
+def test_amounts_before_shares_found_as_by_the_plain_search(text):
+    _amounts_before_shares(text)

@@ -314,6 +314,18 @@ def breakdown_wholes(shares: list[dict]) -> None:
 #: "54,5 tỷ USD (chiếm 17,7%", "1.377.200 đơn vị, chiếm": an amount, then a share cue, at the share
 _AMOUNT_SHARE_RE = re.compile(
     amount_re("x") + r"(?: [^\W\d_]+){0,2} ?(?:\(|,|-) ?(?:chiếm|tương đương|tương ứng|bằng)(?: tới| đến)? $")
+#: what the text before a share ends with when :data:`_AMOUNT_SHARE_RE` matches it there
+_AMOUNT_SHARE_ENDS = ("chiếm ", "tương đương ", "tương ứng ", "bằng ", "tới ", "đến ")
+
+
+def amount_before_share(text: str, s: int) -> re.Match | None:
+    """``_AMOUNT_SHARE_RE.search(text, max(0, s - 70), s)``: an amount and a share cue right before
+    the share at ``s``, searched only where the words before it end as the pattern needs (its cue,
+    perhaps "tới"/"đến", a space): a search tries every start of the window."""
+    before = text[max(0, s - 12):s]
+    if before.endswith(_AMOUNT_SHARE_ENDS) or "\n" in before:
+        return _AMOUNT_SHARE_RE.search(text, max(0, s - 70), s)
+    return None
 #: the words after the share that name its whole: "chiếm 46,7% tổng khối lượng giao dịch"
 _WHOLE_NAME_RE = re.compile(r" (?:của |so với |trong )?(?P<w>(?:tổng )?[^\W\d_]+(?: [^\W\d_]+){0,3})")
 #: a whole stated by a cue word, "Tổng vốn đầu tư đạt 412,6 tỷ USD"
@@ -386,7 +398,7 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
     for t in ctx.pcts:
         if t.used or t.role not in ("pct", "pct-ref"):
             continue
-        m = _AMOUNT_SHARE_RE.search(text, max(0, t.s - 70), t.s)
+        m = amount_before_share(text, t.s)
         if m is None:
             if t.role == "pct":
                 _subject_share(ctx, claims, t)
