@@ -217,3 +217,259 @@ def test_a_run_of_digits_before_a_word_is_the_whole_number_token_rule_would_give
 def test_a_run_of_digits_before_a_word_is_the_whole_number_token(text):
     for kind, end, e in _digit_runs_before_a_word(text):
         assert (kind, end) == ("num", e)
+
+
+# ------------------------------------------------------------------ patterns that start with a class
+# Each pattern below was rewritten to start with a character class (a digit, or the first letter
+# of its cue words in both cases) instead of a look-behind, alternatives or the ignore-case flag,
+# which the engine tries at every position. The plain forms, as they were:
+from parstats.audit import amounts, breakdowns, records  # noqa: E402
+
+_PLAIN_AMOUNT_RE = (r"(?P<z>" + amounts.PLAIN_NUMBER + r") (?:(?P<zs>nghìn|ngàn|triệu|tỷ|tỉ) )?"
+                    r"(?P<zu>[^\W\d_]+(?: vị)?)")
+
+
+def _plain(pattern: re.Pattern) -> re.Pattern:
+    """A pattern with the plain forms of its number and verb."""
+    return re.compile(pattern.pattern.replace(amounts.NUMBER, amounts.PLAIN_NUMBER)
+                      .replace(changes._VERB, changes.PLAIN_VERB))
+
+
+PLAIN_CLASS_FIRST = [
+    (re.compile(amounts.NUMBER), re.compile(amounts.PLAIN_NUMBER)),
+    (re.compile(amounts.amount_re("z")), re.compile(_PLAIN_AMOUNT_RE)),
+    (changes._AMOUNT_PCT_TO_RE, _plain(changes._AMOUNT_PCT_TO_RE)),
+    (changes._AMOUNT_TO_PCT_RE, _plain(changes._AMOUNT_TO_PCT_RE)),
+    (changes._AT_TAIL_RE, _plain(changes._AT_TAIL_RE)),
+    (changes._TIMES_PAREN_RE, _plain(changes._TIMES_PAREN_RE)),
+    (changes._PCT_AMOUNT_TO_RE, re.compile(_plain(changes._PCT_AMOUNT_TO_RE).pattern.replace(
+        "(?P<dir>[TtGg](?:(?<=[Tt])ăng|(?<=[Gg])iảm))", "(?P<dir>[Tt]ăng|[Gg]iảm)"))),
+    (changes._AMOUNT_FROM_TO_RE, re.compile(
+        r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + amounts.PLAIN_NUMBER + r")(?: (?P<nu>" + amounts.UNIT
+        + r")(?:/" + amounts.LETTER + r"+)?)? ?[(,]? ?từ (?P<a>" + amounts.PLAIN_NUMBER + r")(?: (?P<au>"
+        + amounts.UNIT + r")(?:/" + amounts.LETTER + r"+)?)? (?:lên|xuống)(?: còn)? (?P<b>"
+        + amounts.PLAIN_NUMBER + r")")),
+    (changes._SCALED_FROM_TO_RE, re.compile(
+        r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? " + _PLAIN_AMOUNT_RE.replace("?P<z", "?P<n")
+        + r"(?:/[^\W\d_]+)?(?P<mid>[^0-9;.!?]{0,40}?),? từ (?:mức )?" + _PLAIN_AMOUNT_RE.replace("?P<z", "?P<a")
+        + r"(?:/[^\W\d_]+)? (?:lên|xuống)(?: còn| mức)? " + _PLAIN_AMOUNT_RE.replace("?P<z", "?P<b"))),
+    (changes._TIMES_RE, re.compile(r"(?i)\bgấp " + amounts.PLAIN_NUMBER + r" lần")),
+    (changes._GAP_RE, re.compile(r"(?i)\bchênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + _PLAIN_AMOUNT_RE)),
+    (changes._DIFF_CUE_RE, re.compile(
+        r"(?i)\b(?:chênh lệch|chênh|cao hơn|thấp hơn|nhiều hơn|ít hơn|đắt hơn|rẻ hơn)(?P<w>[^0-9.;!?%]{0,60}?) "
+        + _PLAIN_AMOUNT_RE)),
+    (breakdowns._ANY_PCT_RE, re.compile(r"(?<![\w,.])([0-9]{1,3}(?:,[0-9]{1,2})?) ?%")),
+    (words.VOTE_RE, re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")),
+    (records._TOTAL_AFTER_RE, re.compile(
+        r"(?:[Tt]ổng cộng|[Tt]ổng số|[Tt]ổng|[Tt]ất cả|[Cc]ả thảy)(?: là| có| đạt)? (?P<n>[0-9]{1,3}(?:\.[0-9]{3})*)"
+        r" (?P<noun>[^\W\d_]+)")),
+]
+
+#: pieces of text around changes, differences, votes and totals
+CHANGE_PIECES = ["tăng", "Tăng", "TĂNG", "giảm", "Giảm", "GIẢM", "xtăng", "ghi thêm", "tiến", "mất", "lùi", "tụt",
+                 "hạ", "nhích", "để mất", "Để mất", "thêm", "tiếp", "từ", "Từ", "lên", "xuống", "còn", "về", "mức",
+                 "gấp", "Gấp", "GẤP", "lần", "chênh", "Chênh lệch", "cao hơn", "Thấp hơn", "nhiều hơn", "ít hơn",
+                 "Ít hơn", "đắt hơn", "Đắt hơn", "rẻ hơn", "hơn", "so với", "năm trước", "biểu quyết", "Tán thành",
+                 "bỏ phiếu", "phiếu", "Phiếu bầu", "số phiếu", "ſố phiếu", "đồng ý", "Đồng ý", "nhất trí",
+                 "NHẤT TRÍ", "xphiếu", "Tổng cộng", "tổng số", "tổng", "Tất cả", "cả thảy", "là", "có", "đạt",
+                 "tương ứng", "tương đương", "hay", "tức", "(", ")", ",", ".", ";", "%", " %", "/", "x",
+                 "1", "12", "123", "1.234", "12.345.678", "0,5", "1.234,56", "05", "1.23", "2020", "(2020)",
+                 "tỷ", "triệu", "nghìn", "đồng", "điểm", "người", "đơn vị", "USD", "a", "A", "_"]
+change_text_st = st.lists(st.tuples(st.sampled_from(CHANGE_PIECES), st.sampled_from(SEPARATORS)), max_size=30).map(
+    lambda parts: "".join(p + s for p, s in parts))
+
+
+def _same_matches(fast: re.Pattern, plain: re.Pattern, text: str, step: int = 3) -> None:
+    assert _spans(fast, text) == _spans(plain, text), fast.pattern
+    for pos in range(0, len(text) + 1, step):  # searched from inside the text and up to a place
+        a, b = fast.search(text, pos), plain.search(text, pos)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), fast.pattern
+        a, b = fast.search(text, 0, pos), plain.search(text, 0, pos)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), fast.pattern
+
+
+def test_class_first_patterns_match_as_the_plain_ones_in_the_texts():
+    found = 0
+    for text in TEXTS:
+        for p in split_paragraphs(normalize_lines(text)):
+            for fast, plain in PLAIN_CLASS_FIRST:
+                assert _spans(fast, p.text) == _spans(plain, p.text), fast.pattern
+                found += len(_spans(plain, p.text))
+    assert found > 0
+
+
+@settings(max_examples=600, deadline=None)
+@given(change_text_st)
+def test_class_first_patterns_match_as_the_plain_ones(text):
+    for fast, plain in PLAIN_CLASS_FIRST:
+        _same_matches(fast, plain, text)
+
+
+#: phrases the class-first patterns match, to be cut, joined and varied by the strategy below
+CHANGE_PHRASES = [
+    "tăng 71,16 điểm (0,48%), lên 14.784,41 điểm", "Giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm 1,9%",
+    "ở mức 61,46 điểm, giảm 0,48 điểm (-0,77%)", "tăng 5% (12 người) lên 252 người", "giảm 2,7% hay 400 đồng, còn 13.800 đồng",
+    "tăng 2.290 đồng (từ 56.010 lên 58.300 đồng)", "giảm 200 nghìn đồng từ 37,3 triệu đồng lên 37,5 triệu đồng",
+    "tăng 200.000 đồng/lượng so với hôm qua, từ 37,3 triệu đồng/lượng lên 37,5 triệu đồng/lượng",
+    "350 tỷ đồng, gấp 2,5 lần năm ngoái (140 tỷ đồng)", "Gấp 3 lần", "chênh lệch 3,7 triệu đồng",
+    "thấp hơn giá vàng SJC bán lẻ 3,2 triệu đồng/lượng", "Rẻ hơn 1.200 đồng", "ít hơn 12 người", "Đắt hơn 5 USD",
+    "chiếm 12,5%", "đạt 100 %", "1.234,5%", "biểu quyết tán thành", "Số phiếu", "phiếu", "Đồng ý", "nhất trí 98%",
+    "Tổng cộng 15 đơn vị", "tổng số 1.234 người", "tất cả là 12 đội", "cả thảy có 3 xã", "Tổng 7 người",
+    "nhích 0,5 điểm (0,1%) lên 1.200 điểm", "để mất 3 điểm (1,2%), về 240 điểm", "ghi thêm 2 bàn, tương đương 5%",
+]
+phrase_text_st = st.lists(st.tuples(st.sampled_from(CHANGE_PHRASES + CHANGE_PIECES), st.sampled_from(SEPARATORS),
+                                    st.integers(min_value=0, max_value=4)), max_size=8).map(
+    lambda parts: "".join((p.upper() if k == 0 else p.capitalize() if k == 1 else "x" + p if k == 2 else p) + s
+                          for p, s, k in parts))
+
+
+@settings(max_examples=600, deadline=None)
+@given(phrase_text_st)
+def test_class_first_patterns_match_as_the_plain_ones_in_phrases(text):
+    for fast, plain in PLAIN_CLASS_FIRST:
+        _same_matches(fast, plain, text)
+
+
+def _paren_depths(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of the parentheses and the depth after each, by the plain pattern."""
+    parens, depths, d = [], [], 0
+    for m in re.finditer(r"[()]", text):
+        d = d + 1 if m.group(0) == "(" else max(0, d - 1)
+        parens.append(m.start())
+        depths.append(d)
+    return parens, depths
+
+
+def _long_dates_as_plain(text: str) -> None:
+    fast = [(m.span(), m.groups()) for m in tokens.long_dates(text)]
+    assert fast == _spans(tokens._LONG_DATE_RE, text)
+
+
+def test_long_dates_and_parentheses_found_as_by_the_plain_patterns_in_the_texts():
+    found = 0
+    for text in TEXTS:
+        for i, p in enumerate(split_paragraphs(normalize_lines(text))):
+            _long_dates_as_plain(p.text)
+            found += len(_spans(tokens._LONG_DATE_RE, p.text))
+            assert tokens.ParagraphContext(p, i)._parens == _paren_depths(p.text)
+    assert found > 0
+
+
+DATE_PIECES = ["ngày", "Ngày", "NGÀY", "nGày", "ngÀy", "ngàY", "xngày", "gày", "à", "À", "y", "5", "12", "2020",
+               "tháng", "THÁNG", "Tháng", "năm", "NĂM", "3", "05", "1/2", "(", ")", "((", "))", ",", ".", "a",
+               "ngày 5 tháng 3 năm 2020", "NGÀY 1 THÁNG 2 NĂM 2019", "Ngày 30 tháng 2", "ngày 5 tháng 3",
+               "ngÀy 12 Tháng 12 năm 1999", "ngày 7 tháng 8 năm", "Xngày 1 tháng 1"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(DATE_PIECES), st.sampled_from([" ", " ", "", ", "])), max_size=24).map(
+    lambda parts: "".join(p + s for p, s in parts)))
+def test_long_dates_and_parentheses_found_as_by_the_plain_patterns(text):
+    _long_dates_as_plain(text)
+    para = split_paragraphs(text.replace("\n", " ") or "x")
+    if para:
+        assert tokens.ParagraphContext(para[0], 0)._parens == _paren_depths(para[0].text)
+
+
+def _plain_pct_role(text: str, t) -> str:
+    """The role of a percentage as found before the words were looked at first."""
+    before = text[max(0, t.s - 40):t.s].lower()
+    m = words.TARGET_BEFORE_RE.search(before)
+    if m:
+        w = m.group("w")
+        if w in ("giảm", "tăng", "thêm"):
+            return "pct-change"
+        if w.startswith(words.AT_LEAST_WORDS):
+            return "pct-target-min"
+        if w.startswith(words.AT_MOST_WORDS):
+            return "pct-target-max"
+        return "pct-bound"
+    if words.PCT_REF_AFTER_RE.match(text, t.e):
+        return "pct-ref"
+    if t.a > 100:
+        return "pct-ref"
+    return "pct"
+
+
+#: every word of the target pattern, and the pieces around a percentage
+TARGET_PIECES = sorted(set(re.findall(r"[^\W\d_]+", words.TARGET_BEFORE_RE.pattern)) - {"P", "w"}) + [
+    "Tăng", "GIẢM", "Phấn đấu", "2020", "2020,", "đến năm 2025", "tới năm 2030,", "12", "5,5", "15%", "7 %",
+    "120%", ",", ".", ":", "(", "\n", "so", "kế hoạch", "tối thiểu", "tối đa", "không quá", "không vượt quá",
+    "ít nhất", "không thấp hơn", "phấn đấu đạt có", "đạt từ", "gần như", "xấp xỉ", "không dưới", "25%", "3,75%"]
+#: each word of the pattern right before a percentage
+TARGET_PIECES += [re.sub(r"\(\?:[^()]*\)\?", "", w) + " 15%" for w in
+                  re.match(r"\(\?P<w>((?:[^()]|\([^()]*\))*)\)", words.TARGET_BEFORE_RE.pattern).group(1).split("|")]
+
+
+def _roles(text: str) -> list:
+    ctx = tokens.ParagraphContext(split_paragraphs("x")[0], 0)
+    ctx.text = text
+    return [(t.s, tokens._pct_role(text, t), _plain_pct_role(text, t))
+            for t in (tokens.NumberToken("pct", m.start(), m.start(1) + len(m.group(1)), m.group(1))
+                      for m in re.finditer(r"(?<![\w,.])([0-9]+(?:,[0-9]+)?) ?%", text))
+            if setattr(t, "a", float(t.text.replace(",", "."))) is None]
+
+
+def test_roles_of_percentages_are_those_of_the_plain_search_in_the_texts():
+    seen = 0
+    for text in TEXTS:
+        for p in split_paragraphs(normalize_lines(text)):
+            for _, fast, plain in _roles(p.text):
+                assert fast == plain
+                seen += plain != "pct"
+    assert seen > 0
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TARGET_PIECES), st.sampled_from([" ", " ", "", "  "])), max_size=16).map(
+    lambda parts: "".join(p + s for p, s in parts)))
+def test_roles_of_percentages_are_those_of_the_plain_search(text):
+    for _, fast, plain in _roles(text):
+        assert fast == plain
+
+
+FROM_PIECES = ["từ", "Từ", "TỪ", "tỪ", "xtừ", "Xtừ", "1từ", "ừ", "Ừ", "t", "T", "5", "12", "2020", "a", "-", ".", ","]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(FROM_PIECES), st.sampled_from([" ", " ", "", "  "])), max_size=12).map(
+    lambda parts: "".join(p + s for p, s in parts)))
+def test_from_and_a_number_found_as_by_the_plain_pattern(text):
+    assert changes.has_from(text) == (PLAIN_FROM_RE.search(text) is not None)
+
+
+def test_from_and_a_number_found_as_by_the_plain_pattern_in_the_texts():
+    found = 0
+    for text in TEXTS:
+        for p in split_paragraphs(normalize_lines(text)):
+            assert changes.has_from(p.text) == (PLAIN_FROM_RE.search(p.text) is not None)
+            found += changes.has_from(p.text)
+    assert found > 0
+
+
+def _amounts_before_shares(text: str) -> None:
+    from parstats.audit import ties
+
+    for m in re.finditer("%", text):
+        for s in range(max(0, m.start() - 8), m.start() + 1):
+            a, b = ties.amount_before_share(text, s), ties._AMOUNT_SHARE_RE.search(text, max(0, s - 70), s)
+            assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+def test_amounts_before_shares_found_as_by_the_plain_search_in_the_texts():
+    for text in TEXTS:
+        for p in split_paragraphs(normalize_lines(text)):
+            _amounts_before_shares(p.text)
+
+
+SHARE_PIECES = ["54,5 tỷ USD", "1.377.200 đơn vị", "12 người", "(", ",", "-", "chiếm", "tương đương", "tương ứng",
+                "bằng", "tới", "đến", "khoảng", "17,7%", "5%", "đạt", "\n", "a", "Chiếm", "x",
+                "54,5 tỷ USD (chiếm 17,7%", "1.377.200 đơn vị, chiếm 46,7%", "12 người - tương đương 5%",
+                "30 tỷ đồng giao dịch, bằng tới 10%", "7 triệu đơn vị ( tương ứng đến 3%", "9 ha,chiếm 1%"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SHARE_PIECES), st.sampled_from([" ", " ", "", "  "])), max_size=14).map(
+    lambda parts: "".join(p + s for p, s in parts)))
+def test_amounts_before_shares_found_as_by_the_plain_search(text):
+    _amounts_before_shares(text)

@@ -20,7 +20,15 @@ _NUM = NUMBER_PATTERN
 #: a letter (of any alphabet)
 LETTER = r"[^\W\d_]"
 #: a number as written, not inside a longer number, code or date
-NUMBER = r"(?<![\w/.,])" + _NUM + r"(?![\w/]|[.,][0-9])"
+PLAIN_NUMBER = r"(?<![\w/.,])" + _NUM + r"(?![\w/]|[.,][0-9])"
+#: the same, written to start with a digit class (the engine then looks for a digit quickly
+#: where a pattern starts with a number, instead of trying the look-behind at every position):
+#: the first digit of either form of :data:`parstats.numbers.INTEGER_PATTERN` taken first
+#: (``[1-9][0-9]{0,2}(?:.[0-9]{3})+`` or ``[0-9]+``), the rest as it was
+NUMBER = (r"[0-9](?<![\w/.,][0-9])(?:(?<=[1-9])[0-9]{0,2}(?:" + re.escape(GROUP_SYMBOL) + r"[0-9]{3})+|[0-9]*)"
+          r"(?:" + re.escape(DECIMAL_SYMBOL) + r"[0-9]+)?(?![\w/]|[.,][0-9])")
+assert _NUM == (r"(?:[1-9][0-9]{0,2}(?:" + re.escape(GROUP_SYMBOL) + r"[0-9]{3})+|[0-9]+)(?:"
+                + re.escape(DECIMAL_SYMBOL) + r"[0-9]+)?"), "NUMBER is written from NUMBER_PATTERN"
 #: a unit word or two
 UNIT = LETTER + r"+(?: " + LETTER + r"+)?"
 #: units whose amounts are rounded at their last digit (money in thousands or more, measures,

@@ -191,7 +191,10 @@ _ITEM_PCT_RE = re.compile(r"\((?:chiếm )?(" + _PCT + r") ?%\)")
 _REMAINDER_RE = re.compile(r"(?<![\w,.])(?P<v>" + _PCT + r") ?% còn lại")
 #: "…, còn lại, 5% là …", "phần còn lại là 5%": the rest named before its share
 _REST_FIRST_RE = re.compile(r"còn lại(?:,| là| chiếm|:)? (?P<v>" + _PCT + r") ?%")
-_ANY_PCT_RE = re.compile(r"(?<![\w,.])(" + _PCT + r") ?%")
+#: a percentage not inside a longer number: ``(?<![\w,.])(_PCT) ?%`` written to start with a digit
+#: class (found quickly, where a look-behind first is tried at every position)
+_ANY_PCT_RE = re.compile(r"([0-9](?<![\w,.][0-9])[0-9]{0,2}(?:,[0-9]{1,2})?) ?%")
+assert _PCT == r"[0-9]{1,3}(?:,[0-9]{1,2})?", "_ANY_PCT_RE is _PCT with its first digit first"
 _NOT_SHARE_BEFORE_RE = re.compile(r"(?i)(?:tăng|giảm|đạt|bằng|hơn|gấp|lên|xuống|khoảng|gần|trên|dưới|từ|đến)(?: [^\W\d_]+)? $")
 
 

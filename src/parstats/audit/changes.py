@@ -75,21 +75,25 @@ _BEFORE_FROM_RE = re.compile(r" ?,? ?\(? ?$")
 _CHANGE_WORD_RE = re.compile(r"(?i)(?:tăng|giảm|tụt|vọt)(?: thêm| được| mạnh| nhẹ)? (?:khoảng |gần |hơn )?$")
 
 _PCT_AMOUNT_TO_RE = re.compile(
-    r"(?P<dir>[Tt]ăng|[Gg]iảm)(?<!\w[Tt]ăng)(?<!\w[Gg]iảm)(?: thêm)? (?P<z>" + NUMBER + r") ?%,? ?(?:\(|hay|tương đương|tương ứng|tức|,)"
+    r"(?P<dir>[TtGg](?:(?<=[Tt])ăng|(?<=[Gg])iảm))(?<!\w[Tt]ăng)(?<!\w[Gg]iảm)(?: thêm)? (?P<z>" + NUMBER + r") ?%,? ?(?:\(|hay|tương đương|tương ứng|tức|,)"
     r"(?: với)? ?(?P<n>" + NUMBER + r")(?: (?P<nu>" + LETTER + r"+))?\)?,? (?:lên|xuống|còn)(?: mức)? "
     r"(?P<b>" + NUMBER + r")(?: (?P<bu>" + LETTER + r"+))?")
 
 _AMOUNT_FROM_TO_RE = re.compile(
-    r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + NUMBER + r")(?: (?P<nu>" + UNIT + r")(?:/" + LETTER + r"+)?)? ?[(,]? ?"
+    r"(?P<dir>[TtGg](?<!\w[TtGg])(?i:(?<=[Tt])ăng|(?<=[Gg])iảm))(?i:(?: thêm)? (?P<n>" + NUMBER + r")(?: (?P<nu>" + UNIT + r")(?:/" + LETTER + r"+)?)? ?[(,]? ?"
     r"từ (?P<a>" + NUMBER + r")(?: (?P<au>" + UNIT + r")(?:/" + LETTER + r"+)?)? (?:lên|xuống)(?: còn)? "
-    r"(?P<b>" + NUMBER + r")")
+    r"(?P<b>" + NUMBER + r"))")
 _FROM_TO_AMOUNT_RE = re.compile(
     r"(?i)^(?: " + LETTER + r"+)?,? ?\(?(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + NUMBER + r")(?!\s?%|[0-9])")
 
 
 _UP_VERBS = ("tăng", "ghi thêm", "tiến", "thêm", "nhích", "lên")
-_VERB = (r"(?P<verb>[Tt]ăng|[Gg]iảm|[Gg]hi thêm|[Tt]iến|[Mm]ất|[Ll]ùi|[Tt]ụt|[Hh]ạ|[Nn]hích|[Đđ]ể mất)"
-         r"(?: thêm| tiếp| nhẹ| mạnh)?")
+PLAIN_VERB = (r"(?P<verb>[Tt]ăng|[Gg]iảm|[Gg]hi thêm|[Tt]iến|[Mm]ất|[Ll]ùi|[Tt]ụt|[Hh]ạ|[Nn]hích|[Đđ]ể mất)"
+               r"(?: thêm| tiếp| nhẹ| mạnh)?")
+#: the same, its first letter a character class before the alternatives (a pattern that starts
+#: with alternatives is tried at every position; one that starts with a class is looked for)
+_VERB = (r"(?P<verb>[TtGgMmLlHhNnĐđ](?:(?<=[Tt])ăng|(?<=[Gg])iảm|(?<=[Gg])hi thêm|(?<=[Tt])iến|(?<=[Mm])ất"
+         r"|(?<=[Ll])ùi|(?<=[Tt])ụt|(?<=[Hh])ạ|(?<=[Nn])hích|(?<=[Đđ])ể mất))(?: thêm| tiếp| nhẹ| mạnh)?")
 _PCT_PART = (r"(?: ?\( ?(?:(?:tương đương|tương ứng|hay|tức|tức là|bằng)(?: mức)?(?: tăng| giảm)? |(?:tăng|giảm) )?"
              r"[-+−]?(?P<z>" + NUMBER + r") ?%\)"
              r"|,? (?:tương đương|tương ứng|hay|tức|tức là)(?: mức)?(?: tăng| giảm)? [-+−]?(?P<z2>" + NUMBER + r") ?%)")
@@ -171,6 +175,14 @@ def _amount_percent(ctx: ParagraphContext, claims: list, m: re.Match, bs: str, b
 #: "từ " and a digit, in any case, as a whole word (as ``(?i)\btừ [0-9]``, written to start with a
 #: class of its first letter: the engine looks for it instead of trying every position)
 _FROM_RE = re.compile(r"[Tt](?<!\w[Tt])(?i:ừ) [0-9]")
+#: the same with a lower-case "ừ", found from it (a literal: the engine looks for it with a plain
+#: loop, where it tries the class "[Tt]" at every "t" of the text)
+_FROM_LOWER_RE = re.compile(r"ừ [0-9](?<=[Tt]ừ [0-9])(?<!\w[Tt]ừ [0-9])")
+
+
+def has_from(text: str) -> bool:
+    """``_FROM_RE.search(text) is not None``: "từ" and a number, from the lower-case "ừ" first."""
+    return _FROM_LOWER_RE.search(text) is not None or ("Ừ" in text and _FROM_RE.search(text) is not None)
 
 
 def _same_unit(u: str | None, v: str | None) -> bool:
@@ -212,14 +224,16 @@ def change_claims(ctx: ParagraphContext, claims: list) -> None:
             for m in _PCT_AMOUNT_TO_RE.finditer(text, a, b):
                 _pct_amount_to(ctx, claims, m)
     # "từ A lên B, gấp N lần": asked only where "gấp"/"bằng … lần" is said
-    if "gấp " in text:
+    # (each word looked for after one of its letters that is rare in Vietnamese text: a search for
+    # one character is much quicker than one for a word, and most paragraphs lack the letter)
+    if "ấ" in text and "gấp " in text:
         for t in _TIMES_RE.finditer(text):
             for m in _FROM_TO_RE.finditer(text, max(0, t.start() - 120), t.start() + 2):
                 times = _TIMES_AFTER_RE.match(text, m.end())
                 if times is not None and times.end() == t.end():
                     _times_from_to(ctx, claims, m, times)
     # a change amount between two values needs no percentage: asked only where one is said
-    if ("từ " in text or "Từ " in text) and _FROM_RE.search(text):
+    if "ừ" in text and ("từ " in text or "Từ " in text) and has_from(text):
         for m in _AMOUNT_FROM_TO_RE.finditer(text):
             _amount(ctx, claims, m, m.group("n"), m.group("nu"), m.group("a"), m.group("b"),
                     m.group("dir"), m.group("au"))
@@ -324,7 +338,7 @@ _TIMES_AFTER_RE = re.compile(
     r"(?P<n>" + NUMBER + r") lần(?! so)")
 
 
-_TIMES_RE = re.compile(r"(?i)\bgấp " + NUMBER + r" lần")
+_TIMES_RE = re.compile(r"[Gg](?<!\w[Gg])(?i:ấp " + NUMBER + r" lần)")
 
 
 def _times_from_to(ctx: ParagraphContext, claims: list, m: re.Match, times: re.Match) -> None:
@@ -563,7 +577,7 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
     2,5 lần năm ngoái (140 tỷ đồng)`` (``change-times``): both values stated, of one unit and
     scale word, in one clause."""
     text = ctx.text
-    if ctx.pcts and "so với" in text:
+    if ctx.pcts and "ớ" in text and "so với" in text:
         for t in ctx.pcts:
             if t.used or t.role not in ("pct", "pct-change", "pct-ref"):
                 continue
@@ -584,9 +598,9 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
                           parse_value(tail.group("b"), b.unit), parse_value(head.group("a"), a.unit), t,
                           f"'{text[head.start():tail.end()]}': the base in parentheses", None,
                           head.start("a"))
-    if ctx.pcts and "so với" in text:
+    if ctx.pcts and "ớ" in text and "so với" in text:
         _amount_paren_base(ctx, claims)
-    if "gấp " in text or " lần " in text:
+    if ("ấ" in text and "gấp " in text) or ("ầ" in text and " lần " in text):
         for m in _TIMES_PAREN_RE.finditer(text):
             a, b = amount_of(m, "a"), amount_of(m, "b")
             if a is None or b is None or not same_amount_unit(a, b) or a.scale != b.scale:
@@ -606,7 +620,7 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
 
 # ------------------------------------------------------------------- the gap between two prices
 #: "Chênh lệch giữa giá mua và bán … là 60.000 đồng/lượng", "Khoảng chênh giá bán - mua là 60.000 đồng"
-_GAP_RE = re.compile(r"(?i)\bchênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + amount_re("z"))
+_GAP_RE = re.compile(r"[Cc](?<!\w[Cc])(?i:hênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + amount_re("z") + ")")
 _BUY_RE = re.compile(r"(?i)\b(?:giá )?mua(?: vào)?(?: là| ở mức| ở| đạt)?:? " + amount_re("a"))
 _SELL_RE = re.compile(r"(?i)\b(?:giá )?bán(?: ra)?(?: là| ở mức| ở| đạt)?:? " + amount_re("b"))
 WEAK_GAP = "the buying and selling prices read may be another quote than the one the gap is of"
@@ -649,8 +663,9 @@ def price_gap_claims(ctx: ParagraphContext, claims: list) -> None:
 
 #: a difference stated as an amount: "thấp hơn giá vàng SJC bán lẻ 3,2 triệu đồng/lượng",
 #: "chênh lệch giữa giá trong nước và thế giới là 3,7 triệu đồng"
-_DIFF_CUE_RE = re.compile(r"(?i)\b(?:chênh lệch|chênh|cao hơn|thấp hơn|nhiều hơn|ít hơn|đắt hơn|rẻ hơn)"
-                          r"(?P<w>[^0-9.;!?%]{0,60}?) " + amount_re("z"))
+_DIFF_CUE_RE = re.compile(r"[CcTtNnÍíĐđRr](?<!\w[CcTtNnÍíĐđRr])(?i:(?:(?<=[Cc])hênh lệch|(?<=[Cc])hênh|(?<=[Cc])ao hơn"
+                          r"|(?<=[Tt])hấp hơn|(?<=[Nn])hiều hơn|(?<=[Íí])t hơn|(?<=[Đđ])ắt hơn|(?<=[Rr])ẻ hơn)"
+                          r"(?P<w>[^0-9.;!?%]{0,60}?) " + amount_re("z") + ")")
 _ANY_AMOUNT_RE = re.compile(amount_re("a"))
 #: amounts before a difference among which a pair is looked for
 DIFFERENCE_CANDIDATES = 5
@@ -738,8 +753,9 @@ def period_change_claims(ctx: ParagraphContext, claims: list) -> None:
 
 # ------------------------------------------------------------------- a change amount with scale words
 _SCALED_FROM_TO_RE = re.compile(
-    r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? " + amount_re("n") + r"(?:/[^\W\d_]+)?(?P<mid>[^0-9;.!?]{0,40}?),? "
-    r"từ (?:mức )?" + amount_re("a") + r"(?:/[^\W\d_]+)? (?:lên|xuống)(?: còn| mức)? " + amount_re("b"))
+    r"(?P<dir>[TtGg](?<!\w[TtGg])(?i:(?<=[Tt])ăng|(?<=[Gg])iảm))(?i:(?: thêm)? " + amount_re("n")
+    + r"(?:/[^\W\d_]+)?(?P<mid>[^0-9;.!?]{0,40}?),? "
+    r"từ (?:mức )?" + amount_re("a") + r"(?:/[^\W\d_]+)? (?:lên|xuống)(?: còn| mức)? " + amount_re("b") + ")")
 
 
 def scaled_amount_claims(ctx: ParagraphContext, claims: list) -> None:
@@ -748,7 +764,7 @@ def scaled_amount_claims(ctx: ParagraphContext, claims: list) -> None:
     written with scale words or decimals (``triệu``, ``37,3``): the amount is their difference,
     scale words applied. ``consistent`` when it is; otherwise ``unverifiable`` (rounded amounts)."""
     text = ctx.text
-    if not _FROM_RE.search(text):
+    if not has_from(text):
         return  # no "từ" before a number
     for m in _SCALED_FROM_TO_RE.finditer(text):
         n, a, b = amount_of(m, "n"), amount_of(m, "a"), amount_of(m, "b")

@@ -593,8 +593,8 @@ _WORD_PLACE_RES = tuple((re.compile(pat), back) for pat, back in (
     (r"á(?<= [SsTt]á)(?:(?<=[Ss]á)u|(?<=[Tt]á)m)(?= )" + _LIST_AHEAD, 1),
     (r"í(?<= [Cc]hí)n(?= )" + _LIST_AHEAD, 2),
     (r"ười(?<= [Mm]ười)(?= )" + _LIST_AHEAD, 1),
-    (r"ai (?<= [Hh]ai )" + _LIST_AHEAD_AFTER_SPACE, 1),
-    (r"a (?<= [Bb]a )" + _LIST_AHEAD_AFTER_SPACE, 1),
+    # "hai" and "ba" in one search from their "a" (one pass over the text instead of two)
+    (r"a(?:i (?<= [Hh]ai )| (?<= [Bb]a ))" + _LIST_AHEAD_AFTER_SPACE, 1),
 ))
 _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w[0].upper() + w[1:] + " "))
 #: a paragraph (after the first) that starts with one of :data:`_WORD_FORMS`, in the texts joined
@@ -657,7 +657,7 @@ _COMMA_COUNT_RE = re.compile(r", (?=[0-9HBNSTMChbnstmc])(?:[0-9]{1,2}|" + _WORDS
 def _comma_count_places(paras: list[Paragraph]) -> list[int]:
     """The paragraphs with " và " and a count right after a comma, found by one search of those
     paragraphs joined (the pattern starts with a literal: found quickly)."""
-    idx = [i for i, p in enumerate(paras) if " và " in p.text]
+    idx = [i for i, p in enumerate(paras) if "à" in p.text and " và " in p.text]  # "à" first: quicker
     if not idx:
         return []
     texts = [paras[i].text for i in idx]

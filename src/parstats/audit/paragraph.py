@@ -240,7 +240,10 @@ def sum_claims(ctx: ParagraphContext, claims: list) -> None:
     istarts = [t.s for t in items]
     bl, br = bisect.bisect_left, bisect.bisect_right
     # 1. "58 đơn vị (gồm 51 …; 07 …)", "07 trường hợp (04 cấp trưởng, 03 cấp phó)"
+    last_open = text.rfind("(")  # no item after the last "(" is followed by one
     for h in items:
+        if h.e > last_open:
+            break
         m = BEFORE_PAREN_RE.match(text, h.e)
         if not m:
             continue

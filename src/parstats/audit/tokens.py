@@ -124,6 +124,29 @@ _COUNT_PREV2_ENDS = frozenset(w.split()[1] for w in _COUNT_PREV2)
 #: flag: the engine then looks for it quickly instead of trying every position)
 _LONG_DATE_RE = re.compile(
     r"[Nn](?i:gày) ([0-9]{1,2}) (?i:tháng) ([0-9]{1,2})(?: (?i:năm) ([0-9]{4})(?![0-9])|(?![0-9/.,]| (?i:năm) [0-9]))")
+#: where a long date may start: the "à" of "ngày" (a literal: the engine looks for it with a
+#: plain loop, where it tries the class "[Nn]" at every "n" of the text), after "n" and "g" and
+#: before "y", a space and a digit, in any case; the date is matched two characters before
+_LONG_DATE_AT_RE = re.compile(r"à(?<=[Nn][Gg]à)(?=[Yy] [0-9])")
+
+
+def long_dates(text: str):
+    """The matches of ``_LONG_DATE_RE.finditer(text)``, looked for from the "à" of each "ngày"
+    (in a text without "À", "ngày" has one in any case)."""
+    if "À" in text:
+        yield from _LONG_DATE_RE.finditer(text)
+        return
+    match = _LONG_DATE_RE.match
+    last = 0
+    for c in _LONG_DATE_AT_RE.finditer(text):
+        s = c.start() - 2
+        if s >= last:  # finditer's matches do not overlap
+            m = match(text, s)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 #: a lunar date: "ngày 30 tháng 2 âm lịch", "(ÂL)"
 _LUNAR_AFTER_RE = re.compile(r"(?i)[^.;]{0,30}(?:âm lịch|\(ÂL\)|\bAL\b)")
 
@@ -268,15 +291,23 @@ class ParagraphContext:
 
     @_lazy
     def _parens(self) -> tuple[list[int], list[int]]:
+        """Offsets of the parentheses and the depth after each: as ``_PAREN_RE.finditer``, by
+        ``str.find`` (a paragraph holds few parentheses; the regex tries every character)."""
         text = self.text
         parens: list[int] = []
         depths: list[int] = []
         d = 0
-        if "(" in text or ")" in text:
-            for m in _PAREN_RE.finditer(text):
-                d = d + 1 if m.group(0) == "(" else max(0, d - 1)
-                parens.append(m.start())
-                depths.append(d)
+        o, c = text.find("("), text.find(")")
+        while o >= 0 or c >= 0:
+            if c < 0 or 0 <= o < c:
+                d += 1
+                parens.append(o)
+                o = text.find("(", o + 1)
+            else:
+                d = max(0, d - 1)
+                parens.append(c)
+                c = text.find(")", c + 1)
+            depths.append(d)
         return parens, depths
 
     @_lazy
@@ -378,24 +409,37 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
     # the depth in parentheses of a position (the parentheses are looked for on first use: most
     # paragraphs with a digit make no token)
     depth = ctx.depth
-    long_dates: set[int] | tuple = ()
+    dates_at: set[int] | tuple = ()  # the numbers of the long dates
     if "tháng" in text:
-        long_dates = set()
-        for m in _LONG_DATE_RE.finditer(text):
-            d, mo = int(m.group(1)), int(m.group(2))
-            y = int(m.group(3)) if m.group(3) else None
+        dates_at = set()
+        line_at = ctx.p.line_at
+        for m in long_dates(text):
+            gd, gm, gy = m.groups()
+            d, mo = int(gd), int(gm)
+            y = int(gy) if gy else None
             # without its year a day is checked against its month in a leap year (29 tháng 2
             # may exist); a lunar month has 30 days
             valid = valid_date(d, mo, y if y is not None else 2000)
-            if not valid and y is None and _LUNAR_AFTER_RE.match(text, m.end()):
+            ms, me = m.span()
+            if not valid and y is None and _LUNAR_AFTER_RE.match(text, me):
                 valid = 1 <= mo <= 12 and 1 <= d <= 30
-            claims.append(provisional_claim(ctx, "date", m.start(), m.end(), reported=m.group(0),
-                              quote_start=m.start(), line_pos=m.start(1),
-                              detail={"day": d, "month": mo, "year": y,
-                                      "valid": valid,
-                                      # "ISBN 0-ngày 94 tháng 2 năm 1709": a number mangled
-                                      "in_code": m.start() > 0 and text[m.start() - 1] == "-"}))
-            long_dates.update(m.start(k) for k in (1, 2, 3) if m.group(k))
+            ds = m.start(1)
+            # provisional_claim(ctx, "date", ms, me, reported=m.group(0), quote_start=ms,
+            # line_pos=ds, detail=…), inline (one per long date: a text may hold thousands); the
+            # quote is the date itself (it holds no parenthesis to close)
+            reported = m.group(0)
+            claims.append({
+                "kind": "date", "line": line_at(ds), "quote": reported.strip(" ,;:."), "numerator": None,
+                "denominator": None, "parts": None, "reported": reported, "denominator_source": None,
+                "target": None,
+                "detail": {"day": d, "month": mo, "year": y, "valid": valid,
+                           # "ISBN 0-ngày 94 tháng 2 năm 1709": a number mangled
+                           "in_code": ms > 0 and text[ms - 1] == "-"},
+                "order": (ctx.pidx, ds)})
+            dates_at.add(ds)
+            dates_at.add(m.start(2))
+            if y is not None:
+                dates_at.add(m.start(3))
     match, word_after = _TOKEN_RE.match, _WORD_AFTER_RE.match
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
@@ -418,7 +462,7 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
                 continue
             e = last = m.end()
             kind = m.lastgroup
-        if long_dates and s in long_dates:
+        if dates_at and s in dates_at:
             continue
         if kind == "num":
             raw = m.group("num") if m is not None else text[s:e]
@@ -560,9 +604,20 @@ def _in_range(text: str, s: int, e: int) -> bool:
     return before or after
 
 
+#: what the words before a percentage end with when :data:`TARGET_BEFORE_RE` matches them: one
+#: of its words (then perhaps a space), or a year and perhaps a comma (then perhaps a space)
+TARGET_ENDS = ("tối thiểu", "ít nhất", "phấn đấu", "phấn đấu đạt", "phấn đấu có", "phấn đấu đạt có",
+               "không dưới", "không thấp hơn", "đạt từ", "tối đa", "không quá", "không vượt quá", "trên",
+               "dưới", "hơn", "khoảng", "gần", "xấp xỉ", "gần như", "giảm", "tăng", "thêm")
+_YEAR_ENDS = frozenset("0123456789,")
+
+
 def _pct_role(text: str, t: NumberToken) -> str:
     before = text[max(0, t.s - 40):t.s].lower()
-    m = TARGET_BEFORE_RE.search(before)
+    # the pattern searched only where the words end as it needs (a search tries every start)
+    tail = before[:-1] if before.endswith(" ") else before
+    m = (TARGET_BEFORE_RE.search(before)
+         if tail.endswith(TARGET_ENDS) or tail[-1:] in _YEAR_ENDS or "\n" in before else None)
     if m:
         w = m.group("w")
         if w in ("giảm", "tăng", "thêm"):

@@ -104,7 +104,12 @@ PERSON_NOUNS = frozenset((
     "sinh viên", "lao động", "hội viên", "đoàn viên", "thí sinh", "ủy viên", "uỷ viên", "cử tri",
     "nhân viên", "bác sĩ", "công nhân", "chiến sĩ", "nhân khẩu", "thành viên"))
 
-VOTE_RE = re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")
+#: (as ``(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí``, the first
+#: letter a character class, "ſ" the one other letter that "s" matches ignoring case: a pattern
+#: that starts with a class is looked for quickly, one under the ignore-case flag is tried at
+#: every position)
+VOTE_RE = re.compile(r"[BbTtPpSsſĐđNn](?i:(?<=[Bb])iểu quyết|(?<=[Tt])án thành|(?<=[Bb])ỏ phiếu|(?<=[Pp])hiếu bầu"
+                     r"|(?<=[Ssſ])ố phiếu|(?<=[Pp])(?<!\w[Pp])hiếu\b|(?<=[Đđ])ồng ý|(?<=[Nn])hất trí)")
 
 
 #: an item after the last number of a list: "…; một quốc gia châu Phi", "và một vị trí …"
