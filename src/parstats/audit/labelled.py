@@ -29,8 +29,10 @@ Each rule reads each paragraph a bounded number of times: linear in the text.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
+from itertools import accumulate
 
 from parstats.audit.model import ProvisionalClaim, sum_claim
 from parstats.audit.breakdowns import marker_depth, marker_kind
@@ -45,20 +47,16 @@ WEAK_AMOUNTS = "the bullets may list only some of the parts"
 WEAK_HEAD_SHARE = "the bullets do not add up to the amount of their head: the share may be of another whole"
 
 _WORDS = "|".join(sorted((w for w in COUNT_WORDS if w != "một"), key=len, reverse=True))
-#: a count and the first word of its noun ("3 khung", "bốn nhóm", "05 chương")
-_COUNT_NOUN_RE = re.compile(r"(?<![\w.,/])(?P<n>[0-9]{1,2}|(?i:" + _WORDS + r")) (?P<noun>" + LOWER + r"+(?: " + LOWER + r"+)?)")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
           "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
-#: a label: a capitalised noun of one or two words and its number, then a colon, a full stop, a
-#: dash, a parenthesis, the end, or a capitalised word; at a paragraph start (after a marker) or
-#: after a sentence end or colon
-_LABEL = (r"(?P<label>" + UPPER + LOWER + r"*(?: " + LOWER + r"+)?) (?P<k>[0-9]{1,2}|[IVX]{1,4})"
-          r"(?=[:.)]| [-–]|$| " + UPPER + r")")
-_LABEL_START_RE = re.compile(r"^(?:[-+*•–] )?" + _LABEL)
-_LABEL_INLINE_RE = re.compile(r"(?:(?<=[.:;!?] )|(?<=\n))" + _LABEL)
-#: a label inside a sentence, when a colon follows it ("… Asian Cup 2019 Nhóm 3: Các đội …")
-_LABEL_COLON_RE = re.compile(r"(?<=[^\W\d_0-9] |[0-9] )(?P<label>" + UPPER + LOWER + r"*(?: " + LOWER
-                             + r"+)?) (?P<k>[0-9]{1,2}|[IVX]{1,4}):")
+#: a label's number ("Khung 1", "Nhóm 3:", "Chương IV"): one or two digits or a Roman numeral after
+#: a space, then a colon, a full stop, a parenthesis, a dash, the end or a capitalised word (the
+#: pattern starts with a class: the engine looks for it instead of trying every position)
+_K_RE = re.compile(r"[0-9IVX](?<= [0-9IVX])(?:(?<=[0-9])[0-9]?|(?<=[IVX])[IVX]{0,3})(?![0-9\w])"
+                   r"(?=[:.)\n]| [-–]|$| " + UPPER + r")")
+#: the label's noun, right before its number: a capitalised word and an optional lower-case one
+_LABEL_WORDS_RE = re.compile(r"(?<!\w)(" + UPPER + LOWER + r"*(?: " + LOWER + r"+)?)$")
+_MARKER_ONLY_RE = re.compile(r"[-+*•–] ")
 #: a count's noun that is a time, a measure or a number word: not items
 _NOT_ITEM_NOUNS = frozenset("năm tháng ngày giờ phút giây tuổi lần điểm người triệu tỷ nghìn ngàn trăm".split())
 
@@ -68,65 +66,102 @@ def _number(k: str) -> int:
 
 
 def _labels(paras: list[Paragraph]) -> dict[str, list[tuple[int, int, int]]]:
-    """Every label of the text by its noun (lower case): (paragraph, offset, number), in order."""
+    """Every label of the text by its noun (lower case): (paragraph, offset, number), in order. A
+    label opens its paragraph (after a marker), follows a sentence end or a colon, or is followed
+    by a colon ("… Asian Cup 2019 Nhóm 3: Các đội …")."""
     out: dict[str, list[tuple[int, int, int]]] = {}
-    for i, p in enumerate(paras):
+    # one search over the paragraphs joined (a paragraph's end is a line break there)
+    texts = [p.text for p in paras]
+    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
+    hits: dict[int, list[re.Match]] = {}
+    for k in _K_RE.finditer("\n".join(texts)):
+        i = bisect.bisect_right(offsets, k.start()) - 1
+        hits.setdefault(i, []).append(k.start() - offsets[i])
+    for i, starts in hits.items():
+        p = paras[i]
         if p.kind not in ("body", "heading", "footnote"):
             continue
         text = p.text
-        m = _LABEL_START_RE.match(text)
-        if m:
-            out.setdefault(m.group("label").lower(), []).append((i, m.start("label"), _number(m.group("k"))))
-        if ": " in text or ". " in text:
-            hits = {m.start("label"): m for m in _LABEL_INLINE_RE.finditer(text, 1)}
-            for m in _LABEL_COLON_RE.finditer(text, 1):
-                hits.setdefault(m.start("label"), m)
-            for s in sorted(hits):
-                m = hits[s]
-                out.setdefault(m.group("label").lower(), []).append((i, s, _number(m.group("k"))))
+        for ks in starts:
+            k = _K_RE.match(text, ks)
+            if k is None:
+                continue
+            w = _LABEL_WORDS_RE.search(text, max(0, ks - 32), ks - 1)
+            if w is None:
+                continue
+            ls = w.start(1)
+            before = text[max(0, ls - 2):ls]
+            if not (ls == 0 or (ls == 2 and _MARKER_ONLY_RE.fullmatch(text, 0, 2)) or before in _BOUNDARIES
+                    or (text.startswith(":", k.end()) and before[-1:] == " ")):
+                continue
+            out.setdefault(w.group(1).lower(), []).append((i, ls, _number(k.group(0))))
     return out
+
+
+_BOUNDARIES = frozenset((". ", ": ", "; ", "! ", "? "))
+_COUNT_OF: dict[str, re.Pattern] = {}
+
+
+def _count_of(noun: str) -> re.Pattern:
+    """The pattern of a count of ``noun`` ("3 khung", "bốn nhóm"), compiled once per noun."""
+    pat = _COUNT_OF.get(noun)
+    if pat is None:
+        if len(_COUNT_OF) > 1024:
+            _COUNT_OF.clear()
+        pat = _COUNT_OF[noun] = re.compile(r"(?<![\w.,/])(?P<n>[0-9]{1,2}|(?i:" + _WORDS + r")) (?P<noun>"
+                                           + re.escape(noun) + r")(?!\w)")
+    return pat
 
 
 def _labelled_items(paras: list[Paragraph], out: list) -> None:
     labels = _labels(paras)
-    if not labels:
-        return
-    firsts = {noun.split()[0] for noun in labels}
-    for i, p in enumerate(paras):
-        if p.kind not in ("body", "footnote") or not any(f in p.text for f in firsts):
+    for noun, seq in labels.items():
+        if noun.split()[0] in _NOT_ITEM_NOUNS:
             continue
-        for m in _COUNT_NOUN_RE.finditer(p.text):
-            words = m.group("noun").split()
-            if words[0] in _NOT_ITEM_NOUNS:
+        x = 0
+        while x < len(seq):
+            j, s, k = seq[x]
+            if k != 1:
+                x += 1
                 continue
+            run, y = 1, x + 1  # the run of labels 1, 2, 3, … from here
+            while y < len(seq) and seq[y][2] != 1:
+                if seq[y][2] == run + 1:
+                    run += 1
+                y += 1
+            x = y
+            if run < 2:
+                continue
+            # the nearest count of the noun before the first label: in its paragraph, or in the
+            # three paragraphs before it
+            found = None
+            for i in range(j, max(-1, j - 4), -1):
+                p = paras[i]
+                if p.kind not in ("body", "footnote") or noun.split()[0] not in p.text.lower():
+                    continue
+                hits = [m for m in _count_of(noun).finditer(p.text, 0, s if i == j else len(p.text))]
+                if hits:
+                    found = (i, p, hits[-1])
+                    break
+            if found is None:
+                continue
+            i, p, m = found
             n = int(m.group("n")) if m.group("n").isdigit() else COUNT_WORDS[m.group("n").lower()]
             if n < 2:
                 continue
-            noun = " ".join(words) if " ".join(words) in labels else words[0]
-            seq = labels.get(noun)
-            if not seq:
-                continue
-            # the labels after the count: in its paragraph after it, or from the next three paragraphs
-            after = [(j, s, k) for j, s, k in seq if (j == i and s > m.end()) or i < j]
-            if not after or after[0][0] > i + 3 or after[0][2] != 1:
-                continue
-            run = 0
-            for _, _, k in after:
-                if k == run + 1:
-                    run = k
-                elif k <= run:
-                    break  # a second list of the same noun
-            if run < 2:
-                continue
             out.append(sum_claim(p, i, m.start(), m.end(), total=n, parts=(1,) * run, reported=m.group("n"),
-                              source=f"the count '{m.group('n')} {noun}' and the items labelled "
-                                     f"'{noun.capitalize()} 1' to '{noun.capitalize()} {run}'",
-                              detail={"unit": noun, "rule": "labelled-items", "list": True, "weak": WEAK_LABELLED}))
+                                 source=f"the count '{m.group('n')} {noun}' and the items labelled "
+                                        f"'{noun.capitalize()} 1' to '{noun.capitalize()} {run}'",
+                                 detail={"unit": noun, "rule": "labelled-items", "list": True,
+                                         "weak": WEAK_LABELLED}))
 
 
-#: a labelled amount: up to four lower-case words, a cue, a number and its unit
-_AMOUNT_RE = re.compile(r"(?P<label>(?:" + LOWER + r"+ ){0,3}" + LOWER + r"+)(?: là|:| đạt| khoảng| có)? (?P<n>"
-                        + NUM + r") ?(?P<u>km2|km²|ha|m2|m²|người|hộ|tỷ đồng|triệu đồng|đồng|tấn|[a-zđ]{1,4}(?=[ ,;.)]|$))")
+#: a labelled amount: a number and its unit, found from its first digit (a class: quick); its label
+#: is read back from there: up to four lower-case words and a cue right before it
+_NUMBER_AT_RE = re.compile(r"[0-9](?<![0-9.,][0-9])")
+_NUMBER_UNIT_RE = re.compile(r"(?P<n>" + NUM + r") ?(?P<u>km2|km²|ha|m2|m²|người|hộ|tỷ đồng|triệu đồng|đồng|tấn"
+                             r"|[a-zđ]{1,4}(?=[ ,;.)]|$))")
+_LABEL_TAIL_RE = re.compile(r"(?P<label>(?:" + LOWER + r"+ ){0,3}" + LOWER + r"+)(?: là|:| đạt| khoảng| có)? $")
 
 
 def _amounts(text: str) -> dict[tuple[str, str], tuple[str, Decimal, int]]:
@@ -134,8 +169,18 @@ def _amounts(text: str) -> dict[tuple[str, str], tuple[str, Decimal, int]]:
     value, decimals); a key stated twice is dropped (two amounts of one label: not one part)."""
     got: dict = {}
     twice = set()
-    for m in _AMOUNT_RE.finditer(text):
-        key = (" ".join(m.group("label").split()[-2:]), m.group("u").replace("²", "2"))
+    end = 0
+    for d in _NUMBER_AT_RE.finditer(text):
+        if d.start() < end:
+            continue
+        m = _NUMBER_UNIT_RE.match(text, d.start())
+        if m is None:
+            continue
+        end = m.end()
+        lab = _LABEL_TAIL_RE.search(text, max(0, d.start() - 60), d.start())
+        if lab is None:
+            continue
+        key = (" ".join(lab.group("label").split()[-2:]), m.group("u").replace("²", "2"))
         if key in got:
             twice.add(key)
             continue

@@ -702,20 +702,22 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
                 same_phrase_shares(p, pidx, out)
         for la in las.get(pidx, ()):
             _backward(p, pidx, la, out)
-    for pidx, p in enumerate(paras):
-        if ": " in p.text and " và " in p.text and p.kind in ("body", "footnote"):
-            for cm in _COLON_COUNT_RE.finditer(p.text):
-                _backward(p, pidx, cm.start(), out, sep=": ")
     for pidx in names_places:
         names_count_claims(paras[pidx], pidx, out)
+    # the rules of names before their count, each where its cue words stand
     for pidx, p in enumerate(paras):
         if p.kind not in ("body", "footnote"):
             continue
-        if "thứ " in p.text and "sau " in p.text:
+        text = p.text
+        if " và " in text:
+            if ": " in text:
+                for cm in _COLON_COUNT_RE.finditer(text):
+                    _backward(p, pidx, cm.start(), out, sep=": ")
+            if ". " in text:
+                count_after_names_claims(p, pidx, out)
+        if "thứ " in text and "sau " in text:
             rank_after_names_claims(p, pidx, out)
-        if " và " in p.text and ". " in p.text:
-            count_after_names_claims(p, pidx, out)
-        if " này" in p.text or " đó" in p.text or " trên" in p.text:
+        if " này" in text or " đó" in text or " trên" in text:
             anaphor_count_claims(p, pidx, out)
     for ctx in contexts or ():
         parts_of_total_claims(paras[ctx.pidx], ctx, out)

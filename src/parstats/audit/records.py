@@ -251,9 +251,11 @@ def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
 _ITEM_NAME = (r"(?:[^\W\d_A-ZĐ]+ ){0,2}" + _NAME + r"(?: [0-9]{1,2}-[0-9]{1,2}| \([^()]{1,30}\))?")
 _NAME_LIST_RE = re.compile(r"(?<!\w)" + _ITEM_NAME + r"(?:, " + _ITEM_NAME + r")*,? và " + _ITEM_NAME + r"(?=[ ,.;:!?]|$)")
 #: a count in words or digits that opens a sentence, and its noun ("Ba cầu thủ", "Hai trận")
-_OPENING_COUNT_RE = re.compile(r"(?:(?<=[.!?] )|^)(?P<n>" + "|".join(
+_OPENING_COUNT = (r"(?P<n>" + "|".join(
     w.capitalize() for w in sorted(NUMBER_WORDS, key=len, reverse=True) if w not in ("một", "năm", "tư"))
     + r"|[0-9]{1,2}) (?P<noun>[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?)")
+#: the count opening a sentence, found from the sentence end before it (a class: quick)
+_OPENING_COUNT_RE = re.compile(r"[.!?] " + _OPENING_COUNT)
 WEAK_BACK = "the count may not be of the names of the sentence before"
 _OTHERS_RE = re.compile(r" (?:còn lại|khác|kia|còn)\b")
 #: nouns of time or measure, and words that are not nouns: what such a count counts is no list
@@ -268,14 +270,14 @@ def count_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
     list of names of the sentence before it. ``consistent`` when the list has as many names;
     otherwise no claim (the count may be of something else)."""
     text = p.text
-    for m in _OPENING_COUNT_RE.finditer(text):
+    for m in _OPENING_COUNT_RE.finditer(text, 1):
         n = _value(m.group("n"))
-        if not 2 <= n <= 10 or m.start() < 2:
+        if not 2 <= n <= 10 or m.start("n") < 2:
             continue
         if m.group("noun").split()[0] in _NOT_COUNTED or _OTHERS_RE.match(text, m.end()) \
                 or _OTHERS_RE.match(" " + m.group("noun").split()[-1]):
             continue  # "Hai trận còn lại": the others, not the ones named
-        prev_end = m.start() - 2
+        prev_end = m.start("n") - 2
         k = max(text.rfind(". ", 0, prev_end), text.rfind("? ", 0, prev_end), text.rfind("! ", 0, prev_end))
         sentence = text[k + 2 if k >= 0 else 0:prev_end + 1]
         last = None
@@ -299,9 +301,22 @@ def count_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
                     "order": (pidx, m.start("n"))})
 
 
-#: a count, its noun and a word pointing back ("hai cầu thủ này", "3 hình ảnh đó", "ba đơn vị trên")
+#: a count, its noun and a word pointing back ("hai cầu thủ này", "3 hình ảnh đó", "ba đơn vị trên"):
+#: the word found first (a literal: quick), the count and noun read back from it
+_POINTER_RES = tuple(re.compile(r" " + w + r"(?!\w)") for w in ("này", "đó", "trên"))
 _ANAPHOR_RE = re.compile(r"(?<!\w)(?P<n>[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười|[2-9]|10) "
-                         r"(?P<noun>[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?) (?:này|nói trên|kể trên|trên|đó)(?!\w)")
+                         r"(?P<noun>[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?)(?: nói| kể)?$")
+
+
+def _anaphors(text: str):
+    """The matches of :data:`_ANAPHOR_RE` that end right before a pointing word, in order."""
+    got = []
+    for pat in _POINTER_RES:
+        for w in pat.finditer(text):
+            m = _ANAPHOR_RE.search(text, max(0, w.start() - 40), w.start())
+            if m is not None:
+                got.append(m)
+    return sorted(got, key=lambda m: m.start())
 #: names joined by dashes ("bộ ba Rimario – Hoàng Đình Tùng – Lê Văn Thắng")
 _COMMA_NAMES_RE = re.compile(r"(?<![\w,] )(?:[^\W\d_A-ZĐ]+ ){0,4}" + _NAME + r"(?:, (?:[^\W\d_A-ZĐ]+ ){0,4}" + _NAME + r")+$")
 _DASH_NAMES_RE = re.compile(r"(?<!\w)" + _NAME + r"(?: [–-] " + _NAME + r")+(?=[ ,.;:!?]|$)")
@@ -315,7 +330,7 @@ def anaphor_count_claims(p: Paragraph, pidx: int, out: list) -> None:
     dashes, or items of the count's noun and a number. ``consistent`` when the list has as many
     items; otherwise ``unverifiable`` (the list may be of other things)."""
     text = p.text
-    for m in _ANAPHOR_RE.finditer(text):
+    for m in _anaphors(text):
         noun = m.group("noun")
         if noun.split()[0] in _NOT_COUNTED or m.group("n").lower() == "năm" and noun.split()[0] in _YEAR_WORDS:
             continue
