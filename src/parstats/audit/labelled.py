@@ -57,6 +57,15 @@ _K_RE = re.compile(r"[0-9IVX](?<= [0-9IVX])(?:(?<=[0-9])[0-9]?|(?<=[IVX])[IVX]{0
 #: the label's noun, right before its number: a capitalised word and an optional lower-case one
 _LABEL_WORDS_RE = re.compile(r"(?<!\w)(" + UPPER + LOWER + r"*(?: " + LOWER + r"+)?)$")
 _MARKER_ONLY_RE = re.compile(r"[-+*•–] ")
+#: the first label of a list: " 1" or " I" before what ends a label
+_ONE_RE = re.compile(r" (?:1|I)(?![0-9\w])(?=[:.)\n]| [-–]|$| " + UPPER + r")")
+
+
+def _labels_of(nouns: set[str]) -> re.Pattern:
+    """The labels of ``nouns`` (their numbers in the group ``k``), as one pattern."""
+    alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + alts + r") (?P<k>[0-9]{1,2}|[IVX]{1,4})(?![0-9\w])(?=[:.)\n]| [-–]|$| "
+                      + UPPER + r")")
 #: a count's noun that is a time, a measure or a number word: not items
 _NOT_ITEM_NOUNS = frozenset("năm tháng ngày giờ phút giây tuổi lần điểm người triệu tỷ nghìn ngàn trăm".split())
 
@@ -74,9 +83,20 @@ def _labels(paras: list[Paragraph]) -> dict[str, list[tuple[int, int, int]]]:
     texts = [p.text for p in paras]
     offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
     hits: dict[int, list[re.Match]] = {}
-    for k in _K_RE.finditer("\n".join(texts)):
-        i = bisect.bisect_right(offsets, k.start()) - 1
-        hits.setdefault(i, []).append(k.start() - offsets[i])
+    joined = "\n".join(texts)
+    # a list of labels starts with "… 1" or "… I": found first (a literal: quick), the labels of
+    # their nouns only then
+    nouns = set()
+    for one in _ONE_RE.finditer(joined):
+        w = _LABEL_WORDS_RE.search(joined, max(0, one.start() - 32), one.start())
+        if w is not None:
+            nouns.add(w.group(1))
+    if not nouns:
+        return out
+    for k in _labels_of(nouns).finditer(joined):
+        k_at = k.start("k")
+        i = bisect.bisect_right(offsets, k_at) - 1
+        hits.setdefault(i, []).append(k_at - offsets[i])
     for i, starts in hits.items():
         p = paras[i]
         if p.kind not in ("body", "heading", "footnote"):
