@@ -392,6 +392,8 @@ _EXAMPLES = [
     "Trích lại 90% số tiền phí thu được để chi. Nộp 10% số tiền phí thu được vào ngân sách.",
     "Hà Nội FC thắng 6, hòa 2 và thua 2, giành 21 điểm sau 10 vòng đấu.",
     "Huyện có 15 đơn vị hành chính cấp xã, bao gồm thị trấn Phú Phong (huyện lỵ) và 14 xã.",
+    "Cần hai điều kiện. Một là, có vốn. Hai là, có người.",
+    "Sách có hình 37 (trang 88), hình 46 (trang 110) và hình 52 (trang 120) nhưng không chú thích 3 hình ảnh đó.",
 ]
 
 
@@ -737,3 +739,20 @@ def test_a_count_pointing_back_at_the_list_before_it():
         assert f.status == "consistent", text
     (g,) = _rule("Indonesia, Việt Nam và Philippines sẽ cạnh tranh hai vé này.", "anaphor-count")
     assert g.status == "unverifiable"  # the list is of other things: never flagged
+
+
+def test_items_listed_in_the_sentence_after_their_count():
+    text = ("Koji chỉ ra ba vấn đề lớn của V-League. Đó là chất lượng mặt sân quá tồi, thời gian thi đấu "
+            "thực tế quá thấp và thái độ cầu thủ thiếu chuyên nghiệp.")
+    (f,) = _rule(text, "counted-list")
+    assert f.status == "consistent" and len(f.claim.parts) == 3
+    assert not _rule(text.replace("ba vấn đề", "bốn vấn đề"), "counted-list")  # clauses: nothing said
+
+
+def test_items_said_one_by_one_after_their_count():
+    text = "Tôi đề nghị 3 giải pháp sau:\n\nThứ nhất, tăng bội chi.\n\nThứ hai, lấy ngân sách năm tới.\n\nThứ ba, cắt công trình.\n"
+    (f,) = _rule(text, "ordinal-items")
+    assert f.status == "consistent" and len(f.claim.parts) == 3
+    (g,) = _rule("Cần hai điều kiện. Một là, có vốn. Hai là, có người.", "ordinal-items")
+    assert g.status == "consistent"
+    assert not _rule(text.replace("3 giải pháp", "4 giải pháp"), "ordinal-items")  # another count: nothing said

@@ -25,6 +25,12 @@ Rules (each named in ``detail["rule"]``):
     name only some parts), and each bullet's share of the whole (``chiếm P%``) checked against
     it, flagged only when the parts add up to the whole exactly (the numbers then confirm the tie).
 
+``ordinal-items``
+    A count and its noun, then the items said one by one: ``Thứ nhất, …``, ``Thứ hai, …`` or
+    ``Một là, …``, ``Hai là, …`` (at a paragraph's or a sentence's start), the nearest count before
+    the first within 400 characters. ``consistent`` when the last is the count; otherwise nothing is
+    said (the count may be of something else).
+
 Each rule reads each paragraph a bounded number of times: linear in the text.
 """
 from __future__ import annotations
@@ -339,10 +345,72 @@ def _head_total_bullets(paras: list[Paragraph], out: list) -> None:
                         "order": (j, sm.start("p"))})
 
 
+_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+#: "Thứ nhất," / "thứ hai:" (found from "hứ ", a literal) and "Một là," / "Hai là:"
+_ORDINAL_RE = re.compile(r"hứ (?P<o>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=[,:.]| là)")
+_IS_RE = re.compile(r"(?P<o>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là[,:]")
+_IS_VALUES = {"Một": 1, "Hai": 2, "Ba": 3, "Bốn": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9, "Mười": 10}
+_ANY_COUNT_RE = re.compile(r"(?<![\w.,/])(?P<n>[0-9]{1,2}|(?i:" + _WORDS + r")) (?P<noun>" + LOWER + r"+)")
+
+
+def _at_start(joined: str, s: int) -> bool:
+    """Whether ``s`` opens a paragraph (after a marker) or a sentence."""
+    before = joined[max(0, s - 2):s]
+    return s == 0 or before[-1:] == "\n" or before in _BOUNDARIES or _MARKER_ONLY_RE.fullmatch(before) is not None
+
+
+def _ordinal_items(paras: list[Paragraph], out: list) -> None:
+    texts = [p.text for p in paras]
+    joined = "\n".join(texts)
+    if "hứ nhất" not in joined and " là" not in joined:
+        return
+    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
+    marks = []
+    for m in _ORDINAL_RE.finditer(joined):
+        s = m.start() - 1
+        if s >= 0 and joined[s] in "Tt" and _at_start(joined, s):
+            marks.append((s, _ORDINALS[m.group("o")]))
+    for m in _IS_RE.finditer(joined):
+        if _at_start(joined, m.start()):
+            marks.append((m.start(), _IS_VALUES[m.group("o")]))
+    marks.sort()
+    x = 0
+    while x < len(marks):
+        s, k = marks[x]
+        x += 1
+        if k != 1:
+            continue
+        run = 1
+        while x < len(marks) and marks[x][1] == run + 1:
+            run += 1
+            x += 1
+        if run < 2:
+            continue
+        found = None
+        for found in _ANY_COUNT_RE.finditer(joined, max(0, s - 400), s):
+            pass
+        if found is None or found.group("noun") in _NOT_ITEM_NOUNS:
+            continue
+        n = int(found.group("n")) if found.group("n").isdigit() else COUNT_WORDS[found.group("n").lower()]
+        if n != run:
+            continue
+        i = bisect.bisect_right(offsets, found.start()) - 1
+        p = paras[i]
+        if p.kind not in ("body", "footnote", "heading"):
+            continue
+        at = found.start() - offsets[i]
+        out.append(sum_claim(p, i, at, found.end() - offsets[i], total=n, parts=(1,) * run,
+                             reported=found.group("n"),
+                             source=f"the count '{found.group(0)}' and the items said one by one after it ({run})",
+                             detail={"unit": found.group("noun"), "rule": "ordinal-items", "list": True,
+                                     "weak": WEAK_LABELLED}))
+
+
 def labelled_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:
     """The ``labelled-items`` and ``labelled-amounts`` claims of a text's paragraphs."""
     out: list[ProvisionalClaim] = []
     _labelled_items(paras, out)
+    _ordinal_items(paras, out)
     if any(p.bullet for p in paras):
         _labelled_amounts(paras, out)
         _head_total_bullets(paras, out)

@@ -252,7 +252,7 @@ PLAIN_ITEM_WORDS = 7
 
 
 def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, noun: str, pos: int,
-                 opened: str | None, out: list, gap: str = "") -> bool:
+                 opened: str | None, out: list, gap: str = "", item_words: int = 0) -> bool:
     """``3 giải pháp được sử dụng chủ yếu là sử dụng quỹ dự phòng, thu nợ bằng tiền và xử lý tài
     sản``, ``2 nhóm … là bưu chính viễn thông và giáo dục``, ``ba kỳ AFF Cup năm 2014, 2016 và
     2020``: a count, then (after ``:``, ``gồm``, ``là``, an opening parenthesis, or ``năm`` and
@@ -296,7 +296,7 @@ def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
         if mode == "plain" and not _PLAIN_SEP_RE.search(body) and _DASH_SEP_RE.search(body):
             sep_re = _DASH_SEP_RE  # "3 nhà: nhà nghiên cứu – nhà doanh nghiệp – nhà quản lý"
         items = [i.strip() for i in sep_re.split(body) if i.strip()]
-        longest = 2 * PLAIN_ITEM_WORDS if mode == "semi" else PLAIN_ITEM_WORDS
+        longest = 2 * PLAIN_ITEM_WORDS if mode == "semi" else (item_words or PLAIN_ITEM_WORDS)
         if len(items) < 2 or len(items) != n or any(len(i.split()) > longest for i in items):
             continue
         if any(_NESTED_INTRO_RE.search(i) for i in items):
@@ -310,6 +310,27 @@ def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
     return True
 
 
+#: what opens a sentence that lists the items of the count before it ("… ba vấn đề lớn. Đó là A, B và C.")
+_NEXT_INTRO_RE = re.compile(r"[.:] (?:Đó là|Đó chính là|Gồm|Bao gồm|Cụ thể là|Cụ thể|Lần lượt là):? ")
+
+
+def _next_sentence_items(p: Paragraph, pidx: int, m: re.Match, out: list) -> bool:
+    """``… chỉ ra ba vấn đề lớn của V-League. Đó là chất lượng mặt sân quá tồi, thời gian thi đấu
+    quá thấp và thái độ thiếu chuyên nghiệp.``: the count's sentence ends, and the next one opens
+    with ``Đó là``/``Gồm``/``Cụ thể là`` and lists plain items of up to twelve words, a sentence
+    of their own (rule ``counted-list``, as :func:`_plain_items`: ``consistent`` when they are as
+    many, else nothing said)."""
+    n, written, _ = _count_value(m)
+    noun_m = _NOUN_RE.match(p.text, m.end())
+    if n < 2 or noun_m is None:
+        return False
+    noun = noun_m.group(1).strip()
+    intro = _NEXT_INTRO_RE.match(p.text, sentence_end(p.text, m.end()))
+    if intro is None:
+        return False
+    return _plain_items(p, pidx, m, n, written, noun, intro.end(), "là", out, item_words=12)
+
+
 #: words between a count and names that make the names something else than its items: a
 #: companion ("cùng với"), a topic ("về"), a place crossed ("qua"), an owner ("của nhà Trần")
 _NOT_THE_ITEMS_RE = re.compile(r"\b(?:cùng|với|về|qua|giữa|bên|của)\b")
@@ -317,25 +338,26 @@ _GAP_TO_NAME_RE = re.compile(r"(?: " + _LO + r"+){1,8} (?=[`" + _UP[1:] + r")")
 
 
 def _names_later(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, noun: str, pos: int,
-                 out: list) -> None:
+                 out: list) -> bool:
     """``Ba bàn thắng của Việt Nam do công của Tiến Linh, Quang Hải và Xuân Son``: a count, a few
     lower-case words, then names to the end of the clause (rule ``counted-list``, weak): reported
     ``consistent`` when there are as many names as the count; otherwise nothing is said (the words
-    may name something else first)."""
+    may name something else first). Returns whether a claim was made."""
     text = p.text
     g = _GAP_TO_NAME_RE.match(text, pos)
     if g is None or _NOT_THE_ITEMS_RE.search(g.group(0)):
-        return
+        return False
     nm = _NAMES_RE.match(text, g.end())
     if nm is None:
-        return
+        return False
     items = _items(nm.group("items"))
     end = nm.end()
     if len(items) < 2 or len(items) != n or (end < len(text.rstrip()) and text[end:end + 1] not in ".;,)"):
-        return
+        return False
     out.append(sum_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
                       source=f"the count '{written} {noun}' and {n} names later in its clause",
                       detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
+    return True
 
 
 #: a number word, a capitalised noun of one to four words, a colon, then names ("Ba Bí thư Tỉnh ủy:
@@ -691,7 +713,10 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             if (m.group("noun") in _NOT_LIST_NOUNS and m.group("noun") not in WEAK_LIST_NOUNS) \
                     or _prev_word(text, s) in _NOT_COUNT_BEFORE:
                 continue
+            before = len(out)
             _forward(p, pidx, m, out)
+            if len(out) == before and ". " in text:
+                _next_sentence_items(p, pidx, m, out)
         if pidx in pcts:
             if "(" in text and any(cue in text for cue in PARTS_CUE_WORDS):
                 inline_parts(p, pidx, out)

@@ -263,6 +263,8 @@ _BASIS = [
     P("the rank '{r}' and {k} names after 'sau'", "thứ hạng «{r}» và {k} tên nêu sau «sau»"),
     P("{k} names in the sentence before '{q}'", "{k} tên trong câu trước «{q}»"),
     P("{k} items listed before '{q}'", "{k} mục được liệt kê trước «{q}»"),
+    P("the count '{n}' and the items said one by one after it ({k})",
+      "số «{n}» và các mục được nêu lần lượt sau đó ({k})"),
     P("3 points for each of the {w} wins and 1 for each of the {d} draws of its sentence",
       "3 điểm cho mỗi trận thắng trong {w} trận thắng và 1 điểm cho mỗi trận hòa trong {d} trận hòa nêu trong cùng câu"),
     P("{k} percentages of '{q}' in the paragraph, which add to 100%: the parts of one whole ({s})",
