@@ -756,3 +756,15 @@ def test_items_said_one_by_one_after_their_count():
     (g,) = _rule("Cần hai điều kiện. Một là, có vốn. Hai là, có người.", "ordinal-items")
     assert g.status == "consistent"
     assert not _rule(text.replace("3 giải pháp", "4 giải pháp"), "ordinal-items")  # another count: nothing said
+
+
+def test_changes_written_with_co_them_and_a_base_after_la():
+    for text in ("Dow Jones tăng lên mức cao nhất, với 75,46 điểm có thêm, tương đương 0,49%, lên 15.467,66 điểm.",
+                 "S&P 500 lên mức kỷ lục mới là 1.754,67 điểm sau khi có thêm 10,01 điểm, tương đương 0,57%."):
+        (f,) = _rule(text, "change-amount-percent")
+        assert f.status == "consistent", text
+    text = "Doanh thu đạt 1.250 tỷ đồng, tăng {}% so với cùng kỳ năm ngoái là 1.000 tỷ đồng."
+    (g,) = _rule(text.format(25), "change-paren-base")
+    assert g.status == "consistent"
+    (h,) = _rule(text.format(20), "change-paren-base")
+    assert h.status == "unverifiable"  # 'là 1.000 tỷ' may be the value after: never flagged

@@ -87,7 +87,7 @@ _FROM_TO_AMOUNT_RE = re.compile(
     r"(?i)^(?: " + LETTER + r"+)?,? ?\(?(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + NUMBER + r")(?!\s?%|[0-9])")
 
 
-_UP_VERBS = ("tăng", "ghi thêm", "tiến", "thêm", "nhích", "lên")
+_UP_VERBS = ("tăng", "ghi thêm", "tiến", "thêm", "nhích", "lên", "có thêm")
 PLAIN_VERB = (r"(?P<verb>[Tt]ăng|[Gg]iảm|[Gg]hi thêm|[Tt]iến|[Mm]ất|[Ll]ùi|[Tt]ụt|[Hh]ạ|[Nn]hích|[Đđ]ể mất)"
                r"(?: thêm| tiếp| nhẹ| mạnh)?")
 #: the same, its first letter a character class before the alternatives (a pattern that starts
@@ -112,6 +112,15 @@ _AT_TAIL_RE = re.compile(
     r", " + _VERB + r" (?P<n>" + NUMBER + r") (?P<nu>" + LETTER + r"+)(?: " + LETTER + r"+)?" + _PCT_PART)
 _AT_HEAD_RE = re.compile(r"(?i)(?P<b>" + NUMBER + r") (?P<bu>" + LETTER + r"+)(?: " + LETTER + r"+)?$")
 _AT_CUE_RE = re.compile(r"(?i)(?:mức|đạt|còn|lên|xuống|là|ở|tại|giá|đứng|chốt|đóng cửa)(?: giá)? $")
+#: "75,46 điểm có thêm, tương đương 0,49%, lên 15.467,66 điểm": the amount before its verb
+_GAINED_PCT_TO_RE = re.compile(
+    r"(?P<n>" + NUMBER + r") (?P<nu>" + LETTER + r"+) (?P<verb>có thêm|mất đi|bị mất)" + _PCT_PART
+    + r",?(?: " + LETTER + r"+){0,4},? (?:lên|xuống|còn|về|ở|đạt)(?: mức)? (?P<b>" + NUMBER + r") (?P<bu>"
+    + LETTER + r"+)")
+#: "lên mức 1.754,67 điểm sau khi có thêm 10,01 điểm, tương đương 0,57%": the value it led to first
+_AFTER_GAIN_RE = re.compile(
+    r"(?P<b>" + NUMBER + r") (?P<bu>" + LETTER + r"+) sau khi (?P<verb>tăng|giảm|có thêm|mất|mất đi)(?: thêm)? (?P<n>"
+    + NUMBER + r") (?P<nu>" + LETTER + r"+)" + _PCT_PART)
 
 
 def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
@@ -127,6 +136,11 @@ def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
             _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
         for m in _AMOUNT_TO_PCT_RE.finditer(text, a, b):  # "giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm 1,9%"
             _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
+        if "có thêm" in text or "mất" in text or "sau khi" in text:
+            for m in _GAINED_PCT_TO_RE.finditer(text, a, b):  # "75,46 điểm có thêm, tương đương 0,49%, lên B"
+                _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
+            for m in _AFTER_GAIN_RE.finditer(text, a, b):  # "B điểm sau khi có thêm 10,01 điểm, tương đương 0,57%"
+                _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
         for m in _AT_TAIL_RE.finditer(text, a, b):  # "… 61,46 điểm, giảm 0,48 điểm (-0,77%)"
             h = _AT_HEAD_RE.search(text, max(0, m.start() - 40), m.start())
             if h is not None and _AT_CUE_RE.search(text, max(0, h.start() - 16), h.start()):
@@ -530,6 +544,12 @@ def named_base_claims(ctx: ParagraphContext, claims: list) -> None:
 _PAREN_BASE_TAIL_RE = re.compile(
     r" ?%?,? so với (?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{1,2}(?:/[0-9]{4})?| [0-9]{4})?) ?\( ?(?:mức |đạt |là |với )?"
     + amount_re("b") + r"[^()]{0,12}\)")
+#: "tăng 25% so với cùng kỳ năm ngoái là 1.000 tỷ đồng": the base after "là"/"đạt" (no parentheses:
+#: weak, "là 1.200 tỷ" may also be the value after the change)
+_LA_BASE_TAIL_RE = re.compile(
+    r" ?%?,? so với (?P<w>[^\W\d_][^,.;:()0-9]{0,50}?(?: [0-9]{1,2}(?:/[0-9]{4})?| [0-9]{4})?) (?:là|đạt|ở mức|với mức) "
+    + amount_re("b"))
+WEAK_LA_BASE = "the amount after 'so với … là' may be the value after the change, not its base"
 #: "tăng 150 em so với năm học trước (2.350 em), tương ứng tăng 6,4%": the change as an amount,
 #: its base in parentheses, then its percentage
 _AMOUNT_PAREN_BASE_RE = re.compile(
@@ -582,6 +602,10 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
             if t.used or t.role not in ("pct", "pct-change", "pct-ref"):
                 continue
             tail = _PAREN_BASE_TAIL_RE.match(text, t.e)
+            weak = None
+            if tail is None:
+                tail = _LA_BASE_TAIL_RE.match(text, t.e)
+                weak = WEAK_LA_BASE
             if tail is None:
                 continue
             head = _NAMED_CHANGE_HEAD_RE.search(text, max(0, t.s - 60), t.s)
@@ -596,7 +620,8 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
                 continue  # the direction: another class (change-direction)
             _change_claim(ctx, claims, "change-paren-base", head.start(), tail.end(),
                           parse_value(tail.group("b"), b.unit), parse_value(head.group("a"), a.unit), t,
-                          f"'{text[head.start():tail.end()]}': the base in parentheses", None,
+                          f"'{text[head.start():tail.end()]}': the base " + ("in parentheses" if weak is None
+                                                                              else "after 'là'"), weak,
                           head.start("a"))
     if ctx.pcts and "ớ" in text and "so với" in text:
         _amount_paren_base(ctx, claims)
