@@ -768,3 +768,10 @@ def test_changes_written_with_co_them_and_a_base_after_la():
     assert g.status == "consistent"
     (h,) = _rule(text.format(20), "change-paren-base")
     assert h.status == "unverifiable"  # 'là 1.000 tỷ' may be the value after: never flagged
+
+
+def test_bullets_set_in_italics_are_bullets():
+    text = ("*Tổng vốn đầu tư khoảng 329,78 tỷ đồng. Trong đó:*\n\n*- Vốn tự có: 49,6 tỷ (chiếm khoảng 15,04% "
+            "tổng mức đầu tư).*\n\n*- Vốn vay: 280,18 tỷ (chiếm khoảng 84,96% tổng mức đầu tư).*\n")
+    found = _rule(text, "head-total-bullets")
+    assert [f.status for f in found] == ["consistent"] * 3

@@ -109,6 +109,8 @@ _RULE_RE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 
 _BULLET_RE = re.compile(r"^\s*(?:[-+*•–]|[0-9]{1,2}[.)]|[a-zđ][)])\s+")
+#: a bullet inside emphasis markers: "*- …*", "**+ …**"
+_EMPHASISED_BULLET_RE = re.compile(r"^\s*\*{1,3}(?:[-+•–]|[0-9]{1,2}[.)]|[a-zđ][)])\s+")
 
 _FOOTDEF_RE = re.compile(r"^\s*(?:<sup>\s*([0-9]{1,3}|[a-z])\s*</sup>|\[\^([^\]\s]{1,10})\]:)\s*")
 
@@ -316,6 +318,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
                 lead = raw if raw[0] == first else raw.lstrip()
                 bullet = ((first in "-+*•–" or ")" in lead[1:3] or "." in lead[1:3])
                           and _BULLET_RE.match(raw) is not None)
+                if not bullet and first == "*" and _EMPHASISED_BULLET_RE.match(raw):
+                    bullet = True  # "*- Vốn tự có: 49,6 tỷ …*": a bullet set in italics
         if lineno not in markup_lines or more_markup(body) is None:
             # _clean(body) inline for the common cases: plain text, or text with only emphasis
             # ("**bold**") or brackets that are not markers ("[1] …"): no markers to keep
