@@ -63,15 +63,26 @@ _K_RE = re.compile(r"[0-9IVX](?<= [0-9IVX])(?:(?<=[0-9])[0-9]?|(?<=[IVX])[IVX]{0
 #: the label's noun, right before its number: a capitalised word and an optional lower-case one
 _LABEL_WORDS_RE = re.compile(r"(?<!\w)(" + UPPER + LOWER + r"*(?: " + LOWER + r"+)?)$")
 _MARKER_ONLY_RE = re.compile(r"[-+*•–] ")
-#: the first label of a list: " 1" or " I" before what ends a label
-_ONE_RE = re.compile(r" (?:1|I)(?![0-9\w])(?=[:.)\n]| [-–]|$| " + UPPER + r")")
+#: the first label of a list: " 1" or " I" before what ends a label (each found from its
+#: character, a literal: quick)
+_ONE_RES = tuple(re.compile(r" " + c + r"(?![0-9\w])(?=[:.)\n]| [-–]|$| " + UPPER + r")") for c in "1I")
 
 
-def _labels_of(nouns: set[str]) -> re.Pattern:
-    """The labels of ``nouns`` (their numbers in the group ``k``), as one pattern."""
-    alts = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + alts + r") (?P<k>[0-9]{1,2}|[IVX]{1,4})(?![0-9\w])(?=[:.)\n]| [-–]|$| "
-                      + UPPER + r")")
+_LABEL_OF: dict[str, re.Pattern] = {}
+
+
+def _labels_of(noun: str) -> re.Pattern:
+    """The labels of ``noun`` (their numbers in the group ``k``), compiled once per noun; the noun
+    first (a literal: quick), the start of its word checked by the caller."""
+    pat = _LABEL_OF.get(noun)
+    if pat is None:
+        if len(_LABEL_OF) > 1024:
+            _LABEL_OF.clear()
+        pat = _LABEL_OF[noun] = re.compile(re.escape(noun) + r" (?P<k>[0-9]{1,2}|[IVX]{1,4})(?![0-9\w])"
+                                           r"(?=[:.)\n]| [-–]|$| " + UPPER + r")")
+    return pat
+
+
 #: a count's noun that is a time, a measure or a number word: not items
 _NOT_ITEM_NOUNS = frozenset("năm tháng ngày giờ phút giây tuổi lần điểm người triệu tỷ nghìn ngàn trăm".split())
 
@@ -93,16 +104,22 @@ def _labels(paras: list[Paragraph]) -> dict[str, list[tuple[int, int, int]]]:
     # a list of labels starts with "… 1" or "… I": found first (a literal: quick), the labels of
     # their nouns only then
     nouns = set()
-    for one in _ONE_RE.finditer(joined):
-        w = _LABEL_WORDS_RE.search(joined, max(0, one.start() - 32), one.start())
-        if w is not None:
-            nouns.add(w.group(1))
+    for pat in _ONE_RES:
+        for one in pat.finditer(joined):
+            w = _LABEL_WORDS_RE.search(joined, max(0, one.start() - 32), one.start())
+            if w is not None:
+                nouns.add(w.group(1))
     if not nouns:
         return out
-    for k in _labels_of(nouns).finditer(joined):
-        k_at = k.start("k")
-        i = bisect.bisect_right(offsets, k_at) - 1
-        hits.setdefault(i, []).append(k_at - offsets[i])
+    for noun in nouns:
+        for k in _labels_of(noun).finditer(joined):
+            if k.start() and (joined[k.start() - 1].isalnum() or joined[k.start() - 1] == "_"):
+                continue  # inside a word
+            k_at = k.start("k")
+            i = bisect.bisect_right(offsets, k_at) - 1
+            hits.setdefault(i, []).append(k_at - offsets[i])
+    for starts in hits.values():
+        starts.sort()
     for i, starts in hits.items():
         p = paras[i]
         if p.kind not in ("body", "heading", "footnote"):
@@ -348,7 +365,8 @@ def _head_total_bullets(paras: list[Paragraph], out: list) -> None:
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 #: "Thứ nhất," / "thứ hai:" (found from "hứ ", a literal) and "Một là," / "Hai là:"
 _ORDINAL_RE = re.compile(r"hứ (?P<o>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=[,:.]| là)")
-_IS_RE = re.compile(r"(?P<o>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là[,:]")
+_IS_RE = re.compile(r"là[,:]")  # found first (a literal), its number word read back
+_IS_WORD_RE = re.compile(r"(?P<o>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) $")
 _IS_VALUES = {"Một": 1, "Hai": 2, "Ba": 3, "Bốn": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9, "Mười": 10}
 _ANY_COUNT_RE = re.compile(r"(?<![\w.,/])(?P<n>[0-9]{1,2}|(?i:" + _WORDS + r")) (?P<noun>" + LOWER + r"+)")
 
@@ -370,8 +388,9 @@ def _ordinal_items(paras: list[Paragraph], out: list) -> None:
         s = m.start() - 1
         if s >= 0 and joined[s] in "Tt" and _at_start(joined, s):
             marks.append((s, _ORDINALS[m.group("o")]))
-    for m in _IS_RE.finditer(joined):
-        if _at_start(joined, m.start()):
+    for lm in _IS_RE.finditer(joined):
+        m = _IS_WORD_RE.search(joined, max(0, lm.start() - 6), lm.start())
+        if m is not None and _at_start(joined, m.start()):
             marks.append((m.start(), _IS_VALUES[m.group("o")]))
     marks.sort()
     x = 0
