@@ -775,3 +775,13 @@ def test_bullets_set_in_italics_are_bullets():
             "tổng mức đầu tư).*\n\n*- Vốn vay: 280,18 tỷ (chiếm khoảng 84,96% tổng mức đầu tư).*\n")
     found = _rule(text, "head-total-bullets")
     assert [f.status for f in found] == ["consistent"] * 3
+
+
+def test_the_running_score_of_a_match_report():
+    text = ("Vũ Viết Triều chạm bóng, nâng tỷ số lên 2-0. Trận trước, Mpande giúp đội gỡ hòa 2-2. Phút 22, Hải Huy "
+            "rút ngắn tỷ số còn 1-2. Trần Phi Sơn nâng tỷ số lên 3-1 ở phút 40. Bàn rút ngắn tỷ số còn 2-3. "
+            "Hà Tĩnh bảo toàn tỷ số 3-2 đến hết giờ.")
+    found = _rule(text, "score-sequence")
+    assert {f.status for f in found} == {"consistent"} and len(found) == 2 * 5  # all but the other match's 2-2
+    # results of several matches are no running score
+    assert not _rule("Đội hòa Lào 1-1, thua Trung Quốc 1-2 và thắng Philippines 3-1.", "score-sequence")

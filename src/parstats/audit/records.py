@@ -31,7 +31,7 @@ from parstats.audit.words import COUNT_WORDS, UPPER
 from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
-__all__ = ["full_record", "record_counts", "count_after_names_claims", "anaphor_count_claims", "WEAK_BACK", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
+__all__ = ["score_claims", "WEAK_SCORE", "full_record", "record_counts", "count_after_names_claims", "anaphor_count_claims", "WEAK_BACK", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
            "names_count_claims", "rank_after_names_claims", "rest_of_fraction_claims", "WEAK_RANK", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
@@ -367,6 +367,72 @@ def anaphor_count_claims(p: Paragraph, pidx: int, out: list) -> None:
                     "target": None, "detail": {"unit": noun, "rule": "anaphor-count", "list": True,
                                                "weak": WEAK_BACK},
                     "order": (pidx, m.start("n"))})
+
+
+# ------------------------------------------------------------------ the running score of a match
+#: a score ("2-0", "1 - 2"), found from its dash (a literal: quick), after a word of the game
+_SCORE_RE = re.compile(r"(?<![0-9/.,:])(?P<a>[0-9]{1,2}) ?[-–] ?(?P<b>[0-9]{1,2})(?![0-9/:%]|[.,][0-9])")
+#: the words of a running score ("nâng tỷ số lên 2-0", "gỡ hòa 1-1", "rút ngắn còn 1-2"), not of a
+#: result ("thắng Lào 4-1": the results of several matches are no running score)
+_SCORE_CUE_RE = re.compile(
+    r"(?i)(?:tỷ số|tỉ số|gỡ hòa|gỡ hoà|dẫn|nâng|rút ngắn|ấn định|chung cuộc|ngược dòng|quân bình|san bằng|"
+    r"cân bằng|lên|còn|thành)(?: [^\W\d_]+){0,3} $")
+#: the words of a goal just scored ("nâng tỷ số lên", "rút ngắn", "gỡ hòa", "mở tỷ số"), as against
+#: a score at the end ("kết thúc với tỷ số 1-0", "chung cuộc"): a run needs two goals told so
+_STEP_CUE_RE = re.compile(r"(?i)(?:gỡ hòa|gỡ hoà|dẫn|nâng|rút ngắn|ấn định|mở tỷ số|mở tỉ số|ngược dòng|"
+                          r"quân bình|san bằng|cân bằng|cách biệt|lên|còn|thành)(?: [^\W\d_]+){0,3} $")
+WEAK_SCORE = "the goals told may be of another match, or not all told"
+
+
+def score_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """``… nâng tỷ số lên 2-0. … rút ngắn tỷ số còn 1-2 … nâng tỷ số lên 3-1 … còn 2-3 … bảo toàn
+    tỷ số 3-2`` (rule ``score-sequence``): the scores a match report tells one after another, each
+    one goal more for one side than the one before (read either way round: "1-2" is "2-1" told
+    from the other side), the last one may be repeated; a score that fits nowhere (another
+    match's) is passed over. Each number of a score in a run of two or more different scores is
+    ``consistent`` with the goals told before it; nothing is said of the others (the report may
+    skip a goal)."""
+    text = p.text
+    scores = []
+    for m in _SCORE_RE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a > 15 or b > 15 or a + b == 0 or not _SCORE_CUE_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        scores.append(m)
+    if len(scores) < 2:
+        return
+    runs: list[list[tuple[re.Match, bool]]] = []
+    state = None
+    for m in scores:
+        a, b = int(m.group("a")), int(m.group("b"))
+        if state is not None:
+            x, y = state
+            fits = [flip for flip, (u, v) in ((False, (a, b)), (True, (b, a)))
+                    if (u, v) in ((x + 1, y), (x, y + 1), (x, y))]
+            if fits:
+                flip = fits[0]
+                runs[-1].append((m, flip))
+                state = (b, a) if flip else (a, b)
+                continue
+            if a + b > 1:
+                continue  # another match's score, told in passing
+        runs.append([(m, False)])
+        state = (a, b)
+    for run in runs:
+        firsts = {tuple(sorted((int(m.group("a")), int(m.group("b"))))) for m, _ in run}
+        steps = sum(1 for m, _ in run if _STEP_CUE_RE.search(text, max(0, m.start() - 40), m.start()))
+        if len(firsts) < 2 or steps < 2:
+            continue  # one score said again, or results of matches: no goals told one by one
+        for m, flip in run:
+            for g in ("a", "b"):
+                n = int(m.group(g))
+                out.append({"kind": "sum", "line": p.line_at(m.start(g)), "quote": text[max(0, m.start() - 30):m.end()].lstrip(),
+                            "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group(g),
+                            "denominator_source": f"the goals told one by one before the score '{m.group(0)}' "
+                                                  f"({len(run)} scores, each one goal on)",
+                            "target": None, "detail": {"unit": "bàn", "rule": "score-sequence", "list": True,
+                                                       "weak": WEAK_SCORE},
+                            "order": (pidx, m.start(g))})
 
 
 # ------------------------------------------------------------------ a rank after the names before it
