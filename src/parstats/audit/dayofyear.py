@@ -36,7 +36,7 @@ def _claim(p: Paragraph, pidx: int, s: int, e: int, reported: str, parts: tuple[
     return {"kind": "sum", "line": p.line_at(s), "quote": p.text[qs:e].strip(" ,.;")[-200:], "numerator": None,
             "denominator": int(reported), "parts": parts, "reported": reported,
             "denominator_source": f"{what} in the Gregorian calendar{' (a leap year)' if leap else ''}",
-            "target": None, "detail": {"unit": "ngày", "rule": "day-of-year", "exhaustive": True, "calendar": True}, "order": (pidx, s)}
+            "target": None, "detail": {"unit": "ngày", "rule": "day-of-year", "exhaustive": True, "derived_parts": True}, "order": (pidx, s)}
 
 
 def day_of_year_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:

@@ -154,7 +154,7 @@ def _points(ctx: ParagraphContext, claims: list, results: dict, s: int, e: int) 
     claims.append(provisional_claim(
         ctx, "sum", first, last, denominator=_value(pm.group("n")), parts=(3 * w, d), reported=pm.group("n"),
         source=f"3 points for each of the {w} wins and 1 for each of the {d} draws of its sentence",
-        detail={"unit": "điểm", "rule": "record-points", "weak": WEAK_POINTS},
+        detail={"unit": "điểm", "rule": "record-points", "weak": WEAK_POINTS, "derived_parts": True},
         quote_start=first, line_pos=pm.start()))
 
 
