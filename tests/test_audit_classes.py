@@ -785,3 +785,15 @@ def test_the_running_score_of_a_match_report():
     assert {f.status for f in found} == {"consistent"} and len(found) == 2 * 5  # all but the other match's 2-2
     # results of several matches are no running score
     assert not _rule("Đội hòa Lào 1-1, thua Trung Quốc 1-2 và thắng Philippines 3-1.", "score-sequence")
+
+
+def test_a_pipe_table_without_a_separator_line_is_a_table():
+    rows = [("2010", "2,47", "2,73"), ("2015", "3,17", "3,55"), ("2021", "3,94", "4,88")]
+    def total(a, b):
+        return format_number(Decimal(a.replace(",", ".")) + Decimal(b.replace(",", ".")), 2)
+    body = "\n".join(f"{y} | {total(a, b)} | {a} | {b}" for y, a, b in rows)
+    text = f"Bảng. Sản lượng thuỷ sản (triệu tấn)\n\nNăm | Tổng số | Trong đó\n    | Khai thác | Nuôi trồng\n{body}\n"
+    found = _rule(text, "table-total-column")
+    assert [f.status for f in found] == ["consistent"] * len(rows)
+    # prose with a few bars is no table
+    assert split_paragraphs("Giá | cao\n\nA | B | C")[0].kind == "body"

@@ -227,11 +227,28 @@ def normalize_text(text: str) -> str:
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?\s*$")
 
 
+#: a cell that is a number ("| 5,20", "| 2 813")
+_DIGIT_CELL_RE = re.compile(r"\| ?[0-9]")
+
+
 def _pipe_table_rows(lines: list[str]) -> frozenset[int]:
     """Line numbers (1-based) of the rows of pipe tables written without outer pipes
     (``Năm | 2010 | 2021`` / ``--- | --- | ---`` / ``GRDP | 124,7 | 346,6``, GitHub Markdown):
     the separator line and the lines with a ``|`` right around it."""
     rows: set[int] = set()
+    # without a separator line (text converted from print): a run of three or more lines with
+    # " | ", two of them or more with a number, all those of the same number of cells (three or more)
+    run: list[int] = []
+    for i, line in enumerate(lines + [""]):
+        if " | " in line or line.lstrip().startswith("|"):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            numbered = [k for k in run if _DIGIT_CELL_RE.search(lines[k])]
+            widths = {lines[k].count("|") for k in numbered}
+            if len(numbered) >= 2 and len(widths) == 1 and min(widths) >= 2:
+                rows.update(k + 1 for k in run)
+        run = []
     for i, line in enumerate(lines):
         if "|" not in line or "--" not in line or not _PIPE_SEPARATOR_RE.match(line):
             continue
@@ -283,7 +300,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         markup_lines.add(line)
     new_paragraph, add_paragraph = Paragraph, paras.append
     lines = text.split("\n")
-    pipe_rows = _pipe_table_rows(lines) if "|" in text and "--" in text else frozenset()
+    pipe_rows = _pipe_table_rows(lines) if "|" in text and ("--" in text or " | " in text) else frozenset()
     for lineno, raw in enumerate(lines, start=1):
         if not raw or raw.isspace():
             cur = None

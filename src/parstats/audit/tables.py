@@ -85,11 +85,21 @@ def _table_blocks(paras: list[Paragraph]) -> list[list[int]]:
     return blocks
 
 
+def _header_split(paras: list[Paragraph], block: list[int]) -> tuple[list[int], list[int]]:
+    """``(header rows, body rows)`` of a table block: the rows above its separator line ("|---|"),
+    or, in a table written without one (text converted from print), the rows before the first
+    that holds a number after its label."""
+    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
+    if sep is None:
+        sep = next((k for k, i in enumerate(block) if _vi_number_row(_cells(paras[i].text)) is not None), 0)
+        return block[:sep], block[sep:]
+    return block[:sep], [i for i in block[sep + 1:] if not _SEPARATOR_RE.match(paras[i].text)]
+
+
 def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
     # the rows above the separator line ("|---|") are the header
-    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
-    body = block[sep + 1:] if sep is not None else block
-    rows = [(i, _cells(paras[i].text)) for i in body if not _SEPARATOR_RE.match(paras[i].text)]
+    head, body = _header_split(paras, block)
+    rows = [(i, _cells(paras[i].text)) for i in body]
     if len(rows) < 3:
         return
     # the width most rows have (a first row "Chỉ số | |" loses its empty last cell)
@@ -115,7 +125,7 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
         else:
             continue
         fits: list[tuple] = []
-        header = [_cells(paras[i].text) for i in block[:sep]] if sep else []
+        header = [_cells(paras[i].text) for i in head]
         for col in range(1, width):
             if _RATE_HEADER_RE.search(" ".join(h[col] for h in header if col < len(h))):
                 continue  # rates of the rows do not add up to the total's rate
@@ -247,11 +257,11 @@ def _ratio_fits(a: tuple[int, int], b: tuple[int, int], c: tuple[int, int]) -> b
 def _header_and_rows(paras: list[Paragraph], block: list[int]):
     """``(header rows' cells, [(paragraph, cells)] of the body rows of the usual width, width)``
     of a table with a header above its separator line, or ``None`` (no header, or under two rows)."""
-    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
-    if sep is None or sep == 0:
+    head, body = _header_split(paras, block)
+    if not head:
         return None
-    header = [_cells(paras[i].text) for i in block[:sep]]
-    rows = [(i, _cells(paras[i].text)) for i in block[sep + 1:] if not _SEPARATOR_RE.match(paras[i].text)]
+    header = [_cells(paras[i].text) for i in head]
+    rows = [(i, _cells(paras[i].text)) for i in body]
     if len(rows) < 2:
         return None
     width = max(len(c) for _, c in rows)
@@ -387,15 +397,15 @@ def _structure_lines(paras: list[Paragraph], block: list[int], out: list) -> Non
     add to 100 % within the rounding of the parts. ``consistent`` when a line does; when it does
     not, ``inconsistent`` if another line of the table does (the direction is corroborated); when
     no line does, nothing is said (the table may leave out a part)."""
-    sep = next((k for k, i in enumerate(block) if _SEPARATOR_RE.match(paras[i].text)), None)
-    if sep is None:
+    head, body = _header_split(paras, block)
+    if not head:
         return
     first = block[0]
     caption = " ".join(paras[k].text for k in range(max(0, first - 3), first) if paras[k].kind != "table")
-    header = " ".join(paras[i].text for i in block[:sep])
+    header = " ".join(paras[i].text for i in head)
     if not (_STRUCTURE_RE.search(caption) or _STRUCTURE_RE.search(header)) or "%" not in caption + header:
         return
-    rows = [(i, _cells(paras[i].text)) for i in block[sep + 1:] if not _SEPARATOR_RE.match(paras[i].text)]
+    rows = [(i, _cells(paras[i].text)) for i in body]
     grid = [(i, [_vi_number(c) for c in cells[1:]]) for i, cells in rows]
     grid = [(i, v) for i, v in grid if len(v) >= 2 and all(v)]
     if len(grid) < 2 or len({len(v) for _, v in grid}) != 1:
