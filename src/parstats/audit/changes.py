@@ -129,6 +129,7 @@ def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
     ``change-amount-percent``); the value before is the one after minus (plus) the amount.
     """
     text = ctx.text
+    gains = "có thêm" in text or "mất" in text or "sau khi" in text  # asked once: linear in the paragraph
     for a, b in pct_windows(ctx, 150, 80):  # "tăng N điểm (Z%), lên B", "B, giảm N điểm (Z%)"
         if not has_any(text, a, b, _CHANGE_WORDS):
             continue
@@ -136,7 +137,7 @@ def amount_percent_claims(ctx: ParagraphContext, claims: list) -> None:
             _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
         for m in _AMOUNT_TO_PCT_RE.finditer(text, a, b):  # "giảm 410 đồng xuống 21.480 đồng/lít, tương ứng giảm 1,9%"
             _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
-        if "có thêm" in text or "mất" in text or "sau khi" in text:
+        if gains:
             for m in _GAINED_PCT_TO_RE.finditer(text, a, b):  # "75,46 điểm có thêm, tương đương 0,49%, lên B"
                 _amount_percent(ctx, claims, m, m.group("b"), m.group("bu"), m.start("b"), m.start(), m.end())
             for m in _AFTER_GAIN_RE.finditer(text, a, b):  # "B điểm sau khi có thêm 10,01 điểm, tương đương 0,57%"

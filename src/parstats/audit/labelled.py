@@ -180,9 +180,10 @@ def _labelled_items(paras: list[Paragraph], out: list) -> None:
             found = None
             for i in range(j, max(-1, j - 4), -1):
                 p = paras[i]
-                if p.kind not in ("body", "footnote") or noun.split()[0] not in p.text.lower():
+                if p.kind not in ("body", "footnote"):
                     continue
-                hits = [m for m in _count_of(noun).finditer(p.text, 0, s if i == j else len(p.text))]
+                end = s if i == j else len(p.text)  # the last 400 characters before the labels
+                hits = list(_count_of(noun).finditer(p.text, max(0, end - 400), end))
                 if hits:
                     found = (i, p, hits[-1])
                     break

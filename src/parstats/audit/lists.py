@@ -703,6 +703,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
         if p.kind not in ("body", "footnote", "table"):
             continue
         text = p.text
+        has_stop = ". " in text
         for s in starts.get(pidx, ()):
             if s and (text[s - 1].isalnum() or text[s - 1] in "/.,%-_"):
                 continue  # inside a longer number or word
@@ -715,7 +716,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
                 continue
             before = len(out)
             _forward(p, pidx, m, out)
-            if len(out) == before and ". " in text:
+            if len(out) == before and has_stop:
                 _next_sentence_items(p, pidx, m, out)
         if pidx in pcts:
             if "(" in text and any(cue in text for cue in PARTS_CUE_WORDS):

@@ -264,6 +264,14 @@ _YEAR_WORDS = frozenset("nay qua ngoái trước sau tới này đó kia học t
 _ROLE_RE = re.compile(r"(?:[^\W\d_A-ZĐ]+ ){0,2}")
 
 
+def _stop_before(text: str, end: int, reach: int = 400) -> int:
+    """Where the last sentence end (". ", "? ", "! ") before ``end`` stands, looked for at most
+    ``reach`` characters back (-1: none that near): linear in a paragraph of many sentences."""
+    lo = max(0, end - reach)
+    k = max(text.rfind(". ", lo, end), text.rfind("? ", lo, end), text.rfind("! ", lo, end))
+    return k if k >= 0 else (-1 if lo == 0 else lo - 2)
+
+
 def count_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
     """``… cùng tiền đạo Nguyễn Đình Bắc, hậu vệ Vũ Văn Thanh và Nguyễn Thành Chung. Ba cầu thủ đá
     trọn vẹn trận đấu …`` (rule ``count-after-names``): a count that opens a sentence, and the last
@@ -278,7 +286,7 @@ def count_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
                 or _OTHERS_RE.match(" " + m.group("noun").split()[-1]):
             continue  # "Hai trận còn lại": the others, not the ones named
         prev_end = m.start("n") - 2
-        k = max(text.rfind(". ", 0, prev_end), text.rfind("? ", 0, prev_end), text.rfind("! ", 0, prev_end))
+        k = _stop_before(text, prev_end)
         sentence = text[k + 2 if k >= 0 else 0:prev_end + 1]
         last = None
         for last in _NAME_LIST_RE.finditer(sentence):
@@ -337,8 +345,8 @@ def anaphor_count_claims(p: Paragraph, pidx: int, out: list) -> None:
         last = None
         n = _value(m.group("n"))
         # the window: the sentence before and this one, up to the count
-        k = max(text.rfind(". ", 0, m.start()), text.rfind("? ", 0, m.start()), text.rfind("! ", 0, m.start()))
-        k2 = max(text.rfind(". ", 0, k), text.rfind("? ", 0, k), text.rfind("! ", 0, k)) if k > 0 else -1
+        k = _stop_before(text, m.start())
+        k2 = _stop_before(text, k) if k > 0 else -1
         lo = max(k2 + 2 if k2 >= 0 else 0, m.start() - 400)
         head = noun.split()[0]
         item = re.escape(head) + r" [0-9]{1,4}(?: \([^()]{1,30}\))?"
