@@ -285,8 +285,8 @@ def _shares_run(p: Paragraph, pidx: int, run: list, out: list) -> None:
                              pos=run[i].start(), end=run[j].end()))
 
 
-#: a percentage and the noun phrase of three or more words after it ("90% số tiền phí thu được")
-_SHARE_OF_PHRASE_RE = re.compile(r"(?<![\w,.])(" + _PCT + r") ?% ((?:[^\W\d_]+ ){2}[^\W\d_]+(?: [^\W\d_]+)?)")
+#: the noun phrase of three or more words after a percentage ("90% số tiền phí thu được")
+_PHRASE_AFTER_RE = re.compile(r" ((?:[^\W\d_]+ ){2}[^\W\d_]+(?: [^\W\d_]+)?)")
 
 
 def same_phrase_shares(p: Paragraph, pidx: int, out: list) -> None:
@@ -297,8 +297,10 @@ def same_phrase_shares(p: Paragraph, pidx: int, out: list) -> None:
     are no claim (each may be of part of it, or overlap)."""
     text = p.text
     groups: dict[str, list[re.Match]] = {}
-    for m in _SHARE_OF_PHRASE_RE.finditer(text):
-        groups.setdefault(" ".join(m.group(2).split()[:3]).lower(), []).append(m)
+    for m in _ANY_PCT_RE.finditer(text):  # the percentages (found quickly), then their phrase
+        ph = _PHRASE_AFTER_RE.match(text, m.end())
+        if ph is not None:
+            groups.setdefault(" ".join(ph.group(1).split()[:3]).lower(), []).append(m)
     for phrase, run in groups.items():
         if not 2 <= len(run) <= MAX_SENTENCE_SHARES:
             continue
