@@ -797,3 +797,12 @@ def test_a_pipe_table_without_a_separator_line_is_a_table():
     assert [f.status for f in found] == ["consistent"] * len(rows)
     # prose with a few bars is no table
     assert split_paragraphs("Giá | cao\n\nA | B | C")[0].kind == "body"
+
+
+def test_counts_of_acronyms_and_names_with_their_kind_before_them():
+    (f,) = _rule("VNPAY bán vé với 4 CLB gồm Hà Nội, Hải Phòng, Bình Định và Đà Nẵng.", "counted-list")
+    assert f.status == "consistent" and len(f.claim.parts) == 4
+    (g,) = _rule("Thủ đô Hà Nội và thành phố Hải Phòng là hai đầu mối giao thông.", "named-then-counted")
+    assert g.status == "consistent"
+    (h,) = _rule("Đội có hai trận thua, dưới tay Viettel và Nam Định.", "counted-list")
+    assert h.status == "consistent"

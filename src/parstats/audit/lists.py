@@ -79,6 +79,7 @@ _NAME = (r"(?:`[^`\n]{1,30}`|(?:" + _UP + r"[\w'’]*(?:[-.]\w+)*|[0-9]+[A-Z]\w*
 _NAME_RE = re.compile(_NAME)
 #: up to two lower-case words before a name inside an item ("thủ môn Filip Nguyễn", "tỉnh X")
 _ITEM = r"(?:" + _LO + r"+ ){0,3}" + _NAME
+_ITEM_RE = re.compile(_ITEM)
 _NAMES_RE = re.compile(r"(?P<items>" + _ITEM + r"(?:(?:, | và |, và )" + _ITEM + r"|; " + _NAME + r")*)")
 _SEP_RE = re.compile(r", và |, | và |; ")
 #: what opens a list after its noun
@@ -334,7 +335,7 @@ def _next_sentence_items(p: Paragraph, pidx: int, m: re.Match, out: list) -> boo
 #: words between a count and names that make the names something else than its items: a
 #: companion ("cùng với"), a topic ("về"), a place crossed ("qua"), an owner ("của nhà Trần")
 _NOT_THE_ITEMS_RE = re.compile(r"\b(?:cùng|với|về|qua|giữa|bên|của)\b")
-_GAP_TO_NAME_RE = re.compile(r"(?: " + _LO + r"+){1,8} (?=[`" + _UP[1:] + r")")
+_GAP_TO_NAME_RE = re.compile(r"(?: " + _LO + r"+){1,8}(?:,(?: " + _LO + r"+){1,4})? (?=[`" + _UP[1:] + r")")
 
 
 def _names_later(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, noun: str, pos: int,
@@ -488,7 +489,7 @@ def _backward(p: Paragraph, pidx: int, la: int, out: list, sep: str = " là ") -
         items = _items(clause)
         if any(len(i.split()) > (5 if has_names else 3) for i in items):
             break
-        if has_names and not all(_NAME_RE.fullmatch(i.strip()) for i in items):
+        if has_names and not all(_ITEM_RE.fullmatch(i.strip()) for i in items):
             break
         best = (items, qs)
         if len(items) > n:
@@ -623,6 +624,10 @@ _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w
 _WORD_FIRST_RE = re.compile("\n(?:" + "|".join(re.escape(f) for f in _WORD_FORMS) + ")")
 
 
+#: one or two digits and an acronym ("8 CLB", "14 DN")
+_ACRONYM_COUNT_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]? [A-ZĐ]{2,5}(?![\w])")
+
+
 def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]], dict[int, list[int]], set[int]]:
     """Where each rule may apply, per paragraph, found on the paragraphs joined (one search
     each, by patterns that start with a literal or a character class, which the engine finds
@@ -649,6 +654,8 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
                 got = [t.s for t in c.toks if t.role == "count" and t.a < 100]
                 if got:
                     counts.setdefault(c.pidx, []).extend(got)
+        # counts of an acronym ("8 CLB gồm …", "3 DN"), which the tokenizer does not make counts
+        add_joined(counts, (m.start() for m in _ACRONYM_COUNT_RE.finditer(joined)))
         # table rows are read cell by cell there: their counts are searched here, on the rows
         # joined (the pattern reads no line break: as on each row alone)
         rows = [i for i, p in enumerate(paras) if p.kind == "table"]
