@@ -806,3 +806,11 @@ def test_counts_of_acronyms_and_names_with_their_kind_before_them():
     assert g.status == "consistent"
     (h,) = _rule("Đội có hai trận thua, dưới tay Viettel và Nam Định.", "counted-list")
     assert h.status == "consistent"
+
+
+def test_a_division_written_with_a_colon():
+    (f,) = _rule("Kqđ = Hn : D = 1,475 : 2,68 = 0,550 (làm tròn)", "worked-calculation")
+    assert f.status == "consistent"
+    (g,) = _rule("Mức lương ngày = 4.680.000 : 26 = 190.000 đồng.", "worked-calculation")
+    assert g.status == "inconsistent" and g.recomputed == format_number(4_680_000 // 26)
+    assert not _rule("Thời gian: 10:30 = giờ mở cửa.", "worked-calculation")

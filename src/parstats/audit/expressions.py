@@ -2,7 +2,7 @@
 ``5% (= 70% - 65%)``.
 
 Rule ``worked-calculation`` (named in ``detail["rule"]``): numbers joined by ``x``, ``×``,
-``*``, ``+``, ``-``, ``–`` or ``/`` (with parentheses, percentages and the unit words of each
+``*``, ``+``, ``-``, ``–``, ``/`` or `` : `` (a division; with parentheses, percentages and the unit words of each
 number), then ``=`` and a result. Worked examples of legal texts, tax and salary calculations,
 and sums written as equations are the text doing its own arithmetic: the result is redone
 exactly (``Decimal``) and compared with the result as written, at its precision (half-up).
@@ -46,7 +46,7 @@ _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
 _UNIT_WORD = r"(?![x×](?![^\W\d_]))[^\W\d_]{1,8}\.?(?:/[^\W\d_]{1,8})?"
 _PIECE_RE = re.compile(
     r"\s*(?:(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?P<unit>\s?" + _UNIT_WORD + r"(?:\s" + _UNIT_WORD + r")?)?"
-    r"|(?P<op>[x×*+\-–/])(?=\s|[0-9(])|(?P<open>\()|(?P<close>\)))")
+    r"|(?P<op>[x×*+\-–/])(?=\s|[0-9(])|(?P<colon>(?<=\s):)(?=\s)|(?P<open>\()|(?P<close>\)))")
 _RESULT_RE = re.compile(
     r"\s*=\s*(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?![0-9])\s?(?:\(?(?P<unit>[^\W\d_]{1,8}))?")
 #: where a calculation may start: the text before its first piece ends with one of these
@@ -259,6 +259,13 @@ def _pieces(text: str, start: int, eq: int):
             units.append(unit)
             shape.append("%" if m.group("pct") else "n")
             expect_value = False
+        elif m.group("colon") is not None:
+            # " : " after a number: a division, as Vietnamese writes it ("4.680.000 : 26")
+            if expect_value:
+                return None
+            tokens.append("/")
+            shape.append("/")
+            expect_value = True
         elif m.group("op") is not None:
             if expect_value:
                 return None
