@@ -814,3 +814,14 @@ def test_a_division_written_with_a_colon():
     (g,) = _rule("Mức lương ngày = 4.680.000 : 26 = 190.000 đồng.", "worked-calculation")
     assert g.status == "inconsistent" and g.recomputed == format_number(4_680_000 // 26)
     assert not _rule("Thời gian: 10:30 = giờ mở cửa.", "worked-calculation")
+
+
+def test_items_numbered_in_parentheses_and_cả_hai_before_names():
+    text = ("Có 03 loại hình cơ sở lưu trú du lịch bao gồm:\n\n(1) Khách sạn: cơ sở lưu trú.\n\n"
+            "+ Khách sạn nổi: neo đậu trên mặt nước.\n\n(2) Biệt thự du lịch.\n\n(3) Nhà nghỉ du lịch.\n")
+    (f,) = _rule(text, "ordinal-items")
+    assert f.status == "consistent" and len(f.claim.parts) == 3
+    (g,) = _rule("Dùng cả hai Google và WorldCat để tìm kiếm.", "all-of-names")
+    assert g.status == "consistent"
+    # "đầu tư" is no count of four
+    assert not _rule("Dự án đầu tư xây dựng:\n\n(1) Hạ tầng.\n\n(2) Nhà ở.\n", "ordinal-items")

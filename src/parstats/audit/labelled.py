@@ -26,8 +26,9 @@ Rules (each named in ``detail["rule"]``):
     it, flagged only when the parts add up to the whole exactly (the numbers then confirm the tie).
 
 ``ordinal-items``
-    A count and its noun, then the items said one by one: ``Thứ nhất, …``, ``Thứ hai, …`` or
-    ``Một là, …``, ``Hai là, …`` (at a paragraph's or a sentence's start), the nearest count before
+    A count and its noun, then the items said one by one: ``Thứ nhất, …``, ``Thứ hai, …``,
+    ``Một là, …``, ``Hai là, …`` (at a paragraph's or a sentence's start) or paragraphs opened by
+    ``(1)``, ``(2)``, …, the nearest count before
     the first within 400 characters. ``consistent`` when the last is the count; otherwise nothing is
     said (the count may be of something else).
 
@@ -368,8 +369,12 @@ _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "b�
 _ORDINAL_RE = re.compile(r"hứ (?P<o>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=[,:.]| là)")
 _IS_RE = re.compile(r"là[,:]")  # found first (a literal), its number word read back
 _IS_WORD_RE = re.compile(r"(?P<o>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) $")
+#: an item numbered in parentheses at a paragraph's start ("(1) Khách sạn: …")
+_PAREN_NUMBER_RE = re.compile(r"(?:(?<=\n)|^)\((?P<k>[0-9]{1,2})\) ")
 _IS_VALUES = {"Một": 1, "Hai": 2, "Ba": 3, "Bốn": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9, "Mười": 10}
-_ANY_COUNT_RE = re.compile(r"(?<![\w.,/])(?P<n>[0-9]{1,2}|(?i:" + _WORDS + r")) (?P<noun>" + LOWER + r"+)")
+#: a count and its noun ("tư" and "năm" left out: "đầu tư xây dựng", "năm nay" are no counts)
+_ANY_COUNT_RE = re.compile(r"(?<![\w.,/])(?P<n>[0-9]{1,2}|(?i:" + "|".join(
+    w for w in sorted(COUNT_WORDS, key=len, reverse=True) if w not in ("một", "tư", "năm")) + r")) (?P<noun>" + LOWER + r"+)")
 
 
 def _at_start(joined: str, s: int) -> bool:
@@ -381,7 +386,7 @@ def _at_start(joined: str, s: int) -> bool:
 def _ordinal_items(paras: list[Paragraph], out: list) -> None:
     texts = [p.text for p in paras]
     joined = "\n".join(texts)
-    if "hứ nhất" not in joined and " là" not in joined:
+    if "hứ nhất" not in joined and " là" not in joined and "(1) " not in joined:
         return
     offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
     marks = []
@@ -389,6 +394,8 @@ def _ordinal_items(paras: list[Paragraph], out: list) -> None:
         s = m.start() - 1
         if s >= 0 and joined[s] in "Tt" and _at_start(joined, s):
             marks.append((s, _ORDINALS[m.group("o")]))
+    for pm in _PAREN_NUMBER_RE.finditer(joined):  # "(1) Khách sạn: …" at a paragraph's start
+        marks.append((pm.start(), int(pm.group("k"))))
     for lm in _IS_RE.finditer(joined):
         m = _IS_WORD_RE.search(joined, max(0, lm.start() - 6), lm.start())
         if m is not None and _at_start(joined, m.start()):

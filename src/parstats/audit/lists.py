@@ -39,7 +39,7 @@ from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_pa
 from parstats.audit.labelled import labelled_claims
 from parstats.audit.model import ProvisionalClaim, sum_claim
 from parstats.audit.totals import WEAK_PARTS, parts_of_total_claims
-from parstats.audit.records import score_claims, anaphor_count_claims, count_after_names_claims, names_count_claims, rank_after_names_claims
+from parstats.audit.records import all_of_names_claims, score_claims, anaphor_count_claims, count_after_names_claims, names_count_claims, rank_after_names_claims
 from parstats.audit.words import COUNT_WORDS, LOWER, SENTENCE_END_RE, UPPER, sentence_end
 from parstats.markdown import Paragraph
 
@@ -743,6 +743,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             continue
         text = p.text
         if " và " in text:
+            if "ả " in text:
+                all_of_names_claims(p, pidx, out)
             if ": " in text:
                 for cm in _COLON_COUNT_RE.finditer(text):
                     _backward(p, pidx, cm.start(), out, sep=": ")

@@ -265,6 +265,7 @@ _BASIS = [
     P("the rank '{r}' and {k} names after 'sau'", "thứ hạng «{r}» và {k} tên nêu sau «sau»"),
     P("{k} names in the sentence before '{q}'", "{k} tên trong câu trước «{q}»"),
     P("{k} items listed before '{q}'", "{k} mục được liệt kê trước «{q}»"),
+    P("{k} names right after '{q}'", "{k} tên nêu ngay sau «{q}»"),
     P("the goals told one by one before the score '{s}' ({k} scores, each one goal on)",
       "các bàn thắng được kể lần lượt trước tỷ số «{s}» ({k} tỷ số, mỗi tỷ số hơn tỷ số trước một bàn)"),
     P("the count '{n}' and the items said one by one after it ({k})",

@@ -31,7 +31,7 @@ from parstats.audit.words import COUNT_WORDS, UPPER
 from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
-__all__ = ["score_claims", "WEAK_SCORE", "full_record", "record_counts", "count_after_names_claims", "anaphor_count_claims", "WEAK_BACK", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
+__all__ = ["all_of_names_claims", "score_claims", "WEAK_SCORE", "full_record", "record_counts", "count_after_names_claims", "anaphor_count_claims", "WEAK_BACK", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
            "names_count_claims", "rank_after_names_claims", "rest_of_fraction_claims", "WEAK_RANK", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
@@ -441,6 +441,28 @@ def score_claims(p: Paragraph, pidx: int, out: list) -> None:
                             "target": None, "detail": {"unit": "bàn", "rule": "score-sequence", "list": True,
                                                        "weak": WEAK_SCORE},
                             "order": (pidx, m.start(g))})
+
+
+#: "cả hai Google và WorldCat": "cả", a count in words, and the names right after it
+_BOTH_RE = re.compile(r"(?<!\w)[Cc]ả (?P<n>hai|ba|bốn|năm|sáu|bảy|tám) (?P<names>" + _NAME + r"(?:, " + _NAME
+                      + r")*,? và " + _NAME + r")(?=[ ,.;:!?)]|$)")
+
+
+def all_of_names_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """``Dùng cả hai Google và WorldCat``, ``cả ba Hà Nội, Huế và Đà Nẵng`` (rule ``all-of-names``):
+    ``cả`` and a count in words right before the names it counts. ``consistent`` when they are as
+    many; otherwise no claim (a name may be cut)."""
+    text = p.text
+    for m in _BOTH_RE.finditer(text):
+        names = [x for x in re.split(r",? và |, ", m.group("names")) if x.strip()]
+        n = _value(m.group("n"))
+        if n != len(names):
+            continue
+        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0), "numerator": None,
+                    "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
+                    "denominator_source": f"{n} names right after 'cả {m.group('n')}'", "target": None,
+                    "detail": {"unit": "tên", "rule": "all-of-names", "list": True, "weak": WEAK_BACK},
+                    "order": (pidx, m.start("n"))})
 
 
 # ------------------------------------------------------------------ a rank after the names before it
