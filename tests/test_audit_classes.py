@@ -825,3 +825,15 @@ def test_items_numbered_in_parentheses_and_cả_hai_before_names():
     assert g.status == "consistent"
     # "đầu tư" is no count of four
     assert not _rule("Dự án đầu tư xây dựng:\n\n(1) Hạ tầng.\n\n(2) Nhà ở.\n", "ordinal-items")
+
+
+def test_a_fine_stated_as_a_multiple_of_another():
+    lo, hi = 1_000_000, 3_000_000
+    text = (f"Người sử dụng lao động thì bị phạt tiền từ {format_number(lo)} đồng đến {format_number(hi)} đồng.\n\n"
+            f"Mà mức phạt tiền đối với tổ chức bằng 02 lần mức phạt tiền đối với cá nhân. Do đó tổ chức bị phạt tiền "
+            f"từ {format_number(2 * lo)} đồng đến {{}} đồng.\n")
+    found = _rule(text.format(format_number(2 * hi)), "multiple-of-range")
+    assert [f.status for f in found] == ["consistent", "consistent"]
+    # one end ties the two ranges: the other end is a slip
+    wrong = _rule(text.format(format_number(2 * hi + 1_000_000)), "multiple-of-range")
+    assert [f.status for f in wrong] == ["consistent", "inconsistent"]

@@ -44,6 +44,7 @@ from parstats.audit.lists import list_claims as counted_list_claims
 from parstats.audit.tables import table_claims
 from parstats.audit.averages import per_unit_claims
 from parstats.audit.dayofyear import day_of_year_claims
+from parstats.audit.multiples import multiple_claims
 from parstats.audit.linking import (
     FootnoteMap,
     footnote_sums,
@@ -137,6 +138,7 @@ def _extract(text: str) -> list[Claim]:
     raw.extend(table_claims(paras))
     raw.extend(per_unit_claims(paras))
     raw.extend(day_of_year_claims(paras))
+    raw.extend(multiple_claims(paras))
     # footnote texts by id; an id may repeat (several documents in one text): each marker
     # uses the nearest definition after it, else the last one before it
     groups: dict[str, list[list[ParagraphContext]]] = {}
