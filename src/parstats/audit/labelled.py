@@ -250,11 +250,16 @@ def _labelled_amounts(paras: list[Paragraph], out: list) -> None:
         j = i
         while j < n and paras[j].bullet and paras[j].kind == "body" and paras[j].text[:1] == p.text[:1]:
             j += 1
-        if j - i >= 2:
-            rows = [_amounts(q.text) for q in paras[i:j]]
-            common = set(rows[0])
-            for r in rows[1:]:
-                common &= set(r)
+        if j - i >= 2 and any(0 <= t < n and not paras[t].bullet and _NUMBER_AT_RE.search(paras[t].text)
+                              for t in (j, i - 1)):  # a total beside the bullets, first (cheap)
+            rows = []
+            common = None
+            for q in paras[i:j]:
+                r = _amounts(q.text)
+                common = set(r) if common is None else common & set(r)
+                if not common:
+                    break  # a bullet without a labelled amount of the others: no common label
+                rows.append(r)
             if common:
                 _check_amounts(paras, i, j, rows, common, out)
         i = j
@@ -370,7 +375,7 @@ _ORDINAL_RE = re.compile(r"hứ (?P<o>nhất|hai|ba|tư|năm|sáu|bảy|tám|ch�
 _IS_RE = re.compile(r"là[,:]")  # found first (a literal), its number word read back
 _IS_WORD_RE = re.compile(r"(?P<o>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) $")
 #: an item numbered in parentheses at a paragraph's start ("(1) Khách sạn: …")
-_PAREN_NUMBER_RE = re.compile(r"(?:(?<=\n)|^)\((?P<k>[0-9]{1,2})\) ")
+_PAREN_NUMBER_RE = re.compile(r"\n\((?P<k>[0-9]{1,2})\) ")  # found from the line break (a literal: quick)
 _IS_VALUES = {"Một": 1, "Hai": 2, "Ba": 3, "Bốn": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8, "Chín": 9, "Mười": 10}
 #: a count and its noun ("tư" and "năm" left out: "đầu tư xây dựng", "năm nay" are no counts)
 _ANY_COUNT_RE = re.compile(r"(?<![\w.,/])(?P<n>[0-9]{1,2}|(?i:" + "|".join(
@@ -394,8 +399,8 @@ def _ordinal_items(paras: list[Paragraph], out: list) -> None:
         s = m.start() - 1
         if s >= 0 and joined[s] in "Tt" and _at_start(joined, s):
             marks.append((s, _ORDINALS[m.group("o")]))
-    for pm in _PAREN_NUMBER_RE.finditer(joined):  # "(1) Khách sạn: …" at a paragraph's start
-        marks.append((pm.start(), int(pm.group("k"))))
+    for pm in _PAREN_NUMBER_RE.finditer("\n" + joined):  # "(1) Khách sạn: …" at a paragraph's start
+        marks.append((pm.start(), int(pm.group("k"))))  # (the line break added before the text: -1 +1)
     for lm in _IS_RE.finditer(joined):
         m = _IS_WORD_RE.search(joined, max(0, lm.start() - 6), lm.start())
         if m is not None and _at_start(joined, m.start()):

@@ -654,8 +654,13 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
                 got = [t.s for t in c.toks if t.role == "count" and t.a < 100]
                 if got:
                     counts.setdefault(c.pidx, []).extend(got)
-        # counts of an acronym ("8 CLB gồm …", "3 DN"), which the tokenizer does not make counts
-        add_joined(counts, (m.start() for m in _ACRONYM_COUNT_RE.finditer(joined)))
+        # counts of an acronym ("8 CLB gồm …", "3 DN"), which the tokenizer does not make counts,
+        # in the paragraphs that open a list
+        for i, t in enumerate(texts):
+            if "gồm" in t or ": " in t or " là " in t:
+                got = [m.start() for m in _ACRONYM_COUNT_RE.finditer(t)]
+                if got:
+                    counts.setdefault(i, []).extend(got)
         # table rows are read cell by cell there: their counts are searched here, on the rows
         # joined (the pattern reads no line break: as on each row alone)
         rows = [i for i, p in enumerate(paras) if p.kind == "table"]
@@ -743,7 +748,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             continue
         text = p.text
         if " và " in text:
-            if "ả " in text:
+            if "cả " in text or "Cả " in text:
                 all_of_names_claims(p, pidx, out)
             if ": " in text:
                 for cm in _COLON_COUNT_RE.finditer(text):

@@ -10,7 +10,7 @@ text before the multiple): each end is a sum claim, ``A`` = N × ``a`` and ``B``
 ``inconsistent`` (the fitting end ties the two ranges); when neither fits, both are
 ``unverifiable`` (the earlier range may be another act's).
 
-Each paragraph is read once, from the literal ``lần`` or ``gấp đôi``: linear in the text.
+Only paragraphs about a fine (``phạt``) are read, each once: linear in the text.
 """
 from __future__ import annotations
 
@@ -48,8 +48,8 @@ def multiple_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:
     out: list[ProvisionalClaim] = []
     for i, p in enumerate(paras):
         text = p.text
-        if ("lần" not in text and "đôi" not in text) or "đồng" not in text:
-            continue
+        if "phạt" not in text or "đồng" not in text or ("lần" not in text and "đôi" not in text):
+            continue  # the multiple of a fine
         mm = _MULTIPLE_RE.search(text)
         if mm is None:
             continue
