@@ -837,3 +837,22 @@ def test_a_fine_stated_as_a_multiple_of_another():
     # one end ties the two ranges: the other end is a slip
     wrong = _rule(text.format(format_number(2 * hi + 1_000_000)), "multiple-of-range")
     assert [f.status for f in wrong] == ["consistent", "inconsistent"]
+
+
+def test_shares_of_a_whole_stated_a_sentence_before():
+    text = ("Tổng vốn đầu tư nước ngoài đăng ký đạt 306,3 tỷ USD. Trong đó, Hàn Quốc dẫn đầu với 54,5 tỷ USD "
+            "(chiếm {}%), Nhật Bản 42,1 tỷ USD (chiếm 13,7%).")
+    found = _rule(text.format("17,8"), "amount-total")
+    assert [f.status for f in found] == ["consistent", "consistent"]
+    from parstats.audit.checks import tie_rule
+    (f,) = [g for g in audit_text("Năm 2022, cả nước có 1.200 doanh nghiệp giải thể. Trong số này, 300 doanh nghiệp "
+                                  "thuộc ngành xây dựng, chiếm 25%.").findings if g.claim.kind == "ratio"]
+    assert f.status == "consistent" and tie_rule(f.claim) == "passage-trong-do"
+    (g,) = _rule("Toàn tỉnh có 250 trường học. Có 200 trường đạt chuẩn quốc gia, chiếm 80%.", "passage-place-whole") or \
+        [h for h in audit_text("Toàn tỉnh có 250 trường học. Có 200 trường đạt chuẩn quốc gia, chiếm 80%.").findings
+         if tie_rule(h.claim) == "passage-place-whole"]
+    assert g.status == "consistent"
+    # one share alone across sentences that does not fit is not flagged
+    (h,) = [k for k in audit_text("Toàn tỉnh có 250 trường học. Có 200 trường đạt chuẩn quốc gia, chiếm 70%.").findings
+            if k.claim.kind == "ratio"]
+    assert h.status == "unverifiable"

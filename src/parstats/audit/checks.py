@@ -95,6 +95,7 @@ _RULE_OF_SOURCE = (
     ("the denominator of ", "passage-fraction"),
     ("' earlier in the sentence (line", "same-sentence-total-word"),
     ("'tổng số … ", "passage-total-word"),
+    ("a whole named by its place", "passage-place-whole"),
     ("row of the table", "table-total"),
     ("old value ", "change-old-value"),
     ("the number before the parenthesis", "paren-breakdown"),

@@ -103,13 +103,20 @@ def resolve_total(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, fmap:
         u = ctx.toks[j]
         if u.approx or not same_kind(u, t) or (u.b if u.role == "frac" else u.a) < t.a:
             continue  # another kind of thing, an approximate number, or smaller than the part
-        if u.role == "count" and TRONG_DO_RE.search(text, u.e, _next_item_start(ctx, j, t.s)):
+        if u.role == "count" and (TRONG_DO_RE.search(text, u.e, _next_item_start(ctx, j, t.s))
+                                  or _AMONG_THESE_RE.search(text, u.e, _next_item_start(ctx, j, t.s))):
             return u.a, (f"'{u.text} {u.unit2}' before 'trong đó' earlier in the paragraph "
                          f"(line {ctx.p.line_at(u.s)})"), False
         if u.unit != t.unit:
             continue
         if u.role == "frac":
             return u.b, f"the denominator of {u.text} {u.unit2} earlier in the paragraph (line {ctx.p.line_at(u.s)})", False
+        place = None if u.role != "count" or _total_word_before(text, u.s) else \
+            _WHOLE_PLACE_RE.search(text, max(0, u.s - 40), u.s)
+        if place is not None:
+            where = "sentence" if u.s >= s0 else "paragraph"
+            return (u.a, f"'{place.group(0).strip(' ,.;:')} {u.text} {u.unit2}', a whole named by its place, earlier "
+                         f"in the {where} (line {ctx.p.line_at(u.s)})", False)
         if u.role == "count" and _total_word_before(text, u.s):
             where = "sentence" if u.s >= s0 else "paragraph"
             # "tổng số 48 học sinh, 30 học sinh giỏi (62%)": the same noun under "tổng số" in the
@@ -120,6 +127,14 @@ def resolve_total(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, fmap:
 
 
 _OWN_SHARE_RE = re.compile(r" ?[^\W\d_]*(?: [^\W\d_]+)? ?(?:\(|, chiếm|, đạt|, tỷ lệ|, bằng)")
+
+
+#: "Trong số này, 300 doanh nghiệp …": the count before it is the whole of what follows
+_AMONG_THESE_RE = re.compile(r"[Tt](?<!\w[Tt])(?i:rong số (?:này|đó|trên))\b")
+#: a whole named by its place right before its count: "Toàn tỉnh có 250 trường", "cả nước có 1.200
+#: doanh nghiệp" (as "tổng số": the count of all of them)
+_WHOLE_PLACE_RE = re.compile(r"(?i)(?:^|[.;:] |, )(?:toàn|cả) (?:tỉnh|huyện|thành phố|thị xã|xã|quận|phường|nước|ngành|"
+                             r"trường|khu vực|vùng|khối|hệ thống|giải)(?: [^\W\d_]+){0,2} (?:có|gồm|với|đạt) $")
 
 
 def _names_whole(ctx: ParagraphContext, u: NumberToken) -> bool:

@@ -176,6 +176,8 @@ _BASIS = [
       "«{u}» trước «trong đó», ở phần trước của đoạn ({l})", l="line"),
     P("the denominator of {u} earlier in the paragraph (line {l})",
       "mẫu số của {u}, ở phần trước của đoạn ({l})", l="line"),
+    P("'{u}', a whole named by its place, earlier in the {w} (line {l})",
+      "«{u}», tổng thể được gọi theo địa bàn, ở phần trước của {w} ({l})", w="word", l="line"),
     P("'tổng số … {u}' earlier in the {w} (line {l})", "«tổng số … {u}» ở phần trước của {w} ({l})",
       w="word", l="line"),
     P("the {w} of {a} at line {l}, broken down in footnote {n}",

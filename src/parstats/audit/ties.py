@@ -330,7 +330,7 @@ def amount_before_share(text: str, s: int) -> re.Match | None:
 _WHOLE_NAME_RE = re.compile(r" (?:của |so với |trong )?(?P<w>(?:tổng )?[^\W\d_]+(?: [^\W\d_]+){0,3})")
 #: a whole stated by a cue word, "Tổng vốn đầu tư đạt 412,6 tỷ USD"
 _CUE_WHOLE_RE = re.compile(
-    r"(?i)\b(?:tổng|tổng số|tổng cộng|toàn bộ|cả nước)(?: [^\W\d_]+){0,5},? (?:(?:ước )?(?:đạt|là|lên tới|lên đến|có)(?: mức)? |: ?)?"
+    r"(?i)\b(?:tổng|tổng số|tổng cộng|toàn bộ|cả nước)(?: [^\W\d_]+){0,8},? (?:(?:ước )?(?:đạt|là|lên tới|lên đến|có)(?: mức)? |: ?)?"
     + amount_re("y"))
 _STOP_NAME = frozenset("của so với và là đạt trong khi các những này đó, cho từ".split())
 WEAK_NAMED_WHOLE = "the whole is an amount named elsewhere in the paragraph: it may be another one"
