@@ -856,3 +856,15 @@ def test_shares_of_a_whole_stated_a_sentence_before():
     (h,) = [k for k in audit_text("Toàn tỉnh có 250 trường học. Có 200 trường đạt chuẩn quốc gia, chiếm 70%.").findings
             if k.claim.kind == "ratio"]
     assert h.status == "unverifiable"
+
+
+def test_amount_shares_under_trong_do_in_their_sentence():
+    (f,) = _rule("Tổng dư nợ đạt 500.000 tỷ đồng, trong đó dư nợ dài hạn chiếm 60%, tương đương 300.000 tỷ đồng.",
+                 "amount-trong-do")
+    assert f.status == "consistent"
+    from parstats.audit.checks import tie_rule
+    text = "Thành phố đón 2,5 triệu lượt khách, trong đó khách quốc tế 500.000 lượt, chiếm {}%."
+    (g,) = [h for h in audit_text(text.format(20)).findings if h.claim.kind == "ratio"]
+    assert g.status == "consistent" and tie_rule(g.claim) == "scaled-whole-trong-do"
+    (k,) = [h for h in audit_text(text.format(21)).findings if h.claim.kind == "ratio"]
+    assert k.status == "unverifiable"  # a rounded whole: never flagged

@@ -94,6 +94,7 @@ _RULE_OF_SOURCE = (
     ("' before 'trong đó' earlier in the paragraph", "passage-trong-do"),
     ("the denominator of ", "passage-fraction"),
     ("' earlier in the sentence (line", "same-sentence-total-word"),
+    ("trong đó' earlier in the sentence", "scaled-whole-trong-do"),
     ("'tổng số … ", "passage-total-word"),
     ("a whole named by its place", "passage-place-whole"),
     ("row of the table", "table-total"),

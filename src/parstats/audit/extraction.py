@@ -45,7 +45,7 @@ from parstats.audit.tables import table_claims
 from parstats.audit.averages import per_unit_claims
 from parstats.audit.dayofyear import day_of_year_claims
 from parstats.audit.multiples import multiple_claims
-from parstats.audit.linking import (
+from parstats.audit.linking import (WEAK_ROUNDED_WHOLE, 
     FootnoteMap,
     footnote_sums,
     resolve_total,
@@ -161,7 +161,9 @@ def _extract(text: str) -> list[Claim]:
         got = resolve_total(ctx, t, pct, fmap)
         if got is not None:
             c["denominator"], c["denominator_source"], strong = got
-            if not strong:
+            if strong is None:  # a rounded whole ("2,5 triệu lượt"): checked, never flagged
+                c["detail"]["weak"] = WEAK_ROUNDED_WHOLE
+            elif not strong:
                 c["detail"]["tie"] = "passage"
         elif not t.approx and not c["detail"].get("vote"):
             no_whole.setdefault(ctx.pidx, []).append(c)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from parstats.audit.amounts import amount_of, amount_re, approx_before
 from parstats.audit.inference import reported_units
 from parstats.audit.model import ProvisionalClaim, TargetSpec
 from parstats.audit.tokens import DIGIT_RE, ParagraphContext, NumberToken, same_kind
@@ -57,9 +58,13 @@ def _footnote_total(fctxs: list[ParagraphContext], unit: str | None) -> tuple[in
     return None
 
 
-def resolve_total(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, fmap: "FootnoteMap") -> tuple[int, str, bool] | None:
+WEAK_ROUNDED_WHOLE = "the whole is a rounded amount ('2,5 triệu'): the share may fit its unrounded value"
+
+
+def resolve_total(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, fmap: "FootnoteMap") -> tuple[int, str, bool | None] | None:
     """The total of a count-share claim, how it was found, and whether that tie is beyond doubt
-    (the same clause or a footnote) rather than a passage's (earlier in the paragraph)."""
+    (the same clause or a footnote: ``True``) rather than a passage's (earlier in the paragraph:
+    ``False``); ``None``: a whole rounded by its scale word, checked but never flagged."""
     text = ctx.text
     # 1. "… Z% trên tổng số N …" / "trên N" right after the percentage
     m = re.match(r" ?(?:(?:trên|của) (?:tổng số )?|trong tổng số |tổng số(?: [^\W\d_]+){0,4} \()(" + INT
@@ -123,7 +128,22 @@ def resolve_total(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, fmap:
             # same sentence names the whole beyond doubt
             return (u.a, f"'tổng số … {u.text} {u.unit2}' earlier in the {where} (line {ctx.p.line_at(u.s)})",
                     where == "sentence" and u.unit2 == t.unit2 and _names_whole(ctx, u))
+    # 4. an amount with a scale word before "trong đó" in the sentence, of the count's noun ("đón
+    #    2,5 triệu lượt khách, trong đó khách quốc tế 500.000 lượt, chiếm 20%")
+    if t.unit and "trong" in text[s0:t.s]:
+        best = None
+        for best in _SCALED_WHOLE_RE.finditer(text, max(s0, t.s - 300), t.s):
+            pass
+        if best is not None and best.group("yu").split()[0] == t.unit.split()[0] and best.group("ys") \
+                and not approx_before(text, best.start("y")):
+            y = amount_of(best, "y")
+            if y is not None and y.value > t.a and y.value == int(y.value):
+                return (int(y.value), f"'{best.group(0).strip(' ,')}' earlier in the sentence", None)
     return None
+
+
+#: an amount with a scale word, then "trong đó" ("2,5 triệu lượt khách, trong đó")
+_SCALED_WHOLE_RE = re.compile(amount_re("y") + r"(?: [^\W\d_]+){0,3}?,? (?:trong đó|trong số đó)\b")
 
 
 _OWN_SHARE_RE = re.compile(r" ?[^\W\d_]*(?: [^\W\d_]+)? ?(?:\(|, chiếm|, đạt|, tỷ lệ|, bằng)")

@@ -400,6 +400,9 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
             continue
         m = amount_before_share(text, t.s)
         if m is None:
+            # "… chiếm 60%, tương đương 300.000 tỷ đồng": the part's amount right after its share
+            m = _AMOUNT_AFTER_SHARE_RE.match(text, t.e)
+        if m is None:
             if t.role == "pct":
                 _subject_share(ctx, claims, t)
             continue
@@ -430,6 +433,9 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
         if y is None and "chiếm" in m.group(0):
             y, how = _paren_whole(ctx, x, m.start())
             rule = "paren-whole"
+        if y is None and t.role == "pct":
+            y, how = _trong_do_whole(ctx, x, min(m.start(), t.s))
+            rule = "amount-trong-do"
         if y is None and t.role == "pct":
             y, how = _cue_total(ctx, x, m.start())
             rule = "amount-total"
@@ -603,6 +609,29 @@ def _paren_whole(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | N
     if y is None or not same_amount_unit(x, y) or y.scale != x.scale or y.value <= x.value:
         return None, None
     return y, f"'{text[m.start():m.end('yu')]}' before the parenthesis"
+
+
+#: "… 2,5 triệu lượt khách, trong đó khách quốc tế 500.000 lượt, chiếm 20%": a whole, then "trong đó"
+_TRONG_DO_WHOLE_RE = re.compile(amount_re("y") + r"(?: [^\W\d_]+){0,3}?,? (?:trong đó|trong số đó)\b")
+#: the part's amount after its share: ", tương đương 300.000 tỷ đồng"
+_AMOUNT_AFTER_SHARE_RE = re.compile(r" ?%?,? (?:tương đương|tương ứng|với) (?:mức |khoảng )?" + amount_re("x"))
+
+
+def _trong_do_whole(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | None, str | None]:
+    """The amount right before "trong đó" earlier in the share's sentence, of the same unit (any
+    scale word: "2,5 triệu lượt" and "500.000 lượt") and larger than the part (rule
+    ``amount-trong-do``)."""
+    text = ctx.text
+    s0 = ctx.sentence_span(pos)[0]
+    best = None
+    for m in _TRONG_DO_WHOLE_RE.finditer(text, max(s0, pos - 300), pos):
+        best = m
+    if best is None or approx_before(text, best.start("y")):
+        return None, None
+    y = amount_of(best, "y")
+    if y is None or not same_amount_unit(x, y) or y.value <= x.value:
+        return None, None
+    return y, f"'{text[best.start():best.end()]}' earlier in the sentence"
 
 
 def _cue_total(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | None, str | None]:
