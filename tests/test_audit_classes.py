@@ -868,3 +868,9 @@ def test_amount_shares_under_trong_do_in_their_sentence():
     assert g.status == "consistent" and tie_rule(g.claim) == "scaled-whole-trong-do"
     (k,) = [h for h in audit_text(text.format(21)).findings if h.claim.kind == "ratio"]
     assert k.status == "unverifiable"  # a rounded whole: never flagged
+
+
+def test_parts_counted_in_words_after_gồm():
+    (f,) = _rule("Ba trường hợp tử vong gồm hai trẻ em và một người lớn.", "parts-of-total")
+    assert f.status == "consistent" and f.claim.parts == (2, 1)
+    assert not _rule("Bốn trường hợp tử vong gồm hai trẻ em và một người lớn.", "parts-of-total")  # nothing said

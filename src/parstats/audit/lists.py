@@ -38,7 +38,7 @@ from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_pa
                                         remainder, sentence_shares)
 from parstats.audit.labelled import labelled_claims
 from parstats.audit.model import ProvisionalClaim, sum_claim
-from parstats.audit.totals import WEAK_PARTS, parts_of_total_claims
+from parstats.audit.totals import WEAK_PARTS, parts_of_total_claims, word_parts_claims
 from parstats.audit.records import all_of_names_claims, score_claims, anaphor_count_claims, count_after_names_claims, names_count_claims, rank_after_names_claims
 from parstats.audit.words import COUNT_WORDS, LOWER, SENTENCE_END_RE, UPPER, sentence_end
 from parstats.markdown import Paragraph
@@ -757,6 +757,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
                 count_after_names_claims(p, pidx, out)
         if "thứ " in text and "sau " in text:
             rank_after_names_claims(p, pidx, out)
+        if "gồm" in text:
+            word_parts_claims(p, pidx, out)
         if "-" in text and ("tỷ số" in text or "tỉ số" in text or "gỡ" in text or "nâng" in text):
             score_claims(p, pidx, out)
         if " này" in text or " đó" in text or " trên" in text:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from parstats.audit.model import sum_claim
-from parstats.audit.words import UPPER, sentence_end
+from parstats.audit.words import COUNT_WORDS, UPPER, sentence_end
 from parstats.markdown import Paragraph
 
-__all__ = ["WEAK_PARTS", "parts_of_total_claims"]
+__all__ = ["WEAK_PARTS", "parts_of_total_claims", "word_parts_claims"]
 
 #: the same words as the counted lists' (parstats.audit.lists): one diagnosis for both
 WEAK_PARTS = "the list may name only some of the items, or one name may stand for several"
@@ -117,6 +117,48 @@ def _admin_parts(p: Paragraph, pidx: int, ctx, out: list) -> None:
                           detail={"unit": t.unit, "rule": "parts-of-total", "list": True, "weak": WEAK_PARTS}))
 
 
+_W = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+_WCOUNT = r"(?:[0-9]{1,3}|(?i:" + _W + r"))"
+#: a count in words or digits, its noun, a few words, then "gồm" and the first part's count
+_WORD_TOTAL_RE = re.compile(r"(?<!\w)(?P<n>" + _WCOUNT + r") (?P<noun>[^\W\d_]+(?: [^\W\d_]+){0,3}?)"
+                            r"(?: [^\W\d_]+){0,4}?,? (?:gồm|bao gồm)(?: có)?:? (?=" + _WCOUNT + r" )")
+_WORD_PART_RE = re.compile(r"(?P<n>" + _WCOUNT + r") (?P<w>[^\W\d_]+(?: [^\W\d_]+){0,3}?)(?P<sep>, và |, | và |(?=[.;:!?)]|$))")
+
+
+def _word_parts(p: Paragraph, pidx: int, out: list) -> None:
+    """``Ba trường hợp tử vong gồm hai trẻ em và một người lớn``: a count and its noun, then after
+    ``gồm`` counts of its parts written in words or digits (rule ``parts-of-total``). ``consistent``
+    when they add up; otherwise nothing is said (the parts may be read wrong)."""
+    text = p.text
+    for m in _WORD_TOTAL_RE.finditer(text):
+        n = _count(m.group("n"))
+        if n is None or n < 2:
+            continue
+        parts, pos = [], m.end()
+        while len(parts) < 8:
+            q = _WORD_PART_RE.match(text, pos)
+            if q is None:
+                break
+            v = _count(q.group("n"))
+            if v is None:
+                break
+            parts.append(v)
+            pos = q.end()
+            if not q.group("sep"):
+                break
+        if len(parts) < 2 or sum(parts) != n or any(v >= n for v in parts):
+            continue
+        out.append(sum_claim(p, pidx, m.start(), pos, total=n, parts=tuple(parts), reported=m.group("n"),
+                             source=f"the total '{m.group('n')} {m.group('noun')}' and the units after "
+                                    f"'gồm' in its sentence",
+                             detail={"unit": m.group("noun"), "rule": "parts-of-total", "list": True,
+                                     "weak": WEAK_PARTS}))
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else COUNT_WORDS.get(word.lower())
+
+
 def parts_of_total_claims(p: Paragraph, ctx, out: list) -> None:
     """The ``parts-of-total`` claims of one paragraph (its
     :class:`parstats.audit.tokens.ParagraphContext` ``ctx``), appended to ``out``."""
@@ -124,3 +166,9 @@ def parts_of_total_claims(p: Paragraph, ctx, out: list) -> None:
         _counts_after_total(p, ctx.pidx, ctx, out)
     if ctx.toks and "gồm " in ctx.text:
         _admin_parts(p, ctx.pidx, ctx, out)
+
+
+def word_parts_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """The ``parts-of-total`` claims of counts in words (paragraphs without digits too)."""
+    if "gồm" in p.text:
+        _word_parts(p, pidx, out)
