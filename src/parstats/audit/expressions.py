@@ -295,6 +295,8 @@ def calculation_claims(ctx: ParagraphContext, claims: list) -> None:
     while eq >= 0:
         calc = read_calculation(text, eq) or read_result_first(text, eq)
         nxt = text.find("=", eq + 1)
+        if calc is not None and " : " in calc.text and calc.result_text.endswith("%"):
+            calc = None  # "(63 lao động : 208 lao động) x 100 = 30,28%": a share's formula (formula-share)
         if calc is not None:
             _claim(ctx, claims, calc)
             for t in ctx.pcts:  # its percentages are read: not also shares stated alone
