@@ -874,3 +874,12 @@ def test_parts_counted_in_words_after_gồm():
     (f,) = _rule("Ba trường hợp tử vong gồm hai trẻ em và một người lớn.", "parts-of-total")
     assert f.status == "consistent" and f.claim.parts == (2, 1)
     assert not _rule("Bốn trường hợp tử vong gồm hai trẻ em và một người lớn.", "parts-of-total")  # nothing said
+
+
+def test_a_change_amount_after_the_two_values():
+    for text in ("Số hộ nghèo giảm từ 1.250 hộ xuống còn 850 hộ, giảm 400 hộ.",
+                 "Số hộ nghèo giảm từ 1.250 hộ (năm 2020) xuống còn 850 hộ (năm 2023), giảm 400 hộ."):
+        (f,) = _rule(text, "change-amount")
+        assert f.status == "consistent", text
+    (g,) = _rule("Số hộ nghèo giảm từ 1.250 hộ xuống còn 850 hộ, giảm 300 hộ.", "change-amount")
+    assert g.status == "inconsistent"

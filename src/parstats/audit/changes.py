@@ -84,7 +84,8 @@ _AMOUNT_FROM_TO_RE = re.compile(
     r"từ (?P<a>" + NUMBER + r")(?: (?P<au>" + UNIT + r")(?:/" + LETTER + r"+)?)? (?:lên|xuống)(?: còn)? "
     r"(?P<b>" + NUMBER + r"))")
 _FROM_TO_AMOUNT_RE = re.compile(
-    r"(?i)^(?: " + LETTER + r"+)?,? ?\(?(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + NUMBER + r")(?!\s?%|[0-9])")
+    r"(?i)(?: " + LETTER + r"+)?(?: \((?:năm )?(?:19|20)[0-9]{2}\))?,? ?\(?(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + NUMBER
+    + r")(?!\s?%|[0-9])")
 
 
 _UP_VERBS = ("tăng", "ghi thêm", "tiến", "thêm", "nhích", "lên", "có thêm")
@@ -230,9 +231,11 @@ def change_claims(ctx: ParagraphContext, claims: list) -> None:
     """Changes from one stated value to another with their percentage (rules ``change-from-to``,
     ``change-percent-amount``) and their amount (``change-amount``, a sum)."""
     text = ctx.text
+    seen_from: set[int] = set()
     for a, b in pct_windows(ctx, 150, 80):  # "từ A lên B (Z%)", "tăng Z% từ A lên B"
         if has_any(text, a, b, _FROM_WORDS):
             for m in _FROM_TO_RE.finditer(text, a, b):
+                seen_from.add(m.start())
                 _from_to(ctx, claims, m)
     for a, b in pct_windows(ctx, 150, 80):  # "tăng Z%, hay N điểm, lên B"
         if has_any(text, a, b, _TO_WORDS):
@@ -249,6 +252,14 @@ def change_claims(ctx: ParagraphContext, claims: list) -> None:
                     _times_from_to(ctx, claims, m, times)
     # a change amount between two values needs no percentage: asked only where one is said
     if "ừ" in text and ("từ " in text or "Từ " in text) and has_from(text):
+        # "giảm từ 1.250 hộ (năm 2020) xuống còn 850 hộ (năm 2023), giảm 400 hộ": the amount after
+        for m in _FROM_TO_RE.finditer(text):
+            if m.start() in seen_from or m.group("ap") or m.group("bp"):
+                continue
+            amount = _FROM_TO_AMOUNT_RE.match(text, m.end())
+            if amount is not None and _same_unit(m.group("au"), m.group("bu")):
+                _amount(ctx, claims, m, amount.group("n"), None, m.group("a"), m.group("b"),
+                        amount.group("dir"), m.group("au"), end=amount.end())
         for m in _AMOUNT_FROM_TO_RE.finditer(text):
             _amount(ctx, claims, m, m.group("n"), m.group("nu"), m.group("a"), m.group("b"),
                     m.group("dir"), m.group("au"))
@@ -288,7 +299,7 @@ def _from_to(ctx: ParagraphContext, claims: list, m: re.Match) -> None:
             amount = _FROM_TO_AMOUNT_RE.match(text, m.end())
             if amount is not None and not old.percent:
                 _amount(ctx, claims, m, amount.group("n"), None, m.group("a"), m.group("b"),
-                        amount.group("dir"), au, end=m.end() + amount.end())
+                        amount.group("dir"), au, end=amount.end())
             return
         where = "before"
         if approx_before(text, pct.s):
