@@ -883,3 +883,11 @@ def test_a_change_amount_after_the_two_values():
         assert f.status == "consistent", text
     (g,) = _rule("Số hộ nghèo giảm từ 1.250 hộ xuống còn 850 hộ, giảm 300 hộ.", "change-amount")
     assert g.status == "inconsistent"
+
+
+def test_a_share_then_its_part_and_the_whole_after_it():
+    text = "Tỷ lệ giải ngân đạt {}%, tương ứng 1.700 tỷ đồng trên tổng số 2.000 tỷ đồng kế hoạch vốn."
+    (f,) = _rule(text.format(85), "same-clause-total")
+    assert f.status == "consistent"
+    (g,) = _rule(text.format(88), "same-clause-total")
+    assert g.status == "inconsistent" and g.recomputed == "85%"

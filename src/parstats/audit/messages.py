@@ -247,6 +247,7 @@ _BASIS = [
     P("'{m}' elsewhere in the paragraph", "cụm «{m}» ở chỗ khác trong đoạn"),
     P("'{m}' earlier in the paragraph", "cụm «{m}» ở phần trước của đoạn"),
     P("'{m}' earlier in the sentence", "cụm «{m}» ở phần trước của câu"),
+    P("'{m}' after the part", "cụm «{m}» ngay sau phần được tính tỷ lệ"),
     P("'{m}' earlier in the paragraph, named by 'so với {w}'",
       "cụm «{m}» ở phần trước của đoạn, được gọi tên bằng «so với {w}»"),
     P("'trong {y}' before the count {x}", "cụm «trong {y}» trước số lượng {x}"),

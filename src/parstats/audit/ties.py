@@ -419,7 +419,13 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
     for t, m, x in found:
         name = _WHOLE_NAME_RE.match(text, t.e)
         y, how, rule = None, None, None
-        stated = _NAMED_PAREN_RE.match(text, t.e)
+        on = _ON_TOTAL_AMOUNT_RE.match(text, max(m.end(), t.e))
+        if on is not None and not approx_before(text, on.start("y")):
+            # "đạt 85%, tương ứng 1.700 tỷ đồng trên tổng số 2.000 tỷ đồng": the whole after the part
+            z = amount_of(on, "y")
+            if z is not None and same_amount_unit(x, z) and z.value > x.value:
+                y, how, rule = z, f"'{on.group(0).strip(' ,')}' after the part", "same-clause-total"
+        stated = _NAMED_PAREN_RE.match(text, t.e) if y is None else None
         if stated is not None:  # "bằng 92,1% dự toán (695,1 tỷ đồng)": the whole named and given
             z = amount_of(stated, "y")
             if z is not None and same_amount_unit(x, z) and z.scale == x.scale and \
@@ -613,6 +619,8 @@ def _paren_whole(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | N
 
 #: "… 2,5 triệu lượt khách, trong đó khách quốc tế 500.000 lượt, chiếm 20%": a whole, then "trong đó"
 _TRONG_DO_WHOLE_RE = re.compile(amount_re("y") + r"(?: [^\W\d_]+){0,3}?,? (?:trong đó|trong số đó)\b")
+#: the whole right after a part: " trên tổng số 2.000 tỷ đồng"
+_ON_TOTAL_AMOUNT_RE = re.compile(r",? (?:trên|trong) (?:tổng số |tổng |số )?" + amount_re("y"))
 #: the part's amount after its share: ", tương đương 300.000 tỷ đồng"
 _AMOUNT_AFTER_SHARE_RE = re.compile(r" ?%?,? (?:tương đương|tương ứng|với) (?:mức |khoảng )?" + amount_re("x"))
 
