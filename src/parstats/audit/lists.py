@@ -656,11 +656,12 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
                     counts.setdefault(c.pidx, []).extend(got)
         # counts of an acronym ("8 CLB gồm …", "3 DN"), which the tokenizer does not make counts,
         # in the paragraphs that open a list
-        for i, t in enumerate(texts):
+        for c in contexts:  # (the paragraphs with a digit)
+            t = c.text
             if "gồm" in t or ": " in t or " là " in t:
                 got = [m.start() for m in _ACRONYM_COUNT_RE.finditer(t)]
                 if got:
-                    counts.setdefault(i, []).extend(got)
+                    counts.setdefault(c.pidx, []).extend(got)
         # table rows are read cell by cell there: their counts are searched here, on the rows
         # joined (the pattern reads no line break: as on each row alone)
         rows = [i for i, p in enumerate(paras) if p.kind == "table"]
