@@ -891,3 +891,38 @@ def test_a_share_then_its_part_and_the_whole_after_it():
     assert f.status == "consistent"
     (g,) = _rule(text.format(88), "same-clause-total")
     assert g.status == "inconsistent" and g.recomputed == "85%"
+
+
+def test_a_total_row_whose_label_spans_the_first_columns():
+    areas, people = ["3.359,82", "3.194,72", "4.719,00"], [8_807_523, 4_664_124, 3_619_433]
+    area = format_number(sum(Decimal(a.replace(".", "").replace(",", ".")) for a in areas), 2)
+    communes = [51, 45, 33]
+    rows = "\n".join(f"| {k} | Tỉnh {k} | Thủ phủ {k} | {a} | {format_number(n)} | {n // 1000} | {c} |"
+                     for k, (a, n, c) in enumerate(zip(areas, people, communes), start=1))
+    text = ("| STT | Tỉnh | Thủ phủ | Diện tích | Dân số | Mật độ | Số xã |\n|---|---|---|---|---|---|---|\n" + rows +
+            f"\n| Toàn vùng | {area} | {{}} | 1.068 | {sum(communes)} |\n")
+    found = _rule(text.format(format_number(sum(people))), "table-total-row")
+    assert [f.status for f in found] == ["consistent"] * 3  # the density is no sum
+    # two other cells of the row fit their columns: the columns line up, the population is a slip
+    wrong = _rule(text.format(format_number(sum(people) - 1_000_000)), "table-total-row")
+    assert sorted(f.status for f in wrong) == ["consistent", "consistent", "inconsistent"]
+
+
+def test_counts_of_two_levels_graded_nouns_and_numbered_days():
+    (f,) = _rule("Vùng gồm 3 tỉnh, thành phố: Hà Nội, Hải Phòng và Bắc Ninh.", "counted-list")
+    assert f.status == "consistent"
+    (g,) = _rule("Vùng có 3 đô thị loại I: thành phố Hải Phòng (trực thuộc Trung ương) và thành phố Hạ Long.",
+                 "counted-list")
+    assert g.status == "inconsistent"
+    (h,) = _rule("Lễ hội được tổ chức trong 3 ngày (22, 23 và 24 tháng 5 năm 2025).", "numbered-times")
+    assert h.status == "consistent"
+    assert not _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.", "counted-list") \
+        or _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.",
+                 "counted-list")[0].status != "inconsistent"
+
+
+def test_numbered_items_that_each_take_a_share():
+    text = ("Kết quả lao động được sử dụng\n1. Trích 14% để bổ sung mức ăn.\n2. Trích 2% lập quỹ.\n"
+            "a) Trích 1% chi tư vấn;\n3. Trích 34% chi trả công.\n4. Trích 50% chi đầu tư.\n")
+    (f,) = _rule(text, "breakdown-100")
+    assert f.status == "consistent" and len(f.claim.parts) == 4

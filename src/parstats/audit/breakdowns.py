@@ -27,10 +27,11 @@ import re
 from decimal import Decimal
 
 from parstats.audit.model import ProvisionalClaim
+from parstats.audit.words import UPPER
 from parstats.markdown import Paragraph
 
 __all__ = ["FAR_ABOVE_100", "MAX_SENTENCE_SHARES", "PARTS_CUE_WORDS", "WEAK_BREAKDOWN", "bullet_shares",
-           "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_shares", "remainder", "same_phrase_shares", "sentence_shares",
+           "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_share_runs", "numbered_shares", "remainder", "same_phrase_shares", "sentence_shares",
            "shares_claim"]
 
 #: shares "of one whole" that add to more than this are each item's own rate, not its parts
@@ -135,7 +136,9 @@ def _instalments(paras: list[Paragraph], items: list, out: list) -> None:
 
 
 
-_NUMBERED_SHARE_RE = re.compile(r"^(?P<k>[0-9]{1,2})[.)] (?P<v>[0-9]{1,3}(?:,[0-9]{1,2})?) ?% ")
+#: "1. 90% …", "2. Trích 2% lập quỹ …" (a verb of up to two words before the share)
+_NUMBERED_SHARE_RE = re.compile(r"^(?P<k>[0-9]{1,2})[.)] (?:" + UPPER + r"[^\W\d_]*(?: [^\W\d_]+)? )?"
+                                r"(?P<v>[0-9]{1,3}(?:,[0-9]{1,2})?) ?% ")
 _SUB_ITEM_RE = re.compile(r"^(?:[a-zđ]\)|[-+*•–] )")
 
 
@@ -156,6 +159,15 @@ def shares_claim(first: Paragraph, pidx: int, values: list[str], source: str, ru
             "denominator": 100 * scale, "parts": tuple(units), "reported": reported,
             "denominator_source": source + " (" + " + ".join(v + "%" for v in values) + ")",
             "target": None, "detail": detail, "order": (pidx, pos)}
+
+
+def numbered_share_runs(paras: list[Paragraph], out: list) -> None:
+    """Numbered items that start with a share, without a head ending in a colon before them
+    (``1. Trích 14% …`` … ``5. Trích 50% …`` in a decree): as :func:`numbered_shares`."""
+    for i, p in enumerate(paras):
+        if p.bullet and p.text.startswith("1") and _NUMBERED_SHARE_RE.match(p.text) and \
+                _NUMBERED_SHARE_RE.match(p.text).group("k") == "1" and not (i and paras[i - 1].text.endswith(":")):
+            numbered_shares(paras, i - 1, out)
 
 
 def numbered_shares(paras: list[Paragraph], i: int, out: list) -> None:

@@ -34,12 +34,13 @@ import re
 from itertools import accumulate
 
 from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_parts, item_shares, marker_depth, marker_kind,
+                                        numbered_share_runs,
                                         same_phrase_shares,
                                         remainder, sentence_shares)
 from parstats.audit.labelled import labelled_claims
 from parstats.audit.model import ProvisionalClaim, sum_claim
 from parstats.audit.totals import WEAK_PARTS, parts_of_total_claims, word_parts_claims
-from parstats.audit.records import all_of_names_claims, score_claims, anaphor_count_claims, count_after_names_claims, names_count_claims, rank_after_names_claims
+from parstats.audit.records import numbered_times_claims, all_of_names_claims, score_claims, anaphor_count_claims, count_after_names_claims, names_count_claims, rank_after_names_claims
 from parstats.audit.words import COUNT_WORDS, LOWER, SENTENCE_END_RE, UPPER, sentence_end
 from parstats.markdown import Paragraph
 
@@ -80,6 +81,9 @@ _NAME_RE = re.compile(_NAME)
 #: up to two lower-case words before a name inside an item ("thủ môn Filip Nguyễn", "tỉnh X")
 _ITEM = r"(?:" + _LO + r"+ ){0,3}" + _NAME
 _ITEM_RE = re.compile(_ITEM)
+#: a name after its kind of place ("thành phố Hải Phòng"), not after other words ("một phần ấp X")
+_KIND_PREFIX_RE = re.compile(r"(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|ấp|thôn|bản|làng) (?=" + _UP + r")")
+_KIND_ITEM_RE = re.compile(r"(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|ấp|thôn|bản|làng) " + _NAME)
 _NAMES_RE = re.compile(r"(?P<items>" + _ITEM + r"(?:(?:, | và |, và )" + _ITEM + r"|; " + _NAME + r")*)")
 _SEP_RE = re.compile(r", và |, | và |; ")
 #: what opens a list after its noun
@@ -138,6 +142,14 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     end_s = -1  # the end of the sentence, found when needed (sentence_end)
     # the list starts right after the noun, after an intro word, or after "là" a little later
     pos = noun_m.end()
+    if noun in _ADMIN_NOUNS:
+        # "6 tỉnh, thành phố: Hà Nội, …", "12 xã, thị trấn gồm …": one noun of two levels
+        compound = _COMPOUND_NOUN_RE.match(text, pos)
+        if compound is not None:
+            pos = compound.end()
+    grade = _GRADE_RE.match(text, pos)
+    if grade is not None:
+        pos = grade.end()  # "5 đô thị loại I: …": the grade is part of the noun, not a name
     intro = _INTRO_RE.match(text, pos)
     opened = None
     gap = ""
@@ -170,6 +182,11 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         nm = _NAMES_RE.match(text, pos)
     source_head = f"the count '{written} {noun}'"
     items = _items(nm.group("items")) if nm else []
+    if len(items) >= 3 and not _KIND_PREFIX_RE.match(items[0].strip()):
+        # "6 xã: A, B, …, F và thị trấn G": a last item of another kind is not one of the count
+        while items and (k := _KIND_PREFIX_RE.match(items[-1].strip())) and k.group(1) != noun.split()[0] \
+                and k.group(1) not in noun:
+            items.pop()
     if nm is not None and len(items) > n:
         # "2 xã Long Hưng và Nghĩa Trụ, huyện Văn Giang, tỉnh Hưng Yên": the places above the
         # items (another level of the administration) are their address, not more items
@@ -190,7 +207,9 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
             return
         closed = (nm.end() >= len(text.rstrip()) or text[nm.end():nm.end() + 1] in ".;") and not \
             _NAME_LIST_AFTER_RE.match(text, nm.end())
-        short = all(_NAME_RE.fullmatch(i.strip()) and len(i.split()) <= 5 for i in items)
+        # names, or names after their kind ("thành phố Hải Phòng (trực thuộc Trung ương)")
+        short = all((_NAME_RE.fullmatch(i.strip()) or _KIND_ITEM_RE.fullmatch(i.strip()))
+                    and len(_ITEM_PAREN_RE.sub("", i).split()) <= 5 for i in items)
         # flagged only for a list opened by ':' or 'gồm' within three words of the count's noun,
         # off by one or two items (a list far off its count names examples)
         strong = (digits and opened in (":", "gồm", "gồm:", "gồm có", "gồm có:", "bao gồm", "bao gồm:")
@@ -624,6 +643,13 @@ _WORD_FORMS = tuple(f for w in NUMBER_WORDS if " " not in w for f in (w + " ", w
 _WORD_FIRST_RE = re.compile("\n(?:" + "|".join(re.escape(f) for f in _WORD_FORMS) + ")")
 
 
+_ADMIN_NOUNS = frozenset("tỉnh thành huyện quận thị xã phường".split())
+#: ", thành phố" after an administrative noun: the two levels counted together
+_COMPOUND_NOUN_RE = re.compile(r"(?:, (?:thành phố|thành|thị xã|thị trấn|phường|quận|huyện|xã)(?![\w]))+")
+
+#: a grade after a noun ("đô thị loại I", "đường cấp III", "nhóm A")
+_GRADE_RE = re.compile(r"(?: [^\W\d_A-ZĐ]+){0,2}? (?:loại|hạng|cấp|nhóm|bậc|khu vực) (?:[IVX]{1,4}|[0-9]{1,2}|[A-D])(?![\w])")
+
 #: one or two digits and an acronym ("8 CLB", "14 DN")
 _ACRONYM_COUNT_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]? [A-ZĐ]{2,5}(?![\w])")
 
@@ -760,6 +786,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             rank_after_names_claims(p, pidx, out)
         if "gồm" in text:
             word_parts_claims(p, pidx, out)
+        if " (" in text and " và " in text:
+            numbered_times_claims(p, pidx, out)
         if "-" in text and ("tỷ số" in text or "tỉ số" in text or "gỡ" in text or "nâng" in text):
             score_claims(p, pidx, out)
         if " này" in text or " đó" in text or " trên" in text:
@@ -770,6 +798,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     out.extend(labelled_claims(paras))
     if any(p.bullet and "%" in p.text for p in paras):
         item_shares(paras, out)
+        numbered_share_runs(paras, out)
     seen: set = set()
     uniq = []
     for c in sorted(out, key=lambda c: c["order"]):

@@ -31,7 +31,7 @@ from parstats.audit.words import COUNT_WORDS, UPPER
 from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
-__all__ = ["all_of_names_claims", "score_claims", "WEAK_SCORE", "full_record", "record_counts", "count_after_names_claims", "anaphor_count_claims", "WEAK_BACK", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
+__all__ = ["numbered_times_claims", "all_of_names_claims", "score_claims", "WEAK_SCORE", "full_record", "record_counts", "count_after_names_claims", "anaphor_count_claims", "WEAK_BACK", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
            "names_count_claims", "rank_after_names_claims", "rest_of_fraction_claims", "WEAK_RANK", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
@@ -462,6 +462,31 @@ def all_of_names_claims(p: Paragraph, pidx: int, out: list) -> None:
                     "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
                     "denominator_source": f"{n} names right after 'cả {m.group('n')}'", "target": None,
                     "detail": {"unit": "tên", "rule": "all-of-names", "list": True, "weak": WEAK_BACK},
+                    "order": (pidx, m.start("n"))})
+
+
+#: a count of days, times or years, then their numbers in parentheses: "3 ngày (22, 23 và 24 tháng
+#: 5)", "4 lần vô địch (2010, 2012, 2015 và 2018)"
+_NUMBERED_TIMES_RE = re.compile(
+    r"(?<!\w)(?P<n>[0-9]{1,2}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)) (?P<noun>ngày|đợt|lần|năm|kỳ|mùa|tuần|tháng)"
+    r"(?: [^\W\d_]+){0,3} \((?P<items>[0-9]{1,4}(?:, [0-9]{1,4})*,? và [0-9]{1,4})(?= tháng|\)|/| năm)")
+
+
+def numbered_times_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """``trong 3 ngày (22, 23 và 24 tháng 5 năm 2025)``, ``4 lần vô địch (2010, 2012, 2015 và
+    2018)`` (rule ``numbered-times``): a count of days, times or years, and their numbers listed
+    in parentheses. ``consistent`` when they are as many; otherwise no claim."""
+    text = p.text
+    for m in _NUMBERED_TIMES_RE.finditer(text):
+        items = [x for x in re.split(r",? và |, ", m.group("items")) if x.strip()]
+        n = _value(m.group("n"))
+        if n < 2 or n != len(items):
+            continue
+        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0) + ")",
+                    "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
+                    "denominator_source": f"{n} numbers of {m.group('noun')} listed in the parentheses",
+                    "target": None, "detail": {"unit": m.group("noun"), "rule": "numbered-times", "list": True,
+                                               "weak": WEAK_BACK},
                     "order": (pidx, m.start("n"))})
 
 

@@ -105,6 +105,11 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
     # the width most rows have (a first row "Chỉ số | |" loses its empty last cell)
     widths = Counter(len(c) for _, c in rows)
     width = max(widths, key=lambda w: (widths[w], w))
+    odd = [(i, c) for i, c in rows if len(c) != width and c and _TOTAL_LABEL_RE.match(c[0])]
+    if odd and odd[-1][0] == rows[-1][0]:
+        # "| Toàn vùng | 23.939,35 | 25.568.734 |" under "| 1 | Hà Nội | Hoàn Kiếm | 3.359,82 | …":
+        # a last total row whose label spans the first columns
+        _aligned_total(paras, odd[-1], [(i, c) for i, c in rows if len(c) == width], out)
     rows = [(i, c) for i, c in rows if len(c) == width]
     for r, (pi, cells) in enumerate(rows):
         label = cells[0]
@@ -155,6 +160,70 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
             out.append(_claim(p, pi, "sum", total=total, parts=parts, reported=cells[col].strip(" *"),
                               source=f"the total row '{label.strip()}' and {where} (column {col + 1})",
                               detail=detail, quote=p.text, pos=min(len(p.text) - 1, p.text.find(cells[col]))))
+
+
+def _aligned_total(paras: list[Paragraph], total_row, data_rows, out: list) -> None:
+    """A total row of another width than the rows above it (rule ``table-total-row``): each of
+    its numbers is the sum of the column that adds up to it exactly; a number left between two
+    that fit (or in line with them) is checked against the column in its place, flagged only when
+    two others of the row fit (the columns then line up beyond doubt)."""
+    pi, cells = total_row
+    data_rows = [(i, c) for i, c in data_rows if _vi_number_row(c) is not None]  # not a header row
+    if len(data_rows) < 2:
+        return
+    width = len(data_rows[0][1])
+    cols: dict[int, tuple[list[tuple[int, int]], int]] = {}
+    for col in range(width):
+        vals = [_vi_number(c[col]) for _, c in data_rows]
+        if any(v is None for v in vals):
+            continue
+        cols[col] = (vals, max(v[1] for v in vals))
+    totals = [(k, _vi_number(c)) for k, c in enumerate(cells[1:], start=1)]
+    totals = [(k, t) for k, t in totals if t is not None]
+    if len(totals) < 2 or len(cols) < 2:
+        return
+
+    def column_sum(col: int, dec: int) -> int:
+        vals, _ = cols[col]
+        return sum(v[0] * 10 ** (dec - v[1]) for v in vals)
+
+    place: dict[int, int] = {}  # total cell -> the column that adds up to it exactly
+    for k, t in totals:
+        for col in sorted(cols):
+            dec = max(t[1], cols[col][1])
+            if t[1] == cols[col][1] and column_sum(col, dec) == t[0] * 10 ** (dec - t[1]) and col not in place.values():
+                place[k] = col
+                break
+    if len(place) < 1:
+        return
+    offsets = {col - k for k, col in place.items()}
+    ordered = all(a < b for a, b in zip([place[k] for k in sorted(place)], [place[k] for k in sorted(place)][1:]))
+    p = paras[pi]
+    label = cells[0].strip()
+    for k, t in totals:
+        col = place.get(k)
+        exact = col is not None
+        if col is None:
+            if len(offsets) != 1 or not ordered:
+                continue
+            col = k + next(iter(offsets))
+            if col not in cols:
+                continue
+        dec = max(t[1], cols[col][1])
+        vals = cols[col][0]
+        parts = [v[0] * 10 ** (dec - v[1]) for v in vals]
+        if not exact and t[0] * 10 ** (dec - t[1]) < max(parts):
+            continue  # smaller than one of its rows: a rate or an average ("Mật độ"), not a sum
+        detail = {"rule": "table-total-row", "unit": "table", "slack": 0}
+        if dec:
+            detail["scale"] = 10 ** dec
+        if not exact and not (len(place) >= 2 and t[1] == cols[col][1]):
+            detail["weak"] = WEAK_TABLE
+        else:
+            detail["exhaustive"] = True
+        out.append(_claim(p, pi, "sum", total=t[0] * 10 ** (dec - t[1]), parts=parts, reported=cells[k].strip(" *"),
+                          source=f"the total row '{label}' and the rows above it (column {col + 1})",
+                          detail=detail, quote=p.text, pos=min(len(p.text) - 1, p.text.find(cells[k]))))
 
 
 def _vi_number_row(cells: list[str]):
