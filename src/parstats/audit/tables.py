@@ -105,11 +105,15 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
     # the width most rows have (a first row "Chỉ số | |" loses its empty last cell)
     widths = Counter(len(c) for _, c in rows)
     width = max(widths, key=lambda w: (widths[w], w))
-    odd = [(i, c) for i, c in rows if len(c) != width and c and _TOTAL_LABEL_RE.match(c[0])]
-    if odd and odd[-1][0] == rows[-1][0]:
+    last_i, last = rows[-1]
+    if last and _TOTAL_LABEL_RE.match(last[0]) and _filled(last) < max(_filled(c) for _, c in rows[:-1]):
         # "| Toàn vùng | 23.939,35 | 25.568.734 |" under "| 1 | Hà Nội | Hoàn Kiếm | 3.359,82 | …":
-        # a last total row whose label spans the first columns
-        _aligned_total(paras, odd[-1], [(i, c) for i, c in rows if len(c) == width], out)
+        # a last total row whose label spans the first columns (fewer cells filled than the rows
+        # above, whether its missing cells are left out or left empty); the rows above with a
+        # number, the header's too (a Word table may hold its first row there)
+        data = [(i, _cells(paras[i].text)) for i in head + body[:-1]]
+        _aligned_total(paras, (last_i, last[:_filled(last)]), [(i, c) for i, c in data if len(c) == width], out)
+        rows = rows[:-1]
     rows = [(i, c) for i, c in rows if len(c) == width]
     for r, (pi, cells) in enumerate(rows):
         label = cells[0]
@@ -160,6 +164,14 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
             out.append(_claim(p, pi, "sum", total=total, parts=parts, reported=cells[col].strip(" *"),
                               source=f"the total row '{label.strip()}' and {where} (column {col + 1})",
                               detail=detail, quote=p.text, pos=min(len(p.text) - 1, p.text.find(cells[col]))))
+
+
+def _filled(cells: list[str]) -> int:
+    """The number of cells up to the last one that is not empty."""
+    n = len(cells)
+    while n and not cells[n - 1].strip():
+        n -= 1
+    return n
 
 
 def _aligned_total(paras: list[Paragraph], total_row, data_rows, out: list) -> None:
