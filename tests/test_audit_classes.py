@@ -926,3 +926,8 @@ def test_numbered_items_that_each_take_a_share():
             "a) Trích 1% chi tư vấn;\n3. Trích 34% chi trả công.\n4. Trích 50% chi đầu tư.\n")
     (f,) = _rule(text, "breakdown-100")
     assert f.status == "consistent" and len(f.claim.parts) == 4
+
+
+def test_the_items_after_a_colon_when_là_names_their_kind():
+    (f,) = _rule("Có 4 thành phố là đô thị loại II: Thái Bình, Vĩnh Yên, Phủ Lý và Hưng Yên.", "counted-list")
+    assert f.status == "consistent" and len(f.claim.parts) == 4

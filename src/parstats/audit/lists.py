@@ -165,6 +165,12 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
             j = text.find(cue, pos, min(end_s, pos + 80))
             if j >= 0 and (k < 0 or j < k):
                 k, opened = j, cue.strip()
+        if opened == "là":
+            # "4 thành phố là đô thị loại I trực thuộc tỉnh: A, B, C": what follows "là" names
+            # the kind; the items follow the colon
+            colon = text.find(": ", k, min(end_s, k + 80))
+            if colon > 0 and "," not in text[k:colon] and len(text[k:colon].split()) <= 9:
+                k, opened = colon, ":"
         if k < 0 or "(" in text[pos:k] or ")" in text[pos:k]:
             # "ba nước láng giềng (Trung Quốc, Lào, Campuchia)": the items in parentheses
             if not _plain_items(p, pidx, m, n, written, noun, pos, None, out):
