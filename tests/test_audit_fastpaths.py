@@ -44,8 +44,13 @@ PIECES = ["hai", "Hai", "ba", "Ba", "bốn", "Bốn", "năm", "Năm", "sáu", "S
           "*", "**", "²", "<b>", "\\", "|", "\n", "\n\n", "!", "?", "đó", "T", "t"]
 SEPARATORS = [" ", " ", " ", "", ", ", "  "]
 
-text_st = st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), max_size=40).map(
-    lambda parts: "".join(p + s for p, s in parts))
+def pieces_text(pieces, separators, max_size):
+    """Texts made of ``pieces``, each followed by one of ``separators``."""
+    return st.lists(st.tuples(st.sampled_from(pieces), st.sampled_from(separators)), max_size=max_size).map(
+        lambda parts: "".join(p + s for p, s in parts))
+
+
+text_st = pieces_text(PIECES, SEPARATORS, 40)
 
 
 def _spans(pattern: re.Pattern, text: str) -> list:
@@ -275,8 +280,7 @@ CHANGE_PIECES = ["tăng", "Tăng", "TĂNG", "giảm", "Giảm", "GIẢM", "xtăn
                  "tương ứng", "tương đương", "hay", "tức", "(", ")", ",", ".", ";", "%", " %", "/", "x",
                  "1", "12", "123", "1.234", "12.345.678", "0,5", "1.234,56", "05", "1.23", "2020", "(2020)",
                  "tỷ", "triệu", "nghìn", "đồng", "điểm", "người", "đơn vị", "USD", "a", "A", "_"]
-change_text_st = st.lists(st.tuples(st.sampled_from(CHANGE_PIECES), st.sampled_from(SEPARATORS)), max_size=30).map(
-    lambda parts: "".join(p + s for p, s in parts))
+change_text_st = pieces_text(CHANGE_PIECES, SEPARATORS, 30)
 
 
 def _same_matches(fast: re.Pattern, plain: re.Pattern, text: str, step: int = 3) -> None:
@@ -362,8 +366,7 @@ DATE_PIECES = ["ngày", "Ngày", "NGÀY", "nGày", "ngÀy", "ngàY", "xngày", "
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(DATE_PIECES), st.sampled_from([" ", " ", "", ", "])), max_size=24).map(
-    lambda parts: "".join(p + s for p, s in parts)))
+@given(pieces_text(DATE_PIECES, [" ", " ", "", ", "], 24))
 def test_long_dates_and_parentheses_found_as_by_the_plain_patterns(text):
     _long_dates_as_plain(text)
     para = split_paragraphs(text.replace("\n", " ") or "x")
@@ -421,8 +424,7 @@ def test_roles_of_percentages_are_those_of_the_plain_search_in_the_texts():
 
 
 @settings(max_examples=800, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(TARGET_PIECES), st.sampled_from([" ", " ", "", "  "])), max_size=16).map(
-    lambda parts: "".join(p + s for p, s in parts)))
+@given(pieces_text(TARGET_PIECES, [" ", " ", "", "  "], 16))
 def test_roles_of_percentages_are_those_of_the_plain_search(text):
     for _, fast, plain in _roles(text):
         assert fast == plain
@@ -432,8 +434,7 @@ FROM_PIECES = ["từ", "Từ", "TỪ", "tỪ", "xtừ", "Xtừ", "1từ", "ừ",
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(FROM_PIECES), st.sampled_from([" ", " ", "", "  "])), max_size=12).map(
-    lambda parts: "".join(p + s for p, s in parts)))
+@given(pieces_text(FROM_PIECES, [" ", " ", "", "  "], 12))
 def test_from_and_a_number_found_as_by_the_plain_pattern(text):
     assert changes.has_from(text) == (PLAIN_FROM_RE.search(text) is not None)
 
@@ -469,7 +470,6 @@ SHARE_PIECES = ["54,5 tỷ USD", "1.377.200 đơn vị", "12 người", "(", ","
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(SHARE_PIECES), st.sampled_from([" ", " ", "", "  "])), max_size=14).map(
-    lambda parts: "".join(p + s for p, s in parts)))
+@given(pieces_text(SHARE_PIECES, [" ", " ", "", "  "], 14))
 def test_amounts_before_shares_found_as_by_the_plain_search(text):
     _amounts_before_shares(text)

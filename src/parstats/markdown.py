@@ -19,8 +19,9 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import accumulate
 
-__all__ = ["Paragraph", "normalize_lines", "normalize_text", "split_paragraphs"]
+__all__ = ["Paragraph", "joined_texts", "normalize_lines", "normalize_text", "split_paragraphs"]
 
 _TRANS = {c: " " for c in (0x00A0, 0x202F, 0x2007, 0x2009, 0x2002, 0x2003, 0x2004, 0x2005,
                            0x2006, 0x2008, 0x200A, 0x3000, 0x0009, 0x000B, 0x000C, 0x0085,
@@ -407,3 +408,9 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         if len(texts) > 1:
             p.text = " ".join(texts)
     return [p for i, p in enumerate(paras) if i not in skip] if skip else paras
+
+
+def joined_texts(texts: list[str]) -> tuple[str, list[int]]:
+    """``texts`` joined by line breaks (one search over them all instead of one per text), and
+    where each starts in the result (``bisect_right(starts, pos) - 1`` is the text at ``pos``)."""
+    return "\n".join(texts), list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []

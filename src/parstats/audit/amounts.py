@@ -122,6 +122,10 @@ def amount_re(n: str) -> str:
             + r"u>[^\W\d_]+(?: vị)?)")
 
 
+#: an amount, a few words, then "trong đó": the whole of what follows ("2,5 triệu lượt khách, trong đó")
+TRONG_DO_WHOLE_RE = re.compile(amount_re("y") + r"(?: [^\W\d_]+){0,3}?,? (?:trong đó|trong số đó)\b")
+
+
 #: how far from a share the rules that look for a named amount read (characters either side):
 #: a bound that keeps the audit linear in the claims of a long paragraph
 NAMED_REACH = 1500

@@ -39,13 +39,12 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
-from itertools import accumulate
 
 from parstats.audit.model import ProvisionalClaim, sum_claim
 from parstats.audit.breakdowns import marker_depth, marker_kind
-from parstats.audit.words import COUNT_WORDS, LOWER, NUM, UPPER
-from parstats.markdown import Paragraph
-from parstats.numbers import format_number, parse_number
+from parstats.audit.words import COUNT_WORDS, LOWER, NUM, UPPER, count_value
+from parstats.markdown import Paragraph, joined_texts
+from parstats.numbers import parse_number
 
 __all__ = ["WEAK_LABELLED", "WEAK_AMOUNTS", "WEAK_HEAD_SHARE", "labelled_claims"]
 
@@ -92,16 +91,13 @@ def _number(k: str) -> int:
     return int(k) if k.isdigit() else _ROMAN.get(k, 0)
 
 
-def _labels(paras: list[Paragraph]) -> dict[str, list[tuple[int, int, int]]]:
+def _labels(paras: list[Paragraph], joined: str, offsets: list[int]) -> dict[str, list[tuple[int, int, int]]]:
     """Every label of the text by its noun (lower case): (paragraph, offset, number), in order. A
     label opens its paragraph (after a marker), follows a sentence end or a colon, or is followed
     by a colon ("… Asian Cup 2019 Nhóm 3: Các đội …")."""
     out: dict[str, list[tuple[int, int, int]]] = {}
     # one search over the paragraphs joined (a paragraph's end is a line break there)
-    texts = [p.text for p in paras]
-    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
     hits: dict[int, list[re.Match]] = {}
-    joined = "\n".join(texts)
     # a list of labels starts with "… 1" or "… I": found first (a literal: quick), the labels of
     # their nouns only then
     nouns = set()
@@ -157,8 +153,8 @@ def _count_of(noun: str) -> re.Pattern:
     return pat
 
 
-def _labelled_items(paras: list[Paragraph], out: list) -> None:
-    labels = _labels(paras)
+def _labelled_items(paras: list[Paragraph], joined: str, offsets: list[int], out: list) -> None:
+    labels = _labels(paras, joined, offsets)
     for noun, seq in labels.items():
         if noun.split()[0] in _NOT_ITEM_NOUNS:
             continue
@@ -191,7 +187,7 @@ def _labelled_items(paras: list[Paragraph], out: list) -> None:
             if found is None:
                 continue
             i, p, m = found
-            n = int(m.group("n")) if m.group("n").isdigit() else COUNT_WORDS[m.group("n").lower()]
+            n = count_value(m.group("n"))
             if n < 2:
                 continue
             out.append(sum_claim(p, i, m.start(), m.end(), total=n, parts=(1,) * run, reported=m.group("n"),
@@ -388,12 +384,9 @@ def _at_start(joined: str, s: int) -> bool:
     return s == 0 or before[-1:] == "\n" or before in _BOUNDARIES or _MARKER_ONLY_RE.fullmatch(before) is not None
 
 
-def _ordinal_items(paras: list[Paragraph], out: list) -> None:
-    texts = [p.text for p in paras]
-    joined = "\n".join(texts)
+def _ordinal_items(paras: list[Paragraph], joined: str, offsets: list[int], out: list) -> None:
     if "hứ nhất" not in joined and " là" not in joined and "(1) " not in joined:
         return
-    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
     marks = []
     for m in _ORDINAL_RE.finditer(joined):
         s = m.start() - 1
@@ -423,7 +416,7 @@ def _ordinal_items(paras: list[Paragraph], out: list) -> None:
             pass
         if found is None or found.group("noun") in _NOT_ITEM_NOUNS:
             continue
-        n = int(found.group("n")) if found.group("n").isdigit() else COUNT_WORDS[found.group("n").lower()]
+        n = count_value(found.group("n"))
         if n != run:
             continue
         i = bisect.bisect_right(offsets, found.start()) - 1
@@ -441,8 +434,9 @@ def _ordinal_items(paras: list[Paragraph], out: list) -> None:
 def labelled_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:
     """The ``labelled-items`` and ``labelled-amounts`` claims of a text's paragraphs."""
     out: list[ProvisionalClaim] = []
-    _labelled_items(paras, out)
-    _ordinal_items(paras, out)
+    joined, offsets = joined_texts([p.text for p in paras])
+    _labelled_items(paras, joined, offsets, out)
+    _ordinal_items(paras, joined, offsets, out)
     if any(p.bullet for p in paras):
         _labelled_amounts(paras, out)
         _head_total_bullets(paras, out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from parstats.audit.amounts import amount_of, amount_re, approx_before
+from parstats.audit.amounts import TRONG_DO_WHOLE_RE, amount_of, approx_before
 from parstats.audit.inference import reported_units
 from parstats.audit.model import ProvisionalClaim, TargetSpec
 from parstats.audit.tokens import DIGIT_RE, ParagraphContext, NumberToken, same_kind
@@ -132,7 +132,7 @@ def resolve_total(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, fmap:
     #    2,5 triệu lượt khách, trong đó khách quốc tế 500.000 lượt, chiếm 20%")
     if t.unit and "trong" in text[s0:t.s]:
         best = None
-        for best in _SCALED_WHOLE_RE.finditer(text, max(s0, t.s - 300), t.s):
+        for best in TRONG_DO_WHOLE_RE.finditer(text, max(s0, t.s - 300), t.s):
             pass
         if best is not None and best.group("yu").split()[0] == t.unit.split()[0] and best.group("ys") \
                 and not approx_before(text, best.start("y")):
@@ -141,9 +141,6 @@ def resolve_total(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, fmap:
                 return (int(y.value), f"'{best.group(0).strip(' ,')}' earlier in the sentence", None)
     return None
 
-
-#: an amount with a scale word, then "trong đó" ("2,5 triệu lượt khách, trong đó")
-_SCALED_WHOLE_RE = re.compile(amount_re("y") + r"(?: [^\W\d_]+){0,3}?,? (?:trong đó|trong số đó)\b")
 
 
 _OWN_SHARE_RE = re.compile(r" ?[^\W\d_]*(?: [^\W\d_]+)? ?(?:\(|, chiếm|, đạt|, tỷ lệ|, bằng)")

@@ -31,18 +31,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
 
 from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_parts, item_shares, marker_depth, marker_kind,
                                         numbered_share_runs,
                                         same_phrase_shares,
                                         remainder, sentence_shares)
 from parstats.audit.labelled import labelled_claims
-from parstats.audit.model import ProvisionalClaim, sum_claim
+from parstats.audit.model import sum_claim
 from parstats.audit.totals import WEAK_PARTS, parts_of_total_claims, word_parts_claims
-from parstats.audit.records import numbered_times_claims, all_of_names_claims, score_claims, anaphor_count_claims, count_after_names_claims, names_count_claims, rank_after_names_claims
+from parstats.audit.namecounts import (all_of_names_claims, anaphor_count_claims, count_after_names_claims,
+                                        names_count_claims, numbered_times_claims, rank_after_names_claims)
+from parstats.audit.records import score_claims
 from parstats.audit.words import COUNT_WORDS, LOWER, SENTENCE_END_RE, UPPER, sentence_end
-from parstats.markdown import Paragraph
+from parstats.markdown import Paragraph, joined_texts
 
 #: Vietnamese number words that count a list ("năm" is also "year": never flagged; "một" counts
 #: no list, "tư" is an ordinal here)
@@ -667,8 +668,7 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
     digits or a number word, then a space and a letter. The places of each paragraph are in
     increasing order."""
     texts = [p.text for p in paras]
-    joined = "\n".join(texts)
-    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0)) if texts else []
+    joined, offsets = joined_texts(texts)
 
     def add_joined(out: dict[int, list[int]], hits) -> dict[int, list[int]]:
         """Add offsets in ``joined`` to ``out`` as (paragraph, offset in its text)."""
@@ -698,9 +698,8 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
         # joined (the pattern reads no line break: as on each row alone)
         rows = [i for i, p in enumerate(paras) if p.kind == "table"]
         if rows:
-            row_texts = [texts[i] for i in rows]
-            row_offsets = list(accumulate([len(t) + 1 for t in row_texts[:-1]], initial=0))
-            for m in _DIGITS_RE.finditer("\n".join(row_texts)):
+            row_joined, row_offsets = joined_texts([texts[i] for i in rows])
+            for m in _DIGITS_RE.finditer(row_joined):
                 h = m.start()
                 k = bisect.bisect_right(row_offsets, h) - 1
                 counts.setdefault(rows[k], []).append(h - row_offsets[k])
@@ -727,9 +726,7 @@ def _comma_count_places(paras: list[Paragraph]) -> list[int]:
     idx = [i for i, p in enumerate(paras) if "à" in p.text and " và " in p.text]  # "à" first: quicker
     if not idx:
         return []
-    texts = [paras[i].text for i in idx]
-    joined = "\n".join(texts)
-    offsets = list(accumulate([len(t) + 1 for t in texts[:-1]], initial=0))
+    joined, offsets = joined_texts([paras[i].text for i in idx])
     return sorted({idx[bisect.bisect_right(offsets, m.start()) - 1] for m in _COMMA_COUNT_RE.finditer(joined)})
 
 

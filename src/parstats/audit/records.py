@@ -27,27 +27,21 @@ from __future__ import annotations
 import re
 
 from parstats.audit.tokens import ParagraphContext, provisional_claim
-from parstats.audit.words import COUNT_WORDS, UPPER
+from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
-__all__ = ["numbered_times_claims", "all_of_names_claims", "score_claims", "WEAK_SCORE", "full_record", "record_counts", "count_after_names_claims", "anaphor_count_claims", "WEAK_BACK", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims",
-           "names_count_claims", "rank_after_names_claims", "rest_of_fraction_claims", "WEAK_RANK", "paragraph_records"]
+__all__ = ["score_claims", "WEAK_SCORE", "full_record", "record_counts", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims", "rest_of_fraction_claims", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
 NUMBER_WORDS = COUNT_WORDS
 WEAK_RECORD = "the wins, draws and losses may be of part of the matches"
 WEAK_TOTAL_AFTER = "the list may start before the counts that were read"
-WEAK_RANK = "the text may name only some of those ranked before"
 
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _COUNT = r"(?:[0-9]{1,3}|(?i:" + _WORDS + r"))"
 _SENT_RE = re.compile(r"[.!?;](?= |$)")
 _DIGIT_RE = re.compile(r"[0-9]")
-
-
-def _value(text: str) -> int:
-    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
 
 
 def _sentences(text: str):
@@ -85,7 +79,7 @@ def full_record(text: str, lo: int, hi: int) -> tuple[int, int, int] | None:
     results = _full_results(text, lo, hi)
     if results is None:
         return None
-    total = sum(_value(r.group("n1") or r.group("n2")) for r in results.values())
+    total = sum(count_value(r.group("n1") or r.group("n2")) for r in results.values())
     return total, min(r.start() for r in results.values()), max(r.end() for r in results.values())
 
 
@@ -95,7 +89,7 @@ def record_counts(text: str, lo: int, hi: int) -> tuple[dict[str, int], int, int
     if results is None:
         return None
     names = {"w": "thắng", "d": "hòa", "l": "thua"}
-    return ({names[k]: _value(r.group("n1") or r.group("n2")) for k, r in results.items()},
+    return ({names[k]: count_value(r.group("n1") or r.group("n2")) for k, r in results.items()},
             min(r.start() for r in results.values()), max(r.end() for r in results.values()))
 
 
@@ -119,8 +113,8 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
         if len(matches) != 1:
             continue
         mm = matches[0]
-        total = _value(mm.group("n"))
-        parts = [_value(r.group("n1") or r.group("n2")) for r in results.values()]
+        total = count_value(mm.group("n"))
+        parts = [count_value(r.group("n1") or r.group("n2")) for r in results.values()]
         if sum(parts) != total and len(results) < 3:
             continue
         first = min([mm.start(), *(r.start() for r in results.values())])
@@ -148,11 +142,11 @@ def _points(ctx: ParagraphContext, claims: list, results: dict, s: int, e: int) 
     if len(pts) != 1:
         return  # none, or several (of several teams)
     pm = pts[0]
-    w, d = (_value(results[k].group("n1") or results[k].group("n2")) for k in ("w", "d"))
+    w, d = (count_value(results[k].group("n1") or results[k].group("n2")) for k in ("w", "d"))
     first = min(pm.start(), *(r.start() for r in results.values()))
     last = max(pm.end(), *(r.end() for r in results.values()))
     claims.append(provisional_claim(
-        ctx, "sum", first, last, denominator=_value(pm.group("n")), parts=(3 * w, d), reported=pm.group("n"),
+        ctx, "sum", first, last, denominator=count_value(pm.group("n")), parts=(3 * w, d), reported=pm.group("n"),
         source=f"3 points for each of the {w} wins and 1 for each of the {d} draws of its sentence",
         detail={"unit": "điểm", "rule": "record-points", "weak": WEAK_POINTS, "derived_parts": True},
         quote_start=first, line_pos=pm.start()))
@@ -210,171 +204,6 @@ def total_after_claims(ctx: ParagraphContext, claims: list) -> None:
             ctx, "sum", parts[0].start(), m.end(), denominator=total, parts=tuple(values), reported=m.group("n"),
             source=f"{len(parts)} counts of '{noun}' then '{m.group(0).strip(', ')}'",
             detail=detail, quote_start=parts[0].start(), line_pos=m.start("n")))
-
-
-# ------------------------------------------------------------------ names, then their count
-#: a name's first letter: an upper-case Latin letter
-_UP = UPPER
-_NAME = _UP + r"[\w'’.-]*(?: " + _UP + r"[\w'’.-]*){0,3}"
-_NAMES_COUNT_RE = re.compile(
-    r"(?<!\w)(?P<names>" + _NAME + r"(?:, " + _NAME + r")*(?:,? và " + _NAME + r")), (?P<n>(?i:" + _WORDS + r")|[0-9]{1,2}) "
-    r"(?P<noun>[^\W\d_A-Z]+)")
-
-
-_COMMA_COUNT_START_RE = re.compile(r", (?P<n>[0-9]{1,2}|(?i:" + _WORDS + r")) ")
-
-
-def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
-    """Names, then a comma and their count (rule ``names-then-count``): provisional claim dicts
-    of paragraph ``p`` (read with the lists of :mod:`parstats.audit.lists`, which see paragraphs
-    without digits)."""
-    text = p.text
-    for c in _COMMA_COUNT_START_RE.finditer(text):
-        m = _NAMES_COUNT_RE.search(text, max(0, c.start() - 200), c.end() + 40)
-        if m is None or m.start("n") != c.start("n"):
-            continue
-        names = [x for x in re.split(r",? và |, ", m.group("names")) if x.strip()]
-        n = _value(m.group("n"))
-        if n < 2 or n != len(names):
-            continue
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": text[m.start():m.end()],
-                    "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
-                    "denominator_source": f"{n} names, then '{m.group('n')} {m.group('noun')}'",
-                    "target": None, "detail": {"unit": m.group("noun"), "rule": "names-then-count", "list": True,
-                                               "weak": "the names may start before the clause"},
-                    "order": (pidx, m.start("n"))})
-
-
-# ------------------------------------------------------------------ a count that opens a sentence, after names
-#: a name as an item: up to two lower-case words before it ("tiền đạo Nguyễn Đình Bắc"), an
-#: optional figure after it ("Lào 4-1", "Nam Định (18)")
-_ITEM_NAME = (r"(?:[^\W\d_A-ZĐ]+ ){0,2}" + _NAME + r"(?: [0-9]{1,2}-[0-9]{1,2}| \([^()]{1,30}\))?")
-_NAME_LIST_RE = re.compile(r"(?<!\w)" + _ITEM_NAME + r"(?:, " + _ITEM_NAME + r")*,? và " + _ITEM_NAME + r"(?=[ ,.;:!?]|$)")
-#: a count in words or digits that opens a sentence, and its noun ("Ba cầu thủ", "Hai trận")
-_OPENING_COUNT = (r"(?P<n>" + "|".join(
-    w.capitalize() for w in sorted(NUMBER_WORDS, key=len, reverse=True) if w not in ("một", "năm", "tư"))
-    + r"|[0-9]{1,2}) (?P<noun>[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?)")
-#: the count opening a sentence, found from the sentence end before it (a class: quick)
-_OPENING_COUNT_RE = re.compile(r"[.!?] " + _OPENING_COUNT)
-WEAK_BACK = "the count may not be of the names of the sentence before"
-_OTHERS_RE = re.compile(r" (?:còn lại|khác|kia|còn)\b")
-#: nouns of time or measure, and words that are not nouns: what such a count counts is no list
-_NOT_COUNTED = frozenset("ngày tháng năm tuần giờ phút giây lần tuổi trong số điểm bàn triệu tỷ nghìn".split())
-_YEAR_WORDS = frozenset("nay qua ngoái trước sau tới này đó kia học tài".split())
-_ROLE_RE = re.compile(r"(?:[^\W\d_A-ZĐ]+ ){0,2}")
-
-
-def _stop_before(text: str, end: int, reach: int = 400) -> int:
-    """Where the last sentence end (". ", "? ", "! ") before ``end`` stands, looked for at most
-    ``reach`` characters back (-1: none that near): linear in a paragraph of many sentences."""
-    lo = max(0, end - reach)
-    k = max(text.rfind(". ", lo, end), text.rfind("? ", lo, end), text.rfind("! ", lo, end))
-    return k if k >= 0 else (-1 if lo == 0 else lo - 2)
-
-
-def count_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
-    """``… cùng tiền đạo Nguyễn Đình Bắc, hậu vệ Vũ Văn Thanh và Nguyễn Thành Chung. Ba cầu thủ đá
-    trọn vẹn trận đấu …`` (rule ``count-after-names``): a count that opens a sentence, and the last
-    list of names of the sentence before it. ``consistent`` when the list has as many names;
-    otherwise no claim (the count may be of something else)."""
-    text = p.text
-    for m in _OPENING_COUNT_RE.finditer(text, 1):
-        n = _value(m.group("n"))
-        if not 2 <= n <= 10 or m.start("n") < 2:
-            continue
-        if m.group("noun").split()[0] in _NOT_COUNTED or _OTHERS_RE.match(text, m.end()) \
-                or _OTHERS_RE.match(" " + m.group("noun").split()[-1]):
-            continue  # "Hai trận còn lại": the others, not the ones named
-        prev_end = m.start("n") - 2
-        k = _stop_before(text, prev_end)
-        sentence = text[k + 2 if k >= 0 else 0:prev_end + 1]
-        last = None
-        for last in _NAME_LIST_RE.finditer(sentence):
-            pass
-        if last is None:
-            continue
-        names = [x for x in re.split(r",? và |, ", last.group(0)) if x.strip()]
-        if len(names) != n:
-            continue
-        roles = {_ROLE_RE.match(x).group(0).split()[-1] for x in names if _ROLE_RE.match(x).group(0)}
-        if len(roles) == 1 and roles != {m.group("noun").split()[0]}:
-            continue  # "trọng tài A và B …. Hai đội …": the names are of another noun
-        base = k + 2 if k >= 0 else 0
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")),
-                    "quote": text[base + last.start():m.end()][-200:],
-                    "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
-                    "denominator_source": f"{n} names in the sentence before '{m.group('n')} {m.group('noun')}'",
-                    "target": None, "detail": {"unit": m.group("noun"), "rule": "count-after-names", "list": True,
-                                               "weak": WEAK_BACK},
-                    "order": (pidx, m.start("n"))})
-
-
-#: a count, its noun and a word pointing back ("hai cầu thủ này", "3 hình ảnh đó", "ba đơn vị trên"):
-#: the word found first (a literal: quick), the count and noun read back from it
-_POINTER_RES = tuple(re.compile(r" " + w + r"(?!\w)") for w in ("này", "đó", "trên"))
-_ANAPHOR_RE = re.compile(r"(?<!\w)(?P<n>[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười|[2-9]|10) "
-                         r"(?P<noun>[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?)(?: nói| kể)?$")
-
-
-def _anaphors(text: str):
-    """The matches of :data:`_ANAPHOR_RE` that end right before a pointing word, in order."""
-    got = []
-    for pat in _POINTER_RES:
-        for w in pat.finditer(text):
-            m = _ANAPHOR_RE.search(text, max(0, w.start() - 40), w.start())
-            if m is not None:
-                got.append(m)
-    return sorted(got, key=lambda m: m.start())
-#: names joined by dashes ("bộ ba Rimario – Hoàng Đình Tùng – Lê Văn Thắng")
-_COMMA_NAMES_RE = re.compile(r"(?<![\w,] )(?:[^\W\d_A-ZĐ]+ ){0,4}" + _NAME + r"(?:, (?:[^\W\d_A-ZĐ]+ ){0,4}" + _NAME + r")+$")
-_DASH_NAMES_RE = re.compile(r"(?<!\w)" + _NAME + r"(?: [–-] " + _NAME + r")+(?=[ ,.;:!?]|$)")
-
-
-def anaphor_count_claims(p: Paragraph, pidx: int, out: list) -> None:
-    """``… thủ môn Đặng Văn Lâm, trung vệ đội trưởng Quế Ngọc Hải, hai cầu thủ này …``, ``hình 37,
-    hình 46 và hình 52 … 3 hình ảnh đó`` (rule ``anaphor-count``): a count whose noun is followed by
-    a word pointing back (``này``, ``đó``, ``trên``, ``nói trên``, ``kể trên``), and the last list
-    before it in its sentence or the sentence before: names joined by commas and ``và`` or by
-    dashes, or items of the count's noun and a number. ``consistent`` when the list has as many
-    items; otherwise ``unverifiable`` (the list may be of other things)."""
-    text = p.text
-    for m in _anaphors(text):
-        noun = m.group("noun")
-        if noun.split()[0] in _NOT_COUNTED or m.group("n").lower() == "năm" and noun.split()[0] in _YEAR_WORDS:
-            continue
-        last = None
-        n = _value(m.group("n"))
-        # the window: the sentence before and this one, up to the count
-        k = _stop_before(text, m.start())
-        k2 = _stop_before(text, k) if k > 0 else -1
-        lo = max(k2 + 2 if k2 >= 0 else 0, m.start() - 400)
-        head = noun.split()[0]
-        item = re.escape(head) + r" [0-9]{1,4}(?: \([^()]{1,30}\))?"
-        pats = (_NAME_LIST_RE, _DASH_NAMES_RE,
-                re.compile(r"(?<!\w)" + item + r"(?:, " + item + r")*,? và " + item))
-        # names joined by commas only, right before ", <count>" ("…, trung vệ Quế Ngọc Hải, hai cầu thủ này")
-        if text[m.start() - 2:m.start()] == ", ":
-            back = _COMMA_NAMES_RE.search(text, lo, m.start() - 2)
-            if back is not None and back.end() == m.start() - 2:
-                pats = ()
-                last = back
-        if pats:
-            last = None
-        for pat in pats:
-            for x in pat.finditer(text, lo, m.start()):
-                if last is None or x.end() > last.end():
-                    last = x
-        if last is None or m.start() - last.end() > 200:
-            continue
-        items = [x for x in re.split(r",? và |, | [–-] ", last.group(0)) if x.strip()]
-        if len(items) < 2:
-            continue
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": text[last.start():m.end()][-200:],
-                    "numerator": None, "denominator": n, "parts": (1,) * len(items), "reported": m.group("n"),
-                    "denominator_source": f"{len(items)} items listed before '{m.group(0)}'",
-                    "target": None, "detail": {"unit": noun, "rule": "anaphor-count", "list": True,
-                                               "weak": WEAK_BACK},
-                    "order": (pidx, m.start("n"))})
 
 
 # ------------------------------------------------------------------ the running score of a match
@@ -441,86 +270,6 @@ def score_claims(p: Paragraph, pidx: int, out: list) -> None:
                             "target": None, "detail": {"unit": "bàn", "rule": "score-sequence", "list": True,
                                                        "weak": WEAK_SCORE},
                             "order": (pidx, m.start(g))})
-
-
-#: "cả hai Google và WorldCat": "cả", a count in words, and the names right after it
-_BOTH_RE = re.compile(r"(?<!\w)[Cc]ả (?P<n>hai|ba|bốn|năm|sáu|bảy|tám) (?P<names>" + _NAME + r"(?:, " + _NAME
-                      + r")*,? và " + _NAME + r")(?=[ ,.;:!?)]|$)")
-
-
-def all_of_names_claims(p: Paragraph, pidx: int, out: list) -> None:
-    """``Dùng cả hai Google và WorldCat``, ``cả ba Hà Nội, Huế và Đà Nẵng`` (rule ``all-of-names``):
-    ``cả`` and a count in words right before the names it counts. ``consistent`` when they are as
-    many; otherwise no claim (a name may be cut)."""
-    text = p.text
-    for m in _BOTH_RE.finditer(text):
-        names = [x for x in re.split(r",? và |, ", m.group("names")) if x.strip()]
-        n = _value(m.group("n"))
-        if n != len(names):
-            continue
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0), "numerator": None,
-                    "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
-                    "denominator_source": f"{n} names right after 'cả {m.group('n')}'", "target": None,
-                    "detail": {"unit": "tên", "rule": "all-of-names", "list": True, "weak": WEAK_BACK},
-                    "order": (pidx, m.start("n"))})
-
-
-#: a count of days, times or years, then their numbers in parentheses: "3 ngày (22, 23 và 24 tháng
-#: 5)", "4 lần vô địch (2010, 2012, 2015 và 2018)"
-_NUMBERED_TIMES_RE = re.compile(
-    r"(?<!\w)(?P<n>[0-9]{1,2}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)) (?P<noun>ngày|đợt|lần|năm|kỳ|mùa|tuần|tháng)"
-    r"(?: [^\W\d_]+){0,3} \((?P<items>[0-9]{1,4}(?:, [0-9]{1,4})*,? và [0-9]{1,4})(?= tháng|\)|/| năm)")
-
-
-def numbered_times_claims(p: Paragraph, pidx: int, out: list) -> None:
-    """``trong 3 ngày (22, 23 và 24 tháng 5 năm 2025)``, ``4 lần vô địch (2010, 2012, 2015 và
-    2018)`` (rule ``numbered-times``): a count of days, times or years, and their numbers listed
-    in parentheses. ``consistent`` when they are as many; otherwise no claim."""
-    text = p.text
-    for m in _NUMBERED_TIMES_RE.finditer(text):
-        items = [x for x in re.split(r",? và |, ", m.group("items")) if x.strip()]
-        n = _value(m.group("n"))
-        if n < 2 or n != len(items):
-            continue
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0) + ")",
-                    "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
-                    "denominator_source": f"{n} numbers of {m.group('noun')} listed in the parentheses",
-                    "target": None, "detail": {"unit": m.group("noun"), "rule": "numbered-times", "list": True,
-                                               "weak": WEAK_BACK},
-                    "order": (pidx, m.start("n"))})
-
-
-# ------------------------------------------------------------------ a rank after the names before it
-_ORDINALS = {"hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_RANK_RE = re.compile(r"(?<!\w)thứ (?P<n>[0-9]{1,2}|" + "|".join(_ORDINALS) + r")(?!\w)(?! [0-9])")
-#: "sau" and the names ranked before, each with an optional figure in parentheses ("Nam Định (18)")
-_NAME_FIG = _NAME + r"(?: \([^()]{1,20}\))?"
-_AFTER_NAMES_RE = re.compile(r"(?P<gap>[^.;:!?()]{0,80}?)\bsau (?P<names>" + _NAME_FIG + r"(?:, " + _NAME_FIG
-                             + r")*(?:,? và " + _NAME_FIG + r")?)(?P<end>[.;!?]|$|,(?! " + _UP + r")| (?!" + _UP + r"))")
-
-
-def rank_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
-    """``Hà Tĩnh là đội bóng thứ 5 tại V-League, sau TP HCM, Hà Nội, Hải Phòng và Nam Định``
-    (rule ``rank-after-names``): a rank, then in its sentence ``sau`` and the names ranked before
-    it. ``consistent`` when they are one fewer than the rank; otherwise ``unverifiable`` (the
-    text may name only some of those before)."""
-    text = p.text
-    for m in _RANK_RE.finditer(text):
-        a = _AFTER_NAMES_RE.match(text, m.end())
-        if a is None or "sau khi" in a.group(0):
-            continue
-        n = int(m.group("n")) if m.group("n").isdigit() else _ORDINALS[m.group("n")]
-        listed = a.group("names").split(". ")[0]  # a name does not run over a full stop
-        names = [x for x in re.split(r",? và |, ", listed) if x.strip()]
-        if n < 2 or n > 15:
-            continue
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": text[m.start():a.start("names") + len(listed)],
-                    "numerator": None, "denominator": n, "parts": (1,) * (len(names) + 1),  # and itself
-                    "reported": m.group("n"),
-                    "denominator_source": f"the rank 'thứ {m.group('n')}' and {len(names)} names after 'sau'",
-                    "target": None, "detail": {"unit": "tên", "rule": "rank-after-names", "list": True,
-                                               "weak": WEAK_RANK},
-                    "order": (pidx, m.start("n"))})
 
 
 # ------------------------------------------------------------------ the rest of a fraction

@@ -27,7 +27,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from parstats.audit.model import ProvisionalClaim
 from parstats.markdown import Paragraph
-from parstats.numbers import format_number
 from parstats.ratios import percent_units
 
 WEAK_TABLE = "the rows under the total may not be all of its parts (the table does not say so)"

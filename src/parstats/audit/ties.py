@@ -38,7 +38,7 @@ import bisect
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
-from parstats.audit.amounts import (LETTER, NAMED_REACH, NUMBER, ROUNDED_UNITS, UNIT, Amount, amount_of,
+from parstats.audit.amounts import (TRONG_DO_WHOLE_RE, LETTER, NAMED_REACH, NUMBER, ROUNDED_UNITS, UNIT, Amount, amount_of,
                                     amount_re, approx_before, clause_end, has_any, parse_value, pct_at,
                                     pct_windows, same_amount_unit, scaled)
 from parstats.audit.changes import (amount_percent_claims, change_claims, named_base_claims, paren_base_claims,
@@ -47,6 +47,7 @@ from parstats.audit.changes import (amount_percent_claims, change_claims, named_
 from parstats.audit.expressions import calculation_claims
 from parstats.audit.records import paragraph_records, record_counts
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
+from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN, format_number
 
 #: why a weak tie that does not fit is not flagged (the reader's words are in messages.py)
@@ -617,8 +618,6 @@ def _paren_whole(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | N
     return y, f"'{text[m.start():m.end('yu')]}' before the parenthesis"
 
 
-#: "… 2,5 triệu lượt khách, trong đó khách quốc tế 500.000 lượt, chiếm 20%": a whole, then "trong đó"
-_TRONG_DO_WHOLE_RE = re.compile(amount_re("y") + r"(?: [^\W\d_]+){0,3}?,? (?:trong đó|trong số đó)\b")
 #: the whole right after a part: " trên tổng số 2.000 tỷ đồng"
 _ON_TOTAL_AMOUNT_RE = re.compile(r",? (?:trên|trong) (?:tổng số |tổng |số )?" + amount_re("y"))
 #: the part's amount after its share: ", tương đương 300.000 tỷ đồng"
@@ -632,7 +631,7 @@ def _trong_do_whole(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount 
     text = ctx.text
     s0 = ctx.sentence_span(pos)[0]
     best = None
-    for m in _TRONG_DO_WHOLE_RE.finditer(text, max(s0, pos - 300), pos):
+    for m in TRONG_DO_WHOLE_RE.finditer(text, max(s0, pos - 300), pos):
         best = m
     if best is None or approx_before(text, best.start("y")):
         return None, None
@@ -729,10 +728,6 @@ _RECORD_CUE_RE = re.compile(r"(?i)(?:tỷ lệ|tỉ lệ|số trận) (?P<k>th�
 _SPAN_RE = re.compile(r".+", re.S)
 
 
-def _num_or_word(s: str) -> int:
-    return int(s) if s.isdigit() else (1 if s.lower() == "một" else _COUNT_WORDS[s.lower()])
-
-
 def record_claims(ctx: ParagraphContext, claims: list) -> None:
     """A team's record and its win (loss, draw) rate: ``thắng 97, hòa 28 và thua 16 trận. Tỷ lệ
     thắng … đạt 69%`` (the whole is the sum of the three), ``bốn chiến thắng qua 14 trận, … tỷ lệ
@@ -751,7 +746,7 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
         k = cue.group("k").lower().replace("hoà", "hòa")
         got = None
         for m in _RECORD_RE.finditer(text, s_prev, cue.start()):
-            w, d, lo = (_num_or_word(m.group(g)) for g in ("w", "d", "l"))
+            w, d, lo = (count_value(m.group(g)) for g in ("w", "d", "l"))
             got = (m, {"thắng": w, "hòa": d, "thua": lo}[k], w + d + lo,
                    f"the record '{m.group(0)}' ({w} + {d} + {lo} = {w + d + lo})")
         if got is None:
@@ -764,7 +759,7 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
                 got = (m, counts[k], w + d + lo, f"the record '{m.group(0)}' ({w} + {d} + {lo} = {w + d + lo})")
         if got is None and k == "thắng":
             for m in _WINS_OF_RE.finditer(text, s_prev, t.s):
-                got = (m, _num_or_word(m.group("w")), int(m.group("n")), f"'{m.group(0)}'")
+                got = (m, count_value(m.group("w")), int(m.group("n")), f"'{m.group(0)}'")
         if got is None:
             continue
         m, x, y, how = got
@@ -812,8 +807,6 @@ def formula_claims(ctx: ParagraphContext, claims: list) -> None:
 
 
 # --------------------------------------------------------------------------- whole stated first
-_COUNT_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-                "mười": 10}
 #: "Trong 42 ngoại binh, có tám cầu thủ từng khoác áo ĐTQG, chiếm 19%"
 _WHOLE_FIRST_RE = re.compile(
     r"(?i)\btrong (?:số |tổng số )?(?P<y>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<yu>[^\W\d_]+(?: [^\W\d_]+){0,3}), "
@@ -836,7 +829,7 @@ def whole_first_claims(ctx: ParagraphContext, claims: list) -> None:
         if m is None or approx_before(text, m.start("x")):
             continue
         xs = m.group("x").lower()
-        x = _COUNT_WORDS.get(xs) or int(xs.replace(GROUP_SYMBOL, "")) if not xs.isalpha() else _COUNT_WORDS[xs]
+        x = COUNT_WORDS.get(xs) or int(xs.replace(GROUP_SYMBOL, "")) if not xs.isalpha() else COUNT_WORDS[xs]
         y = int(m.group("y").replace(GROUP_SYMBOL, ""))
         if not 0 < x <= y:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from parstats.audit.model import sum_claim
-from parstats.audit.words import COUNT_WORDS, UPPER, sentence_end
+from parstats.audit.words import COUNT_WORDS, UPPER, count_value, sentence_end
 from parstats.markdown import Paragraph
 
 __all__ = ["WEAK_PARTS", "parts_of_total_claims", "word_parts_claims"]
@@ -131,7 +131,7 @@ def _word_parts(p: Paragraph, pidx: int, out: list) -> None:
     when they add up; otherwise nothing is said (the parts may be read wrong)."""
     text = p.text
     for m in _WORD_TOTAL_RE.finditer(text):
-        n = _count(m.group("n"))
+        n = count_value(m.group("n"))
         if n is None or n < 2:
             continue
         parts, pos = [], m.end()
@@ -139,7 +139,7 @@ def _word_parts(p: Paragraph, pidx: int, out: list) -> None:
             q = _WORD_PART_RE.match(text, pos)
             if q is None:
                 break
-            v = _count(q.group("n"))
+            v = count_value(q.group("n"))
             if v is None:
                 break
             parts.append(v)
@@ -153,10 +153,6 @@ def _word_parts(p: Paragraph, pidx: int, out: list) -> None:
                                     f"'gồm' in its sentence",
                              detail={"unit": m.group("noun"), "rule": "parts-of-total", "list": True,
                                      "weak": WEAK_PARTS}))
-
-
-def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else COUNT_WORDS.get(word.lower())
 
 
 def parts_of_total_claims(p: Paragraph, ctx, out: list) -> None:

@@ -26,6 +26,12 @@ def letter_class(test) -> str:
     return "".join(re.escape(c) for c in chars if c.isalpha() and test(c))
 
 
+def count_value(text: str) -> int | None:
+    """A count as written, in digits or in words (``"07"`` → 7, ``"ba"`` → 3, ``"Hai"`` → 2);
+    ``None`` for another word."""
+    return int(text) if text.isdigit() else COUNT_WORDS.get(text.lower())
+
+
 #: an upper-case and a lower-case letter, as regular-expression classes
 UPPER = "[" + letter_class(str.isupper) + "]"
 LOWER = "[" + letter_class(str.islower) + "]"
