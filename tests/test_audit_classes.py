@@ -690,6 +690,11 @@ def test_shares_of_the_very_same_whole_in_two_sentences():
     (f,) = _rule(text.format(100 - kept), "same-whole-breakdown")
     assert f.status == "consistent"
     assert not _rule(text.format(100 - kept + 5), "same-whole-breakdown")  # may overlap: nothing said
+    # in one sentence, with other numbers between the shares (which the sentence breakdown does not read)
+    one = (f"Theo khoản 1 Điều 4 Nghị định số 120/2016/NĐ-CP, tổ chức được để lại {kept}% số tiền phí thu được "
+           f"theo Điều 5 Nghị định số 120/2016/NĐ-CP, nộp {100 - kept}% số tiền phí thu được vào ngân sách.")
+    (g,) = _rule(one, "same-whole-breakdown")
+    assert g.status == "consistent"
 
 
 def test_the_address_after_a_list_of_places_is_not_more_items():

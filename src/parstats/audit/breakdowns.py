@@ -304,7 +304,7 @@ _PHRASE_AFTER_RE = re.compile(r" ((?:[^\W\d_]+ ){2}[^\W\d_]+(?: [^\W\d_]+)?)")
 def same_phrase_shares(p: Paragraph, pidx: int, out: list) -> None:
     """``được trích lại 90% số tiền phí thu được … Nộp 10% số tiền phí thu được vào ngân sách``
     (rule ``same-whole-breakdown``): the percentages of one paragraph that name the very same
-    whole (the same three or four words right after them), in different sentences, and add to
+    whole (the same three or four words right after them), in one sentence or several, and add to
     100 % within their rounding: the parts of that whole (``consistent``). Shares that do not add up
     are no claim (each may be of part of it, or overlap)."""
     text = p.text
@@ -316,8 +316,8 @@ def same_phrase_shares(p: Paragraph, pidx: int, out: list) -> None:
     for phrase, run in groups.items():
         if not 2 <= len(run) <= MAX_SENTENCE_SHARES:
             continue
-        if not any(_SENT_END_RE.search(text, a.end(), b.start()) for a, b in zip(run, run[1:])):
-            continue  # one sentence: read by sentence_shares
+        # (in one sentence too: sentence_shares reads only shares with no number between them, and
+        # the same shares read by both stand at the same place: the first claim is kept)
         values = [m.group(1) for m in run]
         total = sum(Decimal(v.replace(",", ".")) for v in values)
         slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
