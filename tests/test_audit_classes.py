@@ -193,6 +193,48 @@ def test_the_rows_of_a_structure_table_add_to_100():
     assert not _rule(alone, "structure-table")
 
 
+def _structure(rows: list[list[str]]) -> str:
+    return ("Bảng 7. Tuổi thọ trung bình và cơ cấu dân số theo nhóm tuổi\n\n"
+            "Năm | Tuổi thọ (tuổi) | Cơ cấu dân số theo nhóm tuổi (%) | |\n--- | --- | --- | --- | ---\n"
+            + "".join(" | ".join(r) + "\n" for r in rows))
+
+
+def test_a_run_of_columns_of_a_structure_table_adds_to_100():
+    rows = [["2009", "72,8", "24,5", "69,1", "6,4"], ["2019", "73,6", "24,3", "68,0", "7,7"],
+            ["2021", "73,6", "24,1", "67,6", "8,3"]]
+    found = _rule(_structure(rows), "structure-table")
+    assert [f.status for f in found] == ["consistent"] * len(rows)
+    assert "columns 3-5" in basis(found[0].claim)
+    # one row off by a tenth beyond rounding, the two others adding up: flagged
+    bad = [list(r) for r in rows]
+    bad[1][4] = format_number(Decimal(bad[1][4].replace(",", ".")) + Decimal("1.5"), 1)
+    assert [f.status for f in _rule(_structure(bad), "structure-table")] == ["consistent", "inconsistent", "consistent"]
+    # a "-" (no figure) in the row: read as none, never flagged
+    dashed = [list(r) for r in bad]
+    dashed[1][2] = "-"
+    assert [f.status for f in _rule(_structure(dashed), "structure-table")] == ["consistent", "unverifiable", "consistent"]
+    # only one row adds up along the run: not a structure read
+    assert not _rule(_structure(bad[1:2] + bad[1:2] + rows[:1]), "structure-table")
+
+
+def test_rows_marked_dash_under_a_row_are_its_parts():
+    parts = {"Cao su": ["441,4", "546,0"], "Điều": ["225,7", "187,4"], "Khác": ["125,6", "74,6"]}
+    total = [format_number(sum(Decimal(v[k].replace(",", ".")) for v in parts.values()), 1) for k in range(2)]
+    text = ("STT | Cây trồng | 2010 | 2015\n--- | --- | --- | ---\n"
+            f"1 | Cây công nghiệp lâu năm | {total[0]} | {total[1]}\n"
+            + "".join(f"| - {n} | {a} | {b}\n" for n, (a, b) in parts.items()) + "2 | Cây ăn quả | 94,4 | 133,3\n")
+    found = _rule(text, "table-subitem-rows")
+    assert [(f.claim.reported, f.status) for f in found] == [(t, "consistent") for t in total]
+    # counts: one column adds up exactly, the other is off: flagged
+    counts = {"A": (12, 30), "B": (7, 4), "C": (5, 9)}
+    right = [sum(v[k] for v in counts.values()) for k in range(2)]
+    text2 = ("STT | Đơn vị | Số trường | Số lớp\n--- | --- | --- | ---\n"
+             f"1 | Huyện X | {right[0]} | {right[1] + 2}\n" + "".join(f"| - Xã {n} | {a} | {b}\n" for n, (a, b) in counts.items()))
+    assert [f.status for f in _rule(text2, "table-subitem-rows")] == ["consistent", "inconsistent"]
+    # a row with a single '-' row under it: not a parent read
+    assert not _rule(text2.replace("| - Xã B", "| Xã B").replace("| - Xã C", "| Xã C"), "table-subitem-rows")
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

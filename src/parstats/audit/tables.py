@@ -37,6 +37,8 @@ _SHARE_TOTAL_LABEL_RE = re.compile(r"(?i)^\s*(?:\*\*)?cơ cấu\b.*%")
 #: words one of which a total row's label holds (a quick test before the table is read)
 _TOTAL_WORDS = ("ổng", "ộng", "ả nước", "oàn", "hung", "ơ cấu")
 _SUB_LABEL_RE = re.compile(r"^\s*[-+*•–]\s")
+#: a cell that starts like a sub-item ("| - Cao su |"): a table that may hold rows under a row
+_SUB_CELL_RE = re.compile(r"(?m)(?:^|\|)\s*[-+•–]\s")
 _CELL_NUM_RE = re.compile(
     r"^\s*(?:\*\*)?(?P<n>[0-9]{1,3}(?:[. \u00a0][0-9]{3})*(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?)(?:\*\*)?\s*$")
 _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}")
@@ -44,9 +46,15 @@ _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}")
 _RATE_HEADER_RE = re.compile(r"(?i)t[ỷỉ] lệ|so sánh")
 
 
-def _cells(text: str) -> list[str]:
+def _bare(paras: list[Paragraph], block: list[int]) -> bool:
+    """Whether a table is written without outer pipes (``Năm | 2010``): then a row that starts
+    with a pipe (``| - Cao su | 441,4``) has an empty first cell."""
+    return not paras[block[0]].text.lstrip().startswith("|")
+
+
+def _cells(text: str, bare: bool = False) -> list[str]:
     t = text.strip()
-    if t.startswith("|"):
+    if t.startswith("|") and not bare:
         t = t[1:]
     if t.endswith("|"):
         t = t[:-1]
@@ -98,7 +106,8 @@ def _header_split(paras: list[Paragraph], block: list[int]) -> tuple[list[int], 
 def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
     # the rows above the separator line ("|---|") are the header
     head, body = _header_split(paras, block)
-    rows = [(i, _cells(paras[i].text)) for i in body]
+    bare = _bare(paras, block)
+    rows = [(i, _cells(paras[i].text, bare)) for i in body]
     if len(rows) < 3:
         return
     # the width most rows have (a first row "Chỉ số | |" loses its empty last cell)
@@ -110,20 +119,22 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
         # a last total row whose label spans the first columns (fewer cells filled than the rows
         # above, whether its missing cells are left out or left empty); the rows above with a
         # number, the header's too (a Word table may hold its first row there)
-        data = [(i, _cells(paras[i].text)) for i in head + body[:-1]]
+        data = [(i, _cells(paras[i].text, bare)) for i in head + body[:-1]]
         _aligned_total(paras, (last_i, last[:_filled(last)]), [(i, c) for i, c in data if len(c) == width], out)
         rows = rows[:-1]
     rows = [(i, c) for i, c in rows if len(c) == width]
     for r, (pi, cells) in enumerate(rows):
-        label = cells[0]
+        label = _row_label(cells)
         is_share = bool(_SHARE_TOTAL_LABEL_RE.match(label))
-        if not (_TOTAL_LABEL_RE.match(label) or is_share):
-            continue
+        is_total = bool(_TOTAL_LABEL_RE.match(label) or is_share)
         after = []
         for pj, c in rows[r + 1:]:
-            if not _SUB_LABEL_RE.match(c[0]):
+            if not _SUB_LABEL_RE.match(_row_label(c)):
                 break
             after.append((pj, c))
+        if not is_total and (len(after) < 2 or _SUB_LABEL_RE.match(label)):
+            continue
+        rule = "table-total-row" if is_total else "table-subitem-rows"
         if len(after) >= 2:
             parts_rows, where = after, "the rows marked '-' under it"
         elif r >= 2 and not _SUB_LABEL_RE.match(label) and r == len(rows) - 1 and not is_share:
@@ -133,7 +144,7 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
         else:
             continue
         fits: list[tuple] = []
-        header = [_cells(paras[i].text) for i in head]
+        header = [_cells(paras[i].text, bare) for i in head]
         for col in range(1, width):
             if _RATE_HEADER_RE.search(" ".join(h[col] for h in header if col < len(h))):
                 continue  # rates of the rows do not add up to the total's rate
@@ -152,7 +163,7 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
             continue  # no column adds up: the columns may not line up (merged cells, a lost header)
         for col, total, parts, slack, dec, ok in fits:
             strong = exact >= 1 and not ok and slack == 0
-            detail = {"rule": "table-total-row", "unit": "table", "slack": slack}
+            detail = {"rule": rule, "unit": "table", "slack": slack}
             if dec:
                 detail["scale"] = 10 ** dec
             if not strong:
@@ -161,8 +172,20 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
                 detail["exhaustive"] = True
             p = paras[pi]
             out.append(_claim(p, pi, "sum", total=total, parts=parts, reported=cells[col].strip(" *"),
-                              source=f"the total row '{label.strip()}' and {where} (column {col + 1})",
+                              source=f"the {'total ' if is_total else ''}row '{label.strip()}' and {where} (column {col + 1})",
                               detail=detail, quote=p.text, pos=min(len(p.text) - 1, p.text.find(cells[col]))))
+
+
+#: a first column of row numbers ("1", "II", "a)") before the label
+_ROW_NUMBER_RE = re.compile(r"^\s*(?:[0-9]{1,3}|[IVX]{1,5}|[a-zđ])?[.)]?\s*$")
+
+
+def _row_label(cells: list[str]) -> str:
+    """The label of a row: its first cell, or its second when the first holds only the row's
+    number (``| 1 | Cây công nghiệp lâu năm | …``, ``| | - Cao su | …``)."""
+    if len(cells) > 2 and _ROW_NUMBER_RE.match(cells[0]) and not _CELL_NUM_RE.match(cells[1]) and cells[1].strip():
+        return cells[1]
+    return cells[0]
 
 
 def _filled(cells: list[str]) -> int:
@@ -340,8 +363,9 @@ def _header_and_rows(paras: list[Paragraph], block: list[int]):
     head, body = _header_split(paras, block)
     if not head:
         return None
-    header = [_cells(paras[i].text) for i in head]
-    rows = [(i, _cells(paras[i].text)) for i in body]
+    bare = _bare(paras, block)
+    header = [_cells(paras[i].text, bare) for i in head]
+    rows = [(i, _cells(paras[i].text, bare)) for i in body]
     if len(rows) < 2:
         return None
     width = max(len(c) for _, c in rows)
@@ -469,14 +493,51 @@ _STRUCTURE_WORDS = ("ơ cấu", "Ơ CẤU", "ỷ trọng", "ỉ trọng")
 WEAK_STRUCTURE = "no other line of the table adds up to 100%: the table may leave out a part"
 
 
+def _adds_to_100(values) -> bool:
+    dec = max(d for _, d in values)
+    slack = sum(5 * 10 ** (dec - d - 1) for _, d in values) if dec else 0
+    return abs(sum(u * 10 ** (dec - d) for u, d in values) - 100 * 10 ** dec) <= slack
+
+
+def _structure_windows(grid) -> list[tuple[int, int]]:
+    """``| Năm | Tuổi thọ | 0 - 14 tuổi | 15 - 64 tuổi | 65 tuổi trở lên |``: when whole rows do
+    not add to 100 but runs of at least two adjacent columns do, each in at least two rows and in
+    more than half of them (the columns under one header "Cơ cấu … (%)", or under "Năm 2015" and
+    "Năm 2020"), those runs, the one most rows fit first, each clear of the ones before; else
+    ``[]`` (whole rows, or whole columns, are read)."""
+    width = len(grid[0][1])
+    if sum(1 for _, v in grid if _adds_to_100(v)) >= 2:
+        return []
+    taken: list[tuple[int, int]] = []
+    while True:
+        best, best_fit = None, 0
+        for a in range(width - 1):
+            for b in range(a + 2, width + 1):
+                if (a, b) == (0, width) or any(a < y and x < b for x, y in taken):
+                    continue
+                fit = sum(1 for _, v in grid if _adds_to_100(v[a:b]))
+                if fit > best_fit:
+                    best, best_fit = (a, b), fit
+        if best is None or best_fit < 2 or best_fit * 2 <= len(grid):
+            return sorted(taken)
+        taken.append(best)
+
+
+#: a cell that says "none" in a statistical table
+_NONE_CELL_RE = re.compile(r"^\s*[-–]\s*$")
+
+
 def _structure_lines(paras: list[Paragraph], block: list[int], out: list) -> None:
     """``Bảng 14.2. Cơ cấu dân số phân theo nhóm tuổi … (Đơn vị: %)`` then ``Năm 2000 | 34,1 |
     59,1 | 4,8`` (rule ``structure-table``): a table whose caption or header says it is a
     structure (``cơ cấu``, ``tỷ trọng``) in percent and that has no total line of 100: each row
     (or each column, whichever the table's lines add up along) is the parts of one whole, which
-    add to 100 % within the rounding of the parts. ``consistent`` when a line does; when it does
-    not, ``inconsistent`` if another line of the table does (the direction is corroborated); when
-    no line does, nothing is said (the table may leave out a part)."""
+    add to 100 % within the rounding of the parts; or, when whole rows do not, each run of
+    adjacent columns that most rows add up along (:func:`_structure_windows`). A cell "-" is
+    read as none. ``consistent`` when a line does; when it does not, ``inconsistent`` if another
+    line of the table does (the direction is corroborated) and the line holds no "-" (which may
+    stand for a figure not known); when no line does, nothing is said (the table may leave out a
+    part)."""
     head, body = _header_split(paras, block)
     if not head:
         return
@@ -485,14 +546,25 @@ def _structure_lines(paras: list[Paragraph], block: list[int], out: list) -> Non
     header = " ".join(paras[i].text for i in head)
     if not (_STRUCTURE_RE.search(caption) or _STRUCTURE_RE.search(header)) or "%" not in caption + header:
         return
-    rows = [(i, _cells(paras[i].text)) for i in body]
-    grid = [(i, [_vi_number(c) for c in cells[1:]]) for i, cells in rows]
-    grid = [(i, v) for i, v in grid if len(v) >= 2 and all(v)]
+    rows = [(i, _cells(paras[i].text, _bare(paras, block))) for i in body]
+    cells_of = [(i, [(0, 0) if _NONE_CELL_RE.match(c) else _vi_number(c) for c in cells[1:]],
+                 {k for k, c in enumerate(cells[1:]) if _NONE_CELL_RE.match(c)}) for i, cells in rows]
+    grid = [(i, v) for i, v, _ in cells_of if len(v) >= 2 and all(v)]
+    dashes = {i: d for i, _, d in cells_of}
     if len(grid) < 2 or len({len(v) for _, v in grid}) != 1:
         return
     if any(x[0] == 100 * 10 ** x[1] for _, v in grid for x in v):
         return  # a total of 100 in the table: its total row or column is read (table-total-row)
+    windows = _structure_windows(grid)
+    width = len(grid[0][1])
+    for window in windows or [None]:
+        a, b = window or (0, width)
+        view = [(i, v[a:b]) for i, v in grid]
+        dashed = {i for i, _ in grid if any(a <= k < b for k in dashes[i])}
+        _structure_view(paras, view, dashed, window, caption or header, out)
 
+
+def _structure_view(paras: list[Paragraph], grid, dashed: set[int], window, title: str, out: list) -> None:
     def line(values):
         dec = max(d for _, d in values)
         parts = [u * 10 ** (dec - d) for u, d in values]
@@ -505,16 +577,17 @@ def _structure_lines(paras: list[Paragraph], block: list[int], out: list) -> Non
     col_fits = sum(1 for _, (_, _, ok, _) in by_col if ok)
     if max(row_fits, col_fits) == 0:
         return
-    lines, fits, along = (by_row, row_fits, "row") if row_fits >= col_fits else (by_col, col_fits, "column")
+    lines, fits, along = (by_row, row_fits, "row") if row_fits >= col_fits or window else (by_col, col_fits, "column")
+    where = along if window is None else f"row's columns {window[0] + 2}-{window[1] + 1}"
     for pi, (parts, dec, ok, slack) in lines:
         detail = {"rule": "structure-table", "unit": "%", "scale": 10 ** dec, "slack": slack, "breakdown": True}
-        if not ok and fits < 1:
+        if not ok and (fits < 1 or (along == "row" and pi in dashed) or (along == "column" and dashed)):
             detail["weak"] = WEAK_STRUCTURE
         elif not ok:
             detail["exhaustive"] = True
         p = paras[pi]
         out.append(_claim(p, pi, "sum", total=100 * 10 ** dec, parts=parts, reported=None,
-                          source=(f"a {along} of a structure table in percent ('{(caption or header)[-60:].strip()}'), "
+                          source=(f"a {where} of a structure table in percent ('{title[-60:].strip()}'), "
                                   f"{fits} of its {along}s adding to 100%"),
                           detail=detail, quote=p.text, pos=0))
 
@@ -524,7 +597,7 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
     out: list = []
     for block in _table_blocks(paras):
         rows = "\n".join([paras[i].text for i in block])  # the words below hold no line break
-        if any(w in rows for w in _TOTAL_WORDS):
+        if any(w in rows for w in _TOTAL_WORDS) or _SUB_CELL_RE.search(rows):
             _total_rows(paras, block, out)
         # a structure table is in percent: its rows or its caption hold "%"
         if "%" in rows or any("%" in paras[k].text for k in range(max(0, block[0] - 3), block[0])):
