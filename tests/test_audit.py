@@ -479,7 +479,8 @@ def test_a_slip_in_a_complete_breakdown_is_still_found():
     ("Theo Thông tư số 39/2014/TTLT-BCT-BTC.", "consistent"),  # a joint circular
     ("Theo Thông báo kết luận số 49/TB-VPCP.", "consistent"),
     ("Theo Quyết định số 343-QĐNS/TW.", "consistent"),  # a personnel code
-    ("Theo Nghị quyết 04/NĐ.", "consistent"),  # an old number without issuer
+    ("Theo Quyết định 04/QĐ.", "consistent"),  # an old number without issuer
+    ("Theo Nghị quyết 04/NĐ.", "inconsistent"),  # NĐ is a Nghị định in every convention
     ("Theo Nghị định số 33/NQ-CP.", "inconsistent"),  # a State code of another type
     ("Nghị định số 23/2015/NĐ-CP ngày 16/02/2025.", "inconsistent"),  # the year disagrees
 ])

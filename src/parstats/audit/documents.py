@@ -232,6 +232,10 @@ def _same_family(expected: str, code: str) -> bool:
     return expected == code or any({expected, code} <= f for f in _FAMILIES)
 
 
+#: codes that name one type of document in every numbering convention (State, Party, old)
+UNAMBIGUOUS_CODES = frozenset({"NĐ", "NQ", "TT", "PL"})
+
+
 #: codes of acts numbered year first (European directives and regulations): not Vietnamese numbers
 FOREIGN_CODE_RE = re.compile(r"EEC|EC|EU|EURATOM|CEE|CE|ECSC|CFSP|JHA")
 
@@ -289,12 +293,15 @@ def _build(m: re.Match, text: str, dm: re.Match | None) -> DocumentRef:
         flags.append("year-mismatch")
     if date is not None and not valid_date(*date):
         flags.append("invalid-date")
-    if type_word is not None and type_code is not None and issuer and m.group("a_num") is not None:
-        # only a State number, code then issuer (``06/2018/NQ-HĐND``, ``7889/QĐ-UBND``), has one
-        # code per type: the Party's ``366-QĐ/TW`` is a Quy định, personnel codes (``QĐNS/TW``)
-        # and old numbers with no issuer (``04/NĐ``) follow other conventions
+    if type_word is not None and type_code is not None:
+        # a State number, code then issuer (``06/2018/NQ-HĐND``, ``7889/QĐ-UBND``), has one code
+        # per type: the Party's ``366-QĐ/TW`` is a Quy định, personnel codes (``QĐNS/TW``) and old
+        # numbers with no issuer follow other conventions; but in every convention NĐ is a Nghị
+        # định and NQ a Nghị quyết (``Nghị quyết 04/NĐ`` contradicts itself)
         expected = _TYPE_WORDS.get(type_word.lower())
-        if expected is not None and not _same_family(expected, type_code):
+        state = bool(issuer) and m.group("a_num") is not None
+        if expected is not None and not _same_family(expected, type_code) and (
+                state or (expected in UNAMBIGUOUS_CODES and type_code in UNAMBIGUOUS_CODES)):
             flags.append("type-mismatch")
     # DocumentRef(...) without the frozen dataclass's per-field object.__setattr__ (the same
     # object): one is built for every document number of a text

@@ -367,6 +367,8 @@ def _matches(listed: ListedClaim, a: AuditedClaim) -> bool:
         return True
     if a.line != listed.line and not (listed.kind == "sum" and _same_parts(listed, a)):
         return False
+    if listed.kind == a.kind == "document" and a.reported and (a.reported in listed.inputs or a.reported in listed.quote):
+        return True  # a reference listed by its type word ("Nghị quyết", inputs "04/NĐ") is its number
     want = normalise_value(listed.reported)
     if a.reported is None:  # an implicit total: the breakdown's 100 %
         return listed.kind == "sum" and want == (Decimal(100),)
