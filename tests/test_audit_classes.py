@@ -235,6 +235,45 @@ def test_rows_marked_dash_under_a_row_are_its_parts():
     assert not _rule(text2.replace("| - Xã B", "| Xã B").replace("| - Xã C", "| Xã C"), "table-subitem-rows")
 
 
+def _population(values: list[int], pcts: list[str]) -> str:
+    rows = "".join(f"| {2015 + k} | {format_number(v)} | {p} |\n" for k, (v, p) in enumerate(zip(values, pcts)))
+    return "## Dân cư\n\n[sửa | sửa mã nguồn]| Năm | Số dân | ±% |\n|---|---|---|\n" + rows
+
+
+def _signed_change(new: int, old: int) -> str:
+    v = (Decimal(new - old) / old * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return ("+" if v >= 0 else "\u2212") + str(abs(v)) + "%"
+
+
+def test_a_column_of_changes_from_the_row_before():
+    values = [3_063_900, 3_105_500, 3_131_700, 3_065_200, 3_409_800, 3_420_000]
+    pcts = ["—"] + [_signed_change(b, a) for a, b in zip(values, values[1:])]
+    found = _rule(_population(values, pcts), "table-change-rows")
+    assert [f.status for f in found] == ["consistent"] * (len(values) - 1)
+    assert found[2].claim.detail["direction"] == "giảm"
+    # one row's change off, the four others fitting: flagged with the right value
+    bad = list(pcts)
+    bad[4] = _signed_change(values[4] + 30_000, values[3])
+    statuses = [f.status for f in _rule(_population(values, bad), "table-change-rows")]
+    assert statuses == ["consistent", "consistent", "consistent", "inconsistent", "consistent"]
+    # a sign that disagrees with the change: flagged where four other rows fit, left out where not
+    signed = list(pcts)
+    signed[3] = signed[3].replace("\u2212", "+")
+    assert [f.status for f in _rule(_population(values, signed), "table-change-rows")][2] == "inconsistent"
+    assert len(_rule(_population(values[:4], signed[:4]), "table-change-rows")) == 2
+
+
+def test_a_structure_caption_without_a_unit_needs_two_lines_adding_to_100():
+    table = ("BẢNG 8.2. CƠ CẤU GDP CỦA BRA-XIN GIAI ĐOẠN 2000 - 2020\n\n"
+             "Năm | 2000 | 2020\n--- | --- | ---\nNông nghiệp | 4,8 | 5,9\nCông nghiệp | 23,0 | 17,7\n"
+             "Dịch vụ | 58,3 | 62,8\nThuế sản phẩm | 13,9 | 13,6\n")
+    assert [f.status for f in _rule(table, "structure-table")] == ["consistent", "consistent"]
+    # one column only: not enough without "%"
+    assert not _rule(table.replace("| 13,6", "| 14,6"), "structure-table")
+    # another unit said: not shares
+    assert not _rule(table.replace("\n\nNăm", "\n\n(Đơn vị: tỷ USD)\n\nNăm"), "structure-table")
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

@@ -46,14 +46,18 @@ _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}")
 _RATE_HEADER_RE = re.compile(r"(?i)t[ỷỉ] lệ|so sánh")
 
 
+#: a wiki's edit link glued before a table's first row: "[sửa | sửa mã nguồn]| Năm | Số dân |"
+_EDIT_LINK_RE = re.compile(r"^\s*\[[^\]|]*\|[^\]]*\]\s*(?=\|)")
+
+
 def _bare(paras: list[Paragraph], block: list[int]) -> bool:
     """Whether a table is written without outer pipes (``Năm | 2010``): then a row that starts
     with a pipe (``| - Cao su | 441,4``) has an empty first cell."""
-    return not paras[block[0]].text.lstrip().startswith("|")
+    return not _EDIT_LINK_RE.sub("", paras[block[0]].text).lstrip().startswith("|")
 
 
 def _cells(text: str, bare: bool = False) -> list[str]:
-    t = text.strip()
+    t = (_EDIT_LINK_RE.sub("", text) if text.startswith("[") else text).strip()
     if t.startswith("|") and not bare:
         t = t[1:]
     if t.endswith("|"):
@@ -422,6 +426,77 @@ def _ratio_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
                               detail=detail, quote=p.text, pos=max(0, p.text.find(cells[col]))))
 
 
+# ------------------------------------------------------------------ change rows
+#: a cell of signed percentages, as a column "±%" writes it: "+1.4%", "−8,2 %"
+_SIGNED_PCT_RE = re.compile(r"^\s*(?P<sign>[+\u2212\u2013-])?\s*(?P<n>[0-9]+(?:[.,][0-9]+)?)\s*%\s*$")
+WEAK_CHANGE_ROWS = "the other rows do not show that this column is the change from the row before"
+
+
+def _change_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
+    """``| Năm | Số dân | ±% |`` then ``| 2016 | 3.105.500 | +1.4% |`` (rule ``table-change-rows``):
+    a column of percentages (its header holds "%") whose cells are, in most rows, the change of
+    another column from the row before. The column is the one most rows fit (at least two, and
+    more than half of the rows with both values); every row is then a change claim:
+    ``consistent`` when it fits, ``inconsistent`` when at least
+    :data:`RATIO_COLUMN_CORROBORATION` other rows fit and three in four rows do, otherwise
+    ``unverifiable``. A percentage whose sign disagrees with the change is flagged in a column so
+    corroborated, and left out otherwise."""
+    got = _header_and_rows(paras, block)
+    if got is None:
+        return
+    header, rows, width = got
+    for col in range(1, width):
+        if "%" not in " ".join(h[col] for h in header if col < len(h)):
+            continue
+        pcts = [_SIGNED_PCT_RE.match(c[col]) for _, c in rows]
+        if sum(1 for m in pcts if m) < 3:
+            continue
+        best, best_fit, best_rows = None, 0, []
+        for vcol in range(1, width):
+            if vcol == col:
+                continue
+            vals = [_vi_number(c[vcol]) for _, c in rows]
+            cand = []
+            for k in range(1, len(rows)):
+                m, old, new = pcts[k], vals[k - 1], vals[k]
+                if not (m and old and new and old[0] > 0):
+                    continue
+                dec = max(old[1], new[1])
+                o, n = old[0] * 10 ** (dec - old[1]), new[0] * 10 ** (dec - new[1])
+                d = len(m.group("n").replace(",", ".").partition(".")[2])
+                r = int(m.group("n").replace(",", "").replace(".", ""))
+                fits = percent_units(abs(n - o), o, d) == r
+                sign_ok = m.group("sign") is None or (m.group("sign") == "+") == (n >= o) or n == o
+                cand.append((k, o, n, dec, m, fits and sign_ok, sign_ok))
+            fit = sum(1 for x in cand if x[5])
+            if fit > best_fit:
+                best, best_fit, best_rows = vcol, fit, cand
+        if best is None or best_fit < 2 or best_fit * 2 <= len(best_rows):
+            continue
+        for k, o, n, dec, m, ok, sign_ok in best_rows:
+            pi, cells = rows[k]
+            detail = {"rule": "table-change-rows", "unit": "table", "new": n, "old": o,
+                      "old_text": rows[k - 1][1][best].strip(" *"), "new_text": cells[best].strip(" *"),
+                      "direction": "giảm" if n < o else "tăng"}
+            if dec:
+                detail["scale"] = 10 ** dec
+            others = best_fit - (1 if ok else 0)
+            corroborated = others >= RATIO_COLUMN_CORROBORATION and best_fit * 4 >= 3 * len(best_rows)
+            if not sign_ok:
+                if not corroborated:
+                    continue  # a sign against the change, in a column not shown to be changes
+                detail.update(contradiction=cells[col].strip(), sign=True)
+            elif not ok and not corroborated:
+                detail["weak"] = WEAK_CHANGE_ROWS
+            p = paras[pi]
+            head = " ".join(h[col] for h in header if col < len(h)).strip()
+            out.append(_claim(p, pi, "change", total=o, numerator=abs(n - o),
+                              reported=m.group("n").replace(".", ",") + "%",
+                              source=(f"the column '{head}' as the change of column {best + 1} from the row "
+                                      f"before ({best_fit} of {len(best_rows)} rows fit)"),
+                              detail=detail, quote=p.text, pos=max(0, p.text.find(cells[col]))))
+
+
 # ------------------------------------------------------------------ total columns
 _TOTAL_HEADER_RE = re.compile(r"(?i)^\s*(?:\*\*)?(?:tổng số|tổng cộng|tổng|cộng)\b")
 WEAK_TOTAL_COLUMN = "the other rows do not show that these columns are the parts of the total column"
@@ -490,6 +565,8 @@ def _total_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
 # ------------------------------------------------------------------ structure tables
 _STRUCTURE_RE = re.compile(r"(?i)cơ cấu|t[ỷỉ] trọng")
 _STRUCTURE_WORDS = ("ơ cấu", "Ơ CẤU", "ỷ trọng", "ỉ trọng")
+#: a caption that gives its table another unit than percent: "(Đơn vị: nghìn tỷ đồng)"
+_OTHER_UNIT_RE = re.compile(r"(?i)đơn vị(?: tính)?\s*:\s*(?!%)")
 WEAK_STRUCTURE = "no other line of the table adds up to 100%: the table may leave out a part"
 
 
@@ -544,7 +621,12 @@ def _structure_lines(paras: list[Paragraph], block: list[int], out: list) -> Non
     first = block[0]
     caption = " ".join(paras[k].text for k in range(max(0, first - 3), first) if paras[k].kind != "table")
     header = " ".join(paras[i].text for i in head)
-    if not (_STRUCTURE_RE.search(caption) or _STRUCTURE_RE.search(header)) or "%" not in caption + header:
+    if not (_STRUCTURE_RE.search(caption) or _STRUCTURE_RE.search(header)):
+        return
+    # a structure in percent: "%" in the caption or header, or no unit said and at least two lines
+    # adding to 100 (a caption "CƠ CẤU GDP …" over shares whose unit goes without saying)
+    min_fits = 1 if "%" in caption + header else 2
+    if min_fits == 2 and _OTHER_UNIT_RE.search(caption + " " + header):
         return
     rows = [(i, _cells(paras[i].text, _bare(paras, block))) for i in body]
     cells_of = [(i, [(0, 0) if _NONE_CELL_RE.match(c) else _vi_number(c) for c in cells[1:]],
@@ -561,10 +643,11 @@ def _structure_lines(paras: list[Paragraph], block: list[int], out: list) -> Non
         a, b = window or (0, width)
         view = [(i, v[a:b]) for i, v in grid]
         dashed = {i for i, _ in grid if any(a <= k < b for k in dashes[i])}
-        _structure_view(paras, view, dashed, window, caption or header, out)
+        _structure_view(paras, view, dashed, window, caption or header, out, min_fits)
 
 
-def _structure_view(paras: list[Paragraph], grid, dashed: set[int], window, title: str, out: list) -> None:
+def _structure_view(paras: list[Paragraph], grid, dashed: set[int], window, title: str, out: list,
+                    min_fits: int = 1) -> None:
     def line(values):
         dec = max(d for _, d in values)
         parts = [u * 10 ** (dec - d) for u, d in values]
@@ -575,7 +658,7 @@ def _structure_view(paras: list[Paragraph], grid, dashed: set[int], window, titl
     by_col = [(grid[0][0], line([v[c] for _, v in grid])) for c in range(len(grid[0][1]))]
     row_fits = sum(1 for _, (_, _, ok, _) in by_row if ok)
     col_fits = sum(1 for _, (_, _, ok, _) in by_col if ok)
-    if max(row_fits, col_fits) == 0:
+    if max(row_fits, col_fits) < min_fits:
         return
     lines, fits, along = (by_row, row_fits, "row") if row_fits >= col_fits or window else (by_col, col_fits, "column")
     where = along if window is None else f"row's columns {window[0] + 2}-{window[1] + 1}"
@@ -599,13 +682,14 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
         rows = "\n".join([paras[i].text for i in block])  # the words below hold no line break
         if any(w in rows for w in _TOTAL_WORDS) or _SUB_CELL_RE.search(rows):
             _total_rows(paras, block, out)
-        # a structure table is in percent: its rows or its caption hold "%"
-        if "%" in rows or any("%" in paras[k].text for k in range(max(0, block[0] - 3), block[0])):
-            near = rows + " ".join(paras[k].text for k in range(max(0, block[0] - 3), block[0]))
-            if any(w in near for w in _STRUCTURE_WORDS):
-                _structure_lines(paras, block, out)
+        # a structure table: "cơ cấu", "tỷ trọng" in its rows or its caption
+        near = rows + " ".join(paras[k].text for k in range(max(0, block[0] - 3), block[0]))
+        if any(w in near for w in _STRUCTURE_WORDS):
+            _structure_lines(paras, block, out)
         if "ổng" in rows or "ộng" in rows:
             _total_columns(paras, block, out)
+        if "%" in rows:
+            _change_rows(paras, block, out)
         if "%" in rows or "ỷ lệ" in rows or "ỉ lệ" in rows or "o sánh" in rows or "ỷ trọng" in rows or "ỉ trọng" in rows:
             _ratio_columns(paras, block, out)
     for i in [i for i, p in enumerate(paras) if "%" in p.text and p.kind in ("body", "table")]:
