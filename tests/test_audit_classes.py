@@ -274,6 +274,29 @@ def test_a_structure_caption_without_a_unit_needs_two_lines_adding_to_100():
     assert not _rule(table.replace("\n\nNăm", "\n\n(Đơn vị: tỷ USD)\n\nNăm"), "structure-table")
 
 
+def test_a_count_then_bullets_naming_its_noun():
+    names = ["An Nhiên", "Lộc Thủy", "Chân Thành", "Tĩnh Giang"]
+    bullets = "".join(f"- Giáo xứ {n} - Xã Thạch Hà, tỉnh Hà Tĩnh\n" for n in names)
+    text = f"Giáo hạt Vạn Hạnh gồm {len(names)} giáo xứ nằm trên địa bàn các xã.\n\n" + bullets
+    (f,) = _rule(text, "noun-bullets")
+    assert (f.claim.denominator, f.status) == (len(names), "consistent")
+    # a first item in bold glued before the bullets, and a second noun counted apart
+    glued = (f"Giáo hạt A gồm {len(names) + 1} giáo xứ và 1 giáo họ độc lập.\n\n"
+             "**Giáo xứ Chính tòa (sở hạt)**- " + bullets[2:] + "- Giáo họ độc lập Ngũ Đông\n")
+    (g,) = _rule(glued, "noun-bullets")
+    assert (g.claim.denominator, g.status) == (len(names) + 1, "consistent")
+    # bullets that do not name the noun, or are fewer: nothing said
+    assert not _rule(text.replace("- Giáo xứ Lộc", "- Lộc"), "noun-bullets")
+    assert not _rule(text.replace(f"gồm {len(names)}", f"gồm {len(names) + 1}"), "noun-bullets")
+
+
+def test_the_item_joined_by_va_is_the_last():
+    names = ["Kim Sơn", "Thanh Vị", "Cảnh Thuần", "Quang Minh"]
+    text = f"Lập ra phủ Trấn Ninh, quản lãnh {len(names)} huyện: {', '.join(names[:-1])} và {names[-1]}, cho họ Cầm nối đời làm tù trưởng."
+    found = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert [(f.claim.denominator, len(f.claim.parts), f.status) for f in found] == [(len(names), len(names), "consistent")]
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

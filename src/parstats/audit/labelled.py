@@ -431,6 +431,67 @@ def _ordinal_items(paras: list[Paragraph], joined: str, offsets: list[int], out:
                                      "weak": WEAK_LABELLED}))
 
 
+#: a count of one or two nouns at the end of a paragraph's last sentence ("Giáo hạt Vạn Hạnh gồm
+#: 12 giáo xứ và 1 giáo họ độc lập nằm trên địa bàn …."), in digits or words
+_NOUN_COUNT_RE = re.compile(
+    r"(?:gồm|gồm có|bao gồm|có) (?P<n>[0-9]{1,3}|" + _WORDS + r") (?P<noun>" + LOWER + r"+(?: " + LOWER + r"+)?)"
+    r"(?: và (?P<m>[0-9]{1,3}|" + _WORDS + r") (?P<noun2>" + LOWER + r"+(?: " + LOWER + r"+)?))?(?=[ ,.])")
+#: a first item set in bold and glued before the bullets ("**Giáo xứ A (sở hạt)**- Giáo xứ B - …")
+_BOLD_GLUED_RE = re.compile(r"^(?:\*\*)?(?P<first>[^*\n]{2,200}?)(?:\*\*)?(?<![\s-])- (?P<second>.+)$")
+
+
+def _noun_bullets(paras: list[Paragraph], out: list) -> None:
+    """``Giáo hạt Vạn Hạnh gồm 12 giáo xứ và 1 giáo họ độc lập nằm trên …`` then bullets each
+    naming one of those nouns within its first four words (``- Giáo xứ An Nhiên - …``,
+    ``- Chuẩn giáo xứ Tiến Thủy - …``, ``- Giáo họ độc lập Ngũ Đông - …``), a first item in bold
+    glued before them counted too (rule ``noun-bullets``): the count is the paragraph's last, in
+    its last sentence; the bullets end at the first line that is not a bullet or does not name
+    the noun. ``consistent`` when they are as many as the count (or the two counts together);
+    otherwise nothing is said (an item may be named twice, or the list run on)."""
+    for i, p in enumerate(paras[:-1]):
+        if p.kind != "body" or p.bullet or p.text.endswith(":"):
+            continue
+        q = paras[i + 1]
+        if not (q.bullet or _BOLD_GLUED_RE.match(q.text)):
+            continue
+        start = p.text.rfind(". ", 0, max(0, len(p.text) - 2)) + 1
+        m = None
+        for m in _NOUN_COUNT_RE.finditer(p.text, start):
+            pass
+        if m is None:
+            continue
+        counts = [(m.group("n"), m.group("noun").lower())]
+        if m.group("m"):
+            counts.append((m.group("m"), m.group("noun2").lower()))
+        wanted = [count_value(w) for w, _ in counts]
+        n = sum(wanted)
+        if n < 2:
+            continue
+        got = [0] * len(counts)
+        for k, r in enumerate(paras[i + 1:i + 2 + n + 2]):
+            g = _BOLD_GLUED_RE.match(r.text) if k == 0 else None
+            if g is not None:
+                texts = [g.group("first"), g.group("second")]
+            elif r.bullet:
+                texts = [re.sub(r"^\s*[-+*•–]\s*", "", r.text)]
+            else:
+                break
+            kinds = [[j for j, (_, noun) in enumerate(counts) if noun in " ".join(t.lower().split()[:4])]
+                     for t in texts]
+            if not all(len(x) == 1 for x in kinds):
+                break
+            for x in kinds:
+                got[x[0]] += 1
+        if got != wanted:
+            continue
+        for (written, noun), cnt in zip(counts, wanted):
+            if cnt >= 2:
+                out.append(sum_claim(p, i, m.start(), m.end(), total=cnt, parts=(1,) * cnt, reported=written,
+                                     source=f"the count '{written} {noun}' before {cnt} bullets naming '{noun}'",
+                                     detail={"unit": noun, "rule": "noun-bullets", "list": True}))
+                break  # one claim at the place: the first noun's
+
+
 def labelled_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:
     """The ``labelled-items`` and ``labelled-amounts`` claims of a text's paragraphs."""
     out: list[ProvisionalClaim] = []
@@ -440,4 +501,5 @@ def labelled_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:
     if any(p.bullet for p in paras):
         _labelled_amounts(paras, out)
         _head_total_bullets(paras, out)
+        _noun_bullets(paras, out)
     return out

@@ -120,8 +120,21 @@ def _prev_word(text: str, s: int) -> str:
     return m.group(1)[::-1].lower() if m else ""
 
 
+_SEP_KEEP_RE = re.compile(r"(, và |, | và |; )")
+
+
 def _items(text: str) -> list[str]:
-    return [i for i in _SEP_RE.split(text) if i.strip()]
+    """The items of a list as :data:`_NAMES_RE` matched it. The item joined by "và" is the last:
+    what a comma adds after it in lower case is the sentence going on ("… Quang Lang và Tư Thuận,
+    cho họ Cầm nối đời …"), not an item."""
+    parts = _SEP_KEEP_RE.split(text)
+    items, last = [parts[0]], False
+    for sep, item in zip(parts[1::2], parts[2::2]):
+        if last and sep == ", " and item[:1].islower():
+            break
+        last = last or "và" in sep
+        items.append(item)
+    return [i for i in items if i.strip()]
 
 
 def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
