@@ -290,6 +290,18 @@ def test_a_count_then_bullets_naming_its_noun():
     assert not _rule(text.replace(f"gồm {len(names)}", f"gồm {len(names) + 1}"), "noun-bullets")
 
 
+@pytest.mark.parametrize("amounts", [["200.000 đồng", "300.000 đồng", "450.000 đồng", "600.000 đồng"], ["5%", "10%", "15%"]])
+def test_a_count_of_amounts_listed(amounts):
+    from parstats.audit.words import COUNT_WORDS
+    word = next(w for w, v in COUNT_WORDS.items() if v == len(amounts) and w.islower())
+    text = f"Vé có {word} mệnh giá là {', '.join(amounts[:-1])} và {amounts[-1]}, được bán online."
+    (f,) = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert (f.claim.denominator, len(f.claim.parts), f.status) == (len(amounts), len(amounts), "consistent")
+    # amounts of two units are not one list
+    mixed = text.replace(amounts[-1], "15 ngày")
+    assert not [f for f in audit_text(mixed).findings if f.claim.kind == "sum" and "amounts" in str(basis(f.claim))]
+
+
 def test_the_item_joined_by_va_is_the_last():
     names = ["Kim Sơn", "Thanh Vị", "Cảnh Thuần", "Quang Minh"]
     text = f"Lập ra phủ Trấn Ninh, quản lãnh {len(names)} huyện: {', '.join(names[:-1])} và {names[-1]}, cho họ Cầm nối đời làm tù trưởng."

@@ -120,6 +120,12 @@ def _prev_word(text: str, s: int) -> str:
     return m.group(1)[::-1].lower() if m else ""
 
 
+#: a list of amounts of one unit ("200.000 đồng, 300.000 đồng và 600.000 đồng", "5%, 10% hoặc 15%")
+_AMOUNT = r"[0-9][0-9.,]*(?: (?:triệu|tỷ|tỉ|nghìn|ngàn))?(?: ?%| " + LOWER + r"+)"
+_AMOUNTS_RE = re.compile(_AMOUNT + r"(?:, " + _AMOUNT + r")*,? (?:và|hoặc) " + _AMOUNT + r"(?![\w.,][0-9])")
+_AMOUNT_SEP_RE = re.compile(r",? (?:và|hoặc) |, ")
+_AMOUNT_UNIT_RE = re.compile(r"(%|[^\W\d]+)(?:,|$| và| hoặc)")
+
 _SEP_KEEP_RE = re.compile(r"(, và |, | và |; )")
 
 
@@ -246,6 +252,14 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
                           source=f"{source_head} before a list of {len(items)} names"
                                  f"{' opened by ' + repr(opened) if opened else ''}", detail=detail))
         return
+    if opened not in (None, ",") and (am := _AMOUNTS_RE.match(text, pos)) is not None:
+        # "bốn mệnh giá là 200.000 đồng, 300.000 đồng, 450.000 đồng và 600.000 đồng": amounts of one unit
+        k = len(_AMOUNT_SEP_RE.split(am.group(0)))
+        if k == n and len(set(_AMOUNT_UNIT_RE.findall(am.group(0)))) == 1:
+            out.append(sum_claim(p, pidx, m.start(), am.end(), total=n, parts=(1,) * n, reported=written,
+                                 source=f"{source_head} before a list of {n} amounts opened by {opened!r}",
+                                 detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
+            return
     if opened != "," and _plain_items(p, pidx, m, n, written, noun, pos, opened, out, gap=gap):
         return
     if opened == ":":
