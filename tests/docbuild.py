@@ -124,7 +124,9 @@ def markdown_to_docx(text: str, out: Path, *, font: str | None = None, extra=Non
         if p.kind == "table":
             rows = []
             while i < len(paras) and paras[i].kind == "table":
-                cells = [c.strip() for c in paras[i].text.strip().strip("|").split("|")]
+                # a wiki's edit link glued before the first row is no cell of a Word table
+                row = re.sub(r"^\s*\[[^\]|]*\|[^\]]*\]\s*(?=\|)", "", paras[i].text)
+                cells = [c.strip() for c in row.strip().strip("|").split("|")]
                 if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
                     rows.append(cells)
                 i += 1

@@ -309,6 +309,29 @@ def test_the_item_joined_by_va_is_the_last():
     assert [(f.claim.denominator, len(f.claim.parts), f.status) for f in found] == [(len(names), len(names), "consistent")]
 
 
+def _gdp(region: str, world: str, share: str, amount: str | None = None) -> str:
+    said = f"GDP toàn khu vực là {amount} tỉ USD, " if amount else "GDP của khu vực "
+    return (f"- Năm 2020, {said}chiếm {share}% GDP toàn cầu.\n\n"
+            "BẢNG 16.1. QUY MÔ GDP CỦA KHU VỰC TÂY NAM Á VÀ THẾ GIỚI\n(Đơn vị: tỉ USD)\n\n"
+            f"Năm | 2015 | 2020\n--- | --- | ---\nTây Nam Á | 3 417,9 | {region}\nThế giới | 75 179,2 | {world}\n")
+
+
+def test_a_share_in_prose_of_figures_a_table_gives():
+    region, world = Decimal("3184.2"), Decimal("84906.8")
+    right = _pct(region, world, 1)
+    wrong = format_number(Decimal(right.replace(",", ".")) - Decimal("0.1"), 1)
+    cell = lambda v: format_number(v, 1).replace(".", " ")  # noqa: E731  (textbook thousands)
+    # the amount in the sentence, the whole in the year's column of the row "Thế giới": strong
+    (f,) = _rule(_gdp(cell(region), cell(world), right, cell(region)), "table-backed-share")
+    assert f.status == "consistent" and not f.claim.detail.get("weak")
+    (g,) = _rule(_gdp(cell(region), cell(world), wrong, cell(region)), "table-backed-share")
+    assert g.status == "inconsistent" and g.recomputed == right + "%"
+    # no amount and no row named: a row that fits is consistent (weak); none fitting: nothing said
+    (h,) = _rule(_gdp(cell(region), cell(world), right), "table-backed-share")
+    assert h.status == "consistent" and h.claim.detail.get("weak")
+    assert not _rule(_gdp(cell(region), cell(world), wrong), "table-backed-share")
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

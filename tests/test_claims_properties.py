@@ -194,7 +194,11 @@ def assert_findings_hold(text: str, findings) -> None:
         elif c.denominator is not None:
             assert c.denominator in in_quote or any(c.denominator in counts_on(n) for n in cited), (
                 f"{where}: denominator {c.denominator} is written neither in the quote nor at lines {cited}")
-        if c.reported is not None:
+        if c.detail.get("written"):
+            # a value the text writes otherwise ("+1.4%"), reported in Vietnamese notation ("1,4%")
+            assert c.detail["written"] in c.quote, where
+            assert re.sub(r"[^0-9]", "", c.detail["written"]) == re.sub(r"[^0-9]", "", c.reported), where
+        elif c.reported is not None:
             places = [c.quote] + ([unicodedata.normalize("NFC", lines[n - 1]) for n in cited]
                                   if c.kind == "sum" else [])  # a sum's total may be stated before it
             assert any(_written_as(c.reported, s) for s in places), (

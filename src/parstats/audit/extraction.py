@@ -41,6 +41,7 @@ Examples
 from __future__ import annotations
 
 from parstats.audit.lists import list_claims as counted_list_claims
+from parstats.audit.tableprose import table_backed_shares
 from parstats.audit.tables import table_claims
 from parstats.audit.averages import per_unit_claims
 from parstats.audit.dayofyear import day_of_year_claims
@@ -194,6 +195,8 @@ def _extract(text: str) -> list[Claim]:
     stated_shared_whole(pending, by_idx)
     # tables whose rows add up to their "Tổng cộng" row: each row's share is of that total
     table_shares(paras, by_idx, raw)
+    # shares in prose of a count and whole that a table near them gives
+    table_backed_shares(paras, ctxs, raw)
     # shares stated without their counts ("28,95% thủ tục hành chính", "đạt 100%"): claims that
     # cannot be checked, counted as such
     for ctx in ctxs:

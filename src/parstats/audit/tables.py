@@ -476,6 +476,7 @@ def _change_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
         for k, o, n, dec, m, ok, sign_ok in best_rows:
             pi, cells = rows[k]
             detail = {"rule": "table-change-rows", "unit": "table", "new": n, "old": o,
+                      "written": cells[col].strip(),  # "+1.4%": reported in Vietnamese notation
                       "old_text": rows[k - 1][1][best].strip(" *"), "new_text": cells[best].strip(" *"),
                       "direction": "giảm" if n < o else "tăng"}
             if dec:
@@ -673,6 +674,39 @@ def _structure_view(paras: list[Paragraph], grid, dashed: set[int], window, titl
                           source=(f"a {where} of a structure table in percent ('{title[-60:].strip()}'), "
                                   f"{fits} of its {along}s adding to 100%"),
                           detail=detail, quote=p.text, pos=0))
+
+
+class TableView:
+    """A table as the prose around it cites it: its paragraphs, caption (up to three paragraphs
+    before it), header cells (joined per column), the columns' names for evidence (their headers,
+    or "column N" where a header row of spans leaves them out of line), body rows as
+    ``(paragraph index, label, cells)`` with each cell ``(units of its last digit, decimals)`` or
+    ``None``."""
+
+    __slots__ = ("first", "last", "caption", "heads", "names", "rows")
+
+    def __init__(self, first, last, caption, heads, names, rows):
+        self.first, self.last, self.caption, self.heads, self.names, self.rows = first, last, caption, heads, names, rows
+
+
+def table_views(paras: list[Paragraph]) -> list[TableView]:
+    """The Markdown tables of a text with a header, as :class:`TableView` objects."""
+    out = []
+    for block in _table_blocks(paras):
+        got = _header_and_rows(paras, block)
+        if got is None:
+            continue
+        header, rows, width = got
+        heads = [" ".join(h[c] for h in header if c < len(h)).strip() for c in range(width)]
+        names = list(heads)
+        if any(len(h) != width for h in header):
+            # a header row of spans ("Trong đó" over two columns) may leave the heads out of line
+            names = [heads[0]] + [f"column {c + 1}" for c in range(1, width)]
+        first = block[0]
+        caption = " ".join(paras[k].text for k in range(max(0, first - 3), first) if paras[k].kind != "table")
+        body = [(i, _row_label(c).strip(" *"), [None] + [_vi_number(x) for x in c[1:]]) for i, c in rows]
+        out.append(TableView(first, block[-1], caption, heads, names, body))
+    return out
 
 
 def table_claims(paras: list[Paragraph]) -> list[dict]:
