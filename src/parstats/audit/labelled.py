@@ -452,13 +452,16 @@ def _noun_bullets(paras: list[Paragraph], out: list) -> None:
         if p.kind != "body" or p.bullet or p.text.endswith(":"):
             continue
         q = paras[i + 1]
-        if not (q.bullet or _BOLD_GLUED_RE.match(q.text)):
+        if not (q.bullet or "- " in q.text[:210]):
             continue
         start = p.text.rfind(". ", 0, max(0, len(p.text) - 2)) + 1
         m = None
-        for m in _NOUN_COUNT_RE.finditer(p.text, start):
-            pass
-        if m is None:
+        k = max(p.text.find("gồm", start), p.text.find("có ", start))
+        while k >= 0:  # the last count after "gồm"/"có" (found from the words, then matched)
+            got = _NOUN_COUNT_RE.match(p.text, k - 4 if p.text.startswith("bao", k - 4) else k)
+            m = got or m
+            k = min([j for j in (p.text.find("gồm", k + 1), p.text.find("có ", k + 1)) if j >= 0], default=-1)
+        if m is None or not (q.bullet or _BOLD_GLUED_RE.match(q.text)):
             continue
         counts = [(m.group("n"), m.group("noun").lower())]
         if m.group("m"):

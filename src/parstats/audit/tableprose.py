@@ -115,12 +115,9 @@ def _claim(ctx: ParagraphContext, t, x, y, source: str, weak: bool) -> Provision
                              source=source, detail=detail, quote_start=ctx.clause_start(t.s, 120))
 
 
-def _share(ctx: ParagraphContext, t, views: list[TableView], claims: list) -> None:
+def _share(ctx: ParagraphContext, t, m: re.Match, views: list[TableView], claims: list) -> None:
     text = ctx.text
-    ss, se = ctx.sentence_span(t.s)
-    m = _WHOLE_AFTER_RE.match(text, t.e, se)
-    if m is None:
-        return
+    ss, _ = ctx.sentence_span(t.s)
     labels = _WHOLE_LABELS[m.group("whole")]
     year = _year(text, ss, t.e)
     near = sorted((tv for tv in views if abs(tv.first - ctx.pidx) <= NEAR),
@@ -162,12 +159,16 @@ def table_backed_shares(paras: list[Paragraph], ctxs: list[ParagraphContext], cl
     """Percentages of body paragraphs not tied to a whole, read against the tables near them."""
     if not any(p.kind == "table" for p in paras):
         return
-    views = table_views(paras)
-    if not views:
-        return
+    views = None  # read when a share names a whole
     for ctx in ctxs:
         if ctx.p.kind != "body":
             continue
         for t in ctx.toks:
             if t.role == "pct" and not t.used and not t.approx:
-                _share(ctx, t, views, claims)
+                m = _WHOLE_AFTER_RE.match(ctx.text, t.e, ctx.sentence_span(t.s)[1])
+                if m is None:
+                    continue
+                if views is None:
+                    views = table_views(paras)
+                if views:
+                    _share(ctx, t, m, views, claims)
