@@ -332,6 +332,20 @@ def test_a_share_in_prose_of_figures_a_table_gives():
     assert not _rule(_gdp(cell(region), cell(world), wrong), "table-backed-share")
 
 
+def test_a_row_of_ratios_in_a_flattened_table():
+    revenue, gross = [("382.17", "416.32"), ("131.4", "153.24")], [("138.35", "147.31"), ("48.63", "53.92")]
+    margins = [_pct(Decimal(g), Decimal(r), 0) for gs, rs in zip(gross, revenue) for g, r in zip(gs, rs)]
+    row = lambda label, pairs: label + " " + " ".join(f"{a} {b} -8%" for a, b in pairs)  # noqa: E731
+    text = (f"Kết quả kinh doanh Chỉ tiêu 9T/2013 9T/2012 Q3/2013 Q3/2012 {row('Doanh thu thuần', revenue)} "
+            f"{row('Lãi gộp', gross)} Biên lãi gộp {margins[0]}% {margins[1]}% 2% {margins[2]}% {margins[3]}% "
+            "Lợi nhuận sau thuế 59.69 72.27 -17% 20.89 25.47 -18% Giải trình nguyên nhân.")
+    found = _rule(text, "flattened-ratio-row")
+    assert [(f.claim.reported, f.status) for f in found] == [(m + "%", "consistent") for m in margins]
+    # a margin that fits no column is left as it is (not flagged)
+    off = text.replace(f" {margins[2]}% ", f" {int(margins[2]) + 5}% ", 1)
+    assert [f.status for f in _rule(off, "flattened-ratio-row")] == ["consistent"] * 3
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

@@ -41,6 +41,7 @@ Examples
 from __future__ import annotations
 
 from parstats.audit.lists import list_claims as counted_list_claims
+from parstats.audit.flatrows import flattened_ratio_claims
 from parstats.audit.tableprose import table_backed_shares
 from parstats.audit.tables import table_claims
 from parstats.audit.averages import per_unit_claims
@@ -197,6 +198,8 @@ def _extract(text: str) -> list[Claim]:
     table_shares(paras, by_idx, raw)
     # shares in prose of a count and whole that a table near them gives
     table_backed_shares(paras, ctxs, raw)
+    # rows of ratios in a table flattened into a line ("Biên lãi gộp 36% 35% …")
+    flattened_ratio_claims(ctxs, raw)
     # shares stated without their counts ("28,95% thủ tục hành chính", "đạt 100%"): claims that
     # cannot be checked, counted as such
     for ctx in ctxs:

@@ -336,6 +336,8 @@ _BASIS = [
       "«{a}» chia cho hàng «{b}», cột «{c}» của bảng gần đó (cặp số khớp với tỷ lệ)"),
     P("'{a}' over the column '{b}', row '{c}' of the table near it (the one that fits)",
       "«{a}» chia cho cột «{b}», hàng «{c}» của bảng gần đó (cặp số khớp với tỷ lệ)"),
+    P("the row '{c}' as the row '{a}' over the row '{b}', column {n} ({k} of {t} columns fit)",
+      "hàng «{c}» là hàng «{a}» chia cho hàng «{b}», cột {n} ({k}/{t} cột khớp)"),
     P("'{m}'", "«{m}»"),
 ]
 

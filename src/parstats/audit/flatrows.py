@@ -1,0 +1,135 @@
+"""Rows of ratios in a table flattened into a line of text (rule ``flattened-ratio-row``).
+
+Business news copies a company's results table as one run of words and numbers, a row after
+another: ``Doanh thu thuần 382.17 416.32 -8% 131.4 153.24 -14% Lãi gộp 138.35 147.31 -6% 48.63
+53.92 -10% Biên lãi gộp 36% 35% 2% 37% 35% Lợi nhuận sau thuế …``. A row of percentages named as a
+ratio (``Biên …``, ``Tỷ suất …``, ``Tỷ lệ …``) holds, column by column, one row of amounts over
+another (``Lãi gộp`` over ``Doanh thu thuần``). The pair of rows is the one whose quotients the
+percentages of the row meet, in order (a percentage between them, a change of the ratio, is
+passed over); at least two must fit, and all but one of the columns. Each fitting percentage is
+a ratio claim, ``consistent``; a percentage that fits no column is left ``unverifiable`` (which
+column a flattened row's cell stands in is not certain).
+
+Numbers are written with a decimal point (``382.17``) in these runs; a number whose point stands
+before three digits (a thousands point or a decimal one) makes its row unread.
+
+One pass over each paragraph's rows: linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from parstats.audit.model import ProvisionalClaim
+from parstats.markdown import Paragraph
+
+__all__ = ["RATIO_ROW_LABEL_RE", "flattened_ratio_claims"]
+
+#: a row: a label of words (the first capitalised), then at least two numbers or percentages
+_ROW_RE = re.compile(
+    r"(?P<label>[A-ZĐ][^\W\d_]*(?: [^\W\d_/()]+){0,7}) (?P<vals>-?[0-9]+(?:[.,][0-9]+)?%?(?: -?[0-9]+(?:[.,][0-9]+)?%?)+)"
+    r"(?= [A-ZĐ]|\s*$|[.;])")
+_VAL_RE = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?%?")
+#: the label of a row of ratios
+RATIO_ROW_LABEL_RE = re.compile(r"(?i)^(?:biên|t[ỷỉ] suất|t[ỷỉ] lệ)\b")
+
+
+def _value(text: str) -> tuple[int, int] | None:
+    """``382.17`` or ``131,4`` as (units of its last digit, decimals); ``None`` for a point before
+    three digits (a thousands point or not: not said)."""
+    raw = text.rstrip("%").lstrip("-")
+    whole, sep, frac = raw.replace(",", ".").partition(".")
+    if sep and len(frac) == 3:
+        return None
+    return int(whole + frac), len(frac)
+
+
+def _fits(a: tuple[int, int], b: tuple[int, int], p: tuple[int, int]) -> bool:
+    if b[0] == 0:
+        return False
+    q = Decimal(1).scaleb(-p[1])
+    share = (Decimal(a[0]).scaleb(-a[1]) / Decimal(b[0]).scaleb(-b[1]) * 100).quantize(q, rounding=ROUND_HALF_UP)
+    return share == Decimal(p[0]).scaleb(-p[1])
+
+
+def _rows(text: str):
+    """``(label, [(start, end, text)] of the row's numbers)`` of each row in the paragraph."""
+    out = []
+    for m in _ROW_RE.finditer(text):
+        vals = [(m.start("vals") + v.start(), m.start("vals") + v.end(), v.group(0))
+                for v in _VAL_RE.finditer(m.group("vals"))]
+        out.append((m.group("label"), m.start(), vals))
+    return out
+
+
+def _match(pcts, a, b) -> list[tuple[int, int]]:
+    """``(index in pcts, column)`` of the percentages that meet ``a[k]/b[k]`` in order, passing
+    over at most two percentages between two that do (a change of the ratio, a cell that fits
+    no column)."""
+    got, j = [], 0
+    for k in range(len(a)):
+        for jj in (j, j + 1, j + 2):
+            if jj < len(pcts) and pcts[jj][1] is not None and _fits(a[k], b[k], pcts[jj][1]):
+                got.append((jj, k))
+                j = jj + 1
+                break
+    return got
+
+
+def flattened_ratio_claims(ctxs, out: list) -> None:
+    """The ``flattened-ratio-row`` claims of the paragraphs (their
+    :class:`parstats.audit.tokens.ParagraphContext` objects) that hold a row named as a ratio;
+    the percentages read are marked used (no other claim is made of them)."""
+    for ctx in ctxs:
+        if ctx.p.kind == "body" and "%" in ctx.text and ("iên " in ctx.text or "suất " in ctx.text or " lệ " in ctx.text):
+            before = len(out)
+            _paragraph(ctx.p, ctx.pidx, out)
+            spans = [(c["order"][1], c["order"][1] + len(c["reported"])) for c in out[before:]]
+            for t in ctx.toks:
+                if t.role == "pct" and any(a <= t.s < b for a, b in spans):
+                    t.used = True
+
+
+def _paragraph(p: Paragraph, pidx: int, out: list) -> None:
+    rows = _rows(p.text)
+    if len(rows) < 3:
+        return
+    amounts = []
+    for label, s, vals in rows:
+        nums = [(v, _value(v[2])) for v in vals if not v[2].endswith("%")]
+        if len(nums) >= 2 and all(x is not None for _, x in nums):
+            amounts.append((label, s, nums))
+    for label, s, vals in rows:
+        if not RATIO_ROW_LABEL_RE.match(label) or not all(v[2].endswith("%") for v in vals):
+            continue
+        pcts = [(v, _value(v[2])) for v in vals]
+        best, best_fit = None, []
+        for la, sa, a in amounts:
+            for lb, sb, b in amounts:
+                if la == lb or len(a) != len(b):
+                    continue
+                fit = _match(pcts, [x for _, x in a], [x for _, x in b])
+                if len(fit) > len(best_fit):
+                    best, best_fit = (la, sa, a, lb, sb, b), fit
+        if best is None or len(best_fit) < 2 or len(best_fit) < len(best[2]) - 1:
+            continue
+        la, sa, a, lb, sb, b = best
+        for jj, k in best_fit:
+            (ps, pe, ptext), _ = pcts[jj]
+            (_, _, xt), x = a[k]
+            (_, _, yt), y = b[k]
+            dec = max(x[1], y[1])
+            qs = min(sa, sb)
+            out.append(_claim(p, pidx, ps, pe, qs, ptext, x[0] * 10 ** (dec - x[1]), y[0] * 10 ** (dec - y[1]),
+                              xt, yt, f"the row '{label}' as the row '{la}' over the row '{lb}', column {k + 1} "
+                                      f"({len(best_fit)} of {len(a)} columns fit)"))
+
+
+def _claim(p: Paragraph, pidx: int, s: int, e: int, qs: int, reported: str, x: int, y: int, xt: str, yt: str,
+           source: str) -> ProvisionalClaim:
+    quote = p.text[qs:e]
+    if len(quote) > 200:
+        quote = "…" + quote[-199:]
+    return {"kind": "ratio", "line": p.line_at(s), "quote": quote, "numerator": x, "denominator": y,
+            "parts": None, "reported": reported, "denominator_source": source, "target": None,
+            "detail": {"rule": "flattened-ratio-row", "x_text": xt, "y_text": yt}, "order": (pidx, s)}
