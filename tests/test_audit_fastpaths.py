@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parstats.audit import changes, lists, tokens, words
+from parstats.audit import changes, comparisons, lists, tokens, words
 from parstats.markdown import _MARKUP_MORE_RE, normalize_lines, split_paragraphs
 from parstats.paths import PROJ_ROOT, RAW_REPORT
 
@@ -246,7 +246,7 @@ PLAIN_CLASS_FIRST = [
     (changes._AMOUNT_PCT_TO_RE, _plain(changes._AMOUNT_PCT_TO_RE)),
     (changes._AMOUNT_TO_PCT_RE, _plain(changes._AMOUNT_TO_PCT_RE)),
     (changes._AT_TAIL_RE, _plain(changes._AT_TAIL_RE)),
-    (changes._TIMES_PAREN_RE, _plain(changes._TIMES_PAREN_RE)),
+    (comparisons._TIMES_PAREN_RE, _plain(comparisons._TIMES_PAREN_RE)),
     (changes._PCT_AMOUNT_TO_RE, re.compile(_plain(changes._PCT_AMOUNT_TO_RE).pattern.replace(
         "(?P<dir>[TtGg](?:(?<=[Tt])ăng|(?<=[Gg])iảm))", "(?P<dir>[Tt]ăng|[Gg]iảm)"))),
     (changes._AMOUNT_FROM_TO_RE, re.compile(
@@ -259,8 +259,8 @@ PLAIN_CLASS_FIRST = [
         + r"(?:/[^\W\d_]+)?(?P<mid>[^0-9;.!?]{0,40}?),? từ (?:mức )?" + _PLAIN_AMOUNT_RE.replace("?P<z", "?P<a")
         + r"(?:/[^\W\d_]+)? (?:lên|xuống)(?: còn| mức)? " + _PLAIN_AMOUNT_RE.replace("?P<z", "?P<b"))),
     (changes._TIMES_RE, re.compile(r"(?i)\bgấp " + amounts.PLAIN_NUMBER + r" lần")),
-    (changes._GAP_RE, re.compile(r"(?i)\bchênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + _PLAIN_AMOUNT_RE)),
-    (changes._DIFF_CUE_RE, re.compile(
+    (comparisons._GAP_RE, re.compile(r"(?i)\bchênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + _PLAIN_AMOUNT_RE)),
+    (comparisons._DIFF_CUE_RE, re.compile(
         r"(?i)\b(?:chênh lệch|chênh|cao hơn|thấp hơn|nhiều hơn|ít hơn|đắt hơn|rẻ hơn)(?P<w>[^0-9.;!?%]{0,60}?) "
         + _PLAIN_AMOUNT_RE)),
     (breakdowns._ANY_PCT_RE, re.compile(r"(?<![\w,.])([0-9]{1,3}(?:,[0-9]{1,2})?) ?%")),
@@ -449,11 +449,12 @@ def test_from_and_a_number_found_as_by_the_plain_pattern_in_the_texts():
 
 
 def _amounts_before_shares(text: str) -> None:
-    from parstats.audit import ties
+    from parstats.audit import amountshares
 
     for m in re.finditer("%", text):
         for s in range(max(0, m.start() - 8), m.start() + 1):
-            a, b = ties.amount_before_share(text, s), ties._AMOUNT_SHARE_RE.search(text, max(0, s - 70), s)
+            a, b = (amountshares.amount_before_share(text, s),
+                    amountshares._AMOUNT_SHARE_RE.search(text, max(0, s - 70), s))
             assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
 
 

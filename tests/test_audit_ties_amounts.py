@@ -8,7 +8,7 @@ import pytest
 
 from parstats.audit import audit_text, basis
 from parstats.audit.model import split_basis
-from parstats.audit.ties import share_fits
+from parstats.audit.amountshares import share_fits
 
 
 def _findings(text: str, kind: str | None = None):

@@ -47,14 +47,19 @@ The package, one job per module, each depending only on those above it:
 ``tokens``                the numbers of one paragraph as tokens
 ``paragraph``             claims inside one paragraph: ratios, shares, changes, breakdowns
 ``linking``               totals across a paragraph, footnotes, tables, targets
-``amounts``               the numbers and amounts that ``changes`` and ``ties`` both read
+``amounts``               the numbers and amounts that the tie and change rules read
+``amountshares``          shares of amounts and of wholes stated apart (amount-total,
+                          named-whole, share-shortfall …)
 ``changes``               the tie rules of changes from A to B (change-from-to, change-points …)
+``comparisons``           changes and differences against values stated apart
+                          (change-named-base, change-paren-base, change-periods, price-gap …)
 ``ties``                  ties by evidence, each a named rule (of-whole, same-sentence-noun,
-                          complete-breakdown, lists of names); weak ties are checked but
-                          never flagged
+                          lists of names, whole-first …), and the order all tie rules run in;
+                          weak ties are checked but never flagged
 ``expressions``           calculations written out (``1.000 tấn x 60% = 600 tấn``), redone
 ``records``               match records, totals stated after their parts, names then their count
-``lists``, ``breakdowns`` counted lists; shares of one whole that add to 100 %
+``lists``, ``breakdowns`` counted lists; shares of one whole that add to 100 % (among them
+                          complete-breakdown)
 ``tables``                table totals, ratio and change columns, structure tables
 ``extraction``            :func:`extract_claims`
 ``inference``             count inference (GRIM)

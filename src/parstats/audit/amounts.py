@@ -1,10 +1,11 @@
-"""Numbers and amounts as the tie rules read them, shared by :mod:`parstats.audit.ties` and
-:mod:`parstats.audit.changes` (below both, so that neither imports the other's helpers).
+"""Numbers and amounts as the tie rules read them, shared by :mod:`parstats.audit.ties`,
+:mod:`parstats.audit.amountshares`, :mod:`parstats.audit.changes` and
+:mod:`parstats.audit.comparisons` (below them all, so that the helpers they share live here).
 
 A :class:`Value` is a number as written (its unit word, whether a percentage), an :class:`Amount`
 an amount with its unit and scale word (``54,5 tỷ USD``) and half a unit of its last digit; the
 patterns (:data:`NUMBER`, :data:`UNIT`, :func:`amount_re`) and the lookups around a paragraph's
-percentages (:func:`pct_windows`, :func:`pct_at`) are the ones both modules match with.
+percentages (:func:`pct_windows`, :func:`pct_at`) are the ones these modules match with.
 """
 from __future__ import annotations
 

@@ -16,9 +16,13 @@ Rules (each named in ``detail["rule"]``):
     that add to 100 %.
 ``item-breakdown``
     list items of one percentage each, instalments or stages, or closed by "the rest".
+``complete-breakdown``
+    ``thành thị 111.300 người (13,88%) … nông thôn 690.400 người (86,12%)``: counts whose shares
+    add up to 100 % are the parts of one whole, their sum (:func:`breakdown_wholes`, run on the
+    count-share claims by :mod:`parstats.audit.extraction`).
 
 Every rule reads a paragraph once: linear in its length. The lists that count named items are
-:mod:`parstats.audit.lists`, which runs these rules.
+:mod:`parstats.audit.lists`, which runs the other rules.
 """
 from __future__ import annotations
 
@@ -26,11 +30,14 @@ import bisect
 import re
 from decimal import Decimal
 
+from parstats.audit.amounts import ROUNDED_UNITS
 from parstats.audit.model import ProvisionalClaim
 from parstats.audit.words import UPPER
 from parstats.markdown import Paragraph
+from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, format_number
 
-__all__ = ["FAR_ABOVE_100", "MAX_SENTENCE_SHARES", "PARTS_CUE_WORDS", "WEAK_BREAKDOWN", "bullet_shares",
+__all__ = ["FAR_ABOVE_100", "MAX_BREAKDOWN_PARTS", "MAX_SENTENCE_SHARES", "PARTS_CUE_WORDS", "WEAK_BREAKDOWN",
+           "WEAK_ROUNDED", "breakdown_wholes", "bullet_shares",
            "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_share_runs", "numbered_shares", "remainder", "same_phrase_shares", "sentence_shares",
            "shares_claim"]
 
@@ -386,3 +393,75 @@ def bullet_shares(paras: list[Paragraph], i: int, out: list) -> None:
         out.append(shares_claim(bullets[0], i + 1, values,
                                 f"{len(values)} bullet lines of one percentage each under '{p.text[-40:]}': "
                                 "the shares of one whole", "breakdown-100"))
+
+
+# -------------------------------------------------------------------------- complete breakdowns
+#: why a complete breakdown of rounded amounts that does not fit is not flagged
+WEAK_ROUNDED = "the counts are rounded amounts (millions, thousands …): their sum is the whole only nearly"
+
+
+def _share_units(reported: str) -> tuple[Decimal, Decimal]:
+    """The value of a reported percentage and half a unit of its last digit."""
+    raw = reported.rstrip("%").strip()
+    d = len(raw.partition(DECIMAL_SYMBOL)[2])
+    return (Decimal(raw.replace(GROUP_SYMBOL, "").replace(DECIMAL_SYMBOL, ".")),
+            Decimal(1).scaleb(-d) / 2)
+
+
+#: the most parts a breakdown of shares adding up to 100% may have (its search stays linear)
+MAX_BREAKDOWN_PARTS = 12
+
+
+def _noun(claim: dict) -> str | None:
+    """The first word of a count's noun ("người" for "người ở")."""
+    unit = claim["detail"].get("unit")
+    return unit.split()[0] if unit else None
+
+
+def breakdown_wholes(shares: list[dict]) -> None:
+    """Counts with a share and no whole whose shares add up to 100 %: the whole is their sum.
+
+    ``Dân số thành thị là 111.300 người (13,88%). Dân số nông thôn là 690.400 người (86,12%).``:
+    the two shares make a complete breakdown, so each is a share of 111.300 + 690.400 (rule
+    ``complete-breakdown``). ``shares`` are the count-share claims of one paragraph without a
+    whole, in order (of one paragraph or of consecutive ones: a list of bullets); runs of two or
+    more of one noun whose shares add up to 100 % within their rounding get the sum of their
+    counts as whole (at most :data:`MAX_BREAKDOWN_PARTS` parts from each start: linear in the
+    claims). Such a run is checked as a
+    passage: when none of its shares fits the sum, none is flagged.
+    """
+    n = len(shares)
+    i = 0
+    while i < n - 1:
+        unit = _noun(shares[i])
+        total, slack, j = Decimal(0), Decimal(0), i
+        best = None
+        while j < n and j - i < MAX_BREAKDOWN_PARTS and _noun(shares[j]) == unit:
+            v, h = _share_units(shares[j]["reported"])
+            total += v
+            slack += h
+            if total - slack > 100:
+                break
+            if j > i and abs(total - 100) <= slack:
+                best = j
+            j += 1
+        if best is None:
+            i += 1
+            continue
+        group = shares[i:best + 1]
+        counts = [c["numerator"] for c in group]
+        whole = sum(counts)
+        how = " + ".join(format_number(v) for v in counts) + f" = {format_number(whole)}"
+        rounded = unit is not None and unit.split()[0].lower() in ROUNDED_UNITS
+        group_id = ("breakdown", group[0]["order"])
+        for c in group:
+            # checked as a passage: when none of its shares fits the sum, the shares add up to
+            # 100% by chance and none is flagged (parstats.audit.passes)
+            c["detail"]["tie"] = "passage"
+            c["detail"]["para"] = group_id
+            c["denominator"] = whole
+            c["denominator_source"] = (f"the counts of a breakdown whose shares add up to 100% ({how})")
+            c["detail"]["rule"] = "complete-breakdown"
+            if rounded:  # "51 triệu người (85%)": amounts rounded, the whole only nearly known
+                c["detail"]["weak"] = WEAK_ROUNDED
+        i = best + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal, ROUND_DOWN, ROUND_HALF_UP, ROUND_UP
 
+from parstats.audit.amountshares import share_fits
 from parstats.audit.averages import per_unit_status
 from parstats.audit.documents import valid_date
 from parstats.audit.inference import (
@@ -16,7 +17,6 @@ from parstats.audit.inference import (
     total_bounds,
 )
 from parstats.audit.model import BASIS_PREFIX, Claim
-from parstats.audit.ties import share_fits
 from parstats.numbers import decimal_places, format_number, format_percent, parse_count, quantize, transpositions
 from parstats.ratios import Target, percent_units, verdict
 
@@ -340,7 +340,7 @@ def audit_one(c: Claim, target=None) -> Finding:
                        f"{c.detail['computed']}, not {c.detail['result_text']}", c.detail["computed"],
                        cause="parts-mismatch")
     if k == "change" and c.detail.get("difference"):
-        # the gap between two stated amounts (parstats.audit.changes, rule price-gap)
+        # the gap between two stated amounts (parstats.audit.comparisons, rule price-gap)
         rec = format_number(Decimal(c.numerator) / c.detail["scale"], c.detail["decimals"])
         if c.numerator == c.detail["stated"]:
             return _consistent(c, rec)

@@ -58,8 +58,9 @@ from parstats.audit.linking import (WEAK_ROUNDED_WHOLE,
 from parstats.audit.model import Claim, KIND_RANK, gc_paused, new_claim
 from parstats.audit.paragraph import ratio_claims, sum_claims
 from parstats.audit.reading import ReportReadError
-from parstats.audit.ties import (breakdown_wholes, named_whole, of_whole_claims, paragraph_ties, rate_ties,
-                                  sentence_whole)
+from parstats.audit.amountshares import named_whole
+from parstats.audit.breakdowns import breakdown_wholes
+from parstats.audit.ties import of_whole_claims, paragraph_ties, rate_ties, sentence_whole
 from parstats.audit.tokens import ParagraphContext, DIGIT_RE, provisional_claim, pct_text, tokenize
 from parstats.markdown import normalize_lines, split_paragraphs
 

@@ -459,7 +459,7 @@ _DIAGNOSES = [
     P("probably {s} ({w})", "có lẽ là {s} ({w})", w="word"),
     P("the number's year {y} disagrees with the date {d}",
       "năm trong số hiệu ({y}) không khớp với ngày ban hành {d}"),
-    # weak ties (parstats.audit.ties, parstats.audit.changes): checked, never flagged
+    # weak ties (parstats.audit.ties, amountshares, breakdowns, changes, comparisons): checked, never flagged
     P("the counts may be of another set of units, or rounded",
       "các số lượng có thể thuộc một tập đơn vị khác, hoặc đã được làm tròn"),
     P("a chart or list of shares may leave out a small part",
