@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from parstats.audit.model import ProvisionalClaim
 from parstats.audit.tables import TableView, table_views
-from parstats.audit.ties import share_fits
+from parstats.audit.amountshares import share_fits
 from parstats.audit.tokens import ParagraphContext, pct_text, provisional_claim
 from parstats.markdown import Paragraph
 
