@@ -1079,6 +1079,8 @@ def test_counts_of_two_levels_graded_nouns_and_numbered_days():
     assert g.status == "inconsistent"
     (h,) = _rule("Lễ hội được tổ chức trong 3 ngày (22, 23 và 24 tháng 5 năm 2025).", "numbered-times")
     assert h.status == "consistent"
+    (k,) = _rule("Đội đã 2 lần vô địch (2010 và 2012).", "numbered-times")  # two numbers, no comma
+    assert k.status == "consistent"
     assert not _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.", "counted-list") \
         or _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.",
                  "counted-list")[0].status != "inconsistent"

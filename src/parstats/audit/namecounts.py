@@ -220,11 +220,16 @@ _NUMBERED_TIMES_RE = re.compile(
     r"(?: [^\W\d_]+){0,3} \((?P<items>[0-9]{1,4}(?:, [0-9]{1,4})*,? và [0-9]{1,4})(?= tháng|\)|/| năm)")
 
 
+_PAREN_NUMBERS_RE = re.compile(r"\([0-9]{1,4}(?:, |,? và )")
+
+
 def numbered_times_claims(p: Paragraph, pidx: int, out: list) -> None:
     """``trong 3 ngày (22, 23 và 24 tháng 5 năm 2025)``, ``4 lần vô địch (2010, 2012, 2015 và
     2018)`` (rule ``numbered-times``): a count of days, times or years, and their numbers listed
     in parentheses. ``consistent`` when they are as many; otherwise no claim."""
     text = p.text
+    if _PAREN_NUMBERS_RE.search(text) is None:
+        return  # no "(22, 23 …" anywhere: found from the parenthesis (a literal: quick)
     for m in _NUMBERED_TIMES_RE.finditer(text):
         items = [x for x in re.split(r",? và |, ", m.group("items")) if x.strip()]
         n = count_value(m.group("n"))
