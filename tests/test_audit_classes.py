@@ -346,6 +346,20 @@ def test_a_row_of_ratios_in_a_flattened_table():
     assert [f.status for f in _rule(off, "flattened-ratio-row")] == ["consistent"] * 3
 
 
+@pytest.mark.parametrize("word,whole", [("tám", 35), ("ba", 12)])
+def test_a_share_of_a_count_written_in_words(word, whole):
+    from parstats.audit.words import COUNT_WORDS
+    n = COUNT_WORDS[word]
+    text = (f"Giải đã trải qua 18 mùa với tổng cộng {whole} đội bóng khác nhau. Nhưng đến nay, chỉ {word} "
+            f"đội từng vô địch (tỷ lệ là {_pct(n, whole, 0)}%).")
+    (f,) = _rule(text, "word-count-share")
+    assert (f.claim.numerator, f.claim.denominator, f.status) == (n, whole, "consistent")
+    (g,) = _rule(text.replace(f"{_pct(n, whole, 0)}%", f"{_pct(n + 1, whole, 0)}%"), "word-count-share")
+    assert g.status == "inconsistent"
+    # a whole of another noun: no tie
+    assert not _rule(text.replace("đội bóng khác", "cầu thủ khác"), "word-count-share")
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

@@ -43,6 +43,7 @@ from __future__ import annotations
 from parstats.audit.lists import list_claims as counted_list_claims
 from parstats.audit.flatrows import flattened_ratio_claims
 from parstats.audit.tableprose import table_backed_shares
+from parstats.audit.wordshares import word_count_shares
 from parstats.audit.tables import table_claims
 from parstats.audit.averages import per_unit_claims
 from parstats.audit.dayofyear import day_of_year_claims
@@ -201,6 +202,8 @@ def _extract(text: str) -> list[Claim]:
     table_backed_shares(paras, ctxs, raw)
     # rows of ratios in a table flattened into a line ("Biên lãi gộp 36% 35% …")
     flattened_ratio_claims(ctxs, raw)
+    # shares of a count written in words ("chỉ tám đội từng vô địch (tỷ lệ là 28%)")
+    word_count_shares(ctxs, raw)
     # shares stated without their counts ("28,95% thủ tục hành chính", "đạt 100%"): claims that
     # cannot be checked, counted as such
     for ctx in ctxs:

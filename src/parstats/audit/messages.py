@@ -338,6 +338,9 @@ _BASIS = [
       "«{a}» chia cho cột «{b}», hàng «{c}» của bảng gần đó (cặp số khớp với tỷ lệ)"),
     P("the row '{c}' as the row '{a}' over the row '{b}', column {n} ({k} of {t} columns fit)",
       "hàng «{c}» là hàng «{a}» chia cho hàng «{b}», cột {n} ({k}/{t} cột khớp)"),
+    P("'{m}' in the same sentence, of the noun of '{c}'", "«{m}» trong cùng câu, cùng danh từ với «{c}»"),
+    P("'{m}' earlier in the paragraph (line {l}), of the noun of '{c}'",
+      "«{m}» ở phần trước của đoạn ({l}), cùng danh từ với «{c}»", l="line"),
     P("'{m}'", "«{m}»"),
 ]
 
