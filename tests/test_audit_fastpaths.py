@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parstats.audit import changes, comparisons, lists, tokens, words
+from parstats.audit import changes, comparisons, countedlists, lists, tokens, words
 from parstats.markdown import _MARKUP_MORE_RE, normalize_lines, split_paragraphs
 from parstats.paths import PROJ_ROOT, RAW_REPORT
 
@@ -164,7 +164,7 @@ def test_rewritten_patterns_match_as_the_plain_ones_in_the_texts():
 def test_words_before_a_position_are_the_plain_ones(text, s, lo):
     s = min(s, len(text))
     m = PLAIN_PREV_WORD_RE.search(text[max(0, s - 20):s])
-    assert lists._prev_word(text, s) == (m.group(1).lower() if m else "")
+    assert countedlists.word_before(text, s) == (m.group(1).lower() if m else "")
     lo = min(lo, s)
     b = s
     while b > lo and text[b - 1].isalnum() and not text[b - 1].isdecimal():
@@ -185,9 +185,9 @@ NUMBERS = ["1", "12", "123", "1.234", "12.345.678", "1,5", "1.234,56", "0,1", "-
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(NUMBERS), max_size=14).map("".join))
 def test_rates_and_table_triples_found_as_by_the_plain_patterns(text):
-    from parstats.audit import averages, tables
+    from parstats.audit import averages, flatrows
 
-    for fast, plain in ((averages._BEFORE_SLASH_RE, PLAIN_BEFORE_SLASH_RE), (tables._TRIPLE_RE, PLAIN_TRIPLE_RE)):
+    for fast, plain in ((averages._BEFORE_SLASH_RE, PLAIN_BEFORE_SLASH_RE), (flatrows._TRIPLE_RE, PLAIN_TRIPLE_RE)):
         assert _spans(fast, text) == _spans(plain, text)
         for lo in range(len(text) + 1):
             for hi in range(lo, len(text) + 1, 4):

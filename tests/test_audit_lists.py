@@ -1,4 +1,5 @@
-"""Counted lists, breakdowns and tables (parstats.audit.lists, parstats.audit.tables).
+"""Counted lists, breakdowns and tables (parstats.audit.countedlists, lists, tables, tablecolumns,
+flatrows).
 
 Every sentence here is made up, of the same shape as the classes of issue 16 item 4; none is
 taken from a labelled text.

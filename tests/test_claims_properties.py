@@ -33,7 +33,7 @@ from parstats.audit import (
 )
 from parstats.audit.checks import fits_rounded_amounts, scaled_text
 from parstats.audit.extraction import extract_claims
-from parstats.audit.lists import NUMBER_WORDS
+from parstats.audit.countedlists import NUMBER_WORDS
 from parstats.audit.words import COUNT_WORDS
 from parstats.numbers import NUMBER_PATTERN, format_number, format_percent, parse_number, parse_percent
 from parstats.paths import RAW_REPORT

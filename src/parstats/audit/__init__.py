@@ -58,9 +58,16 @@ The package, one job per module, each depending only on those above it:
                           weak ties are checked but never flagged
 ``expressions``           calculations written out (``1.000 tấn x 60% = 600 tấn``), redone
 ``records``               match records, totals stated after their parts, names then their count
-``lists``, ``breakdowns`` counted lists; shares of one whole that add to 100 % (among them
-                          complete-breakdown)
-``tables``                table totals, ratio and change columns, structure tables
+``countedlists``          counted lists read forward: a count, then its items (counted-list,
+                          numbered-list)
+``lists``, ``breakdowns`` items named before their count, counts before bullets
+                          (named-then-counted, bulleted-list) and the runner of the list rules;
+                          shares of one whole that add to 100 % (among them complete-breakdown)
+``tablecells``            Markdown tables read: blocks, header, rows, numbers of cells
+                          (:class:`~parstats.audit.tablecells.TableView`)
+``tablecolumns``          ratio, change and total columns, structure tables
+``flatrows``              tables flattened into a line: rows of ratios, change columns
+``tables``                table total rows, and the runner of the table rules
 ``extraction``            :func:`extract_claims`
 ``inference``             count inference (GRIM)
 ``checks``                one claim's status and diagnosis (:class:`Finding`)

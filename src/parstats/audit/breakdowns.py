@@ -22,7 +22,8 @@ Rules (each named in ``detail["rule"]``):
     count-share claims by :mod:`parstats.audit.extraction`).
 
 Every rule reads a paragraph once: linear in its length. The lists that count named items are
-:mod:`parstats.audit.lists`, which runs the other rules.
+:mod:`parstats.audit.countedlists` and :mod:`parstats.audit.lists`, whose
+:func:`~parstats.audit.lists.list_claims` runs the other rules.
 """
 from __future__ import annotations
 

@@ -488,7 +488,7 @@ def audit_one(c: Claim, target=None) -> Finding:
             got = scaled_text(s, c)
             return Finding(c, "inconsistent", "major", f"the calculation {c.detail['calculation']} gives {got}, "
                            f"not {c.reported}", got, cause="parts-mismatch")
-        if "scale" in c.detail:  # shares or decimals on an integer scale (parstats.audit.lists, tables)
+        if "scale" in c.detail:  # shares or decimals on an integer scale (parstats.audit.lists, tables, tablecolumns)
             got, want = scaled_text(s, c), scaled_text(total, c)
             return Finding(c, "inconsistent", "major", f"the parts add up to {got}, not {want}, beyond the "
                            "rounding of the parts", got, cause="parts-mismatch")

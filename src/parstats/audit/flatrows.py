@@ -1,17 +1,26 @@
-"""Rows of ratios in a table flattened into a line of text (rule ``flattened-ratio-row``).
+"""Tables flattened into a line of text: rows of ratios, and change columns.
 
-Business news copies a company's results table as one run of words and numbers, a row after
-another: ``Doanh thu thuần 382.17 416.32 -8% 131.4 153.24 -14% Lãi gộp 138.35 147.31 -6% 48.63
-53.92 -10% Biên lãi gộp 36% 35% 2% 37% 35% Lợi nhuận sau thuế …``. A row of percentages named as a
-ratio (``Biên …``, ``Tỷ suất …``, ``Tỷ lệ …``) holds, column by column, one row of amounts over
-another (``Lãi gộp`` over ``Doanh thu thuần``). The pair of rows is the one whose quotients the
-percentages of the row meet, in order (a percentage between them, a change of the ratio, is
-passed over); at least two must fit, and all but one of the columns. Each fitting percentage is
-a ratio claim, ``consistent``; a percentage that fits no column is left ``unverifiable`` (which
-column a flattened row's cell stands in is not certain).
+Rules (each named in ``detail["rule"]``):
 
-Numbers are written with a decimal point (``382.17``) in these runs; a number whose point stands
-before three digits (a thousands point or a decimal one) makes its row unread.
+``flattened-ratio-row``
+    Business news copies a company's results table as one run of words and numbers, a row after
+    another: ``Doanh thu thuần 382.17 416.32 -8% 131.4 153.24 -14% Lãi gộp 138.35 147.31 -6% 48.63
+    53.92 -10% Biên lãi gộp 36% 35% 2% 37% 35% Lợi nhuận sau thuế …``. A row of percentages named
+    as a ratio (``Biên …``, ``Tỷ suất …``, ``Tỷ lệ …``) holds, column by column, one row of amounts
+    over another (``Lãi gộp`` over ``Doanh thu thuần``). The pair of rows is the one whose
+    quotients the percentages of the row meet, in order (a percentage between them, a change of the
+    ratio, is passed over); at least two must fit, and all but one of the columns. Each fitting
+    percentage is a ratio claim, ``consistent``; a percentage that fits no column is left
+    ``unverifiable`` (which column a flattened row's cell stands in is not certain).
+
+    Numbers are written with a decimal point (``382.17``) in these runs; a number whose point
+    stands before three digits (a thousands point or a decimal one) makes its row unread.
+``table-change-column``
+    A plain-text table flattened into a run of numbers after a label, ``Doanh thu thuần 4602.7
+    4275.08 8%``: two amounts then a signed percentage, the change from the second to the
+    first. Checked allowing for the rounding of the amounts. When at least two other triples of
+    the same run fit, the reading is corroborated and a triple that fits in no rounding is
+    flagged; otherwise it is ``unverifiable``. Run by :func:`parstats.audit.tables.table_claims`.
 
 One pass over each paragraph's rows: linear in the text.
 """
@@ -21,9 +30,10 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from parstats.audit.model import ProvisionalClaim
+from parstats.audit.tablecells import row_claim
 from parstats.markdown import Paragraph
 
-__all__ = ["RATIO_ROW_LABEL_RE", "flattened_ratio_claims"]
+__all__ = ["RATIO_ROW_LABEL_RE", "WEAK_CHANGE_COLUMN", "flattened_change_claims", "flattened_ratio_claims"]
 
 #: a row: a label of words (the first capitalised), then at least two numbers or percentages
 _ROW_RE = re.compile(
@@ -133,3 +143,85 @@ def _claim(p: Paragraph, pidx: int, s: int, e: int, qs: int, reported: str, x: i
     return {"kind": "ratio", "line": p.line_at(s), "quote": quote, "numerator": x, "denominator": y,
             "parts": None, "reported": reported, "denominator_source": source, "target": None,
             "detail": {"rule": "flattened-ratio-row", "x_text": xt, "y_text": yt}, "order": (pidx, s)}
+
+
+# ------------------------------------------------------------------ plain-text change columns
+WEAK_CHANGE_COLUMN = "two amounts and a percentage in a row may not be a change between the two"
+_AMOUNT = r"[0-9]+(?:[.,][0-9]+)?"
+#: (the first amount starts with a digit, the character before it checked from there: the engine
+#: looks for a digit instead of trying every position)
+_TRIPLE_RE = re.compile(
+    r"(?P<a>[0-9](?<![\w.,%/-][0-9])[0-9]*(?:[.,][0-9]+)?) (?P<b>" + _AMOUNT + r") "
+    r"(?P<c>-?[0-9]+(?:[.,][0-9]+)?)%(?![\w])")
+
+
+def _dot_decimal(s: str) -> tuple[int, int]:
+    """``4602.7`` or ``4602,7`` as (units, decimals): one separator, a decimal one."""
+    whole, _, frac = s.replace(",", ".").partition(".")
+    return int(whole + frac), len(frac)
+
+
+def _change_fits(a, b, c) -> tuple[bool, bool]:
+    """Whether (a - b)/b rounds to the reported percentage c, exactly and within the rounding
+    of a and b. a, b, c are (units, decimals), c signed."""
+    (au, ad), (bu, bd), (cu, cd) = a, b, c
+    A, B = Decimal(au).scaleb(-ad), Decimal(bu).scaleb(-bd)
+    if B <= 0 or A < 0:
+        return False, False
+    q = Decimal(1).scaleb(-cd)
+    C = Decimal(cu).scaleb(-cd)
+    exact = ((A - B) / B * 100).quantize(q, rounding=ROUND_HALF_UP) == C
+    ha, hb = Decimal(5).scaleb(-ad - 1), Decimal(5).scaleb(-bd - 1)
+    lo = ((A - ha) - (B + hb)) / (B + hb) * 100
+    hi = ((A + ha) - (B - hb)) / (B - hb) * 100 if B - hb > 0 else Decimal("Infinity")
+    return exact, lo - q / 2 <= C <= hi + q / 2
+
+
+def flattened_change_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """The ``table-change-column`` claims of paragraph ``p`` (index ``pidx``): each triple of two
+    amounts and a percentage in a run of at least two, read as the change from the second amount
+    to the first."""
+    text = p.text
+    if "%" not in text:
+        return
+    triples = []
+    for m in _TRIPLE_RE.finditer(text):
+        a_s, b_s, c_s = m.group("a"), m.group("b"), m.group("c")
+        # a label or another triple before: a row of a flattened table, not a sentence
+        before = text[max(0, m.start() - 2):m.start()]
+        if not (before.endswith(" ") or m.start() == 0):
+            continue
+        if re.search(r"[.,][0-9]{3}$", a_s) or re.search(r"[.,][0-9]{3}$", b_s):
+            continue  # "1.234" is a thousand or a decimal: not said
+        a, b = _dot_decimal(a_s), _dot_decimal(b_s)
+        neg = c_s.startswith("-")
+        c = _dot_decimal(c_s.lstrip("-"))
+        c = (-c[0] if neg else c[0], c[1])
+        triples.append((m, a, b, c, _change_fits(a, b, c)))
+    if len(triples) < 2:
+        return
+    good = sum(1 for t in triples if t[4][1])
+    for m, a, b, c, (exact, near) in triples:
+        corroborated = good - (1 if near else 0) >= 2 and good * 2 > len(triples)
+        if not corroborated and not near:
+            continue  # not read as a change column: no claim
+        dec = max(a[1], b[1])
+        A, B = a[0] * 10 ** (dec - a[1]), b[0] * 10 ** (dec - b[1])
+        reported = m.group("c").lstrip("-") + "%"
+        detail = {"rule": "table-change-column", "unit": "table", "new": A, "old": B, "old_text": m.group("b"),
+                  "new_text": m.group("a"), "direction": "giảm" if A < B else "tăng", "scale": 10 ** dec}
+        if near:
+            detail["rounded_amounts"] = True
+            x = abs(A - B)
+            if not exact:
+                detail["weak"] = "within the rounding of the two amounts"
+        else:
+            x = abs(A - B)
+        if (A < B) != (c[0] < 0) and c[0] != 0:
+            detail["weak"] = "the sign of the percentage and of the change disagree"
+            if not near:
+                continue
+        out.append(row_claim(p, pidx, "change", total=B, numerator=x, reported=reported,
+                             source=(f"a row of a flattened table: {m.group('a')} against {m.group('b')} "
+                                     f"({good} of {len(triples)} such triples of the run fit)"),
+                             detail=detail, quote=text[max(0, m.start() - 30):m.end()], pos=m.start()))

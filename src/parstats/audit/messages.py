@@ -255,7 +255,8 @@ _BASIS = [
     P("the formula '{m}'", "công thức «{m}»"),
     P("'{m}' after the share", "cụm «{m}» ngay sau tỷ lệ"),
     P("the record '{m}' ({s})", "thành tích «{m}» ({s})"),
-    # counted lists, breakdowns, tables and averages (parstats.audit.lists, tables, averages)
+    # counted lists, breakdowns, tables and averages (parstats.audit.countedlists, lists, tables,
+    # tablecolumns, flatrows, averages)
     P("the count '{n}' before a list of {k} names opened by '{o}'",
       "số «{n}» đứng trước danh sách {k} tên, mở đầu bằng «{o}»"),
     P("the count '{n}' before a colon and {k} clauses", "số «{n}» đứng trước dấu hai chấm và {k} vế câu"),

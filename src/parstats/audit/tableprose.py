@@ -27,7 +27,7 @@ import re
 from decimal import Decimal
 
 from parstats.audit.model import ProvisionalClaim
-from parstats.audit.tables import TableView, table_views
+from parstats.audit.tablecells import TableView, table_views
 from parstats.audit.amountshares import share_fits
 from parstats.audit.tokens import ParagraphContext, pct_text, provisional_claim
 from parstats.markdown import Paragraph

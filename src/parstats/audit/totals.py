@@ -18,7 +18,7 @@ from parstats.markdown import Paragraph
 
 __all__ = ["WEAK_PARTS", "parts_of_total_claims", "word_parts_claims"]
 
-#: the same words as the counted lists' (parstats.audit.lists): one diagnosis for both
+#: the same words as the counted lists' (parstats.audit.countedlists): one diagnosis for both
 WEAK_PARTS = "the list may name only some of the items, or one name may stand for several"
 
 
