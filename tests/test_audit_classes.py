@@ -1095,6 +1095,10 @@ def test_counts_of_two_levels_graded_nouns_and_numbered_days():
     assert h.status == "consistent"
     (k,) = _rule("Đội đã 2 lần vô địch (2010 và 2012).", "numbered-times")  # two numbers, no comma
     assert k.status == "consistent"
+    # without parentheses: the numbers right after the count's noun
+    (b,) = _rule("Trong hai ngày 23 và 24-10, đoàn đã làm việc.", "numbered-times")
+    assert b.status == "consistent"
+    assert not _rule("Trong ba ngày 23 và 24-10, đoàn đã làm việc.", "numbered-times")
     assert not _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.", "counted-list") \
         or _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.",
                  "counted-list")[0].status != "inconsistent"

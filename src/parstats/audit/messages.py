@@ -272,6 +272,7 @@ _BASIS = [
     P("{k} items listed before '{q}'", "{k} mục được liệt kê trước «{q}»"),
     P("{k} names right after '{q}'", "{k} tên nêu ngay sau «{q}»"),
     P("{k} numbers of {u} listed in the parentheses", "{k} số {u} được liệt kê trong ngoặc"),
+    P("{k} numbers of {u} listed after it", "{k} số {u} được liệt kê ngay sau"),
     P("{n} times {a} đồng, the range stated before", "{n} lần {a} đồng, mức nêu ở khung trước"),
     P("the goals told one by one before the score '{s}' ({k} scores, each one goal on)",
       "các bàn thắng được kể lần lượt trước tỷ số «{s}» ({k} tỷ số, mỗi tỷ số hơn tỷ số trước một bàn)"),

@@ -221,6 +221,12 @@ _NUMBERED_TIMES_RE = re.compile(
 
 
 _PAREN_NUMBERS_RE = re.compile(r"\([0-9]{1,4}(?:, |,? và )")
+#: the same without parentheses: "Trong hai ngày 23 và 24-10", "hai đợt tu chính năm 1970 và năm 1993"
+_BARE_TIMES_RE = re.compile(
+    r"(?<!\w)(?P<n>[0-9]{1,2}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)) (?P<noun>ngày|đợt|lần|năm|kỳ|mùa|tuần|tháng)"
+    r"(?: [^\W\d_]+){0,3}? (?P<items>(?:năm )?[0-9]{1,4}(?:, (?:năm )?[0-9]{1,4})*,? và (?:năm )?[0-9]{1,4})"
+    r"(?=[-/][0-9]| tháng| năm [0-9]|[,.;)]|$)")
+_BARE_NUMBERS_RE = re.compile(r"[0-9] và (?:năm )?[0-9]")
 
 
 def numbered_times_claims(p: Paragraph, pidx: int, out: list) -> None:
@@ -228,16 +234,20 @@ def numbered_times_claims(p: Paragraph, pidx: int, out: list) -> None:
     2018)`` (rule ``numbered-times``): a count of days, times or years, and their numbers listed
     in parentheses. ``consistent`` when they are as many; otherwise no claim."""
     text = p.text
-    if _PAREN_NUMBERS_RE.search(text) is None:
-        return  # no "(22, 23 …" anywhere: found from the parenthesis (a literal: quick)
-    for m in _NUMBERED_TIMES_RE.finditer(text):
+    found = []
+    if _PAREN_NUMBERS_RE.search(text) is not None:  # "(22, 23 …": found from the parenthesis (quick)
+        found += [(m, ")") for m in _NUMBERED_TIMES_RE.finditer(text)]
+    if _BARE_NUMBERS_RE.search(text) is not None:
+        found += [(m, "") for m in _BARE_TIMES_RE.finditer(text)]
+    for m, close in found:
         items = [x for x in re.split(r",? và |, ", m.group("items")) if x.strip()]
         n = count_value(m.group("n"))
         if n < 2 or n != len(items):
             continue
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0) + ")",
+        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0) + close,
                     "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
-                    "denominator_source": f"{n} numbers of {m.group('noun')} listed in the parentheses",
+                    "denominator_source": f"{n} numbers of {m.group('noun')} listed "
+                                          + ("in the parentheses" if close else "after it"),
                     "target": None, "detail": {"unit": m.group("noun"), "rule": "numbered-times", "list": True,
                                                "weak": WEAK_BACK},
                     "order": (pidx, m.start("n"))})
