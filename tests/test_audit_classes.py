@@ -360,6 +360,22 @@ def test_a_share_of_a_count_written_in_words(word, whole):
     assert not _rule(text.replace("đội bóng khác", "cầu thủ khác"), "word-count-share")
 
 
+def test_a_score_against_the_scorer_line():
+    home = ["Siladi 7'", "Xuân Tú 32'", "Tuấn Hải 83'"]
+    away = ["Mạnh Cường 24' (pen)"]
+    text = (f"Cầu thủ Hà Nội mừng bàn thứ hai trong trận thắng Sài Gòn FC {len(home)}-{len(away)} trên sân Hàng "
+            f"Đẫy. *Ghi bàn: {', '.join(home)} - {', '.join(away)}. Hà Nội FC được đánh giá cao hơn.")
+    found = _rule(text, "scorer-line")
+    assert [(f.claim.reported, f.status) for f in found] == [(str(len(home)), "consistent"), (str(len(away)), "consistent")]
+    # another score, or a past match's with the same goals: nothing said
+    assert not _rule(text.replace(f"{len(home)}-{len(away)}", f"{len(home) + 1}-{len(away)}"), "scorer-line")
+    assert not _rule(text.replace("trong trận thắng", "từng thắng"), "scorer-line")
+    # two goals of one player and an own goal in parentheses count one each
+    text2 = ("HAGL thắng Khánh Hoà 4-1. Ghi bàn: Minh Vương 27’, 70’, Đình Khương (đá phản 29’), Văn Toàn 75’ – "
+             "Chaher 64’. Trước vòng 26, Khánh Hoà có 25 điểm.")
+    assert [f.claim.reported for f in _rule(text2, "scorer-line")] == ["4", "1"]
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

@@ -343,6 +343,11 @@ _BASIS = [
     P("'{m}' in the same sentence, of the noun of '{c}'", "«{m}» trong cùng câu, cùng danh từ với «{c}»"),
     P("'{m}' earlier in the paragraph (line {l}), of the noun of '{c}'",
       "«{m}» ở phần trước của đoạn ({l}), cùng danh từ với «{c}»", l="line"),
+    P("the goals of the scorer line '{q}' ({a} before the dash, {b} after), the score '{c}' read the other way round",
+      "các bàn thắng ở dòng ghi bàn «{q}» ({a} trước gạch nối, {b} sau), tỷ số «{c}» đọc theo chiều ngược lại"),
+    P("the goals of the scorer line '{q}' ({a} before the dash, {b} after), the score '{c}'",
+      "các bàn thắng ở dòng ghi bàn «{q}» ({a} trước gạch nối, {b} sau), tỷ số «{c}»"),
+    P("the score may be another match's", "tỷ số có thể là của một trận khác"),
     P("'{m}'", "«{m}»"),
 ]
 

@@ -272,6 +272,81 @@ def score_claims(p: Paragraph, pidx: int, out: list) -> None:
                             "order": (pidx, m.start(g))})
 
 
+# ------------------------------------------------------------------ the scorer line of a match report
+#: the head of a match report's scorer line ("*Ghi bàn: Siladi 7', Xuân Tú 32' - Mạnh Cường 24' (pen)")
+_SCORERS_HEAD_RE = re.compile(r"(?:Ghi bàn|Bàn thắng|Người ghi bàn)\s*:\s*")
+#: one goal of it: a minute ("7'", "90+1’"), with a note in parentheses after it or not
+_GOAL_MINUTE_RE = re.compile(r"(?<![0-9])[0-9]{1,3}(?:\+[0-9]{1,2})?\s?['’′](?:\s?\([^()]{1,20}\))?\)?")
+#: what may stand between two goals of one side: a name and notes ("Văn Cường 9' & 35'", ", Đình
+#: Khương (đá phản 29’)"), never a full stop
+_GOAL_GAP_RE = re.compile(r"\s*(?:[-–]\s*)?(?:,|&|và)?\s*(?:[^\W\d_][^\s\d,.;:!?'’()&-]*\s?){0,5}(?:\((?:[^\W\d_]+\s?){1,3})?\s*")
+#: the dash between the two sides' goals
+_SIDES_RE = re.compile(r"\s[-–]\s")
+WEAK_SCORERS = "the score may be another match's"
+
+
+def scorer_line_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """``Cầu thủ Hà Nội mừng bàn thứ hai trong trận thắng Sài Gòn FC 3-1 … *Ghi bàn: Siladi 7',
+    Xuân Tú 32', Tuấn Hải 83' - Mạnh Cường 24' (pen).`` (rule ``scorer-line``): the goals of a
+    match report's scorer line, by their minutes, each side's before and after the dash, and the
+    scores of the report said with a word of the game (``thắng``, ``thua``, ``hòa``, ``tỷ số``,
+    ``chung cuộc`` …): a score of as many goals on each side (either way round) is two sum claims,
+    ``consistent``. Nothing is said of another score (it may be another match's, or a score on
+    the way)."""
+    text = p.text
+    head = _SCORERS_HEAD_RE.search(text)
+    if head is None:
+        return
+    sides, cur, pos, end = [], 0, head.end(), head.end()
+    while True:
+        gap = _GOAL_GAP_RE.match(text, pos)
+        g = _GOAL_MINUTE_RE.match(text, gap.end()) if gap else None
+        if g is None:
+            break
+        between = text[pos:gap.end()]
+        if cur and _SIDES_RE.search(between):
+            if sides:
+                break  # a third side: not a scorer line
+            sides.append(cur)
+            cur = 0
+        elif "." in between or len(between) > 60:
+            break
+        cur += 1
+        pos = end = g.end()
+    if cur:
+        sides.append(cur)
+    if not sides or sum(sides) < 1:
+        return
+    a, b = (sides + [0])[:2]
+    for m in _SCORE_RE.finditer(text):
+        x, y = int(m.group("a")), int(m.group("b"))
+        if {(x, y), (y, x)} & {(a, b)} == set() or m.start() in range(head.start(), end):
+            continue
+        if not _RESULT_CUE_RE.search(text, max(0, m.start() - 40), m.start()) \
+                or _PAST_MATCH_RE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        flip = (x, y) != (a, b)
+        for grp, n in (("a", x), ("b", y)):
+            if n == 0:
+                continue
+            out.append({"kind": "sum", "line": p.line_at(m.start(grp)), "quote": text[max(0, m.start() - 30):m.end()].lstrip(),
+                        "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group(grp),
+                        "denominator_source": (f"the goals of the scorer line '{text[head.start():end][:80]}' "
+                                               f"({a} before the dash, {b} after), the score '{m.group(0)}'"
+                                               + (" read the other way round" if flip else "")),
+                        "target": None, "detail": {"unit": "bàn", "rule": "scorer-line", "list": True,
+                                                   "weak": WEAK_SCORERS},
+                        "order": (pidx, m.start(grp))})
+
+
+#: a word that puts a score in another, earlier match ("Khánh Hoà từng thua HAGL 1-4 … ở giai đoạn một")
+_PAST_MATCH_RE = re.compile(r"(?i)\b(?:từng|lượt đi|trước đó|mùa trước|năm ngoái)\b")
+#: a word of a result or a running score before a score ("thắng Sài Gòn FC 3-1", "tỷ số 2-0")
+_RESULT_CUE_RE = re.compile(
+    r"(?i)(?:thắng|thua|hòa|hoà|tỷ số|tỉ số|chung cuộc|dẫn|gỡ|ấn định|kết quả|nâng|rút ngắn|cách biệt)"
+    r"(?: [^\W\d_]+| [A-ZĐ][\w.]*){0,4} $")
+
+
 # ------------------------------------------------------------------ the rest of a fraction
 _FRACTION_REST_RE = re.compile(
     r"(?<![0-9.,/])(?P<x>[0-9]{1,4})/(?P<y>[0-9]{1,4})(?![0-9/]) (?P<u>[^\W\d_]+)(?P<mid>[^.;!?0-9]{0,80}?),? "
