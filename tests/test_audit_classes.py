@@ -302,6 +302,14 @@ def test_a_count_of_amounts_listed(amounts):
     assert not [f for f in audit_text(mixed).findings if f.claim.kind == "sum" and "amounts" in str(basis(f.claim))]
 
 
+def test_a_count_of_parts_before_a_colon_is_a_list():
+    (f,) = [f for f in audit_text("Tháp dân số chia thành hai phần: Nam (màu xanh) và Nữ (màu hồng).").findings
+            if f.claim.kind == "sum"]
+    assert (f.claim.denominator, f.status) == (2, "consistent")
+    # "hai phần ba" is a fraction, not a count of parts
+    assert not [f for f in audit_text("Có hai phần ba số hộ là A, B và C.").findings if f.claim.kind == "sum"]
+
+
 def test_the_item_joined_by_va_is_the_last():
     names = ["Kim Sơn", "Thanh Vị", "Cảnh Thuần", "Quang Minh"]
     text = f"Lập ra phủ Trấn Ninh, quản lãnh {len(names)} huyện: {', '.join(names[:-1])} và {names[-1]}, cho họ Cầm nối đời làm tù trưởng."

@@ -146,6 +146,10 @@ def list_items(text: str) -> list[str]:
     return [i for i in items if i.strip()]
 
 
+#: "2 phần: A và B": a count of parts right before a colon is a list (not "hai phần ba", a fraction)
+_PARTS_COLON_RE = re.compile(r"(?<=phần):")
+
+
 def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     """A count and its noun, then its items."""
     text = p.text
@@ -156,8 +160,9 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     if noun_m is None:
         return
     noun = noun_m.group(1).strip()
-    if (noun.split()[0] in NOT_LIST_NOUNS and noun.split()[0] not in WEAK_LIST_NOUNS) or (
-            not digits and written.lower() == "năm" and noun.split()[0] in NOT_LIST_NOUNS):
+    if ((noun.split()[0] in NOT_LIST_NOUNS and noun.split()[0] not in WEAK_LIST_NOUNS) or (
+            not digits and written.lower() == "năm" and noun.split()[0] in NOT_LIST_NOUNS)) \
+            and not (noun == "phần" and _PARTS_COLON_RE.match(text, noun_m.end())):
         return
     # "3 trận gặp Lào, Malaysia và Myanmar", "2 bàn của Tiến Linh và Quang Hải", "hai người là A
     # và B": a count of matches, goals, times or people is a list only when the items are as many
@@ -482,7 +487,8 @@ def forward_lists(p: Paragraph, pidx: int, starts, out: list) -> None:
         if m is None:
             _capital_noun_list(p, pidx, s, out)
             continue
-        if (m.group("noun") in NOT_LIST_NOUNS and m.group("noun") not in WEAK_LIST_NOUNS) \
+        if (m.group("noun") in NOT_LIST_NOUNS and m.group("noun") not in WEAK_LIST_NOUNS
+                and not _PARTS_COLON_RE.match(text, m.end() + 1 + len(m.group("noun")))) \
                 or word_before(text, s) in NOT_COUNT_BEFORE:
             continue
         before = len(out)
