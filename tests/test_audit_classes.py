@@ -384,6 +384,17 @@ def test_a_score_against_the_scorer_line():
     assert [f.claim.reported for f in _rule(text2, "scorer-line")] == ["4", "1"]
 
 
+def test_a_count_with_its_share_before_its_noun():
+    counts = [1, 1, 16, 2, 14]
+    whole = sum(counts)
+    parts = ", ".join(f"{n} ({_pct(n, whole, 2)}%) Bí thư là {role}" for n, role in
+                      zip(counts, ["Ủy viên Bộ Chính trị", "Bí thư Trung ương", "Ủy viên Trung ương",
+                                   "Ủy viên dự khuyết", "chưa tham gia Trung ương"]))
+    text = f"- Về vị trí trong Trung ương Đảng, có {parts}."
+    found = [f for f in audit_text(text).findings if f.claim.kind == "ratio"]
+    assert [(f.claim.numerator, f.claim.denominator, f.status) for f in found] == [(n, whole, "consistent") for n in counts]
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

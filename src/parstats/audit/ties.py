@@ -238,8 +238,8 @@ def sentence_whole(ctx: ParagraphContext, t: NumberToken) -> tuple[int, str, str
         if u.a <= t.a:
             return None
         after = text[u.e + len(u.unit2 or "") + 1:u.e + len(u.unit2 or "") + 12]
-        if _SHARE_AFTER_RE.match(after):
-            return None  # "300 người (60%), 200 người (40%)": a part with its own share
+        if _SHARE_AFTER_RE.match(after) or text.startswith(" (", u.e) and "%)" in text[u.e:u.e + 12]:
+            return None  # "300 người (60%), 200 người (40%)", "16 (47,06%) Bí thư": a part with its own share
         strong = (_WHOLE_CUE_RE.search(text, max(s0, u.s - 40), u.s) is not None
                   or re.search(r"(?i)\btrong đó\b", text[u.e:t.s]) is not None)
         return (u.a, f"'{u.text} {u.unit2}' earlier in the sentence, of the same noun",

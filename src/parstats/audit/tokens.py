@@ -103,7 +103,7 @@ def _word_tree(words) -> str:
 #: giving digits back never makes a match).
 _TOKEN_START_RE = re.compile(
     r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%"
-    r"| ?(?!" + _word_tree(TIME_UNITS | NOT_UNIT) + r")[" + _LOWER + r"])")
+    r"| ?(?!" + _word_tree(TIME_UNITS | NOT_UNIT) + r")[" + _LOWER + r"]| \([0-9]{1,3}(?:,[0-9]{1,4})? ?%\) )")
 #: the same for a table row, where a whole number is never a count (``tokenize`` drops it)
 _TABLE_TOKEN_START_RE = re.compile(
     r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%)")
@@ -395,6 +395,10 @@ class ParagraphContext:
         return start, end
 
 
+#: a count's share in parentheses right after it, before its noun: " (47,06%) "
+_PAREN_SHARE_RE = re.compile(r" \([0-9]{1,3}(?:,[0-9]{1,4})? ?%\) ")
+
+
 def _count_of(raw: str) -> int:
     """The count of a token that matched ``INTEGER_PATTERN`` (``parse_count``'s fast path, inline)."""
     return int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
@@ -472,14 +476,21 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
                     continue
                 # most numbers are followed by punctuation, a capital or nothing: no noun
                 after = text[e + 1:e + 2] if text[e:e + 1] == " " else text[e:e + 1]
-                if not after.islower():
+                ue = e  # where the noun is looked for
+                if after == "(" and (pm := _PAREN_SHARE_RE.match(text, e)) is not None:
+                    # "16 (47,06%) Bí thư", "2 (5,88%) đồng chí": the count's share before its noun
+                    ue = pm.end() - 1
+                    after = text[ue + 1:ue + 2]
+                    if not after.isalpha():
+                        continue
+                elif not after.islower():
                     continue
                 # unit, unit2 = _unit_after(text, e), inline (its first test is the one above)
-                wm = word_after(text, e)
+                wm = word_after(text, ue)
                 if wm is None:
                     continue
                 unit, w2 = wm.groups()
-                if not unit[0].islower() or unit in NOT_UNIT or unit in TIME_UNITS:
+                if not (unit[0].islower() or ue > e) or unit in NOT_UNIT or unit in TIME_UNITS:
                     continue
                 unit2 = f"{unit} {w2}" if w2 and w2[0].islower() else unit
                 # _count_of(raw), inline: the token matched INTEGER_PATTERN (never raises)
