@@ -395,6 +395,28 @@ def test_a_count_with_its_share_before_its_noun():
     assert [(f.claim.numerator, f.claim.denominator, f.status) for f in found] == [(n, whole, "consistent") for n in counts]
 
 
+@pytest.mark.parametrize("before,cut", [(60, 12), (45, 9)])
+def test_a_time_limit_cut_by_a_part_of_it(before, cut):
+    text = f"Thời hạn giải quyết tối đa là {before - cut} ngày *(cắt giảm {cut:02d}/{before} ngày, tương ứng 20%)."
+    (f,) = _rule(text, "cut-of")
+    assert (f.claim.denominator, f.status) == (before - cut, "consistent")
+    (g,) = _rule(text.replace(f"là {before - cut} ngày", f"là {before - cut - 10} ngày"), "cut-of")
+    assert g.status == "inconsistent" and g.recomputed == str(before - cut)
+
+
+def test_of_whole_after_tuc():
+    (f,) = _rule("Theo quy định, 14 trong 20 đội đồng ý, tức 70%.", "of-whole")
+    assert (f.claim.numerator, f.claim.denominator, f.status) == (14, 20, "consistent")
+
+
+def test_a_head_with_its_share_before_trong_do():
+    parts = [59, 102, 70]
+    text = (f"Đoàn giành {sum(parts)} huy chương (93,9%), trong đó có {parts[0]} huy chương vàng, "
+            f"{parts[1]} huy chương bạc và {parts[2]} huy chương đồng.")
+    (f,) = [g for g in audit_text(text).findings if g.claim.kind == "sum"]
+    assert (f.claim.denominator, list(f.claim.parts), f.status) == (sum(parts), parts, "consistent")
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

@@ -352,3 +352,29 @@ def period_change_claims(ctx: ParagraphContext, claims: list) -> None:
         add_change_claim(ctx, claims, "change-periods", ma.start(), t.e, old, new, t,
                          f"'{a.text}' and '{b.text}', each after its period, before "
                          f"'{d.group(0).strip()} {t.text}%'", WEAK_PERIODS, ma.start("a"))
+
+
+# ------------------------------------------------------------------- a time limit cut by a part of it
+#: "tối đa là 48 ngày *(cắt giảm 12/60 ngày)": the limit after a cut of a days of the b it was
+_CUT_OF_RE = re.compile(
+    r"(?<![0-9.,])(?P<x>[0-9]{1,4}) (?P<u>ngày làm việc|ngày|tháng|giờ)[ *]{0,3}\((?:đã )?(?:cắt giảm|giảm|rút ngắn) "
+    r"(?P<a>[0-9]{1,4})/(?P<b>[0-9]{1,4}) (?P=u)")
+
+
+def cut_of_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``thời hạn giải quyết tối đa là 48 ngày *(cắt giảm 12/60 ngày, tương ứng 20%)`` (rule
+    ``cut-of``): a limit, then in parentheses the cut as a part of the limit before it, of the same
+    unit: the limit is what the cut leaves, b − a. The three numbers are stated: checked, and
+    flagged when they do not fit."""
+    text = ctx.text
+    for m in _CUT_OF_RE.finditer(text):
+        x, a, b = int(m.group("x")), int(m.group("a")), int(m.group("b"))
+        if not 0 < a < b:
+            continue
+        calc = f"{m.group('b')} − {m.group('a')}"
+        claims.append(provisional_claim(
+            ctx, "sum", m.start(), m.end(), denominator=x, parts=(b, -a), reported=m.group("x"),
+            source=f"the limit of {m.group('b')} {m.group('u')} cut by {m.group('a')}",
+            detail={"unit": m.group("u"), "rule": "cut-of", "calculation": calc, "derived_parts": True, "scale": 1},
+            quote_start=m.start(), line_pos=m.start()))
+

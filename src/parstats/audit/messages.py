@@ -348,6 +348,7 @@ _BASIS = [
     P("the goals of the scorer line '{q}' ({a} before the dash, {b} after), the score '{c}'",
       "các bàn thắng ở dòng ghi bàn «{q}» ({a} trước gạch nối, {b} sau), tỷ số «{c}»"),
     P("the score may be another match's", "tỷ số có thể là của một trận khác"),
+    P("the limit of {a} {u} cut by {b}", "thời hạn {a} {u} được cắt giảm {b}"),
     P("'{m}'", "«{m}»"),
 ]
 

@@ -324,6 +324,8 @@ def sum_claims(ctx: ParagraphContext, claims: list) -> None:
         if h.used:
             continue
         nxt = toks[h.idx + 1] if h.idx + 1 < len(toks) else None
+        if nxt is not None and nxt.role == "pct" and "(" in text[h.e:nxt.s] and h.idx + 2 < len(toks):
+            nxt = toks[h.idx + 2]  # "231 huy chương (93,9%), trong đó …": the head's share passed over
         if nxt is None:
             continue
         td = TRONG_DO_RE.search(text, h.e, nxt.s)

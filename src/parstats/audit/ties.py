@@ -49,7 +49,7 @@ from parstats.audit.amounts import (LETTER, NUMBER, UNIT, approx_before, clause_
                                     pct_windows, scaled)
 from parstats.audit.amountshares import amount_share_claims, shortfall_claims
 from parstats.audit.changes import amount_percent_claims, change_claims, scaled_amount_claims
-from parstats.audit.comparisons import (difference_claims, named_base_claims, paren_base_claims,
+from parstats.audit.comparisons import (cut_of_claims, difference_claims, named_base_claims, paren_base_claims,
                                         period_change_claims, price_gap_claims)
 from parstats.audit.expressions import calculation_claims
 from parstats.audit.records import paragraph_records, record_counts
@@ -80,9 +80,9 @@ _OF_WHOLE_LINK_RE = re.compile(r"(?:trong|trên|sau|qua) (?:tổng số |tổng 
 #: between the whole's noun and the share: only a cue (strong) ...
 _OF_WHOLE_CUE_RE = re.compile(
     r" ?(?:" + LETTER + r"+(?: " + LETTER + r"+){0,5})?(?:, ?| ?\( ?| - )(?:(?:với |đạt |chiếm |bằng )?(?:tỷ lệ|tỉ lệ)"
-    r"(?: [^\W\d_]+){0,2} ?:? ?|đạt |chiếm |bằng )?\(? ?$")
+    r"(?: [^\W\d_]+){0,2} ?:? ?|đạt |chiếm |bằng |tức là |tức )?\(? ?$")
 #: ... or a share cue after other words (weak)
-_SHARE_END_RE = re.compile(r"(?:đạt|chiếm|bằng|tương ứng|tương đương|tỷ lệ|tỉ lệ)(?: là)?[ :]{0,2}\(? ?$")
+_SHARE_END_RE = re.compile(r"(?:đạt|chiếm|bằng|tương ứng|tương đương|tỷ lệ|tỉ lệ|tức)(?: là)?[ :]{0,2}\(? ?$")
 
 
 _TRONG_NUMBER_RE = re.compile(r"[Tt]rong (?:số |tổng số )?[0-9]")
@@ -500,4 +500,6 @@ def paragraph_ties(ctx: ParagraphContext, claims: list) -> None:
             labelled_count_claims(ctx, claims)
         vote_members(ctx, claims)
     paragraph_records(ctx, claims)
+    if "ả" in text and "giảm " in text and "/" in text:
+        cut_of_claims(ctx, claims)
     amount_ties(ctx, claims)
