@@ -417,6 +417,18 @@ def test_a_head_with_its_share_before_trong_do():
     assert (f.claim.denominator, list(f.claim.parts), f.status) == (sum(parts), parts, "consistent")
 
 
+def test_a_record_in_the_sentence_next_to_its_matches():
+    w, d, l = 97, 28, 16
+    text = (f"Đến nay, họ đã chơi {w + d + l} trận trên sân nhà ở V-League. Trong đó, đội bóng thắng {w}, "
+            f"hòa {d} và thua {l} trận. Tỷ lệ thắng của họ đạt {_pct(w, w + d + l, 0)}%.")
+    found = _rule(text, "match-record")
+    assert [(f.claim.denominator, f.status) for f in found] == [(w + d + l, "consistent")]
+    back = "Họ thắng 27, hòa sáu trận trên sân nhà. Họ chỉ thủng lưới 30 bàn trong 33 trận này."
+    assert [(f.claim.denominator, f.status) for f in _rule(back, "match-record")] == [(33, "consistent")]
+    # not opened by "Trong đó": the record may be of other matches
+    assert not _rule(text.replace("Trong đó, đội", "Mùa trước, đội"), "match-record")
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

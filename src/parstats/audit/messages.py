@@ -349,6 +349,8 @@ _BASIS = [
       "các bàn thắng ở dòng ghi bàn «{q}» ({a} trước gạch nối, {b} sau), tỷ số «{c}»"),
     P("the score may be another match's", "tỷ số có thể là của một trận khác"),
     P("the limit of {a} {u} cut by {b}", "thời hạn {a} {u} được cắt giảm {b}"),
+    P("'{m}' and the wins, draws and losses of the sentence next to it",
+      "«{m}» và số trận thắng, hòa, thua ở câu liền kề"),
     P("'{m}'", "«{m}»"),
 ]
 

@@ -96,7 +96,8 @@ def record_counts(text: str, lo: int, hi: int) -> tuple[dict[str, int], int, int
 def record_claims(ctx: ParagraphContext, claims: list) -> None:
     """Wins, draws and losses against the matches of their sentence (rule ``match-record``)."""
     text = ctx.text
-    for s, e in _sentences(text):
+    sentences = list(_sentences(text))
+    for k, (s, e) in enumerate(sentences):
         results = {}
         for m in _RESULT_RE.finditer(text, s, e):
             key = _KIND[(m.group("verb") or m.group("noun")).lower()]
@@ -110,6 +111,9 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
             _points(ctx, claims, results, s, e)
         matches = [m for m in _MATCHES_RE.finditer(text, s, e)
                    if not any(r.start() <= m.start() < r.end() for r in results.values())]
+        if not matches:
+            _record_next_to(ctx, claims, sentences, k, results)
+            continue
         if len(matches) != 1:
             continue
         mm = matches[0]
@@ -126,6 +130,41 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
             ctx, "sum", first, last, denominator=total, parts=tuple(parts), reported=mm.group("n"),
             source=f"'{mm.group(0)}' and the wins, draws and losses of its sentence",
             detail=detail, quote_start=first, line_pos=mm.start()))
+
+
+#: a record's sentence opened as the breakdown of the matches of the sentence before
+_TRONG_DO_OPEN_RE = re.compile(r"\s*(?:Trong đó|Trong số đó|Trong số này)\b")
+#: the matches of the record before, pointed back at ("trong 33 trận này")
+_MATCHES_BACK_RE = re.compile(r"(?i)(?<!\w)(?P<n>[0-9]{1,3}|(?i:" + _WORDS + r")) (?P<noun>trận(?: đấu)?)[ \u00a0](?:này|đó|trên)\b")
+
+
+def _record_next_to(ctx: ParagraphContext, claims: list, sentences, k: int, results: dict) -> None:
+    """``Đến nay, họ đã chơi 141 trận trên sân nhà. Trong đó, đội bóng thắng 97, hòa 28 và thua 16
+    trận. Tỷ lệ thắng … đạt 69%.``, ``… thắng 27, hòa sáu trận … Họ … thủng lưới 30 bàn trong 33 trận
+    này.`` (rule ``match-record``, weak): a record without its matches, and the matches in the
+    sentence before it when the record's opens with ``Trong đó``, or pointed back at (``N trận
+    này``) in the sentence after it. ``consistent`` when they add up; otherwise ``unverifiable``."""
+    text = ctx.text
+    s, e = sentences[k]
+    mm = None
+    if k > 0 and _TRONG_DO_OPEN_RE.match(text, s):
+        before = [m for m in _MATCHES_RE.finditer(text, *sentences[k - 1])]
+        mm = before[0] if len(before) == 1 else None
+    if mm is None and k + 1 < len(sentences):
+        after = list(_MATCHES_BACK_RE.finditer(text, *sentences[k + 1]))
+        mm = after[0] if len(after) == 1 else None
+    if mm is None:
+        return
+    counts = {_KIND[(r.group("verb") or r.group("noun")).lower()]: count_value(r.group("n1") or r.group("n2"))
+              for r in results.values()}
+    total = count_value(mm.group("n"))
+    if total is None or None in counts.values():
+        return
+    detail = {"unit": mm.group("noun"), "rule": "match-record", "weak": WEAK_RECORD}
+    claims.append(provisional_claim(
+        ctx, "sum", mm.start(), mm.end(), denominator=total, parts=tuple(counts.values()), reported=mm.group("n"),
+        source=f"'{mm.group(0)}' and the wins, draws and losses of the sentence next to it",
+        detail=detail, quote_start=mm.start(), line_pos=mm.start()))
 
 
 #: points of a record: "10 điểm", "có 10 điểm", "giành 10 điểm"
