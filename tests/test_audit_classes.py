@@ -1167,6 +1167,8 @@ def test_counts_of_two_levels_graded_nouns_and_numbered_days():
     # without parentheses: the numbers right after the count's noun
     (b,) = _rule("Trong hai ngày 23 và 24-10, đoàn đã làm việc.", "numbered-times")
     assert b.status == "consistent"
+    (y,) = _rule("Việt Nam 3 lần đứng thứ ba thế giới, vào các năm 1999, 2007 và 2017.", "numbered-times")
+    assert y.status == "consistent"
     assert not _rule("Trong ba ngày 23 và 24-10, đoàn đã làm việc.", "numbered-times")
     assert not _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.", "counted-list") \
         or _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.",
