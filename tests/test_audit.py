@@ -497,6 +497,9 @@ def test_document_number_conventions(text, status):
     ("Ngày 29 tháng 2 năm 1700", "unverifiable"),  # Julian
     ("Ngày 29 tháng 2 năm 1962", "inconsistent"),
     ("từ 31/11/2025 đến 03/02/2026", "inconsistent"),
+    ("| Ngày sinh | 31 tháng 6, 1920 |", "inconsistent"),  # an infobox date, without "ngày"
+    ("Sinh 19 tháng 5 năm 1890 tại Nghệ An.", "consistent"),
+    ("Ngày 31 tháng 4, 2020, ông mất.", "inconsistent"),
 ])
 def test_date_classes(text, status):
     dates = [f for f in audit_text(text).findings if f.claim.kind == "date"]

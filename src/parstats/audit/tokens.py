@@ -147,6 +147,24 @@ def long_dates(text: str):
                 yield m
 
 
+#: a date with its year and no "ngày" before it, as infoboxes and references write them: "19 tháng 5
+#: năm 1890", "31 tháng 4, 2020" (a year of four digits, no word of a count after it)
+_BARE_LONG_DATE_RE = re.compile(
+    r"(?<![0-9.,/])([0-9]{1,2}) (?i:tháng) ([0-9]{1,2})(?: (?i:năm) ([12][0-9]{3})|, ([12][0-9]{3})(?! [a-zđà-ỹ]))"
+    r"(?![0-9]|[.,][0-9])")
+
+
+def _all_long_dates(text: str):
+    """The long dates of :func:`long_dates`, then those of :data:`_BARE_LONG_DATE_RE` that do not
+    overlap them, in order of their start."""
+    got = [(m, m.start(3)) for m in long_dates(text)]
+    spans = [m.span() for m, _ in got]
+    for m in _BARE_LONG_DATE_RE.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):
+            got.append((m, m.start(3) if m.group(3) else m.start(4)))
+    return sorted(got, key=lambda x: x[0].start())
+
+
 #: a lunar date: "ngày 30 tháng 2 âm lịch", "(ÂL)"
 _LUNAR_AFTER_RE = re.compile(r"(?i)[^.;]{0,30}(?:âm lịch|\(ÂL\)|\bAL\b)")
 
@@ -417,8 +435,8 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
     if "tháng" in text:
         dates_at = set()
         line_at = ctx.p.line_at
-        for m in long_dates(text):
-            gd, gm, gy = m.groups()
+        for m, ys in _all_long_dates(text):
+            gd, gm, gy = m.group(1), m.group(2), (text[ys:ys + 4] if ys >= 0 else None)
             d, mo = int(gd), int(gm)
             y = int(gy) if gy else None
             # without its year a day is checked against its month in a leap year (29 tháng 2
@@ -443,7 +461,7 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
             dates_at.add(ds)
             dates_at.add(m.start(2))
             if y is not None:
-                dates_at.add(m.start(3))
+                dates_at.add(ys)
     match, word_after = _TOKEN_RE.match, _WORD_AFTER_RE.match
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
