@@ -483,6 +483,7 @@ def test_a_slip_in_a_complete_breakdown_is_still_found():
     ("Theo Nghị quyết 04/NĐ.", "inconsistent"),  # NĐ is a Nghị định in every convention
     ("Theo Nghị định số 33/NQ-CP.", "inconsistent"),  # a State code of another type
     ("Nghị định số 23/2015/NĐ-CP ngày 16/02/2025.", "inconsistent"),  # the year disagrees
+    ("Nghị định 23/2015/NĐ-CP (ngày 16/02/2025).", "inconsistent"),  # its date in parentheses
 ])
 def test_document_number_conventions(text, status):
     (f,) = [f for f in audit_text(text).findings if f.claim.kind == "document"]
