@@ -92,12 +92,17 @@ def ratio_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
                 detail.update(x_text=cells[a].strip(" *"), y_text=cells[b].strip(" *"))
             if not ok and not (others >= RATIO_COLUMN_CORROBORATION and best_fit * 4 >= 3 * len(usable)):
                 detail["weak"] = WEAK_RATIO_COLUMN
-            p = paras[pi]
-            reported = cells[col].strip(" *") + "%"
-            out.append(row_claim(p, pi, "ratio", total=y, numerator=x, reported=reported,
-                                 source=(f"the column '{head.strip()}' as column {a + 1} over column {b + 1} "
-                                         f"({best_fit} of {len(usable)} rows fit)"),
-                                 detail=detail, quote=p.text, pos=max(0, p.text.find(cells[col]))))
+            out.append(_cell_claim(paras, pi, cells[col], "ratio", y, x, cells[col].strip(" *") + "%",
+                                   f"the column '{head.strip()}' as column {a + 1} over column {b + 1} "
+                                   f"({best_fit} of {len(usable)} rows fit)", detail))
+
+
+def _cell_claim(paras: list[Paragraph], pi: int, cell: str, kind: str, total: int, numerator: int,
+                reported: str, source: str, detail: dict) -> dict:
+    """The claim of one cell of a column rule, placed at the cell in its row."""
+    p = paras[pi]
+    return row_claim(p, pi, kind, total=total, numerator=numerator, reported=reported, source=source,
+                     detail=detail, quote=p.text, pos=max(0, p.text.find(cell)))
 
 
 # ------------------------------------------------------------------ change rows
@@ -163,13 +168,10 @@ def change_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
                 detail.update(contradiction=cells[col].strip(), sign=True)
             elif not ok and not corroborated:
                 detail["weak"] = WEAK_CHANGE_ROWS
-            p = paras[pi]
             head = " ".join(h[col] for h in header if col < len(h)).strip()
-            out.append(row_claim(p, pi, "change", total=o, numerator=abs(n - o),
-                                 reported=m.group("n").replace(".", ",") + "%",
-                                 source=(f"the column '{head}' as the change of column {best + 1} from the row "
-                                         f"before ({best_fit} of {len(best_rows)} rows fit)"),
-                                 detail=detail, quote=p.text, pos=max(0, p.text.find(cells[col]))))
+            out.append(_cell_claim(paras, pi, cells[col], "change", o, abs(n - o), m.group("n").replace(".", ",") + "%",
+                                   f"the column '{head}' as the change of column {best + 1} from the row "
+                                   f"before ({best_fit} of {len(best_rows)} rows fit)", detail))
 
 
 # ------------------------------------------------------------------ total columns
