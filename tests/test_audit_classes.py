@@ -1169,6 +1169,12 @@ def test_counts_of_two_levels_graded_nouns_and_numbered_days():
     assert b.status == "consistent"
     (y,) = _rule("Việt Nam 3 lần đứng thứ ba thế giới, vào các năm 1999, 2007 và 2017.", "numbered-times")
     assert y.status == "consistent"
+    (z,) = _rule("Tỷ lệ đạt 19% trong suốt hai thập kỉ 1990 và 2000.", "numbered-times")
+    assert z.status == "consistent"
+    # names set off by a comma after the count's noun and "khác"
+    (c,) = [f for f in audit_text("Ông cùng hai chiến hữu khác, Nguyễn Văn Lâm và Nguyễn Đức Cảnh, đến Hà Nội.").findings
+            if f.claim.kind == "sum"]
+    assert (c.claim.denominator, c.status) == (2, "consistent")
     assert not _rule("Trong ba ngày 23 và 24-10, đoàn đã làm việc.", "numbered-times")
     assert not _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.", "counted-list") \
         or _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.",

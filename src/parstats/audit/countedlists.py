@@ -396,7 +396,7 @@ def _next_sentence_items(p: Paragraph, pidx: int, m: re.Match, out: list) -> boo
 #: words between a count and names that make the names something else than its items: a
 #: companion ("cùng với"), a topic ("về"), a place crossed ("qua"), an owner ("của nhà Trần")
 _NOT_THE_ITEMS_RE = re.compile(r"\b(?:cùng|với|về|qua|giữa|bên|của)\b")
-_GAP_TO_NAME_RE = re.compile(r"(?: " + _LO + r"+){1,8}(?:,(?: " + _LO + r"+){1,4})? (?=[`" + _UP[1:] + r")")
+_GAP_TO_NAME_RE = re.compile(r"(?: " + _LO + r"+){1,8}(?:,(?: " + _LO + r"+){1,4})?,? (?=[`" + _UP[1:] + r")")
 
 
 def _names_later(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, noun: str, pos: int,
