@@ -429,6 +429,21 @@ def test_a_record_in_the_sentence_next_to_its_matches():
     assert not _rule(text.replace("Trong đó, đội", "Mùa trước, đội"), "match-record")
 
 
+def test_a_share_and_its_parts_in_parentheses_then_the_rest():
+    parts = ["5", "3", "20"]
+    head = str(sum(int(v) for v in parts))
+    text = (f"a) Ủy ban nhân dân cấp xã giữ lại tối đa không quá {head}% số thu trên địa bàn để hỗ trợ chi thù "
+            f"lao cho lực lượng trực tiếp thu (không quá {parts[0]}%); chi phí hành chính (không quá {parts[1]}%) và "
+            f"chi thực hiện các nhiệm vụ tại cấp xã (không quá {parts[2]}%). Số tiền thu quỹ còn lại (tối thiểu "
+            f"{100 - int(head)}% số thu trên địa bàn) nộp vào tài khoản quỹ ở cấp huyện.")
+    (f,) = _rule(text, "share-paren-parts")
+    assert (f.claim.reported, f.status) == (head + "%", "consistent")
+    (g,) = _rule(text, "same-whole-breakdown")
+    assert g.status == "consistent"
+    # parts that do not add up: no claim
+    assert not _rule(text.replace(f"(không quá {parts[2]}%)", "(không quá 21%)"), "share-paren-parts")
+
+
 # ------------------------------------------------------------------ more shapes of one class each
 
 def test_a_change_with_its_percentage_in_parentheses_after_the_new_value():

@@ -336,6 +336,43 @@ def same_phrase_shares(p: Paragraph, pidx: int, out: list) -> None:
                                 pos=run[0].start(), end=run[-1].end()))
 
 
+_FULL_STOP_RE = re.compile(r"[.!?](?= |$)")
+#: a share in parentheses after the words it caps ("chi thù lao cho lực lượng thu (không quá 5%)")
+_PAREN_SHARE_RE = re.compile(r"\((?:không quá |tối đa |tối thiểu |khoảng |bằng |chiếm )?([0-9]{1,2}(?:,[0-9]{1,2})?) ?%\)")
+
+
+def paren_part_shares(p: Paragraph, pidx: int, out: list) -> None:
+    """``giữ lại tối đa không quá 28% số thu trên địa bàn để hỗ trợ chi thù lao … (không quá 5%);
+    chi phí hành chính … (không quá 3%) và chi thực hiện các nhiệm vụ … (không quá 20%)`` (rule
+    ``share-paren-parts``): a share, then in the rest of its sentence at least two shares in
+    parentheses, each after the use it is for: the parts of the first when they add up to it
+    exactly (``consistent``); otherwise no claim (they may be parts of something else)."""
+    text = p.text
+    for m in _ANY_PCT_RE.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] == "(":
+            continue  # a part itself
+        stop = _FULL_STOP_RE.search(text, m.end())  # the sentence's end (a semicolon goes on)
+        end = stop.start() if stop else len(text)
+        parts = [x for x in _PAREN_SHARE_RE.finditer(text, m.end(), end + 1)]
+        if len(parts) < 2:
+            continue
+        values = [x.group(1) for x in parts]
+        head = m.group(1)
+        dec = max(len(v.partition(",")[2]) for v in values + [head])
+        units = [int(Decimal(v.replace(",", ".")).scaleb(dec)) for v in values]
+        total = int(Decimal(head.replace(",", ".")).scaleb(dec))
+        if sum(units) != total:
+            continue
+        out.append({"kind": "sum", "line": p.line_at(m.start()), "quote": text[m.start():parts[-1].end()][:200],
+                    "numerator": None, "denominator": total, "parts": tuple(units), "reported": head + "%",
+                    "denominator_source": (f"the share {head}% and the {len(parts)} shares in parentheses after it in "
+                                           "its sentence (" + " + ".join(v + "%" for v in values) + ")"),
+                    "target": None, "detail": {"rule": "share-paren-parts", "unit": "%", "scale": 10 ** dec,
+                                               "weak": WEAK_BREAKDOWN},
+                    # placed at the share's end: the breakdown of the same share stands at its start
+                    "order": (pidx, m.end())})
+
+
 def remainder(p: Paragraph, pidx: int, out: list) -> None:
     """``… chiếm 49%. … 36%, … 7%, … 4%. Hoa hồng … chiếm 4% còn lại``: a share said to be the
     rest closes a breakdown; the shares before it that add to 100 % with it are its parts

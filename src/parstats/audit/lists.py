@@ -27,7 +27,7 @@ import bisect
 import re
 
 from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_parts, item_shares, marker_depth, marker_kind,
-                                        numbered_share_runs,
+                                        numbered_share_runs, paren_part_shares,
                                         same_phrase_shares,
                                         remainder, sentence_shares)
 from parstats.audit.countedlists import (ITEM_RE, NOT_COUNT_BEFORE, NOT_LIST_NOUNS, NUMBER_WORDS, NUMBER_WORDS_CASED,
@@ -351,8 +351,13 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
         if pidx in pcts:
             if "(" in text and any(cue in text for cue in PARTS_CUE_WORDS):
                 inline_parts(p, pidx, out)
+            if "%)" in text:
+                paren_part_shares(p, pidx, out)
             if "còn lại" in text:
+                before = len(out)
                 remainder(p, pidx, out)
+                if len(out) == before:  # "giữ lại 28% số thu … Số tiền còn lại (72% số thu …)"
+                    same_phrase_shares(p, pidx, out)
             elif text.count("%") >= 2:
                 sentence_shares(p, pidx, out)
                 same_phrase_shares(p, pidx, out)

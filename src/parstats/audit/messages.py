@@ -351,6 +351,8 @@ _BASIS = [
     P("the limit of {a} {u} cut by {b}", "thời hạn {a} {u} được cắt giảm {b}"),
     P("'{m}' and the wins, draws and losses of the sentence next to it",
       "«{m}» và số trận thắng, hòa, thua ở câu liền kề"),
+    P("the share {a}% and the {k} shares in parentheses after it in its sentence ({s})",
+      "tỷ lệ {a}% và {k} tỷ lệ trong ngoặc sau nó trong cùng câu ({s})"),
     P("'{m}'", "«{m}»"),
 ]
 
