@@ -337,6 +337,9 @@ def test_a_share_in_prose_of_figures_a_table_gives():
     # no amount and no row named: a row that fits is consistent (weak); none fitting: nothing said
     (h,) = _rule(_gdp(cell(region), cell(world), right), "table-backed-share")
     assert h.status == "consistent" and h.claim.detail.get("weak")
+    # an amount of another scale than the table's ("USD" under "tỉ USD"): never the strong tie
+    other = _gdp(cell(region), cell(world), wrong, cell(region)).replace(f"{cell(region)} tỉ USD,", f"{cell(region)} USD,")
+    assert all(f.claim.detail.get("weak") or f.status != "inconsistent" for f in _rule(other, "table-backed-share"))
     assert not _rule(_gdp(cell(region), cell(world), wrong), "table-backed-share")
 
 

@@ -56,6 +56,21 @@ _APPROX_BEFORE_RE = re.compile(r"(?:hơn|khoảng|gần|trên|xấp xỉ|ước|
 _OTHER_LABEL_RE = re.compile(r"(?i)\bkhác\b")
 
 
+#: the unit a table's caption or header gives: "(Đơn vị: tỉ USD)", "Tổng mức bán lẻ (nghìn tỉ đồng)"
+_UNIT_SAID_RE = re.compile(r"\((?:[Đđ]ơn vị(?: tính)?\s*:\s*)?([^()0-9%:]{1,24})\)")
+
+
+def _unit_key(text: str) -> str:
+    return " ".join(text.lower().replace("tỷ", "tỉ").split())
+
+
+def _same_unit(unit: str, tv: TableView) -> bool:
+    """Whether the table gives its figures in ``unit`` exactly (scale word and all: "tỉ USD" is not
+    "USD", "tấn" is not "nghìn tấn")."""
+    said = {_unit_key(m.group(1)) for m in _UNIT_SAID_RE.finditer(tv.caption + " " + " ".join(tv.heads))}
+    return _unit_key(unit) in said
+
+
 def _number(text: str) -> tuple[int, int]:
     whole, _, frac = text.partition(",")
     return int(re.sub(r"[ \u00a0.]", "", whole) + frac), len(frac)
@@ -134,7 +149,7 @@ def _share(ctx: ParagraphContext, t, m: re.Match, views: list[TableView], claims
             if y[0] <= 0:
                 continue
             x = None
-            if dated and amount is not None and amount.group("unit") in tv.caption + " ".join(tv.heads):
+            if dated and amount is not None and _same_unit(amount.group("unit"), tv):
                 x, how = _number(amount.group("n")), f"the amount '{amount.group(0)}' of the sentence"
             elif dated:
                 named = [(lab, v) for lab, v in parts if len(lab) >= 4 and lab.lower() in para
