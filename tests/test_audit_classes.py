@@ -367,8 +367,9 @@ def test_a_share_of_a_count_written_in_words(word, whole):
     assert (f.claim.numerator, f.claim.denominator, f.status) == (n, whole, "consistent")
     (g,) = _rule(text.replace(f"{_pct(n, whole, 0)}%", f"{_pct(n + 1, whole, 0)}%"), "word-count-share")
     assert g.status == "inconsistent"
-    # a whole of another noun: no tie
+    # a whole of another noun: no tie; a rate of each thing counted ("có tỷ lệ thắng"): no tie
     assert not _rule(text.replace("đội bóng khác", "cầu thủ khác"), "word-count-share")
+    assert not _rule(text.replace("từng vô địch (tỷ lệ là", "có tỷ lệ thắng").replace("%).", "%."), "word-count-share")
 
 
 def test_a_score_against_the_scorer_line():

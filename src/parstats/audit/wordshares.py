@@ -4,7 +4,8 @@ News writes small counts in words: ``V-League đã trải qua 18 mùa giải v�
 khác nhau. Nhưng đến nay, chỉ tám đội từng vô địch (tỷ lệ là 28%)``. The numeric tokens never
 see ``tám``; this rule reads, for a percentage that nothing else tied, the count in words before
 it in its sentence (``hai`` … ``mười lăm`` and a noun, at most eight words before it, with no
-other number between) and the whole of the same noun:
+other number between, and a share's cue right before the percentage: ``(tỷ lệ là``, ``, chiếm``,
+``, tức``, ``(``) and the whole of the same noun:
 
 - ``trên/trong tổng số N <noun>`` in the same sentence, or
 - ``tổng cộng/tổng số N <noun>`` earlier in the paragraph (the last one).
@@ -30,6 +31,10 @@ _WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(
     (w for w in COUNT_WORDS if w not in ("một", "tư")), key=len, reverse=True))
 #: a count in words and its noun, then up to eight words and the share (no digit between)
 _COUNT_BEFORE_RE = re.compile(r"(?<!\w)(?P<w>" + _WORDS + r")[ \u00a0](?P<noun>" + LOWER + r"+)(?=[^0-9%]{0,60}$)")
+#: the cue right before a share of the count ("(tỷ lệ là", ", chiếm", ", tức", "(") — not a rate
+#: of each thing counted ("hai đội có tỷ lệ thắng 60%")
+_CUE_BEFORE_RE = re.compile(r"(?:[(,] ?(?:(?:tỷ lệ|tỉ lệ)(?: là| đạt)?|chiếm(?: tỷ lệ| tỉ lệ)?|tức(?: là)?|tương đương|bằng)?"
+                            r"|chiếm(?: tỷ lệ| tỉ lệ)?|tương đương) ?$")
 #: a whole of a noun after "tổng số"/"tổng cộng" ("tổng cộng 35 đội bóng")
 _WHOLE_RE = re.compile(r"(?:tổng cộng|tổng số)[ \u00a0](?:là[ \u00a0]|có[ \u00a0])?(?P<y>[0-9]{1,3}(?:\.[0-9]{3})*)"
                        r"[ \u00a0](?P<noun>" + LOWER + r"+)")
@@ -54,8 +59,8 @@ def _share(ctx: ParagraphContext, t, claims: list) -> None:
     m = None
     for m in _COUNT_BEFORE_RE.finditer(text, lo, t.s):
         pass
-    if m is None or len(text[m.end():t.s].split()) > 8:
-        return
+    if m is None or len(text[m.end():t.s].split()) > 8 or not _CUE_BEFORE_RE.search(text, m.end(), t.s):
+        return  # a share of the count says so right before it: "(tỷ lệ là 28%)", ", chiếm 28%"
     noun = m.group("noun").lower()
     if noun in _NOT_COUNT_NOUNS:
         return
