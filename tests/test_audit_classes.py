@@ -310,6 +310,16 @@ def test_a_count_of_parts_before_a_colon_is_a_list():
     assert not [f for f in audit_text("Có hai phần ba số hộ là A, B và C.").findings if f.claim.kind == "sum"]
 
 
+def test_a_count_of_names_joined_by_dashes():
+    for text, n in (("Quan hệ giữa hai nước Việt Nam – Phần Lan ngày càng tốt.", 2),
+                    ("Hợp tác giữa 3 nước Thái Lan - Lào - Campuchia được đẩy mạnh.", 3)):
+        (f,) = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+        assert (f.claim.denominator, f.status) == (n, "consistent")
+    # the two ends of one route are not two flights
+    assert not [f for f in audit_text("Hãng mở thêm hai chuyến TP.HCM - Vinh mỗi ngày.").findings
+                if f.claim.kind == "sum"]
+
+
 def test_the_item_joined_by_va_is_the_last():
     names = ["Kim Sơn", "Thanh Vị", "Cảnh Thuần", "Quang Minh"]
     text = f"Lập ra phủ Trấn Ninh, quản lãnh {len(names)} huyện: {', '.join(names[:-1])} và {names[-1]}, cho họ Cầm nối đời làm tù trưởng."

@@ -216,6 +216,13 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         nm = _NAMES_RE.match(text, pos)
     source_head = f"the count '{written} {noun}'"
     items = list_items(nm.group("items")) if nm else []
+    if len(items) == 1 and n >= 2 and noun.split()[0] not in _LINK_NOUNS \
+            and len(pair := _DASH_SEP_RE.split(items[0])) == n and all(x[:1].isupper() for x in pair):
+        # "hai nước Việt Nam – Phần Lan", "ba đội A - B - C": names joined by dashes, as many as the count
+        out.append(sum_claim(p, pidx, m.start(), nm.end(), total=n, parts=(1,) * n, reported=written,
+                             source=f"the count '{written} {noun}' before {n} names joined by dashes",
+                             detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
+        return
     if len(items) >= 3 and not _KIND_PREFIX_RE.match(items[0].strip()):
         # "6 xã: A, B, …, F và thị trấn G": a last item of another kind is not one of the count
         while items and (k := _KIND_PREFIX_RE.match(items[-1].strip())) and k.group(1) != noun.split()[0] \
@@ -308,6 +315,9 @@ _PLAIN_END_RE = re.compile(r"[.!?;)](?= |$)|[;)]")
 _PLAIN_SEP_RE = re.compile(r", và |, hoặc |, | và | hoặc |; ")
 _SEMI_SEP_RE = re.compile(r"; (?:và )?")
 _DASH_SEP_RE = re.compile(r" [–-] ")
+#: nouns of a link between the places a dash joins ("hai chuyến TP.HCM - Vinh": two flights of one
+#: route, "trận Hà Nội - Thanh Hóa": one match), not of the places themselves
+_LINK_NOUNS = frozenset("chuyến tuyến trận cuộc đường lượt chặng cao tốc cầu hành trình quan hệ".split())
 _NESTED_INTRO_RE = re.compile(r"\b(?:gồm|là|gọi)\b")
 #: items of a plain list: at most this many words each
 PLAIN_ITEM_WORDS = 7

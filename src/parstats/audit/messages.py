@@ -353,6 +353,7 @@ _BASIS = [
       "«{m}» và số trận thắng, hòa, thua ở câu liền kề"),
     P("the share {a}% and the {k} shares in parentheses after it in its sentence ({s})",
       "tỷ lệ {a}% và {k} tỷ lệ trong ngoặc sau nó trong cùng câu ({s})"),
+    P("the count '{n}' before {k} names joined by dashes", "số «{n}» đứng trước {k} tên nối bằng gạch ngang"),
     P("'{m}'", "«{m}»"),
 ]
 
