@@ -418,6 +418,14 @@ def test_a_time_limit_cut_by_a_part_of_it(before, cut):
     assert g.status == "inconsistent" and g.recomputed == str(before - cut)
 
 
+def test_a_whole_first_with_a_long_noun_phrase():
+    whole, part = 62, 55
+    text = (f"Trong tổng số {whole} trọng tài và trợ lý trọng tài tham gia kiểm tra thể lực hôm nay, có {part} "
+            f"người vượt qua các bài kiểm tra, đạt tỷ lệ {_pct(part, whole, 1)}%.")
+    (f,) = _rule(text, "whole-first")
+    assert (f.claim.numerator, f.claim.denominator, f.status) == (part, whole, "consistent")
+
+
 def test_of_whole_after_tuc():
     (f,) = _rule("Theo quy định, 14 trong 20 đội đồng ý, tức 70%.", "of-whole")
     assert (f.claim.numerator, f.claim.denominator, f.status) == (14, 20, "consistent")

@@ -343,7 +343,7 @@ def formula_claims(ctx: ParagraphContext, claims: list) -> None:
 # --------------------------------------------------------------------------- whole stated first
 #: "Trong 42 ngoại binh, có tám cầu thủ từng khoác áo ĐTQG, chiếm 19%"
 _WHOLE_FIRST_RE = re.compile(
-    r"(?i)\btrong (?:số |tổng số )?(?P<y>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<yu>[^\W\d_]+(?: [^\W\d_]+){0,3}), "
+    r"(?i)\btrong (?:số |tổng số )?(?P<y>[0-9]{1,3}(?:\.[0-9]{3})*) (?P<yu>[^\W\d_]+(?: [^\W\d_]+){0,15}), "
     r"(?:[^\W\d_]+ ){0,3}(?P<x>[0-9]{1,3}(?:\.[0-9]{3})*|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) "
     r"(?P<xu>[^\W\d_]+(?: [^\W\d_]+)?)(?P<gap>[^.;:()0-9%]{0,70}?)"
     r"(?:, |\()(?P<cue>chiếm(?: tỷ lệ| tỉ lệ)?|tỷ lệ|tỉ lệ|đạt(?: tỷ lệ| tỉ lệ)?|tương đương|bằng)?(?: là)? ?$")
