@@ -431,6 +431,15 @@ def test_of_whole_after_tuc():
     assert (f.claim.numerator, f.claim.denominator, f.status) == (14, 20, "consistent")
 
 
+def test_an_ordinal_of_a_whole_with_its_share():
+    text = f"Anh là cầu thủ Brazil thứ 28 trong 47 ngoại binh, tương đương {_pct(28, 47, 1)}%."
+    (f,) = _rule(text, "of-whole")
+    assert (f.claim.numerator, f.claim.denominator, f.status) == (28, 47, "consistent")
+    # a share the ordinal does not give: no tie (a rank is no count); a rank "trên" a whole: no tie
+    assert not _rule(text.replace(f"{_pct(28, 47, 1)}%", "60,6%"), "of-whole")
+    assert not _rule("Việt Nam xếp thứ 7 trên 30 nước, đạt 23%.", "of-whole")
+
+
 def test_a_head_with_its_share_before_trong_do():
     parts = [59, 102, 70]
     text = (f"Đoàn giành {sum(parts)} huy chương (93,9%), trong đó có {parts[0]} huy chương vàng, "

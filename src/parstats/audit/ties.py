@@ -56,6 +56,7 @@ from parstats.audit.records import paragraph_records, record_counts
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
 from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN
+from parstats.ratios import percent_units
 
 #: why a weak tie that does not fit is not flagged (the reader's words are in messages.py)
 WEAK_OF_WHOLE = "the share stands after other words: it may be of another whole"
@@ -146,8 +147,11 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
             continue  # "sau 69 …" alone is a time or an order, not a whole
         if not 0 < x.value <= y.value or approx_before(text, m.start()):
             continue
+        ordinal = False
         if _IDENTIFIER_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
-            continue  # "xếp thứ 7 trên 30 nước": a rank, not a count
+            if text[max(0, m.start() - 4):m.start()] != "thứ " or m.group("link") != "trong":
+                continue  # "xếp thứ 7 trên 30 nước": a rank, not a count
+            ordinal = True  # "cầu thủ Brazil thứ 28 trong 47 ngoại binh, tương đương 59,6%": the 28th of 47
         stop = clause_end(ctx, m.end(), 80)
         pct = pct_at(ctx, m.end(), stop)
         if pct is None or pct.role != "pct":
@@ -158,11 +162,14 @@ def of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
         strong = _OF_WHOLE_CUE_RE.fullmatch(gap) is not None
         if not strong and _SHARE_END_RE.search(gap) is None:
             continue
+        if ordinal and percent_units(int(x.value), int(y.value), len(pct.text.partition(",")[2])) \
+                != int(pct.text.replace(".", "").replace(",", "")):
+            continue  # an ordinal is a count only when its share says so
         pct.used = True
         detail = {"unit": yu, "rule": "of-whole"}
         if other_noun:  # "8 bàn sau 69 cú dứt điểm, tỷ lệ chuyển đổi 11,5%": a rate of two nouns
             detail["weak"] = WEAK_TWO_NOUNS
-        elif not strong:
+        elif not strong or ordinal:
             detail["weak"] = WEAK_OF_WHOLE
         claims.append(provisional_claim(
             ctx, "ratio", m.start(), pct.e, numerator=int(x.value), denominator=int(y.value),
