@@ -320,6 +320,14 @@ def test_a_count_of_names_joined_by_dashes():
                 if f.claim.kind == "sum"]
 
 
+def test_a_count_of_one_before_a_colon_and_one_name():
+    (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
+    assert (f.claim.denominator, f.status) == (1, "consistent")
+    # one thing counted without a colon, or two names after it: nothing said
+    assert not [f for f in audit_text("Có 1 người đến. Có 1 thành phố: Hà Nội và Hải Phòng.").findings
+                if f.claim.kind == "sum"]
+
+
 def test_the_item_joined_by_va_is_the_last():
     names = ["Kim Sơn", "Thanh Vị", "Cảnh Thuần", "Quang Minh"]
     text = f"Lập ra phủ Trấn Ninh, quản lãnh {len(names)} huyện: {', '.join(names[:-1])} và {names[-1]}, cho họ Cầm nối đời làm tù trưởng."

@@ -154,8 +154,8 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
     """A count and its noun, then its items."""
     text = p.text
     n, written, digits = _count_value(m)
-    if n < 2:
-        return
+    if n < 1 or (n == 1 and text[m.end():m.end() + 40].find(":") < 0):
+        return  # one thing counted: only "1 đô thị loại đặc biệt: Hà Nội" is a list
     noun_m = _NOUN_RE.match(text, m.end() - 0)
     if noun_m is None:
         return
@@ -216,6 +216,13 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         nm = _NAMES_RE.match(text, pos)
     source_head = f"the count '{written} {noun}'"
     items = list_items(nm.group("items")) if nm else []
+    if n == 1:
+        # "có 1 đô thị loại đặc biệt: thành phố Hà Nội": one name after the colon, then the end
+        if opened == ":" and len(items) == 1 and (nm.end() >= len(text.rstrip()) or text[nm.end():nm.end() + 1] in ".;"):
+            out.append(sum_claim(p, pidx, m.start(), nm.end(), total=1, parts=(1,), reported=written,
+                                 source=f"{source_head} before a list of 1 name opened by ':'",
+                                 detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
+        return
     if len(items) == 1 and n >= 2 and noun.split()[0] not in _LINK_NOUNS \
             and len(pair := _DASH_SEP_RE.split(items[0])) == n and all(x[:1].isupper() for x in pair):
         # "hai nước Việt Nam – Phần Lan", "ba đội A - B - C": names joined by dashes, as many as the count

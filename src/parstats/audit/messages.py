@@ -354,6 +354,7 @@ _BASIS = [
     P("the share {a}% and the {k} shares in parentheses after it in its sentence ({s})",
       "tỷ lệ {a}% và {k} tỷ lệ trong ngoặc sau nó trong cùng câu ({s})"),
     P("the count '{n}' before {k} names joined by dashes", "số «{n}» đứng trước {k} tên nối bằng gạch ngang"),
+    P("the count '{n}' before a list of 1 name opened by ':'", "số «{n}» đứng trước danh sách 1 tên, mở đầu bằng «:»"),
     P("'{m}'", "«{m}»"),
 ]
 
