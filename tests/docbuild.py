@@ -26,6 +26,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from lxml import etree
 
+from parstats.audit.tablecells import EDIT_LINK_RE
 from parstats.markdown import normalize_lines, split_paragraphs
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -125,7 +126,7 @@ def markdown_to_docx(text: str, out: Path, *, font: str | None = None, extra=Non
             rows = []
             while i < len(paras) and paras[i].kind == "table":
                 # a wiki's edit link glued before the first row is no cell of a Word table
-                row = re.sub(r"^\s*\[[^\]|]*\|[^\]]*\]\s*(?=\|)", "", paras[i].text)
+                row = EDIT_LINK_RE.sub("", paras[i].text)
                 cells = [c.strip() for c in row.strip().strip("|").split("|")]
                 if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
                     rows.append(cells)

@@ -21,6 +21,16 @@ def _rule(text: str, rule: str):
     return [f for f in rep.findings if f.claim.detail.get("rule") == rule]
 
 
+def _both_ways(text: str, rule: str, right: str, wrong: str):
+    """The one claim of ``rule`` in ``text``, ``consistent``; then in the text with ``right`` made
+    ``wrong``, ``inconsistent``. Returns both findings."""
+    (f,) = _rule(text, rule)
+    assert f.status == "consistent", f.diagnosis
+    (g,) = _rule(text.replace(right, wrong), rule)
+    assert g.status == "inconsistent"
+    return f, g
+
+
 def _pct(x, y, decimals: int) -> str:
     v = (Decimal(x) / Decimal(y) * 100).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return format_number(v, decimals)
@@ -381,10 +391,8 @@ def test_a_share_of_a_count_written_in_words(word, whole):
     n = COUNT_WORDS[word]
     text = (f"Giải đã trải qua 18 mùa với tổng cộng {whole} đội bóng khác nhau. Nhưng đến nay, chỉ {word} "
             f"đội từng vô địch (tỷ lệ là {_pct(n, whole, 0)}%).")
-    (f,) = _rule(text, "word-count-share")
-    assert (f.claim.numerator, f.claim.denominator, f.status) == (n, whole, "consistent")
-    (g,) = _rule(text.replace(f"{_pct(n, whole, 0)}%", f"{_pct(n + 1, whole, 0)}%"), "word-count-share")
-    assert g.status == "inconsistent"
+    f, _ = _both_ways(text, "word-count-share", f"{_pct(n, whole, 0)}%", f"{_pct(n + 1, whole, 0)}%")
+    assert (f.claim.numerator, f.claim.denominator) == (n, whole)
     # a whole of another noun: no tie; a rate of each thing counted ("có tỷ lệ thắng"): no tie
     assert not _rule(text.replace("đội bóng khác", "cầu thủ khác"), "word-count-share")
     assert not _rule(text.replace("từng vô địch (tỷ lệ là", "có tỷ lệ thắng").replace("%).", "%."), "word-count-share")
@@ -420,31 +428,26 @@ def test_a_count_with_its_share_before_its_noun():
 @pytest.mark.parametrize("before,cut", [(60, 12), (45, 9)])
 def test_a_time_limit_cut_by_a_part_of_it(before, cut):
     text = f"Thời hạn giải quyết tối đa là {before - cut} ngày *(cắt giảm {cut:02d}/{before} ngày, tương ứng 20%)."
-    (f,) = _rule(text, "cut-of")
-    assert (f.claim.denominator, f.status) == (before - cut, "consistent")
-    (g,) = _rule(text.replace(f"là {before - cut} ngày", f"là {before - cut - 10} ngày"), "cut-of")
-    assert g.status == "inconsistent" and g.recomputed == str(before - cut)
+    f, g = _both_ways(text, "cut-of", f"là {before - cut} ngày", f"là {before - cut - 10} ngày")
+    assert f.claim.denominator == before - cut and g.recomputed == str(before - cut)
 
 
-def test_a_whole_first_with_a_long_noun_phrase():
-    whole, part = 62, 55
-    text = (f"Trong tổng số {whole} trọng tài và trợ lý trọng tài tham gia kiểm tra thể lực hôm nay, có {part} "
-            f"người vượt qua các bài kiểm tra, đạt tỷ lệ {_pct(part, whole, 1)}%.")
-    (f,) = _rule(text, "whole-first")
-    assert (f.claim.numerator, f.claim.denominator, f.status) == (part, whole, "consistent")
+@pytest.mark.parametrize("rule,x,y,decimals,text", [
+    ("of-whole", 14, 20, 0, "Theo quy định, 14 trong 20 đội đồng ý, tức {p}%."),  # "tức" a share's cue
+    # a whole first with a long noun phrase
+    ("whole-first", 55, 62, 1, "Trong tổng số 62 trọng tài và trợ lý trọng tài tham gia kiểm tra thể lực hôm nay, "
+                               "có 55 người vượt qua các bài kiểm tra, đạt tỷ lệ {p}%."),
+    ("of-whole", 28, 47, 1, "Anh là cầu thủ Brazil thứ 28 trong 47 ngoại binh, tương đương {p}%."),  # the 28th of 47
+])
+def test_a_share_tied_to_its_count_and_whole(rule, x, y, decimals, text):
+    (f,) = _rule(text.format(p=_pct(x, y, decimals)), rule)
+    assert (f.claim.numerator, f.claim.denominator, f.status) == (x, y, "consistent")
 
 
-def test_of_whole_after_tuc():
-    (f,) = _rule("Theo quy định, 14 trong 20 đội đồng ý, tức 70%.", "of-whole")
-    assert (f.claim.numerator, f.claim.denominator, f.status) == (14, 20, "consistent")
-
-
-def test_an_ordinal_of_a_whole_with_its_share():
-    text = f"Anh là cầu thủ Brazil thứ 28 trong 47 ngoại binh, tương đương {_pct(28, 47, 1)}%."
-    (f,) = _rule(text, "of-whole")
-    assert (f.claim.numerator, f.claim.denominator, f.status) == (28, 47, "consistent")
+def test_an_ordinal_is_a_count_only_with_the_share_it_gives():
     # a share the ordinal does not give: no tie (a rank is no count); a rank "trên" a whole: no tie
-    assert not _rule(text.replace(f"{_pct(28, 47, 1)}%", "60,6%"), "of-whole")
+    text = "Anh là cầu thủ Brazil thứ 28 trong 47 ngoại binh, tương đương {p}%."
+    assert not _rule(text.format(p=_pct(29, 47, 1)), "of-whole")
     assert not _rule("Việt Nam xếp thứ 7 trên 30 nước, đạt 23%.", "of-whole")
 
 
@@ -503,10 +506,8 @@ def test_a_share_with_its_labelled_counts_in_parentheses():
     total, yes = 494, 478
     text = (f"Tỉ lệ tán thành là {_pct(yes, total, 2)}% (tổng số đại biểu: {total}, tán thành: {yes}, "
             f"không tán thành: 3).")
-    (f,) = _rule(text, "labelled-counts")
-    assert (f.claim.numerator, f.claim.denominator, f.status) == (yes, total, "consistent")
-    (g,) = _rule(text.replace(f"tán thành: {yes}", f"tán thành: {yes - 5}"), "labelled-counts")
-    assert g.status == "inconsistent"
+    f, _ = _both_ways(text, "labelled-counts", f"tán thành: {yes}", f"tán thành: {yes - 5}")
+    assert (f.claim.numerator, f.claim.denominator) == (yes, total)
 
 
 def test_shares_each_of_its_own_place_are_not_a_breakdown():
@@ -1208,31 +1209,29 @@ def test_a_total_row_whose_label_spans_the_first_columns():
     assert sorted(f.status for f in wrong) == ["consistent", "consistent", "inconsistent"]
 
 
-def test_counts_of_two_levels_graded_nouns_and_numbered_days():
-    (f,) = _rule("Vùng gồm 3 tỉnh, thành phố: Hà Nội, Hải Phòng và Bắc Ninh.", "counted-list")
-    assert f.status == "consistent"
+@pytest.mark.parametrize("text,rule,n", [
+    ("Vùng gồm 3 tỉnh, thành phố: Hà Nội, Hải Phòng và Bắc Ninh.", "counted-list", 3),  # two levels
+    ("Lễ hội được tổ chức trong 3 ngày (22, 23 và 24 tháng 5 năm 2025).", "numbered-times", 3),
+    ("Đội đã 2 lần vô địch (2010 và 2012).", "numbered-times", 2),  # two numbers, no comma
+    # without parentheses: the numbers right after the count's noun
+    ("Trong hai ngày 23 và 24-10, đoàn đã làm việc.", "numbered-times", 2),
+    ("Việt Nam 3 lần đứng thứ ba thế giới, vào các năm 1999, 2007 và 2017.", "numbered-times", 3),
+    ("Tỷ lệ đạt 19% trong suốt hai thập kỉ 1990 và 2000.", "numbered-times", 2),
+    # names set off by a comma after the count's noun and "khác"
+    ("Ông cùng hai chiến hữu khác, Nguyễn Văn Lâm và Nguyễn Đức Cảnh, đến Hà Nội.", "counted-list", 2),
+])
+def test_a_count_and_its_items_as_many(text, rule, n):
+    (f,) = _rule(text, rule)
+    assert (f.claim.denominator, f.status) == (n, "consistent")
+
+
+def test_counts_of_graded_nouns_and_of_days_not_listed():
     (g,) = _rule("Vùng có 3 đô thị loại I: thành phố Hải Phòng (trực thuộc Trung ương) và thành phố Hạ Long.",
                  "counted-list")
     assert g.status == "inconsistent"
-    (h,) = _rule("Lễ hội được tổ chức trong 3 ngày (22, 23 và 24 tháng 5 năm 2025).", "numbered-times")
-    assert h.status == "consistent"
-    (k,) = _rule("Đội đã 2 lần vô địch (2010 và 2012).", "numbered-times")  # two numbers, no comma
-    assert k.status == "consistent"
-    # without parentheses: the numbers right after the count's noun
-    (b,) = _rule("Trong hai ngày 23 và 24-10, đoàn đã làm việc.", "numbered-times")
-    assert b.status == "consistent"
-    (y,) = _rule("Việt Nam 3 lần đứng thứ ba thế giới, vào các năm 1999, 2007 và 2017.", "numbered-times")
-    assert y.status == "consistent"
-    (z,) = _rule("Tỷ lệ đạt 19% trong suốt hai thập kỉ 1990 và 2000.", "numbered-times")
-    assert z.status == "consistent"
-    # names set off by a comma after the count's noun and "khác"
-    (c,) = [f for f in audit_text("Ông cùng hai chiến hữu khác, Nguyễn Văn Lâm và Nguyễn Đức Cảnh, đến Hà Nội.").findings
-            if f.claim.kind == "sum"]
-    assert (c.claim.denominator, c.status) == (2, "consistent")
     assert not _rule("Trong ba ngày 23 và 24-10, đoàn đã làm việc.", "numbered-times")
-    assert not _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.", "counted-list") \
-        or _rule("Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước.",
-                 "counted-list")[0].status != "inconsistent"
+    text = "Xã có 6 ấp: Cái Bát, Tân Thành, một phần ấp Tân Phong và một phần ấp Cỏ Xước."
+    assert all(f.status != "inconsistent" for f in _rule(text, "counted-list"))
 
 
 def test_numbered_items_that_each_take_a_share():

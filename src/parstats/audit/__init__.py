@@ -75,6 +75,7 @@ The package, one job per module, each depending only on those above it:
 ``results``               :class:`AuditReport`, :func:`audit_text`, :func:`audit_path`
 ``frames``                tables for the notebook
 ``messages``              the reader's words: Vietnamese diagnoses, statuses, locations
+``phrasebook``            each English sentence of the audit with its Vietnamese (read by ``messages``)
 ``annotate``              the annotated report (``--format html``)
 ``pages``                 annotated pages of many files and their ``index.html`` (``--format
                           html -o OUTDIR``; the local app's pages too)

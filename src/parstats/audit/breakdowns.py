@@ -32,7 +32,7 @@ import re
 from decimal import Decimal
 
 from parstats.audit.amounts import ROUNDED_UNITS
-from parstats.audit.model import ProvisionalClaim
+from parstats.audit.model import ProvisionalClaim, sum_claim
 from parstats.audit.words import UPPER
 from parstats.markdown import Paragraph
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, format_number
@@ -363,14 +363,13 @@ def paren_part_shares(p: Paragraph, pidx: int, out: list) -> None:
         total = int(Decimal(head.replace(",", ".")).scaleb(dec))
         if sum(units) != total:
             continue
-        out.append({"kind": "sum", "line": p.line_at(m.start()), "quote": text[m.start():parts[-1].end()][:200],
-                    "numerator": None, "denominator": total, "parts": tuple(units), "reported": head + "%",
-                    "denominator_source": (f"the share {head}% and the {len(parts)} shares in parentheses after it in "
-                                           "its sentence (" + " + ".join(v + "%" for v in values) + ")"),
-                    "target": None, "detail": {"rule": "share-paren-parts", "unit": "%", "scale": 10 ** dec,
-                                               "weak": WEAK_BREAKDOWN},
-                    # placed at the share's end: the breakdown of the same share stands at its start
-                    "order": (pidx, m.end())})
+        # placed at the share's end: the breakdown of the same share stands at its start
+        out.append(sum_claim(p, pidx, m.end(), parts[-1].end(), qs=m.start(), total=total, parts=units,
+                             reported=head + "%",
+                             source=(f"the share {head}% and the {len(parts)} shares in parentheses after it in "
+                                     "its sentence (" + " + ".join(v + "%" for v in values) + ")"),
+                             detail={"rule": "share-paren-parts", "unit": "%", "scale": 10 ** dec,
+                                     "weak": WEAK_BREAKDOWN}))
 
 
 def remainder(p: Paragraph, pidx: int, out: list) -> None:

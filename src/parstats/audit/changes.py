@@ -38,7 +38,7 @@ from parstats.audit.amounts import (LETTER, NUMBER, ROUNDED_UNITS, UNIT, Value, 
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
 from parstats.numbers import DECIMAL_SYMBOL, format_number
 
-#: why a weak change that does not fit is not flagged (the reader's words are in messages.py)
+#: why a weak change that does not fit is not flagged (the reader's words are in phrasebook.py)
 WEAK_OTHER_BASE = "the change is stated against another base ('so với …')"
 WEAK_POINTS = "a change between two percentages may be meant in percentage points"
 WEAK_APPROX = "a number of the change is approximate"

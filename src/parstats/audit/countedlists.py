@@ -32,7 +32,7 @@ import re
 
 from parstats.audit.model import sum_claim
 from parstats.audit.totals import WEAK_PARTS
-from parstats.audit.words import COUNT_WORDS, LOWER, SENTENCE_END_RE, UPPER, sentence_end
+from parstats.audit.words import COUNT_WORDS, COUNT_WORDS_CASED, LOWER, SENTENCE_END_RE, UPPER, sentence_end
 from parstats.markdown import Paragraph
 
 __all__ = ["ITEM_RE", "NOT_COUNT_BEFORE", "NOT_LIST_NOUNS", "NUMBER_WORDS", "NUMBER_WORDS_CASED", "PLAIN_ITEM_WORDS",
@@ -50,7 +50,7 @@ _LO = LOWER
 #: the number words of :data:`NUMBER_WORDS` as a pattern's alternatives (longest first), the first
 #: letter in either case ("Hai", "hai"): a pattern that starts with a character class is looked
 #: for quickly by the regular-expression engine
-NUMBER_WORDS_CASED = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(NUMBER_WORDS, key=len, reverse=True))
+NUMBER_WORDS_CASED = COUNT_WORDS_CASED
 #: a count: digits (2–99) or a number word, then a space and a lower-case word (its noun)
 _COUNT_RE = re.compile(
     r"(?:(?P<d>[0-9]{1,2})|(?P<w>" + NUMBER_WORDS_CASED + r"))(?= (?P<noun>" + _LO + r"+|[A-ZĐ]{2,5}\b))")

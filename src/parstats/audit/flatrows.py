@@ -30,7 +30,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from parstats.audit.model import ProvisionalClaim
-from parstats.audit.tablecells import row_claim
+from parstats.audit.tablecells import dot_decimal, ratio_fits, row_claim
 from parstats.markdown import Paragraph
 
 __all__ = ["RATIO_ROW_LABEL_RE", "WEAK_CHANGE_COLUMN", "flattened_change_claims", "flattened_ratio_claims"]
@@ -48,18 +48,9 @@ def _value(text: str) -> tuple[int, int] | None:
     """``382.17`` or ``131,4`` as (units of its last digit, decimals); ``None`` for a point before
     three digits (a thousands point or not: not said)."""
     raw = text.rstrip("%").lstrip("-")
-    whole, sep, frac = raw.replace(",", ".").partition(".")
-    if sep and len(frac) == 3:
+    if len(raw.replace(",", ".").partition(".")[2]) == 3:
         return None
-    return int(whole + frac), len(frac)
-
-
-def _fits(a: tuple[int, int], b: tuple[int, int], p: tuple[int, int]) -> bool:
-    if b[0] == 0:
-        return False
-    q = Decimal(1).scaleb(-p[1])
-    share = (Decimal(a[0]).scaleb(-a[1]) / Decimal(b[0]).scaleb(-b[1]) * 100).quantize(q, rounding=ROUND_HALF_UP)
-    return share == Decimal(p[0]).scaleb(-p[1])
+    return dot_decimal(raw)
 
 
 def _rows(text: str):
@@ -79,7 +70,7 @@ def _match(pcts, a, b) -> list[tuple[int, int]]:
     got, j = [], 0
     for k in range(len(a)):
         for jj in (j, j + 1, j + 2):
-            if jj < len(pcts) and pcts[jj][1] is not None and _fits(a[k], b[k], pcts[jj][1]):
+            if jj < len(pcts) and pcts[jj][1] is not None and ratio_fits(a[k], b[k], pcts[jj][1]):
                 got.append((jj, k))
                 j = jj + 1
                 break
@@ -137,12 +128,10 @@ def _paragraph(p: Paragraph, pidx: int, out: list) -> None:
 
 def _claim(p: Paragraph, pidx: int, s: int, e: int, qs: int, reported: str, x: int, y: int, xt: str, yt: str,
            source: str) -> ProvisionalClaim:
-    quote = p.text[qs:e]
-    if len(quote) > 200:
-        quote = "…" + quote[-199:]
-    return {"kind": "ratio", "line": p.line_at(s), "quote": quote, "numerator": x, "denominator": y,
-            "parts": None, "reported": reported, "denominator_source": source, "target": None,
-            "detail": {"rule": "flattened-ratio-row", "x_text": xt, "y_text": yt}, "order": (pidx, s)}
+    # the quote ends at the share, from the rows' start, or its last 200 characters
+    return row_claim(p, pidx, "ratio", total=y, numerator=x, reported=reported, source=source,
+                     detail={"rule": "flattened-ratio-row", "x_text": xt, "y_text": yt},
+                     quote=p.text[max(qs, e - 200):e], pos=s)
 
 
 # ------------------------------------------------------------------ plain-text change columns
@@ -153,12 +142,6 @@ _AMOUNT = r"[0-9]+(?:[.,][0-9]+)?"
 _TRIPLE_RE = re.compile(
     r"(?P<a>[0-9](?<![\w.,%/-][0-9])[0-9]*(?:[.,][0-9]+)?) (?P<b>" + _AMOUNT + r") "
     r"(?P<c>-?[0-9]+(?:[.,][0-9]+)?)%(?![\w])")
-
-
-def _dot_decimal(s: str) -> tuple[int, int]:
-    """``4602.7`` or ``4602,7`` as (units, decimals): one separator, a decimal one."""
-    whole, _, frac = s.replace(",", ".").partition(".")
-    return int(whole + frac), len(frac)
 
 
 def _change_fits(a, b, c) -> tuple[bool, bool]:
@@ -193,9 +176,9 @@ def flattened_change_claims(p: Paragraph, pidx: int, out: list) -> None:
             continue
         if re.search(r"[.,][0-9]{3}$", a_s) or re.search(r"[.,][0-9]{3}$", b_s):
             continue  # "1.234" is a thousand or a decimal: not said
-        a, b = _dot_decimal(a_s), _dot_decimal(b_s)
+        a, b = dot_decimal(a_s), dot_decimal(b_s)
         neg = c_s.startswith("-")
-        c = _dot_decimal(c_s.lstrip("-"))
+        c = dot_decimal(c_s.lstrip("-"))
         c = (-c[0] if neg else c[0], c[1])
         triples.append((m, a, b, c, _change_fits(a, b, c)))
     if len(triples) < 2:

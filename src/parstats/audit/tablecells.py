@@ -17,9 +17,10 @@ import re
 
 from parstats.audit.model import ProvisionalClaim
 from parstats.markdown import Paragraph
+from parstats.ratios import percent_units
 
-__all__ = ["TableView", "bare_table", "cell_number", "first_number", "header_and_rows", "header_split", "row_cells",
-           "row_claim", "row_label", "table_blocks", "table_views"]
+__all__ = ["EDIT_LINK_RE", "TableView", "bare_table", "cell_number", "dot_decimal", "first_number", "header_and_rows",
+           "header_split", "ratio_fits", "row_cells", "row_claim", "row_label", "table_blocks", "table_views"]
 
 #: a number as a cell writes it: "1.234,5", "**56**"
 _CELL_NUM_RE = re.compile(
@@ -28,20 +29,20 @@ _CELL_NUM_RE = re.compile(
 _SEPARATOR_RE = re.compile(r"^\|?\s*:?-{2,}")
 
 #: a wiki's edit link glued before a table's first row: "[sửa | sửa mã nguồn]| Năm | Số dân |"
-_EDIT_LINK_RE = re.compile(r"^\s*\[[^\]|]*\|[^\]]*\]\s*(?=\|)")
+EDIT_LINK_RE = re.compile(r"^\s*\[[^\]|]*\|[^\]]*\]\s*(?=\|)")
 
 
 def bare_table(paras: list[Paragraph], block: list[int]) -> bool:
     """Whether a table is written without outer pipes (``Năm | 2010``): then a row that starts
     with a pipe (``| - Cao su | 441,4``) has an empty first cell."""
-    return not _EDIT_LINK_RE.sub("", paras[block[0]].text).lstrip().startswith("|")
+    return not EDIT_LINK_RE.sub("", paras[block[0]].text).lstrip().startswith("|")
 
 
 def row_cells(text: str, bare: bool = False) -> list[str]:
     """The cells of a table row, split at its pipes (the outer pipes and a wiki's edit link glued
     before it left out); ``bare``: the table is written without outer pipes
     (:func:`bare_table`), so a pipe that starts the row opens an empty first cell."""
-    t = (_EDIT_LINK_RE.sub("", text) if text.startswith("[") else text).strip()
+    t = (EDIT_LINK_RE.sub("", text) if text.startswith("[") else text).strip()
     if t.startswith("|") and not bare:
         t = t[1:]
     if t.endswith("|"):
@@ -57,6 +58,19 @@ def cell_number(s: str) -> tuple[int, int] | None:
     n = m.group("n")
     whole, _, frac = n.partition(",")
     return int(re.sub(r"[. \u00a0]", "", whole) + frac), len(frac)
+
+
+def dot_decimal(s: str) -> tuple[int, int]:
+    """``4602.7`` or ``4602,7`` as (units, decimals): one separator, a decimal one (the plain-text
+    tables of business news write a decimal point)."""
+    whole, _, frac = s.replace(",", ".").partition(".")
+    return int(whole + frac), len(frac)
+
+
+def ratio_fits(a: tuple[int, int], b: tuple[int, int], c: tuple[int, int]) -> bool:
+    """Whether a/b x 100, rounded half-up at c's precision, is c (each (units, decimals))."""
+    (au, ad), (bu, bd), (cu, cd) = a, b, c
+    return bu > 0 and percent_units(au * 10 ** bd, bu * 10 ** ad, cd) == cu
 
 
 def row_claim(p: Paragraph, pidx: int, kind: str, *, total=None, parts=None, numerator=None, reported: str,

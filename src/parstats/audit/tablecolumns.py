@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 
-from parstats.audit.tablecells import bare_table, cell_number, header_and_rows, header_split, row_cells, row_claim
+from parstats.audit.tablecells import (bare_table, cell_number, dot_decimal, header_and_rows, header_split, ratio_fits,
+                                       row_cells, row_claim)
 from parstats.markdown import Paragraph
 from parstats.ratios import percent_units
 
@@ -42,12 +43,6 @@ _RATIO_HEADER_RE = re.compile(r"(?i)t[ỷỉ] lệ|so sánh|t[ỷỉ] trọng|\(
 #: fewest rows that must fit one pair of columns before a row that does not fit is flagged
 RATIO_COLUMN_CORROBORATION = 3
 WEAK_RATIO_COLUMN = "the other rows do not show that this column is the ratio of those two columns"
-
-
-def _ratio_fits(a: tuple[int, int], b: tuple[int, int], c: tuple[int, int]) -> bool:
-    """Whether a/b x 100, rounded half-up at c's precision, is c (each (units, decimals))."""
-    (au, ad), (bu, bd), (cu, cd) = a, b, c
-    return bu > 0 and percent_units(au * 10 ** bd, bu * 10 ** ad, cd) == cu
 
 
 def ratio_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
@@ -72,7 +67,7 @@ def ratio_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
             for b in range(1, width):
                 if len({a, b, col}) < 3:
                     continue
-                fit = sum(1 for v in values if v[a] and v[b] and v[col] and _ratio_fits(v[a], v[b], v[col]))
+                fit = sum(1 for v in values if v[a] and v[b] and v[col] and ratio_fits(v[a], v[b], v[col]))
                 if fit > best_fit:
                     best, best_fit = (a, b), fit
         if best is None:
@@ -83,7 +78,7 @@ def ratio_columns(paras: list[Paragraph], block: list[int], out: list) -> None:
             continue
         for k, v in usable:
             pi, cells = rows[k]
-            ok = _ratio_fits(v[a], v[b], v[col])
+            ok = ratio_fits(v[a], v[b], v[col])
             others = best_fit - (1 if ok else 0)
             dec = max(v[a][1], v[b][1])
             x, y = v[a][0] * 10 ** (dec - v[a][1]), v[b][0] * 10 ** (dec - v[b][1])
@@ -142,8 +137,7 @@ def change_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
                     continue
                 dec = max(old[1], new[1])
                 o, n = old[0] * 10 ** (dec - old[1]), new[0] * 10 ** (dec - new[1])
-                d = len(m.group("n").replace(",", ".").partition(".")[2])
-                r = int(m.group("n").replace(",", "").replace(".", ""))
+                r, d = dot_decimal(m.group("n"))
                 fits = percent_units(abs(n - o), o, d) == r
                 sign_ok = m.group("sign") is None or (m.group("sign") == "+") == (n >= o) or n == o
                 cand.append((k, o, n, dec, m, fits and sign_ok, sign_ok))
@@ -246,10 +240,17 @@ _OTHER_UNIT_RE = re.compile(r"(?i)đơn vị(?: tính)?\s*:\s*(?!%)")
 WEAK_STRUCTURE = "no other line of the table adds up to 100%: the table may leave out a part"
 
 
-def _adds_to_100(values) -> bool:
+def _line(values) -> tuple[list[int], int, bool, int]:
+    """A line of cells (each (units, decimals)) as the parts of 100 %: ``(parts on one integer
+    scale, decimals, whether they add to 100 within their rounding, that rounding)``."""
     dec = max(d for _, d in values)
+    parts = [u * 10 ** (dec - d) for u, d in values]
     slack = sum(5 * 10 ** (dec - d - 1) for _, d in values) if dec else 0
-    return abs(sum(u * 10 ** (dec - d) for u, d in values) - 100 * 10 ** dec) <= slack
+    return parts, dec, abs(sum(parts) - 100 * 10 ** dec) <= slack, slack
+
+
+def _adds_to_100(values) -> bool:
+    return _line(values)[2]
 
 
 def _structure_windows(grid) -> list[tuple[int, int]]:
@@ -324,14 +325,8 @@ def structure_lines(paras: list[Paragraph], block: list[int], out: list) -> None
 
 def _structure_view(paras: list[Paragraph], grid, dashed: set[int], window, title: str, out: list,
                     min_fits: int = 1) -> None:
-    def line(values):
-        dec = max(d for _, d in values)
-        parts = [u * 10 ** (dec - d) for u, d in values]
-        slack = sum(5 * 10 ** (dec - d - 1) for _, d in values) if dec else 0
-        return parts, dec, abs(sum(parts) - 100 * 10 ** dec) <= slack, slack
-
-    by_row = [(i, line(v)) for i, v in grid]
-    by_col = [(grid[0][0], line([v[c] for _, v in grid])) for c in range(len(grid[0][1]))]
+    by_row = [(i, _line(v)) for i, v in grid]
+    by_col = [(grid[0][0], _line([v[c] for _, v in grid])) for c in range(len(grid[0][1]))]
     row_fits = sum(1 for _, (_, _, ok, _) in by_row if ok)
     col_fits = sum(1 for _, (_, _, ok, _) in by_col if ok)
     if max(row_fits, col_fits) < min_fits:

@@ -26,11 +26,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from parstats.audit.model import ProvisionalClaim
-from parstats.audit.tablecells import TableView, table_views
 from parstats.audit.amountshares import share_fits
+from parstats.audit.model import ProvisionalClaim
+from parstats.audit.tablecells import TableView, cell_number, table_views
 from parstats.audit.tokens import ParagraphContext, pct_text, provisional_claim
 from parstats.markdown import Paragraph
+from parstats.numbers import format_number
 
 __all__ = ["NEAR", "WEAK_TABLE_SHARE", "table_backed_shares"]
 
@@ -69,11 +70,6 @@ def _same_unit(unit: str, tv: TableView) -> bool:
     "USD", "tấn" is not "nghìn tấn")."""
     said = {_unit_key(m.group(1)) for m in _UNIT_SAID_RE.finditer(tv.caption + " " + " ".join(tv.heads))}
     return _unit_key(unit) in said
-
-
-def _number(text: str) -> tuple[int, int]:
-    whole, _, frac = text.partition(",")
-    return int(re.sub(r"[ \u00a0.]", "", whole) + frac), len(frac)
 
 
 def _year(text: str, ss: int, e: int) -> str | None:
@@ -115,9 +111,8 @@ def _scaled(x: tuple[int, int], y: tuple[int, int]) -> tuple[int, int, Decimal, 
 
 
 def _text(v: tuple[int, int]) -> str:
-    units, dec = v
-    s = str(units).rjust(dec + 1, "0")
-    return s[:len(s) - dec] + ("," + s[len(s) - dec:] if dec else "")
+    """A cell or amount as the report's numbers are written (``1.143,1``)."""
+    return format_number(Decimal(v[0]).scaleb(-v[1]), v[1])
 
 
 def _claim(ctx: ParagraphContext, t, x, y, source: str, weak: bool) -> ProvisionalClaim:
@@ -150,7 +145,7 @@ def _share(ctx: ParagraphContext, t, m: re.Match, views: list[TableView], claims
                 continue
             x = None
             if dated and amount is not None and _same_unit(amount.group("unit"), tv):
-                x, how = _number(amount.group("n")), f"the amount '{amount.group(0)}' of the sentence"
+                x, how = cell_number(amount.group("n")), f"the amount '{amount.group(0)}' of the sentence"
             elif dated:
                 named = [(lab, v) for lab, v in parts if len(lab) >= 4 and lab.lower() in para
                          and not _OTHER_LABEL_RE.search(lab)]

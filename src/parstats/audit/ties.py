@@ -58,7 +58,7 @@ from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN
 from parstats.ratios import percent_units
 
-#: why a weak tie that does not fit is not flagged (the reader's words are in messages.py)
+#: why a weak tie that does not fit is not flagged (the reader's words are in phrasebook.py)
 WEAK_OF_WHOLE = "the share stands after other words: it may be of another whole"
 WEAK_LIST = "the list may name only some of the items, or one name may stand for several"
 WEAK_TWO_NOUNS = "the count and the whole count different things (a rate, not a share?)"

@@ -26,6 +26,12 @@ def letter_class(test) -> str:
     return "".join(re.escape(c) for c in chars if c.isalpha() and test(c))
 
 
+#: the number words of counts but "một" and "tư" (a count of one, an ordinal), as alternatives of a
+#: pattern whose first letter is either case ("[Hh]ai|[Bb]a|…"), the longest first
+COUNT_WORDS_CASED = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(
+    (w for w in COUNT_WORDS if w not in ("một", "tư")), key=len, reverse=True))
+
+
 def count_value(text: str) -> int | None:
     """A count as written, in digits or in words (``"07"`` → 7, ``"ba"`` → 3, ``"Hai"`` → 2);
     ``None`` for another word."""

@@ -23,14 +23,12 @@ import re
 
 from parstats.audit.model import ProvisionalClaim
 from parstats.audit.tokens import ParagraphContext, pct_text, provisional_claim
-from parstats.audit.words import COUNT_WORDS, LOWER, count_value
+from parstats.audit.words import COUNT_WORDS_CASED, LOWER, count_value
 
 __all__ = ["word_count_shares"]
 
-_WORDS = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(
-    (w for w in COUNT_WORDS if w not in ("một", "tư")), key=len, reverse=True))
 #: a count in words and its noun, then up to eight words and the share (no digit between)
-_COUNT_BEFORE_RE = re.compile(r"(?<!\w)(?P<w>" + _WORDS + r")[ \u00a0](?P<noun>" + LOWER + r"+)(?=[^0-9%]{0,60}$)")
+_COUNT_BEFORE_RE = re.compile(r"(?<!\w)(?P<w>" + COUNT_WORDS_CASED + r")[ \u00a0](?P<noun>" + LOWER + r"+)(?=[^0-9%]{0,60}$)")
 #: the cue right before a share of the count ("(tỷ lệ là", ", chiếm", ", tức", "(") — not a rate
 #: of each thing counted ("hai đội có tỷ lệ thắng 60%")
 _CUE_BEFORE_RE = re.compile(r"(?:[(,] ?(?:(?:tỷ lệ|tỉ lệ)(?: là| đạt)?|chiếm(?: tỷ lệ| tỉ lệ)?|tức(?: là)?|tương đương|bằng)?"
