@@ -9,6 +9,9 @@ Rules (each named in ``detail["rule"]``):
 ``parts-of-one-whole``
     ``tồn tại ở dạng nguyên vật liệu (55,6%) và thành phẩm (50,5%)``: items after a cue that makes
     them parts, each with its share in parentheses; above 100 % beyond their rounding is flagged.
+``point-shares``
+    the lettered points ``a) Trích 10% …`` of a numbered item ``3. Trích 12% …``, each a share:
+    their sum is the item's share.
 ``remainder-share``
     a share said to be the rest (``4% còn lại``, ``còn lại, 5%``) and the shares before it.
 ``sentence-breakdown``
@@ -39,7 +42,7 @@ from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, format_number
 
 __all__ = ["FAR_ABOVE_100", "MAX_BREAKDOWN_PARTS", "MAX_SENTENCE_SHARES", "PARTS_CUE_WORDS", "WEAK_BREAKDOWN",
            "WEAK_ROUNDED", "breakdown_wholes", "bullet_shares",
-           "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_share_runs", "numbered_shares", "remainder", "same_phrase_shares", "sentence_shares",
+           "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_share_runs", "numbered_shares", "point_shares", "remainder", "same_phrase_shares", "sentence_shares",
            "shares_claim"]
 
 #: shares "of one whole" that add to more than this are each item's own rate, not its parts
@@ -199,6 +202,60 @@ def numbered_shares(paras: list[Paragraph], i: int, out: list) -> None:
         out.append(shares_claim(paras[first], first, values,
                                  f"{len(values)} numbered items under '{paras[i].text[-40:]}', each a share",
                                  "breakdown-100", pos=0))
+
+
+#: the letters of points in a Vietnamese legal text, in order ("đ" after "d"; no "f", "j")
+POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"
+#: "a) Trích 10% chi trả …", "b) 7% bổ sung quỹ …": a lettered point that starts with a share
+_POINT_SHARE_RE = re.compile(r"^(?P<k>[a-zđ])\) (?:" + UPPER + r"[^\W\d_]*(?: [^\W\d_]+)? )?"
+                             r"(?P<v>[0-9]{1,3}(?:,[0-9]{1,2})?) ?% ")
+_POINT_RE = re.compile(r"^(?P<k>[a-zđ])\) ")
+#: the verbs that set aside a part of a sum ("Trích 12% …"): only then is a split that does not
+#: add up flagged (a point may otherwise give the item's rate for a case, not a part of it)
+_ALLOT_RE = re.compile(r"^[0-9]{1,2}[.)] (?:Trích|Dành|Giữ lại|Để lại|Phân bổ) ")
+
+
+def point_shares(paras: list[Paragraph], out: list) -> None:
+    """``3. Trích 12% chi trả …`` then ``a) Trích 10% …`` and ``b) Trích 02% …`` (rule
+    ``point-shares``): the lettered points of a numbered item that starts with a share split it
+    when each of them starts with a share: their sum is the item's share. Every point up to the
+    next numbered item must have its share and come in order (a point without one leaves the
+    split incomplete: no claim); paragraphs of text between points go on the point before. A
+    sum other than the item's share is flagged only when the item sets a part aside ("Trích",
+    "Dành" …); otherwise the points may be rates for cases, and nothing is said."""
+    n = len(paras)
+    for i, p in enumerate(paras):
+        if not (p.bullet and p.text[:1].isdigit()):
+            continue
+        head = _NUMBERED_SHARE_RE.match(p.text)
+        if head is None:
+            continue
+        values: list[str] = []
+        for j in range(i + 1, min(n, i + 40)):
+            q = paras[j]
+            if q.kind != "body" or (q.bullet and q.text[:1].isdigit()):
+                break
+            if not q.bullet or not _POINT_RE.match(q.text):
+                continue  # text that goes on a point, or a dash under it
+            m = _POINT_SHARE_RE.match(q.text)
+            if m is None or m.group("k") != POINT_LETTERS[len(values):len(values) + 1]:
+                values = []
+                break
+            values.append(m.group("v"))
+        if len(values) < 2:
+            continue
+        item = head.group("v")
+        dec = max(len(v.partition(",")[2]) for v in values + [item])
+        units = [int(Decimal(v.replace(",", ".")).scaleb(dec)) for v in values]
+        total = int(Decimal(item.replace(",", ".")).scaleb(dec))
+        detail = {"rule": "point-shares", "unit": "%", "scale": 10 ** dec}
+        if sum(units) != total and not _ALLOT_RE.match(p.text):
+            continue
+        out.append(sum_claim(p, i, head.start("v"), head.end(), qs=0, total=total, parts=units,
+                             reported=item + "%",
+                             source=(f"the {len(values)} lettered points of the item, each starting with a share ("
+                                     + " + ".join(v + "%" for v in values) + ")"),
+                             detail=detail))
 
 
 _PCT = r"[0-9]{1,3}(?:,[0-9]{1,2})?"

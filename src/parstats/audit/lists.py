@@ -27,7 +27,7 @@ import bisect
 import re
 
 from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_parts, item_shares, marker_depth, marker_kind,
-                                        numbered_share_runs, paren_part_shares,
+                                        numbered_share_runs, paren_part_shares, point_shares,
                                         same_phrase_shares,
                                         remainder, sentence_shares)
 from parstats.audit.countedlists import (ITEM_RE, NOT_COUNT_BEFORE, NOT_LIST_NOUNS, NUMBER_WORDS, NUMBER_WORDS_CASED,
@@ -397,6 +397,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     if any(p.bullet and "%" in p.text for p in paras):
         item_shares(paras, out)
         numbered_share_runs(paras, out)
+        point_shares(paras, out)
     seen: set = set()
     uniq = []
     for c in sorted(out, key=lambda c: c["order"]):
