@@ -230,3 +230,22 @@ def test_matching_a_checked_claim_a_found_error_and_a_false_flag(tmp_path):
     [miss] = ev.misses("test")
     assert miss.listed.line == 3
     assert ev.precision() == (1, 2)
+
+
+def test_a_worked_calculation_checks_a_claim_listed_under_any_kind(tmp_path):
+    """A division written out ("1,475 : 2,68 = 0,550") is a ratio to its reader and a worked
+    calculation (a sum claim) to the audit: the calculation checks the listed ratio."""
+    folder = tmp_path / "genre"
+    (folder / "texts").mkdir(parents=True)
+    doc, text = "aaaa000000000003", "Hệ số Kqđ = 1,475 : 2,68 = 0,550 (làm tròn).\n"
+    (folder / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
+    _write(folder / "texts.csv", TEXT_COLUMNS, [dict(
+        doc=doc, repo="r/r", commit="0" * 40, path="p", record="", genre="g", group="g", split="dev",
+        labeller="A", sha256=hashlib.sha256(text.encode()).hexdigest())])
+    _write(folder / "claims-a.csv", CLAIM_COLUMNS, [dict(
+        doc=doc, line=1, kind="ratio", quote="1,475 : 2,68 = 0,550", reported="0,550", inputs="1,475/2,68",
+        recomputed="0,550", verdict="ok", note="rounded")])
+    ev = evaluate_genres(folder)
+    assert ev.coverage() == (1, 1)
+    [m] = ev.matches
+    assert m.audited.rule == "worked-calculation" and m.audited.kind == "sum"

@@ -361,7 +361,10 @@ def _matches(listed: ListedClaim, a: AuditedClaim) -> bool:
     """The audit's claim ``a`` is the listed claim: compatible kind, same line (for a sum, or
     the same parts on another line: the audit puts a sum on its first part's line, a table's
     total row may stand above it), same reported value after :func:`normalise_value`."""
-    if a.doc != listed.doc or a.kind not in COMPATIBLE[listed.kind]:
+    # a calculation the text writes out is redone whatever a reader calls it: "Kqđ = 1,475 : 2,68
+    # = 0,550" is a ratio to its reader and a worked calculation to the audit
+    calculation = a.rule == "worked-calculation" and listed.kind in ("ratio", "sum", "change")
+    if a.doc != listed.doc or (a.kind not in COMPATIBLE[listed.kind] and not calculation):
         return False
     if a.reported is None and listed.kind == "sum" and _same_breakdown(listed, a):
         return True
