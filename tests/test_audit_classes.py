@@ -1241,6 +1241,21 @@ def test_numbered_items_that_each_take_a_share():
     assert f.status == "consistent" and len(f.claim.parts) == 4
 
 
+def test_a_share_of_the_whole_before_the_parts_that_carry_their_own_shares():
+    whole, yes, no = 465, 458, 7
+    text = (f"Số phiếu thu về là {whole} phiếu, số phiếu đồng ý là {yes} phiếu ({_pct(yes, whole, 2)}% số phiếu), "
+            f"có {no} phiếu không đồng ý ({_pct(no, whole, 2)}% số phiếu) thu về.")
+    found = _rule(text, "same-sentence-noun")
+    assert [f.status for f in found] == ["consistent", "consistent"]
+    assert "other shares fit it too" in basis(found[1].claim)
+    # past a part whose own share does not fit the whole, no tie
+    wrong = text.replace(f"({_pct(yes, whole, 2)}%", f"({_pct(yes - 20, whole, 2)}%")
+    assert [f.claim.reported for f in _rule(wrong, "same-sentence-noun")] == [f"{_pct(yes - 20, whole, 2)}%"]
+    # and without a cue naming the whole, none either
+    bare = text.replace("Số phiếu thu về là", "Có")
+    assert len(_rule(bare, "same-sentence-noun")) == 1
+
+
 def test_the_lettered_points_of_an_item_split_its_share():
     text = ("1. Trích 14% để bổ sung mức ăn.\n2. Trích 12% chi trả công lao động.\n"
             "a) Trích 10% chi trả công cho phạm nhân lao động;\nViệc chi trả do Giám thị quyết định.\n"

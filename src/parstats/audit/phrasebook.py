@@ -148,6 +148,8 @@ BASIS_PHRASES = [
     P("'{m}' with the change {n} percentage points", "cụm «{m}» với mức thay đổi {n} điểm phần trăm"),
     P("the counts of a breakdown whose shares add up to 100% ({s})",
       "tổng các số lượng của một cơ cấu có các tỷ lệ cộng lại bằng 100% ({s})"),
+    P("'{u}' earlier in the sentence, of the same noun, whose other shares fit it too ({k})",
+      "«{u}» ở phần trước của câu, cùng danh từ; các tỷ lệ khác của nó cũng khớp ({k})"),
     P("'{u}' earlier in the sentence, of the same noun", "«{u}» ở phần trước của câu, cùng danh từ"),
     P("the number before the parenthesis", "số đứng trước dấu ngoặc"),
     P("the {w} of the fraction {h} and its breakdown", "{w} của phân số {h} và phần chi tiết của nó",

@@ -53,6 +53,7 @@ from parstats.audit.comparisons import (cut_of_claims, difference_claims, named_
                                         period_change_claims, price_gap_claims)
 from parstats.audit.expressions import calculation_claims
 from parstats.audit.records import paragraph_records, record_counts
+from parstats.audit.tablecells import ratio_fits
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
 from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN
@@ -236,22 +237,47 @@ def sentence_whole(ctx: ParagraphContext, t: NumberToken) -> tuple[int, str, str
     text = ctx.text
     s0 = ctx.sentence_span(t.s)[0]
     toks = ctx.toks
+    siblings: list[tuple[int, re.Match | None]] = []
     for j in range(t.idx - 1, max(-1, t.idx - 12), -1):
         u = toks[j]
         if u.s < s0:
             return None
-        if u.role != "count" or u.unit2 != t.unit2 or u.approx:
+        if u.role != "count" or u.approx or not same_noun(u, t):
             continue
-        if u.a <= t.a:
+        if u.a <= t.a and not siblings:
             return None
         after = text[u.e + len(u.unit2 or "") + 1:u.e + len(u.unit2 or "") + 12]
         if _SHARE_AFTER_RE.match(after) or text.startswith(" (", u.e) and "%)" in text[u.e:u.e + 12]:
-            return None  # "300 người (60%), 200 người (40%)", "16 (47,06%) Bí thư": a part with its own share
+            # "300 người (60%), 200 người (40%)", "16 (47,06%) Bí thư": a part with its own share
+            siblings.append((u.a, _SIBLING_SHARE_RE.match(text, u.e + len(u.unit2 or "") + 1)))
+            continue
+        if u.a <= t.a:
+            return None
         strong = (_WHOLE_CUE_RE.search(text, max(s0, u.s - 40), u.s) is not None
                   or re.search(r"(?i)\btrong đó\b", text[u.e:t.s]) is not None)
-        return (u.a, f"'{u.text} {u.unit2}' earlier in the sentence, of the same noun",
+        if siblings and not (strong and all(m is not None and ratio_fits(
+                (a, 0), (u.a, 0), _units(m.group(1))) for a, m in siblings)):
+            return None  # past parts of a whole: only one a cue names, whose other shares fit it
+        return (u.a, f"'{u.text} {u.unit2}' earlier in the sentence, of the same noun"
+                + (f", whose other shares fit it too ({len(siblings)})" if siblings else ""),
                 None if strong else WEAK_SAME_NOUN)
     return None
+
+
+def same_noun(u: NumberToken, t: NumberToken) -> bool:
+    """Whether two counts count the same noun: the same two words after them, or the same word
+    when one of them has only that word ("465 phiếu," and "7 phiếu không đồng ý")."""
+    return u.unit2 == t.unit2 or (u.unit == t.unit and (u.unit2 == u.unit or t.unit2 == t.unit))
+
+
+#: the share right after a part: "458 phiếu (98,49% số phiếu)", "300 người, chiếm 60%"
+_SIBLING_SHARE_RE = re.compile(r" ?\(?(?:chiếm |đạt |tỷ lệ |bằng )?([0-9]{1,3}(?:,[0-9]{1,4})?) ?%")
+
+
+def _units(share: str) -> tuple[int, int]:
+    """A share as written ("98,49") as (units of its last place, decimals)."""
+    whole, _, frac = share.partition(DECIMAL_SYMBOL)
+    return int(whole + frac), len(frac)
 
 
 # ---------------------------------------------------------------------------------- records
