@@ -330,6 +330,15 @@ def test_a_count_of_names_joined_by_dashes():
                 if f.claim.kind == "sum"]
 
 
+def test_a_count_whose_noun_stands_in_quotes():
+    names = ["Hồng Kông", "Singapore", "Hàn Quốc", "Đài Loan"]
+    text = f'Sự phát triển của bốn "con rồng" Châu Á ({", ".join(names[:-1])}, và {names[-1]}) cho thấy điều đó.'
+    (f,) = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert (f.claim.denominator, len(f.claim.parts), f.status) == (4, len(names), "consistent")
+    (g,) = [f for f in audit_text('Có ba “ông lớn” là Vingroup, Masan và FPT.').findings if f.claim.kind == "sum"]
+    assert g.status == "consistent" and len(g.claim.parts) == 3
+
+
 def test_a_count_of_one_before_a_colon_and_one_name():
     (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, f.status) == (1, "consistent")

@@ -53,7 +53,7 @@ _LO = LOWER
 NUMBER_WORDS_CASED = COUNT_WORDS_CASED
 #: a count: digits (2–99) or a number word, then a space and a lower-case word (its noun)
 _COUNT_RE = re.compile(
-    r"(?:(?P<d>[0-9]{1,2})|(?P<w>" + NUMBER_WORDS_CASED + r"))(?= (?P<noun>" + _LO + r"+|[A-ZĐ]{2,5}\b))")
+    r"(?:(?P<d>[0-9]{1,2})|(?P<w>" + NUMBER_WORDS_CASED + r"))(?= [\"“]?(?P<noun>" + _LO + r"+|[A-ZĐ]{2,5}\b))")
 #: words before a number that make it an ordinal, a rank or an identifier, not a count
 NOT_COUNT_BEFORE = frozenset(
     "thứ hạng số vòng phút mùa lần tuổi khóa khoá kỳ kì lớp tầng điều khoản mục chương phần "
@@ -81,7 +81,8 @@ _NAMES_RE = re.compile(r"(?P<items>" + _ITEM + r"(?:(?:, | và |, và )" + _ITEM
 _SEP_RE = re.compile(r", và |, | và |; ")
 #: what opens a list after its noun
 _INTRO_RE = re.compile(r"(?: ?: ?| gồm có:? | gồm:? | bao gồm:? |,? là:? |, )")
-_NOUN_RE = re.compile(r" (" + _LO + r"+|[A-ZĐ]{2,5})(?=[ :,]|$)")
+#: the count's noun, in quotes or not ('bốn "con rồng" châu Á')
+_NOUN_RE = re.compile(r" [\"“]?(" + _LO + r"+|[A-ZĐ]{2,5})(?=[ :,]|$)")
 _VAGUE_BEFORE_RE = re.compile(r"(?i)(?:như|chẳng hạn|điển hình|ví dụ|các|những|một số|trong số|hơn|gần|khoảng|trên|ít nhất|tới|đến|từ) $")
 _MORE_AFTER_RE = re.compile(r"\.\.|…|,? v\.v|,? vv|,? \.\.\.| cùng | và các | và nhiều | và một số ")
 #: a list that runs on after a full stop typed inside it ("… Nhiêu Châu. Nam Khang, Cửu Giang, …")

@@ -231,7 +231,7 @@ def _bullets(paras: list[Paragraph], out: list) -> None:
 #: from its "23", which the check of the character before drops
 #: what must follow a count's noun within its sentence for a list to follow: a colon, "gồm",
 #: "là", or a capitalised word or a name in backticks (checked inside the pattern, in C)
-_LIST_AHEAD = r"(?= [^\W\d_][^.;!?\n]{0,90}?(?::|gồm|là | năm [12][0-9]{3}|[ ,(][`" + _UP[1:] + r"))"
+_LIST_AHEAD = r"(?= [\"“]?[^\W\d_][^.;!?\n]{0,90}?(?::|gồm|là | năm [12][0-9]{3}|[ ,(][`" + _UP[1:] + r"))"
 _DIGITS_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]?" + _LIST_AHEAD)
 #: a number word after a space (a literal start: found quickly), then a space and a letter
 _WORD_AFTER_SPACE_RE = re.compile(
