@@ -623,6 +623,22 @@ def test_the_gap_between_a_buying_and_a_selling_price():
     assert g.status == "unverifiable"  # a text may quote several prices: never flagged
 
 
+@pytest.mark.parametrize("said", [
+    "{b} - {s} triệu đồng/lượng (mua vào – bán ra)",
+    "{s} - {b} triệu đồng/lượng (bán ra - mua vào)",
+    "{b} triệu đồng/lượng và {s} triệu đồng/lượng, tương ứng giá mua và giá bán"])
+def test_the_gap_between_prices_said_together(said):
+    buy, sell = Decimal("37.36"), Decimal("37.42")
+    gap = int((sell - buy) * 1_000_000)
+    pair = said.format(b=format_number(buy, 2), s=format_number(sell, 2))
+    text = (f"Công ty niêm yết giá vàng {pair}. Đầu giờ sáng, giá vàng SJC đã tăng. Chênh lệch giữa giá mua "
+            f"và bán vàng trên thị trường sáng nay chỉ còn {format_number(gap)} đồng/lượng.")
+    (f,) = _rule(text, "price-gap")
+    assert (f.status, f.recomputed) == ("consistent", format_number(gap))
+    assert (f"{format_number(buy, 2)} triệu đồng and the selling price {format_number(sell, 2)} triệu đồng"
+            in basis(f.claim))
+
+
 def test_a_whole_after_the_share_and_bare_counts_after_a_result_verb():
     x, y = 16, 37
     text = f"Có {x} cầu thủ được gọi, chiếm tỷ lệ đến {_pct(x, y, 0)}% trong tổng số {y} người."

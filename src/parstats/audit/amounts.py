@@ -145,16 +145,23 @@ class Amount:
 
 
 def amount_of(m: re.Match, n: str) -> Amount | None:
-    num, scale, unit = m.group(n), m.group(n + "s"), m.group(n + "u")
+    """The amount of the groups ``n``, ``ns``, ``nu`` of a match of :func:`amount_re`."""
+    if not m.group(n + "u"):
+        return None
+    return amount_value(m.group(n), m.group(n + "s"), m.group(n + "u"),
+                        m.group(0)[m.start(n) - m.start():m.end(n + "u") - m.start()])
+
+
+def amount_value(num: str, scale: str | None, unit: str, text: str) -> Amount:
+    """The amount ``num`` (Vietnamese digits), times its scale word (``triệu`` …), in ``unit``,
+    written ``text``."""
     v = parse_value(num)
     e = _SCALES.get(scale.lower(), 0) if scale else 0
-    if not unit:
-        return None
     # a count of people or things written in full is exact; money in thousands or more, measures
     # and anything written with decimals or a scale word are rounded at their last digit
     rounded = e > 0 or v.decimals > 0 or unit.split()[0].lower() in ROUNDED_UNITS
     return Amount(v.value.scaleb(e), Decimal(1).scaleb(e - v.decimals) / 2 if rounded else Decimal(0), unit.lower(),
-                  m.group(0)[m.start(n) - m.start():m.end(n + "u") - m.start()], e)
+                  text, e)
 
 
 def same_amount_unit(x: Amount, y: Amount) -> bool:

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 
-from parstats.audit.amounts import (NAMED_REACH, NUMBER, amount_of, amount_re, approx_before, parse_value,
-                                    same_amount_unit)
+from parstats.audit.amounts import (NAMED_REACH, NUMBER, Amount, amount_of, amount_re, amount_value, approx_before,
+                                    parse_value, same_amount_unit)
 from parstats.audit.changes import add_change_claim, add_times_claim
 from parstats.audit.tokens import ParagraphContext, provisional_claim
 from parstats.numbers import format_number
@@ -223,7 +223,15 @@ def paren_base_claims(ctx: ParagraphContext, claims: list) -> None:
 
 # ------------------------------------------------------------------- the gap between two prices
 #: "Chênh lệch giữa giá mua và bán … là 60.000 đồng/lượng", "Khoảng chênh giá bán - mua là 60.000 đồng"
-_GAP_RE = re.compile(r"[Cc](?<!\w[Cc])(?i:hênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + amount_re("z") + ")")
+_GAP_RE = re.compile(r"[Cc](?<!\w[Cc])(?i:hênh(?: lệch)?(?P<w>[^0-9.;!?]{0,80}?) " + amount_re("z") + ")")
+_BUY_WORDS, _SELL_WORDS = r"(?:giá )?mua(?: vào)?", r"(?:giá )?bán(?: ra)?"
+#: "37,36 - 37,42 triệu đồng/lượng (mua vào – bán ra)", "37,36 triệu đồng/lượng và 37,42 triệu
+#: đồng/lượng, tương ứng giá mua và giá bán": a buying and a selling price said together
+_PAIR_RE = re.compile(
+    r"(?P<a>" + NUMBER + r")(?: (?P<as>nghìn|ngàn|triệu|tỷ|tỉ))?(?: [^\W\d_]+(?:/[^\W\d_]+)?)? ?(?:-|–|và) "
+    + amount_re("b") + r"(?:/[^\W\d_]+)?,? (?:\((?P<o>" + _BUY_WORDS + r" ?[-–/] ?" + _SELL_WORDS + "|"
+    + _SELL_WORDS + r" ?[-–/] ?" + _BUY_WORDS + r")\)|(?i:tương ứng)(?: với| là)? (?P<r>" + _BUY_WORDS
+    + r" và " + _SELL_WORDS + "|" + _SELL_WORDS + r" và " + _BUY_WORDS + r"))")
 _BUY_RE = re.compile(r"(?i)\b(?:giá )?mua(?: vào)?(?: là| ở mức| ở| đạt)?:? " + amount_re("a"))
 _SELL_RE = re.compile(r"(?i)\b(?:giá )?bán(?: ra)?(?: là| ở mức| ở| đạt)?:? " + amount_re("b"))
 WEAK_GAP = "the buying and selling prices read may be another quote than the one the gap is of"
@@ -243,9 +251,15 @@ def price_gap_claims(ctx: ParagraphContext, claims: list) -> None:
         lo = max(0, ctx.sentence_span(max(0, ctx.sentence_span(m.start())[0] - 2))[0])
         buys = [b for b in _BUY_RE.finditer(text, lo, m.start())]
         sells = [b for b in _SELL_RE.finditer(text, lo, m.start())]
-        if not buys or not sells:
+        # prices said together, in the three sentences before the gap
+        pair = _last_pair(text, max(0, ctx.sentence_span(max(0, lo - 2))[0]), m.start())
+        if pair is not None and (not buys or not sells or pair[2] > max(buys[-1].start(), sells[-1].start())):
+            a, b, first = pair
+        elif buys and sells:
+            a, b, first = amount_of(buys[-1], "a"), amount_of(sells[-1], "b"), min(buys[-1].start(), sells[-1].start())
+        else:
             continue
-        a, b, z = amount_of(buys[-1], "a"), amount_of(sells[-1], "b"), amount_of(m, "z")
+        z = amount_of(m, "z")
         if a is None or b is None or z is None or not (same_amount_unit(a, z) and same_amount_unit(b, z)):
             continue
         if approx_before(text, m.start("z")):
@@ -253,7 +267,6 @@ def price_gap_claims(ctx: ParagraphContext, claims: list) -> None:
         gap = abs(b.value - a.value)
         e = min(-gap.normalize().as_tuple().exponent, -z.value.normalize().as_tuple().exponent, 0) * -1
         scale = 10 ** max(e, 0)
-        first = min(buys[-1].start(), sells[-1].start())
         claims.append(provisional_claim(
             ctx, "change", first, m.end(), numerator=int(gap * scale), denominator=None,
             reported=m.group("z"), source=(f"the buying price {a.text} and the selling price {b.text} "
@@ -262,6 +275,22 @@ def price_gap_claims(ctx: ParagraphContext, claims: list) -> None:
                     "decimals": len(m.group("z").partition(",")[2]),
                     "stated": int(z.value * scale), "weak": WEAK_GAP},
             quote_start=m.start(), line_pos=m.start("z")))
+
+
+def _last_pair(text: str, lo: int, hi: int) -> tuple[Amount, Amount, int] | None:
+    """The last buying and selling price said together in ``text[lo:hi]`` (:data:`_PAIR_RE`), as
+    ``(buy, sell, start)``; the first price takes the second's scale word and unit when it has none."""
+    last = None
+    for last in _PAIR_RE.finditer(text, lo, hi):
+        pass
+    if last is None:
+        return None
+    b = amount_of(last, "b")
+    scale = last.group("as") or last.group("bs")
+    a = amount_value(last.group("a"), scale, last.group("bu"),
+                     " ".join(w for w in (last.group("a"), scale, last.group("bu")) if w))
+    sell_first = (last.group("o") or last.group("r")).lower().startswith(("bán", "giá bán"))
+    return (b, a, last.start()) if sell_first else (a, b, last.start())
 
 
 #: a difference stated as an amount: "thấp hơn giá vàng SJC bán lẻ 3,2 triệu đồng/lượng",
