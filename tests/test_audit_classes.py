@@ -1281,6 +1281,19 @@ def test_a_share_of_the_whole_before_the_parts_that_carry_their_own_shares():
     assert len(_rule(bare, "same-sentence-noun")) == 1
 
 
+def test_a_share_of_a_plan_stated_elsewhere_in_the_paragraph():
+    done, plan = 12_663, 18_500
+    text = (f"Doanh thu quý 3 đạt 4.252 tỷ đồng, lũy kế 9 tháng đạt {_pct(done, plan, 0)}% kế hoạch năm với "
+            f"{format_number(done)} tỷ đồng. Năm 2013, công ty dự kiến doanh thu toàn tập đoàn đạt "
+            f"{format_number(plan)} tỷ đồng; lợi nhuận sau thuế đạt 1.200 tỷ đồng.")
+    (f,) = _rule(text, "named-whole")
+    assert (f.status, f.claim.numerator, f.claim.denominator) == ("consistent", done, plan)
+    assert "the plan 'dự kiến doanh thu" in basis(f.claim)
+    # a plan the share does not fit is no tie: nothing said, never flagged
+    other = text.replace(f"{_pct(done, plan, 0)}% kế hoạch", f"{int(_pct(done, plan, 0)) + 9}% kế hoạch")
+    assert [g.status for g in _rule(other, "named-whole")] in ([], ["unverifiable"])
+
+
 def test_the_lettered_points_of_an_item_split_its_share():
     text = ("1. Trích 14% để bổ sung mức ăn.\n2. Trích 12% chi trả công lao động.\n"
             "a) Trích 10% chi trả công cho phạm nhân lao động;\nViệc chi trả do Giám thị quyết định.\n"

@@ -130,7 +130,7 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
         m = amount_before_share(text, t.s)
         if m is None:
             # "… chiếm 60%, tương đương 300.000 tỷ đồng": the part's amount right after its share
-            m = _AMOUNT_AFTER_SHARE_RE.match(text, t.e)
+            m = _AMOUNT_AFTER_SHARE_RE.match(text, t.e) or _PLAN_PART_AFTER_RE.match(text, t.e)
         if m is None:
             if t.role == "pct":
                 _subject_share(ctx, claims, t)
@@ -165,6 +165,10 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
             if len(words) >= 2 or (words and words[0].lower() not in ("tổng",)):
                 y, how = _named_amount(ctx, " ".join(words), x, m.start(), t.text)
                 rule = "named-whole"
+        if y is None and name is not None and _PLAN_NAME_RE.match(name.group("w")):
+            # "đạt 68% kế hoạch năm với 12.663 tỷ đồng" … "dự kiến doanh thu … đạt 18.500 tỷ đồng"
+            y, how = _plan_amount(ctx, x, m.start(), t.text)
+            rule = "named-whole"
         if y is None and "chiếm" in m.group(0):
             y, how = _paren_whole(ctx, x, m.start())
             rule = "paren-whole"
@@ -192,9 +196,10 @@ def amount_share_claims(ctx: ParagraphContext, claims: list) -> None:
             detail = {"unit": x.unit, "rule": rule, "halves": (hx, hy), **_texts(x, y)}
             if weak:
                 detail["weak"] = weak
+            start, end = min(m.start(), t.s), max(t.e, m.end())  # the part may follow its share
             claims.append(provisional_claim(
-                ctx, "ratio", m.start(), t.e, numerator=nx, denominator=ny, reported=f"{t.text}%",
-                source=how, detail=detail, quote_start=ctx.clause_start(m.start(), 60),
+                ctx, "ratio", start, end, numerator=nx, denominator=ny, reported=f"{t.text}%",
+                source=how, detail=detail, quote_start=ctx.clause_start(start, 60),
                 line_pos=m.start()))
 
 
@@ -350,6 +355,31 @@ def _paren_whole(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | N
 _ON_TOTAL_AMOUNT_RE = re.compile(r",? (?:trên|trong) (?:tổng số |tổng |số )?" + amount_re("y"))
 #: the part's amount after its share: ", tương đương 300.000 tỷ đồng"
 _AMOUNT_AFTER_SHARE_RE = re.compile(r" ?%?,? (?:tương đương|tương ứng|với) (?:mức |khoảng )?" + amount_re("x"))
+#: a plan, a target or an estimate as the whole a share is of: "68% kế hoạch năm"
+_PLAN_NAME_RE = re.compile(r"(?i)(?:kế hoạch|KH|chỉ tiêu|mục tiêu|dự toán)\b")
+#: the part after the whole it is a share of: "đạt 68% kế hoạch năm với 12.663 tỷ đồng"
+_PLAN_PART_AFTER_RE = re.compile(r" ?%?(?: so với)? (?:kế hoạch|chỉ tiêu|mục tiêu|dự toán)(?: [^\W\d_]+){0,3},? với "
+                                 + amount_re("x"))
+#: a plan stated with its amount: "kế hoạch năm là 18.500 tỷ đồng", "dự kiến doanh thu toàn tập
+#: đoàn đạt 18.500 tỷ đồng", "mục tiêu cả năm tiêu thụ được 39 triệu tấn"
+_PLAN_AMOUNT_RE = re.compile(
+    r"(?i)\b(?:kế hoạch|dự kiến|mục tiêu|chỉ tiêu|dự toán)(?: [^\W\d_]+){0,6},? (?:(?:ước )?(?:đạt|là|ở mức|được)(?: mức)? |: ?)?"
+    + amount_re("y"))
+
+
+def _plan_amount(ctx: ParagraphContext, x: Amount, pos: int, reported: str) -> tuple[Amount | None, str | None]:
+    """The amount of a plan (``kế hoạch``, ``dự kiến``, ``mục tiêu`` …) stated elsewhere in the
+    paragraph, of the same unit and scale word as the part ``x`` and larger than it: the one the
+    share fits, else none. Weak (``named-whole``): a paragraph may state several plans."""
+    text = ctx.text
+    for m in _PLAN_AMOUNT_RE.finditer(text, max(0, pos - NAMED_REACH), min(len(text), pos + NAMED_REACH)):
+        if m.start() <= pos < m.end() or approx_before(text, m.start("y")):
+            continue
+        y = amount_of(m, "y")
+        if y is not None and same_amount_unit(x, y) and y.scale == x.scale and y.value > 0 \
+                and share_fits(x.value, y.value, x.half, y.half, reported)[1]:
+            return y, f"the plan '{m.group(0).strip()}' elsewhere in the paragraph"
+    return None, None
 
 
 def _trong_do_whole(ctx: ParagraphContext, x: Amount, pos: int) -> tuple[Amount | None, str | None]:

@@ -151,6 +151,7 @@ BASIS_PHRASES = [
     P("'{u}' earlier in the sentence, of the same noun, whose other shares fit it too ({k})",
       "«{u}» ở phần trước của câu, cùng danh từ; các tỷ lệ khác của nó cũng khớp ({k})"),
     P("'{u}' earlier in the sentence, of the same noun", "«{u}» ở phần trước của câu, cùng danh từ"),
+    P("the plan '{q}' elsewhere in the paragraph", "kế hoạch «{q}» ở chỗ khác trong đoạn"),
     P("the number before the parenthesis", "số đứng trước dấu ngoặc"),
     P("the {w} of the fraction {h} and its breakdown", "{w} của phân số {h} và phần chi tiết của nó",
       w="word"),
