@@ -46,6 +46,18 @@ def test_a_share_worked_out_is_a_ratio_claim(a, p):
     assert (f.claim.kind, f.status, f.claim.reported) == ("ratio", "consistent", f"{p}%")
 
 
+@pytest.mark.parametrize("head", ["Số lao động bình quân được xác định bằng:\n", ""])
+def test_a_calculation_on_a_line_of_its_own_after_a_colon(head):
+    a, b = 200, 8
+    text = f"{head}= {a} lao động + {b} lao động = {a + b} lao động."
+    (f,) = _rule(text, "worked-calculation")
+    assert (f.status, f.claim.reported) == ("consistent", str(a + b))
+    (g,) = _rule(text.replace(f"= {a + b}", f"= {a + b + 1}"), "worked-calculation")
+    assert g.status == "inconsistent"
+    # after a number, "=" goes on a calculation the text holds more of: nothing claimed
+    assert not _rule(f"Có 5 = {a} lao động + {b} lao động = {a + b} lao động.", "worked-calculation")
+
+
 def test_a_calculation_that_does_not_give_its_result_is_flagged():
     terms = [(5, 1_600_000), (15, 800_000)]
     right = sum(k * v for k, v in terms)
@@ -337,6 +349,22 @@ def test_a_count_whose_noun_stands_in_quotes():
     assert (f.claim.denominator, len(f.claim.parts), f.status) == (4, len(names), "consistent")
     (g,) = [f for f in audit_text('Có ba “ông lớn” là Vingroup, Masan và FPT.').findings if f.claim.kind == "sum"]
     assert g.status == "consistent" and len(g.claim.parts) == 3
+
+
+def test_a_count_of_parts_in_digits_before_a_colon():
+    text = "Kế hoạch thu của đơn vị gồm 2 phần: phần thu của các đơn vị và phần thu của bộ phận hạch toán."
+    (f,) = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert (f.claim.denominator, len(f.claim.parts), f.status) == (2, 2, "consistent")
+
+
+@pytest.mark.parametrize("names,n,status", [
+    ("Thượng Hải với trên 27 triệu dân và Bắc Kinh trên 20 triệu dân", "2", "consistent"),
+    ("Hà Nội, Huế và Đà Nẵng", "2", "unverifiable")])
+def test_a_count_after_đây_là_points_back_at_the_names_before(names, n, status):
+    text = f"Quốc gia có 41 thành phố lớn, trong đó có {names}. Đây là {n} thành phố đông dân nhất."
+    (f,) = _rule(text, "anaphor-count")
+    assert f.status == status and f.claim.reported == n
+    assert not _rule(f"Công ty A và công ty B công bố khảo sát. Đây là năm thứ 5 liên tiếp.", "anaphor-count")
 
 
 def test_a_count_of_one_before_a_colon_and_one_name():

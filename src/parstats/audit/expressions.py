@@ -226,8 +226,10 @@ def _clean_start(text: str, start: int) -> bool:
     if last in "x×" and (len(prev) == 1 or not prev[-2].isalpha()):
         return False
     if last == "=":  # "Tiền lương = 5 x …": after a label, not after a number
-        label = prev[:-1].rstrip()
-        return bool(label) and label[-1].isalpha()
+        # ("… được xác định bằng:" then "= 200 lao động + 8 lao động = 208 lao động" on a line
+        # of its own: after the colon that names it, or at the paragraph's start)
+        label = text[max(0, start - 60):start].rstrip()[:-1].rstrip()
+        return not label or label[-1].isalpha() or label[-1] == ":"
     return not (last.isdigit() or last in "*+-–/).,%")
 
 

@@ -296,6 +296,11 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
                 got = [m.start() for m in _ACRONYM_COUNT_RE.finditer(t)]
                 if got:
                     counts.setdefault(c.pidx, []).extend(got)
+        # "gồm 2 phần: …": a count of parts, which the tokenizer does not make a count ("phần" is
+        # not a unit to it, as in "phần trăm")
+        for c in contexts:
+            if " phần:" in c.text:
+                counts.setdefault(c.pidx, []).extend(m.start() for m in _PARTS_COUNT_RE.finditer(c.text))
         # table rows are read cell by cell there: their counts are searched here, on the rows
         # joined (the pattern reads no line break: as on each row alone)
         rows = [i for i, p in enumerate(paras) if p.kind == "table"]
@@ -319,6 +324,8 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
     return counts, la, pct
 
 
+#: a count of parts before a colon: "gồm 2 phần: phần thu … và phần thu …"
+_PARTS_COUNT_RE = re.compile(r"(?<![0-9.,])[0-9]{1,2}(?= phần:)")
 _COMMA_COUNT_RE = re.compile(r", (?=[0-9HBNSTMChbnstmc])(?:[0-9]{1,2}|" + NUMBER_WORDS_CASED + r") " + _LO)
 
 
@@ -388,7 +395,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             score_claims(p, pidx, out)
         if "bàn:" in text or "Bàn thắng:" in text:
             scorer_line_claims(p, pidx, out)
-        if " này" in text or " đó" in text or " trên" in text:
+        if " này" in text or " đó" in text or " trên" in text or "y là " in text or "Đó là " in text:
             anaphor_count_claims(p, pidx, out)
     for ctx in contexts or ():
         parts_of_total_claims(paras[ctx.pidx], ctx, out)

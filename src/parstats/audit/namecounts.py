@@ -130,14 +130,26 @@ _ANAPHOR_RE = re.compile(r"(?<!\w)(?P<n>[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[B
                          r"(?P<noun>[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?)(?: nói| kể)?$")
 
 
+#: names each followed by a few lower-case words or numbers ("Thượng Hải với trên 27 triệu dân")
+_ATTRIBUTED_NAME = _NAME + r"(?: (?:[^\W_A-ZĐ][\w,]*)){0,6}?"
+_ATTRIBUTED_NAMES_RE = re.compile(r"(?<!\w)" + _ATTRIBUTED_NAME + r"(?:, " + _ATTRIBUTED_NAME + r")*,? và "
+                                  + _ATTRIBUTED_NAME + r"(?=[.;:!?]|$)")
+#: a count after a pointing word that opens its sentence: "Đây là 2 thành phố đông dân nhất"
+_POINTED_RE = re.compile(r"(?<!\w)(?:Đây|Đó|Đấy) là (?:(?:những|các) )?(?P<n>hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|[2-9]|10) "
+                         r"(?P<noun>(?!thứ\b)[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?)(?![\w])")  # "năm thứ": an ordinal
+
+
 def _anaphors(text: str):
-    """The matches of :data:`_ANAPHOR_RE` that end right before a pointing word, in order."""
+    """The matches of :data:`_ANAPHOR_RE` that end right before a pointing word, and of
+    :data:`_POINTED_RE`, in order."""
     got = []
     for pat in _POINTER_RES:
         for w in pat.finditer(text):
             m = _ANAPHOR_RE.search(text, max(0, w.start() - 40), w.start())
             if m is not None:
                 got.append(m)
+    if " là " in text:
+        got.extend(_POINTED_RE.finditer(text))
     return sorted(got, key=lambda m: m.start())
 #: names joined by dashes ("bộ ba Rimario – Hoàng Đình Tùng – Lê Văn Thắng")
 _COMMA_NAMES_RE = re.compile(r"(?<![\w,] )(?:[^\W\d_A-ZĐ]+ ){0,4}" + _NAME + r"(?:, (?:[^\W\d_A-ZĐ]+ ){0,4}" + _NAME + r")+$")
@@ -166,6 +178,8 @@ def anaphor_count_claims(p: Paragraph, pidx: int, out: list) -> None:
         item = re.escape(head) + r" [0-9]{1,4}(?: \([^()]{1,30}\))?"
         pats = (_NAME_LIST_RE, _DASH_NAMES_RE,
                 re.compile(r"(?<!\w)" + item + r"(?:, " + item + r")*,? và " + item))
+        if m.re is _POINTED_RE:  # "… Thượng Hải với trên 27 triệu dân và Bắc Kinh trên 20 triệu dân. Đây là 2 …"
+            pats += (_ATTRIBUTED_NAMES_RE,)
         # names joined by commas only, right before ", <count>" ("…, trung vệ Quế Ngọc Hải, hai cầu thủ này")
         if text[m.start() - 2:m.start()] == ", ":
             back = _COMMA_NAMES_RE.search(text, lo, m.start() - 2)
