@@ -408,6 +408,20 @@ def test_a_share_in_prose_of_figures_a_table_gives():
     assert not _rule(_gdp(cell(region), cell(world), wrong), "table-backed-share")
 
 
+def test_a_share_of_a_total_the_table_gives_in_the_row_it_names():
+    part, herd = Decimal("373.3"), Decimal("1213.3")
+    cell = lambda v: format_number(v, 1).replace(".", " ")  # noqa: E731  (textbook thousands)
+    table = ("| Năm | 2015 | 2021 |\n|------|------|------|\n| Trâu | 1 467,5 | 1 245,3 |\n"
+             f"| Bò | 989,4 | {cell(herd)} |\n\n(Nguồn: Tổng cục Thống kê)\n\n")
+    text = table + (f"- Sơn La có số lượng bò lớn nhất vùng với {format_number(part, 1)} nghìn con, chiếm "
+                    f"{_pct(part, herd, 1)}% tổng đàn bò của cả vùng (năm 2021).")
+    (f,) = _rule(text, "table-backed-share")
+    assert f.status == "consistent" and f.claim.detail.get("weak") and "the row 'Bò', column '2021'" in basis(f.claim)
+    # a share the row does not fit: nothing said (the total may be another one)
+    off = text.replace(f"{_pct(part, herd, 1)}% tổng", "35,0% tổng")
+    assert not _rule(off, "table-backed-share")
+
+
 def test_a_row_of_ratios_in_a_flattened_table():
     revenue, gross = [("382.17", "416.32"), ("131.4", "153.24")], [("138.35", "147.31"), ("48.63", "53.92")]
     margins = [_pct(Decimal(g), Decimal(r), 0) for gs, rs in zip(gross, revenue) for g, r in zip(gs, rs)]

@@ -165,6 +165,42 @@ def _share(ctx: ParagraphContext, t, m: re.Match, views: list[TableView], claims
         claims.append(_claim(ctx, t, fallback[0], fallback[1], fallback[2], weak=True))
 
 
+#: the words after a share that may name a table's row as its whole: "chiếm 30,8% tổng đàn bò của cả vùng"
+_ROW_WHOLE_AFTER_RE = re.compile(r"\s*(?:của |trong )?tổng (?P<words>(?:[^\W\d_]+ ?){1,5})")
+
+
+def _row_share(ctx: ParagraphContext, t, views: list[TableView], claims: list) -> None:
+    """``Sơn La … với 373,3 nghìn con, chiếm 30,8% tổng đàn bò của cả vùng (năm 2021)`` over a
+    table near it with the row ``Bò`` and a column headed ``2021``: the whole is that cell, the
+    part the amount before the share in its sentence. Weak: ``consistent`` when the share fits,
+    else nothing is said (the total named may be another one than the table's)."""
+    text = ctx.text
+    m = _ROW_WHOLE_AFTER_RE.match(text, t.e, ctx.sentence_span(t.s)[1])
+    if m is None:
+        return
+    ss, se = ctx.sentence_span(t.s)
+    named = set(m.group("words").lower().split())
+    amount = None
+    for am in _AMOUNT_RE.finditer(text, ss, t.s):
+        if "%" not in text[am.end():t.s]:
+            amount = None if _APPROX_BEFORE_RE.search(text, max(ss, am.start() - 12), am.start()) else am
+    year = _year(text, ss, se)
+    if amount is None or year is None:
+        return
+    x = cell_number(amount.group("n"))
+    for tv in sorted((tv for tv in views if abs(tv.first - ctx.pidx) <= NEAR), key=lambda tv: abs(tv.first - ctx.pidx)):
+        rows = [(lab, cells) for _, lab, cells in tv.rows if lab.lower() in named]
+        cols = [c for c, h in enumerate(tv.heads) if year in h]
+        if len(rows) != 1 or len(cols) != 1 or cols[0] >= len(rows[0][1]) or rows[0][1][cols[0]] is None:
+            continue
+        y = rows[0][1][cols[0]]
+        nx, ny, hx, hy = _scaled(x, y)
+        if nx < ny and share_fits(Decimal(nx), Decimal(ny), hx, hy, pct_text(t))[1]:
+            claims.append(_claim(ctx, t, x, y, f"the amount '{amount.group(0)}' of the sentence over the row "
+                                 f"'{rows[0][0]}', column '{tv.names[cols[0]]}' of the table near it", weak=True))
+        return
+
+
 def table_backed_shares(paras: list[Paragraph], ctxs: list[ParagraphContext], claims: list) -> None:
     """Percentages of body paragraphs not tied to a whole, read against the tables near them."""
     if not any(p.kind == "table" for p in paras):
@@ -182,3 +218,5 @@ def table_backed_shares(paras: list[Paragraph], ctxs: list[ParagraphContext], cl
                     views = table_views(paras)
                 if views:
                     _share(ctx, t, m, views, claims)
+                    if not t.used and m.group("whole") == "tổng":
+                        _row_share(ctx, t, views, claims)
