@@ -1336,6 +1336,15 @@ def test_a_share_of_a_plan_stated_elsewhere_in_the_paragraph():
     assert [g.status for g in _rule(other, "named-whole")] in ([], ["unverifiable"])
 
 
+def test_items_after_a_colon_separated_by_semicolons_each_starting_with_a_share():
+    text = ("Nguồn kinh phí nộp trả ngân sách nhà nước: 50% do Chủ nhiệm dự án chịu trách nhiệm nộp trả; "
+            "50% từ các Quỹ và các nguồn kinh phí tự có khác của tổ chức chủ trì.")
+    (f,) = _rule(text, "semicolon-shares")
+    assert f.status == "consistent" and len(f.claim.parts) == 2
+    # shares that do not add up are rates of their own: no claim
+    assert not _rule(text.replace("; 50% từ", "; 40% từ"), "semicolon-shares")
+
+
 def test_the_lettered_points_of_an_item_split_its_share():
     text = ("1. Trích 14% để bổ sung mức ăn.\n2. Trích 12% chi trả công lao động.\n"
             "a) Trích 10% chi trả công cho phạm nhân lao động;\nViệc chi trả do Giám thị quyết định.\n"

@@ -14,6 +14,8 @@ Rules (each named in ``detail["rule"]``):
     their sum is the item's share.
 ``remainder-share``
     a share said to be the rest (``4% còn lại``, ``còn lại, 5%``) and the shares before it.
+``semicolon-shares``
+    items after a colon, separated by semicolons, each starting with a share, that add to 100 %.
 ``sentence-breakdown``
     the percentages one after another in a sentence, each not of a place or owner of its own,
     that add to 100 %.
@@ -42,7 +44,7 @@ from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, format_number
 
 __all__ = ["FAR_ABOVE_100", "MAX_BREAKDOWN_PARTS", "MAX_SENTENCE_SHARES", "PARTS_CUE_WORDS", "WEAK_BREAKDOWN",
            "WEAK_ROUNDED", "breakdown_wholes", "bullet_shares",
-           "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_share_runs", "numbered_shares", "point_shares", "remainder", "same_phrase_shares", "sentence_shares",
+           "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_share_runs", "numbered_shares", "point_shares", "remainder", "same_phrase_shares", "semicolon_shares", "sentence_shares",
            "shares_claim"]
 
 #: shares "of one whole" that add to more than this are each item's own rate, not its parts
@@ -334,6 +336,31 @@ def sentence_shares(p: Paragraph, pidx: int, out: list) -> None:
             run = []
         run.append(x)
     _shares_run(p, pidx, run, out)
+
+
+#: "Nguồn kinh phí nộp trả: 50% do Chủ nhiệm dự án chịu trách nhiệm nộp trả; 50% từ các Quỹ …":
+#: items after a colon, separated by semicolons, each starting with its share
+_SEMICOLON_SHARES_RE = re.compile(r": (?P<items>" + _PCT + r" ?% [^;.:%]{3,120}(?:; (?:và )?" + _PCT
+                                  + r" ?% [^;.:%]{3,120})+)(?=[.;]|$)")
+_ITEM_SHARE_RE = re.compile(r"(?:^|; (?:và )?)(" + _PCT + r") ?%")
+
+
+def semicolon_shares(p: Paragraph, pidx: int, out: list) -> None:
+    """``Nguồn kinh phí nộp trả ngân sách nhà nước: 50% do Chủ nhiệm dự án chịu trách nhiệm nộp
+    trả; 50% từ các Quỹ …`` (rule ``semicolon-shares``): the items after a colon, separated by
+    semicolons, each starting with a share and holding no other, are the parts of one whole when
+    they add to 100 % within their rounding (``consistent``); otherwise no claim (each may be a
+    rate of its own)."""
+    text = p.text
+    for m in _SEMICOLON_SHARES_RE.finditer(text):
+        values = [x.group(1) for x in _ITEM_SHARE_RE.finditer(m.group("items"))]
+        total = sum(Decimal(v.replace(",", ".")) for v in values)
+        slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
+        if len(values) < 2 or abs(total - 100) > slack:
+            continue
+        out.append(shares_claim(p, pidx, values, f"{len(values)} items after a colon, separated by "
+                                "semicolons, each starting with a share", "semicolon-shares",
+                                pos=m.start("items"), end=m.end()))
 
 
 def _shares_run(p: Paragraph, pidx: int, run: list, out: list) -> None:

@@ -27,7 +27,7 @@ import bisect
 import re
 
 from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_parts, item_shares, marker_depth, marker_kind,
-                                        numbered_share_runs, paren_part_shares, point_shares,
+                                        numbered_share_runs, paren_part_shares, point_shares, semicolon_shares,
                                         same_phrase_shares,
                                         remainder, sentence_shares)
 from parstats.audit.countedlists import (ITEM_RE, NOT_COUNT_BEFORE, NOT_LIST_NOUNS, NUMBER_WORDS, NUMBER_WORDS_CASED,
@@ -368,6 +368,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             elif text.count("%") >= 2:
                 sentence_shares(p, pidx, out)
                 same_phrase_shares(p, pidx, out)
+                if "; " in text and ": " in text:
+                    semicolon_shares(p, pidx, out)
         for la in las.get(pidx, ()):
             _backward(p, pidx, la, out)
     for pidx in names_places:

@@ -229,6 +229,8 @@ BASIS_PHRASES = [
     P("{k} bullet lines of one percentage each under '{q}': the shares of one whole ({s})",
       "{k} dòng gạch đầu dòng, mỗi dòng một tỷ lệ, dưới «{q}»: các phần của một tổng thể ({s})"),
     P("{k} numbered items under '{q}', each a share ({s})", "{k} mục đánh số dưới «{q}», mỗi mục một tỷ lệ ({s})"),
+    P("{k} items after a colon, separated by semicolons, each starting with a share ({s})",
+      "{k} mục sau dấu hai chấm, cách nhau bằng dấu chấm phẩy, mỗi mục mở đầu bằng một tỷ lệ ({s})"),
     P("the {k} lettered points of the item, each starting with a share ({s})",
       "{k} điểm (a, b, c …) của khoản, mỗi điểm mở đầu bằng một tỷ lệ ({s})"),
     P("shares in parentheses of the items after '{q}', the parts of one whole ({s})",
