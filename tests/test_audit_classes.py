@@ -1151,6 +1151,13 @@ def test_the_running_score_of_a_match_report():
     assert not _rule("Đội hòa Lào 1-1, thua Trung Quốc 1-2 và thắng Philippines 3-1.", "score-sequence")
 
 
+def test_a_running_score_after_an_aggregate_told_first():
+    text = ("Singapore thua Việt Nam tổng tỷ số 1-5 ở bán kết. Phút 74, tiền vệ 28 tuổi ghi bàn rút ngắn tỷ số "
+            "xuống 1-2. Tiến Linh đánh bại thủ thành trên chấm 11m, ấn định tỷ số 3-1.")
+    found = _rule(text, "score-sequence")
+    assert [(f.claim.reported, f.status) for f in found] == [(n, "consistent") for n in ("1", "2", "3", "1")]
+
+
 def test_a_pipe_table_without_a_separator_line_is_a_table():
     rows = [("2010", "2,47", "2,73"), ("2015", "3,17", "3,55"), ("2021", "3,94", "4,88")]
     def total(a, b):

@@ -410,6 +410,8 @@ def same_phrase_shares(p: Paragraph, pidx: int, out: list) -> None:
             continue
         # (in one sentence too: sentence_shares reads only shares with no number between them, and
         # the same shares read by both stand at the same place: the first claim is kept)
+        if len({text[max(0, m.start() - 30):m.end()] for m in run}) < len(run):
+            continue  # a sentence the text repeats (a scraped page's caption, a quote twice): one share
         values = [m.group(1) for m in run]
         total = sum(Decimal(v.replace(",", ".")) for v in values)
         slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)

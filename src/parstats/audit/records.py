@@ -277,23 +277,28 @@ def score_claims(p: Paragraph, pidx: int, out: list) -> None:
         scores.append(m)
     if len(scores) < 2:
         return
+    # each score goes on the longest run it is one goal on from (the latest of equals); a score
+    # that goes on none starts a run of its own (an aggregate or another match's score told in
+    # passing starts one that stays alone: "thua … tổng tỷ số 1-5 … rút ngắn tỷ số xuống 1-2 …
+    # ấn định tỷ số 3-1")
     runs: list[list[tuple[re.Match, bool]]] = []
-    state = None
+    states: list[tuple[int, int]] = []
     for m in scores:
         a, b = int(m.group("a")), int(m.group("b"))
-        if state is not None:
-            x, y = state
+        best = None
+        for k in range(len(runs) - 1, -1, -1):
+            x, y = states[k]
             fits = [flip for flip, (u, v) in ((False, (a, b)), (True, (b, a)))
                     if (u, v) in ((x + 1, y), (x, y + 1), (x, y))]
-            if fits:
-                flip = fits[0]
-                runs[-1].append((m, flip))
-                state = (b, a) if flip else (a, b)
-                continue
-            if a + b > 1:
-                continue  # another match's score, told in passing
-        runs.append([(m, False)])
-        state = (a, b)
+            if fits and (best is None or len(runs[k]) > len(runs[best[0]])):
+                best = (k, fits[0])
+        if best is None:
+            runs.append([(m, False)])
+            states.append((a, b))
+        else:
+            k, flip = best
+            runs[k].append((m, flip))
+            states[k] = (b, a) if flip else (a, b)
     for run in runs:
         firsts = {tuple(sorted((int(m.group("a")), int(m.group("b"))))) for m, _ in run}
         steps = sum(1 for m, _ in run if _STEP_CUE_RE.search(text, max(0, m.start() - 40), m.start()))
