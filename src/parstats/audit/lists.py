@@ -397,7 +397,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             score_claims(p, pidx, out)
         if "bàn:" in text or "Bàn thắng:" in text:
             scorer_line_claims(p, pidx, out)
-        if " này" in text or " đó" in text or " trên" in text or "y là " in text or "Đó là " in text:
+        if " này" in text or " đó" in text or " trên" in text or "Đây là" in text or "Đó là" in text or "Đấy là" in text:
             anaphor_count_claims(p, pidx, out)
     for ctx in contexts or ():
         parts_of_total_claims(paras[ctx.pidx], ctx, out)

@@ -135,7 +135,7 @@ _ATTRIBUTED_NAME = _NAME + r"(?: (?:[^\W_A-ZĐ][\w,]*)){0,6}?"
 _ATTRIBUTED_NAMES_RE = re.compile(r"(?<!\w)" + _ATTRIBUTED_NAME + r"(?:, " + _ATTRIBUTED_NAME + r")*,? và "
                                   + _ATTRIBUTED_NAME + r"(?=[.;:!?]|$)")
 #: a count after a pointing word that opens its sentence: "Đây là 2 thành phố đông dân nhất"
-_POINTED_RE = re.compile(r"(?<!\w)(?:Đây|Đó|Đấy) là (?:(?:những|các) )?(?P<n>hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|[2-9]|10) "
+_POINTED_RE = re.compile(r"Đ(?<!\wĐ)(?:ây|ó|ấy) là (?:(?:những|các) )?(?P<n>hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|[2-9]|10) "
                          r"(?P<noun>(?!thứ\b)[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?)(?![\w])")  # "năm thứ": an ordinal
 
 
@@ -148,7 +148,7 @@ def _anaphors(text: str):
             m = _ANAPHOR_RE.search(text, max(0, w.start() - 40), w.start())
             if m is not None:
                 got.append(m)
-    if " là " in text:
+    if "Đây là" in text or "Đó là" in text or "Đấy là" in text:
         got.extend(_POINTED_RE.finditer(text))
     return sorted(got, key=lambda m: m.start())
 #: names joined by dashes ("bộ ba Rimario – Hoàng Đình Tùng – Lê Văn Thắng")
