@@ -367,6 +367,17 @@ def test_a_count_after_đây_là_points_back_at_the_names_before(names, n, statu
     assert not _rule(f"Công ty A và công ty B công bố khảo sát. Đây là năm thứ 5 liên tiếp.", "anaphor-count")
 
 
+def test_clauses_after_a_colon_with_asides_in_parentheses():
+    text = ("Nó là sự tổng hợp của ba yếu tố khác nhau: thành phần khí quyển (đặc biệt là tỷ lệ của CO2 và "
+            "mêtan), những thay đổi của quỹ đạo Trái Đất được gọi là các chu kỳ Milankovitch (và có lẽ là "
+            "quỹ đạo của Mặt Trời), và vị trí của các lục địa.")
+    (f,) = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert (f.claim.denominator, len(f.claim.parts), f.status) == (3, 3, "consistent")
+    # an item that holds a list of its own outside parentheses: nothing said
+    nested = "Dự án có hai giai đoạn: giai đoạn đầu gồm A, B và giai đoạn sau."
+    assert not [f for f in audit_text(nested).findings if f.claim.kind == "sum"]
+
+
 def test_a_count_of_one_before_a_colon_and_one_name():
     (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, f.status) == (1, "consistent")

@@ -298,7 +298,7 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         if len(items) == n - 1 and " và " in items[-1]:
             # "…: A, B và C của X và Y": the last clause holds the last two items
             items = items[:-1] + items[-1].split(" và ", 1)
-        if len(items) < 2 or len(items) != n or any(_NESTED_INTRO_RE.search(i) for i in items):
+        if len(items) < 2 or len(items) != n or any(_holds_list(i) for i in items):
             # clauses split by commas are too loose to say anything when they do not fit; an
             # item that holds its own list ("giai đoạn đầu bao gồm A, B") splits into its items
             return
@@ -327,6 +327,15 @@ _DASH_SEP_RE = re.compile(r" [–-] ")
 #: route, "trận Hà Nội - Thanh Hóa": one match), not of the places themselves
 _LINK_NOUNS = frozenset("chuyến tuyến trận cuộc đường lượt chặng cao tốc cầu hành trình quan hệ".split())
 _NESTED_INTRO_RE = re.compile(r"\b(?:gồm|là|gọi)\b")
+#: what an item may say in parentheses or name after "gọi là" without holding a list of its own
+_ASIDE_RE = re.compile(r"\([^()]*\)|\b(?:được )?gọi (?:chung )?là\b")
+
+
+def _holds_list(item: str) -> bool:
+    """Whether a clause of a list may hold a list of its own ("giai đoạn đầu bao gồm A, B"): a
+    "gồm" or "là" outside its parentheses and its "được gọi là" (a name it gives: "những thay
+    đổi … được gọi là các chu kỳ Milankovitch (và có lẽ là …)" is one item)."""
+    return _NESTED_INTRO_RE.search(_ASIDE_RE.sub(" ", item)) is not None
 #: items of a plain list: at most this many words each
 PLAIN_ITEM_WORDS = 7
 
@@ -379,7 +388,7 @@ def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
         longest = 2 * PLAIN_ITEM_WORDS if mode == "semi" else (item_words or PLAIN_ITEM_WORDS)
         if len(items) < 2 or len(items) != n or any(len(i.split()) > longest for i in items):
             continue
-        if any(_NESTED_INTRO_RE.search(i) for i in items):
+        if any(_holds_list(i) for i in items):
             continue  # "ba giai đoạn: giai đoạn đầu bao gồm A, B và C": the items of an item
         break
     else:
