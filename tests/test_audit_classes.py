@@ -378,6 +378,15 @@ def test_clauses_after_a_colon_with_asides_in_parentheses():
     assert not [f for f in audit_text(nested).findings if f.claim.kind == "sum"]
 
 
+def test_a_count_before_bullets_under_a_head_with_a_wiki_citation_after_its_colon():
+    text = ("Năm 2005, ông được tặng Giải thưởng Hồ Chí Minh với 2 công trình:[8]\n\n"
+            "- Bản đồ khoáng sản Việt Nam (xuất bản năm 1981)\n- Bản đồ địa chất Việt Nam (xuất bản năm 1988)\n")
+    (f,) = _rule(text, "bulleted-list")
+    assert (f.claim.denominator, len(f.claim.parts), f.status) == (2, 2, "consistent")
+    # as many bullets as the count or nothing said (a paragraph inside an item may end the list)
+    assert not _rule(text.replace("2 công trình", "3 công trình"), "bulleted-list")
+
+
 def test_a_count_of_one_before_a_colon_and_one_name():
     (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, f.status) == (1, "consistent")

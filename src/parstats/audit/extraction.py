@@ -40,6 +40,8 @@ Examples
 """
 from __future__ import annotations
 
+import re
+
 from parstats.audit.lists import list_claims as counted_list_claims
 from parstats.audit.flatrows import flattened_ratio_claims
 from parstats.audit.tableprose import table_backed_shares
@@ -108,8 +110,15 @@ def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Clai
         return _extract(text)
 
 
+#: a head's colon then a wiki's citation markers at the paragraph's end ("… với 2 công trình:[8]")
+_CITED_COLON_RE = re.compile(r":(?:\[[0-9a-z]{1,3}\])+\s*$")
+
+
 def _extract(text: str) -> list[Claim]:
     paras = split_paragraphs(normalize_lines(text))
+    for p in paras:
+        if p.text.endswith("]") and (cited := _CITED_COLON_RE.search(p.text)) is not None:
+            p.text = p.text[:cited.start() + 1]  # the head of a list ends with its colon
     ctxs: list[ParagraphContext] = []
     raw: list[dict] = []
     per_para: dict[int, list] = {}
