@@ -32,6 +32,8 @@ What the notebooks share lives in modules named for what they hold, never for a 
 ``tables``          display tables (:class:`Column`, :func:`publish`) and their export
 ``plotting``        the figure style and :func:`save_figure`
 ``scoreboard``      the programme targets, met or not
+``wording``         a target and a value written out; the report's words read as a value
+``target_checks``   what checks a target's figure: the audit, its own measure, the counts
 ==================  ===================================================================
 
 Submodules are imported on demand, so ``import parstats.analysis`` is cheap.
