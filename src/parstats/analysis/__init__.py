@@ -30,8 +30,12 @@ What the notebooks share lives in modules named for what they hold, never for a 
 ``labels``          Vietnamese titles and labels of columns and codes (``datapackage.json``)
 ``shares``          reported against recomputed shares, with the audit's arithmetic and words
 ``tables``          display tables (:class:`Column`, :func:`publish`) and their export
+``columns``         a table's columns and its cells written the Vietnamese way (for ``tables``)
+``exports``         a table's CSV and XLSX files, byte-reproducible (for ``tables``)
 ``plotting``        the figure style and :func:`save_figure`
 ``scoreboard``      the programme targets, met or not
+``wording``         a target and a value written out; the report's words read as a value
+``target_checks``   what checks a target's figure: the audit, its own measure, the counts
 ==================  ===================================================================
 
 Submodules are imported on demand, so ``import parstats.analysis`` is cheap.

@@ -1,24 +1,38 @@
-"""Checks and diagnoses of one claim: consistent, inconsistent (with its likely cause) or unverifiable."""
+"""The check of one claim: consistent, inconsistent (with its likely cause) or unverifiable.
+
+:func:`audit_one` reads a claim by its kind and what its extractor noted, recomputes it and
+returns a :class:`Finding`; the words of a slip's likely cause come from
+:mod:`parstats.audit.diagnoses`, the name of the rule that tied the claim's numbers from
+:mod:`parstats.audit.tierules` (:func:`basis` and :func:`tie_rule`, importable from here too,
+as are the diagnoses other modules import from here).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, ROUND_DOWN, ROUND_HALF_UP, ROUND_UP
+from decimal import Decimal, ROUND_DOWN, ROUND_HALF_UP
 
 from parstats.audit.amountshares import share_fits
 from parstats.audit.averages import per_unit_status
-from parstats.audit.documents import valid_date
-from parstats.audit.inference import (
-    count_bounds,
-    exact,
-    from_units,
-    percent_text,
-    range_text,
-    reported_units,
-    total_bounds,
+from parstats.audit.diagnoses import (
+    fits_rounded_amounts,
+    near_fit,
+    off,
+    ratio_diagnosis,
+    scaled_text,
+    sum_diagnosis,
+    verdict_change,
 )
-from parstats.audit.model import BASIS_PREFIX, Claim
-from parstats.numbers import decimal_places, format_number, format_percent, parse_count, quantize, transpositions
-from parstats.ratios import Target, percent_units, verdict
+from parstats.audit.documents import valid_date
+from parstats.audit.inference import exact, from_units, percent_text, reported_units
+from parstats.audit.model import Claim
+from parstats.audit.tierules import basis, tie_rule
+from parstats.numbers import format_number
+from parstats.ratios import percent_units
+
+__all__ = ["JULIAN_UNTIL", "MAX_DATE_YEAR", "MIN_DATE_YEAR", "STATUSES", "SUM_SLACK_PERCENT", "VOTE_DOUBT", "Finding",
+           "audit_one",
+           # re-exported: their home is parstats.audit.tierules / parstats.audit.diagnoses
+           "basis", "tie_rule", "fits_rounded_amounts", "near_fit", "off", "ratio_diagnosis", "scaled_text"]
 
 
 STATUSES = ("consistent", "inconsistent", "unverifiable")
@@ -37,9 +51,6 @@ VOTE_DOUBT = ("a vote share: such shares are usually of all members (tổng số
 
 #: the last countries left the Julian calendar in 1923: an older 29 February may be Julian
 JULIAN_UNTIL = 1923
-
-#: how far a count or total may be from the stated one to be "off by a little"
-LITTLE_ABS, LITTLE_REL = 3, Decimal("0.03")
 
 
 @dataclass(frozen=True)
@@ -86,83 +97,6 @@ class Finding:
         }
 
 
-#: how the tie rules of older stages are named, from the words of their evidence (first match)
-_RULE_OF_SOURCE = (
-    ("' after the percentage", "same-clause-total"),
-    ("' later in the sentence", "same-sentence-total"),
-    ("footnote ", "footnote-total"),
-    ("' before 'trong đó' earlier in the paragraph", "passage-trong-do"),
-    ("the denominator of ", "passage-fraction"),
-    ("' earlier in the sentence (line", "same-sentence-total-word"),
-    ("trong đó' earlier in the sentence", "scaled-whole-trong-do"),
-    ("'tổng số … ", "passage-total-word"),
-    ("a whole named by its place", "passage-place-whole"),
-    ("row of the table", "table-total"),
-    ("old value ", "change-old-value"),
-    ("the number before the parenthesis", "paren-breakdown"),
-    ("and its breakdown", "fraction-breakdown"),
-    ("before 'trong đó'", "trong-do-list"),
-    ("before the list", "colon-list"),
-    ("broken down in footnote", "footnote-breakdown"),
-)
-
-
-def tie_rule(claim: Claim) -> str | None:
-    """The name of the rule that tied a claim's numbers (``None``: nothing was tied).
-
-    New rules set it in ``detail["rule"]``; the older ones are named from their evidence.
-
-    Examples
-    --------
-    >>> from parstats.audit.extraction import extract_claims
-    >>> [tie_rule(c) for c in extract_claims("Tinh giản 28/1.752 biên chế, đạt 1,6%; ngày 14/5/2021.")]
-    ['fraction-share', 'as-written']
-    """
-    rule = claim.detail.get("rule")
-    if rule:
-        return rule
-    if claim.kind in ("date", "document", "rank"):
-        return "as-written"
-    src = claim.denominator_source
-    if claim.kind == "ratio" and src == "the fraction itself":
-        return "fraction-share" if claim.reported else "fraction-bare"
-    if src is None:
-        return None
-    if "broken down in footnote" in src:
-        return "footnote-breakdown"
-    for words, name in _RULE_OF_SOURCE:
-        if words in src:
-            return name
-    return "other"
-
-
-def basis(claim: Claim) -> str | None:
-    """How the numbers of a claim were tied together: ``rule=<name>; evidence=<words>``
-    (``None``: nothing to tie).
-
-    The prefix is stable and machine-readable (split at the first ``"; evidence="``): the rule
-    names one way of tying numbers (:func:`tie_rule`), the evidence says what in the text tied
-    them, in English (:func:`parstats.audit.messages.basis_text` gives it in Vietnamese).
-
-    Examples
-    --------
-    >>> from parstats.audit.extraction import extract_claims
-    >>> [basis(c) for c in extract_claims("Tinh giản 28/1.752 biên chế, đạt 1,6%; ngày 14/5/2021.")]
-    ['rule=fraction-share; evidence=the fraction itself, with the share in the same clause', 'rule=as-written; evidence=as written']
-    """
-    rule = tie_rule(claim)
-    if rule is None:
-        return None
-    if claim.kind in ("date", "document", "rank"):
-        evidence = "as written"
-    elif claim.kind == "ratio" and claim.denominator_source == "the fraction itself":
-        evidence = ("the fraction itself, with the share in the same clause" if claim.reported
-                    else "the fraction itself, no share stated")
-    else:
-        evidence = claim.denominator_source
-    return f"{BASIS_PREFIX}{rule}; evidence={evidence}"
-
-
 def _consistent(claim: Claim, recomputed: str | None = None) -> Finding:
     """``Finding(claim, "consistent", recomputed=recomputed)``, built without the frozen
     dataclass's per-field ``object.__setattr__`` (the same object; most claims are consistent)."""
@@ -170,131 +104,6 @@ def _consistent(claim: Claim, recomputed: str | None = None) -> Finding:
     f.__dict__.update(claim=claim, status="consistent", severity=None, diagnosis=None,
                       recomputed=recomputed, gross=None, cause=None, fits={})
     return f
-
-
-def _little(v: int) -> int:
-    return max(LITTLE_ABS, int((Decimal(v) * LITTLE_REL).to_integral_value(rounding="ROUND_CEILING")))
-
-
-def near_fit(lo: int, hi: int | None, v: int) -> int | None:
-    """The value of ``lo..hi`` (``hi`` None: unbounded) nearest ``v``, if only a little off it."""
-    if hi is not None and hi < lo:
-        return None
-    nearest = lo if v < lo else hi if hi is not None and v > hi else v
-    return nearest if abs(nearest - v) <= _little(v) else None
-
-
-def off(diff: int, than: str) -> str:
-    """``"3 more than 1.752"`` / ``"1 less than 128"``."""
-    return f"{abs(diff)} {'more' if diff > 0 else 'less'} than {than}"
-
-
-def _count_or_none(text: str) -> int | None:
-    """The count a (transposed) figure reads as, or None when it is not a valid count."""
-    try:
-        return parse_count(text)
-    except ValueError:
-        return None
-
-
-def ratio_diagnosis(x: int, y: int, r: int, d: int, rep: str, xs: str, ys: str,
-                     what: str = "count", *, vary_count: bool = True,
-                     vary_total: bool = True) -> tuple[str, str, str, dict]:
-    """(severity, cause, diagnosis, fits) for an inconsistent percentage x/y reported as r.
-
-    ``vary_count`` / ``vary_total`` False: that number is confirmed elsewhere and no diagnosis
-    may change it.
-    """
-    fits: dict = {}
-    # 1. rounded down (truncated)
-    if percent_units(x, y, d, rounding=ROUND_DOWN) == r:
-        return ("minor", "rounded-down",
-                f"rounded down instead of half-up: {format_number(x)}/{format_number(y)} = {exact(x, y)}, "
-                f"which rounds to {percent_text(x, y, d)}", fits)
-    # 2. rounded twice
-    for k in range(1, 4):
-        mid = from_units(percent_units(x, y, d + k), d + k)
-        if quantize(mid, d) == from_units(r, d):
-            return ("minor", "rounded-twice",
-                    f"rounded twice: {exact(x, y)} was first rounded to {format_percent(mid, d + k)}, "
-                    f"then to {rep}; rounded once it is {percent_text(x, y, d)}", fits)
-    # 4. transposed digits in the count, the total or the reported value
-    for alt in transpositions(xs) if vary_count else ():
-        v = _count_or_none(alt)
-        if v is not None and 0 <= v <= y and percent_units(v, y, d) == r:
-            return ("major", "transposed-digits",
-                    f"transposed digits: {alt}/{ys} gives {rep} ({what} written {xs})", fits)
-    for alt in transpositions(ys) if vary_total else ():
-        v = _count_or_none(alt)
-        if v and percent_units(x, v, d) == r:
-            return ("major", "transposed-digits",
-                    f"transposed digits: {xs}/{alt} gives {rep} (total written {ys})", fits)
-    recomputed = percent_text(x, y, d)
-    for alt in transpositions(rep.removesuffix("%")):
-        if alt + "%" == recomputed:
-            return ("major", "transposed-digits",
-                    f"transposed digits in the reported value: {rep} for {recomputed}", fits)
-    # 5. count or total off by a little
-    out = []
-    lo, hi = count_bounds(r, d, y)
-    nc = near_fit(lo, hi, x) if vary_count else None
-    if nc is not None:
-        fits["counts"] = (lo, hi)
-        diff = nc - x
-        out.append((abs(diff) / max(x, 1), "count-off",
-                    f"{what} off by a little: {range_text(lo, hi) if hi - lo <= 3 else format_number(nc)}"
-                    f"/{format_number(y)} gives {rep} ({off(diff, xs)})"))
-    tlo, thi = total_bounds(r, d, x)
-    nt = near_fit(tlo, thi, y) if vary_total else None
-    if nt is not None:
-        fits["totals"] = (tlo, thi)
-        diff = nt - y
-        rng = range_text(tlo, thi) if thi is not None and thi - tlo <= 9 else format_number(nt)
-        out.append((abs(diff) / y, "total-off",
-                    f"total off by a little: {xs} of {rng} gives {rep} (nearest {format_number(nt)}, "
-                    f"{off(diff, ys)})"))
-    if not out and vary_total and d > 0 and rep.removesuffix("%").endswith("0"):
-        # "79,90%": perhaps one decimal padded with a zero
-        r1, d1 = r // 10, d - 1
-        tlo, thi = total_bounds(r1, d1, x)
-        nt = near_fit(tlo, thi, y)
-        if nt is not None:
-            fits["totals"] = (tlo, thi)
-            diff = nt - y
-            out.append((abs(diff) / y, "total-off",
-                        f"total off by a little: read as {format_percent(from_units(r1, d1), d1)} "
-                        f"(a padded zero), {xs} of {format_number(nt)} gives {percent_text(x, nt, d)} "
-                        f"({off(diff, ys)})"))
-    if out:
-        out.sort(key=lambda o: o[0])
-        return "major", out[0][1], "; ".join(o[2] for o in out), fits
-    # 6. rounded up
-    if percent_units(x, y, d, rounding=ROUND_UP) == r:
-        return ("major", "rounded-up",
-                f"rounded up instead of half-up: {format_number(x)}/{format_number(y)} = {exact(x, y)}, "
-                f"which rounds to {recomputed}", fits)
-    if not (vary_count or vary_total):
-        return ("major", "reported-value",
-                f"the reported value is the slip: {format_number(x)}/{format_number(y)} = {exact(x, y)}, "
-                f"which rounds to {recomputed}, not {rep}", fits)
-    return ("major", "other",
-            f"no simple explanation: {format_number(x)}/{format_number(y)} = {exact(x, y)}, not {rep}", fits)
-
-
-def _gross(target, reported: Decimal, exact_num: int, exact_den: int) -> tuple[bool, str]:
-    """Whether the error changes the verdict against ``target``, and a sentence saying so."""
-    goal = target if isinstance(target, Target) else Target(
-        target.comparator, target.value, getattr(target, "upper", None))
-    rep_ok = verdict(goal, reported)
-    rec_ok = verdict(goal, Decimal(exact_num * 100) / Decimal(exact_den))
-    sym = {"at_least": "≥", "at_most": "≤", "equals": "=", "rank_between": "in"}[goal.comparator]
-    value = Decimal(goal.value)
-    tv = format_percent(value, decimal_places(value))
-    if rep_ok != rec_ok:
-        return True, (f"gross: against the target {sym} {tv} the reported value "
-                      f"{'meets' if rep_ok else 'misses'} it but the recomputed one "
-                      f"{'meets' if rec_ok else 'misses'} it")
-    return False, f"the verdict against the target {sym} {tv} is unchanged ({'met' if rep_ok else 'not met'})"
 
 
 def _not_a_checkable_date(c: Claim) -> str | None:
@@ -330,6 +139,7 @@ def _not_a_checkable_date(c: Claim) -> str | None:
 
 
 def audit_one(c: Claim, target=None) -> Finding:
+    """The audit of one claim on its own (before the passes across claims of :mod:`parstats.audit.passes`)."""
     k = c.kind
     if k == "ratio" and "exact" in c.detail:  # "A x P% = B" written out (parstats.audit.expressions)
         if c.detail["exact"]:
@@ -492,7 +302,7 @@ def audit_one(c: Claim, target=None) -> Finding:
             got, want = scaled_text(s, c), scaled_text(total, c)
             return Finding(c, "inconsistent", "major", f"the parts add up to {got}, not {want}, beyond the "
                            "rounding of the parts", got, cause="parts-mismatch")
-        diagnosis, transposed = _sum_diagnosis(total, parts, c.reported)
+        diagnosis, transposed = sum_diagnosis(total, parts, c.reported)
         # a list far off its total names examples, unless it says it is complete ("gồm") and
         # counts the same thing as its total ("36 chiếc (gồm 20 chiếc …, 12 chiếc …)")
         if abs(s - total) * 100 > SUM_SLACK_PERCENT * total and not transposed and not c.detail.get("exhaustive"):
@@ -555,61 +365,9 @@ def _exact_times(new: int, old: int) -> str:
     return format_number(Decimal(new) / Decimal(old), 4) + "…"
 
 
-def fits_rounded_amounts(change: int, old: int, r: int, d: int) -> bool:
-    """Whether ``change / old`` can give the reported value (``r`` in units of ``10**-d`` %)
-    when both amounts were rounded at their last digit (the old value, found as the new one
-    minus the change, then carries two roundings): "61,96 điểm, tăng 0,03 điểm (0,04%)" fits,
-    since 0,025/61,935 = 0,0404 %.
-
-    >>> fits_rounded_amounts(3, 6193, 4, 2), fits_rounded_amounts(400, 14200, 27, 1)
-    (True, False)
-    """
-    if old <= 1:
-        return False
-    half = Decimal("0.5")
-    lo = (Decimal(change) - half) * 100 / (Decimal(old) + 1)
-    hi = (Decimal(change) + half) * 100 / (Decimal(old) - 1)
-    unit = Decimal(1).scaleb(-d)
-    rep_lo, rep_hi = Decimal(r) * unit - unit / 2, Decimal(r) * unit + unit / 2
-    return lo < rep_hi and rep_lo <= hi
-
-
-#: the audit of one claim on its own (before the passes across claims of :mod:`parstats.audit.passes`)
-
-
 def _with_target(f: Finding, target, r: int, d: int, x: int, y: int) -> Finding:
     if target is None:
         return f
-    gross, text = _gross(target, from_units(r, d), x, y)
+    gross, text = verdict_change(target, from_units(r, d), x, y)
     return Finding(f.claim, f.status, "major" if gross else f.severity, f"{f.diagnosis}; {text}",
                    f.recomputed, gross, f.cause, f.fits)
-
-
-def scaled_text(v: int, c: Claim) -> str:
-    """A number of a sum on an integer scale (``detail["scale"]``) as written: ``1061`` at scale 10
-    of a breakdown in percent is ``106,1%``."""
-    sc = c.detail["scale"]
-    whole, frac = divmod(abs(v), sc)
-    text = ("-" if v < 0 else "") + format_number(whole) + ("," + str(frac).zfill(len(str(sc)) - 1) if sc > 1 else "")
-    return text + "%" if c.detail.get("unit") == "%" else text
-
-
-def _sum_diagnosis(total: int, parts: list[int], reported: str | None) -> tuple[str, bool]:
-    """Why parts do not add up to their total, and whether transposed digits explain it."""
-    s = sum(parts)
-    diff = s - total
-    rep = reported or format_number(total)
-    for alt in transpositions(rep):
-        if _count_or_none(alt) == s:
-            return f"transposed digits: the parts add up to {format_number(s)}, the total is written {rep}", True
-    for i, p in enumerate(parts):
-        for alt in transpositions(format_number(p)):
-            v = _count_or_none(alt)
-            if v is not None and s - p + v == total:
-                return (f"transposed digits in part {i + 1}: {alt} instead of {format_number(p)} would make "
-                        f"the parts add up to {rep}"), True
-    added = f"the parts add up to {format_number(s)}, {off(diff, rep)}"
-    if abs(diff) in parts:
-        return (f"{added}: one part ({format_number(abs(diff))}) counted "
-                f"{'twice or wrongly included' if diff > 0 else 'missing'}"), False
-    return added, False

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from parstats.audit.checks import Finding, audit_one, near_fit, off, ratio_diagnosis
+from parstats.audit.checks import Finding, audit_one
+from parstats.audit.diagnoses import near_fit, off, ratio_diagnosis
 from parstats.audit.inference import (
     from_units,
     percent_text,

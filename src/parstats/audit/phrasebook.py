@@ -280,7 +280,7 @@ BASIS_PHRASES = [
 ]
 
 DIAGNOSIS_PHRASES = [
-    # ratios and changes (checks._ratio_diagnosis)
+    # ratios and changes (diagnoses.ratio_diagnosis)
     P("rounded down instead of half-up: {a} = {e}, which rounds to {r}",
       "làm tròn xuống thay vì làm tròn nửa lên: {a} = {e}, làm tròn đúng là {r}"),
     P("rounded twice: {e} was first rounded to {m}, then to {r}",
