@@ -906,6 +906,17 @@ def test_a_record_written_count_first():
     assert f.status == "consistent" and f.claim.parts == (3, 1, 1)
 
 
+def test_a_change_amount_of_a_named_thing_with_its_two_values_in_parentheses():
+    old, new = 300, 200
+    text = (f"Giảm mức sử dụng Quỹ Bình ổn giá {old - new} đồng/lít (từ {old} đồng/lít xuống còn {new} đồng/lít).")
+    (f,) = _rule(text, "change-amount")
+    assert (f.status, f.claim.reported, f.recomputed) == ("consistent", str(old - new), str(old - new))
+    (g,) = _rule(text.replace(f"còn {new}", f"còn {new + 50}"), "change-amount")
+    assert g.status == "inconsistent" and g.diagnosis == f"from {old} to {new + 50} is a change of {old - new - 50}, not {old - new}"
+    # what changes named between the verb and the amount, the values not in parentheses: no claim
+    assert not _rule(f"Giảm mức sử dụng Quỹ {old - new} đồng/lít, từ {old} xuống còn {new + 50}.", "change-amount")
+
+
 def test_a_change_amount_between_values_with_scale_words():
     text = ("Giá vàng SJC tăng 200.000 đồng/lượng so với hôm qua, từ 37,3 triệu đồng/lượng lên "
             "37,5 triệu đồng/lượng.")

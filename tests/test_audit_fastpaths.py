@@ -250,8 +250,8 @@ PLAIN_CLASS_FIRST = [
     (changes._PCT_AMOUNT_TO_RE, re.compile(_plain(changes._PCT_AMOUNT_TO_RE).pattern.replace(
         "(?P<dir>[TtGg](?:(?<=[Tt])ăng|(?<=[Gg])iảm))", "(?P<dir>[Tt]ăng|[Gg]iảm)"))),
     (changes._AMOUNT_FROM_TO_RE, re.compile(
-        r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? (?P<n>" + amounts.PLAIN_NUMBER + r")(?: (?P<nu>" + amounts.UNIT
-        + r")(?:/" + amounts.LETTER + r"+)?)? ?[(,]? ?từ (?P<a>" + amounts.PLAIN_NUMBER + r")(?: (?P<au>"
+        r"(?i)\b(?P<dir>tăng|giảm)(?: thêm)? (?:(?P<what>(?:[^\W\d_]+ ){1,8}))?(?P<n>" + amounts.PLAIN_NUMBER
+        + r")(?: (?P<nu>" + amounts.UNIT + r")(?:/" + amounts.LETTER + r"+)?)? ?(?P<open>[(,])? ?từ (?P<a>" + amounts.PLAIN_NUMBER + r")(?: (?P<au>"
         + amounts.UNIT + r")(?:/" + amounts.LETTER + r"+)?)? (?:lên|xuống)(?: còn)? (?P<b>"
         + amounts.PLAIN_NUMBER + r")")),
     (changes._SCALED_FROM_TO_RE, re.compile(

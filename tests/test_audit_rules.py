@@ -182,7 +182,8 @@ def test_a_change_amount_between_two_values_is_a_sum():
     ok = _findings("Cân nặng giảm 6 kg (từ 81 kg xuống 75 kg).", "sum")[0]
     assert ok.status == "consistent" and _rule(ok) == "change-amount"
     bad = _findings("Cân nặng giảm 6 kg (từ 81 kg xuống 74 kg).", "sum")[0]
-    assert bad.status == "inconsistent" and bad.recomputed == "80"
+    assert bad.status == "inconsistent" and bad.recomputed == str(81 - 74) and bad.claim.reported == "6"
+    assert bad.diagnosis == f"from 81 to 74 is a change of {81 - 74}, not 6"
 
 
 # ------------------------------------------------------------------------------- lists

@@ -189,7 +189,7 @@ def test_the_report_prints_every_group_split_and_rule(gev):
     assert "per tie rule" in text and "misses on split=dev" in text
     lines = text.splitlines()
     for rule, checked, flags, real in gev.rules():
-        [line] = [x for x in lines if x.strip().startswith(rule[:60]) and x.startswith("  ")]
+        [line] = [x for x in lines if x.strip().startswith(rule[:60] + " ") and x.startswith("  ")]
         assert ("OFF (below 0.9)" in line) == bool(flags and real / flags < 0.9), line
     # the places of the test split's misses are not shown unless asked
     test_misses = gev.misses("test")
@@ -249,3 +249,23 @@ def test_a_worked_calculation_checks_a_claim_listed_under_any_kind(tmp_path):
     assert ev.coverage() == (1, 1)
     [m] = ev.matches
     assert m.audited.rule == "worked-calculation" and m.audited.kind == "sum"
+
+
+def test_a_score_listed_whole_is_checked_by_the_audit_s_claims_on_its_numbers(tmp_path):
+    """A reader lists a running score whole ("3-2"); the audit checks each of its numbers."""
+    folder = tmp_path / "genre"
+    (folder / "texts").mkdir(parents=True)
+    doc = "aaaa000000000004"
+    text = ("Phút 10, Hải Huy mở tỷ số 1-0. Phút 30, đội khách gỡ hòa 1-1. Phút 80, Văn Đức nâng tỷ số lên 2-1. "
+            "Phút 90, Văn Lắm ấn định tỷ số 3-1.\n")
+    (folder / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
+    _write(folder / "texts.csv", TEXT_COLUMNS, [dict(
+        doc=doc, repo="r/r", commit="0" * 40, path="p", record="", genre="g", group="g", split="dev",
+        labeller="A", sha256=hashlib.sha256(text.encode()).hexdigest())])
+    _write(folder / "claims-a.csv", CLAIM_COLUMNS, [
+        dict(doc=doc, line=1, kind="sum", quote="Văn Lắm ấn định tỷ số 3-1", reported="3-1", inputs="3 goals; 1 goal",
+             recomputed="3-1", verdict="ok", note="whole score"),
+        dict(doc=doc, line=1, kind="sum", quote="Văn Lắm ấn định tỷ số 3-1", reported="4-1", inputs="", recomputed="4-1",
+             verdict="ok", note="not the audit's score")])
+    ev = evaluate_genres(folder)
+    assert [m.checked for m in ev.matches] == [True, False]

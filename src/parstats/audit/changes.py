@@ -82,7 +82,8 @@ _PCT_AMOUNT_TO_RE = re.compile(
     r"(?P<b>" + NUMBER + r")(?: (?P<bu>" + LETTER + r"+))?")
 
 _AMOUNT_FROM_TO_RE = re.compile(
-    r"(?P<dir>[TtGg](?<!\w[TtGg])(?i:(?<=[Tt])ăng|(?<=[Gg])iảm))(?i:(?: thêm)? (?P<n>" + NUMBER + r")(?: (?P<nu>" + UNIT + r")(?:/" + LETTER + r"+)?)? ?[(,]? ?"
+    r"(?P<dir>[TtGg](?<!\w[TtGg])(?i:(?<=[Tt])ăng|(?<=[Gg])iảm))(?i:(?: thêm)? (?:(?P<what>(?:[^\W\d_]+ ){1,8}))?(?P<n>"
+    + NUMBER + r")(?: (?P<nu>" + UNIT + r")(?:/" + LETTER + r"+)?)? ?(?P<open>[(,])? ?"
     r"từ (?P<a>" + NUMBER + r")(?: (?P<au>" + UNIT + r")(?:/" + LETTER + r"+)?)? (?:lên|xuống)(?: còn)? "
     r"(?P<b>" + NUMBER + r"))")
 _FROM_TO_AMOUNT_RE = re.compile(
@@ -266,6 +267,9 @@ def change_claims(ctx: ParagraphContext, claims: list) -> None:
                 _amount(ctx, claims, m, amount.group("n"), None, m.group("a"), m.group("b"),
                         amount.group("dir"), m.group("au"), end=amount.end())
         for m in _AMOUNT_FROM_TO_RE.finditer(text):
+            if m.group("what") and m.group("open") != "(":
+                continue  # "giảm mức trích Quỹ 100 đồng/lít (từ 300 … xuống còn 200 …)": what changes is
+                # named between the verb and the amount only when the two values follow in parentheses
             _amount(ctx, claims, m, m.group("n"), m.group("nu"), m.group("a"), m.group("b"),
                     m.group("dir"), m.group("au"))
 
@@ -466,10 +470,11 @@ def _amount(ctx: ParagraphContext, claims: list, m: re.Match, ns: str, nu: str |
     lo, hi = (a, b) if up else (b, a)
     claims.append(provisional_claim(
         ctx, "sum", m.start(), end or m.end(), denominator=int(hi.value), parts=(int(lo.value), int(n.value)),
-        reported=hi.text,
+        reported=n.text,  # the change stated: checked as the sum lo + N = hi
         source=f"the change {'+' if up else '-'}{n.text} between {a.text} and {b.text}",
-        detail={"unit": nu or au, "rule": "change-amount"}, quote_start=ctx.clause_start(m.start(), 60),
-        line_pos=m.start()))
+        detail={"unit": nu or au, "rule": "change-amount", "amount_change": True, "old_text": a.text,
+                "new_text": b.text, "amount_text": n.text},
+        quote_start=ctx.clause_start(m.start(), 60), line_pos=m.start()))
 
 
 # ------------------------------------------------------------------- a change amount with scale words

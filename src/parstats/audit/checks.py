@@ -275,15 +275,17 @@ def audit_one(c: Claim, target=None) -> Finding:
                                                   what="change")
         return _with_target(Finding(c, "inconsistent", sev, diag, rec, cause=cause, fits=fits),
                             target, r, d, x, old)
-    if k == "sum" and c.detail.get("points"):
-        # percentage points on one integer scale: name the values as written
-        scale = c.detail["scale"]
+    if k == "sum" and (c.detail.get("points") or c.detail.get("amount_change")):
+        # a change between two values as written (percentage points on one integer scale, or a
+        # plain amount): name the values as written
+        scale = c.detail.get("scale", 0)
         diff = format_number(Decimal(c.denominator - c.parts[0]).scaleb(-scale), scale)
         if c.parts[0] + c.parts[1] == c.denominator:
             return _consistent(c, diff)
+        unit = " percentage points" if c.detail.get("points") else ""
         return Finding(c, "inconsistent", "major", (
-            f"from {c.detail['old_text']} to {c.detail['new_text']} is a change of {diff} percentage "
-            f"points, not {c.detail['amount_text']}"), diff, cause="parts-mismatch")
+            f"from {c.detail['old_text']} to {c.detail['new_text']} is a change of {diff}{unit}, "
+            f"not {c.detail['amount_text']}"), diff, cause="parts-mismatch")
     if k == "sum":
         total, parts = c.denominator, list(c.parts or ())
         s = sum(parts)

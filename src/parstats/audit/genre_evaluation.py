@@ -357,6 +357,19 @@ def _same_breakdown(listed: ListedClaim, a: AuditedClaim) -> bool:
     return any([g.scaleb(-k).normalize() for g in got] == [w.normalize() for w in want] for k in range(4))
 
 
+_SCORE_RE = re.compile(r"([0-9]{1,2})-([0-9]{1,2})")
+
+
+def _same_score(listed: ListedClaim, a: AuditedClaim) -> bool:
+    """Whether the audit checks a score the reader lists whole ("3-2") with one of its two
+    numbers, at the same place (the audit's quote holds the listed quote's words before it)."""
+    m = _SCORE_RE.fullmatch(listed.reported.strip())
+    i = listed.quote.find(listed.reported.strip())
+    if m is None or i < 0 or a.reported not in m.groups() or not a.quote:
+        return False
+    return listed.quote[max(0, i - 12):i + len(m.group(0))] in a.quote
+
+
 def _matches(listed: ListedClaim, a: AuditedClaim) -> bool:
     """The audit's claim ``a`` is the listed claim: compatible kind, same line (for a sum, or
     the same parts on another line: the audit puts a sum on its first part's line, a table's
@@ -372,6 +385,8 @@ def _matches(listed: ListedClaim, a: AuditedClaim) -> bool:
         return False
     if listed.kind == a.kind == "document" and a.reported and (a.reported in listed.inputs or a.reported in listed.quote):
         return True  # a reference listed by its type word ("Nghị quyết", inputs "04/NĐ") is its number
+    if listed.kind == "sum" and _same_score(listed, a):
+        return True
     want = normalise_value(listed.reported)
     if a.reported is None:  # an implicit total: the breakdown's 100 %
         return listed.kind == "sum" and want == (Decimal(100),)

@@ -327,6 +327,7 @@ DIAGNOSIS_PHRASES = [
     P("on the old base the change is {r}", "tính trên giá trị cũ thì mức thay đổi là {r}"),
     P("from {a} to {b} is a change of {d} percentage points, not {n}",
       "từ {a} đến {b} là mức thay đổi {d} điểm phần trăm, không phải {n}"),
+    P("from {a} to {b} is a change of {d}, not {n}", "từ {a} đến {b} là mức thay đổi {d}, không phải {n}"),
     P("wrong base: {r} is the new value as a share of the old one ({q}), not the change",
       "sai gốc so sánh: {r} là giá trị mới so với giá trị cũ ({q}), không phải mức tăng"),
     P("the change is {r}", "mức tăng đúng là {r}"),
