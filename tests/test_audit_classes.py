@@ -387,6 +387,15 @@ def test_a_count_before_bullets_under_a_head_with_a_wiki_citation_after_its_colo
     assert not _rule(text.replace("2 công trình", "3 công trình"), "bulleted-list")
 
 
+@pytest.mark.parametrize("text,n", [
+    ("Đối với hai loại dịch vụ (gồm dịch vụ spa và chăm sóc sức khỏe) không phải đăng ký.", 2),
+    ("Cần xem xét kỹ ba khâu, gồm đăng ký kinh doanh, cấp phép hoạt động và hậu kiểm.", 3),
+    ("Vụ việc xảy ra trong 2 đêm 18 và 19/10 tại quận 1.", 2)])
+def test_items_opened_by_gồm_in_parentheses_or_after_a_comma_and_numbered_nights(text, n):
+    (f,) = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert (f.claim.denominator, len(f.claim.parts), f.status) == (n, n, "consistent")
+
+
 def test_a_count_of_one_before_a_colon_and_one_name():
     (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, f.status) == (1, "consistent")

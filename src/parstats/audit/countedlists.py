@@ -80,7 +80,7 @@ _KIND_ITEM_RE = re.compile(r"(?:thành phố|thị xã|thị trấn|tỉnh|huy�
 _NAMES_RE = re.compile(r"(?P<items>" + _ITEM + r"(?:(?:, | và |, và )" + _ITEM + r"|; " + _NAME + r")*)")
 _SEP_RE = re.compile(r", và |, | và |; ")
 #: what opens a list after its noun
-_INTRO_RE = re.compile(r"(?: ?: ?| gồm có:? | gồm:? | bao gồm:? |,? là:? |, )")
+_INTRO_RE = re.compile(r"(?: ?: ?|,? gồm có:? |,? gồm:? |,? bao gồm:? |,? là:? |, )")
 #: the count's noun, in quotes or not ('bốn "con rồng" châu Á')
 _NOUN_RE = re.compile(r" [\"“]?(" + _LO + r"+|[A-ZĐ]{2,5})(?=[ :,]|$)")
 _VAGUE_BEFORE_RE = re.compile(r"(?i)(?:như|chẳng hạn|điển hình|ví dụ|các|những|một số|trong số|hơn|gần|khoảng|trên|ít nhất|tới|đến|từ) $")
@@ -340,6 +340,10 @@ def _holds_list(item: str) -> bool:
 PLAIN_ITEM_WORDS = 7
 
 
+#: the word that opens a list inside parentheses: "(gồm dịch vụ spa và chăm sóc sức khỏe)"
+_PAREN_INTRO_RE = re.compile(r"(?:gồm có|bao gồm|gồm|là) ")
+
+
 def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, noun: str, pos: int,
                  opened: str | None, out: list, gap: str = "", item_words: int = 0) -> bool:
     """``3 giải pháp được sử dụng chủ yếu là sử dụng quỹ dự phòng, thu nợ bằng tiền và xử lý tài
@@ -359,6 +363,9 @@ def _plain_items(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
             start = k + years.end()
         elif 0 <= paren and not re.search(r"[0-9.,;:]", rest[:paren]) and len(rest[:paren].split()) <= 4:
             start = k + paren + 1
+            lead = _PAREN_INTRO_RE.match(text, start)  # "hai loại dịch vụ (gồm dịch vụ spa và …)"
+            if lead is not None:
+                start = lead.end()
         else:
             return False
     if gap and (len(gap.split()) > 10 or not _LOWER_GAP_RE.fullmatch(gap.strip())):

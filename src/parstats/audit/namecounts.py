@@ -238,7 +238,7 @@ _PAREN_NUMBERS_RE = re.compile(r"\([0-9]{1,4}(?:, |,? và )")
 #: the same without parentheses: "Trong hai ngày 23 và 24-10", "hai đợt tu chính năm 1970 và năm 1993"
 _BARE_TIMES_RE = re.compile(
     r"(?<!\w)(?P<n>[0-9]{1,2}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)) "
-    r"(?P<noun>ngày|đợt|lần|năm|kỳ|mùa|tuần|tháng|thập kỉ|thập kỷ|thập niên|thế kỉ|thế kỷ)"
+    r"(?P<noun>ngày|đêm|buổi|tối|sáng|chiều|đợt|lần|năm|kỳ|mùa|tuần|tháng|thập kỉ|thập kỷ|thập niên|thế kỉ|thế kỷ)"
     r"(?:(?: [^\W\d_]+){0,3}?|(?: [^\W\d_]+){1,6},? (?:vào|trong) (?:các |những )?năm) "
     r"(?P<items>(?:năm )?[0-9]{1,4}(?:, (?:năm )?[0-9]{1,4})*,? và (?:năm )?[0-9]{1,4})"
     r"(?=[-/][0-9]| tháng| năm [0-9]|[,.;)]|$)")
