@@ -396,6 +396,14 @@ def test_items_opened_by_gồm_in_parentheses_or_after_a_comma_and_numbered_nigh
     assert (f.claim.denominator, len(f.claim.parts), f.status) == (n, n, "consistent")
 
 
+def test_a_count_a_few_words_and_the_names_before_a_verb():
+    names = ["Vũ Thanh Long", "Mai Nguyễn Đình Huy", "Nguyễn Hoài Nam"]
+    text = (f"Sau vòng tìm kiếm, {len(names)} ứng cử viên xuất sắc nhất {', '.join(names[:-1])} và {names[-1]} "
+            "đã có mặt tại đêm gala.")
+    (f,) = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert (f.claim.denominator, len(f.claim.parts), f.status) == (3, 3, "consistent")
+
+
 def test_a_count_of_one_before_a_colon_and_one_name():
     (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, f.status) == (1, "consistent")

@@ -448,8 +448,9 @@ def _names_later(p: Paragraph, pidx: int, m: re.Match, n: int, written: str, nou
         return False
     items = list_items(nm.group("items"))
     end = nm.end()
-    if len(items) < 2 or len(items) != n or (end < len(text.rstrip()) and text[end:end + 1] not in ".;,)"):
-        return False
+    if len(items) < 2 or len(items) != n or (end < len(text.rstrip()) and text[end:end + 1] not in ".;,)"
+                                              and not _VERB_AFTER_LIST_RE.match(text, end)):
+        return False  # (the names end the clause, or a verb follows them: "… và Nguyễn Hoài Nam đã có mặt")
     out.append(sum_claim(p, pidx, m.start(), end, total=n, parts=(1,) * n, reported=written,
                       source=f"the count '{written} {noun}' and {n} names later in its clause",
                       detail={"unit": noun, "rule": "counted-list", "list": True, "weak": WEAK_LIST}))
