@@ -404,6 +404,15 @@ def test_a_count_a_few_words_and_the_names_before_a_verb():
     assert (f.claim.denominator, len(f.claim.parts), f.status) == (3, 3, "consistent")
 
 
+def test_a_count_of_matches_and_their_scores_after_lần_lượt_là():
+    scores = ["0-2 (vòng bảng 2000)", "2-4 (tranh HC đồng 2000)", "0-6 (vòng bảng 2010)", "0-7 (vòng bảng 2016)"]
+    text = f"Trước đó, Việt Nam toàn thua năm trận, lần lượt là {', '.join(scores)} và 0-4 (vòng bảng 2023)."
+    (f,) = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
+    assert (f.claim.reported, len(f.claim.parts), f.status) == ("năm", len(scores) + 1, "consistent")
+    # "năm" before a word of years is no count
+    assert not [f for f in audit_text("Trong năm nay, lần lượt là A, B và C.").findings if f.claim.kind == "sum"]
+
+
 def test_a_count_of_one_before_a_colon_and_one_name():
     (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, f.status) == (1, "consistent")

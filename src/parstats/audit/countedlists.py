@@ -80,7 +80,7 @@ _KIND_ITEM_RE = re.compile(r"(?:thành phố|thị xã|thị trấn|tỉnh|huy�
 _NAMES_RE = re.compile(r"(?P<items>" + _ITEM + r"(?:(?:, | và |, và )" + _ITEM + r"|; " + _NAME + r")*)")
 _SEP_RE = re.compile(r", và |, | và |; ")
 #: what opens a list after its noun
-_INTRO_RE = re.compile(r"(?: ?: ?|,? gồm có:? |,? gồm:? |,? bao gồm:? |,? là:? |, )")
+_INTRO_RE = re.compile(r"(?: ?: ?|,? gồm có:? |,? gồm:? |,? bao gồm:? |,? (?:lần lượt )?là:? |, )")
 #: the count's noun, in quotes or not ('bốn "con rồng" châu Á')
 _NOUN_RE = re.compile(r" [\"“]?(" + _LO + r"+|[A-ZĐ]{2,5})(?=[ :,]|$)")
 _VAGUE_BEFORE_RE = re.compile(r"(?i)(?:như|chẳng hạn|điển hình|ví dụ|các|những|một số|trong số|hơn|gần|khoảng|trên|ít nhất|tới|đến|từ) $")
@@ -162,7 +162,8 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         return
     noun = noun_m.group(1).strip()
     if ((noun.split()[0] in NOT_LIST_NOUNS and noun.split()[0] not in WEAK_LIST_NOUNS) or (
-            not digits and written.lower() == "năm" and noun.split()[0] in NOT_LIST_NOUNS)) \
+            not digits and written.lower() == "năm" and noun.split()[0] in NOT_LIST_NOUNS
+            and noun.split()[0] not in WEAK_LIST_NOUNS)) \
             and not (noun == "phần" and _PARTS_COLON_RE.match(text, noun_m.end())):
         return
     # "3 trận gặp Lào, Malaysia và Myanmar", "2 bàn của Tiến Linh và Quang Hải", "hai người là A
