@@ -413,6 +413,16 @@ def test_a_count_of_matches_and_their_scores_after_lần_lượt_là():
     assert not [f for f in audit_text("Trong năm nay, lần lượt là A, B và C.").findings if f.claim.kind == "sum"]
 
 
+def test_names_with_lower_case_words_after_là():
+    (f,) = [f for f in audit_text("Triều đình chia 5 phủ là Trung quân phủ, Đông quân phủ, Tây quân phủ, "
+                                  "Nam quân phủ và Bắc quân phủ.").findings if f.claim.kind == "sum"]
+    assert (f.claim.denominator, len(f.claim.parts), f.status) == (5, 5, "consistent")
+    # names cut before a capital are not the list: nothing said
+    cut = "Có 2 chức vụ gần giống nhau là Bộ trưởng, Tổng Thư ký Hội đồng và Chủ nhiệm Văn phòng."
+    assert all(f.status != "inconsistent" and "before a list of 2 names" not in (basis(f.claim) or "")
+               for f in audit_text(cut).findings if f.claim.kind == "sum")
+
+
 def test_a_count_of_one_before_a_colon_and_one_name():
     (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, f.status) == (1, "consistent")

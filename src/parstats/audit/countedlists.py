@@ -244,9 +244,11 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         if cut is not None and cut.group(1) != noun.split()[0]:
             nm = _NAMES_RE.match(text[:cut.start()], nm.start())
             items = list_items(nm.group("items")) if nm else []
-    if nm is not None and opened is None and len(items) != n and text[nm.end():nm.end() + 1] == " ":
+    if nm is not None and opened in (None, "là", ":") and len(items) != n and text[nm.end():nm.end() + 1] == " ":
         # names with lower-case words ("3 môn Toán, Ngữ văn, tiếng Anh lớp 9"): as many as the count
         mixed = _MIXED_NAMES_RE.match(text, pos)
+        if mixed is not None and opened is not None and re.match(r" " + _UP, text[mixed.end():mixed.end() + 2]):
+            mixed = None  # after "là" or ":", names cut before a capital ("… là Bộ trưởng, Tổng Thư ký …")
         if mixed is not None and len(list_items(mixed.group(0))) == n:
             out.append(sum_claim(p, pidx, m.start(), mixed.end(), total=n, parts=(1,) * n, reported=written,
                               source=f"{source_head} before a list of {n} names",
