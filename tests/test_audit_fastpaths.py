@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parstats.audit import changes, comparisons, countedlists, lists, tokens, words
+from parstats.audit import changes, comparisons, countedlists, lists, longdates, tokens, wordreaders, words
 from parstats.markdown import _MARKUP_MORE_RE, normalize_lines, split_paragraphs
 from parstats.paths import PROJ_ROOT, RAW_REPORT
 
@@ -136,7 +136,7 @@ def test_tokens_are_those_of_the_plain_start_pattern(text, table):
 @given(text_st)
 def test_rewritten_patterns_match_as_the_plain_ones(text):
     for fast, plain in ((tokens._SENT_END_RE, PLAIN_SENT_END_RE),
-                        (tokens._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
+                        (longdates._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
                         (words.TRONG_DO_RE, PLAIN_TRONG_DO_RE),
                         (changes._FROM_RE, PLAIN_FROM_RE)):
         assert _spans(fast, text) == _spans(plain, text)
@@ -150,7 +150,7 @@ def test_rewritten_patterns_match_as_the_plain_ones(text):
 def test_rewritten_patterns_match_as_the_plain_ones_in_the_texts():
     for text in TEXTS:
         for fast, plain in ((tokens._SENT_END_RE, PLAIN_SENT_END_RE),
-                            (tokens._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
+                            (longdates._LONG_DATE_RE, PLAIN_LONG_DATE_RE),
                             (words.TRONG_DO_RE, PLAIN_TRONG_DO_RE),
                             (changes._FROM_RE, PLAIN_FROM_RE)):
             assert _spans(fast, text) == _spans(plain, text)
@@ -169,7 +169,7 @@ def test_words_before_a_position_are_the_plain_ones(text, s, lo):
     b = s
     while b > lo and text[b - 1].isalnum() and not text[b - 1].isdecimal():
         b -= 1
-    assert tokens._letters_before(text, s, lo) == b
+    assert wordreaders._letters_before(text, s, lo) == b
 
 
 PLAIN_BEFORE_SLASH_RE = re.compile(
@@ -345,8 +345,8 @@ def _paren_depths(text: str) -> tuple[list[int], list[int]]:
 
 
 def _long_dates_as_plain(text: str) -> None:
-    fast = [(m.span(), m.groups()) for m in tokens.long_dates(text)]
-    assert fast == _spans(tokens._LONG_DATE_RE, text)
+    fast = [(m.span(), m.groups()) for m in longdates.long_dates(text)]
+    assert fast == _spans(longdates._LONG_DATE_RE, text)
 
 
 def test_long_dates_and_parentheses_found_as_by_the_plain_patterns_in_the_texts():
@@ -354,7 +354,7 @@ def test_long_dates_and_parentheses_found_as_by_the_plain_patterns_in_the_texts(
     for text in TEXTS:
         for i, p in enumerate(split_paragraphs(normalize_lines(text))):
             _long_dates_as_plain(p.text)
-            found += len(_spans(tokens._LONG_DATE_RE, p.text))
+            found += len(_spans(longdates._LONG_DATE_RE, p.text))
             assert tokens.ParagraphContext(p, i)._parens == _paren_depths(p.text)
     assert found > 0
 
@@ -407,7 +407,7 @@ TARGET_PIECES += [re.sub(r"\(\?:[^()]*\)\?", "", w) + " 15%" for w in
 def _roles(text: str) -> list:
     ctx = tokens.ParagraphContext(split_paragraphs("x")[0], 0)
     ctx.text = text
-    return [(t.s, tokens._pct_role(text, t), _plain_pct_role(text, t))
+    return [(t.s, wordreaders.pct_role(text, t), _plain_pct_role(text, t))
             for t in (tokens.NumberToken("pct", m.start(), m.start(1) + len(m.group(1)), m.group(1))
                       for m in re.finditer(r"(?<![\w,.])([0-9]+(?:,[0-9]+)?) ?%", text))
             if setattr(t, "a", float(t.text.replace(",", "."))) is None]

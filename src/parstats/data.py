@@ -63,6 +63,7 @@ __all__ = [
     "Summary",
     "add_arguments",
     "check_provenance",
+    "data_dir_path",
     "datapackage",
     "load",
     "occurs_as_written",
@@ -83,11 +84,18 @@ class DataError(ValueError):
 # --------------------------------------------------------------------------- locations
 
 
-def _data_dir(data_dir: Path | str | None = None) -> Path:
+def data_dir_path(data_dir: Path | str | None = None) -> Path:
     """The data directory: the argument, else ``$PARSTATS_ROOT/data``, else paths.DATA_DIR.
 
     ``PARSTATS_ROOT`` is read at call time (not only when :mod:`parstats.paths` is imported),
-    so a test can point the library at a temporary copy of ``data/``.
+    so a test can point the library at a temporary copy of ``data/``. Every reader of ``data/``
+    (this module, and the analysis modules that find the raw report under it) resolves the
+    directory here.
+
+    Examples
+    --------
+    >>> data_dir_path("/tmp/copy/data").as_posix()
+    '/tmp/copy/data'
     """
     if data_dir is not None:
         return Path(data_dir)
@@ -120,7 +128,7 @@ def datapackage(data_dir: Path | str | None = None) -> dict:
     >>> pkg["profile"], len(pkg["resources"]) >= 9
     ('tabular-data-package', True)
     """
-    ddir = _data_dir(data_dir)
+    ddir = data_dir_path(data_dir)
     path = ddir / "datapackage.json"
     shown = _display(path, ddir)
     try:
@@ -223,7 +231,7 @@ def _read_rows(path: Path, shown: str, fields: list[dict]) -> tuple[list[str], l
 
 def _load_typed(name: str, data_dir: Path | str | None = None):
     """Read and type table ``name``; return ``(resource, display path, [(row, raw, typed)])``."""
-    ddir = _data_dir(data_dir)
+    ddir = data_dir_path(data_dir)
     pkg = datapackage(ddir)
     res = _resource(name, pkg, _display(ddir / "datapackage.json", ddir))
     path = ddir / res["path"]
@@ -304,7 +312,7 @@ def schema_errors(data_dir: Path | str | None = None) -> list[str]:
     """
     from frictionless import validate
 
-    ddir = _data_dir(data_dir)
+    ddir = data_dir_path(data_dir)
     fields = {res["path"]: res["schema"]["fields"] for res in datapackage(ddir)["resources"]}
     report = validate(str(ddir / "datapackage.json"))
     out = [f"{_display(ddir / 'datapackage.json', ddir)}: {e.message}" for e in report.errors]
@@ -416,7 +424,7 @@ def check_provenance(name: str, *, data_dir: Path | str | None = None, report=No
     """
     from parstats.report import load_report, normalize_text
 
-    rep = report if report is not None else load_report(_data_dir(data_dir) / "raw" / paths.RAW_REPORT.name)
+    rep = report if report is not None else load_report(data_dir_path(data_dir) / "raw" / paths.RAW_REPORT.name)
     units = list(rep.units())
     res, shown, rows = _load_typed(name, data_dir)
     text_cols = {f["quoteField"] for f in res["schema"]["fields"] if f.get("quoteField")} | {"quote"}
@@ -463,7 +471,7 @@ def verify_raw(path: Path | str | None = None, sidecar: Path | str | None = None
     >>> verify_raw()["sha256"][:12]
     'a0bd711187f8'
     """
-    ddir = _data_dir()
+    ddir = data_dir_path()
     path = Path(path) if path is not None else ddir / "raw" / paths.RAW_REPORT.name
     sidecar = Path(sidecar) if sidecar is not None else path.with_name(path.name.removesuffix(".md") + ".meta.json")
     try:
@@ -522,7 +530,7 @@ def validate_all(*, data_dir: Path | str | None = None, provenance: bool = True)
     >>> s.rows["targets"] > 0 and s.numbers > 100
     True
     """
-    ddir = _data_dir(data_dir)
+    ddir = data_dir_path(data_dir)
     summary = Summary()
     summary.raw_sha256 = verify_raw(ddir / "raw" / paths.RAW_REPORT.name)["sha256"]
     pkg = datapackage(ddir)

@@ -122,7 +122,7 @@ def index_findings(data_dir=None, *, audit=None) -> dict:
                                               sub_target_verdicts, target_verdicts, unchecked_met)
     from parstats.report import load_report
 
-    raw = data._data_dir(data_dir) / "raw" / paths.RAW_REPORT.name
+    raw = data.data_dir_path(data_dir) / "raw" / paths.RAW_REPORT.name
     audited = audit_mod.audit_path(raw) if audit is None else audit
     board = scoreboard(data.load("targets", data_dir=data_dir), audit=audited, data_dir=data_dir)
     subs = sub_target_verdicts(board)

@@ -61,7 +61,7 @@ def figure_checks(targets, *, audit=None, data_dir=None) -> dict:
     from parstats.ratios import percent
     from parstats.report import load_report, normalize_text
 
-    raw = data._data_dir(data_dir) / "raw" / paths.RAW_REPORT.name
+    raw = data.data_dir_path(data_dir) / "raw" / paths.RAW_REPORT.name
     rep = load_report(raw)
     audited = audit_mod.audit_path(raw) if audit is None else audit
     out: dict = {}

@@ -44,6 +44,9 @@ The package, one job per module, each depending only on those above it:
                           each line's place in the original (``inputs.read_document``)
 ``documents``             legal document numbers (``7889/QĐ-UBND``)
 ``words``                 the Vietnamese cue words and patterns the extractor reads
+``longdates``             dates written out in words (``ngày 5 tháng 3 năm 2020``)
+``wordreaders``           the words around a number: the word before it, its noun, a
+                          percentage's role (a target, a change, a reference)
 ``tokens``                the numbers of one paragraph as tokens
 ``paragraph``             claims inside one paragraph: ratios, shares, changes, breakdowns
 ``linking``               totals across a paragraph, footnotes, tables, targets

@@ -10,7 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from parstats.audit.tokens import ParagraphContext, NumberToken, provisional_claim, pct_text, prev2, prev_word
+from parstats.audit.tokens import ParagraphContext, NumberToken, provisional_claim, pct_text
+from parstats.audit.wordreaders import prev2, prev_word
 from parstats.audit.words import (
     CHANGE_PREV,
     EXHAUSTIVE_RE,

@@ -1,8 +1,10 @@
 """Numbers of one paragraph as tokens: counts, fractions, percentages, dates and document numbers.
 
 :func:`tokenize` reads every number of a paragraph once (:data:`_TOKEN_RE`) and decides what
-it is from the words around it; :class:`ParagraphContext` holds the paragraph's tokens and its clause,
-sentence and parenthesis boundaries, found on first use.
+it is from the words around it (:mod:`parstats.audit.wordreaders`), after the dates written out
+in words (:mod:`parstats.audit.longdates`); each number kept is a :class:`NumberToken`.
+:class:`ParagraphContext` holds the paragraph's tokens and its clause, sentence and parenthesis
+boundaries, found on first use; :func:`provisional_claim` makes a claim of the paragraph.
 """
 from __future__ import annotations
 
@@ -11,27 +13,54 @@ import re
 from decimal import Decimal
 
 from parstats.audit.documents import DOCUMENT_PATTERN, DocumentRef, reference_at, valid_date
+from parstats.audit.longdates import long_date_claims, long_dates
 from parstats.audit.model import ProvisionalClaim
+from parstats.audit.wordreaders import (
+    PREV2_RE,
+    PREV_WORDS_RE,
+    WORD_AFTER_RE,
+    in_range,
+    pct_role,
+    prev2,
+    prev_word,
+    unit_after,
+)
 from parstats.audit.words import (
     APPROX_PREV,
-    AT_LEAST_WORDS,
-    AT_MOST_WORDS,
     DATE_PREV,
     EXHAUSTIVE_AT_RE,
     INT,
     NOT_COUNT_PREV,
     NOT_UNIT,
     NUM,
-    PCT_REF_AFTER_RE,
     PERSON_NOUNS,
     RANK_PREV,
     RANK_PREV2,
-    TARGET_BEFORE_RE,
     TIME_UNITS,
     YEAR_PREV,
+    bmp_lower_class,
+    word_tree,
 )
 from parstats.markdown import Paragraph
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, parse_count
+
+__all__ = [
+    "DIGIT_RE",
+    "LUNAR_AFTER_RE",
+    "NumberToken",
+    "ParagraphContext",
+    "pct_text",
+    "provisional_claim",
+    "same_kind",
+    "tokenize",
+    # read here, kept where their importers find them: the words around a number
+    # (parstats.audit.wordreaders) and the dates written out (parstats.audit.longdates)
+    "PREV2_RE",
+    "PREV_WORDS_RE",
+    "prev2",
+    "prev_word",
+    "long_dates",
+]
 
 
 _TOKEN_RE = re.compile(
@@ -51,38 +80,8 @@ DIGIT_RE = re.compile(r"[0-9]")
 #: what makes a day/month a date of the lunar calendar: "30/2 âm lịch", "15/7 (ÂL)"
 LUNAR_AFTER_RE = re.compile(r"(?i) ?\(?(?:âm lịch|al\b|âl\b)")
 
-def _lower_class() -> str:
-    """A character class (without brackets) of the characters of the Basic Multilingual Plane
-    for which ``str.islower`` holds, as ranges."""
-    out: list[str] = []
-    start = None
-    for cp in range(0x10001):
-        low = cp < 0x10000 and chr(cp).islower()
-        if low and start is None:
-            start = cp
-        elif not low and start is not None:
-            a, b = re.escape(chr(start)), re.escape(chr(cp - 1))
-            out.append(a if start == cp - 1 else f"{a}-{b}")
-            start = None
-    return "".join(out)
-
-
-_LOWER = _lower_class()
-
-
-def _word_tree(words) -> str:
-    """A regex source matching exactly the words of ``words``, each as a whole word (not followed
-    by a letter), as a tree of alternatives by their letters."""
-    groups: dict[str, list[str]] = {}
-    alts = []
-    for w in sorted(set(words)):
-        if w:
-            groups.setdefault(w[0], []).append(w[1:])
-        else:
-            alts.append(r"(?![^\W\d_])")
-    alts += [re.escape(c) + _word_tree(rest) for c, rest in groups.items()]
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
+#: every lower-case letter (of any script), for the start pattern below
+_LOWER = bmp_lower_class()
 
 #: where a token of :data:`_TOKEN_RE` that matters may start: a run of digits after no letter,
 #: digit, "/", "." or "," and not after a letter and a hyphen, followed by "/", "-", a percent
@@ -103,7 +102,7 @@ def _word_tree(words) -> str:
 #: giving digits back never makes a match).
 _TOKEN_START_RE = re.compile(
     r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%"
-    r"| ?(?!" + _word_tree(TIME_UNITS | NOT_UNIT) + r")[" + _LOWER + r"]| \([0-9]{1,3}(?:,[0-9]{1,4})? ?%\) )")
+    r"| ?(?!" + word_tree(TIME_UNITS | NOT_UNIT) + r")[" + _LOWER + r"]| \([0-9]{1,3}(?:,[0-9]{1,4})? ?%\) )")
 #: the same for a table row, where a whole number is never a count (``tokenize`` drops it)
 _TABLE_TOKEN_START_RE = re.compile(
     r"[0-9](?<![\w/.,][0-9])(?<![^\W\d_]-[0-9])[0-9]*+(?=[/%-]|[.,:][0-9]| ?%)")
@@ -120,59 +119,6 @@ _COUNT_PREV2 = frozenset(("tổng số", "dân số", "nông thôn", "nhân kh�
                           "anh quốc", "vương quốc"))
 _COUNT_PREV2_ENDS = frozenset(w.split()[1] for w in _COUNT_PREV2)
 
-#: "ngày 5 tháng 3 năm 2020" in any case; the first letter as a class (not under the ignore-case
-#: flag: the engine then looks for it quickly instead of trying every position)
-_LONG_DATE_RE = re.compile(
-    r"[Nn](?i:gày) ([0-9]{1,2}) (?i:tháng) ([0-9]{1,2})(?: (?i:năm) ([0-9]{4})(?![0-9])|(?![0-9/.,]| (?i:năm) [0-9]))")
-#: where a long date may start: the "à" of "ngày" (a literal: the engine looks for it with a
-#: plain loop, where it tries the class "[Nn]" at every "n" of the text), after "n" and "g" and
-#: before "y", a space and a digit, in any case; the date is matched two characters before
-_LONG_DATE_AT_RE = re.compile(r"à(?<=[Nn][Gg]à)(?=[Yy] [0-9])")
-
-
-def long_dates(text: str):
-    """The matches of ``_LONG_DATE_RE.finditer(text)``, looked for from the "à" of each "ngày"
-    (in a text without "À", "ngày" has one in any case)."""
-    if "À" in text:
-        yield from _LONG_DATE_RE.finditer(text)
-        return
-    match = _LONG_DATE_RE.match
-    last = 0
-    for c in _LONG_DATE_AT_RE.finditer(text):
-        s = c.start() - 2
-        if s >= last:  # finditer's matches do not overlap
-            m = match(text, s)
-            if m is not None:
-                last = m.end()
-                yield m
-
-
-#: a date with its year and no "ngày" before it, as infoboxes and references write them: "19 tháng 5
-#: năm 1890", "31 tháng 4, 2020" (a year of four digits, no word of a count after it)
-_BARE_LONG_DATE_RE = re.compile(
-    r"(?<![0-9.,/])([0-9]{1,2}) (?i:tháng) ([0-9]{1,2})(?: (?i:năm) ([12][0-9]{3})|, ([12][0-9]{3})(?! [a-zđà-ỹ]))"
-    r"(?![0-9]|[.,][0-9])")
-
-
-def _all_long_dates(text: str):
-    """The long dates of :func:`long_dates`, then those of :data:`_BARE_LONG_DATE_RE` that do not
-    overlap them, in order of their start."""
-    got = [(m, m.start(3)) for m in long_dates(text)]
-    spans = [m.span() for m, _ in got]
-    for m in _BARE_LONG_DATE_RE.finditer(text):
-        if not any(a <= m.start() < b for a, b in spans):
-            got.append((m, m.start(3) if m.group(3) else m.start(4)))
-    return sorted(got, key=lambda x: x[0].start())
-
-
-#: a lunar date: "ngày 30 tháng 2 âm lịch", "(ÂL)"
-_LUNAR_AFTER_RE = re.compile(r"(?i)[^.;]{0,30}(?:âm lịch|\(ÂL\)|\bAL\b)")
-
-_WORD_AFTER_RE = re.compile(r" ?([^\W\d_]+)(?: ([^\W\d_]+))?")
-
-PREV_WORDS_RE = re.compile(r"([^\W\d_]+)[ ,:]{0,3}$")
-
-PREV2_RE = re.compile(r"([^\W\d_]+) ([^\W\d_]+)[ ,:]{0,3}$")
 
 #: a sentence ends at a full stop followed by a space (perhaps after citation markers such as
 #: "[8]" or "[a]" that a crawled page keeps in the text), or at a semicolon (a clause)
@@ -204,66 +150,6 @@ class NumberToken:
         self.idx = 0
         self.prev = None  # a count's word before it (prev_word), found by tokenize
         self.approx = False  # "khoảng 7.700 tấn": an approximate number
-
-
-def _letters_before(text: str, end: int, lo: int) -> int:
-    """Start of the run of letters (regex ``[^\\W\\d_]``) that ends at ``end``, not before ``lo``."""
-    sp = text.rfind(" ", lo, end)
-    if sp >= 0 and text[sp + 1:end].isalpha():
-        return sp + 1  # the common case: a word after a space (a letter is alphabetic)
-    b = end
-    while b > lo:
-        ch = text[b - 1]
-        if not ch.isalnum() or ch.isdecimal():  # \w is isalnum() or "_", \d is isdecimal()
-            break
-        b -= 1
-    return b
-
-
-def _word_end(text: str, s: int, lo: int) -> int:
-    """End of the word before ``s`` when at most three of `` ,:`` follow it (else not a word end)."""
-    e = s
-    while e > lo and s - e < 3 and text[e - 1] in " ,:":
-        e -= 1
-    return e
-
-
-def prev_word(text: str, s: int) -> str | None:
-    """The word right before ``s`` in lower case, as ``PREV_WORDS_RE.search(text, s - 40, s)``.
-
-    A scan backwards instead of the regex search (which tries every start in the window):
-    this runs for every number of the text. ``text`` is one paragraph (no line breaks).
-    """
-    lo = max(0, s - 40)
-    e = _word_end(text, s, lo)
-    b = _letters_before(text, e, lo)
-    return text[b:e].lower() if b < e else None
-
-
-def prev2(text: str, s: int) -> str | None:
-    """The two words right before ``s``, as ``PREV2_RE.search(text, s - 50, s)`` (see prev_word)."""
-    lo = max(0, s - 50)
-    e2 = _word_end(text, s, lo)
-    b2 = _letters_before(text, e2, lo)
-    if b2 == e2 or b2 - 1 <= lo or text[b2 - 1] != " ":
-        return None
-    b1 = _letters_before(text, b2 - 1, lo)
-    return text[b1:e2].lower() if b1 < b2 - 1 else None
-
-
-def _unit_after(text: str, e: int) -> tuple[str | None, str | None]:
-    """The word after a number and the two words after it, when lower case (its noun)."""
-    first = text[e + 1:e + 2] if text[e:e + 1] == " " else text[e:e + 1]
-    if not first.islower():
-        return None, None  # most numbers: followed by punctuation, a capital or nothing
-    m = _WORD_AFTER_RE.match(text, e)
-    if not m:
-        return None, None
-    w = m.group(1)
-    if not w[0].islower() or w in NOT_UNIT:
-        return None, None
-    two = f"{w} {m.group(2)}" if m.group(2) and m.group(2)[0].islower() else w
-    return w, two
 
 
 class _lazy:
@@ -434,35 +320,8 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
     dates_at: set[int] | tuple = ()  # the numbers of the long dates
     if "tháng" in text:
         dates_at = set()
-        line_at = ctx.p.line_at
-        for m, ys in _all_long_dates(text):
-            gd, gm, gy = m.group(1), m.group(2), (text[ys:ys + 4] if ys >= 0 else None)
-            d, mo = int(gd), int(gm)
-            y = int(gy) if gy else None
-            # without its year a day is checked against its month in a leap year (29 tháng 2
-            # may exist); a lunar month has 30 days
-            valid = valid_date(d, mo, y if y is not None else 2000)
-            ms, me = m.span()
-            if not valid and y is None and _LUNAR_AFTER_RE.match(text, me):
-                valid = 1 <= mo <= 12 and 1 <= d <= 30
-            ds = m.start(1)
-            # provisional_claim(ctx, "date", ms, me, reported=m.group(0), quote_start=ms,
-            # line_pos=ds, detail=…), inline (one per long date: a text may hold thousands); the
-            # quote is the date itself (it holds no parenthesis to close)
-            reported = m.group(0)
-            claims.append({
-                "kind": "date", "line": line_at(ds), "quote": reported.strip(" ,;:."), "numerator": None,
-                "denominator": None, "parts": None, "reported": reported, "denominator_source": None,
-                "target": None,
-                "detail": {"day": d, "month": mo, "year": y, "valid": valid,
-                           # "ISBN 0-ngày 94 tháng 2 năm 1709": a number mangled
-                           "in_code": ms > 0 and text[ms - 1] == "-"},
-                "order": (ctx.pidx, ds)})
-            dates_at.add(ds)
-            dates_at.add(m.start(2))
-            if y is not None:
-                dates_at.add(ys)
-    match, word_after = _TOKEN_RE.match, _WORD_AFTER_RE.match
+        dates_at = long_date_claims(text, ctx.p.line_at, ctx.pidx, claims)
+    match, word_after = _TOKEN_RE.match, WORD_AFTER_RE.match
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
     lunar = None  # whether the paragraph may hold a lunar date ("âm lịch", "(ÂL)"), asked once
@@ -503,7 +362,7 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
                         continue
                 elif not after.islower():
                     continue
-                # unit, unit2 = _unit_after(text, e), inline (its first test is the one above)
+                # unit, unit2 = unit_after(text, e), inline (its first test is the one above)
                 wm = word_after(text, ue)
                 if wm is None:
                     continue
@@ -521,7 +380,7 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
                 if (prev in NOT_COUNT_PREV or prev == "số") and not (
                         prev in _COUNT_PREV2_ENDS and prev2(text, s) in _COUNT_PREV2):
                     continue
-                if _in_range(text, s, e):
+                if in_range(text, s, e):
                     continue  # "90-100 tấn": one end of a range is not a count
                 if prev in _COMPOUND_PREV and _NUMBER_UNIT_BEFORE_RE.search(text, max(0, s - 24), s):
                     continue  # "4.302 quan 220 đồng", "02 tỷ 507 triệu": the tail of one amount
@@ -546,7 +405,7 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
             # as parse_number(raw): the token matched NUMBER_PATTERN (ASCII, no sign)
             t.a = Decimal(raw.replace(GROUP_SYMBOL, "").replace(DECIMAL_SYMBOL, "."))
             t.dec = len(raw.partition(DECIMAL_SYMBOL)[2])
-            t.role = _pct_role(text, t) if kind == "pct" else "amount"
+            t.role = pct_role(text, t) if kind == "pct" else "amount"
             toks.append(t)
             if kind == "pct":
                 ctx.pcts.append(t)
@@ -583,7 +442,7 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
         b_year = len(fb) == 4 and "." not in fb and 1900 <= b <= 2100
         before = text[max(0, s - 3):s].rstrip()
         after = text[e:e + 3].lstrip()
-        unit, unit2 = _unit_after(text, e)
+        unit, unit2 = unit_after(text, e)
         if prev in DATE_PREV and 1 <= a <= 31 and 1 <= b <= 12:
             if lunar is None:
                 lunar = "lịch" in text or "L" in text or "l)" in text or " al" in text
@@ -626,43 +485,6 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
         t.idx = i
 
 
-def _in_range(text: str, s: int, e: int) -> bool:
-    """Whether the number at ``text[s:e]`` is one end of a range such as ``90-100`` or ``5–7``."""
-    before = s >= 2 and text[s - 1] in "-–" and text[s - 2].isdigit()
-    after = e + 1 < len(text) and text[e] in "-–" and text[e + 1].isdigit()
-    return before or after
-
-
-#: what the words before a percentage end with when :data:`TARGET_BEFORE_RE` matches them: one
-#: of its words (then perhaps a space), or a year and perhaps a comma (then perhaps a space)
-TARGET_ENDS = ("tối thiểu", "ít nhất", "phấn đấu", "phấn đấu đạt", "phấn đấu có", "phấn đấu đạt có",
-               "không dưới", "không thấp hơn", "đạt từ", "tối đa", "không quá", "không vượt quá", "trên",
-               "dưới", "hơn", "khoảng", "gần", "xấp xỉ", "gần như", "giảm", "tăng", "thêm")
-_YEAR_ENDS = frozenset("0123456789,")
-
-
-def _pct_role(text: str, t: NumberToken) -> str:
-    before = text[max(0, t.s - 40):t.s].lower()
-    # the pattern searched only where the words end as it needs (a search tries every start)
-    tail = before[:-1] if before.endswith(" ") else before
-    m = (TARGET_BEFORE_RE.search(before)
-         if tail.endswith(TARGET_ENDS) or tail[-1:] in _YEAR_ENDS or "\n" in before else None)
-    if m:
-        w = m.group("w")
-        if w in ("giảm", "tăng", "thêm"):
-            return "pct-change"
-        if w.startswith(AT_LEAST_WORDS):
-            return "pct-target-min"
-        if w.startswith(AT_MOST_WORDS):
-            return "pct-target-max"
-        return "pct-bound"
-    if PCT_REF_AFTER_RE.match(text, t.e):
-        return "pct-ref"
-    if t.a > 100:
-        return "pct-ref"
-    return "pct"
-
-
 def provisional_claim(ctx: ParagraphContext, kind: str, s: int, e: int, *, numerator=None, denominator=None, parts=None,
         reported=None, source=None, target=None, detail=None, quote_start=None,
                       line_pos=None) -> ProvisionalClaim:
@@ -685,4 +507,3 @@ def provisional_claim(ctx: ParagraphContext, kind: str, s: int, e: int, *, numer
 
 def pct_text(t: NumberToken) -> str:
     return f"{t.text}%"
-

@@ -3,7 +3,9 @@
 Each set or pattern says what a word before or after a number means to the audit: a unit that
 is a duration (``6 tháng``), a word that makes a number an identifier (``Điều 5``), a cue that
 introduces a share (``đạt``, ``chiếm``, ``tỷ lệ``), a complete breakdown (``gồm``, ``còn lại``),
-an approximation (``khoảng``), a vote (``biểu quyết``, ``tán thành``) …
+an approximation (``khoảng``), a vote (``biểu quyết``, ``tán thành``) … The helpers that write
+such patterns are here too: a class of letters (:func:`letter_class`, :func:`bmp_lower_class`)
+and a set of words as one alternative (:func:`word_tree`).
 """
 from __future__ import annotations
 
@@ -24,6 +26,45 @@ def letter_class(test) -> str:
     a regular-expression class (``"[" + letter_class(str.isupper) + "]"``)."""
     chars = [chr(c) for r in ((0x41, 0x250), (0x1E00, 0x1F00)) for c in range(*r)]
     return "".join(re.escape(c) for c in chars if c.isalpha() and test(c))
+
+
+def bmp_lower_class() -> str:
+    """A character class (without brackets) of the characters of the Basic Multilingual Plane
+    for which ``str.islower`` holds, as ranges (every script: :data:`LOWER` holds the Latin
+    letters only)."""
+    out: list[str] = []
+    start = None
+    for cp in range(0x10001):
+        low = cp < 0x10000 and chr(cp).islower()
+        if low and start is None:
+            start = cp
+        elif not low and start is not None:
+            a, b = re.escape(chr(start)), re.escape(chr(cp - 1))
+            out.append(a if start == cp - 1 else f"{a}-{b}")
+            start = None
+    return "".join(out)
+
+
+def word_tree(words) -> str:
+    """A regex source matching exactly the words of ``words``, each as a whole word (not followed
+    by a letter), as a tree of alternatives by their letters (quick to rule out: one branch per
+    first letter).
+
+    Examples
+    --------
+    >>> tree = re.compile(word_tree({"ba", "bốn"}))
+    >>> [bool(tree.match(w)) for w in ("ba người", "bốn", "bao", "hai")]
+    [True, True, False, False]
+    """
+    groups: dict[str, list[str]] = {}
+    alts = []
+    for w in sorted(set(words)):
+        if w:
+            groups.setdefault(w[0], []).append(w[1:])
+        else:
+            alts.append(r"(?![^\W\d_])")
+    alts += [re.escape(c) + word_tree(rest) for c, rest in groups.items()]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 #: the number words of counts but "một" and "tư" (a count of one, an ordinal), as alternatives of a
