@@ -1218,6 +1218,27 @@ def test_the_running_score_of_a_match_report():
     assert not _rule("Đội hòa Lào 1-1, thua Trung Quốc 1-2 và thắng Philippines 3-1.", "score-sequence")
 
 
+def test_results_of_a_round_up_against_their_scorers():
+    text = ("Vòng 5 V-League 2015 Chủ nhật, ngày 25/1 Thanh Hóa 2-1 Hà Nội T&T (Quốc Phương 71', Đức Tuấn 85' - "
+            "Ngọc Duy 56') Bình Dương 1-2 Quảng Ninh (Tiến Thành 90'+7 - Quang Hải 46', 50') Hoàng Anh Gia Lai 1-0 "
+            "Đà Nẵng (Zdravoko 58' phạt đền)")
+    found = _rule(text, "result-scorers")
+    assert [(f.claim.reported, f.status) for f in found] == [
+        ("2", "consistent"), ("1", "consistent"), ("1", "consistent"), ("2", "consistent"), ("1", "consistent")]
+    # a goal left out of the list: unverifiable, never flagged
+    short = _rule(text.replace("Quang Hải 46', 50'", "Quang Hải 46'"), "result-scorers")
+    assert {f.status for f in short} == {"consistent", "unverifiable"}
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Việt Nam thi đấu 23 trận, nhưng thua 14, thắng tám và hoà hai.", "inconsistent"),
+    ("Đội có 26 cầu thủ. Sau 29 lần đối đầu với Thái Lan, Việt Nam thua 18, hoà tám và thắng ba.", "consistent"),
+    ("Đội đá 23 trận, trên sân nhà thắng 8, hòa 2 và thua 1.", "unverifiable")])
+def test_a_record_right_after_its_matches(text, status):
+    (f,) = _rule(text, "match-record")
+    assert f.status == status
+
+
 def test_a_running_score_after_an_aggregate_told_first():
     text = ("Singapore thua Việt Nam tổng tỷ số 1-5 ở bán kết. Phút 74, tiền vệ 28 tuổi ghi bàn rút ngắn tỷ số "
             "xuống 1-2. Tiến Linh đánh bại thủ thành trên chấm 11m, ấn định tỷ số 3-1.")

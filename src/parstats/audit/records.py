@@ -58,7 +58,11 @@ _RESULT_RE = re.compile(
     r"(?i)(?<!\w)(?:(?P<verb>thắng|hòa|hoà|thua)(?: (?:được|tới|đến|thêm))? (?P<n1>" + _COUNT + r")(?! ?[-–:/%,.]?[0-9])(?! bàn| lần| điểm| trận liên)"
     r"|(?P<n2>" + _COUNT + r") (?P<noun>chiến thắng|trận thắng|trận hòa|trận hoà|trận thua|thất bại|trận bại|thắng|hòa|hoà|thua)(?! [0-9]))")
 _MATCHES_RE = re.compile(
-    r"(?i)(?<!\w)(?P<n>[0-9]{1,3}|(?i:" + _WORDS + r")) (?P<noun>trận(?: đấu)?|vòng(?: đấu)?|lượt trận)(?! thắng| hòa| hoà| thua| bại)")
+    r"(?i)(?<!\w)(?P<n>[0-9]{1,3}|(?i:" + _WORDS + r")) (?P<noun>trận(?: đấu)?|vòng(?: đấu)?|lượt trận|lần đối đầu|"
+    r"lần gặp nhau|lần chạm trán|cuộc đối đầu)(?! thắng| hòa| hoà| thua| bại)")
+#: between the matches and their record, nothing that makes the record of part of them: "thi đấu 23
+#: trận, nhưng thua 14, thắng tám và hoà hai", "sau 29 lần đối đầu, Việt Nam thua 18, …"
+_RECORD_RIGHT_AFTER_RE = re.compile(r"(?i),? ?(?:nhưng |với |trong đó |gồm |\(|: ?)?(?:[^\W\d_]+ ){0,2}$")
 _KIND = {"thắng": "w", "chiến thắng": "w", "trận thắng": "w", "hòa": "d", "hoà": "d", "trận hòa": "d",
          "trận hoà": "d", "thua": "l", "trận thua": "l", "thất bại": "l", "trận bại": "l"}
 
@@ -124,7 +128,10 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
         first = min([mm.start(), *(r.start() for r in results.values())])
         last = max([mm.end(), *(r.end() for r in results.values())])
         detail = {"unit": mm.group("noun"), "rule": "match-record"}
-        if sum(parts) != total:
+        first_result = min(r.start() for r in results.values())
+        right_after = mm.end() <= first_result and first_result - mm.end() <= 30 and \
+            _RECORD_RIGHT_AFTER_RE.fullmatch(text, mm.end(), first_result) is not None and len(results) == 3
+        if sum(parts) != total and not right_after:
             detail["weak"] = WEAK_RECORD
         claims.append(provisional_claim(
             ctx, "sum", first, last, denominator=total, parts=tuple(parts), reported=mm.group("n"),
@@ -383,6 +390,46 @@ def scorer_line_claims(p: Paragraph, pidx: int, out: list) -> None:
                         "order": (pidx, m.start(grp))})
 
 
+#: a result with its scorers in parentheses, as round-ups list them: "Thanh Hóa 2-1 Hà Nội T&T
+#: (Quốc Phương 71', Đức Tuấn 85' - Ngọc Duy 56')", the team names capitalised
+_RESULT_SCORERS_RE = re.compile(
+    r"(?<=[\w.&)]) (?P<a>[0-9]{1,2})-(?P<b>[0-9]{1,2}) (?P<team>[A-ZĐ][^()0-9]{1,40}?) \((?P<goals>[^()]{3,200})\)")
+#: a goal's minute inside such parentheses ("71'", "90'+7", "38' & 59", "Patiyo 90"): a number after a
+#: name or another minute, an added time after it counted with it
+_RESULT_MINUTE_RE = re.compile(r"(?<![0-9+])(?P<m>[0-9]{1,3})(?:['’′])?(?:\s?\+\s?[0-9]{1,2})?(?![0-9])")
+WEAK_RESULT_SCORERS = "a goal's minute may be missing from the list, or a name hold a number"
+
+
+def result_scorers_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """``Thanh Hóa 2-1 Hà Nội T&T (Quốc Phương 71', Đức Tuấn 85' - Ngọc Duy 56')`` (rule
+    ``result-scorers``): a result of a round-up and its goals in parentheses, by their minutes, the
+    two sides' split by a dash (one side only when the other scored none): a score of as many goals
+    on each side is two sum claims, ``consistent``; otherwise ``unverifiable`` (a minute may be left
+    out, a name may hold a number)."""
+    text = p.text
+    for m in _RESULT_SCORERS_RE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        sides = _SIDES_RE.split(m.group("goals"))
+        if len(sides) > 2 or a + b == 0:
+            continue
+        counts = [sum(1 for x in _RESULT_MINUTE_RE.finditer(side) if 0 < int(x.group("m")) <= 130) for side in sides]
+        if len(sides) == 1:  # one side scored: the goals are all of it
+            counts = [counts[0], 0] if b == 0 else [0, counts[0]]
+        fits = tuple(counts) == (a, b)
+        for grp, n in (("a", a), ("b", b)):
+            if n == 0:
+                continue
+            detail = {"unit": "bàn", "rule": "result-scorers", "list": True}
+            if not fits:
+                detail["weak"] = WEAK_RESULT_SCORERS
+            out.append({"kind": "sum", "line": p.line_at(m.start(grp)), "quote": text[max(0, m.start() - 30):m.end()].lstrip()[:200],
+                        "numerator": None, "denominator": n, "parts": (1,) * (counts[0] if grp == "a" else counts[1]),
+                        "reported": m.group(grp),
+                        "denominator_source": (f"the goals in parentheses after the result '{m.group('a')}-"
+                                               f"{m.group('b')}' ({counts[0]} before the dash, {counts[1]} after)"),
+                        "target": None, "detail": detail, "order": (pidx, m.start(grp))})
+
+
 #: a word that puts a score in another, earlier match ("Khánh Hoà từng thua HAGL 1-4 … ở giai đoạn một")
 _PAST_MATCH_RE = re.compile(r"(?i)\b(?:từng|lượt đi|trước đó|mùa trước|năm ngoái)\b")
 #: a word of a result or a running score before a score ("thắng Sài Gòn FC 3-1", "tỷ số 2-0")
@@ -479,7 +526,8 @@ def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph, each only where its cue words stand."""
     text = ctx.text
     # (a word looked for after one of its letters that is rare in Vietnamese text: quicker)
-    if ((("ậ" in text and "trận" in text) or ("ò" in text and "vòng" in text))
+    if ((("ậ" in text and "trận" in text) or ("ò" in text and "vòng" in text) or ("ầ" in text and "lần " in text)
+         or "cuộc đối đầu" in text)
             and (("ắ" in text and ("thắng" in text or "Thắng" in text)) or "thua" in text or "Thua" in text)):
         record_claims(ctx, claims)
     if ("ổ" in text and "ổng" in text) or ("ấ" in text and "tất cả" in text) or ("ả" in text and "cả thảy" in text):
