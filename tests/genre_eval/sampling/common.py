@@ -15,7 +15,8 @@ GROUP = {"economy": "economy", "education": "news", "society": "news", "world": 
 
 
 def labelled(labellers: str) -> set[str]:
-    """The documents of ``texts.csv`` read by ``labellers`` (``"AB"``: the samples before a draw)."""
+    """The documents of ``texts.csv`` read by ``labellers`` (``"AB"`` or a tuple of names: the samples
+    before a draw)."""
     with open(HERE.parents[1] / "texts.csv", encoding="utf-8") as fh:
         return {r["doc"] for r in csv.DictReader(fh) if r["labeller"] in labellers}
 
