@@ -636,9 +636,12 @@ def test_wins_draws_and_losses_add_to_the_matches(w, d, l):
     text = f"Sau {w + d + l} trận, đội bóng " + ", ".join(parts[:-1]) + f" và {parts[-1]}."
     (f,) = _rule(text, "match-record")
     assert f.status == "consistent" and sum(f.claim.parts) == w + d + l
-    # three results that do not add up: the record may be of part of the matches, never flagged
+    # three results right after the matches that do not add up: flagged; with words that may make
+    # them of part of the matches between ("trên sân nhà"), never
     (g,) = _rule(f"Sau {w + d + l + 1} trận, đội bóng thắng {w}, hòa {d} và thua {l}.", "match-record")
-    assert g.status == "unverifiable"
+    assert g.status == "inconsistent"
+    (h,) = _rule(f"Sau {w + d + l + 1} trận, trên sân nhà đội bóng thắng {w}, hòa {d} và thua {l}.", "match-record")
+    assert h.status == "unverifiable"
 
 
 def test_a_total_stated_after_its_parts():

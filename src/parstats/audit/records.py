@@ -133,6 +133,8 @@ def record_claims(ctx: ParagraphContext, claims: list) -> None:
             _RECORD_RIGHT_AFTER_RE.fullmatch(text, mm.end(), first_result) is not None and len(results) == 3
         if sum(parts) != total and not right_after:
             detail["weak"] = WEAK_RECORD
+        elif right_after:
+            detail["exhaustive"] = True  # all the matches' results: any gap is a slip, however large
         claims.append(provisional_claim(
             ctx, "sum", first, last, denominator=total, parts=tuple(parts), reported=mm.group("n"),
             source=f"'{mm.group(0)}' and the wins, draws and losses of its sentence",
