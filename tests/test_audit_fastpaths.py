@@ -259,7 +259,7 @@ PLAIN_CLASS_FIRST = [
         + r"(?:/[^\W\d_]+)?(?P<mid>[^0-9;.!?]{0,40}?),? từ (?:mức )?" + _PLAIN_AMOUNT_RE.replace("?P<z", "?P<a")
         + r"(?:/[^\W\d_]+)? (?:lên|xuống)(?: còn| mức)? " + _PLAIN_AMOUNT_RE.replace("?P<z", "?P<b"))),
     (changes._TIMES_RE, re.compile(r"(?i)\bgấp " + amounts.PLAIN_NUMBER + r" lần")),
-    (comparisons._GAP_RE, re.compile(r"(?i)\bchênh(?: lệch)?(?P<w>[^0-9.;!?]{0,50}?) " + _PLAIN_AMOUNT_RE)),
+    (comparisons._GAP_RE, re.compile(r"(?i)\bchênh(?: lệch)?(?P<w>[^0-9.;!?]{0,80}?) " + _PLAIN_AMOUNT_RE)),
     (comparisons._DIFF_CUE_RE, re.compile(
         r"(?i)\b(?:chênh lệch|chênh|cao hơn|thấp hơn|nhiều hơn|ít hơn|đắt hơn|rẻ hơn)(?P<w>[^0-9.;!?%]{0,60}?) "
         + _PLAIN_AMOUNT_RE)),
