@@ -1242,6 +1242,21 @@ def test_a_record_right_after_its_matches(text, status):
     assert f.status == status
 
 
+def test_the_rows_of_a_standings_table_flattened_or_in_markdown():
+    rows = [("Hà Nội T&T", 18, 10, 4, 4, 43, 21, 34), ("SLNA", 18, 9, 5, 4, 38, 21, 32), ("Đà Nẵng", 18, 8, 7, 3, 26, 21, 31)]
+    flat = "Bảng xếp hạng V-League 2013 VT Đội bóng Trận T H B BT BB Điểm " + " ".join(
+        f"{k} {name} " + " ".join(map(str, nums)) for k, (name, *nums) in enumerate(rows, 1)) + " Nguyễn Tùng"
+    found = _rule(flat, "standings")
+    assert [(f.claim.reported, f.status) for f in found] == [("18", "consistent")] * len(rows)
+    wrong = _rule(flat.replace("SLNA 18 9 5 4", "SLNA 18 9 5 5"), "standings")
+    assert [f.status for f in wrong] == ["consistent", "inconsistent", "consistent"]
+    table = "| VT | Đội | ST | T | H | B | Đ |\n|---|---|---|---|---|---|---|\n" + "".join(
+        f"| {k} | {name} | {p} | {w} | {d} | {lo} | {pts} |\n" for k, (name, p, w, d, lo, _, _, pts) in enumerate(rows, 1))
+    assert [f.status for f in _rule(table, "standings")] == ["consistent"] * len(rows)
+    # a table without the three result columns is no standings table
+    assert not _rule(table.replace("| H |", "| HS |"), "standings")
+
+
 def test_a_running_score_after_an_aggregate_told_first():
     text = ("Singapore thua Việt Nam tổng tỷ số 1-5 ở bán kết. Phút 74, tiền vệ 28 tuổi ghi bàn rút ngắn tỷ số "
             "xuống 1-2. Tiến Linh đánh bại thủ thành trên chấm 11m, ấn định tỷ số 3-1.")

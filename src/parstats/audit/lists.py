@@ -38,6 +38,7 @@ from parstats.audit.totals import parts_of_total_claims, word_parts_claims
 from parstats.audit.namecounts import (all_of_names_claims, anaphor_count_claims, count_after_names_claims,
                                         names_count_claims, numbered_times_claims, rank_after_names_claims)
 from parstats.audit.records import result_scorers_claims, score_claims, scorer_line_claims
+from parstats.audit.standings import standings_claims
 from parstats.audit.words import LOWER, UPPER
 from parstats.markdown import Paragraph, joined_texts
 
@@ -326,6 +327,8 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
 
 #: a count of parts before a colon: "gồm 2 phần: phần thu … và phần thu …"
 _PARTS_COUNT_RE = re.compile(r"(?<![0-9.,])[0-9]{1,2}(?= phần:)")
+#: a standings table's header row: the wins, draws and losses columns ("| T | H | B |")
+_STANDINGS_HEAD_RE = re.compile(r"\|\s*(?:T|Thắng)\s*\|\s*(?:H|Hòa|Hoà)\s*\|\s*(?:B|Thua|Bại)\s*\|")
 _COMMA_COUNT_RE = re.compile(r", (?=[0-9HBNSTMChbnstmc])(?:[0-9]{1,2}|" + NUMBER_WORDS_CASED + r") " + _LO)
 
 
@@ -404,6 +407,9 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     for ctx in contexts or ():
         parts_of_total_claims(paras[ctx.pidx], ctx, out)
     _bullets(paras, out)
+    if any((" T H B " in p.text or "Thắng Hòa Thua" in p.text) if p.kind == "body" else
+           (p.kind == "table" and _STANDINGS_HEAD_RE.search(p.text)) for p in paras):
+        standings_claims(paras, out)
     out.extend(labelled_claims(paras))
     if any(p.bullet and "%" in p.text for p in paras):
         item_shares(paras, out)
