@@ -423,6 +423,14 @@ def test_names_with_lower_case_words_after_là():
                for f in audit_text(cut).findings if f.claim.kind == "sum")
 
 
+def test_a_day_and_month_joined_by_a_dash_after_ngày():
+    found = [f for f in audit_text("Đoàn làm việc từ ngày 20-10 đến 31-11 tại Hà Nội.").findings if f.claim.kind == "date"]
+    assert [(f.claim.reported, f.status) for f in found] == [("20-10", "consistent"), ("31-11", "inconsistent")]
+    # a full date, a dose "ngày 2-3 lần", a month beyond 12: no day-and-month claim of two numbers
+    for text in ("Ngày 20-10-2013, đoàn họp.", "Uống ngày 2-3 lần sau ăn.", "Mỗi ngày 15-20 phút."):
+        assert all(len(f.claim.reported.split("-")) != 2 for f in audit_text(text).findings if f.claim.kind == "date")
+
+
 def test_a_count_of_one_before_a_colon_and_one_name():
     (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, f.status) == (1, "consistent")

@@ -103,3 +103,37 @@ def long_date_claims(text: str, line_at, pidx: int, claims: list) -> set[int]:
         if y is not None:
             dates_at.add(ys)
     return dates_at
+
+
+#: a day and month joined by a dash after "ngày" ("ngày 20-10"), and the end of a range it opens
+#: ("từ ngày 20-10 đến 31-11"); never a full date ("20-10-2013"), a score or a range of numbers
+_DASH_DATE_RE = re.compile(r"(?<=[Nn]gày )(?P<d>[0-9]{1,2})-(?P<m>[0-9]{1,2})(?![0-9]|[-/.][0-9]|"
+                           r" ?(?:lần|phút|giờ|tiếng|viên|gói|ml|mg|g|km|m|người|bữa|ca|lượt)\b)"
+                           r"(?: (?:đến|tới) (?:ngày )?(?P<d2>[0-9]{1,2})-(?P<m2>[0-9]{1,2})(?![0-9]|[-/.][0-9]))?")
+
+
+def dash_date_claims(text: str, line_at, pidx: int, claims: list) -> None:
+    """``ngày 20-10``, ``từ ngày 20-10 đến 31-11``: a day and a month joined by a dash after
+    "ngày", as newspapers write dates, and the end of the range it opens, each a date claim; an
+    impossible one ("31-11": November has 30 days) is flagged (issue 16, item 6).
+
+    >>> claims = []
+    >>> dash_date_claims("Đoàn làm việc từ ngày 20-10 đến 31-11.", lambda pos: 1, 0, claims)
+    >>> [(c["reported"], c["detail"]["valid"]) for c in claims]
+    [('20-10', True), ('31-11', False)]
+    """
+    for m in _DASH_DATE_RE.finditer(text):
+        for gd, gm in (("d", "m"), ("d2", "m2")):
+            if m.group(gd) is None:
+                continue
+            d, mo = int(m.group(gd)), int(m.group(gm))
+            if not 1 <= mo <= 12:
+                continue  # "ngày 3-15": not a day and a month
+            s, e = m.start(gd), m.end(gm)
+            reported = text[s:e]
+            claims.append({
+                "kind": "date", "line": line_at(s), "quote": text[max(0, m.start() - 5):e], "numerator": None,
+                "denominator": None, "parts": None, "reported": reported, "denominator_source": None,
+                "target": None, "detail": {"day": d, "month": mo, "year": None, "valid": valid_date(d, mo, 2000),
+                                           "after_ngay": True},
+                "order": (pidx, s)})

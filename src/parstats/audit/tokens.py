@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from parstats.audit.documents import DOCUMENT_PATTERN, DocumentRef, reference_at, valid_date
-from parstats.audit.longdates import long_date_claims, long_dates
+from parstats.audit.longdates import dash_date_claims, long_date_claims, long_dates
 from parstats.audit.model import ProvisionalClaim
 from parstats.audit.wordreaders import (
     PREV2_RE,
@@ -321,6 +321,8 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
     if "tháng" in text:
         dates_at = set()
         dates_at = long_date_claims(text, ctx.p.line_at, ctx.pidx, claims)
+    if "gày " in text and "-" in text:
+        dash_date_claims(text, ctx.p.line_at, ctx.pidx, claims)
     match, word_after = _TOKEN_RE.match, WORD_AFTER_RE.match
     last = 0
     ref_end, ref_text = -1, None  # the end of the last document reference and its number
