@@ -964,6 +964,14 @@ def test_a_change_amount_of_a_named_thing_with_its_two_values_in_parentheses():
     assert not _rule(f"Giảm mức sử dụng Quỹ {old - new} đồng/lít, từ {old} xuống còn {new + 50}.", "change-amount")
 
 
+def test_a_change_of_a_price_per_litre_after_its_two_values():
+    text = "Đối với xăng: giảm sử dụng Quỹ bình ổn từ 300 đ/lít xuống còn 200 đ/lít (giảm 100 đ/lít)."
+    (f,) = _rule(text, "change-amount")
+    assert (f.status, f.claim.reported) == ("consistent", "100")
+    (g,) = _rule(text.replace("(giảm 100", "(giảm 150"), "change-amount")
+    assert g.status == "inconsistent"
+
+
 def test_a_change_amount_between_values_with_scale_words():
     text = ("Giá vàng SJC tăng 200.000 đồng/lượng so với hôm qua, từ 37,3 triệu đồng/lượng lên "
             "37,5 triệu đồng/lượng.")

@@ -64,10 +64,10 @@ def _pct_before(ctx: ParagraphContext, pos: int) -> NumberToken | None:
 
 # ------------------------------------------------------------------------------------ changes
 _FROM_TO_RE = re.compile(
-    r"[Tt]ừ (?<!\w[Tt]ừ )(?:mức |con số )?(?P<a>" + NUMBER + r")(?P<ap> ?%)?(?: (?P<au>" + UNIT + r"))?"
+    r"[Tt]ừ (?<!\w[Tt]ừ )(?:mức |con số )?(?P<a>" + NUMBER + r")(?P<ap> ?%)?(?: (?P<au>" + UNIT + r")(?:/" + LETTER + r"+)?)?"
     r"(?: \((?:năm )?(?:19|20)[0-9]{2}\)| (?:năm|vào năm) (?:19|20)[0-9]{2})? "
     r"(?:(?:tăng|giảm|tụt|vọt) )?(?P<dir>lên|xuống)(?: còn| mức| thành)? "
-    r"(?P<b>" + NUMBER + r")(?P<bp> ?%)?(?: (?P<bu>" + LETTER + r"+))?")
+    r"(?P<b>" + NUMBER + r")(?P<bp> ?%)?(?: (?P<bu>" + LETTER + r"+)(?:/" + LETTER + r"+)?)?")
 #: between the new value and its percentage: a cue, nothing else
 _AFTER_CUE_RE = re.compile(
     r"(?i)(?: [^\W\d_]+)?(?: (?:năm|vào năm) (?:19|20)[0-9]{2})?[ ,]*\(? ?(?:(?:tương ứng|tương đương|tức là|tức|hay|hoặc)(?: với)? )?"
