@@ -486,6 +486,18 @@ def test_a_share_of_a_total_the_table_gives_in_the_row_it_names():
     assert not _rule(off, "table-backed-share")
 
 
+def test_rows_of_a_flattened_price_table_and_their_difference():
+    rows = [("Xăng RON 92", 23_880, 24_084), ("Dầu Diêzen", 22_310, 22_902), ("Dầu hỏa", 22_020, 22_934),
+            ("Dầu madut", 18_510, 18_778)]
+    body = " ".join(f"{n} {format_number(a)} {format_number(b)} - {format_number(b - a)}" for n, a, b in rows)
+    text = ("Chênh lệch giữa giá bán hiện hành và giá cơ sở như sau: Mặt hàng Giá bán hiện hành (1) Giá cơ sở (2) "
+            f"Mức chênh lệch {body} Theo bảng trên, giá bán thấp hơn.")
+    found = _rule(text, "table-difference-column")
+    assert [f.status for f in found] == ["consistent"] * len(rows)
+    wrong = _rule(text.replace(f"- {format_number(rows[1][2] - rows[1][1])}", "- 600"), "table-difference-column")
+    assert [f.status for f in wrong] == ["consistent", "inconsistent", "consistent", "consistent"]
+
+
 def test_a_row_of_ratios_in_a_flattened_table():
     revenue, gross = [("382.17", "416.32"), ("131.4", "153.24")], [("138.35", "147.31"), ("48.63", "53.92")]
     margins = [_pct(Decimal(g), Decimal(r), 0) for gs, rs in zip(gross, revenue) for g, r in zip(gs, rs)]

@@ -15,6 +15,12 @@ Rules (each named in ``detail["rule"]``):
 
     Numbers are written with a decimal point (``382.17``) in these runs; a number whose point
     stands before three digits (a thousands point or a decimal one) makes its row unread.
+``table-difference-column``
+    A price table flattened after a head that names a difference (``chênh lệch``): ``Xăng RON 92
+    23.880 24.084 - 204 Dầu Diêzen 22.310 22.902 - 592 …``, each row a label, two amounts with a
+    thousands point and a signed third, the difference of the two. The order of the difference
+    (first minus second, or the other way) is the one most rows fit; with at least two other rows
+    fitting it a row that does not is flagged, otherwise it is ``unverifiable``.
 ``table-change-column``
     A plain-text table flattened into a run of numbers after a label, ``Doanh thu thuần 4602.7
     4275.08 8%``: two amounts then a signed percentage, the change from the second to the
@@ -33,7 +39,8 @@ from parstats.audit.model import ProvisionalClaim
 from parstats.audit.tablecells import dot_decimal, ratio_fits, row_claim
 from parstats.markdown import Paragraph
 
-__all__ = ["RATIO_ROW_LABEL_RE", "WEAK_CHANGE_COLUMN", "flattened_change_claims", "flattened_ratio_claims"]
+__all__ = ["RATIO_ROW_LABEL_RE", "WEAK_CHANGE_COLUMN", "WEAK_DIFFERENCE_COLUMN", "flattened_change_claims",
+           "flattened_difference_claims", "flattened_ratio_claims"]
 
 #: a row: a label of words (the first capitalised), then at least two numbers or percentages
 _ROW_RE = re.compile(
@@ -208,3 +215,42 @@ def flattened_change_claims(p: Paragraph, pidx: int, out: list) -> None:
                              source=(f"a row of a flattened table: {m.group('a')} against {m.group('b')} "
                                      f"({good} of {len(triples)} such triples of the run fit)"),
                              detail=detail, quote=text[max(0, m.start() - 30):m.end()], pos=m.start()))
+
+
+#: a row of two amounts and their signed difference: "Xăng RON 92 23.880 24.084 - 204"
+_DIFF_ROW_RE = re.compile(
+    r"(?P<label>[A-ZĐ][^\W\d_]*(?: [^\W\d_/()]+| [0-9]{1,3}(?= [^\W\d_]| [0-9]))*?) (?P<a>[1-9][0-9]{0,2}(?:\.[0-9]{3})+) "
+    r"(?P<b>[1-9][0-9]{0,2}(?:\.[0-9]{3})+) (?P<sign>[-+–−])? ?(?P<c>[0-9]{1,3}(?:\.[0-9]{3})*)(?![0-9.,%])")
+WEAK_DIFFERENCE_COLUMN = "a flattened row's third number may be another column than the difference"
+
+
+def flattened_difference_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """The ``table-difference-column`` claims of paragraph ``p`` (index ``pidx``): rows of two
+    amounts and their signed difference after a head naming a difference, at least three."""
+    text = p.text
+    cue = text.find("chênh lệch")
+    if cue < 0:
+        return
+    rows = []
+    for m in _DIFF_ROW_RE.finditer(text, cue):
+        a, b = (int(m.group(g).replace(".", "")) for g in ("a", "b"))
+        c = int(m.group("c").replace(".", "")) * (-1 if m.group("sign") in ("-", "–", "−") else 1)
+        rows.append((m, a, b, c))
+    if len(rows) < 3:
+        return
+    first = sum(1 for _, a, b, c in rows if a - b == c)
+    second = sum(1 for _, a, b, c in rows if b - a == c)
+    sign = 1 if first >= second else -1  # the difference is sign x (first - second)
+    fitting = max(first, second)
+    for m, a, b, c in rows:
+        d = sign * (a - b)
+        lo, hi = min(a, b), max(a, b)
+        detail = {"rule": "table-difference-column", "amount_change": True, "old_text": m.group("a" if sign > 0 else "b"),
+                  "new_text": m.group("b" if sign > 0 else "a"), "amount_text": m.group(0)[m.start("c") - m.start():].strip()}
+        if d != c and fitting - (d == c) < 2:
+            detail["weak"] = WEAK_DIFFERENCE_COLUMN
+        out.append(row_claim(p, pidx, "sum", total=hi, parts=(lo, abs(c) if d * c >= 0 else -abs(c)),
+                             reported=text[m.start("sign") if m.group("sign") else m.start("c"):m.end("c")],
+                             source=(f"the row '{m.group('label')}' of the flattened table after 'chênh lệch': "
+                                     f"{m.group('a')} and {m.group('b')}, their difference"),
+                             detail=detail, quote=m.group(0), pos=m.start("a")))

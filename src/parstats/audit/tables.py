@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from parstats.audit.flatrows import flattened_change_claims
+from parstats.audit.flatrows import flattened_change_claims, flattened_difference_claims
 from parstats.audit.tablecells import (bare_table, cell_number, first_number, header_split, row_cells, row_claim, row_label,
                                        table_blocks)
 from parstats.audit.tablecolumns import change_rows, ratio_columns, structure_lines, total_columns
@@ -214,4 +214,6 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
             ratio_columns(paras, block, out)
     for i in [i for i, p in enumerate(paras) if "%" in p.text and p.kind in ("body", "table")]:
         flattened_change_claims(paras[i], i, out)
+    for i in [i for i, p in enumerate(paras) if "chênh lệch" in p.text and p.kind == "body"]:
+        flattened_difference_claims(paras[i], i, out)
     return out
