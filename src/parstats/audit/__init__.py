@@ -60,7 +60,9 @@ The package, one job per module, each depending only on those above it:
                           lists of names, whole-first …), and the order all tie rules run in;
                           weak ties are checked but never flagged
 ``expressions``           calculations written out (``1.000 tấn x 60% = 600 tấn``), redone
-``records``               match records, totals stated after their parts, names then their count
+``records``               match records, running scores, results against their scorers,
+                          totals stated after their parts, names then their count
+``standings``             league standings: matches = wins + draws + losses, row by row
 ``countedlists``          counted lists read forward: a count, then its items (counted-list,
                           numbered-list)
 ``lists``, ``breakdowns`` items named before their count, counts before bullets
@@ -69,7 +71,8 @@ The package, one job per module, each depending only on those above it:
 ``tablecells``            Markdown tables read: blocks, header, rows, numbers of cells
                           (:class:`~parstats.audit.tablecells.TableView`)
 ``tablecolumns``          ratio, change and total columns, structure tables
-``flatrows``              tables flattened into a line: rows of ratios, change columns
+``flatrows``              tables flattened into a line: rows of ratios, change columns, a
+                          price table's difference column
 ``tables``                table total rows, and the runner of the table rules
 ``extraction``            :func:`extract_claims`
 ``inference``             count inference (GRIM)
