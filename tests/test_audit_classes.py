@@ -431,6 +431,16 @@ def test_a_day_and_month_joined_by_a_dash_after_ngày():
         assert all(len(f.claim.reported.split("-")) != 2 for f in audit_text(text).findings if f.claim.kind == "date")
 
 
+@pytest.mark.parametrize("text,n", [
+    ("Hải Phòng tấn công dựa vào bộ ba Phi Sơn, Quang Nam và Ariel trong hiệp một.", "ba"),
+    ("Đội có bộ ba Lữ Thị Phương (19 điểm), Vi Thị Như Quỳnh (18) và Trần Thị Thanh Thúy (14) ghi điểm.", "ba"),
+    ("Bộ đôi Quang Hải và Tiến Linh tỏa sáng.", "đôi")])
+def test_a_pair_or_trio_and_its_names(text, n):
+    (f,) = _rule(text, "all-of-names")
+    assert (f.claim.reported, f.status) == (n, "consistent")
+    assert not _rule(text.replace("bộ ba", "bộ tứ").replace("Bộ đôi", "Bộ ba"), "all-of-names")
+
+
 def test_a_count_of_one_before_a_colon_and_one_name():
     (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, f.status) == (1, "consistent")

@@ -54,6 +54,8 @@ RULE_BAR = 0.9
 _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7,
                  "tám": 8, "chín": 9, "mười": 10}
 _NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+#: a day, a month and a year joined by points ("18.8.2010")
+_DOTTED_DATE_RE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.,])")
 _SPACE_THOUSANDS_RE = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
 
 
@@ -170,11 +172,14 @@ def normalise_value(text: str | None) -> tuple:
     True
     >>> normalise_value("tám"), normalise_value("Giảm")
     ((Decimal('8'),), ('giảm',))
+    >>> normalise_value("18.8.2010") == normalise_value("18/8/2010")
+    True
     """
     if text is None:
         return ()
     s = unicodedata.normalize("NFC", text).strip().lower()
     s = _SPACE_THOUSANDS_RE.sub("", s)
+    s = _DOTTED_DATE_RE.sub(r"\1/\2/\3", s)  # "18.8.2010": a date, not one number
     nums = _NUM_RE.findall(s)
     if nums:
         return tuple(_number(t).normalize() for t in nums)

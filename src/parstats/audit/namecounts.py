@@ -47,8 +47,8 @@ def names_count_claims(p: Paragraph, pidx: int, out: list) -> None:
         m = _NAMES_COUNT_RE.search(text, max(0, c.start() - 200), c.end() + 40)
         if m is None or m.start("n") != c.start("n"):
             continue
-        names = [x for x in re.split(r",? và |, ", m.group("names")) if x.strip()]
-        n = count_value(m.group("n"))
+        names = [x for x in re.split(r",? và |, ", re.sub(r" \([^()]*\)", "", m.group("names"))) if x.strip()]
+        n = {"đôi": 2, "tứ": 4}.get(m.group("n")) or count_value(m.group("n"))
         if n < 2 or n != len(names):
             continue
         out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": text[m.start():m.end()],
@@ -206,23 +206,25 @@ def anaphor_count_claims(p: Paragraph, pidx: int, out: list) -> None:
 
 
 #: "cả hai Google và WorldCat": "cả", a count in words, and the names right after it
-_BOTH_RE = re.compile(r"(?<!\w)[Cc]ả (?P<n>hai|ba|bốn|năm|sáu|bảy|tám) (?P<names>" + _NAME + r"(?:, " + _NAME
-                      + r")*,? và " + _NAME + r")(?=[ ,.;:!?)]|$)")
+_BOTH_RE = re.compile(r"(?<!\w)(?:[Cc]ả|[Bb]ộ) (?P<n>hai|đôi|ba|tứ|bốn|năm|sáu|bảy|tám) (?P<names>" + _NAME
+                      + r"(?: \([^()]{1,30}\))?(?:, " + _NAME + r"(?: \([^()]{1,30}\))?)*,? và " + _NAME
+                      + r"(?: \([^()]{1,30}\))?)(?=[ ,.;:!?)]|$)")
 
 
 def all_of_names_claims(p: Paragraph, pidx: int, out: list) -> None:
-    """``Dùng cả hai Google và WorldCat``, ``cả ba Hà Nội, Huế và Đà Nẵng`` (rule ``all-of-names``):
-    ``cả`` and a count in words right before the names it counts. ``consistent`` when they are as
+    """``Dùng cả hai Google và WorldCat``, ``cả ba Hà Nội, Huế và Đà Nẵng``, ``bộ ba Phi Sơn, Quang
+    Nam và Ariel`` (rule ``all-of-names``): ``cả`` or ``bộ`` (a pair, a trio: ``bộ đôi``, ``bộ ba``,
+    ``bộ tứ``) and a count in words right before the names it counts. ``consistent`` when they are as
     many; otherwise no claim (a name may be cut)."""
     text = p.text
     for m in _BOTH_RE.finditer(text):
-        names = [x for x in re.split(r",? và |, ", m.group("names")) if x.strip()]
-        n = count_value(m.group("n"))
+        names = [x for x in re.split(r",? và |, ", re.sub(r" \([^()]*\)", "", m.group("names"))) if x.strip()]
+        n = {"đôi": 2, "tứ": 4}.get(m.group("n")) or count_value(m.group("n"))
         if n != len(names):
             continue
         out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0), "numerator": None,
                     "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
-                    "denominator_source": f"{n} names right after 'cả {m.group('n')}'", "target": None,
+                    "denominator_source": f"{n} names right after '{m.group(0).split()[0]} {m.group('n')}'", "target": None,
                     "detail": {"unit": "tên", "rule": "all-of-names", "list": True, "weak": WEAK_BACK},
                     "order": (pidx, m.start("n"))})
 
