@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from parstats.audit.model import sum_claim
 from parstats.audit.tokens import ParagraphContext, provisional_claim
 from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.markdown import Paragraph
@@ -424,12 +425,11 @@ def result_scorers_claims(p: Paragraph, pidx: int, out: list) -> None:
             detail = {"unit": "bàn", "rule": "result-scorers", "list": True}
             if not fits:
                 detail["weak"] = WEAK_RESULT_SCORERS
-            out.append({"kind": "sum", "line": p.line_at(m.start(grp)), "quote": text[max(0, m.start() - 30):m.end()].lstrip()[:200],
-                        "numerator": None, "denominator": n, "parts": (1,) * (counts[0] if grp == "a" else counts[1]),
-                        "reported": m.group(grp),
-                        "denominator_source": (f"the goals in parentheses after the result '{m.group('a')}-"
-                                               f"{m.group('b')}' ({counts[0]} before the dash, {counts[1]} after)"),
-                        "target": None, "detail": detail, "order": (pidx, m.start(grp))})
+            out.append(sum_claim(p, pidx, m.start(grp), m.end(), qs=max(0, m.start() - 30), total=n,
+                                 parts=(1,) * (counts[0] if grp == "a" else counts[1]), reported=m.group(grp),
+                                 source=(f"the goals in parentheses after the result '{m.group('a')}-"
+                                         f"{m.group('b')}' ({counts[0]} before the dash, {counts[1]} after)"),
+                                 detail=detail))
 
 
 #: a word that puts a score in another, earlier match ("Khánh Hoà từng thua HAGL 1-4 … ở giai đoạn một")
