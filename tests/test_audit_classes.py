@@ -355,6 +355,10 @@ def test_a_count_of_parts_in_digits_before_a_colon():
     text = "Kế hoạch thu của đơn vị gồm 2 phần: phần thu của các đơn vị và phần thu của bộ phận hạch toán."
     (f,) = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, len(f.claim.parts), f.status) == (2, 2, "consistent")
+    # "phần trăm" after a number is a percentage, no count of parts
+    from parstats.audit.wordreaders import unit_after
+    assert unit_after("tăng 50 phần trăm so với năm trước", 7) == (None, None)
+    assert unit_after(text, text.index("2 phần") + 1)[0] == "phần"
 
 
 @pytest.mark.parametrize("names,n,status", [

@@ -43,7 +43,7 @@ from parstats.markdown import Paragraph
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, format_number
 
 __all__ = ["FAR_ABOVE_100", "MAX_BREAKDOWN_PARTS", "MAX_SENTENCE_SHARES", "PARTS_CUE_WORDS", "WEAK_BREAKDOWN",
-           "WEAK_ROUNDED", "breakdown_wholes", "bullet_shares",
+           "WEAK_ROUNDED", "adds_to_100", "breakdown_wholes", "bullet_shares",
            "inline_parts", "item_shares", "marker_depth", "marker_kind", "numbered_share_runs", "numbered_shares", "point_shares", "remainder", "same_phrase_shares", "semicolon_shares", "sentence_shares",
            "shares_claim"]
 
@@ -53,6 +53,31 @@ WEAK_BREAKDOWN = "a chart or list of shares may leave out a small part"
 #: words one of which a paragraph holds for :func:`inline_parts` to read it
 PARTS_CUE_WORDS = ("gồm", "Gồm", "dạng", "chia thành", "phân thành", "cơ cấu", "Cơ cấu", "phân bổ")
 _SENT_END_RE = re.compile(r"[.!?](?= |$)|;")
+
+
+def _sum_and_slack(values: list[str]) -> tuple[Decimal, Decimal]:
+    """The sum of percentages as written (``"31,2"``) and half a unit of the last digit of each,
+    added: how far from 100 their rounding lets them be."""
+    total = sum(Decimal(v.replace(",", ".")) for v in values)
+    return total, sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
+
+
+def adds_to_100(values: list[str]) -> bool:
+    """Whether percentages as written add to 100 % within their rounding.
+
+    >>> adds_to_100(["33,3", "33,3", "33,3"]), adds_to_100(["60", "30"])
+    (True, False)
+    """
+    total, slack = _sum_and_slack(values)
+    return abs(total - 100) <= slack
+
+
+def _one_scale(values: list[str], head: str) -> tuple[list[int], int, int]:
+    """Parts and the share they split, as written (``"10"``, ``"02"``, ``"12,5"``), as integers on
+    the scale of the most decimals: ``(parts, whole, decimals)``."""
+    dec = max(len(v.partition(",")[2]) for v in values + [head])
+    units = [int(Decimal(v.replace(",", ".")).scaleb(dec)) for v in values]
+    return units, int(Decimal(head.replace(",", ".")).scaleb(dec)), dec
 
 
 _PCT_LINE_RE = re.compile(r"^[-+*•–] ?[^\d%:]{1,60}: ?(?P<v>[0-9]{1,3}(?:,[0-9]{1,2})?) ?%\s*[.;]?(?: [0-9]{1,3})?$")
@@ -137,9 +162,7 @@ def _instalments(paras: list[Paragraph], items: list, out: list) -> None:
     if not (labelled or rest):
         return
     values = [x.group(1) for _, x in items]
-    total = sum(Decimal(v.replace(",", ".")) for v in values)
-    slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
-    if abs(total - 100) > slack:
+    if not adds_to_100(values):
         return
     first, x = items[0]
     out.append(shares_claim(paras[first], first, values,
@@ -162,7 +185,7 @@ def shares_claim(first: Paragraph, pidx: int, values: list[str], source: str, ru
     dec = max(len(v.partition(",")[2]) for v in values)
     scale = 10 ** dec
     units = [int(Decimal(v.replace(",", ".")) * scale) for v in values]
-    slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values) * scale
+    slack = _sum_and_slack(values)[1] * scale
     detail = {"rule": rule, "unit": "%", "scale": scale, "slack": int(slack), "breakdown": True}
     if weak:
         detail["weak"] = weak
@@ -247,9 +270,7 @@ def point_shares(paras: list[Paragraph], out: list) -> None:
         if len(values) < 2:
             continue
         item = head.group("v")
-        dec = max(len(v.partition(",")[2]) for v in values + [item])
-        units = [int(Decimal(v.replace(",", ".")).scaleb(dec)) for v in values]
-        total = int(Decimal(item.replace(",", ".")).scaleb(dec))
+        units, total, dec = _one_scale(values, item)
         detail = {"rule": "point-shares", "unit": "%", "scale": 10 ** dec}
         if sum(units) != total and not _ALLOT_RE.match(p.text):
             continue
@@ -285,8 +306,7 @@ def inline_parts(p: Paragraph, pidx: int, out: list) -> None:
     the list may name only some parts (no claim)."""
     for m in _INLINE_PARTS_RE.finditer(p.text):
         values = _ITEM_PCT_RE.findall(m.group("items"))
-        total = sum(Decimal(v.replace(",", ".")) for v in values)
-        slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
+        total, slack = _sum_and_slack(values)
         if total < 100 - slack or total > FAR_ABOVE_100:
             # far above 100 %: each item's own rate ("Ai Cập (10%), Jordan (12%) …"), not parts
             continue
@@ -354,9 +374,7 @@ def semicolon_shares(p: Paragraph, pidx: int, out: list) -> None:
     text = p.text
     for m in _SEMICOLON_SHARES_RE.finditer(text):
         values = [x.group(1) for x in _ITEM_SHARE_RE.finditer(m.group("items"))]
-        total = sum(Decimal(v.replace(",", ".")) for v in values)
-        slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
-        if len(values) < 2 or abs(total - 100) > slack:
+        if len(values) < 2 or not adds_to_100(values):
             continue
         out.append(shares_claim(p, pidx, values, f"{len(values)} items after a colon, separated by "
                                 "semicolons, each starting with a share", "semicolon-shares",
@@ -376,9 +394,7 @@ def _shares_run(p: Paragraph, pidx: int, run: list, out: list) -> None:
     gaps = [text[a.end():b.start()] for a, b in zip(run, run[1:])] + [tail.group(0) if tail else ""]
     if any(_OWN_WHOLE_RE.search(g) for g in gaps):
         return
-    total = sum(Decimal(v.replace(",", ".")) for v in values)
-    slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
-    if abs(total - 100) > slack:
+    if not adds_to_100(values):
         return
     i, j = 0, len(run) - 1
     if any(c["order"][0] == pidx and c["detail"].get("breakdown") and len(c["parts"]) == len(run)
@@ -413,9 +429,7 @@ def same_phrase_shares(p: Paragraph, pidx: int, out: list) -> None:
         if len({text[max(0, m.start() - 30):m.end()] for m in run}) < len(run):
             continue  # a sentence the text repeats (a scraped page's caption, a quote twice): one share
         values = [m.group(1) for m in run]
-        total = sum(Decimal(v.replace(",", ".")) for v in values)
-        slack = sum(Decimal(1).scaleb(-len(v.partition(",")[2])) / 2 for v in values)
-        if abs(total - 100) > slack:
+        if not adds_to_100(values):
             continue
         out.append(shares_claim(p, pidx, values, f"{len(values)} percentages of '{phrase}' in the paragraph, "
                                 "which add to 100%: the parts of one whole", "same-whole-breakdown",
@@ -444,9 +458,7 @@ def paren_part_shares(p: Paragraph, pidx: int, out: list) -> None:
             continue
         values = [x.group(1) for x in parts]
         head = m.group(1)
-        dec = max(len(v.partition(",")[2]) for v in values + [head])
-        units = [int(Decimal(v.replace(",", ".")).scaleb(dec)) for v in values]
-        total = int(Decimal(head.replace(",", ".")).scaleb(dec))
+        units, total, dec = _one_scale(values, head)
         if sum(units) != total:
             continue
         # placed at the share's end: the breakdown of the same share stands at its start

@@ -38,6 +38,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from parstats.audit.model import ProvisionalClaim
 from parstats.audit.tablecells import dot_decimal, ratio_fits, row_claim
 from parstats.markdown import Paragraph
+from parstats.numbers import parse_count
 
 __all__ = ["RATIO_ROW_LABEL_RE", "WEAK_CHANGE_COLUMN", "WEAK_DIFFERENCE_COLUMN", "flattened_change_claims",
            "flattened_difference_claims", "flattened_ratio_claims"]
@@ -233,8 +234,8 @@ def flattened_difference_claims(p: Paragraph, pidx: int, out: list) -> None:
         return
     rows = []
     for m in _DIFF_ROW_RE.finditer(text, cue):
-        a, b = (int(m.group(g).replace(".", "")) for g in ("a", "b"))
-        c = int(m.group("c").replace(".", "")) * (-1 if m.group("sign") in ("-", "–", "−") else 1)
+        a, b = (parse_count(m.group(g)) for g in ("a", "b"))
+        c = parse_count(m.group("c")) * (-1 if m.group("sign") in ("-", "–", "−") else 1)
         rows.append((m, a, b, c))
     if len(rows) < 3:
         return

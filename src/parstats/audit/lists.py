@@ -297,11 +297,6 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
                 got = [m.start() for m in _ACRONYM_COUNT_RE.finditer(t)]
                 if got:
                     counts.setdefault(c.pidx, []).extend(got)
-        # "gồm 2 phần: …": a count of parts, which the tokenizer does not make a count ("phần" is
-        # not a unit to it, as in "phần trăm")
-        for c in contexts:
-            if " phần:" in c.text:
-                counts.setdefault(c.pidx, []).extend(m.start() for m in _PARTS_COUNT_RE.finditer(c.text))
         # table rows are read cell by cell there: their counts are searched here, on the rows
         # joined (the pattern reads no line break: as on each row alone)
         rows = [i for i, p in enumerate(paras) if p.kind == "table"]
@@ -325,8 +320,6 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
     return counts, la, pct
 
 
-#: a count of parts before a colon: "gồm 2 phần: phần thu … và phần thu …"
-_PARTS_COUNT_RE = re.compile(r"(?<![0-9.,])[0-9]{1,2}(?= phần:)")
 #: a standings table's header row: the wins, draws and losses columns ("| T | H | B |")
 _STANDINGS_HEAD_RE = re.compile(r"\|\s*(?:T|Thắng)\s*\|\s*(?:H|Hòa|Hoà)\s*\|\s*(?:B|Thua|Bại)\s*\|")
 _COMMA_COUNT_RE = re.compile(r", (?=[0-9HBNSTMChbnstmc])(?:[0-9]{1,2}|" + NUMBER_WORDS_CASED + r") " + _LO)

@@ -72,6 +72,16 @@ def _same_unit(unit: str, tv: TableView) -> bool:
     return _unit_key(unit) in said
 
 
+def _amount_before(text: str, ss: int, s: int) -> re.Match | None:
+    """The last amount of the sentence (from ``ss``) before the share at ``s`` with no other
+    percentage between them, unless it is approximate ("hơn 3,9 triệu tấn"): the share's part."""
+    amount = None
+    for am in _AMOUNT_RE.finditer(text, ss, s):
+        if "%" not in text[am.end():s]:
+            amount = None if _APPROX_BEFORE_RE.search(text, max(ss, am.start() - 12), am.start()) else am
+    return amount
+
+
 def _year(text: str, ss: int, e: int) -> str | None:
     """The last year named in the sentence up to the share, else in the paragraph before it."""
     years = _YEAR_RE.findall(text, ss, e) or _YEAR_RE.findall(text, 0, ss)
@@ -132,10 +142,7 @@ def _share(ctx: ParagraphContext, t, m: re.Match, views: list[TableView], claims
     year = _year(text, ss, t.e)
     near = sorted((tv for tv in views if abs(tv.first - ctx.pidx) <= NEAR),
                   key=lambda tv: abs(tv.first - ctx.pidx))
-    amount = None
-    for am in _AMOUNT_RE.finditer(text, ss, t.s):
-        if "%" not in text[am.end():t.s]:
-            amount = None if _APPROX_BEFORE_RE.search(text, max(ss, am.start() - 12), am.start()) else am
+    amount = _amount_before(text, ss, t.s)
     para = text.lower()
     reported = pct_text(t)
     fallback = None
@@ -180,10 +187,7 @@ def _row_share(ctx: ParagraphContext, t, views: list[TableView], claims: list) -
         return
     ss, se = ctx.sentence_span(t.s)
     named = set(m.group("words").lower().split())
-    amount = None
-    for am in _AMOUNT_RE.finditer(text, ss, t.s):
-        if "%" not in text[am.end():t.s]:
-            amount = None if _APPROX_BEFORE_RE.search(text, max(ss, am.start() - 12), am.start()) else am
+    amount = _amount_before(text, ss, t.s)
     year = _year(text, ss, se)
     if amount is None or year is None:
         return

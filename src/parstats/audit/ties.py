@@ -53,7 +53,7 @@ from parstats.audit.comparisons import (cut_of_claims, difference_claims, named_
                                         period_change_claims, price_gap_claims)
 from parstats.audit.expressions import calculation_claims
 from parstats.audit.records import paragraph_records, record_counts
-from parstats.audit.tablecells import ratio_fits
+from parstats.audit.tablecells import cell_number, ratio_fits
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
 from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN
@@ -256,7 +256,7 @@ def sentence_whole(ctx: ParagraphContext, t: NumberToken) -> tuple[int, str, str
         strong = (_WHOLE_CUE_RE.search(text, max(s0, u.s - 40), u.s) is not None
                   or re.search(r"(?i)\btrong đó\b", text[u.e:t.s]) is not None)
         if siblings and not (strong and all(m is not None and ratio_fits(
-                (a, 0), (u.a, 0), _units(m.group(1))) for a, m in siblings)):
+                (a, 0), (u.a, 0), cell_number(m.group(1))) for a, m in siblings)):
             return None  # past parts of a whole: only one a cue names, whose other shares fit it
         return (u.a, f"'{u.text} {u.unit2}' earlier in the sentence, of the same noun"
                 + (f", whose other shares fit it too ({len(siblings)})" if siblings else ""),
@@ -272,12 +272,6 @@ def same_noun(u: NumberToken, t: NumberToken) -> bool:
 
 #: the share right after a part: "458 phiếu (98,49% số phiếu)", "300 người, chiếm 60%"
 _SIBLING_SHARE_RE = re.compile(r" ?\(?(?:chiếm |đạt |tỷ lệ |bằng )?([0-9]{1,3}(?:,[0-9]{1,4})?) ?%")
-
-
-def _units(share: str) -> tuple[int, int]:
-    """A share as written ("98,49") as (units of its last place, decimals)."""
-    whole, _, frac = share.partition(DECIMAL_SYMBOL)
-    return int(whole + frac), len(frac)
 
 
 # ---------------------------------------------------------------------------------- records

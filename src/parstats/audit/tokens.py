@@ -32,6 +32,7 @@ from parstats.audit.words import (
     INT,
     NOT_COUNT_PREV,
     NOT_UNIT,
+    NOT_UNIT_PAIRS,
     NUM,
     PERSON_NOUNS,
     RANK_PREV,
@@ -372,6 +373,8 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
                 if not (unit[0].islower() or ue > e) or unit in NOT_UNIT or unit in TIME_UNITS:
                     continue
                 unit2 = f"{unit} {w2}" if w2 and w2[0].islower() else unit
+                if unit2 in NOT_UNIT_PAIRS:
+                    continue
                 # _count_of(raw), inline: the token matched INTEGER_PATTERN (never raises)
                 iv = int(raw.replace(GROUP_SYMBOL, "")) if len(raw) <= 600 else parse_count(raw)
                 prev = prev_word(text, s)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from parstats.audit.words import AT_LEAST_WORDS, AT_MOST_WORDS, NOT_UNIT, PCT_REF_AFTER_RE, TARGET_BEFORE_RE
+from parstats.audit.words import AT_LEAST_WORDS, AT_MOST_WORDS, NOT_UNIT, NOT_UNIT_PAIRS, PCT_REF_AFTER_RE, TARGET_BEFORE_RE
 
 #: the word after a number and the word after that (perhaps after a space)
 WORD_AFTER_RE = re.compile(r" ?([^\W\d_]+)(?: ([^\W\d_]+))?")
@@ -95,6 +95,8 @@ def unit_after(text: str, e: int) -> tuple[str | None, str | None]:
     if not w[0].islower() or w in NOT_UNIT:
         return None, None
     two = f"{w} {m.group(2)}" if m.group(2) and m.group(2)[0].islower() else w
+    if two in NOT_UNIT_PAIRS:
+        return None, None
     return w, two
 
 

@@ -94,8 +94,11 @@ TRONG_DO_RE = re.compile(r"[Tt](?<!\w[Tt])(?i:rong đó)\b")
 #: words after a number that are not the noun of a count
 NOT_UNIT = frozenset(
     "và hoặc đến tới so là của trong tại với trên dưới thì mà nên được đã có cho theo về từ "
-    "này đó các những như khi đạt chiếm bằng tương phần trăm lần".split()
+    "này đó các những như khi đạt chiếm bằng tương trăm lần".split()
 )  # ("tương ứng" is kept out by "tương": "ứng" after a number is "3 ứng viên", "3 ứng cử viên")
+#: two words after a number that make it no count: "50 phần trăm" (a percentage; "2 phần" is a
+#: count of parts)
+NOT_UNIT_PAIRS = frozenset({"phần trăm"})
 
 #: time units: "6 tháng", "30 ngày" are durations, not counts of things
 TIME_UNITS = frozenset("năm tháng ngày giờ phút giây tuần quý kỳ buổi thế tuổi".split())
