@@ -58,6 +58,17 @@ def test_a_calculation_on_a_line_of_its_own_after_a_colon(head):
     assert not _rule(f"Có 5 = {a} lao động + {b} lao động = {a + b} lao động.", "worked-calculation")
 
 
+def test_a_calculation_in_numbers_of_another_convention_is_not_read():
+    """A crawl text (tnt305/tai_lieu_noi_bo, 814cdfd8a2d933e6.md, a wiki footnote) crashed the
+    audit: "0.4957/1.1055=0.448394392" was read with "0.495" as a number parse_number refuses."""
+    text = ("1980 derived from AUD-USD=1.1055 and AUD-GBP=0.4957 at end of Dec 1979: "
+            "0.4957/1.1055=0.448394392; 1985 derived from AUD-USD=0.8278.")
+    assert not _rule(text, "worked-calculation")
+    # a calculation in Vietnamese numbers next to it is still redone
+    (f,) = _rule(text + " Tổng = 1.200 + 800 = 2.000 người.", "worked-calculation")
+    assert f.status == "consistent"
+
+
 def test_a_calculation_that_does_not_give_its_result_is_flagged():
     terms = [(5, 1_600_000), (15, 800_000)]
     right = sum(k * v for k, v in terms)

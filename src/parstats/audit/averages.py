@@ -20,9 +20,9 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from parstats.audit.records import full_record
 from parstats.markdown import Paragraph
-from parstats.numbers import format_number
+from parstats.numbers import NUMBER_PATTERN, format_number
 
-_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
+_NUM = NUMBER_PATTERN
 _RATE_RE = re.compile(r"(?<![\w.,/])(?P<z>" + _NUM + r") ?(?P<a>[^\W\d_]+)/ ?(?P<b>[^\W\d_]+²?)")
 _MULT = {"nghìn": 1000, "ngàn": 1000, "triệu": 10 ** 6, "tỷ": 10 ** 9, "tỉ": 10 ** 9}
 _APPROX_RE = re.compile(r"(?i)(?:khoảng|gần|hơn|trên|dưới|xấp xỉ|chừng|ước|tới|đến) $")

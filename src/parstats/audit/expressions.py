@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from parstats.audit.tokens import ParagraphContext, provisional_claim
-from parstats.numbers import format_number, parse_number, quantize
+from parstats.numbers import NUMBER_PATTERN, format_number, parse_number, quantize
 
 __all__ = ["LOOK_BACK", "WEAK_UNITS", "Calculation", "read_calculation", "calculation_claims"]
 
@@ -40,7 +40,9 @@ __all__ = ["LOOK_BACK", "WEAK_UNITS", "Calculation", "read_calculation", "calcul
 LOOK_BACK = 160
 WEAK_UNITS = "a unit that is not the result's may stand for a factor named in words and left out"
 
-_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:,[0-9]+)?"
+_NUM = NUMBER_PATTERN  # as parse_number reads it: "0.495" is no number
+#: where a calculation may start: an opening parenthesis, or a digit not inside a number
+_START_RE = re.compile(r"\(|(?<![0-9.,])[0-9]")
 #: one piece of a calculation: a number (its % and up to two unit words), an operator, a parenthesis
 #: a unit word after a number (``tấn``, ``đ``, ``tr``), never the multiplication sign ``x``
 _UNIT_WORD = r"(?![x×](?![^\W\d_]))[^\W\d_]{1,8}\.?(?:/[^\W\d_]{1,8})?"
@@ -152,9 +154,10 @@ def read_calculation(text: str, eq: int) -> Calculation | None:
     lo = max(0, eq - LOOK_BACK)
     # candidate starts: each number or "(" after a boundary, latest first would miss the
     # calculation's head; read forward from the earliest clean start instead
-    window = text[lo:eq]
-    for m in re.finditer(r"\(|(?<![0-9.,])[0-9]", window):
-        start = lo + m.start()
+    # (searched in the text itself from lo: the look-behind sees the digits before the window,
+    # so no start falls inside a number such as "20.495")
+    for m in _START_RE.finditer(text, lo, eq):
+        start = m.start()
         if not _clean_start(text, start):
             continue
         pieces = _pieces(text, start, eq)
