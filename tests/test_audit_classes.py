@@ -456,6 +456,27 @@ def test_a_pair_or_trio_and_its_names(text, n):
     assert not _rule(text.replace("bộ ba", "bộ tứ").replace("Bộ đôi", "Bộ ba"), "all-of-names")
 
 
+def test_misreadings_found_reading_flags_on_unlabelled_crawl_texts():
+    """Four classes of false flags read on a fresh draw of 3,000 crawl texts (tnt305/tai_lieu_noi_bo):
+    an impossible date given as an example, a date whose last separator was mistyped as "=",
+    a list that a note says names only some, items of another kind closing a list."""
+    (d,) = [f for f in audit_text("- Ngày không thể xuất hiện (ví dụ, 29 tháng 2 năm 2011)").findings
+            if f.claim.kind == "date"]
+    assert d.status == "unverifiable" and "example" in d.diagnosis
+    (real,) = [f for f in audit_text("Sư đoàn 315 (29 tháng 2 năm 1979) được thành lập.").findings
+               if f.claim.kind == "date"]
+    assert real.status == "inconsistent"
+    assert not _rule("Trung Thành (14-06=2011). Bản sao đã lưu trữ.", "worked-calculation")
+    names = ["Giao Chỉ", "Vũ Bình", "Cửu Chân", "Cửu Đức", "Nhật Nam", "Nghĩa Xương", "Tống Bình"]
+    listed = f"Nhà Lưu Tống chia ra {len(names) + 1} quận, bao gồm: {', '.join(names)}"
+    assert [f.status for f in _rule(listed + ".", "counted-list")] == ["inconsistent"]
+    admitted = listed + f" (Tống thư chỉ liệt kê tên gọi của {len(names)} quận)."
+    assert [f.status for f in _rule(admitted, "counted-list")] == ["unverifiable"]
+    provinces = ["Cao Bằng", "Bắc Kạn", "Lạng Sơn", "Thái Nguyên", "Hà Giang"]
+    zone = f"Liên khu gồm {len(provinces)} tỉnh: {', '.join(provinces)}, Đặc khu Hồng Gai và huyện Mai Đà của tỉnh Hòa Bình."
+    assert [(f.status, len(f.claim.parts)) for f in _rule(zone, "counted-list")] == [("consistent", len(provinces))]
+
+
 def test_a_count_of_one_before_a_colon_and_one_name():
     (f,) = [f for f in audit_text("Vùng có 1 đô thị loại đặc biệt: thành phố Hà Nội.").findings if f.claim.kind == "sum"]
     assert (f.claim.denominator, f.status) == (1, "consistent")

@@ -116,6 +116,8 @@ def _not_a_checkable_date(c: Claim) -> str | None:
     ['12/25/2019 is a date only as month/day/year (a foreign format), not checked', None]
     """
     day, month, year = (c.detail.get(key) for key in ("day", "month", "year"))
+    if c.detail.get("example"):
+        return f"{c.reported} is given as an example of a date that cannot be, not as a date"
     if c.detail.get("in_code"):
         return f"'{c.reported}' is glued to a code by a hyphen (an ISBN turned into a date)"
     if year is not None and not MIN_DATE_YEAR <= year <= MAX_DATE_YEAR:

@@ -75,7 +75,7 @@ _NAME_RE = re.compile(_NAME)
 _ITEM = r"(?:" + _LO + r"+ ){0,3}" + _NAME
 ITEM_RE = re.compile(_ITEM)
 #: a name after its kind of place ("thành phố Hải Phòng"), not after other words ("một phần ấp X")
-_KIND_PREFIX_RE = re.compile(r"(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|ấp|thôn|bản|làng) (?=" + _UP + r")")
+_KIND_PREFIX_RE = re.compile(r"(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|ấp|thôn|bản|làng|[Đđ]ặc khu) (?=" + _UP + r")")
 _KIND_ITEM_RE = re.compile(r"(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|ấp|thôn|bản|làng) " + _NAME)
 _NAMES_RE = re.compile(r"(?P<items>" + _ITEM + r"(?:(?:, | và |, và )" + _ITEM + r"|; " + _NAME + r")*)")
 _SEP_RE = re.compile(r", và |, | và |; ")
@@ -149,6 +149,9 @@ def list_items(text: str) -> list[str]:
 
 #: "2 phần: A và B": a count of parts right before a colon is a list (not "hai phần ba", a fraction)
 _PARTS_COLON_RE = re.compile(r"(?<=phần):")
+#: a note in parentheses by the list that it names only some ("(Tống thư chỉ liệt kê tên gọi của 7
+#: quận)", "(còn thiếu …)"): the text knows the list is short of its count, never flagged
+_ADMITS_SHORT_RE = re.compile(r"\([^()]{0,60}\b(?:chỉ|mới|thiếu|không rõ|chưa rõ)\b[^()]{0,80}\)")
 
 
 def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
@@ -266,7 +269,8 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         # off by one or two items (a list far off its count names examples)
         strong = (digits and opened in (":", "gồm", "gồm:", "gồm có", "gồm có:", "bao gồm", "bao gồm:")
                   and len(gap.split()) <= 3 and abs(n - len(items)) <= 2
-                  and closed and short and word_before(text, m.start()) != "top" and not _LOWER_GAP_RE.fullmatch(gap) is None and not _VAGUE_BEFORE_RE.search(text[max(0, m.start() - 15):m.start()]))
+                  and closed and short and word_before(text, m.start()) != "top" and not _LOWER_GAP_RE.fullmatch(gap) is None and not _VAGUE_BEFORE_RE.search(text[max(0, m.start() - 15):m.start()])
+                  and not _ADMITS_SHORT_RE.search(text, nm.start(), min(len(text), nm.end() + 130)))
         if only_if_equal and len(items) != n:
             return
         detail = {"unit": noun, "rule": "counted-list", "list": True}

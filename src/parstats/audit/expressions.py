@@ -41,6 +41,8 @@ LOOK_BACK = 160
 WEAK_UNITS = "a unit that is not the result's may stand for a factor named in words and left out"
 
 _NUM = NUMBER_PATTERN  # as parse_number reads it: "0.495" is no number
+#: a day, a month and a year with "=" for the last separator ("14-06=2011")
+_DATE_TYPO_RE = re.compile(r"[0-9]{1,2}\s?[-/.]\s?[0-9]{1,2}\s?=\s?(?:1[89]|20)[0-9]{2}")
 #: where a calculation may start: an opening parenthesis, or a digit not inside a number
 _START_RE = re.compile(r"\(|(?<![0-9.,])[0-9]")
 #: one piece of a calculation: a number (its % and up to two unit words), an operator, a parenthesis
@@ -51,6 +53,8 @@ _PIECE_RE = re.compile(
     r"|(?P<op>[x×*+\-–/])(?=\s|[0-9(])|(?P<colon>(?<=\s):)(?=\s)|(?P<open>\()|(?P<close>\)))")
 _RESULT_RE = re.compile(
     r"\s*=\s*(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?![0-9])\s?(?:\(?(?P<unit>[^\W\d_]{1,8}))?")
+#: a day, a month and a year with "=" for the last separator ("14-06=2011")
+_DATE_TYPO_RE = re.compile(r"[0-9]{1,2}\s?[-/.]\s?[0-9]{1,2}\s?=\s?(?:1[89]|20)[0-9]{2}")
 #: where a calculation may start: the text before its first piece ends with one of these
 _BOUNDARY_RE = re.compile(r"(?:^|[:;(\n=]|\bl[àa]|\bbằng|[^\W\d_])\s*$")
 _OPS = frozenset("x×*+-–/")
@@ -302,6 +306,8 @@ def calculation_claims(ctx: ParagraphContext, claims: list) -> None:
         nxt = text.find("=", eq + 1)
         if calc is not None and " : " in calc.text and calc.result_text.endswith("%"):
             calc = None  # "(63 lao động : 208 lao động) x 100 = 30,28%": a share's formula (formula-share)
+        if calc is not None and _DATE_TYPO_RE.fullmatch(calc.text.strip()):
+            calc = None  # "(14-06=2011)": a date whose last separator was mistyped, no calculation
         if calc is not None:
             _claim(ctx, claims, calc)
             for t in ctx.pcts:  # its percentages are read: not also shares stated alone

@@ -110,6 +110,9 @@ def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Clai
         return _extract(text)
 
 
+#: words that make a date an example rather than a date of the text
+_EXAMPLE_BEFORE_RE = re.compile(r"(?i)(?:ví dụ|thí dụ|chẳng hạn|không thể (?:xuất hiện|tồn tại|có)|không tồn tại|"
+                                r"không có (?:ngày|thật))[^.;]{0,30}$")
 #: a head's colon then a wiki's citation markers at the paragraph's end ("… với 2 công trình:[8]")
 _CITED_COLON_RE = re.compile(r":(?:\[[0-9a-z]{1,3}\])+\s*$")
 
@@ -152,6 +155,13 @@ def _extract(text: str) -> list[Claim]:
     raw.extend(per_unit_claims(paras))
     raw.extend(day_of_year_claims(paras))
     raw.extend(multiple_claims(paras))
+    # an impossible date given as an example of one ("Ngày không thể xuất hiện (ví dụ, 29 tháng 2
+    # năm 2011)") is mentioned, not used: no slip of the text
+    for c in raw:
+        if c["kind"] == "date" and not c["detail"].get("valid", True):
+            pidx, pos = c["order"]
+            if _EXAMPLE_BEFORE_RE.search(paras[pidx].text, max(0, pos - 60), pos):
+                c["detail"]["example"] = True
     # footnote texts by id; an id may repeat (several documents in one text): each marker
     # uses the nearest definition after it, else the last one before it
     groups: dict[str, list[list[ParagraphContext]]] = {}

@@ -389,6 +389,8 @@ DIAGNOSIS_PHRASES = [
     P("'{d}' is glued to a code by a hyphen (an ISBN turned into a date)",
       "«{d}» dính với một mã số bằng dấu gạch nối (mã ISBN bị đọc thành ngày tháng)"),
     P("not a date: the year {y} is implausible", "không phải ngày tháng: năm {y} không hợp lý"),
+    P("{d} is given as an example of a date that cannot be, not as a date",
+      "{d} được nêu làm ví dụ về một ngày không thể có, không phải một ngày của văn bản"),
     P("{d} is a date only as month/day/year (a foreign format), not checked",
       "{d} chỉ là ngày tháng nếu đọc theo kiểu tháng/ngày/năm (cách viết nước ngoài), không kiểm tra"),
     P("{d} is not read as a date: no calendar has it (a version, a DOI, a code?)",
