@@ -1547,3 +1547,16 @@ def test_the_lettered_points_of_an_item_split_its_share():
 def test_the_items_after_a_colon_when_là_names_their_kind():
     (f,) = _rule("Có 4 thành phố là đô thị loại II: Thái Bình, Vĩnh Yên, Phủ Lý và Hưng Yên.", "counted-list")
     assert f.status == "consistent" and len(f.claim.parts) == 4
+
+
+def test_an_opening_goal_told_in_words_starts_a_running_score():
+    text = ("Đến phút 27, HAGL cũng mở tỷ số. Chỉ hai phút sau, Văn Toàn đột phá khiến hậu vệ đội khách đá phản. "
+            "Tỷ số được gia tăng 2-0 cho HAGL.")
+    found = _rule(text, "score-sequence")
+    assert [(f.claim.reported, f.status) for f in found] == [("2", "consistent"), ("0", "consistent")]
+    # the result of the match said again between the two names is the run's score, never a step
+    level = ("Phút 47, Bảo Toàn sút chìm vào góc gần, mở tỷ số. Lê Văn Thắng đá nối nhanh, gỡ hòa 1-1. "
+             "Diễn biến chính trận HAGL 1-1 Thanh Hóa.")
+    assert [f.claim.reported for f in _rule(level, "score-sequence")] == ["1", "1", "1", "1"]
+    # a result alone, or the other match's, is no step of a run
+    assert not _rule("Phút 47, HAGL mở tỷ số. Diễn biến chính trận HAGL 1-1 Thanh Hóa.", "score-sequence")

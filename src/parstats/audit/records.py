@@ -28,7 +28,7 @@ import re
 
 from parstats.audit.model import sum_claim
 from parstats.audit.tokens import ParagraphContext, provisional_claim
-from parstats.audit.words import COUNT_WORDS, count_value
+from parstats.audit.words import COUNT_WORDS, UPPER, count_value
 from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
@@ -265,8 +265,14 @@ _SCORE_CUE_RE = re.compile(
     r"cân bằng|lên|còn|thành)(?: [^\W\d_]+){0,3} $")
 #: the words of a goal just scored ("nâng tỷ số lên", "rút ngắn", "gỡ hòa", "mở tỷ số"), as against
 #: a score at the end ("kết thúc với tỷ số 1-0", "chung cuộc"): a run needs two goals told so
-_STEP_CUE_RE = re.compile(r"(?i)(?:gỡ hòa|gỡ hoà|dẫn|nâng|rút ngắn|ấn định|mở tỷ số|mở tỉ số|ngược dòng|"
+_STEP_CUE_RE = re.compile(r"(?i)(?:gỡ hòa|gỡ hoà|dẫn|nâng|gia tăng|rút ngắn|ấn định|mở tỷ số|mở tỉ số|ngược dòng|"
                           r"quân bình|san bằng|cân bằng|cách biệt|lên|còn|thành)(?: [^\W\d_]+){0,3} $")
+#: the first goal told without its score ("HAGL cũng mở tỷ số.", "giúp Việt Nam mở tỷ số"): the
+#: score is then 1-0, the start of a run
+_OPENER_RE = re.compile(r"(?i)(?<!\w)mở (?:tỷ|tỉ) số(?! (?:lên |thành |là )?[0-9])")
+#: a result between two names ("Diễn biến chính trận HAGL 1-1 Thanh Hóa"): the score of a run said
+#: again, never a step
+_RESULT_BEFORE_RE = re.compile(r"(?<!\w)(?:trận|trận đấu) (?:" + UPPER + r"[\w'’.&-]*\s){1,4}$")
 WEAK_SCORE = "the goals told may be of another match, or not all told"
 
 
@@ -279,14 +285,20 @@ def score_claims(p: Paragraph, pidx: int, out: list) -> None:
     ``consistent`` with the goals told before it; nothing is said of the others (the report may
     skip a goal)."""
     text = p.text
-    scores = []
+    scores: list = [m for m in _OPENER_RE.finditer(text)]  # the opening goal: a score of 1-0
+    results = set()
     for m in _SCORE_RE.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
-        if a > 15 or b > 15 or a + b == 0 or not _SCORE_CUE_RE.search(text, max(0, m.start() - 40), m.start()):
+        if a > 15 or b > 15 or a + b == 0:
             continue
+        if not _SCORE_CUE_RE.search(text, max(0, m.start() - 40), m.start()):
+            if _RESULT_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) is None:
+                continue
+            results.add(m.start())
         scores.append(m)
     if len(scores) < 2:
         return
+    scores.sort(key=lambda m: m.start())
     # each score goes on the longest run it is one goal on from (the latest of equals); a score
     # that goes on none starts a run of its own (an aggregate or another match's score told in
     # passing starts one that stays alone: "thua … tổng tỷ số 1-5 … rút ngắn tỷ số xuống 1-2 …
@@ -294,15 +306,22 @@ def score_claims(p: Paragraph, pidx: int, out: list) -> None:
     runs: list[list[tuple[re.Match, bool]]] = []
     states: list[tuple[int, int]] = []
     for m in scores:
+        if m.re is _OPENER_RE:  # the first goal of a match: a run of its own, from 1-0
+            runs.append([(m, False)])
+            states.append((1, 0))
+            continue
         a, b = int(m.group("a")), int(m.group("b"))
         best = None
+        again = m.start() in results  # a result may only say a run's score again
         for k in range(len(runs) - 1, -1, -1):
             x, y = states[k]
             fits = [flip for flip, (u, v) in ((False, (a, b)), (True, (b, a)))
-                    if (u, v) in ((x + 1, y), (x, y + 1), (x, y))]
+                    if (u, v) in (((x, y),) if again else ((x + 1, y), (x, y + 1), (x, y)))]
             if fits and (best is None or len(runs[k]) > len(runs[best[0]])):
                 best = (k, fits[0])
         if best is None:
+            if again:
+                continue
             runs.append([(m, False)])
             states.append((a, b))
         else:
@@ -310,11 +329,15 @@ def score_claims(p: Paragraph, pidx: int, out: list) -> None:
             runs[k].append((m, flip))
             states[k] = (b, a) if flip else (a, b)
     for run in runs:
-        firsts = {tuple(sorted((int(m.group("a")), int(m.group("b"))))) for m, _ in run}
-        steps = sum(1 for m, _ in run if _STEP_CUE_RE.search(text, max(0, m.start() - 40), m.start()))
+        firsts = {(0, 1) if m.re is _OPENER_RE else tuple(sorted((int(m.group("a")), int(m.group("b")))))
+                  for m, _ in run}
+        steps = sum(1 for m, _ in run if m.re is _OPENER_RE
+                    or _STEP_CUE_RE.search(text, max(0, m.start() - 40), m.start()))
         if len(firsts) < 2 or steps < 2:
             continue  # one score said again, or results of matches: no goals told one by one
         for m, flip in run:
+            if m.re is _OPENER_RE:
+                continue
             for g in ("a", "b"):
                 n = int(m.group(g))
                 out.append({"kind": "sum", "line": p.line_at(m.start(g)), "quote": text[max(0, m.start() - 30):m.end()].lstrip(),
