@@ -1560,3 +1560,15 @@ def test_an_opening_goal_told_in_words_starts_a_running_score():
     assert [f.claim.reported for f in _rule(level, "score-sequence")] == ["1", "1", "1", "1"]
     # a result alone, or the other match's, is no step of a run
     assert not _rule("Phút 47, HAGL mở tỷ số. Diễn biến chính trận HAGL 1-1 Thanh Hóa.", "score-sequence")
+
+
+def test_the_two_teams_of_the_match_a_report_names():
+    text = ("Đây là trận cầu đinh vòng 5. Vì vậy, hai đội nhập cuộc thận trọng. Phút 47, Bảo Toàn mở tỷ số. "
+            "Lê Văn Thắng gỡ hòa 1-1. Diễn biến chính trận HAGL 1-1 Thanh Hóa.")
+    found = _rule(text, "match-pair")
+    assert [(f.claim.reported, f.status) for f in found] == [("hai", "consistent")]
+    assert "HAGL; Thanh Hóa" in str(basis(found[0].claim))
+    # "one of two teams", "the other two": not the match's; no match named: no claim
+    assert not _rule(text.replace("hai đội nhập", "một trong hai đội nhập"), "match-pair")
+    assert not _rule("Hai đội còn lại đều thua. HAGL 1-1 Thanh Hóa.", "match-pair")
+    assert not _rule("Vì vậy, hai đội nhập cuộc thận trọng.", "match-pair")

@@ -36,7 +36,8 @@ from parstats.audit.labelled import labelled_claims
 from parstats.audit.model import sum_claim
 from parstats.audit.totals import parts_of_total_claims, word_parts_claims
 from parstats.audit.namecounts import (all_of_names_claims, anaphor_count_claims, count_after_names_claims,
-                                        names_count_claims, numbered_times_claims, rank_after_names_claims)
+                                       match_pair_claims, names_count_claims, numbered_times_claims,
+                                       rank_after_names_claims)
 from parstats.audit.records import result_scorers_claims, score_claims, scorer_line_claims
 from parstats.audit.standings import standings_claims
 from parstats.audit.words import LOWER, UPPER
@@ -395,6 +396,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             scorer_line_claims(p, pidx, out)
         if "'" in text and "-" in text and " (" in text:
             result_scorers_claims(p, pidx, out)
+        if " đội" in text or " CLB" in text:
+            match_pair_claims(p, pidx, out)
         if " này" in text or " đó" in text or " trên" in text or "Đây là" in text or "Đó là" in text or "Đấy là" in text:
             anaphor_count_claims(p, pidx, out)
     for ctx in contexts or ():

@@ -4,7 +4,7 @@ này``, ``cả hai Google và WorldCat``, ``trong 3 ngày (22, 23 và 24 tháng 
 và D``.
 
 Rules (each named in ``detail["rule"]``): ``names-then-count``, ``count-after-names``,
-``anaphor-count``, ``all-of-names``, ``numbered-times``, ``rank-after-names``. Each reads a list of
+``anaphor-count``, ``all-of-names``, ``numbered-times``, ``rank-after-names``, ``match-pair``. Each reads a list of
 names (or numbers) and the count that stands for it; ``consistent`` when they are as many, and
 otherwise no claim or ``unverifiable``: never flagged (the names may be of something else).
 
@@ -19,7 +19,7 @@ from parstats.audit.words import COUNT_WORDS, UPPER, count_value
 from parstats.markdown import Paragraph
 
 __all__ = ["WEAK_BACK", "WEAK_RANK", "anaphor_count_claims", "all_of_names_claims", "count_after_names_claims",
-           "names_count_claims", "numbered_times_claims", "rank_after_names_claims"]
+           "match_pair_claims", "names_count_claims", "numbered_times_claims", "rank_after_names_claims"]
 
 NUMBER_WORDS = COUNT_WORDS
 WEAK_RANK = "the text may name only some of those ranked before"
@@ -301,4 +301,48 @@ def rank_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
                     "denominator_source": f"the rank 'thứ {m.group('n')}' and {len(names)} names after 'sau'",
                     "target": None, "detail": {"unit": "tên", "rule": "rank-after-names", "list": True,
                                                "weak": WEAK_RANK},
+                    "order": (pidx, m.start("n"))})
+
+
+# ------------------------------------------------------------------ the two teams of a match
+#: "hai đội", "2 đội bóng", "cả hai CLB": a count of teams, not "the other two" nor "one of two"
+_TEAMS_RE = re.compile(r"(?<!\w)(?P<n>[Hh]ai|[Bb]a|2|3) (?P<noun>đội(?: bóng| tuyển)?|CLB|câu lạc bộ)(?!\w)"
+                       r"(?! (?:còn lại|khác|kia|trong|đứng|dẫn|của)\b)")
+#: a match between two names: a result ("HAGL 1-1 Thanh Hóa") or a fixture ("trận Hải Phòng - SLNA",
+#: "màn so tài giữa Hà Nội và TP HCM")
+_TEAM = _UP + r"[\w'’&-]*(?: " + _UP + r"[\w'’&-]*){0,3}"
+_MATCH_RE = re.compile(r"(?<!\w)(?P<a>" + _TEAM + r") [0-9]{1,2} ?[-–] ?[0-9]{1,2} (?P<b>" + _TEAM + r")"
+                       r"|(?:trận|trận đấu|cuộc đối đầu|màn so tài|cuộc so tài|đại chiến) (?:giữa )?(?P<c>" + _TEAM
+                       + r") (?:[-–]|và|với|gặp) (?P<d>" + _TEAM + r")")
+WEAK_PAIR = "the two teams may not be those of the match named nearest"
+
+
+def _pair(m: re.Match) -> tuple[str, str]:
+    """The two teams of a match found by :data:`_MATCH_RE`."""
+    return m.group("a") or m.group("c"), m.group("b") or m.group("d")
+
+
+def match_pair_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """``Diễn biến chính trận HAGL 1-1 Thanh Hóa`` … ``hai đội nhập cuộc thận trọng`` (rule
+    ``match-pair``): a count of teams in a paragraph that names a match between two teams (a
+    result or a fixture), the nearest one before or after it within a few sentences (anywhere in the
+    paragraph when all it names is one match).
+    ``consistent`` when the count is two; otherwise no claim (the count may be of other teams)."""
+    text = p.text
+    matches = [m for m in _MATCH_RE.finditer(text) if len(set(_pair(m))) == 2]
+    if not matches:
+        return
+    pairs = {frozenset(_pair(x)) for x in matches}
+    for m in _TEAMS_RE.finditer(text):
+        if count_value(m.group("n")) != 2 or text[max(0, m.start() - 12):m.start()].lower().endswith("một trong "):
+            continue
+        near = min(matches, key=lambda x: abs(x.start() - m.start()))
+        if len(pairs) > 1 and abs(near.start() - m.start()) > 600:
+            continue  # (a report of one match: its two teams, wherever they are named)
+        names = _pair(near)
+        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0), "numerator": None,
+                    "denominator": 2, "parts": (1, 1), "reported": m.group("n"),
+                    "denominator_source": f"the two teams of the match '{near.group(0)}' ({names[0]}; {names[1]})",
+                    "target": None, "detail": {"unit": m.group("noun"), "rule": "match-pair", "list": True,
+                                               "weak": WEAK_PAIR},
                     "order": (pidx, m.start("n"))})
