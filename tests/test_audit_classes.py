@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from parstats.audit import audit_text
+from parstats.audit import messages as M
 from parstats.audit.checks import basis
 from parstats.audit.expressions import read_calculation
 from parstats.markdown import split_paragraphs
@@ -826,6 +827,8 @@ _ENGLISH_WORDS = {"the", "of", "is", "which", "before", "after", "count", "names
                   "calculation", "share", "shares", "stated", "line", "gives", "not", "rows", "may"}
 #: one text per rule of this file, some with a slip (for the diagnoses)
 _EXAMPLES = [
+    "Việt Nam đi từ hạng 98 lên hạng 94 (tăng 3 bậc).",
+    "Vì vậy, hai đội nhập cuộc thận trọng. Diễn biến chính trận HAGL 1-1 Thanh Hóa.",
     "- Đồng: 1.000 tấn x 60% = 600 tấn.",
     "Tiền lương = 5 x 1.600.000 + 15 x 800.000 = 21.000.000 (đồng)",
     "Trợ cấp: 2.970.000 đồng x 10,5 năm x 1 tháng = 31.185.001 đồng.",
@@ -883,7 +886,6 @@ _EXAMPLES = [
 def test_the_new_rules_basis_and_diagnoses_are_vietnamese():
     """Each rule of this file explains itself to the reviewer in Vietnamese: its evidence and,
     when it says anything, its diagnosis (numbers kept)."""
-    from parstats.audit import messages as M
     rules = set()
     for text in _EXAMPLES:
         for f in audit_text(text).findings:
@@ -1572,3 +1574,19 @@ def test_the_two_teams_of_the_match_a_report_names():
     assert not _rule(text.replace("hai đội nhập", "một trong hai đội nhập"), "match-pair")
     assert not _rule("Hai đội còn lại đều thua. HAGL 1-1 Thanh Hóa.", "match-pair")
     assert not _rule("Vì vậy, hai đội nhập cuộc thận trọng.", "match-pair")
+
+
+@pytest.mark.parametrize("text, old, new", [
+    ("Riêng lĩnh vực nộp thuế tụt {n} bậc, từ xếp hạng {a} trên 183 quốc gia, xuống vị trí {b} trên 189 quốc gia.", 138, 149),
+    ("Đội tuyển cũng tăng {n} bậc, từ vị trí {a} lên {b}, dù không chơi trận nào.", 107, 102),
+    ("Việt Nam đi từ hạng {a} lên hạng {b} (tăng {n} bậc).", 98, 94),
+])
+def test_a_rank_change_with_both_ranks(text, old, new):
+    n = abs(new - old)
+    right = _rule(text.format(n=n, a=old, b=new), "rank-change")
+    assert [(f.claim.reported, f.status) for f in right] == [(str(n), "consistent")]
+    wrong = _rule(text.format(n=n + 1, a=old, b=new), "rank-change")
+    assert [f.status for f in wrong] == ["inconsistent"]
+    assert f"{old} đến {new} là mức thay đổi {n}" in M.diagnosis(wrong[0])
+    # the words of a rise with a number that grows (or the other way): no claim
+    assert not _rule(text.format(n=n, a=new, b=old), "rank-change")
