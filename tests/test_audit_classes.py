@@ -1590,3 +1590,18 @@ def test_a_rank_change_with_both_ranks(text, old, new):
     assert f"{old} đến {new} là mức thay đổi {n}" in M.diagnosis(wrong[0])
     # the words of a rise with a number that grows (or the other way): no claim
     assert not _rule(text.format(n=n, a=new, b=old), "rank-change")
+
+
+def test_a_counted_list_of_bullets_whose_siblings_list_in_full():
+    bullets = ["1 đô thị loại đặc biệt: Hà Nội.",
+               "4 thành phố là đô thị loại I trực thuộc tỉnh: Bắc Ninh, Hải Dương, Hoa Lư.",
+               "4 thành phố là đô thị loại II: Thái Bình, Vĩnh Yên, Nam Định, Phủ Lý.",
+               "5 thành phố trực thuộc tỉnh: Hưng Yên, Tam Điệp, Phúc Yên, Chí Linh, Từ Sơn."]
+    text = "Các đô thị của vùng:\n\n" + "\n".join("- " + b for b in bullets) + "\n"
+    found = {f.claim.line: f for f in _rule(text, "counted-list")}
+    short = found[4]
+    assert short.status == "inconsistent" and short.recomputed == "3"
+    assert "danh sách ở các gạch đầu dòng bên cạnh" in M.basis_text(basis(short.claim))
+    # alone (no sibling that lists in full), the same list may name only some: unverifiable
+    alone = _rule("Các đô thị của vùng:\n\n- " + bullets[1] + "\n- Các đô thị khác.\n", "counted-list")
+    assert [f.status for f in alone] == ["unverifiable"]

@@ -36,7 +36,7 @@ from parstats.audit.words import COUNT_WORDS, COUNT_WORDS_CASED, LOWER, SENTENCE
 from parstats.markdown import Paragraph
 
 __all__ = ["ITEM_RE", "NOT_COUNT_BEFORE", "NOT_LIST_NOUNS", "NUMBER_WORDS", "NUMBER_WORDS_CASED", "PLAIN_ITEM_WORDS",
-           "WEAK_CLAUSES", "WEAK_LIST", "WEAK_LIST_NOUNS", "forward_lists", "list_items", "word_before"]
+           "WEAK_CLAUSES", "WEAK_LIST", "WEAK_LIST_NOUNS", "forward_lists", "list_items", "sibling_lists", "word_before"]
 
 #: Vietnamese number words that count a list ("năm" is also "year": never flagged; "một" counts
 #: no list, "tư" is an ordinal here)
@@ -278,6 +278,9 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
             detail["exhaustive"] = True
         else:
             detail["weak"] = WEAK_LIST
+            if p.bullet and digits and opened == ":" and closed and short and abs(n - len(items)) <= 2 \
+                    and not _ADMITS_SHORT_RE.search(text, nm.start(), min(len(text), nm.end() + 130)):
+                detail["bullet_list"] = True  # its siblings may show the lists complete (sibling_lists)
         out.append(sum_claim(p, pidx, m.start(), nm.end(), total=n, parts=(1,) * len(items), reported=written,
                           source=f"{source_head} before a list of {len(items)} names"
                                  f"{' opened by ' + repr(opened) if opened else ''}", detail=detail))
@@ -537,3 +540,31 @@ def forward_lists(p: Paragraph, pidx: int, starts, out: list) -> None:
         _forward(p, pidx, m, out)
         if len(out) == before and has_stop:
             _next_sentence_items(p, pidx, m, out)
+
+
+def sibling_lists(paras: list[Paragraph], claims: list) -> None:
+    """``- 4 thành phố là đô thị loại II: Thái Bình, Vĩnh Yên, Nam Định, Phủ Lý.`` and the bullets
+    beside it: counted lists opened by a colon in consecutive bullets of one marker. When at least
+    two of them name exactly as many items as their count, the bullets list in full, and a list
+    of the run one or two items off its count (``- 4 thành phố …: Bắc Ninh, Hải Dương, Hoa Lư.``) is
+    flagged: the numbers corroborate the words (``claims`` changed in place)."""
+    marked = sorted((c for c in claims if c["detail"].get("bullet_list") or (
+        c["detail"].get("rule") == "counted-list" and paras[c["order"][0]].bullet
+        and sum(c["parts"]) == c["denominator"] and ": " in c["quote"])), key=lambda c: c["order"])
+    runs: list[list[dict]] = []
+    for c in marked:
+        i = c["order"][0]
+        if runs and runs[-1][-1]["order"][0] in (i, i - 1) \
+                and paras[runs[-1][-1]["order"][0]].text[:1] == paras[i].text[:1]:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    for run in runs:
+        fit = [c for c in run if sum(c["parts"]) == c["denominator"]]
+        if len(fit) < 2:
+            continue
+        for c in run:
+            if c["detail"].pop("bullet_list", None) and sum(c["parts"]) != c["denominator"]:
+                c["detail"].pop("weak", None)
+                c["detail"]["exhaustive"] = True
+                c["denominator_source"] += f"; {len(fit)} lists of the bullets beside it name as many items as their count"

@@ -31,7 +31,7 @@ from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_pa
                                         same_phrase_shares,
                                         remainder, sentence_shares)
 from parstats.audit.countedlists import (ITEM_RE, NOT_COUNT_BEFORE, NOT_LIST_NOUNS, NUMBER_WORDS, NUMBER_WORDS_CASED,
-                                         WEAK_LIST, forward_lists, list_items, word_before)
+                                         WEAK_LIST, forward_lists, list_items, sibling_lists, word_before)
 from parstats.audit.labelled import labelled_claims
 from parstats.audit.model import sum_claim
 from parstats.audit.totals import parts_of_total_claims, word_parts_claims
@@ -411,6 +411,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
         item_shares(paras, out)
         numbered_share_runs(paras, out)
         point_shares(paras, out)
+    sibling_lists(paras, out)
     seen: set = set()
     uniq = []
     for c in sorted(out, key=lambda c: c["order"]):

@@ -102,6 +102,8 @@ BASIS_PHRASES = [
       "hàng «{c}» của bảng ({l}), bằng tổng các hàng bên dưới", l="line"),
     P("old value {old} = {v} (the value before the change)",
       "giá trị trước khi thay đổi {old} = {v}"),
+    P("{b}; {k} lists of the bullets beside it name as many items as their count",
+      "{b}; {k} danh sách ở các gạch đầu dòng bên cạnh có đúng số mục như số đã nêu", b="basis"),
     P("{b}, which the counts of its shares add up to ({s})",
       "{b}, đúng bằng tổng các số lượng của các tỷ lệ ({s})", b="basis"),
     P("'{m}' before the share", "cụm «{m}» đứng trước tỷ lệ"),
