@@ -126,6 +126,11 @@ def test_the_shares_of_one_sentence_that_add_to_100_are_a_breakdown():
     # a part of a run adding to 100 % by chance is no breakdown: the items' own rates
     assert not _rule("Tỷ lệ ủng hộ thấp ở Ai Cập (10%), Jordan (12%), Pakistan (14%), Nga (23%), "
                      "Hy Lạp (34%) và Ý (42%).", "sentence-breakdown")
+    # shares "của nhóm …" are groups of the whole the first one names, not owners of their own
+    groups = ("Khối này chiếm tỷ lệ 45% tổng doanh thu toàn khối doanh nghiệp, cao hơn con số 25,9% của nhóm "
+              "doanh nghiệp nước ngoài và 29,1% của nhóm tư nhân trong nước.")
+    assert [f.status for f in _rule(groups, "sentence-breakdown")] == ["consistent"]
+    assert not _rule(groups.replace("của nhóm", "của tỉnh"), "sentence-breakdown")
 
 
 def test_two_bullet_shares_one_of_them_the_rest_are_a_breakdown():

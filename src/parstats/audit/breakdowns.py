@@ -317,8 +317,8 @@ def inline_parts(p: Paragraph, pidx: int, out: list) -> None:
                                  pos=m.start("items"), end=m.end()))
 
 
-#: words after a share that make it the rate of its own place or owner ("tại", "ở", "của")
-_OWN_WHOLE_RE = re.compile(r"(?i)\b(?:tại|ở|của|cho|thuộc)\b")
+#: words after a share that make it the rate of its own place or owner, not of a group ("của nhóm …")
+_OWN_WHOLE_RE = re.compile(r"(?i)\b(?:tại|ở|của(?! (?:nhóm|khối|khu vực|loại hình|thành phần)\b)|cho|thuộc)\b")
 _CLAUSE_TAIL_RE = re.compile(r"[^,;.!?]{0,60}")
 _DIGIT_IN_RE = re.compile(r"[0-9]")
 #: most shares one sentence's breakdown holds
@@ -498,8 +498,6 @@ def remainder(p: Paragraph, pidx: int, out: list) -> None:
             out.append(shares_claim(p, pidx, found, "a share said to be the rest ('còn lại') and the shares "
                                      "before it, which add to 100% with it", "remainder-share",
                                      reported=m.group("v") + "%", pos=m.start()))
-
-
 
 
 def bullet_shares(paras: list[Paragraph], i: int, out: list) -> None:
