@@ -1610,3 +1610,10 @@ def test_a_counted_list_of_bullets_whose_siblings_list_in_full():
     # alone (no sibling that lists in full), the same list may name only some: unverifiable
     alone = _rule("Các đô thị của vùng:\n\n- " + bullets[1] + "\n- Các đô thị khác.\n", "counted-list")
     assert [f.status for f in alone] == ["unverifiable"]
+
+
+def test_a_pair_and_the_two_names_after_its_role():
+    found = _rule("Cặp tiền đạo trẻ Văn Tùng và Lê Xuân Tú phối hợp ăn ý.", "all-of-names")
+    assert [(f.claim.reported, f.status, f.recomputed) for f in found] == [("Cặp", "consistent", "2")]
+    # three names after "cặp": no claim (a name may be cut, or the pair is of other players)
+    assert not _rule("Cặp tiền đạo Văn Tùng, Xuân Tú và Văn Toàn.", "all-of-names")

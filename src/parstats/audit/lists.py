@@ -377,7 +377,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             continue
         text = p.text
         if " và " in text:
-            if "cả " in text or "Cả " in text or "bộ " in text or "Bộ " in text:
+            if "cả " in text or "Cả " in text or "bộ " in text or "Bộ " in text or "ặp " in text:
                 all_of_names_claims(p, pidx, out)
             if ": " in text:
                 for cm in _COLON_COUNT_RE.finditer(text):

@@ -206,7 +206,9 @@ def anaphor_count_claims(p: Paragraph, pidx: int, out: list) -> None:
 
 
 #: "cả hai Google và WorldCat": "cả", a count in words, and the names right after it
-_BOTH_RE = re.compile(r"(?<!\w)(?:[Cc]ả|[Bb]ộ) (?P<n>hai|đôi|ba|tứ|bốn|năm|sáu|bảy|tám) (?P<names>" + _NAME
+_BOTH_RE = re.compile(r"(?<!\w)(?:(?:[Cc]ả|[Bb]ộ) (?P<n>hai|đôi|ba|tứ|bốn|năm|sáu|bảy|tám)|(?P<pair>[Cc]ặp))"
+                      r"(?: (?:tiền đạo|tiền vệ|hậu vệ|trung vệ|thủ môn|cầu thủ|vận động viên|VĐV|HLV|danh thủ|sao)"
+                      r"(?: trẻ| ngoại| nội| trụ cột)?)? (?P<names>" + _NAME
                       + r"(?: \([^()]{1,30}\))?(?:, " + _NAME + r"(?: \([^()]{1,30}\))?)*,? và " + _NAME
                       + r"(?: \([^()]{1,30}\))?)(?=[ ,.;:!?)]|$)")
 
@@ -219,14 +221,15 @@ def all_of_names_claims(p: Paragraph, pidx: int, out: list) -> None:
     text = p.text
     for m in _BOTH_RE.finditer(text):
         names = [x for x in re.split(r",? và |, ", re.sub(r" \([^()]*\)", "", m.group("names"))) if x.strip()]
-        n = {"đôi": 2, "tứ": 4}.get(m.group("n")) or count_value(m.group("n"))
+        n = 2 if m.group("pair") else {"đôi": 2, "tứ": 4}.get(m.group("n")) or count_value(m.group("n"))
         if n != len(names):
             continue
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0), "numerator": None,
-                    "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
-                    "denominator_source": f"{n} names right after '{m.group(0).split()[0]} {m.group('n')}'", "target": None,
+        g = "pair" if m.group("pair") else "n"
+        out.append({"kind": "sum", "line": p.line_at(m.start(g)), "quote": m.group(0), "numerator": None,
+                    "denominator": n, "parts": (1,) * n, "reported": m.group(g),
+                    "denominator_source": f"{n} names right after '{text[m.start():m.end(g)]}'", "target": None,
                     "detail": {"unit": "tên", "rule": "all-of-names", "list": True, "weak": WEAK_BACK},
-                    "order": (pidx, m.start("n"))})
+                    "order": (pidx, m.start(g))})
 
 
 #: a count of days, times or years, then their numbers in parentheses: "3 ngày (22, 23 và 24 tháng
