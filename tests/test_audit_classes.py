@@ -1617,3 +1617,13 @@ def test_a_pair_and_the_two_names_after_its_role():
     assert [(f.claim.reported, f.status, f.recomputed) for f in found] == [("Cặp", "consistent", "2")]
     # three names after "cặp": no claim (a name may be cut, or the pair is of other players)
     assert not _rule("Cặp tiền đạo Văn Tùng, Xuân Tú và Văn Toàn.", "all-of-names")
+
+
+def test_a_comma_inside_an_item_s_parentheses_separates_no_items():
+    text = "Ông bà có 2 người con: Phan Thị Lê (1924- 2022, thọ 99 tuổi) và Phan Đăng Tề (1925- 1992)."
+    assert [(f.status, f.recomputed) for f in _rule(text, "counted-list")] == [("consistent", "2")]
+    # a list all inside parentheses is still its items
+    assert [f.recomputed for f in _rule("Anh ba lần đoạt Quả Bóng Vàng (2004, 2006, 2007).", "counted-list")] == ["3"]
+    # the capital closing a list of provinces is of another kind ("Đô thành Sài Gòn")
+    cap = "Lãnh thổ có 3 tỉnh: Quảng Trị, Thừa Thiên, Quảng Nam (tên cũ: Quảng Nam) và Đô thành Sài Gòn."
+    assert [(f.status, f.recomputed) for f in _rule(cap, "counted-list")] == [("consistent", "3")]

@@ -75,7 +75,8 @@ _NAME_RE = re.compile(_NAME)
 _ITEM = r"(?:" + _LO + r"+ ){0,3}" + _NAME
 ITEM_RE = re.compile(_ITEM)
 #: a name after its kind of place ("thành phố Hải Phòng"), not after other words ("một phần ấp X")
-_KIND_PREFIX_RE = re.compile(r"(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|ấp|thôn|bản|làng|[Đđ]ặc khu) (?=" + _UP + r")")
+_KIND_PREFIX_RE = re.compile(r"(thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|ấp|thôn|bản|làng|[Đđ]ặc khu|[Đđ]ô thành"
+                             r"|[Tt]hủ đô) (?=" + _UP + r")")
 _KIND_ITEM_RE = re.compile(r"(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|phường|xã|ấp|thôn|bản|làng) " + _NAME)
 _NAMES_RE = re.compile(r"(?P<items>" + _ITEM + r"(?:(?:, | và |, và )" + _ITEM + r"|; " + _NAME + r")*)")
 _SEP_RE = re.compile(r", và |, | và |; ")
@@ -137,6 +138,10 @@ def list_items(text: str) -> list[str]:
     """The items of a list as :data:`_NAMES_RE` matched it. The item joined by "và" is the last:
     what a comma adds after it in lower case is the sentence going on ("… Quang Lang và Tư Thuận,
     cho họ Cầm nối đời …"), not an item."""
+    if "(" in text and _SEP_RE.search(_PAREN_RE.sub("", text)):
+        # a separator inside an item's parentheses ("A (1924- 2022, thọ 99 tuổi) và B") is none; a
+        # list all inside them ("Quả Bóng Vàng (2004, 2006, 2007)") is read as before
+        text = _PAREN_RE.sub(lambda m: m.group(0).replace(", ", ",\0").replace(" và ", " \1 "), text)
     parts = _SEP_KEEP_RE.split(text)
     items, last = [parts[0]], False
     for sep, item in zip(parts[1::2], parts[2::2]):
@@ -144,7 +149,10 @@ def list_items(text: str) -> list[str]:
             break
         last = last or "và" in sep
         items.append(item)
-    return [i for i in items if i.strip()]
+    return [i.replace(",\0", ", ").replace(" \1 ", " và ") for i in items if i.strip()]
+
+
+_PAREN_RE = re.compile(r"\([^()]*\)")
 
 
 #: "2 phần: A và B": a count of parts right before a colon is a list (not "hai phần ba", a fraction)
