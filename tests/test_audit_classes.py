@@ -832,6 +832,7 @@ _ENGLISH_WORDS = {"the", "of", "is", "which", "before", "after", "count", "names
                   "calculation", "share", "shares", "stated", "line", "gives", "not", "rows", "may"}
 #: one text per rule of this file, some with a slip (for the diagnoses)
 _EXAMPLES = [
+    "Họ đã kiểm tra được 21 trong tổng số 23 địa điểm. Việc tiếp cận hai địa điểm còn lại quá nguy hiểm.",
     "Việt Nam đi từ hạng 98 lên hạng 94 (tăng 3 bậc).",
     "Vì vậy, hai đội nhập cuộc thận trọng. Diễn biến chính trận HAGL 1-1 Thanh Hóa.",
     "- Đồng: 1.000 tấn x 60% = 600 tấn.",
@@ -1627,3 +1628,14 @@ def test_a_comma_inside_an_item_s_parentheses_separates_no_items():
     # the capital closing a list of provinces is of another kind ("Đô thành Sài Gòn")
     cap = "Lãnh thổ có 3 tỉnh: Quảng Trị, Thừa Thiên, Quảng Nam (tên cũ: Quảng Nam) và Đô thành Sài Gòn."
     assert [(f.status, f.recomputed) for f in _rule(cap, "counted-list")] == [("consistent", "3")]
+
+
+def test_a_part_of_a_stated_whole_and_the_rest_a_sentence_later():
+    text = ("Họ đã kiểm tra được {x} trong tổng số {y} địa điểm có vũ khí hóa học. "
+            "Mặc dù việc tiếp cận hai địa điểm còn lại quá nguy hiểm.")
+    (f,) = _rule(text.format(x=21, y=23), "whole-rest")
+    assert (f.claim.reported, f.status, f.recomputed) == ("23", "consistent", "23")
+    # across sentences the words alone tie them: a rest that does not fit is not flagged
+    assert [f.status for f in _rule(text.format(x=20, y=23), "whole-rest")] == ["unverifiable"]
+    # the rest of another noun is not this whole's
+    assert not _rule("Đã kiểm tra 39 trong số 41 cơ sở. Hai địa điểm còn lại chưa được kiểm tra.", "whole-rest")

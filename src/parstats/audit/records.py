@@ -32,7 +32,7 @@ from parstats.audit.words import COUNT_WORDS, UPPER, count_value
 from parstats.markdown import Paragraph
 from parstats.numbers import parse_number
 
-__all__ = ["score_claims", "WEAK_SCORE", "full_record", "record_counts", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims", "rest_of_fraction_claims", "paragraph_records"]
+__all__ = ["score_claims", "WEAK_SCORE", "full_record", "record_counts", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims", "rest_of_fraction_claims", "rest_of_whole_claims", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
 NUMBER_WORDS = COUNT_WORDS
@@ -494,6 +494,43 @@ def rest_of_fraction_claims(ctx: ParagraphContext, claims: list) -> None:
             detail=detail, quote_start=m.start(), line_pos=m.start("y")))
 
 
+#: "21 trong tổng số 23 địa điểm", "39 trong số 41 cơ sở": a part of a stated whole, and its noun
+_OF_WHOLE_RE = re.compile(r"(?<![0-9.,/])(?P<x>[0-9]{1,4}) (?:trong|trên) (?:tổng )?số (?P<y>[0-9]{1,4}) "
+                          r"(?P<u>[^\W\d_]+(?: (?!(?:của|có|ở|mà|được|đã|là|và|tại|trong|này|đó)\b)[^\W\d_]+)?)")
+#: the rest of it a sentence or two later: "Hai cơ sở còn lại", "2 địa điểm còn lại"
+_REST_LATER_RE = re.compile(r"(?<!\w)(?P<z>[0-9]{1,4}|(?i:" + "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+                            + r")) (?P<u>[^\W\d_]+(?: [^\W\d_]+)?) còn lại")
+_SENT_END_AT_RE = re.compile(r"[.!?](?= |$)")
+
+
+def rest_of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``… kiểm tra được 21 trong tổng số 23 địa điểm … . Mặc dù việc tiếp cận hai địa điểm còn lại …``
+    (rule ``whole-rest``): a part of a stated whole ("A trong số B"), then the rest of the same
+    noun ("còn lại") in its sentence or the next: A and the rest add up to B. Across sentences
+    the words alone tie them: ``consistent`` when they add up, otherwise ``unverifiable``."""
+    text = ctx.text
+    for m in _OF_WHOLE_RE.finditer(text):
+        x, y = int(m.group("x")), int(m.group("y"))
+        if not 0 < x < y:
+            continue
+        ends = [e.start() for e in _SENT_END_AT_RE.finditer(text, m.end(), min(len(text), m.end() + 400))]
+        stop = ends[1] if len(ends) > 1 else min(len(text), m.end() + 400)
+        unit = m.group("u").split()
+        for r in _REST_LATER_RE.finditer(text, m.end(), stop):
+            rest = r.group("u").split()
+            if rest[0] != unit[0] or (len(rest) > 1 and len(unit) > 1 and rest[1] != unit[1]):
+                continue
+            z = count_value(r.group("z"))
+            if not z:
+                break
+            claims.append(provisional_claim(
+                ctx, "sum", m.start(), m.end(), denominator=y, parts=(x, z), reported=m.group("y"),
+                source=f"'{m.group(0)}' and '{r.group(0)}' after it",
+                detail={"unit": unit[0], "rule": "whole-rest", "weak": WEAK_REST},
+                quote_start=m.start(), line_pos=m.start("y")))
+            break
+
+
 # ------------------------------------------------------------------ amounts with decimals under "trong đó"
 _AMOUNT = r"(?<![0-9.,])(?P<n>[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]+)?) (?P<u>[^\W\d_]+)(?: (?:USD|đồng|ha|tấn|người))?"
 _TRONG_DO_AT_RE = re.compile(r"trong đó")
@@ -559,5 +596,7 @@ def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
         total_after_claims(ctx, claims)
     if "/" in text and _REST_AT_RE.search(text):
         rest_of_fraction_claims(ctx, claims)
+    if "còn lại" in text and " số " in text:
+        rest_of_whole_claims(ctx, claims)
     if "trong đó" in text and "," in text:
         decimal_parts_claims(ctx, claims)
