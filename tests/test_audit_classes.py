@@ -832,6 +832,7 @@ _ENGLISH_WORDS = {"the", "of", "is", "which", "before", "after", "count", "names
                   "calculation", "share", "shares", "stated", "line", "gives", "not", "rows", "may"}
 #: one text per rule of this file, some with a slip (for the diagnoses)
 _EXAMPLES = [
+    "Trung Quốc và Ấn Độ đã ký thỏa thuận. Trong lịch sử, 2 nước đã có chiến tranh giữa Trung Quốc và Ấn Độ.",
     "Họ đã kiểm tra được 21 trong tổng số 23 địa điểm. Việc tiếp cận hai địa điểm còn lại quá nguy hiểm.",
     "Việt Nam đi từ hạng 98 lên hạng 94 (tăng 3 bậc).",
     "Vì vậy, hai đội nhập cuộc thận trọng. Diễn biến chính trận HAGL 1-1 Thanh Hóa.",
@@ -1639,3 +1640,14 @@ def test_a_part_of_a_stated_whole_and_the_rest_a_sentence_later():
     assert [f.status for f in _rule(text.format(x=20, y=23), "whole-rest")] == ["unverifiable"]
     # the rest of another noun is not this whole's
     assert not _rule("Đã kiểm tra 39 trong số 41 cơ sở. Hai địa điểm còn lại chưa được kiểm tra.", "whole-rest")
+
+
+def test_the_two_parties_a_text_is_about():
+    text = ("Ngày 23/10, Trung Quốc và Ấn Độ đã ký một thỏa thuận. Thủ tướng Ấn Độ Manmohan Singh và Thủ tướng "
+            "Trung Quốc Lý Khắc Cường hội đàm. Trong lịch sử, 2 nước đã có một cuộc chiến tranh biên giới, "
+            "khiến quan hệ giữa Trung Quốc và Ấn Độ luôn ở trong trạng thái ngờ vực.")
+    found = _rule(text, "parties-pair")
+    assert [(f.claim.reported, f.status) for f in found] == [("2", "consistent")]
+    assert "Trung Quốc; Ấn Độ" in str(basis(found[0].claim))  # not "Thủ" of "Thủ tướng"
+    # both sides of a road are no parties
+    assert not _rule(text.replace("2 nước đã có", "hai bên đường có"), "parties-pair")

@@ -37,7 +37,7 @@ from parstats.audit.model import sum_claim
 from parstats.audit.totals import parts_of_total_claims, word_parts_claims
 from parstats.audit.namecounts import (all_of_names_claims, anaphor_count_claims, count_after_names_claims,
                                        match_pair_claims, names_count_claims, numbered_times_claims,
-                                       rank_after_names_claims)
+                                       parties_pair_claims, rank_after_names_claims)
 from parstats.audit.records import result_scorers_claims, score_claims, scorer_line_claims
 from parstats.audit.standings import standings_claims
 from parstats.audit.words import LOWER, UPPER
@@ -398,6 +398,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             result_scorers_claims(p, pidx, out)
         if " đội" in text or " CLB" in text:
             match_pair_claims(p, pidx, out)
+        if (" nước" in text or " bên" in text or " quốc gia" in text or " phía" in text) and " và " in text:
+            parties_pair_claims(p, pidx, out)
         if " này" in text or " đó" in text or " trên" in text or "Đây là" in text or "Đó là" in text or "Đấy là" in text:
             anaphor_count_claims(p, pidx, out)
     for ctx in contexts or ():

@@ -4,7 +4,8 @@ này``, ``cả hai Google và WorldCat``, ``trong 3 ngày (22, 23 và 24 tháng 
 và D``.
 
 Rules (each named in ``detail["rule"]``): ``names-then-count``, ``count-after-names``,
-``anaphor-count``, ``all-of-names``, ``numbered-times``, ``rank-after-names``, ``match-pair``. Each reads a list of
+``anaphor-count``, ``all-of-names``, ``numbered-times``, ``rank-after-names``, ``match-pair``,
+``parties-pair``. Each reads a list of
 names (or numbers) and the count that stands for it; ``consistent`` when they are as many, and
 otherwise no claim or ``unverifiable``: never flagged (the names may be of something else).
 
@@ -19,7 +20,7 @@ from parstats.audit.words import COUNT_WORDS, UPPER, count_value
 from parstats.markdown import Paragraph
 
 __all__ = ["WEAK_BACK", "WEAK_RANK", "anaphor_count_claims", "all_of_names_claims", "count_after_names_claims",
-           "match_pair_claims", "names_count_claims", "numbered_times_claims", "rank_after_names_claims"]
+           "match_pair_claims", "names_count_claims", "parties_pair_claims", "numbered_times_claims", "rank_after_names_claims"]
 
 NUMBER_WORDS = COUNT_WORDS
 WEAK_RANK = "the text may name only some of those ranked before"
@@ -348,4 +349,60 @@ def match_pair_claims(p: Paragraph, pidx: int, out: list) -> None:
                     "denominator_source": f"the two teams of the match '{near.group(0)}' ({names[0]}; {names[1]})",
                     "target": None, "detail": {"unit": m.group("noun"), "rule": "match-pair", "list": True,
                                                "weak": WEAK_PAIR},
+                    "order": (pidx, m.start("n"))})
+
+
+# ------------------------------------------------------------------ the two parties a text is about
+#: "2 nước", "hai bên", "cả 2 cường quốc": a count of two parties (countries, sides)
+_PARTIES_RE = re.compile(r"(?<!\w)(?P<n>[Hh]ai|2) (?P<noun>nước|quốc gia|cường quốc|bên|phía|nền kinh tế)(?!\w)"
+                         r"(?! (?:còn lại|khác|kia|láng giềng khác|đường|bờ|sông|cánh|cổng|lối|hông|tường|vai|tay|má)\b)")
+#: two names joined by "và" ("Trung Quốc và Ấn Độ", "giữa Việt Nam và Mỹ")
+_AND_PAIR_RE = re.compile(r"(?<![\w'’&-])(?P<c>" + _TEAM + r") và (?P<d>" + _TEAM + r")(?![\w'’&-])")
+WEAK_PARTIES = "the two parties may not be the pair named in the text"
+
+
+_NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)")
+
+
+def _mentions(text: str, name: str, seen: dict[str, int]) -> int:
+    """How often ``name`` stands in ``text`` as a name of its own: 0 when every time it is followed
+    by the same lower-case word ("Thủ" of "Thủ tướng": a capitalised common noun)."""
+    if name not in seen:
+        nexts, k, i = set(), 0, text.find(name)
+        while i >= 0:
+            k += 1
+            w = _NEXT_WORD_RE.match(text, i + len(name))
+            nexts.add(w.group(1) if w is not None and w.group(1).islower() else None)
+            i = text.find(name, i + len(name))
+        seen[name] = 0 if k >= 2 and len(nexts) == 1 and None not in nexts else k
+    return seen[name]
+
+
+def parties_pair_claims(p: Paragraph, pidx: int, out: list) -> None:
+    """``Ngày 23/10, Trung Quốc và Ấn Độ đã ký một thỏa thuận … Trong lịch sử, 2 nước đã có …``
+    (rule ``parties-pair``): a count of two countries or sides, and the pair of names joined by
+    "và" nearest before it (else the first after it) whose two names each stand at least twice
+    in the paragraph: the parties the text is about. ``consistent`` when the count is two;
+    otherwise no claim."""
+    text = p.text
+    seen: dict[str, int] = {}
+    pairs = [m for m in _AND_PAIR_RE.finditer(text)
+             if m.group("c") != m.group("d") and min(_mentions(text, m.group("c"), seen), _mentions(text, m.group("d"), seen)) >= 2]
+    if not pairs:
+        return
+    for m in _PARTIES_RE.finditer(text):
+        if text[max(0, m.start() - 12):m.start()].lower().endswith("một trong "):
+            continue
+        # the pair the paragraph names most, the nearest before the count of those
+        near = max((x for x in pairs if abs(x.start() - m.start()) <= 2000), default=None,
+                   key=lambda x: (min(seen[x.group("c")], seen[x.group("d")]), x.end() <= m.start(),
+                                  x.start() if x.end() <= m.start() else -x.start()))
+        if near is None:
+            continue
+        names = (near.group("c"), near.group("d"))
+        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0), "numerator": None,
+                    "denominator": 2, "parts": (1, 1), "reported": m.group("n"),
+                    "denominator_source": f"the pair '{near.group(0)}' the paragraph names ({names[0]}; {names[1]})",
+                    "target": None, "detail": {"unit": m.group("noun"), "rule": "parties-pair", "list": True,
+                                               "weak": WEAK_PARTIES},
                     "order": (pidx, m.start("n"))})
