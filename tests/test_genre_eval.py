@@ -269,3 +269,24 @@ def test_a_score_listed_whole_is_checked_by_the_audit_s_claims_on_its_numbers(tm
              verdict="ok", note="not the audit's score")])
     ev = evaluate_genres(folder)
     assert [m.checked for m in ev.matches] == [True, False]
+
+
+def test_a_share_listed_as_a_part_of_a_breakdown_is_checked_by_the_audit_s_ratio(tmp_path):
+    """A reader lists "20 người (58,82%)" of a breakdown of 34 as a sum; the audit checks it as
+    a ratio: the same share on the same line."""
+    folder = tmp_path / "genre"
+    (folder / "texts").mkdir(parents=True)
+    doc = "aaaa000000000005"
+    text = "Trong 34 Bí thư, thế hệ 6X có 14 người (41,18%), 7X có 20 người (58,82%).\n"
+    (folder / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
+    _write(folder / "texts.csv", TEXT_COLUMNS, [dict(
+        doc=doc, repo="r/r", commit="0" * 40, path="p", record="", genre="g", group="g", split="dev",
+        labeller="A", sha256=hashlib.sha256(text.encode()).hexdigest())])
+    _write(folder / "claims-a.csv", CLAIM_COLUMNS, [
+        dict(doc=doc, line=1, kind="sum", quote="7X có 20 người (58,82%)", reported="58,82%", inputs="20/34",
+             recomputed="58,82%", verdict="ok", note="share of the breakdown"),
+        dict(doc=doc, line=1, kind="sum", quote="7X có 20 người (58,82%)", reported="20", inputs="34-14",
+             recomputed="20", verdict="ok", note="a count: no ratio stands for it")])
+    ev = evaluate_genres(folder)
+    assert [m.checked for m in ev.matches] == [True, False]
+    assert ev.matches[0].audited.kind == "ratio"

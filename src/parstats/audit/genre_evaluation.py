@@ -382,7 +382,9 @@ def _matches(listed: ListedClaim, a: AuditedClaim) -> bool:
     # a calculation the text writes out is redone whatever a reader calls it: "Kqđ = 1,475 : 2,68
     # = 0,550" is a ratio to its reader and a worked calculation to the audit
     calculation = a.rule == "worked-calculation" and listed.kind in ("ratio", "sum", "change")
-    if a.doc != listed.doc or (a.kind not in COMPATIBLE[listed.kind] and not calculation):
+    # a share a reader lists as a part of a breakdown ("20 người (58,82%)" of 34) is a ratio to the audit
+    share = listed.kind == "sum" and a.kind == "ratio" and listed.reported.strip().endswith("%")
+    if a.doc != listed.doc or (a.kind not in COMPATIBLE[listed.kind] and not calculation and not share):
         return False
     if a.reported is None and listed.kind == "sum" and _same_breakdown(listed, a):
         return True
