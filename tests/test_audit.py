@@ -456,12 +456,20 @@ def test_a_passage_total_needs_one_share_that_fits():
 
 @pytest.mark.parametrize("text", [
     "Tổng cộng 258.514 xe lưu thông (bao gồm 35.384 xe vận tải nặng và 64.229 xe hơi).",  # examples
-    "Có 14 quốc gia gồm: 4 quốc gia châu Đại Dương; 9 quốc gia Mỹ Latinh; một quốc gia châu Phi.",
+    "Có 15 quốc gia gồm: 4 quốc gia châu Đại Dương; 9 quốc gia Mỹ Latinh; một quốc gia châu Phi.",
     "Có 21.000 quả (gồm khoảng 5.000 quả thu được, 11.715 quả chiến lợi phẩm).",  # approximate
 ])
 def test_a_list_that_is_not_a_breakdown_is_unverifiable(text):
     sums = [f for f in audit_text(text).findings if f.claim.kind == "sum"]
     assert sums and all(f.status == "unverifiable" for f in sums)
+
+
+def test_parts_counted_in_digits_and_in_words_that_add_up_are_a_breakdown():
+    """The same list whose parts, "một" among them, add up to its total: consistent (rule
+    parts-of-total); the reading of the digits alone stays unverifiable."""
+    text = "Có 14 quốc gia gồm: 4 quốc gia châu Đại Dương; 9 quốc gia Mỹ Latinh; một quốc gia châu Phi."
+    sums = {basis(f.claim).split(";")[0]: f.status for f in audit_text(text).findings if f.claim.kind == "sum"}
+    assert sums["rule=parts-of-total"] == "consistent"
 
 
 def test_a_slip_in_a_complete_breakdown_is_still_found():

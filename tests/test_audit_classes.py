@@ -1651,3 +1651,14 @@ def test_the_two_parties_a_text_is_about():
     assert "Trung Quốc; Ấn Độ" in str(basis(found[0].claim))  # not "Thủ" of "Thủ tướng"
     # both sides of a road are no parties
     assert not _rule(text.replace("2 nước đã có", "hai bên đường có"), "parties-pair")
+
+
+def test_parts_after_a_colon_or_each_with_its_own_list():
+    court = "Phiên tòa chỉ có 5 người: một thẩm phán, hai hội thẩm và hai đương sự là ông và vợ ông."
+    assert [(f.claim.reported, f.status) for f in _rule(court, "parts-of-total")] == [("5", "consistent")]
+    towns = ("- 7 đô thị loại III gồm 5 thành phố trực thuộc tỉnh: Hưng Yên, Tam Điệp, Phúc Yên, Chí Linh, Từ Sơn "
+             "và 2 thị xã: Sơn Tây, Kinh Môn.")
+    (f,) = _rule(towns, "parts-of-total")
+    assert f.claim.parts == (5, 2) and f.status == "consistent"
+    # parts that do not add up: nothing said (a part may be read wrong)
+    assert not _rule(court.replace("hai hội thẩm", "ba hội thẩm"), "parts-of-total")

@@ -386,7 +386,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
                 count_after_names_claims(p, pidx, out)
         if "thứ " in text and "sau " in text:
             rank_after_names_claims(p, pidx, out)
-        if "gồm" in text:
+        if "gồm" in text or ": " in text:
             word_parts_claims(p, pidx, out)
         if " và " in text:
             numbered_times_claims(p, pidx, out)

@@ -121,14 +121,19 @@ _W = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 _WCOUNT = r"(?:[0-9]{1,3}|(?i:" + _W + r"))"
 #: a count in words or digits, its noun, a few words, then "gồm" and the first part's count
 _WORD_TOTAL_RE = re.compile(r"(?<!\w)(?P<n>" + _WCOUNT + r") (?P<noun>[^\W\d_]+(?: [^\W\d_]+){0,3}?)"
-                            r"(?: [^\W\d_]+){0,4}?,? (?:gồm|bao gồm)(?: có)?:? (?=" + _WCOUNT + r" )")
-_WORD_PART_RE = re.compile(r"(?P<n>" + _WCOUNT + r") (?P<w>[^\W\d_]+(?: [^\W\d_]+){0,3}?)(?P<sep>, và |, | và |(?=[.;:!?)]|$))")
+                            r"(?: [^\W\d_]+){0,4}?(?:,? (?P<cue>gồm|bao gồm)(?: có)?:?|:) (?=" + _WCOUNT + r" )")
+#: a part: its count, its noun and what names it (a list of its own: "5 thành phố trực thuộc tỉnh:
+#: Hưng Yên, …, Từ Sơn"), up to a separator before the next part's count or the sentence's end
+_WORD_PART_RE = re.compile(r"(?P<n>" + _WCOUNT + r") (?P<w>[^\W\d_][^\d;.!?]{0,200}?)"
+                           r"(?P<sep>; |, và |, | và |(?=[.;!?)]|$))(?=" + _WCOUNT + r" |[.;!?)]|$)")
 
 
 def _word_parts(p: Paragraph, pidx: int, out: list) -> None:
-    """``Ba trường hợp tử vong gồm hai trẻ em và một người lớn``: a count and its noun, then after
-    ``gồm`` counts of its parts written in words or digits (rule ``parts-of-total``). ``consistent``
-    when they add up; otherwise nothing is said (the parts may be read wrong)."""
+    """``Ba trường hợp tử vong gồm hai trẻ em và một người lớn``, ``5 người: một thẩm phán, hai hội
+    thẩm và hai đương sự``, ``7 đô thị loại III gồm 5 thành phố …: A, …, E và 2 thị xã: F, G``: a
+    count and its noun, then after ``gồm`` or a colon counts of its parts written in words or
+    digits, each with the names of its own list (rule ``parts-of-total``). ``consistent`` when
+    they add up; otherwise nothing is said (the parts may be read wrong)."""
     text = p.text
     for m in _WORD_TOTAL_RE.finditer(text):
         n = count_value(m.group("n"))
@@ -150,7 +155,7 @@ def _word_parts(p: Paragraph, pidx: int, out: list) -> None:
             continue
         out.append(sum_claim(p, pidx, m.start(), pos, total=n, parts=tuple(parts), reported=m.group("n"),
                              source=f"the total '{m.group('n')} {m.group('noun')}' and the units after "
-                                    f"'gồm' in its sentence",
+                                    f"'{m.group('cue') or ':'}' in its sentence",
                              detail={"unit": m.group("noun"), "rule": "parts-of-total", "list": True,
                                      "weak": WEAK_PARTS}))
 
@@ -166,5 +171,5 @@ def parts_of_total_claims(p: Paragraph, ctx, out: list) -> None:
 
 def word_parts_claims(p: Paragraph, pidx: int, out: list) -> None:
     """The ``parts-of-total`` claims of counts in words (paragraphs without digits too)."""
-    if "gồm" in p.text:
+    if "gồm" in p.text or ": " in p.text:
         _word_parts(p, pidx, out)
