@@ -1662,3 +1662,15 @@ def test_parts_after_a_colon_or_each_with_its_own_list():
     assert f.claim.parts == (5, 2) and f.status == "consistent"
     # parts that do not add up: nothing said (a part may be read wrong)
     assert not _rule(court.replace("hai hội thẩm", "ba hội thẩm"), "parts-of-total")
+
+
+def test_the_result_of_the_match_reported_is_its_run_s_final_score_wherever_it_stands():
+    goals = ("Phút 48, Vĩ Hào mở tỷ số. Phút 55, Xuân Son nâng tỷ số lên 2-0. Quang Hải dứt điểm nâng tỷ số "
+             "lên 3-0.")
+    caption = "Xuân Son trong trận thắng Myanmar 3-0 trên sân Việt Trì. "
+    found = _rule(caption + goals, "score-sequence")
+    assert [f.claim.reported for f in found if "Myanmar" in f.claim.quote] == ["3", "0"]
+    # a result told in passing (another match, or an old one) is not this match's
+    for other in ("Thanh Hóa chỉ hòa TP HCM 3-0. ", "Năm 2008, trong trận thắng Thái Lan 3-0. "):
+        assert not [f for f in _rule(other + goals, "score-sequence") if "3-0" in f.claim.quote[-5:]
+                    and ("TP HCM" in f.claim.quote or "Thái Lan" in f.claim.quote)]

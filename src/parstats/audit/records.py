@@ -272,7 +272,13 @@ _STEP_CUE_RE = re.compile(r"(?i)(?:gỡ hòa|gỡ hoà|dẫn|nâng|gia tăng|rú
 _OPENER_RE = re.compile(r"(?i)(?<!\w)mở (?:tỷ|tỉ) số(?! (?:lên |thành |là )?[0-9])")
 #: a result between two names ("Diễn biến chính trận HAGL 1-1 Thanh Hóa"): the score of a run said
 #: again, never a step
-_RESULT_BEFORE_RE = re.compile(r"(?<!\w)(?:trận|trận đấu) (?:" + UPPER + r"[\w'’.&-]*\s){1,4}$")
+_RESULT_BEFORE_RE = re.compile(r"(?<!\w)(?:(?:trận|trận đấu) (?:" + UPPER + r"[\w'’.&-]*\s){1,4}|(?:thắng|thua|hạ|hòa|hoà|"
+                               r"đánh bại|vượt qua|chiến thắng|thắng lợi|cầm hòa|cầm hoà|quật ngã)(?: (?:trước |với )?(?:"
+                               + UPPER + r"[\w'’.&-]*\s){1,4}| )(?:với tỷ số |chung cuộc )?)$")
+#: a result of the match reported ("trận HAGL 1-1 Thanh Hóa", "trong trận thắng Myanmar 5-0", "mừng
+#: chiến thắng 3-2"), not one told in passing ("Thanh Hóa chỉ hòa TP HCM 1-1"), nor an old one
+_THIS_MATCH_RE = re.compile(r"(?i)\btrận\b|chiến thắng|thắng lợi")
+_YEAR_NEAR_RE = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 WEAK_SCORE = "the goals told may be of another match, or not all told"
 
 
@@ -286,15 +292,18 @@ def score_claims(p: Paragraph, pidx: int, out: list) -> None:
     skip a goal)."""
     text = p.text
     scores: list = [m for m in _OPENER_RE.finditer(text)]  # the opening goal: a score of 1-0
-    results = set()
+    results = []
     for m in _SCORE_RE.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         if a > 15 or b > 15 or a + b == 0:
             continue
         if not _SCORE_CUE_RE.search(text, max(0, m.start() - 40), m.start()):
-            if _RESULT_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) is None:
-                continue
-            results.add(m.start())
+            if _RESULT_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) is not None \
+                    and _THIS_MATCH_RE.search(text, max(0, m.start() - 40), m.start()) \
+                    and not _PAST_MATCH_RE.search(text, max(0, m.start() - 80), m.start()) \
+                    and not _YEAR_NEAR_RE.search(text, max(0, m.start() - 50), min(len(text), m.end() + 30)):
+                results.append(m)  # a result: only a run's final score said again (below)
+            continue
         scores.append(m)
     if len(scores) < 2:
         return
@@ -312,29 +321,36 @@ def score_claims(p: Paragraph, pidx: int, out: list) -> None:
             continue
         a, b = int(m.group("a")), int(m.group("b"))
         best = None
-        again = m.start() in results  # a result may only say a run's score again
         for k in range(len(runs) - 1, -1, -1):
             x, y = states[k]
             fits = [flip for flip, (u, v) in ((False, (a, b)), (True, (b, a)))
-                    if (u, v) in (((x, y),) if again else ((x + 1, y), (x, y + 1), (x, y)))]
+                    if (u, v) in ((x + 1, y), (x, y + 1), (x, y))]
             if fits and (best is None or len(runs[k]) > len(runs[best[0]])):
                 best = (k, fits[0])
         if best is None:
-            if again:
-                continue
             runs.append([(m, False)])
             states.append((a, b))
         else:
             k, flip = best
             runs[k].append((m, flip))
             states[k] = (b, a) if flip else (a, b)
-    for run in runs:
+    told = []
+    for run, state in zip(runs, states):
         firsts = {(0, 1) if m.re is _OPENER_RE else tuple(sorted((int(m.group("a")), int(m.group("b")))))
                   for m, _ in run}
         steps = sum(1 for m, _ in run if m.re is _OPENER_RE
                     or _STEP_CUE_RE.search(text, max(0, m.start() - 40), m.start()))
-        if len(firsts) < 2 or steps < 2:
-            continue  # one score said again, or results of matches: no goals told one by one
+        if len(firsts) >= 2 and steps >= 2:  # else one score said again, or results of matches
+            told.append((run, state))
+    # a result ("trận HAGL 1-1 Thanh Hóa", "trong trận thắng Myanmar 5-0"), before or after the
+    # goals: the final score of the longest run it equals, never a step
+    for m in results:
+        a, b = int(m.group("a")), int(m.group("b"))
+        fit = [(run, (a, b) != state) for run, state in told if state in ((a, b), (b, a))]
+        if fit:
+            run, flip = max(fit, key=lambda f: len(f[0]))
+            run.append((m, flip))
+    for run, _ in told:
         for m, flip in run:
             if m.re is _OPENER_RE:
                 continue
