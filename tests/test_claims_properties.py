@@ -34,7 +34,7 @@ from parstats.audit import (
 from parstats.audit.checks import fits_rounded_amounts, scaled_text
 from parstats.audit.extraction import extract_claims
 from parstats.audit.countedlists import NUMBER_WORDS
-from parstats.audit.words import COUNT_WORDS
+from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.numbers import NUMBER_PATTERN, format_number, format_percent, parse_number, parse_percent
 from parstats.paths import RAW_REPORT
 from parstats.ratios import percent, percent_change
@@ -70,7 +70,12 @@ def _counts_written(s: str) -> set[int]:
         n = parse_number(m.group(1))
         if not m.group(2) and not n.decimals:
             out.add(int(n.value))
+    # counts in words ("hai địa điểm còn lại", "thua ba, hòa hai")
+    out.update(v for w in _WORD_RE.findall(s.lower()) if (v := count_value(w)) is not None)
     return out
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def _written_as(reported: str, s: str) -> bool:
@@ -148,6 +153,11 @@ def assert_findings_hold(text: str, findings) -> None:
         if c.detail.get("points"):
             # percentage points on one integer scale: the values as written are in the quote
             assert c.detail["old_text"].rstrip("%") in c.quote and c.detail["amount_text"] in c.quote, where
+        elif c.detail.get("amount_change"):
+            # a change amount between two values as written (change-amount, rank-change, a table's
+            # difference column): the three are written in the quote
+            for key in ("old_text", "new_text", "amount_text"):
+                assert c.detail[key] in c.quote, f"{where}: {c.detail[key]} is not in the quote"
         elif "old_text" in c.detail:
             # a change from one value to another (parstats.audit.changes): the new value is written,
             # the old one too or as new minus the amount; on one integer scale when they have
@@ -178,7 +188,7 @@ def assert_findings_hold(text: str, findings) -> None:
                 f"{where}: the base {c.denominator} is not {new} {direction} {c.numerator} undone")
         elif c.detail.get("list") and c.reported and not c.reported[0].isdigit():
             # a count in words ("sáu tuyến"): the word is the count
-            assert {**COUNT_WORDS, **NUMBER_WORDS}[c.reported.lower()] == c.denominator, where  # "thứ tư": 4
+            assert {**COUNT_WORDS, **NUMBER_WORDS, "đôi": 2, "cặp": 2, "tứ": 4}[c.reported.lower()] == c.denominator, where
         elif c.kind == "sum" and "scale" in c.detail:
             # shares of one whole (100 % implicit) or a table cell with decimals, on an integer scale
             if c.detail.get("unit") == "%":  # the whole is 100 %
@@ -226,6 +236,10 @@ def assert_findings_hold(text: str, findings) -> None:
                 f"reported {c.reported}")
             assert f.recomputed == format_percent(exact, rep.decimals), (
                 f"{where}: recomputed {f.recomputed!r}, not {format_percent(exact, rep.decimals)}")
+        elif c.kind == "sum" and c.detail.get("amount_change") and "scale" not in c.detail:
+            # a change amount between two values: the difference of the two is recomputed
+            assert (sum(c.parts) == c.denominator) == (f.status == "consistent"), where
+            assert f.recomputed == format_number(c.denominator - c.parts[0]), f"{where}: recomputed {f.recomputed!r}"
         elif c.kind == "sum":
             total = sum(c.parts or ())
             # within the rounding of the parts (detail["slack"], in units of the scale) when they have one

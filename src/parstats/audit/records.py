@@ -540,7 +540,7 @@ def rest_of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
             if not z:
                 break
             claims.append(provisional_claim(
-                ctx, "sum", m.start(), m.end(), denominator=y, parts=(x, z), reported=m.group("y"),
+                ctx, "sum", m.start(), r.end(), denominator=y, parts=(x, z), reported=m.group("y"),
                 source=f"'{m.group(0)}' and '{r.group(0)}' after it",
                 detail={"unit": unit[0], "rule": "whole-rest", "weak": WEAK_REST},
                 quote_start=m.start(), line_pos=m.start("y")))
