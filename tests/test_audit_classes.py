@@ -1674,3 +1674,10 @@ def test_the_result_of_the_match_reported_is_its_run_s_final_score_wherever_it_s
     for other in ("Thanh Hóa chỉ hòa TP HCM 3-0. ", "Năm 2008, trong trận thắng Thái Lan 3-0. "):
         assert not [f for f in _rule(other + goals, "score-sequence") if "3-0" in f.claim.quote[-5:]
                     and ("TP HCM" in f.claim.quote or "Thái Lan" in f.claim.quote)]
+
+
+def test_names_after_la_with_words_in_lower_case_ending_the_sentence():
+    text = "Mùa bóng 2013, nhà tài trợ tính cho cả ba giải đấu là V-League, giải hạng nhất và Cup Quốc gia."
+    assert [(f.claim.reported, f.status) for f in _rule(text, "counted-list")] == [("ba", "consistent")]
+    # a list that runs on into its sentence is not read so loosely
+    assert not _rule("Có hai bên đường Võ Thị Sáu, trên khu đất trống.", "counted-list")

@@ -255,9 +255,13 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         if cut is not None and cut.group(1) != noun.split()[0]:
             nm = _NAMES_RE.match(text[:cut.start()], nm.start())
             items = list_items(nm.group("items")) if nm else []
-    if nm is not None and opened in (None, "là", ":") and len(items) != n and text[nm.end():nm.end() + 1] == " ":
+    if nm is not None and opened in (None, "là", ":") and len(items) != n and text[nm.end():nm.end() + 1] in (" ", ","):
         # names with lower-case words ("3 môn Toán, Ngữ văn, tiếng Anh lớp 9"): as many as the count
         mixed = _MIXED_NAMES_RE.match(text, pos)
+        if mixed is None and (j := text.find(" là ", pos, nm.end())) >= 0:
+            # "ba giải đấu là V-League, giải hạng nhất và Cup Quốc gia": the names after "là"
+            mixed = _NAMES_AFTER_LA_RE.match(text, j + 4)
+            opened = "là" if mixed is not None else opened
         if mixed is not None and opened is not None and re.match(r" " + _UP, text[mixed.end():mixed.end() + 2]):
             mixed = None  # after "là" or ":", names cut before a capital ("… là Bộ trưởng, Tổng Thư ký …")
         if mixed is not None and len(list_items(mixed.group(0))) == n:
@@ -329,6 +333,11 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
 #: văn"), or a lower-case word and a capitalised one ("tiếng Anh"), separated as in a list
 _MIXED_ITEM = r"(?:" + _UP + r"[\w'’]*(?: " + _LO + r"+){0,2}|" + _LO + r"+ " + _UP + r"[\w'’]*)"
 _MIXED_NAMES_RE = re.compile(_MIXED_ITEM + r"(?:(?:, và |, | và )" + _MIXED_ITEM + r")+(?= " + _LO + r"+ |[ ,.;:)]|$)")
+#: after "là", names of several words and items in lower case too ("ba giải đấu là V-League, giải
+#: hạng nhất và Cup Quốc gia"), a list that ends its sentence
+_NAMED_ITEM = (r"(?:" + _UP + r"[\w'’]*(?:-" + _UP + r"?[\w'’]*)?(?: " + _UP + r"[\w'’]*){0,2}(?: " + _LO + r"+){0,2}|"
+               + _LO + r"+(?: " + _LO + r"+){0,2}(?: " + _UP + r"[\w'’]*){0,2})")
+_NAMES_AFTER_LA_RE = re.compile(_NAMED_ITEM + r"(?:(?:, và |, | và )" + _NAMED_ITEM + r")+(?=[.;]|$)")
 
 #: ", huyện X" inside a list of names: the address of the items before it
 _ADDRESS_RE = re.compile(r", (huyện|tỉnh|quận|thị xã|thành phố|phường|xã|thị trấn) " + _UP)
