@@ -832,6 +832,7 @@ _ENGLISH_WORDS = {"the", "of", "is", "which", "before", "after", "count", "names
                   "calculation", "share", "shares", "stated", "line", "gives", "not", "rows", "may"}
 #: one text per rule of this file, some with a slip (for the diagnoses)
 _EXAMPLES = [
+    "Đội đá sáu trận, trong đó có hòa Lào 1-1, thắng Myanmar 5-0, Singapore 2-0 và 3-1, Thái Lan 2-1 và 3-2.",
     "Trung Quốc và Ấn Độ đã ký thỏa thuận. Trong lịch sử, 2 nước đã có chiến tranh giữa Trung Quốc và Ấn Độ.",
     "Họ đã kiểm tra được 21 trong tổng số 23 địa điểm. Việc tiếp cận hai địa điểm còn lại quá nguy hiểm.",
     "Việt Nam đi từ hạng 98 lên hạng 94 (tăng 3 bậc).",
@@ -1681,3 +1682,14 @@ def test_names_after_la_with_words_in_lower_case_ending_the_sentence():
     assert [(f.claim.reported, f.status) for f in _rule(text, "counted-list")] == [("ba", "consistent")]
     # a list that runs on into its sentence is not read so loosely
     assert not _rule("Có hai bên đường Võ Thị Sáu, trên khu đất trống.", "counted-list")
+
+
+def test_a_count_of_matches_and_the_scores_listed_after_it():
+    text = ("Việt Nam thi đấu tiếp sáu trận để lên ngôi vô địch, trong đó có hòa Philippines 1-1, thắng Myanmar "
+            "5-0 ở vòng bảng, Singapore 2-0 và 3-1 ở bán kết, Thái Lan 2-1 và 3-2 ở chung kết.")
+    assert [(f.claim.reported, f.status) for f in _rule(text, "match-results")] == [("sáu", "consistent")]
+    on = ("Singapore từng đá bốn trận AFF Cup tại Jalan Besar và bất bại, trong đó có trận hòa Việt Nam 0-0 ở vòng "
+          "bảng kỳ 2022. Trước đó, họ thắng Philippines 1-0 năm 2012, thắng Thái Lan 3-1 và Myanmar 3-2.")
+    assert [f.status for f in _rule(on, "match-results")] == ["consistent"]
+    # fewer scores than the count: no claim (the list may name only some)
+    assert not _rule(text.replace("sáu trận", "bảy trận"), "match-results")

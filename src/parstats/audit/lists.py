@@ -33,6 +33,7 @@ from parstats.audit.breakdowns import (PARTS_CUE_WORDS, bullet_shares, inline_pa
 from parstats.audit.countedlists import (ITEM_RE, NOT_COUNT_BEFORE, NOT_LIST_NOUNS, NUMBER_WORDS, NUMBER_WORDS_CASED,
                                          WEAK_LIST, forward_lists, list_items, sibling_lists, word_before)
 from parstats.audit.labelled import labelled_claims
+from parstats.audit.matchlists import match_results_claims
 from parstats.audit.model import sum_claim
 from parstats.audit.totals import parts_of_total_claims, word_parts_claims
 from parstats.audit.namecounts import (all_of_names_claims, anaphor_count_claims, count_after_names_claims,
@@ -398,6 +399,8 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             result_scorers_claims(p, pidx, out)
         if " đội" in text or " CLB" in text:
             match_pair_claims(p, pidx, out)
+        if "trận" in text and "-" in text:
+            match_results_claims(p, pidx, out)
         if (" nước" in text or " bên" in text or " quốc gia" in text or " phía" in text) and " và " in text:
             parties_pair_claims(p, pidx, out)
         if " này" in text or " đó" in text or " trên" in text or "Đây là" in text or "Đó là" in text or "Đấy là" in text:

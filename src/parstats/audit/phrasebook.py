@@ -112,6 +112,7 @@ BASIS_PHRASES = [
     P("'{m}': the value before is {o} = {v}", "cụm «{m}»: giá trị trước khi thay đổi là {o} = {v}"),
     P("the change {n} between {a} and {b}", "mức thay đổi {n} giữa {a} và {b}"),
     P("the two teams of the match '{m}' ({a}; {b})", "hai đội của trận «{m}» ({a}; {b})"),
+    P("the count '{n}' and the {k} scores listed after it", "số «{n}» và {k} tỷ số được liệt kê sau đó"),
     P("the pair '{m}' the paragraph names ({a}; {b})", "cặp «{m}» mà đoạn văn nêu ({a}; {b})"),
     P("'{a}' and '{b}' after it", "cụm «{a}» và cụm «{b}» đứng sau"),
     P("the rank rises from {a} to {b}: {h} - {l}", "thứ hạng tăng từ {a} lên {b}: {h} - {l}"),
