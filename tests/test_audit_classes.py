@@ -1693,3 +1693,13 @@ def test_a_count_of_matches_and_the_scores_listed_after_it():
     assert [f.status for f in _rule(on, "match-results")] == ["consistent"]
     # fewer scores than the count: no claim (the list may name only some)
     assert not _rule(text.replace("sáu trận", "bảy trận"), "match-results")
+
+
+def test_an_occasion_s_rank_after_the_years_of_those_before_and_years_in_parentheses():
+    text = ("Đây là lần thứ 3 trong lịch sử Việt Nam đăng quang ở đấu trường cao nhất khu vực, sau các kỳ 2008 "
+            "và 2018, khi giải còn mang tên AFF Cup.")
+    assert [(f.claim.reported, f.status) for f in _rule(text, "rank-after-names")] == [("3", "consistent")]
+    # a rank whose years before are fewer: unverifiable (the text may name only some)
+    assert [f.status for f in _rule(text.replace("lần thứ 3", "lần thứ 4"), "rank-after-names")] == ["unverifiable"]
+    titles = "Thái Lan dẫn đầu với bảy lần vô địch (1996, 2000, 2002, 2014, 2016, 2020, 2022). Xếp sau là Singapore."
+    assert [(f.claim.reported, f.status) for f in _rule(titles, "numbered-times")] == [("bảy", "consistent")]

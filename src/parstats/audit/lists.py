@@ -389,7 +389,7 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             rank_after_names_claims(p, pidx, out)
         if "gồm" in text or ": " in text:
             word_parts_claims(p, pidx, out)
-        if " và " in text:
+        if " và " in text or ", " in text and "(" in text:
             numbered_times_claims(p, pidx, out)
         if "-" in text and ("tỷ số" in text or "tỉ số" in text or "gỡ" in text or "nâng" in text):
             score_claims(p, pidx, out)

@@ -237,7 +237,7 @@ def all_of_names_claims(p: Paragraph, pidx: int, out: list) -> None:
 #: 5)", "4 lần vô địch (2010, 2012, 2015 và 2018)"
 _NUMBERED_TIMES_RE = re.compile(
     r"(?<!\w)(?P<n>[0-9]{1,2}|(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)) (?P<noun>ngày|đợt|lần|năm|kỳ|mùa|tuần|tháng)"
-    r"(?: [^\W\d_]+){0,3} \((?P<items>[0-9]{1,4}(?:, [0-9]{1,4})*,? và [0-9]{1,4})(?= tháng|\)|/| năm)")
+    r"(?: [^\W\d_]+){0,3} \((?P<items>[0-9]{1,4}(?:(?:, |,? và )[0-9]{1,4})+)(?= tháng|\)|/| năm)")
 
 
 _PAREN_NUMBERS_RE = re.compile(r"\([0-9]{1,4}(?:, |,? và )")
@@ -284,6 +284,11 @@ _AFTER_NAMES_RE = re.compile(r"(?P<gap>[^.;:!?()]{0,80}?)\bsau (?P<names>" + _NA
                              + r")*(?:,? và " + _NAME_FIG + r")?)(?P<end>[.;!?]|$|,(?! " + _UP + r")| (?!" + _UP + r"))")
 
 
+#: "lần thứ 3 …, sau các kỳ 2008 và 2018": the years of those before, in the rank's sentence
+_AFTER_YEARS_RE = re.compile(r"(?P<gap>[^.;!?()]{0,80}?)\bsau (?:các |những )?(?:kỳ |năm |mùa |lần )?"
+                             r"(?P<names>(?:19|20)[0-9]{2}(?:, (?:19|20)[0-9]{2})*(?:,? và (?:19|20)[0-9]{2})?)(?![0-9])")
+
+
 def rank_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
     """``Hà Tĩnh là đội bóng thứ 5 tại V-League, sau TP HCM, Hà Nội, Hải Phòng và Nam Định``
     (rule ``rank-after-names``): a rank, then in its sentence ``sau`` and the names ranked before
@@ -292,6 +297,8 @@ def rank_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
     text = p.text
     for m in _RANK_RE.finditer(text):
         a = _AFTER_NAMES_RE.match(text, m.end())
+        if a is None and text[max(0, m.start() - 4):m.start()] == "lần ":
+            a = _AFTER_YEARS_RE.match(text, m.end())  # "lần thứ 3 …, sau các kỳ 2008 và 2018"
         if a is None or "sau khi" in a.group(0):
             continue
         n = int(m.group("n")) if m.group("n").isdigit() else _ORDINALS[m.group("n")]
