@@ -832,6 +832,7 @@ _ENGLISH_WORDS = {"the", "of", "is", "which", "before", "after", "count", "names
                   "calculation", "share", "shares", "stated", "line", "gives", "not", "rows", "may"}
 #: one text per rule of this file, some with a slip (for the diagnoses)
 _EXAMPLES = [
+    "Hai đội từng cách nhau 25 bậc trên bảng FIFA, khi Thái Lan đứng thứ 96 còn Việt Nam là 119.",
     "Đội đá sáu trận, trong đó có hòa Lào 1-1, thắng Myanmar 5-0, Singapore 2-0 và 3-1, Thái Lan 2-1 và 3-2.",
     "Trung Quốc và Ấn Độ đã ký thỏa thuận. Trong lịch sử, 2 nước đã có chiến tranh giữa Trung Quốc và Ấn Độ.",
     "Họ đã kiểm tra được 21 trong tổng số 23 địa điểm. Việc tiếp cận hai địa điểm còn lại quá nguy hiểm.",
@@ -1703,3 +1704,12 @@ def test_an_occasion_s_rank_after_the_years_of_those_before_and_years_in_parenth
     assert [f.status for f in _rule(text.replace("lần thứ 3", "lần thứ 4"), "rank-after-names")] == ["unverifiable"]
     titles = "Thái Lan dẫn đầu với bảy lần vô địch (1996, 2000, 2002, 2014, 2016, 2020, 2022). Xếp sau là Singapore."
     assert [(f.claim.reported, f.status) for f in _rule(titles, "numbered-times")] == [("bảy", "consistent")]
+
+
+def test_a_gap_between_two_ranks_stated_with_both_ranks():
+    text = "Vào tháng 10/2024, hai đội từng cách nhau {n} bậc trên bảng FIFA, khi Thái Lan đứng thứ 96 còn Việt Nam là 119."
+    assert [f.status for f in _rule(text.format(n=23), "rank-gap")] == ["consistent"]
+    (f,) = _rule(text.format(n=25), "rank-gap")
+    assert f.status == "inconsistent" and M.diagnosis(f) == "giữa 96 và 119 cách nhau 23, không phải 25"
+    # one rank only: nothing to check
+    assert not _rule("Thái Lan đứng thứ 97 FIFA, cách nhau 17 bậc với Việt Nam.", "rank-gap")

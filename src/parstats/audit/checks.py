@@ -285,6 +285,10 @@ def audit_one(c: Claim, target=None) -> Finding:
         if c.parts[0] + c.parts[1] == c.denominator:
             return _consistent(c, diff)
         unit = " percentage points" if c.detail.get("points") else ""
+        if c.detail.get("rule") == "rank-gap":
+            return Finding(c, "inconsistent", "major", (
+                f"between {c.detail['old_text']} and {c.detail['new_text']} the gap is {diff}, "
+                f"not {c.detail['amount_text']}"), diff, cause="parts-mismatch")
         return Finding(c, "inconsistent", "major", (
             f"from {c.detail['old_text']} to {c.detail['new_text']} is a change of {diff}{unit}, "
             f"not {c.detail['amount_text']}"), diff, cause="parts-mismatch")

@@ -52,7 +52,7 @@ from parstats.audit.changes import amount_percent_claims, change_claims, scaled_
 from parstats.audit.comparisons import (cut_of_claims, difference_claims, named_base_claims, paren_base_claims,
                                         period_change_claims, price_gap_claims)
 from parstats.audit.expressions import calculation_claims
-from parstats.audit.rankchanges import rank_change_claims
+from parstats.audit.rankchanges import rank_change_claims, rank_gap_claims
 from parstats.audit.records import paragraph_records, record_counts
 from parstats.audit.tablecells import cell_number, ratio_fits
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
@@ -480,8 +480,11 @@ def amount_ties(ctx: ParagraphContext, claims: list) -> None:
         price_gap_claims(ctx, claims)
     if chenh or ("ơ" in text and " hơn " in text):
         difference_claims(ctx, claims)
-    if ("ậ" in text and "bậc" in text or "hạng" in text) and "từ " in text:
-        rank_change_claims(ctx, claims)
+    if "ậ" in text and "bậc" in text or "hạng" in text:
+        if "từ " in text:
+            rank_change_claims(ctx, claims)
+        if "cách nhau" in text or "chênh" in text:
+            rank_gap_claims(ctx, claims)
 
 
 def rate_ties(ctx: ParagraphContext, claims: list) -> None:
