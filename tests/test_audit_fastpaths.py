@@ -474,3 +474,81 @@ SHARE_PIECES = ["54,5 tỷ USD", "1.377.200 đơn vị", "12 người", "(", ","
 @given(pieces_text(SHARE_PIECES, [" ", " ", "", "  "], 14))
 def test_amounts_before_shares_found_as_by_the_plain_search(text):
     _amounts_before_shares(text)
+
+
+# ------------------------------------------------------------------ cues looked for before a pattern
+# A pattern that starts with a look-behind is tried at every position; each of those below is
+# now searched only in a paragraph where a cue that every one of its matches holds (a literal or
+# a class first: found quickly) stands, or found from a rarer character. The plain forms:
+from parstats.audit import labelled, namecounts, totals  # noqa: E402
+
+PLAIN_BARE_LONG_DATE_RE = re.compile(
+    r"(?<![0-9.,/])([0-9]{1,2}) (?i:tháng) ([0-9]{1,2})(?: (?i:năm) ([12][0-9]{3})|, ([12][0-9]{3})(?! [a-zđà-ỹ]))"
+    r"(?![0-9]|[.,][0-9])")
+PLAIN_ONE_RES = tuple(re.compile(r" " + c + r"(?![0-9\w])(?=[:.)\n]| [-–]|$| " + words.UPPER + r")") for c in "1I")
+PLAIN_BARE_NUMBERS_RE = re.compile(r"[0-9] và (?:năm )?[0-9]")
+PLAIN_POINTER_RES = tuple(re.compile(r" " + w + r"(?!\w)") for w in ("này", "đó", "trên"))
+
+#: (cue, pattern): every match of the pattern holds a match of its cue
+CUES = [
+    (namecounts._BOTH_CUE_RE, namecounts._BOTH_RE),
+    (totals._WORD_TOTAL_CUE_RE, totals._WORD_TOTAL_RE),
+    (longdates._DASH_DATE_CUE_RE, longdates._DASH_DATE_RE),
+    (records._RESULT_SCORE_CUE_RE, records._RESULT_SCORERS_RE),
+    (re.compile("còn"), records._REST_AT_RE),
+]
+
+CUE_PIECES = ["cả", "Cả", "bộ", "Bộ", "hai", "đôi", "ba", "tứ", "bốn", "năm", "Năm", "tám", "Mười", "mười một",
+              "gồm", "gồm có", "bao gồm", "gồm:", "ngày", "Ngày", "tháng", "Tháng", "THÁNG", "năm", "NĂM",
+              "20-10", "31-11", "2-1", "3-15", "20", "5", "2020", "1.5", "1,5", "/", "-", "đến", "và", "Và",
+              "Hà Nội", "Google", "T&T", "(Quốc Phương 71', Đức Tuấn 85')", "(", ")", "'", "còn", "còn lại",
+              "lại", "xã", "người", "này", "đó", "trên", "nói trên", "kể", "đóng", "trênx", "_", "1", "I", "II",
+              "Khung", "Nhóm", "Chương", "Điều", ":", ".", ",", "–", "A", "\n", "số", "2", "10"]
+cue_text_st = pieces_text(CUE_PIECES, SEPARATORS, 30)
+
+
+def _plain_anaphors(text: str) -> list:
+    got = []
+    for pat in PLAIN_POINTER_RES:
+        for w in pat.finditer(text):
+            m = namecounts._ANAPHOR_RE.search(text, max(0, w.start() - 40), w.start())
+            if m is not None:
+                got.append(m)
+    if "Đây là" in text or "Đó là" in text or "Đấy là" in text:
+        got.extend(namecounts._POINTED_RE.finditer(text))
+    return [(m.span(), m.groups()) for m in sorted(got, key=lambda m: m.start())]
+
+
+def _plain_all_long_dates(text: str) -> list:
+    got = [(m, m.start(3)) for m in longdates.long_dates(text)]
+    spans = [m.span() for m, _ in got]
+    for m in PLAIN_BARE_LONG_DATE_RE.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):
+            got.append((m, m.start(3) if m.group(3) else m.start(4)))
+    return [(m.span(), m.groups(), y) for m, y in sorted(got, key=lambda x: x[0].start())]
+
+
+def _cued_as_plain(text: str) -> int:
+    """Check every rewritten pattern and cue on ``text``; the number of matches seen."""
+    found = 0
+    for cue, pattern in CUES:  # a text without the cue is not searched with the pattern
+        hits = len(pattern.findall(text))
+        assert hits == 0 or cue.search(text) is not None, pattern.pattern
+        found += hits
+    _same_matches(longdates._BARE_LONG_DATE_RE, PLAIN_BARE_LONG_DATE_RE, text)
+    assert ([(m.span(), m.groups(), y) for m, y in longdates.all_long_dates(text)] == _plain_all_long_dates(text))
+    for fast, plain in zip(labelled._ONE_RES, PLAIN_ONE_RES):
+        assert [m.start() - 1 for m in fast.finditer(text)] == [m.start() for m in plain.finditer(text)]
+    assert (namecounts._BARE_NUMBERS_RE.search(text) is None) == (PLAIN_BARE_NUMBERS_RE.search(text) is None)
+    assert [(m.span(), m.groups()) for m in namecounts._anaphors(text)] == _plain_anaphors(text)
+    return found
+
+
+def test_cues_and_rewritten_patterns_as_the_plain_ones_in_the_texts():
+    assert sum(_cued_as_plain(p.text) for text in TEXTS for p in split_paragraphs(normalize_lines(text))) > 0
+
+
+@settings(max_examples=600, deadline=None)
+@given(cue_text_st)
+def test_cues_and_rewritten_patterns_as_the_plain_ones(text):
+    _cued_as_plain(text)

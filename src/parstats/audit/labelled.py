@@ -63,9 +63,10 @@ _K_RE = re.compile(r"[0-9IVX](?<= [0-9IVX])(?:(?<=[0-9])[0-9]?|(?<=[IVX])[IVX]{0
 #: the label's noun, right before its number: a capitalised word and an optional lower-case one
 _LABEL_WORDS_RE = re.compile(r"(?<!\w)(" + UPPER + LOWER + r"*(?: " + LOWER + r"+)?)$")
 _MARKER_ONLY_RE = re.compile(r"[-+*•–] ")
-#: the first label of a list: " 1" or " I" before what ends a label (each found from its
-#: character, a literal: quick)
-_ONE_RES = tuple(re.compile(r" " + c + r"(?![0-9\w])(?=[:.)\n]| [-–]|$| " + UPPER + r")") for c in "1I")
+#: the first label of a list: " 1" or " I" before what ends a label, each found from its
+#: character (a literal: quick; a pattern that starts with the space stops at every word), the
+#: space checked behind it: a match starts one character after the space
+_ONE_RES = tuple(re.compile(c + r"(?<= " + c + r")(?![0-9\w])(?=[:.)\n]| [-–]|$| " + UPPER + r")") for c in "1I")
 
 
 _LABEL_OF: dict[str, re.Pattern] = {}
@@ -103,7 +104,8 @@ def _labels(paras: list[Paragraph], joined: str, offsets: list[int]) -> dict[str
     nouns = set()
     for pat in _ONE_RES:
         for one in pat.finditer(joined):
-            w = _LABEL_WORDS_RE.search(joined, max(0, one.start() - 32), one.start())
+            at = one.start() - 1  # the space
+            w = _LABEL_WORDS_RE.search(joined, max(0, at - 32), at)
             if w is not None:
                 nouns.add(w.group(1))
     if not nouns:
