@@ -40,6 +40,7 @@ Examples
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from parstats.audit.lists import list_claims as counted_list_claims
@@ -64,8 +65,8 @@ from parstats.audit.reading import ReportReadError
 from parstats.audit.amountshares import named_whole
 from parstats.audit.breakdowns import breakdown_wholes
 from parstats.audit.ties import of_whole_claims, paragraph_ties, rate_ties, sentence_whole
-from parstats.audit.tokens import ParagraphContext, DIGIT_RE, provisional_claim, pct_text, tokenize
-from parstats.markdown import normalize_lines, split_paragraphs
+from parstats.audit.tokens import ParagraphContext, provisional_claim, pct_text, tokenize
+from parstats.markdown import joined_texts, normalize_lines, split_paragraphs
 
 
 def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Claim]:
@@ -115,6 +116,19 @@ _EXAMPLE_BEFORE_RE = re.compile(r"(?i)(?:ví dụ|thí dụ|chẳng hạn|không
                                 r"không có (?:ngày|thật))[^.;]{0,30}$")
 #: a head's colon then a wiki's citation markers at the paragraph's end ("… với 2 công trình:[8]")
 _CITED_COLON_RE = re.compile(r":(?:\[[0-9a-z]{1,3}\])+\s*$")
+#: a paragraph's first digit, and the rest of its text (searched in the paragraphs joined by line
+#: breaks: one search finds the first digit of each, instead of one search per paragraph)
+_FIRST_DIGIT_RE = re.compile(r"[0-9][^\n]*")
+
+
+def _first_digits(joined: str, offsets: list[int]) -> dict[int, int]:
+    """``{paragraph index: offset of its first digit}`` for the paragraphs joined in ``joined``
+    (:func:`parstats.markdown.joined_texts`): as ``DIGIT_RE.search(text)`` on each."""
+    firsts: dict[int, int] = {}
+    for m in _FIRST_DIGIT_RE.finditer(joined):
+        i = bisect.bisect_right(offsets, m.start()) - 1
+        firsts.setdefault(i, m.start() - offsets[i])
+    return firsts
 
 
 def _extract(text: str) -> list[Claim]:
@@ -126,13 +140,15 @@ def _extract(text: str) -> list[Claim]:
     raw: list[dict] = []
     per_para: dict[int, list] = {}
     pending: list = []
+    joined = joined_texts([p.text for p in paras])  # (for the searches of the list rules too)
+    firsts = _first_digits(*joined)
     for i, p in enumerate(paras):
-        digit = DIGIT_RE.search(p.text)
+        digit = firsts.get(i)
         if digit is None:
             continue
         ctx = ParagraphContext(p, i)
         own: list = []
-        tokenize(ctx, own, digit.start())
+        tokenize(ctx, own, digit)
         if ctx.toks:
             of_whole_claims(ctx, own)
             ratio_claims(ctx, own, pending)
@@ -149,7 +165,7 @@ def _extract(text: str) -> list[Claim]:
     def list_key(c):
         return c["line"], c["denominator"], c["parts"], tuple(c["quote"].split()[:2])
     have = {k for c in raw if c["kind"] == "sum" for k in (c["order"], list_key(c))}
-    raw.extend(c for c in counted_list_claims(paras, ctxs)
+    raw.extend(c for c in counted_list_claims(paras, ctxs, joined)
                if c["order"] not in have and list_key(c) not in have)
     raw.extend(table_claims(paras))
     raw.extend(per_unit_claims(paras))

@@ -497,10 +497,11 @@ def _noun_bullets(paras: list[Paragraph], out: list) -> None:
                 break  # one claim at the place: the first noun's
 
 
-def labelled_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:
-    """The ``labelled-items`` and ``labelled-amounts`` claims of a text's paragraphs."""
+def labelled_claims(paras: list[Paragraph], joined: tuple[str, list[int]] | None = None) -> list[ProvisionalClaim]:
+    """The ``labelled-items`` and ``labelled-amounts`` claims of a text's paragraphs; ``joined``:
+    their texts joined (:func:`parstats.markdown.joined_texts`), when the caller has them."""
     out: list[ProvisionalClaim] = []
-    joined, offsets = joined_texts([p.text for p in paras])
+    joined, offsets = joined if joined is not None else joined_texts([p.text for p in paras])
     _labelled_items(paras, joined, offsets, out)
     _ordinal_items(paras, joined, offsets, out)
     if any(p.bullet for p in paras):

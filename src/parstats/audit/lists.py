@@ -264,14 +264,14 @@ _WORD_FIRST_RE = re.compile("\n(?:" + "|".join(re.escape(f) for f in _WORD_FORMS
 _ACRONYM_COUNT_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]? [A-ZĐ]{2,5}(?![\w])")
 
 
-def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]], dict[int, list[int]], set[int]]:
+def _places(paras: list[Paragraph], contexts, joined: str,
+            offsets: list[int]) -> tuple[dict[int, list[int]], dict[int, list[int]], set[int]]:
     """Where each rule may apply, per paragraph, found on the paragraphs joined (one search
     each, by patterns that start with a literal or a character class, which the engine finds
     quickly): ``(counts, là-before-a-count, paragraphs with a percentage)``. A count is one or two
     digits or a number word, then a space and a letter. The places of each paragraph are in
     increasing order."""
     texts = [p.text for p in paras]
-    joined, offsets = joined_texts(texts)
 
     def add_joined(out: dict[int, list[int]], hits) -> dict[int, list[int]]:
         """Add offsets in ``joined`` to ``out`` as (paragraph, offset in its text)."""
@@ -335,14 +335,17 @@ def _comma_count_places(paras: list[Paragraph]) -> list[int]:
     return sorted({idx[bisect.bisect_right(offsets, m.start()) - 1] for m in _COMMA_COUNT_RE.finditer(joined)})
 
 
-def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
+def list_claims(paras: list[Paragraph], contexts=None, joined: tuple[str, list[int]] | None = None) -> list[dict]:
     """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts,
     at most one per place ``order``; the extractor keeps another rule's claim at the same place,
     such as ``list-of-names`` of :mod:`parstats.audit.ties`). ``contexts``: the paragraphs'
     :class:`parstats.audit.tokens.ParagraphContext` objects, whose count tokens are the places of
-    counts in digits (else they are searched here)."""
+    counts in digits (else they are searched here); ``joined``: the paragraphs' texts joined
+    (:func:`parstats.markdown.joined_texts`), when the caller has them."""
     out: list = []
-    starts, las, pcts = _places(paras, contexts)
+    # (one join for the searches of all rules)
+    joined, offsets = joined if joined is not None else joined_texts([p.text for p in paras])
+    starts, las, pcts = _places(paras, contexts, joined, offsets)
     # "Lào, Malaysia, Campuchia và Thái Lan, bốn đối thủ": a count after a comma, names before it
     names_places = _comma_count_places(paras)
     for pidx in sorted(set(starts) | set(las) | pcts):
@@ -400,10 +403,12 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
     for ctx in contexts or ():
         parts_of_total_claims(paras[ctx.pidx], ctx, out)
     _bullets(paras, out)
-    if any((" T H B " in p.text or "Thắng Hòa Thua" in p.text) if p.kind == "body" else
-           (p.kind == "table" and _STANDINGS_HEAD_RE.search(p.text)) for p in paras):
+    # (the paragraphs are looked at only when the text holds a standings table's cue at all)
+    if ((" T H B " in joined or "Thắng Hòa Thua" in joined or _STANDINGS_HEAD_RE.search(joined))
+            and any((" T H B " in p.text or "Thắng Hòa Thua" in p.text) if p.kind == "body" else
+                    (p.kind == "table" and _STANDINGS_HEAD_RE.search(p.text)) for p in paras)):
         standings_claims(paras, out)
-    out.extend(labelled_claims(paras))
+    out.extend(labelled_claims(paras, (joined, offsets)))
     if any(p.bullet and "%" in p.text for p in paras):
         item_shares(paras, out)
         numbered_share_runs(paras, out)
