@@ -49,6 +49,7 @@ from parstats.audit.tableprose import table_backed_shares
 from parstats.audit.wordshares import word_count_shares
 from parstats.audit.tables import table_claims
 from parstats.audit.averages import per_unit_claims
+from parstats.audit import dayofyear, multiples
 from parstats.audit.dayofyear import day_of_year_claims
 from parstats.audit.multiples import multiple_claims
 from parstats.audit.linking import (WEAK_ROUNDED_WHOLE, 
@@ -169,8 +170,11 @@ def _extract(text: str) -> list[Claim]:
                if c["order"] not in have and list_key(c) not in have)
     raw.extend(table_claims(paras))
     raw.extend(per_unit_claims(paras))
-    raw.extend(day_of_year_claims(paras))
-    raw.extend(multiple_claims(paras))
+    # (the rules that read rare words: only in a text that holds the word at all)
+    if dayofyear.CUE in joined[0]:
+        raw.extend(day_of_year_claims(paras))
+    if multiples.CUE in joined[0]:
+        raw.extend(multiple_claims(paras))
     # an impossible date given as an example of one ("Ngày không thể xuất hiện (ví dụ, 29 tháng 2
     # năm 2011)") is mentioned, not used: no slip of the text
     for c in raw:
