@@ -487,6 +487,8 @@ PLAIN_BARE_LONG_DATE_RE = re.compile(
     r"(?![0-9]|[.,][0-9])")
 PLAIN_ONE_RES = tuple(re.compile(r" " + c + r"(?![0-9\w])(?=[:.)\n]| [-–]|$| " + words.UPPER + r")") for c in "1I")
 PLAIN_BARE_NUMBERS_RE = re.compile(r"[0-9] và (?:năm )?[0-9]")
+PLAIN_ORDINAL_RE = re.compile(r"hứ (?P<o>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=[,:.]| là)")
+PLAIN_IS_RE = re.compile(r"là[,:]")
 PLAIN_POINTER_RES = tuple(re.compile(r" " + w + r"(?!\w)") for w in ("này", "đó", "trên"))
 
 #: (cue, pattern): every match of the pattern holds a match of its cue
@@ -503,7 +505,8 @@ CUE_PIECES = ["cả", "Cả", "bộ", "Bộ", "hai", "đôi", "ba", "tứ", "b�
               "20-10", "31-11", "2-1", "3-15", "20", "5", "2020", "1.5", "1,5", "/", "-", "đến", "và", "Và",
               "Hà Nội", "Google", "T&T", "(Quốc Phương 71', Đức Tuấn 85')", "(", ")", "'", "còn", "còn lại",
               "lại", "xã", "người", "này", "đó", "trên", "nói trên", "kể", "đóng", "trênx", "_", "1", "I", "II",
-              "Khung", "Nhóm", "Chương", "Điều", ":", ".", ",", "–", "A", "\n", "số", "2", "10"]
+              "Khung", "Nhóm", "Chương", "Điều", ":", ".", ",", "–", "A", "\n", "số", "2", "10", "thứ", "Thứ",
+              "nhất", "hứ", "là", "là,", "là:", "Hai", "Ba", "l", "à"]
 cue_text_st = pieces_text(CUE_PIECES, SEPARATORS, 30)
 
 
@@ -539,6 +542,9 @@ def _cued_as_plain(text: str) -> int:
     assert ([(m.span(), m.groups(), y) for m, y in longdates.all_long_dates(text)] == _plain_all_long_dates(text))
     for fast, plain in zip(labelled._ONE_RES, PLAIN_ONE_RES):
         assert [m.start() - 1 for m in fast.finditer(text)] == [m.start() for m in plain.finditer(text)]
+    assert ([(m.start() - 2, m.groups()) for m in labelled._ORDINAL_RE.finditer(text)]
+            == [(m.start() - 1, m.groups()) for m in PLAIN_ORDINAL_RE.finditer(text)])
+    assert [m.start() - 1 for m in labelled._IS_RE.finditer(text)] == [m.start() for m in PLAIN_IS_RE.finditer(text)]
     assert (namecounts._BARE_NUMBERS_RE.search(text) is None) == (PLAIN_BARE_NUMBERS_RE.search(text) is None)
     assert [(m.span(), m.groups()) for m in namecounts._anaphors(text)] == _plain_anaphors(text)
     return found

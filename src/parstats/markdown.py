@@ -241,7 +241,7 @@ def _pipe_table_rows(lines: list[str]) -> frozenset[int]:
     # " | ", two of them or more with a number, all those of the same number of cells (three or more)
     run: list[int] = []
     for i, line in enumerate(lines + [""]):
-        if " | " in line or line.lstrip().startswith("|"):
+        if "|" in line and (" | " in line or line.lstrip().startswith("|")):  # ("|" first: quick)
             run.append(i)
             continue
         if len(run) >= 3:
