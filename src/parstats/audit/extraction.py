@@ -168,7 +168,7 @@ def _extract(text: str) -> list[Claim]:
     have = {k for c in raw if c["kind"] == "sum" for k in (c["order"], list_key(c))}
     raw.extend(c for c in counted_list_claims(paras, ctxs, joined)
                if c["order"] not in have and list_key(c) not in have)
-    raw.extend(table_claims(paras))
+    raw.extend(table_claims(paras, joined[0]))
     raw.extend(per_unit_claims(paras))
     # (the rules that read rare words: only in a text that holds the word at all)
     if dayofyear.CUE in joined[0]:

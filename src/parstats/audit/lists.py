@@ -325,10 +325,10 @@ _STANDINGS_HEAD_RE = re.compile(r"\|\s*(?:T|Thắng)\s*\|\s*(?:H|Hòa|Hoà)\s*\|
 _COMMA_COUNT_RE = re.compile(r", (?=[0-9HBNSTMChbnstmc])(?:[0-9]{1,2}|" + NUMBER_WORDS_CASED + r") " + _LO)
 
 
-def _comma_count_places(paras: list[Paragraph]) -> list[int]:
-    """The paragraphs with " và " and a count right after a comma, found by one search of those
-    paragraphs joined (the pattern starts with a literal: found quickly)."""
-    idx = [i for i, p in enumerate(paras) if "à" in p.text and " và " in p.text]  # "à" first: quicker
+def _comma_count_places(paras: list[Paragraph], idx: list[int]) -> list[int]:
+    """The paragraphs with " và " (``idx``: those that hold it) and a count right after a comma,
+    found by one search of those paragraphs joined (the pattern starts with a literal: found
+    quickly)."""
     if not idx:
         return []
     joined, offsets = joined_texts([paras[i].text for i in idx])
@@ -347,7 +347,8 @@ def list_claims(paras: list[Paragraph], contexts=None, joined: tuple[str, list[i
     joined, offsets = joined if joined is not None else joined_texts([p.text for p in paras])
     starts, las, pcts = _places(paras, contexts, joined, offsets)
     # "Lào, Malaysia, Campuchia và Thái Lan, bốn đối thủ": a count after a comma, names before it
-    names_places = _comma_count_places(paras)
+    with_va = [i for i, p in enumerate(paras) if "à" in p.text and " và " in p.text]  # "à" first: quicker
+    names_places = _comma_count_places(paras, with_va)
     for pidx in sorted(set(starts) | set(las) | pcts):
         p = paras[pidx]
         if p.kind not in ("body", "footnote", "table"):
@@ -377,11 +378,12 @@ def list_claims(paras: list[Paragraph], contexts=None, joined: tuple[str, list[i
     # for after one of its letters that most paragraphs lack, or after a character it holds: a
     # test for one character is several times quicker than one for a word, this loop runs for
     # every paragraph, and most paragraphs lack the cues)
+    va_at = set(with_va)
     for pidx, p in enumerate(paras):
         if p.kind not in ("body", "footnote"):
             continue
         text = p.text
-        va = " và " in text
+        va = pidx in va_at
         if va:
             if ("ả" in text and ("cả " in text or "Cả " in text)) or ("ộ" in text and ("bộ " in text or "Bộ " in text)):
                 all_of_names_claims(p, pidx, out)
@@ -406,7 +408,8 @@ def list_claims(paras: list[Paragraph], contexts=None, joined: tuple[str, list[i
                 or ("Đ" in text and ("Đây là" in text or "Đó là" in text or "Đấy là" in text))):
             anaphor_count_claims(p, pidx, out)
     for ctx in contexts or ():
-        parts_of_total_claims(paras[ctx.pidx], ctx, out)
+        if ctx.toks:  # (parts of a total are read from the tokens: most paragraphs have none)
+            parts_of_total_claims(paras[ctx.pidx], ctx, out)
     _bullets(paras, out)
     # (the paragraphs are looked at only when the text holds a standings table's cue at all)
     if ((" T H B " in joined or "Thắng Hòa Thua" in joined or _STANDINGS_HEAD_RE.search(joined))
