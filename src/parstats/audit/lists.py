@@ -411,10 +411,8 @@ def list_claims(paras: list[Paragraph], contexts=None, joined: tuple[str, list[i
         if ctx.toks:  # (parts of a total are read from the tokens: most paragraphs have none)
             parts_of_total_claims(paras[ctx.pidx], ctx, out)
     _bullets(paras, out)
-    # (the paragraphs are looked at only when the text holds a standings table's cue at all)
-    if ((" T H B " in joined or "Thắng Hòa Thua" in joined or _STANDINGS_HEAD_RE.search(joined))
-            and any((" T H B " in p.text or "Thắng Hòa Thua" in p.text) if p.kind == "body" else
-                    (p.kind == "table" and _STANDINGS_HEAD_RE.search(p.text)) for p in paras)):
+    if any((" T H B " in p.text or "Thắng Hòa Thua" in p.text) if p.kind == "body" else
+           (p.kind == "table" and _STANDINGS_HEAD_RE.search(p.text)) for p in paras):
         standings_claims(paras, out)
     out.extend(labelled_claims(paras, (joined, offsets)))
     if any(p.bullet and "%" in p.text for p in paras):
