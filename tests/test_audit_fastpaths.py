@@ -265,6 +265,7 @@ PLAIN_CLASS_FIRST = [
         + _PLAIN_AMOUNT_RE)),
     (breakdowns._ANY_PCT_RE, re.compile(r"(?<![\w,.])([0-9]{1,3}(?:,[0-9]{1,2})?) ?%")),
     (words.VOTE_RE, re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")),
+    (words.SENTENCE_END_RE, re.compile(r"[.!?](?= |$)|;")),
     (records._TOTAL_AFTER_RE, re.compile(
         r"(?:[Tt]ổng cộng|[Tt]ổng số|[Tt]ổng|[Tt]ất cả|[Cc]ả thảy)(?: là| có| đạt)? (?P<n>[0-9]{1,3}(?:\.[0-9]{3})*)"
         r" (?P<noun>[^\W\d_]+)")),

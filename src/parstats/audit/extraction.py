@@ -40,7 +40,6 @@ Examples
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from parstats.audit.lists import list_claims as counted_list_claims
@@ -66,7 +65,7 @@ from parstats.audit.reading import ReportReadError
 from parstats.audit.amountshares import named_whole
 from parstats.audit.breakdowns import breakdown_wholes
 from parstats.audit.ties import of_whole_claims, paragraph_ties, rate_ties, sentence_whole
-from parstats.audit.tokens import ParagraphContext, provisional_claim, pct_text, tokenize
+from parstats.audit.tokens import ParagraphContext, DIGIT_RE, provisional_claim, pct_text, tokenize
 from parstats.markdown import joined_texts, normalize_lines, split_paragraphs
 
 
@@ -117,19 +116,6 @@ _EXAMPLE_BEFORE_RE = re.compile(r"(?i)(?:ví dụ|thí dụ|chẳng hạn|không
                                 r"không có (?:ngày|thật))[^.;]{0,30}$")
 #: a head's colon then a wiki's citation markers at the paragraph's end ("… với 2 công trình:[8]")
 _CITED_COLON_RE = re.compile(r":(?:\[[0-9a-z]{1,3}\])+\s*$")
-#: a paragraph's first digit, and the rest of its text (searched in the paragraphs joined by line
-#: breaks: one search finds the first digit of each, instead of one search per paragraph)
-_FIRST_DIGIT_RE = re.compile(r"[0-9][^\n]*")
-
-
-def _first_digits(joined: str, offsets: list[int]) -> dict[int, int]:
-    """``{paragraph index: offset of its first digit}`` for the paragraphs joined in ``joined``
-    (:func:`parstats.markdown.joined_texts`): as ``DIGIT_RE.search(text)`` on each."""
-    firsts: dict[int, int] = {}
-    for m in _FIRST_DIGIT_RE.finditer(joined):
-        i = bisect.bisect_right(offsets, m.start()) - 1
-        firsts.setdefault(i, m.start() - offsets[i])
-    return firsts
 
 
 def _extract(text: str) -> list[Claim]:
@@ -141,15 +127,14 @@ def _extract(text: str) -> list[Claim]:
     raw: list[dict] = []
     per_para: dict[int, list] = {}
     pending: list = []
-    joined = joined_texts([p.text for p in paras])  # (for the searches of the list rules too)
-    firsts = _first_digits(*joined)
+    joined = joined_texts([p.text for p in paras])  # (one join for the searches of the rules of whole texts)
     for i, p in enumerate(paras):
-        digit = firsts.get(i)
+        digit = DIGIT_RE.search(p.text)
         if digit is None:
             continue
         ctx = ParagraphContext(p, i)
         own: list = []
-        tokenize(ctx, own, digit)
+        tokenize(ctx, own, digit.start())
         if ctx.toks:
             of_whole_claims(ctx, own)
             ratio_claims(ctx, own, pending)
