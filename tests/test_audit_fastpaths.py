@@ -507,7 +507,7 @@ CUE_PIECES = ["cả", "Cả", "bộ", "Bộ", "hai", "đôi", "ba", "tứ", "b�
               "Hà Nội", "Google", "T&T", "(Quốc Phương 71', Đức Tuấn 85')", "(", ")", "'", "còn", "còn lại",
               "lại", "xã", "người", "này", "đó", "trên", "nói trên", "kể", "đóng", "trênx", "_", "1", "I", "II",
               "Khung", "Nhóm", "Chương", "Điều", ":", ".", ",", "–", "A", "\n", "số", "2", "10", "thứ", "Thứ",
-              "nhất", "hứ", "là", "là,", "là:", "Hai", "Ba", "l", "à"]
+              "nhất", "hứ", "là", "là,", "là:", "Hai", "Ba", "l", "à", "!", "?", ". Ba cầu thủ", "! 3 người"]
 cue_text_st = pieces_text(CUE_PIECES, SEPARATORS, 30)
 
 
@@ -548,6 +548,8 @@ def _cued_as_plain(text: str) -> int:
     assert [m.start() - 1 for m in labelled._IS_RE.finditer(text)] == [m.start() for m in PLAIN_IS_RE.finditer(text)]
     assert (namecounts._BARE_NUMBERS_RE.search(text) is None) == (PLAIN_BARE_NUMBERS_RE.search(text) is None)
     assert [(m.span(), m.groups()) for m in namecounts._anaphors(text)] == _plain_anaphors(text)
+    assert ([(m.span(), m.groups()) for m in namecounts._opening_counts(text)]
+            == [(m.span(), m.groups()) for m in namecounts._OPENING_COUNT_RE.finditer(text, 1)])
     return found
 
 
