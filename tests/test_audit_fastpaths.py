@@ -561,3 +561,53 @@ def test_cues_and_rewritten_patterns_as_the_plain_ones_in_the_texts():
 @given(cue_text_st)
 def test_cues_and_rewritten_patterns_as_the_plain_ones(text):
     _cued_as_plain(text)
+
+
+def _plain_pipe_table_rows(lines: list[str]) -> frozenset[int]:
+    """markdown._pipe_table_rows as it was before it looked only at the lines with a "|"."""
+    from parstats.markdown import _DIGIT_CELL_RE, _PIPE_SEPARATOR_RE
+
+    rows: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines + [""]):
+        if " | " in line or line.lstrip().startswith("|"):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            numbered = [k for k in run if _DIGIT_CELL_RE.search(lines[k])]
+            widths = {lines[k].count("|") for k in numbered}
+            if len(numbered) >= 2 and len(widths) == 1 and min(widths) >= 2:
+                rows.update(k + 1 for k in run)
+        run = []
+    for i, line in enumerate(lines):
+        if "|" not in line or "--" not in line or not _PIPE_SEPARATOR_RE.match(line):
+            continue
+        rows.add(i + 1)
+        j = i - 1
+        if j >= 0 and "|" in lines[j]:
+            rows.add(j + 1)
+        j = i + 1
+        while j < len(lines) and "|" in lines[j] and lines[j].strip():
+            rows.add(j + 1)
+            j += 1
+    return frozenset(rows)
+
+
+PIPE_LINES = ["a | b | c", "| 1 | 2 |", "1 | 2 | 3", "--- | ---", "|---|---|", "text", "", "x|y", " | 5 | 6",
+              "Năm | 2010 | 2021", "GRDP | 124,7 | 346,6", "  ", "| a |", "-- | --", "1|2"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PIPE_LINES), max_size=14))
+def test_pipe_table_rows_as_the_plain_scan(lines):
+    from parstats.markdown import _pipe_table_rows
+
+    assert _pipe_table_rows(lines) == _plain_pipe_table_rows(lines)
+
+
+def test_pipe_table_rows_as_the_plain_scan_in_the_texts():
+    from parstats.markdown import _pipe_table_rows
+
+    for text in TEXTS:
+        lines = normalize_lines(text).split("\n")
+        assert _pipe_table_rows(lines) == _plain_pipe_table_rows(lines)
