@@ -84,6 +84,8 @@ def _opening_counts(text: str) -> list[re.Match]:
         got += _MARK_COUNT_RE.finditer(text, 1)
         got.sort(key=lambda m: m.start())
     return got
+
+
 WEAK_BACK = "the count may not be of the names of the sentence before"
 _OTHERS_RE = re.compile(r" (?:còn lại|khác|kia|còn)\b")
 #: nouns of time or measure, and words that are not nouns: what such a count counts is no list
