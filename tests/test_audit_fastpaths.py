@@ -265,6 +265,7 @@ PLAIN_CLASS_FIRST = [
         + _PLAIN_AMOUNT_RE)),
     (breakdowns._ANY_PCT_RE, re.compile(r"(?<![\w,.])([0-9]{1,3}(?:,[0-9]{1,2})?) ?%")),
     (words.VOTE_RE, re.compile(r"(?i)biểu quyết|tán thành|bỏ phiếu|phiếu bầu|số phiếu|\bphiếu\b|đồng ý|nhất trí")),
+    (words.SENTENCE_END_RE, re.compile(r"[.!?](?= |$)|;")),
     (records._TOTAL_AFTER_RE, re.compile(
         r"(?:[Tt]ổng cộng|[Tt]ổng số|[Tt]ổng|[Tt]ất cả|[Cc]ả thảy)(?: là| có| đạt)? (?P<n>[0-9]{1,3}(?:\.[0-9]{3})*)"
         r" (?P<noun>[^\W\d_]+)")),
@@ -474,3 +475,139 @@ SHARE_PIECES = ["54,5 tỷ USD", "1.377.200 đơn vị", "12 người", "(", ","
 @given(pieces_text(SHARE_PIECES, [" ", " ", "", "  "], 14))
 def test_amounts_before_shares_found_as_by_the_plain_search(text):
     _amounts_before_shares(text)
+
+
+# ------------------------------------------------------------------ cues looked for before a pattern
+# A pattern that starts with a look-behind is tried at every position; each of those below is
+# now searched only in a paragraph where a cue that every one of its matches holds (a literal or
+# a class first: found quickly) stands, or found from a rarer character. The plain forms:
+from parstats.audit import labelled, namecounts, totals  # noqa: E402
+
+PLAIN_BARE_LONG_DATE_RE = re.compile(
+    r"(?<![0-9.,/])([0-9]{1,2}) (?i:tháng) ([0-9]{1,2})(?: (?i:năm) ([12][0-9]{3})|, ([12][0-9]{3})(?! [a-zđà-ỹ]))"
+    r"(?![0-9]|[.,][0-9])")
+PLAIN_ONE_RES = tuple(re.compile(r" " + c + r"(?![0-9\w])(?=[:.)\n]| [-–]|$| " + words.UPPER + r")") for c in "1I")
+PLAIN_BARE_NUMBERS_RE = re.compile(r"[0-9] và (?:năm )?[0-9]")
+PLAIN_ORDINAL_RE = re.compile(r"hứ (?P<o>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=[,:.]| là)")
+PLAIN_IS_RE = re.compile(r"là[,:]")
+PLAIN_POINTER_RES = tuple(re.compile(r" " + w + r"(?!\w)") for w in ("này", "đó", "trên"))
+
+#: (cue, pattern): every match of the pattern holds a match of its cue
+CUES = [
+    (namecounts._BOTH_CUE_RE, namecounts._BOTH_RE),
+    (totals._WORD_TOTAL_CUE_RE, totals._WORD_TOTAL_RE),
+    (longdates._DASH_DATE_CUE_RE, longdates._DASH_DATE_RE),
+    (records._RESULT_SCORE_CUE_RE, records._RESULT_SCORERS_RE),
+    (re.compile("còn"), records._REST_AT_RE),
+]
+
+CUE_PIECES = ["cả", "Cả", "bộ", "Bộ", "hai", "đôi", "ba", "tứ", "bốn", "năm", "Năm", "tám", "Mười", "mười một",
+              "gồm", "gồm có", "bao gồm", "gồm:", "ngày", "Ngày", "tháng", "Tháng", "THÁNG", "năm", "NĂM",
+              "20-10", "31-11", "2-1", "3-15", "20", "5", "2020", "1.5", "1,5", "/", "-", "đến", "và", "Và",
+              "Hà Nội", "Google", "T&T", "(Quốc Phương 71', Đức Tuấn 85')", "(", ")", "'", "còn", "còn lại",
+              "lại", "xã", "người", "này", "đó", "trên", "nói trên", "kể", "đóng", "trênx", "_", "1", "I", "II",
+              "Khung", "Nhóm", "Chương", "Điều", ":", ".", ",", "–", "A", "\n", "số", "2", "10", "thứ", "Thứ",
+              "nhất", "hứ", "là", "là,", "là:", "Hai", "Ba", "l", "à", "!", "?", ". Ba cầu thủ", "! 3 người"]
+cue_text_st = pieces_text(CUE_PIECES, SEPARATORS, 30)
+
+
+def _plain_anaphors(text: str) -> list:
+    got = []
+    for pat in PLAIN_POINTER_RES:
+        for w in pat.finditer(text):
+            m = namecounts._ANAPHOR_RE.search(text, max(0, w.start() - 40), w.start())
+            if m is not None:
+                got.append(m)
+    if "Đây là" in text or "Đó là" in text or "Đấy là" in text:
+        got.extend(namecounts._POINTED_RE.finditer(text))
+    return [(m.span(), m.groups()) for m in sorted(got, key=lambda m: m.start())]
+
+
+def _plain_all_long_dates(text: str) -> list:
+    got = [(m, m.start(3)) for m in longdates.long_dates(text)]
+    spans = [m.span() for m, _ in got]
+    for m in PLAIN_BARE_LONG_DATE_RE.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):
+            got.append((m, m.start(3) if m.group(3) else m.start(4)))
+    return [(m.span(), m.groups(), y) for m, y in sorted(got, key=lambda x: x[0].start())]
+
+
+def _cued_as_plain(text: str) -> int:
+    """Check every rewritten pattern and cue on ``text``; the number of matches seen."""
+    found = 0
+    for cue, pattern in CUES:  # a text without the cue is not searched with the pattern
+        hits = len(pattern.findall(text))
+        assert hits == 0 or cue.search(text) is not None, pattern.pattern
+        found += hits
+    _same_matches(longdates._BARE_LONG_DATE_RE, PLAIN_BARE_LONG_DATE_RE, text)
+    assert ([(m.span(), m.groups(), y) for m, y in longdates.all_long_dates(text)] == _plain_all_long_dates(text))
+    for fast, plain in zip(labelled._ONE_RES, PLAIN_ONE_RES):
+        assert [m.start() - 1 for m in fast.finditer(text)] == [m.start() for m in plain.finditer(text)]
+    assert ([(m.start() - 2, m.groups()) for m in labelled._ORDINAL_RE.finditer(text)]
+            == [(m.start() - 1, m.groups()) for m in PLAIN_ORDINAL_RE.finditer(text)])
+    assert [m.start() - 1 for m in labelled._IS_RE.finditer(text)] == [m.start() for m in PLAIN_IS_RE.finditer(text)]
+    assert (namecounts._BARE_NUMBERS_RE.search(text) is None) == (PLAIN_BARE_NUMBERS_RE.search(text) is None)
+    assert [(m.span(), m.groups()) for m in namecounts._anaphors(text)] == _plain_anaphors(text)
+    assert ([(m.span(), m.groups()) for m in namecounts._opening_counts(text)]
+            == [(m.span(), m.groups()) for m in namecounts._OPENING_COUNT_RE.finditer(text, 1)])
+    return found
+
+
+def test_cues_and_rewritten_patterns_as_the_plain_ones_in_the_texts():
+    assert sum(_cued_as_plain(p.text) for text in TEXTS for p in split_paragraphs(normalize_lines(text))) > 0
+
+
+@settings(max_examples=600, deadline=None)
+@given(cue_text_st)
+def test_cues_and_rewritten_patterns_as_the_plain_ones(text):
+    _cued_as_plain(text)
+
+
+def _plain_pipe_table_rows(lines: list[str]) -> frozenset[int]:
+    """markdown._pipe_table_rows as it was before it looked only at the lines with a "|"."""
+    from parstats.markdown import _DIGIT_CELL_RE, _PIPE_SEPARATOR_RE
+
+    rows: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines + [""]):
+        if " | " in line or line.lstrip().startswith("|"):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            numbered = [k for k in run if _DIGIT_CELL_RE.search(lines[k])]
+            widths = {lines[k].count("|") for k in numbered}
+            if len(numbered) >= 2 and len(widths) == 1 and min(widths) >= 2:
+                rows.update(k + 1 for k in run)
+        run = []
+    for i, line in enumerate(lines):
+        if "|" not in line or "--" not in line or not _PIPE_SEPARATOR_RE.match(line):
+            continue
+        rows.add(i + 1)
+        j = i - 1
+        if j >= 0 and "|" in lines[j]:
+            rows.add(j + 1)
+        j = i + 1
+        while j < len(lines) and "|" in lines[j] and lines[j].strip():
+            rows.add(j + 1)
+            j += 1
+    return frozenset(rows)
+
+
+PIPE_LINES = ["a | b | c", "| 1 | 2 |", "1 | 2 | 3", "--- | ---", "|---|---|", "text", "", "x|y", " | 5 | 6",
+              "Năm | 2010 | 2021", "GRDP | 124,7 | 346,6", "  ", "| a |", "-- | --", "1|2"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PIPE_LINES), max_size=14))
+def test_pipe_table_rows_as_the_plain_scan(lines):
+    from parstats.markdown import _pipe_table_rows
+
+    assert _pipe_table_rows(lines) == _plain_pipe_table_rows(lines)
+
+
+def test_pipe_table_rows_as_the_plain_scan_in_the_texts():
+    from parstats.markdown import _pipe_table_rows
+
+    for text in TEXTS:
+        lines = normalize_lines(text).split("\n")
+        assert _pipe_table_rows(lines) == _plain_pipe_table_rows(lines)

@@ -237,21 +237,33 @@ def _pipe_table_rows(lines: list[str]) -> frozenset[int]:
     (``Năm | 2010 | 2021`` / ``--- | --- | ---`` / ``GRDP | 124,7 | 346,6``, GitHub Markdown):
     the separator line and the lines with a ``|`` right around it."""
     rows: set[int] = set()
-    # without a separator line (text converted from print): a run of three or more lines with
-    # " | ", two of them or more with a number, all those of the same number of cells (three or more)
-    run: list[int] = []
-    for i, line in enumerate(lines + [""]):
-        if " | " in line or line.lstrip().startswith("|"):
-            run.append(i)
-            continue
+    # only the lines with a "|" can be rows (listed first: most lines of a text have none)
+    piped = [i for i, line in enumerate(lines) if "|" in line]
+
+    def add_run(run: list[int]) -> None:
         if len(run) >= 3:
             numbered = [k for k in run if _DIGIT_CELL_RE.search(lines[k])]
             widths = {lines[k].count("|") for k in numbered}
             if len(numbered) >= 2 and len(widths) == 1 and min(widths) >= 2:
                 rows.update(k + 1 for k in run)
-        run = []
-    for i, line in enumerate(lines):
-        if "|" not in line or "--" not in line or not _PIPE_SEPARATOR_RE.match(line):
+
+    # without a separator line (text converted from print): a run of three or more lines with
+    # " | ", two of them or more with a number, all those of the same number of cells (three or more)
+    run: list[int] = []
+    for i in piped:
+        line = lines[i]
+        if " | " in line or line.lstrip().startswith("|"):
+            if run and i != run[-1] + 1:  # a line between: the run before has ended
+                add_run(run)
+                run = []
+            run.append(i)
+        else:
+            add_run(run)
+            run = []
+    add_run(run)
+    for i in piped:
+        line = lines[i]
+        if "--" not in line or not _PIPE_SEPARATOR_RE.match(line):
             continue
         rows.add(i + 1)
         j = i - 1

@@ -39,12 +39,16 @@ def _claim(p: Paragraph, pidx: int, s: int, e: int, reported: str, parts: tuple[
             "target": None, "detail": {"unit": "ngày", "rule": "day-of-year", "exhaustive": True, "derived_parts": True}, "order": (pidx, s)}
 
 
+#: what a paragraph with a day-of-year claim holds (a text without it is not read paragraph by paragraph)
+CUE = "ngày thứ"
+
+
 def day_of_year_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:
     """The ``day-of-year`` claims of a text's paragraphs."""
     out: list[ProvisionalClaim] = []
     for pidx, p in enumerate(paras):
         text = p.text
-        if "ngày thứ" not in text or "tháng" not in text:
+        if CUE not in text or "tháng" not in text:
             continue
         for m in _DAY_RE.finditer(text):
             d, mo = int(m.group("d")), int(m.group("m"))

@@ -48,6 +48,7 @@ from parstats.audit.tableprose import table_backed_shares
 from parstats.audit.wordshares import word_count_shares
 from parstats.audit.tables import table_claims
 from parstats.audit.averages import per_unit_claims
+from parstats.audit import dayofyear, multiples
 from parstats.audit.dayofyear import day_of_year_claims
 from parstats.audit.multiples import multiple_claims
 from parstats.audit.linking import (WEAK_ROUNDED_WHOLE, 
@@ -65,7 +66,7 @@ from parstats.audit.amountshares import named_whole
 from parstats.audit.breakdowns import breakdown_wholes
 from parstats.audit.ties import of_whole_claims, paragraph_ties, rate_ties, sentence_whole
 from parstats.audit.tokens import ParagraphContext, DIGIT_RE, provisional_claim, pct_text, tokenize
-from parstats.markdown import normalize_lines, split_paragraphs
+from parstats.markdown import joined_texts, normalize_lines, split_paragraphs
 
 
 def extract_claims(text: str | bytes, *, source: str | None = None) -> list[Claim]:
@@ -126,6 +127,7 @@ def _extract(text: str) -> list[Claim]:
     raw: list[dict] = []
     per_para: dict[int, list] = {}
     pending: list = []
+    joined = joined_texts([p.text for p in paras])  # (one join for the searches of the rules of whole texts)
     for i, p in enumerate(paras):
         digit = DIGIT_RE.search(p.text)
         if digit is None:
@@ -149,12 +151,15 @@ def _extract(text: str) -> list[Claim]:
     def list_key(c):
         return c["line"], c["denominator"], c["parts"], tuple(c["quote"].split()[:2])
     have = {k for c in raw if c["kind"] == "sum" for k in (c["order"], list_key(c))}
-    raw.extend(c for c in counted_list_claims(paras, ctxs)
+    raw.extend(c for c in counted_list_claims(paras, ctxs, joined)
                if c["order"] not in have and list_key(c) not in have)
-    raw.extend(table_claims(paras))
+    raw.extend(table_claims(paras, joined[0]))
     raw.extend(per_unit_claims(paras))
-    raw.extend(day_of_year_claims(paras))
-    raw.extend(multiple_claims(paras))
+    # (the rules that read rare words: only in a text that holds the word at all)
+    if dayofyear.CUE in joined[0]:
+        raw.extend(day_of_year_claims(paras))
+    if multiples.CUE in joined[0]:
+        raw.extend(multiple_claims(paras))
     # an impossible date given as an example of one ("Ngày không thể xuất hiện (ví dụ, 29 tháng 2
     # năm 2011)") is mentioned, not used: no slip of the text
     for c in raw:

@@ -63,9 +63,10 @@ _K_RE = re.compile(r"[0-9IVX](?<= [0-9IVX])(?:(?<=[0-9])[0-9]?|(?<=[IVX])[IVX]{0
 #: the label's noun, right before its number: a capitalised word and an optional lower-case one
 _LABEL_WORDS_RE = re.compile(r"(?<!\w)(" + UPPER + LOWER + r"*(?: " + LOWER + r"+)?)$")
 _MARKER_ONLY_RE = re.compile(r"[-+*•–] ")
-#: the first label of a list: " 1" or " I" before what ends a label (each found from its
-#: character, a literal: quick)
-_ONE_RES = tuple(re.compile(r" " + c + r"(?![0-9\w])(?=[:.)\n]| [-–]|$| " + UPPER + r")") for c in "1I")
+#: the first label of a list: " 1" or " I" before what ends a label, each found from its
+#: character (a literal: quick; a pattern that starts with the space stops at every word), the
+#: space checked behind it: a match starts one character after the space
+_ONE_RES = tuple(re.compile(c + r"(?<= " + c + r")(?![0-9\w])(?=[:.)\n]| [-–]|$| " + UPPER + r")") for c in "1I")
 
 
 _LABEL_OF: dict[str, re.Pattern] = {}
@@ -103,7 +104,8 @@ def _labels(paras: list[Paragraph], joined: str, offsets: list[int]) -> dict[str
     nouns = set()
     for pat in _ONE_RES:
         for one in pat.finditer(joined):
-            w = _LABEL_WORDS_RE.search(joined, max(0, one.start() - 32), one.start())
+            at = one.start() - 1  # the space
+            w = _LABEL_WORDS_RE.search(joined, max(0, at - 32), at)
             if w is not None:
                 nouns.add(w.group(1))
     if not nouns:
@@ -367,8 +369,13 @@ def _head_total_bullets(paras: list[Paragraph], out: list) -> None:
 
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 #: "Thứ nhất," / "thứ hai:" (found from "hứ ", a literal) and "Một là," / "Hai là:"
-_ORDINAL_RE = re.compile(r"hứ (?P<o>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=[,:.]| là)")
-_IS_RE = re.compile(r"là[,:]")  # found first (a literal), its number word read back
+#: "thứ nhất", "thứ hai", … before a comma, a colon, a full stop or "là", found from the "ứ" (a
+#: literal rarer than the "h": the engine stops at fewer places), the "h" checked behind it: a
+#: match starts at the "ứ", two characters after the "T" or "t" of "thứ"
+_ORDINAL_RE = re.compile(r"ứ(?<=hứ) (?P<o>nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=[,:.]| là)")
+#: "là," or "là:" found from the "à" (rarer than the "l"), its number word read back: a match
+#: starts one character after the "l"
+_IS_RE = re.compile(r"à(?<=là)[,:]")
 _IS_WORD_RE = re.compile(r"(?P<o>Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) $")
 #: an item numbered in parentheses at a paragraph's start ("(1) Khách sạn: …")
 _PAREN_NUMBER_RE = re.compile(r"\n\((?P<k>[0-9]{1,2})\) ")  # found from the line break (a literal: quick)
@@ -389,13 +396,14 @@ def _ordinal_items(paras: list[Paragraph], joined: str, offsets: list[int], out:
         return
     marks = []
     for m in _ORDINAL_RE.finditer(joined):
-        s = m.start() - 1
+        s = m.start() - 2
         if s >= 0 and joined[s] in "Tt" and _at_start(joined, s):
             marks.append((s, _ORDINALS[m.group("o")]))
     for pm in _PAREN_NUMBER_RE.finditer("\n" + joined):  # "(1) Khách sạn: …" at a paragraph's start
         marks.append((pm.start(), int(pm.group("k"))))  # (the line break added before the text: -1 +1)
     for lm in _IS_RE.finditer(joined):
-        m = _IS_WORD_RE.search(joined, max(0, lm.start() - 6), lm.start())
+        at = lm.start() - 1  # the "l"
+        m = _IS_WORD_RE.search(joined, max(0, at - 6), at)
         if m is not None and _at_start(joined, m.start()):
             marks.append((m.start(), _IS_VALUES[m.group("o")]))
     marks.sort()
@@ -495,10 +503,11 @@ def _noun_bullets(paras: list[Paragraph], out: list) -> None:
                 break  # one claim at the place: the first noun's
 
 
-def labelled_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:
-    """The ``labelled-items`` and ``labelled-amounts`` claims of a text's paragraphs."""
+def labelled_claims(paras: list[Paragraph], joined: tuple[str, list[int]] | None = None) -> list[ProvisionalClaim]:
+    """The ``labelled-items`` and ``labelled-amounts`` claims of a text's paragraphs; ``joined``:
+    their texts joined (:func:`parstats.markdown.joined_texts`), when the caller has them."""
     out: list[ProvisionalClaim] = []
-    joined, offsets = joined_texts([p.text for p in paras])
+    joined, offsets = joined if joined is not None else joined_texts([p.text for p in paras])
     _labelled_items(paras, joined, offsets, out)
     _ordinal_items(paras, joined, offsets, out)
     if any(p.bullet for p in paras):

@@ -266,14 +266,14 @@ _WORD_FIRST_RE = re.compile("\n(?:" + "|".join(re.escape(f) for f in _WORD_FORMS
 _ACRONYM_COUNT_RE = re.compile(r"[0-9](?<![0-9.,/][0-9])[0-9]? [A-ZĐ]{2,5}(?![\w])")
 
 
-def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]], dict[int, list[int]], set[int]]:
+def _places(paras: list[Paragraph], contexts, joined: str,
+            offsets: list[int]) -> tuple[dict[int, list[int]], dict[int, list[int]], set[int]]:
     """Where each rule may apply, per paragraph, found on the paragraphs joined (one search
     each, by patterns that start with a literal or a character class, which the engine finds
     quickly): ``(counts, là-before-a-count, paragraphs with a percentage)``. A count is one or two
     digits or a number word, then a space and a letter. The places of each paragraph are in
     increasing order."""
     texts = [p.text for p in paras]
-    joined, offsets = joined_texts(texts)
 
     def add_joined(out: dict[int, list[int]], hits) -> dict[int, list[int]]:
         """Add offsets in ``joined`` to ``out`` as (paragraph, offset in its text)."""
@@ -295,7 +295,7 @@ def _places(paras: list[Paragraph], contexts=None) -> tuple[dict[int, list[int]]
         # in the paragraphs that open a list
         for c in contexts:  # (the paragraphs with a digit)
             t = c.text
-            if "gồm" in t or ": " in t or " là " in t:
+            if ("ồ" in t and "gồm" in t) or (":" in t and ": " in t) or " là " in t:
                 got = [m.start() for m in _ACRONYM_COUNT_RE.finditer(t)]
                 if got:
                     counts.setdefault(c.pidx, []).extend(got)
@@ -327,26 +327,30 @@ _STANDINGS_HEAD_RE = re.compile(r"\|\s*(?:T|Thắng)\s*\|\s*(?:H|Hòa|Hoà)\s*\|
 _COMMA_COUNT_RE = re.compile(r", (?=[0-9HBNSTMChbnstmc])(?:[0-9]{1,2}|" + NUMBER_WORDS_CASED + r") " + _LO)
 
 
-def _comma_count_places(paras: list[Paragraph]) -> list[int]:
-    """The paragraphs with " và " and a count right after a comma, found by one search of those
-    paragraphs joined (the pattern starts with a literal: found quickly)."""
-    idx = [i for i, p in enumerate(paras) if "à" in p.text and " và " in p.text]  # "à" first: quicker
+def _comma_count_places(paras: list[Paragraph], idx: list[int]) -> list[int]:
+    """The paragraphs with " và " (``idx``: those that hold it) and a count right after a comma,
+    found by one search of those paragraphs joined (the pattern starts with a literal: found
+    quickly)."""
     if not idx:
         return []
     joined, offsets = joined_texts([paras[i].text for i in idx])
     return sorted({idx[bisect.bisect_right(offsets, m.start()) - 1] for m in _COMMA_COUNT_RE.finditer(joined)})
 
 
-def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
+def list_claims(paras: list[Paragraph], contexts=None, joined: tuple[str, list[int]] | None = None) -> list[dict]:
     """The counted-list and breakdown claims of a text's paragraphs (provisional claim dicts,
     at most one per place ``order``; the extractor keeps another rule's claim at the same place,
     such as ``list-of-names`` of :mod:`parstats.audit.ties`). ``contexts``: the paragraphs'
     :class:`parstats.audit.tokens.ParagraphContext` objects, whose count tokens are the places of
-    counts in digits (else they are searched here)."""
+    counts in digits (else they are searched here); ``joined``: the paragraphs' texts joined
+    (:func:`parstats.markdown.joined_texts`), when the caller has them."""
     out: list = []
-    starts, las, pcts = _places(paras, contexts)
+    # (one join for the searches of all rules)
+    joined, offsets = joined if joined is not None else joined_texts([p.text for p in paras])
+    starts, las, pcts = _places(paras, contexts, joined, offsets)
     # "Lào, Malaysia, Campuchia và Thái Lan, bốn đối thủ": a count after a comma, names before it
-    names_places = _comma_count_places(paras)
+    with_va = [i for i, p in enumerate(paras) if "à" in p.text and " và " in p.text]  # "à" first: quicker
+    names_places = _comma_count_places(paras, with_va)
     for pidx in sorted(set(starts) | set(las) | pcts):
         p = paras[pidx]
         if p.kind not in ("body", "footnote", "table"):
@@ -372,28 +376,34 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             _backward(p, pidx, la, out)
     for pidx in names_places:
         names_count_claims(paras[pidx], pidx, out)
-    # the rules of names before their count, each where its cue words stand
+    # the rules of names before their count, each where its cue words stand (a word is looked
+    # for after one of its letters that most paragraphs lack, or after a character it holds: a
+    # test for one character is several times quicker than one for a word, this loop runs for
+    # every paragraph, and most paragraphs lack the cues)
+    va_at = set(with_va)
     for pidx, p in enumerate(paras):
         if p.kind not in ("body", "footnote"):
             continue
         text = p.text
-        if " và " in text:
-            if "cả " in text or "Cả " in text or "bộ " in text or "Bộ " in text or "ặp " in text:
+        va = pidx in va_at
+        if va:
+            if (("ả" in text and ("cả " in text or "Cả " in text)) or ("ộ" in text and ("bộ " in text or "Bộ " in text))
+                    or "ặp " in text):
                 all_of_names_claims(p, pidx, out)
-            if ": " in text:
+            if ":" in text and ": " in text:
                 for cm in _COLON_COUNT_RE.finditer(text):
                     _backward(p, pidx, cm.start(), out, sep=": ")
             if ". " in text:
                 count_after_names_claims(p, pidx, out)
-        if "thứ " in text and "sau " in text:
+        if "ứ" in text and "thứ " in text and "sau " in text:
             rank_after_names_claims(p, pidx, out)
-        if "gồm" in text or ": " in text:
+        if ("ồ" in text and "gồm" in text) or ": " in text:
             word_parts_claims(p, pidx, out)
-        if " và " in text or ", " in text and "(" in text:
+        if va or (", " in text and "(" in text):
             numbered_times_claims(p, pidx, out)
         if "-" in text and ("tỷ số" in text or "tỉ số" in text or "gỡ" in text or "nâng" in text):
             score_claims(p, pidx, out)
-        if "bàn:" in text or "Bàn thắng:" in text:
+        if ":" in text and ("bàn:" in text or "Bàn thắng:" in text):
             scorer_line_claims(p, pidx, out)
         if "'" in text and "-" in text and " (" in text:
             result_scorers_claims(p, pidx, out)
@@ -401,17 +411,19 @@ def list_claims(paras: list[Paragraph], contexts=None) -> list[dict]:
             match_pair_claims(p, pidx, out)
         if "trận" in text and "-" in text:
             match_results_claims(p, pidx, out)
-        if (" nước" in text or " bên" in text or " quốc gia" in text or " phía" in text) and " và " in text:
+        if va and (" nước" in text or " bên" in text or " quốc gia" in text or " phía" in text):
             parties_pair_claims(p, pidx, out)
-        if " này" in text or " đó" in text or " trên" in text or "Đây là" in text or "Đó là" in text or "Đấy là" in text:
+        if (" này" in text or ("ó" in text and " đó" in text) or ("ê" in text and " trên" in text)
+                or ("Đ" in text and ("Đây là" in text or "Đó là" in text or "Đấy là" in text))):
             anaphor_count_claims(p, pidx, out)
     for ctx in contexts or ():
-        parts_of_total_claims(paras[ctx.pidx], ctx, out)
+        if ctx.toks:  # (parts of a total are read from the tokens: most paragraphs have none)
+            parts_of_total_claims(paras[ctx.pidx], ctx, out)
     _bullets(paras, out)
     if any((" T H B " in p.text or "Thắng Hòa Thua" in p.text) if p.kind == "body" else
            (p.kind == "table" and _STANDINGS_HEAD_RE.search(p.text)) for p in paras):
         standings_claims(paras, out)
-    out.extend(labelled_claims(paras))
+    out.extend(labelled_claims(paras, (joined, offsets)))
     if any(p.bullet and "%" in p.text for p in paras):
         item_shares(paras, out)
         numbered_share_runs(paras, out)

@@ -7,6 +7,7 @@ claim of its paragraph and says where its numbers stand, which the tokenizer
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from parstats.audit.documents import valid_date
@@ -41,8 +42,11 @@ def long_dates(text: str):
 
 #: a date with its year and no "ngày" before it, as infoboxes and references write them: "19 tháng 5
 #: năm 1890", "31 tháng 4, 2020" (a year of four digits, no word of a count after it)
+#: (the day's first digit first, its look-behind after it: a pattern that starts with a class is
+#: looked for quickly, one that starts with a look-behind is tried at every position; the same
+#: matches as ``(?<![0-9.,/])([0-9]{1,2}) …``)
 _BARE_LONG_DATE_RE = re.compile(
-    r"(?<![0-9.,/])([0-9]{1,2}) (?i:tháng) ([0-9]{1,2})(?: (?i:năm) ([12][0-9]{3})|, ([12][0-9]{3})(?! [a-zđà-ỹ]))"
+    r"([0-9](?<![0-9.,/][0-9])[0-9]?) (?i:tháng) ([0-9]{1,2})(?: (?i:năm) ([12][0-9]{3})|, ([12][0-9]{3})(?! [a-zđà-ỹ]))"
     r"(?![0-9]|[.,][0-9])")
 
 
@@ -50,9 +54,13 @@ def all_long_dates(text: str):
     """The long dates of :func:`long_dates`, then those of :data:`_BARE_LONG_DATE_RE` that do not
     overlap them, in order of their start."""
     got = [(m, m.start(3)) for m in long_dates(text)]
-    spans = [m.span() for m, _ in got]
+    # the spans of long_dates do not overlap and are in order: the one that may hold a start is
+    # the last that starts at or before it (bisect, not a scan of them all per date)
+    starts = [m.start() for m, _ in got]
+    ends = [m.end() for m, _ in got]
     for m in _BARE_LONG_DATE_RE.finditer(text):
-        if not any(a <= m.start() < b for a, b in spans):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i < 0 or m.start() >= ends[i]:
             got.append((m, m.start(3) if m.group(3) else m.start(4)))
     return sorted(got, key=lambda x: x[0].start())
 
@@ -111,6 +119,10 @@ _DASH_DATE_RE = re.compile(r"(?<=[Nn]gày )(?P<d>[0-9]{1,2})-(?P<m>[0-9]{1,2})(?
                            r" ?(?:lần|phút|giờ|tiếng|viên|gói|ml|mg|g|km|m|người|bữa|ca|lượt)\b)"
                            r"(?: (?:đến|tới) (?:ngày )?(?P<d2>[0-9]{1,2})-(?P<m2>[0-9]{1,2})(?![0-9]|[-/.][0-9]))?")
 
+#: what every match of _DASH_DATE_RE starts with, looked for from "gày " (a literal: quick; the
+#: pattern starts with a look-behind, tried at every position)
+_DASH_DATE_CUE_RE = re.compile(r"gày (?<=[Nn]gày )[0-9]{1,2}-[0-9]")
+
 
 def dash_date_claims(text: str, line_at, pidx: int, claims: list) -> None:
     """``ngày 20-10``, ``từ ngày 20-10 đến 31-11``: a day and a month joined by a dash after
@@ -122,6 +134,8 @@ def dash_date_claims(text: str, line_at, pidx: int, claims: list) -> None:
     >>> [(c["reported"], c["detail"]["valid"]) for c in claims]
     [('20-10', True), ('31-11', False)]
     """
+    if _DASH_DATE_CUE_RE.search(text) is None:
+        return
     for m in _DASH_DATE_RE.finditer(text):
         for gd, gm in (("d", "m"), ("d2", "m2")):
             if m.group(gd) is None:

@@ -43,12 +43,17 @@ def _claim(p: Paragraph, pidx: int, m: re.Match, g: str, base: str, n: int, weak
             "order": (pidx, m.start(g))}
 
 
+#: what a paragraph with a multiple-of-range claim holds (a text without it is not read paragraph
+#: by paragraph)
+CUE = "phạt"
+
+
 def multiple_claims(paras: list[Paragraph]) -> list[ProvisionalClaim]:
     """The ``multiple-of-range`` claims of a text's paragraphs."""
     out: list[ProvisionalClaim] = []
     for i, p in enumerate(paras):
         text = p.text
-        if "phạt" not in text or "đồng" not in text or ("lần" not in text and "đôi" not in text):
+        if CUE not in text or "đồng" not in text or ("lần" not in text and "đôi" not in text):
             continue  # the multiple of a fine
         mm = _MULTIPLE_RE.search(text)
         if mm is None:

@@ -71,6 +71,22 @@ _OPENING_COUNT = (r"(?P<n>" + "|".join(
     + r"|[0-9]{1,2}) (?P<noun>[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?)")
 #: the count opening a sentence, found from the sentence end before it (a class: quick)
 _OPENING_COUNT_RE = re.compile(r"[.!?] " + _OPENING_COUNT)
+#: the same after a full stop (a literal start: found about twice as fast as the class, which
+#: stops at every full stop of a number too), and after "!" or "?", in a text that holds one
+_STOP_COUNT_RE = re.compile(r"\. " + _OPENING_COUNT)
+_MARK_COUNT_RE = re.compile(r"[!?] " + _OPENING_COUNT)
+
+
+def _opening_counts(text: str) -> list[re.Match]:
+    """The matches of ``_OPENING_COUNT_RE.finditer(text, 1)``, in order (two searches: the
+    matches cannot overlap, each holds one sentence end, at its start)."""
+    got = list(_STOP_COUNT_RE.finditer(text, 1))
+    if "!" in text or "?" in text:
+        got += _MARK_COUNT_RE.finditer(text, 1)
+        got.sort(key=lambda m: m.start())
+    return got
+
+
 WEAK_BACK = "the count may not be of the names of the sentence before"
 _OTHERS_RE = re.compile(r" (?:còn lại|khác|kia|còn)\b")
 #: nouns of time or measure, and words that are not nouns: what such a count counts is no list
@@ -93,7 +109,7 @@ def count_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
     list of names of the sentence before it. ``consistent`` when the list has as many names;
     otherwise no claim (the count may be of something else)."""
     text = p.text
-    for m in _OPENING_COUNT_RE.finditer(text, 1):
+    for m in _opening_counts(text):
         n = count_value(m.group("n"))
         if not 2 <= n <= 10 or m.start("n") < 2:
             continue
@@ -125,8 +141,9 @@ def count_after_names_claims(p: Paragraph, pidx: int, out: list) -> None:
 
 
 #: a count, its noun and a word pointing back ("hai cầu thủ này", "3 hình ảnh đó", "ba đơn vị trên"):
-#: the word found first (a literal: quick), the count and noun read back from it
-_POINTER_RES = tuple(re.compile(r" " + w + r"(?!\w)") for w in ("này", "đó", "trên"))
+#: the word found first (by str.find: quicker than a pattern that starts with a space, which stops
+#: at every word), the count and noun read back from it
+_POINTER_WORDS = (" này", " đó", " trên")
 _ANAPHOR_RE = re.compile(r"(?<!\w)(?P<n>[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Tt]ám|[Cc]hín|[Mm]ười|[2-9]|10) "
                          r"(?P<noun>[^\W\d_A-ZĐ]+(?: [^\W\d_A-ZĐ]+)?)(?: nói| kể)?$")
 
@@ -144,11 +161,18 @@ def _anaphors(text: str):
     """The matches of :data:`_ANAPHOR_RE` that end right before a pointing word, and of
     :data:`_POINTED_RE`, in order."""
     got = []
-    for pat in _POINTER_RES:
-        for w in pat.finditer(text):
-            m = _ANAPHOR_RE.search(text, max(0, w.start() - 40), w.start())
-            if m is not None:
-                got.append(m)
+    search = _ANAPHOR_RE.search
+    size = len(text)
+    for word in _POINTER_WORDS:
+        # as re.finditer(" " + word + r"(?!\w)", text): the word not followed by a letter, digit or "_"
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if end == size or not (text[end].isalnum() or text[end] == "_"):
+                m = search(text, max(0, at - 40), at)
+                if m is not None:
+                    got.append(m)
+            at = text.find(word, end)  # (a pointer word cannot overlap itself)
     if "Đây là" in text or "Đó là" in text or "Đấy là" in text:
         got.extend(_POINTED_RE.finditer(text))
     return sorted(got, key=lambda m: m.start())
@@ -212,6 +236,10 @@ _BOTH_RE = re.compile(r"(?<!\w)(?:(?:[Cc]ả|[Bb]ộ) (?P<n>hai|đôi|ba|tứ|b�
                       r"(?: trẻ| ngoại| nội| trụ cột)?)? (?P<names>" + _NAME
                       + r"(?: \([^()]{1,30}\))?(?:, " + _NAME + r"(?: \([^()]{1,30}\))?)*,? và " + _NAME
                       + r"(?: \([^()]{1,30}\))?)(?=[ ,.;:!?)]|$)")
+#: what every match of _BOTH_RE holds: the last letter of "cả" or "bộ", then its count (a class
+#: first: quick); a paragraph without it is not searched with _BOTH_RE (which starts with a
+#: look-behind, tried at every position)
+_BOTH_CUE_RE = re.compile(r"[ảộ] (?:hai|đôi|ba|tứ|bốn|năm|sáu|bảy|tám) ")
 
 
 def all_of_names_claims(p: Paragraph, pidx: int, out: list) -> None:
@@ -220,6 +248,8 @@ def all_of_names_claims(p: Paragraph, pidx: int, out: list) -> None:
     ``bộ tứ``) and a count in words right before the names it counts. ``consistent`` when they are as
     many; otherwise no claim (a name may be cut)."""
     text = p.text
+    if _BOTH_CUE_RE.search(text) is None:
+        return
     for m in _BOTH_RE.finditer(text):
         names = [x for x in re.split(r",? và |, ", re.sub(r" \([^()]*\)", "", m.group("names"))) if x.strip()]
         n = 2 if m.group("pair") else {"đôi": 2, "tứ": 4}.get(m.group("n")) or count_value(m.group("n"))
@@ -248,7 +278,9 @@ _BARE_TIMES_RE = re.compile(
     r"(?:(?: [^\W\d_]+){0,3}?|(?: [^\W\d_]+){1,6},? (?:vào|trong) (?:các |những )?năm) "
     r"(?P<items>(?:năm )?[0-9]{1,4}(?:, (?:năm )?[0-9]{1,4})*,? và (?:năm )?[0-9]{1,4})"
     r"(?=[-/][0-9]| tháng| năm [0-9]|[,.;)]|$)")
-_BARE_NUMBERS_RE = re.compile(r"[0-9] và (?:năm )?[0-9]")
+#: whether a paragraph holds "[0-9] và (?:năm )?[0-9]", looked for from "và " (rarer than a digit
+#: in a paragraph of numbers: found faster), the digit before it checked from there
+_BARE_NUMBERS_RE = re.compile(r"và (?<=[0-9] và )(?:năm )?[0-9]")
 
 
 def numbered_times_claims(p: Paragraph, pidx: int, out: list) -> None:

@@ -436,6 +436,9 @@ def scorer_line_claims(p: Paragraph, pidx: int, out: list) -> None:
 #: (Quốc Phương 71', Đức Tuấn 85' - Ngọc Duy 56')", the team names capitalised
 _RESULT_SCORERS_RE = re.compile(
     r"(?<=[\w.&)]) (?P<a>[0-9]{1,2})-(?P<b>[0-9]{1,2}) (?P<team>[A-ZĐ][^()0-9]{1,40}?) \((?P<goals>[^()]{3,200})\)")
+#: what every match of _RESULT_SCORERS_RE holds: the score and the team's first letter, found from
+#: the dash (a literal: quick; the pattern starts with a look-behind, tried at every position)
+_RESULT_SCORE_CUE_RE = re.compile(r"-(?<=[0-9]-)[0-9]{1,2} [A-ZĐ]")
 #: a goal's minute inside such parentheses ("71'", "90'+7", "38' & 59", "Patiyo 90"): a number after a
 #: name or another minute, an added time after it counted with it
 _RESULT_MINUTE_RE = re.compile(r"(?<![0-9+])(?P<m>[0-9]{1,3})(?:['’′])?(?:\s?\+\s?[0-9]{1,2})?(?![0-9])")
@@ -449,6 +452,8 @@ def result_scorers_claims(p: Paragraph, pidx: int, out: list) -> None:
     on each side is two sum claims, ``consistent``; otherwise ``unverifiable`` (a minute may be left
     out, a name may hold a number)."""
     text = p.text
+    if _RESULT_SCORE_CUE_RE.search(text) is None:
+        return
     for m in _RESULT_SCORERS_RE.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
         sides = _SIDES_RE.split(m.group("goals"))
@@ -610,7 +615,7 @@ def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
         record_claims(ctx, claims)
     if ("ổ" in text and "ổng" in text) or ("ấ" in text and "tất cả" in text) or ("ả" in text and "cả thảy" in text):
         total_after_claims(ctx, claims)
-    if "/" in text and _REST_AT_RE.search(text):
+    if "/" in text and "còn" in text and _REST_AT_RE.search(text):  # (each of its alternatives holds "còn")
         rest_of_fraction_claims(ctx, claims)
     if "còn lại" in text and " số " in text:
         rest_of_whole_claims(ctx, claims)

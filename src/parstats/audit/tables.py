@@ -193,10 +193,11 @@ def _aligned_total(paras: list[Paragraph], total_row, data_rows, out: list) -> N
                              detail=detail, quote=p.text, pos=min(len(p.text) - 1, p.text.find(cells[k]))))
 
 
-def table_claims(paras: list[Paragraph]) -> list[dict]:
+def table_claims(paras: list[Paragraph], joined: str | None = None) -> list[dict]:
     """The claims of tables: total rows of Markdown tables, their computed columns and structure
     tables (:mod:`parstats.audit.tablecolumns`), change columns of flattened ones
-    (:mod:`parstats.audit.flatrows`)."""
+    (:mod:`parstats.audit.flatrows`). ``joined``: the paragraphs' texts joined by line breaks
+    (:func:`parstats.markdown.joined_texts`), when the caller has them."""
     out: list = []
     for block in table_blocks(paras):
         rows = "\n".join([paras[i].text for i in block])  # the words below hold no line break
@@ -214,6 +215,8 @@ def table_claims(paras: list[Paragraph]) -> list[dict]:
             ratio_columns(paras, block, out)
     for i in [i for i, p in enumerate(paras) if "%" in p.text and p.kind in ("body", "table")]:
         flattened_change_claims(paras[i], i, out)
+    if joined is not None and "chênh lệch" not in joined:
+        return out  # (no paragraph holds it: none is looked at)
     for i in [i for i, p in enumerate(paras) if "chênh lệch" in p.text and p.kind == "body"]:
         flattened_difference_claims(paras[i], i, out)
     return out

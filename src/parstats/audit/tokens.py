@@ -322,7 +322,7 @@ def tokenize(ctx: ParagraphContext, claims: list, first_digit: int = 0) -> None:
     if "tháng" in text:
         dates_at = set()
         dates_at = long_date_claims(text, ctx.p.line_at, ctx.pidx, claims)
-    if "gày " in text and "-" in text:
+    if "-" in text and "gày " in text:
         dash_date_claims(text, ctx.p.line_at, ctx.pidx, claims)
     match, word_after = _TOKEN_RE.match, WORD_AFTER_RE.match
     last = 0

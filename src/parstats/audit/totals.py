@@ -122,6 +122,10 @@ _WCOUNT = r"(?:[0-9]{1,3}|(?i:" + _W + r"))"
 #: a count in words or digits, its noun, a few words, then "gồm" and the first part's count
 _WORD_TOTAL_RE = re.compile(r"(?<!\w)(?P<n>" + _WCOUNT + r") (?P<noun>[^\W\d_]+(?: [^\W\d_]+){0,3}?)"
                             r"(?: [^\W\d_]+){0,4}?(?:,? (?P<cue>gồm|bao gồm)(?: có)?:?|:) (?=" + _WCOUNT + r" )")
+#: what every match of _WORD_TOTAL_RE ends with: "gồm" or a colon and the first part's count (a
+#: literal first: quick); a paragraph without it is not searched with _WORD_TOTAL_RE (which starts
+#: with a look-behind, tried at every position)
+_WORD_TOTAL_CUE_RE = re.compile(r"(?:gồm(?: có)?:?|:) (?=" + _WCOUNT + r" )")
 #: a part: its count, its noun and what names it (a list of its own: "5 thành phố trực thuộc tỉnh:
 #: Hưng Yên, …, Từ Sơn"), up to a separator before the next part's count or the sentence's end
 _WORD_PART_RE = re.compile(r"(?P<n>" + _WCOUNT + r") (?P<w>[^\W\d_][^\d;.!?]{0,200}?)"
@@ -135,6 +139,8 @@ def _word_parts(p: Paragraph, pidx: int, out: list) -> None:
     digits, each with the names of its own list (rule ``parts-of-total``). ``consistent`` when
     they add up; otherwise nothing is said (the parts may be read wrong)."""
     text = p.text
+    if _WORD_TOTAL_CUE_RE.search(text) is None:
+        return
     for m in _WORD_TOTAL_RE.finditer(text):
         n = count_value(m.group("n"))
         if n is None or n < 2:

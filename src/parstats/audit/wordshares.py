@@ -43,7 +43,9 @@ _NOT_COUNT_NOUNS = frozenset("năm tháng ngày tuần giờ phút lần phần 
 def word_count_shares(ctxs: list[ParagraphContext], claims: list) -> None:
     """The ``word-count-share`` claims of the paragraphs (see the module docstring)."""
     for ctx in ctxs:
-        if ctx.p.kind not in ("body", "footnote") or ("tổng cộng" not in ctx.text and "tổng số" not in ctx.text):
+        # (a share is a percentage token: a paragraph without one is not read; "ổ" before the words)
+        if not ctx.pcts or ctx.p.kind not in ("body", "footnote") or "ổ" not in ctx.text or (
+                "tổng cộng" not in ctx.text and "tổng số" not in ctx.text):
             continue
         for t in ctx.toks:
             if t.role == "pct" and not t.used and not t.approx:
