@@ -236,10 +236,10 @@ _BOTH_RE = re.compile(r"(?<!\w)(?:(?:[Cc]ả|[Bb]ộ) (?P<n>hai|đôi|ba|tứ|b�
                       r"(?: trẻ| ngoại| nội| trụ cột)?)? (?P<names>" + _NAME
                       + r"(?: \([^()]{1,30}\))?(?:, " + _NAME + r"(?: \([^()]{1,30}\))?)*,? và " + _NAME
                       + r"(?: \([^()]{1,30}\))?)(?=[ ,.;:!?)]|$)")
-#: what every match of _BOTH_RE holds: the last letter of "cả" or "bộ", then its count (a class
+#: what every match of _BOTH_RE holds: the last letter of "cả" or "bộ", then its count, or "cặp" (a class
 #: first: quick); a paragraph without it is not searched with _BOTH_RE (which starts with a
 #: look-behind, tried at every position)
-_BOTH_CUE_RE = re.compile(r"[ảộ] (?:hai|đôi|ba|tứ|bốn|năm|sáu|bảy|tám) ")
+_BOTH_CUE_RE = re.compile(r"[ảộ] (?:hai|đôi|ba|tứ|bốn|năm|sáu|bảy|tám) |ặp ")
 
 
 def all_of_names_claims(p: Paragraph, pidx: int, out: list) -> None:
