@@ -34,12 +34,12 @@ from parstats.audit.countedlists import (ITEM_RE, NOT_COUNT_BEFORE, NOT_LIST_NOU
                                          WEAK_LIST, forward_lists, list_items, sibling_lists, word_before)
 from parstats.audit.labelled import labelled_claims
 from parstats.audit.matchlists import match_results_claims
+from parstats.audit.matchscores import result_scorers_claims, score_claims, scorer_line_claims
 from parstats.audit.model import sum_claim
 from parstats.audit.totals import parts_of_total_claims, word_parts_claims
 from parstats.audit.namecounts import (all_of_names_claims, anaphor_count_claims, count_after_names_claims,
                                        match_pair_claims, names_count_claims, numbered_times_claims,
                                        parties_pair_claims, rank_after_names_claims)
-from parstats.audit.records import result_scorers_claims, score_claims, scorer_line_claims
 from parstats.audit.standings import standings_claims
 from parstats.audit.words import LOWER, UPPER
 from parstats.markdown import Paragraph, joined_texts
