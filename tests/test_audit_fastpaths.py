@@ -228,7 +228,7 @@ def test_a_run_of_digits_before_a_word_is_the_whole_number_token(text):
 # Each pattern below was rewritten to start with a character class (a digit, or the first letter
 # of its cue words in both cases) instead of a look-behind, alternatives or the ignore-case flag,
 # which the engine tries at every position. The plain forms, as they were:
-from parstats.audit import amounts, breakdowns, records  # noqa: E402
+from parstats.audit import amounts, breakdowns, matchscores, records  # noqa: E402
 
 _PLAIN_AMOUNT_RE = (r"(?P<z>" + amounts.PLAIN_NUMBER + r") (?:(?P<zs>nghìn|ngàn|triệu|tỷ|tỉ) )?"
                     r"(?P<zu>[^\W\d_]+(?: vị)?)")
@@ -497,7 +497,7 @@ CUES = [
     (namecounts._BOTH_CUE_RE, namecounts._BOTH_RE),
     (totals._WORD_TOTAL_CUE_RE, totals._WORD_TOTAL_RE),
     (longdates._DASH_DATE_CUE_RE, longdates._DASH_DATE_RE),
-    (records._RESULT_SCORE_CUE_RE, records._RESULT_SCORERS_RE),
+    (matchscores._RESULT_SCORE_CUE_RE, matchscores._RESULT_SCORERS_RE),
     (re.compile("còn"), records._REST_AT_RE),
 ]
 
