@@ -131,6 +131,9 @@ def test_the_shares_of_one_sentence_that_add_to_100_are_a_breakdown():
               "doanh nghiệp nước ngoài và 29,1% của nhóm tư nhân trong nước.")
     assert [f.status for f in _rule(groups, "sentence-breakdown")] == ["consistent"]
     assert not _rule(groups.replace("của nhóm", "của tỉnh"), "sentence-breakdown")
+    # a rest named in another sentence of the paragraph leaves this sentence's breakdown to read
+    assert [f.status for f in _rule(groups + " Số còn lại được chuyển sang năm sau.", "sentence-breakdown")] == [
+        "consistent"]
 
 
 def test_two_bullet_shares_one_of_them_the_rest_are_a_breakdown():

@@ -331,23 +331,22 @@ def sentence_shares(p: Paragraph, pidx: int, out: list) -> None:
     after another with words and no other number between them, none of them a change or a level
     (``tăng``, ``đạt``, ``khoảng`` … before it), none followed by a place or an owner of its own
     (``60% hồ sơ tại cơ quan …, 40% hồ sơ tại Ủy ban …``: ``tại``, ``ở``, ``của``, ``cho``,
-    ``thuộc``: each share is the rate of another whole). A run of them that adds to 100 % within the
-    rounding of its parts is a complete breakdown (rule ``sentence-breakdown``, ``consistent``);
-    a run that does not is no claim (the shares may be of different wholes)."""
+    ``thuộc``: each share is the rate of another whole). A run adding to 100 % within its rounding is a
+    complete breakdown (rule ``sentence-breakdown``, ``consistent``); else no claim."""
     text = p.text
-    if "còn lại" in text:
-        return  # the rest is read by remainder
     pcts = list(_ANY_PCT_RE.finditer(text))
     if len(pcts) < 2:
         return
     ends = [m.start() for m in _SENT_END_RE.finditer(text)]
-    run: list[re.Match] = []
-    sentence = -1
+    rest, run, sentence = "còn lại" in text, [], -1  # a sentence naming the rest: remainder's
     for x in pcts:
         k = bisect.bisect_left(ends, x.start())
         if k != sentence:  # a new sentence: the run of the last one is read
             _shares_run(p, pidx, run, out)
             run, sentence = [], k
+            skip = rest and "còn lại" in text[ends[k - 1] if k else 0:ends[k] if k < len(ends) else len(text)]
+        if skip:
+            continue
         if _NOT_SHARE_BEFORE_RE.search(text, max(0, x.start() - 20), x.start()):
             run = []
             continue

@@ -367,6 +367,8 @@ def list_claims(paras: list[Paragraph], contexts=None, joined: tuple[str, list[i
                 remainder(p, pidx, out)
                 if len(out) == before:  # "giữ lại 28% số thu … Số tiền còn lại (72% số thu …)"
                     same_phrase_shares(p, pidx, out)
+                if text.count("%") >= 2:  # the sentences that name no rest
+                    sentence_shares(p, pidx, out)
             elif text.count("%") >= 2:
                 sentence_shares(p, pidx, out)
                 same_phrase_shares(p, pidx, out)
