@@ -1716,3 +1716,14 @@ def test_a_gap_between_two_ranks_stated_with_both_ranks():
     assert f.status == "inconsistent" and M.diagnosis(f) == "giữa 96 và 119 cách nhau 23, không phải 25"
     # one rank only: nothing to check
     assert not _rule("Thái Lan đứng thứ 97 FIFA, cách nhau 17 bậc với Việt Nam.", "rank-gap")
+
+
+def test_a_percentage_written_with_a_decimal_point_is_read_as_any_other():
+    text = "Tôn giáo ở Na Uy phân ra như sau: Kháng Cách 85.7%, Chính Thống giáo 1.2%, khác 13.1%."
+    (f,) = _rule(text, "sentence-breakdown")
+    assert f.status == "consistent" and "85,7%" in f.claim.quote
+    # a version or a group of thousands is no percentage
+    assert not [f for f in audit_text("Phiên bản 2.0.1 có 1.234 người dùng.").findings if f.claim.kind == "ratio"]
+    from parstats.audit.annotate import locate_marks
+    marks = locate_marks([text], audit_text(text).findings)
+    assert {text[m.start:m.end] for m in marks} >= {"85.7%", "1.2%", "13.1%"}

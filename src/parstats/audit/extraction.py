@@ -118,8 +118,27 @@ _EXAMPLE_BEFORE_RE = re.compile(r"(?i)(?:ví dụ|thí dụ|chẳng hạn|không
 _CITED_COLON_RE = re.compile(r":(?:\[[0-9a-z]{1,3}\])+\s*$")
 
 
+#: a percentage written with a decimal point ("85.7%", "0.42 %"): one or two digits after a point
+#: are never a Vietnamese group of thousands, so the point is a decimal one (texts translated or
+#: copied from English sources write it so)
+_DOT_DECIMAL_PCT_RE = re.compile(r"(?<![0-9.,])([0-9]{1,3})\.([0-9]{1,2})(?=\s?%)")
+
+
+def read_dot_decimals(text: str) -> str:
+    """``text`` with its percentages written with a decimal point in Vietnamese notation, every
+    character where it was (``85.7%`` → ``85,7%``: the same length): the audit reads them as any
+    other share, and its quotes and reported values are in Vietnamese notation.
+
+    >>> read_dot_decimals("Kháng Cách 85.7%, phiên bản 2.0.1, dân số 1.234 người, 1.5 %")
+    'Kháng Cách 85,7%, phiên bản 2.0.1, dân số 1.234 người, 1,5 %'
+    """
+    if "%" not in text or "." not in text:
+        return text
+    return _DOT_DECIMAL_PCT_RE.sub(r"\1,\2", text)
+
+
 def _extract(text: str) -> list[Claim]:
-    paras = split_paragraphs(normalize_lines(text))
+    paras = split_paragraphs(read_dot_decimals(normalize_lines(text)))
     for p in paras:
         if p.text.endswith("]") and (cited := _CITED_COLON_RE.search(p.text)) is not None:
             p.text = p.text[:cited.start() + 1]  # the head of a list ends with its colon
