@@ -1727,3 +1727,11 @@ def test_a_percentage_written_with_a_decimal_point_is_read_as_any_other():
     from parstats.audit.annotate import locate_marks
     marks = locate_marks([text], audit_text(text).findings)
     assert {text[m.start:m.end] for m in marks} >= {"85.7%", "1.2%", "13.1%"}
+
+
+def test_a_number_in_english_notation_is_read_in_vietnamese_notation():
+    text = "Chỉ số Dow Jones tăng 75,46 điểm tương đương 0,49%, đạt 15,467.66 điểm."
+    (f,) = _rule(text, "change-amount-percent")
+    assert f.status == "consistent" and "15.467,66" in f.claim.quote
+    # one separator alone is Vietnamese notation as ever
+    assert [f.status for f in _rule(text.replace("15,467.66", "15.467,66"), "change-amount-percent")] == ["consistent"]

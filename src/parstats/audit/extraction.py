@@ -124,17 +124,30 @@ _CITED_COLON_RE = re.compile(r":(?:\[[0-9a-z]{1,3}\])+\s*$")
 _DOT_DECIMAL_PCT_RE = re.compile(r"(?<![0-9.,])([0-9]{1,3})\.([0-9]{1,2})(?=\s?%)")
 
 
+#: a number in English notation, with both separators ("15,467.66", "3,929.566"): a group comma
+#: before a decimal point is never Vietnamese notation
+_ENGLISH_NUMBER_RE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+(?![0-9.,])")
+_SWAP = str.maketrans(",.", ".,")
+
+
 def read_dot_decimals(text: str) -> str:
-    """``text`` with its percentages written with a decimal point in Vietnamese notation, every
-    character where it was (``85.7%`` → ``85,7%``: the same length): the audit reads them as any
-    other share, and its quotes and reported values are in Vietnamese notation.
+    """``text`` with its percentages written with a decimal point, and its numbers in English
+    notation, in Vietnamese notation, every character where it was (``85.7%`` → ``85,7%``,
+    ``15,467.66`` → ``15.467,66``: the same length): the audit reads them as any other, and its
+    quotes and reported values are in Vietnamese notation.
 
     >>> read_dot_decimals("Kháng Cách 85.7%, phiên bản 2.0.1, dân số 1.234 người, 1.5 %")
     'Kháng Cách 85,7%, phiên bản 2.0.1, dân số 1.234 người, 1,5 %'
+    >>> read_dot_decimals("Dow Jones đạt 15,467.66 điểm; 1,5 tỷ; 12,345 USD")
+    'Dow Jones đạt 15.467,66 điểm; 1,5 tỷ; 12,345 USD'
     """
-    if "%" not in text or "." not in text:
+    if "." not in text:
         return text
-    return _DOT_DECIMAL_PCT_RE.sub(r"\1,\2", text)
+    if "%" in text:
+        text = _DOT_DECIMAL_PCT_RE.sub(r"\1,\2", text)
+    if "," in text:
+        text = _ENGLISH_NUMBER_RE.sub(lambda m: m.group(0).translate(_SWAP), text)
+    return text
 
 
 def _extract(text: str) -> list[Claim]:
