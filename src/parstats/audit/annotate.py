@@ -130,8 +130,9 @@ def _value_pattern(claim) -> str | None:
         return None
     parts = [re.escape(ch) if not ch.isspace() else r"\s+" for ch in " ".join(rep.split())]
     body = "".join(r"\s?%" if p == "%" else r"\s?/\s?" if p == "/" else p for p in parts)
-    if rep.endswith("%") and "," in rep:
-        body = body.replace(",", "[,.]")  # "85,7%" written "85.7%" (parstats.audit.extraction.read_dot_decimals)
+    if "," in rep and (rep.endswith("%") or "." in rep):
+        # "85,7%" written "85.7%", "15.467,66" written "15,467.66" (parstats.audit.extraction.read_dot_decimals)
+        body = body.replace(r"\.", ",").replace(",", "[,.]")
     return r"(?<![\w.,])" + body + r"(?![\d])"
 
 
