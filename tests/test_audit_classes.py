@@ -1735,3 +1735,10 @@ def test_a_number_in_english_notation_is_read_in_vietnamese_notation():
     assert f.status == "consistent" and "15.467,66" in f.claim.quote
     # one separator alone is Vietnamese notation as ever
     assert [f.status for f in _rule(text.replace("15,467.66", "15.467,66"), "change-amount-percent")] == ["consistent"]
+
+
+def test_a_calculation_whose_numbers_carry_their_symbols():
+    (f,) = _rule("Khi đó Kqđ được xác định là: Kqđ = 20,16% (Cm) : 25% (C) = 0,806 (làm tròn).", "worked-calculation")
+    assert f.status == "consistent"
+    (g,) = _rule("Khi đó Kqđ được xác định là: Kqđ = 20,16% (Cm) : 25% (C) = 0,816.", "worked-calculation")
+    assert g.status == "inconsistent"

@@ -45,11 +45,13 @@ _NUM = NUMBER_PATTERN  # as parse_number reads it: "0.495" is no number
 _DATE_TYPO_RE = re.compile(r"[0-9]{1,2}\s?[-/.]\s?[0-9]{1,2}\s?=\s?(?:1[89]|20)[0-9]{2}")
 #: where a calculation may start: an opening parenthesis, or a digit not inside a number
 _START_RE = re.compile(r"\(|(?<![0-9.,])[0-9]")
-#: one piece of a calculation: a number (its % and up to two unit words), an operator, a parenthesis
+#: one piece of a calculation: a number (its % and up to two unit words, a symbol in parentheses),
+#: an operator, a parenthesis
 #: a unit word after a number (``tấn``, ``đ``, ``tr``), never the multiplication sign ``x``
 _UNIT_WORD = r"(?![x×](?![^\W\d_]))[^\W\d_]{1,8}\.?(?:/[^\W\d_]{1,8})?"
 _PIECE_RE = re.compile(
     r"\s*(?:(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?P<unit>\s?" + _UNIT_WORD + r"(?:\s" + _UNIT_WORD + r")?)?"
+    r"(?:\s?\((?=[^\W\d_])[^()\d=]{1,12}\))?"  # a symbol naming the number: "20,16% (Cm)"
     r"|(?P<op>[x×*+\-–/])(?=\s|[0-9(])|(?P<colon>(?<=\s):)(?=\s)|(?P<open>\()|(?P<close>\)))")
 _RESULT_RE = re.compile(
     r"\s*=\s*(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?![0-9])\s?(?:\(?(?P<unit>[^\W\d_]{1,8}))?")
