@@ -1742,3 +1742,10 @@ def test_a_calculation_whose_numbers_carry_their_symbols():
     assert f.status == "consistent"
     (g,) = _rule("Khi đó Kqđ được xác định là: Kqđ = 20,16% (Cm) : 25% (C) = 0,816.", "worked-calculation")
     assert g.status == "inconsistent"
+
+
+def test_amounts_under_trong_do_after_a_whole_and_its_noun():
+    text = ("Vinacomin đặt mục tiêu bán được 10,8 triệu tấn than, trong đó xuất khẩu 3 triệu tấn, tiêu thụ trong "
+            "nước 7,8 triệu tấn nhằm hoàn thành mục tiêu.")
+    assert [f.status for f in _rule(text, "trong-do-amounts")] == ["consistent"]
+    assert not _rule(text.replace("7,8 triệu", "7,5 triệu"), "trong-do-amounts")  # not adding up: nothing said

@@ -324,7 +324,7 @@ def rest_of_whole_claims(ctx: ParagraphContext, claims: list) -> None:
 # ------------------------------------------------------------------ amounts with decimals under "trong đó"
 _AMOUNT = r"(?<![0-9.,])(?P<n>[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]+)?) (?P<u>[^\W\d_]+)(?: (?:USD|đồng|ha|tấn|người))?"
 _TRONG_DO_AT_RE = re.compile(r"trong đó")
-_WHOLE_TRONG_DO_RE = re.compile(_AMOUNT + r"(?:²)?,? trong đó:? ")
+_WHOLE_TRONG_DO_RE = re.compile(_AMOUNT + r"(?:²)?(?: [^\W\d_A-ZĐ]+){0,2},? trong đó:? ")  # "10,8 triệu tấn than, trong đó"
 _PART_AMOUNT_RE = re.compile(r"(?:[^\W\d_]+ ){1,6}" + _AMOUNT + r"(?:²)?(?: \([^()]{0,20}\))?(?P<sep>, và |, | và |; |)")
 
 
