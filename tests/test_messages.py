@@ -120,3 +120,15 @@ def test_lines_named_where_they_stand(findings):
             assert not re.search(r"dòng ~?\d", re.sub(r"«[^»]*»", "", vi)) and re.findall(r"trang ~(\d+)", vi) == lines, (en, vi)
             named += bool(lines)
     assert named > 50
+
+
+def test_the_recomputation_of_a_change_a_gap_and_a_calculation_names_what_was_redone():
+    from parstats.audit import audit_text
+    def rec(text):
+        return [M.recomputation_text(f) for f in audit_text(text).findings if M.recomputation_text(f)]
+    assert rec("Việt Nam đi từ hạng 98 lên hạng 94 (tăng 3 bậc).") == ["từ 98 đến 94: 4, báo cáo ghi 3"]
+    assert rec("Hai đội từng cách nhau 25 bậc, khi Thái Lan đứng thứ 96 còn Việt Nam là 119.") == [
+        "giữa 96 và 119: 23, báo cáo ghi 25"]
+    assert rec("Tiền lương = 5 x 1.600.000 + 15 x 800.000 = 21.000.000 (đồng)") == [
+        "5 x 1.600.000 + 15 x 800.000 = 20.000.000, báo cáo ghi 21.000.000"]
+    assert rec("- Đồng: 1.000 tấn x 60% = 600 tấn.") == ["1.000 tấn x 60% = 600, báo cáo ghi 600"]

@@ -254,8 +254,22 @@ def recomputation_text(finding, lang: str = "vi") -> str | None:
     from parstats.numbers import format_number
 
     c = finding.claim
-    wrote = "báo cáo ghi" if _check(lang) == "vi" else "the report writes"
+    vi = _check(lang) == "vi"
+    wrote = "báo cáo ghi" if vi else "the report writes"
     rec = finding.recomputed
+    d = c.detail or {}
+    if d.get("calculation") and rec:
+        # a calculation written out (parstats.audit.expressions): its left side redone
+        lhs = d["calculation"].split("=")[0].strip()
+        return f"{lhs} = {rec}, {wrote} {d.get('result_text') or c.reported}"
+    if c.kind == "sum" and (d.get("amount_change") or d.get("points")) and rec and "old_text" in d:
+        # a change or a gap between two values as written: the difference of the two
+        a, b = d["old_text"], d["new_text"]
+        if d.get("rule") == "rank-gap":
+            head = f"giữa {a} và {b}: {rec}" if vi else f"between {a} and {b}: {rec}"
+        else:
+            head = f"từ {a} đến {b}: {rec}" if vi else f"from {a} to {b}: {rec}"
+        return f"{head}, {wrote} {d.get('amount_text') or c.reported}"
     if c.kind in ("ratio", "change") and c.numerator is not None and c.denominator and rec:
         head = f"{format_number(c.numerator)}/{format_number(c.denominator)} = {rec}"
     elif c.kind == "sum" and c.parts:
