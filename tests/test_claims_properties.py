@@ -163,7 +163,10 @@ def assert_findings_hold(text: str, findings) -> None:
             # the old one too or as new minus the amount; on one integer scale when they have
             # decimals (71,74 and 20.225,09 as 7174 and 2022509)
             assert c.detail["new_text"] in c.quote, f"{where}: {c.detail['new_text']} is not in the quote"
-            assert c.numerator == abs(c.detail["new"] - c.detail["old"]) and c.denominator == c.detail["old"]
+            if c.detail.get("contradiction"):  # the direction words against the two values: both written
+                assert c.detail["old_text"] in c.quote, f"{where}: {c.detail['old_text']} is not in the quote"
+            else:
+                assert c.numerator == abs(c.detail["new"] - c.detail["old"]) and c.denominator == c.detail["old"]
         elif "x_text" in c.detail and c.kind == "ratio":
             # amounts with decimals on one integer scale ("49,6 tỷ" as 496), named as written
             assert _written_as(c.detail["x_text"].split()[0], c.quote), f"{where}: {c.detail['x_text']} not in the quote"
@@ -225,6 +228,12 @@ def assert_findings_hold(text: str, findings) -> None:
             assert f.recomputed == format_percent(_exact_percent(c.numerator, c.denominator, 2), 2), where
         elif c.detail.get("per_unit"):  # a per-unit average: its own check (parstats.audit.averages)
             assert f.recomputed and (f.status != "inconsistent" or c.numerator is not None), where
+        elif c.kind == "ratio" and "exact" in c.detail:
+            # "A x P% = B" written out (parstats.audit.expressions): checked as the calculation
+            assert f.recomputed == c.detail["computed"] and (f.status == "consistent") == c.detail["exact"], where
+        elif c.kind == "change" and c.detail.get("contradiction"):
+            # the direction words against the sign or the values (change-direction): always flagged
+            assert f.status == "inconsistent" and c.reported, where
         elif c.kind in ("ratio", "change"):
             assert c.reported and c.numerator is not None and c.denominator, f"{where}: checked without its numbers"
             rep = parse_percent(c.reported)
