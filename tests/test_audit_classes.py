@@ -835,6 +835,7 @@ _ENGLISH_WORDS = {"the", "of", "is", "which", "before", "after", "count", "names
                   "calculation", "share", "shares", "stated", "line", "gives", "not", "rows", "may"}
 #: one text per rule of this file, some with a slip (for the diagnoses)
 _EXAMPLES = [
+    "Chỉ số đo biến động của 50 cổ phiếu, giảm 1,56 điểm. Trong đó có 12 mã tăng giá, 25 mã giảm và 13 mã đứng giá.",
     "Hai đội từng cách nhau 25 bậc trên bảng FIFA, khi Thái Lan đứng thứ 96 còn Việt Nam là 119.",
     "Đội đá sáu trận, trong đó có hòa Lào 1-1, thắng Myanmar 5-0, Singapore 2-0 và 3-1, Thái Lan 2-1 và 3-2.",
     "Trung Quốc và Ấn Độ đã ký thỏa thuận. Trong lịch sử, 2 nước đã có chiến tranh giữa Trung Quốc và Ấn Độ.",
@@ -1749,3 +1750,11 @@ def test_amounts_under_trong_do_after_a_whole_and_its_noun():
             "nước 7,8 triệu tấn nhằm hoàn thành mục tiêu.")
     assert [f.status for f in _rule(text, "trong-do-amounts")] == ["consistent"]
     assert not _rule(text.replace("7,8 triệu", "7,0 triệu"), "trong-do-amounts")  # beyond the rounding of "3": nothing said
+
+
+def test_a_breakdown_opening_the_next_sentence_that_adds_up_to_a_count_before_it():
+    text = ("Chỉ số VIR-50 đo lường biến động của 50 cổ phiếu vốn hóa lớn nhất phiên này giảm 1,56 điểm xuống còn "
+            "493,21 điểm (-0,32%). Trong đó có 12 mã tăng giá, 25 mã giảm và 13 mã đứng giá.")
+    assert [(f.claim.reported, f.status) for f in _rule(text, "next-sentence-breakdown")] == [("50", "consistent")]
+    # counts that add up to no count of the sentence before: nothing said
+    assert not _rule(text.replace("13 mã", "14 mã"), "next-sentence-breakdown")

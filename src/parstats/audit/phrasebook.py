@@ -114,6 +114,8 @@ BASIS_PHRASES = [
     P("the two teams of the match '{m}' ({a}; {b})", "hai đội của trận «{m}» ({a}; {b})"),
     P("the count '{n}' and the {k} scores listed after it", "số «{n}» và {k} tỷ số được liệt kê sau đó"),
     P("the pair '{m}' the paragraph names ({a}; {b})", "cặp «{m}» mà đoạn văn nêu ({a}; {b})"),
+    P("'{w}' and the {k} counts of the next sentence after 'Trong đó'",
+      "cụm «{w}» và {k} số đếm của câu sau, mở đầu bằng «Trong đó»"),
     P("'{a}' and '{b}' after it", "cụm «{a}» và cụm «{b}» đứng sau"),
     P("the rank rises from {a} to {b}: {h} - {l}", "thứ hạng tăng từ {a} lên {b}: {h} - {l}"),
     P("the gap between the ranks {a} and {b} of its sentence: {h} - {l}",

@@ -30,7 +30,7 @@ from parstats.audit.tokens import ParagraphContext, provisional_claim
 from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.numbers import parse_number
 
-__all__ = ["full_record", "record_counts", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims", "rest_of_fraction_claims", "rest_of_whole_claims", "paragraph_records"]
+__all__ = ["full_record", "record_counts", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims", "rest_of_fraction_claims", "rest_of_whole_claims", "next_sentence_breakdown_claims", "paragraph_records"]
 
 #: number words of counts (``một`` … ``mười lăm``)
 NUMBER_WORDS = COUNT_WORDS
@@ -374,6 +374,48 @@ def decimal_parts_claims(ctx: ParagraphContext, claims: list) -> None:
             quote_start=m.start(), line_pos=m.start("n")))
 
 
+# ------------------------------------------------------------------ a breakdown opening the next sentence
+#: "… . Trong đó có 12 mã tăng giá, 25 mã giảm và 13 mã đứng giá": the counts of a sentence that
+#: opens with "Trong đó"
+_NEXT_TRONG_DO_RE = re.compile(r"[.!?] Trong (?:đó|số đó|số này),? (?:có |gồm |bao gồm )?")
+_COUNT_PART_RE = re.compile(r"(?P<n>[0-9]{1,4}) (?P<u>[^\W\d_]+)[^0-9.;!?]{0,40}?(?P<sep>, và |, | và |(?=[.;!?]|$))")
+_WHOLE_COUNT_RE = re.compile(r"(?<![0-9.,])(?P<n>[0-9]{1,4}(?:\.[0-9]{3})?) (?P<u>[^\W\d_]+(?: [^\W\d_]+)?)(?![0-9])")
+
+
+def next_sentence_breakdown_claims(ctx: ParagraphContext, claims: list) -> None:
+    """``Chỉ số VIR-50 đo lường biến động của 50 cổ phiếu … giảm 1,56 điểm. Trong đó có 12 mã tăng
+    giá, 25 mã giảm và 13 mã đứng giá`` (rule ``next-sentence-breakdown``): a sentence opening with
+    "Trong đó" that lists counts, and a count of the sentence before that they add up to exactly
+    (the numbers tie them across the sentence end; the nouns may differ: "cổ phiếu", "mã").
+    ``consistent``; when no count of the sentence before fits, nothing is said."""
+    text = ctx.text
+    for cue in _NEXT_TRONG_DO_RE.finditer(text):
+        parts, pos = [], cue.end()
+        while len(parts) < 8:
+            m = _COUNT_PART_RE.match(text, pos)
+            if m is None:
+                break
+            parts.append(m)
+            pos = m.end()
+            if not m.group("sep"):
+                break
+        if len(parts) < 2:
+            continue
+        total = sum(int(m.group("n")) for m in parts)
+        start = max(text.rfind(". ", 0, cue.start()), text.rfind("! ", 0, cue.start()), text.rfind("? ", 0, cue.start()))
+        wholes = [w for w in _WHOLE_COUNT_RE.finditer(text, start + 1, cue.start() + 1)
+                  if int(w.group("n").replace(".", "")) == total]
+        if not wholes:
+            continue
+        w = wholes[-1]
+        claims.append(provisional_claim(
+            ctx, "sum", w.start(), parts[-1].end("u"), denominator=total,
+            parts=tuple(int(m.group("n")) for m in parts), reported=w.group("n"),
+            source=f"'{w.group(0)}' and the {len(parts)} counts of the next sentence after 'Trong đó'",
+            detail={"unit": w.group("u"), "rule": "next-sentence-breakdown", "weak": WEAK_TOTAL_AFTER},
+            quote_start=w.start(), line_pos=w.start("n")))
+
+
 def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
     """Every rule of this module on one paragraph, each only where its cue words stand."""
     text = ctx.text
@@ -390,3 +432,5 @@ def paragraph_records(ctx: ParagraphContext, claims: list) -> None:
         rest_of_whole_claims(ctx, claims)
     if "trong đó" in text and "," in text:
         decimal_parts_claims(ctx, claims)
+    if "Trong " in text:
+        next_sentence_breakdown_claims(ctx, claims)
