@@ -290,3 +290,19 @@ def test_a_share_listed_as_a_part_of_a_breakdown_is_checked_by_the_audit_s_ratio
     ev = evaluate_genres(folder)
     assert [m.checked for m in ev.matches] == [True, False]
     assert ev.matches[0].audited.kind == "ratio"
+
+
+def test_a_date_listed_without_its_year_is_the_date_the_audit_flags(tmp_path):
+    folder = tmp_path / "genre"
+    (folder / "texts").mkdir(parents=True)
+    doc = "aaaa000000000006"
+    text = "Hai bộ trưởng từ chức vào ngày 24 tháng 19 năm 2008 theo yêu cầu.\n"
+    (folder / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
+    _write(folder / "texts.csv", TEXT_COLUMNS, [dict(
+        doc=doc, repo="r/r", commit="0" * 40, path="p", record="", genre="g", group="g", split="dev",
+        labeller="A", sha256=hashlib.sha256(text.encode()).hexdigest())])
+    _write(folder / "claims-a.csv", CLAIM_COLUMNS, [
+        dict(doc=doc, line=1, kind="date", quote="vào ngày 24 tháng 19 năm 2008", reported="24 tháng 19",
+             inputs="a year has 12 months", recomputed="impossible", verdict="error", note="month 19")])
+    ev = evaluate_genres(folder)
+    assert ev.errors_found() == (1, 1) and ev.precision() == (1, 1)

@@ -382,8 +382,7 @@ def _matches(listed: ListedClaim, a: AuditedClaim) -> bool:
     # a calculation the text writes out is redone whatever a reader calls it: "Kqđ = 1,475 : 2,68
     # = 0,550" is a ratio to its reader and a worked calculation to the audit
     calculation = a.rule == "worked-calculation" and listed.kind in ("ratio", "sum", "change")
-    # a share a reader lists as a part of a breakdown ("20 người (58,82%)" of 34) is a ratio to the audit
-    share = listed.kind == "sum" and a.kind == "ratio" and listed.reported.strip().endswith("%")
+    share = listed.kind == "sum" and a.kind == "ratio" and listed.reported.strip().endswith("%")  # "20 người (58,82%)"
     if a.doc != listed.doc or (a.kind not in COMPATIBLE[listed.kind] and not calculation and not share):
         return False
     if a.reported is None and listed.kind == "sum" and _same_breakdown(listed, a):
@@ -397,7 +396,8 @@ def _matches(listed: ListedClaim, a: AuditedClaim) -> bool:
     want = normalise_value(listed.reported)
     if a.reported is None:  # an implicit total: the breakdown's 100 %
         return listed.kind == "sum" and want == (Decimal(100),)
-    return normalise_value(a.reported) == want
+    got = normalise_value(a.reported)  # (a date listed without its year, "24 tháng 19", is the date)
+    return got[:len(want)] == want if listed.kind == a.kind == "date" and len(want) >= 2 else got == want
 
 
 def _distance(listed: ListedClaim, a: AuditedClaim) -> tuple:
