@@ -835,6 +835,8 @@ _ENGLISH_WORDS = {"the", "of", "is", "which", "before", "after", "count", "names
                   "calculation", "share", "shares", "stated", "line", "gives", "not", "rows", "may"}
 #: one text per rule of this file, some with a slip (for the diagnoses)
 _EXAMPLES = [
+    ("Năm 2010, tổng GDP đạt 943,5 tỉ NDT. Trong đó, khu vực một đạt 106,04 tỉ NDT, chiếm tỷ trọng 16,4%; khu vực hai "
+     "đạt 341,49 tỉ NDT, chiếm tỷ trọng 52,7%; khu vực ba đạt 200,5 tỉ NDT, chiếm tỉ trọng 30,9%."),
     "Chỉ số đo biến động của 50 cổ phiếu, giảm 1,56 điểm. Trong đó có 12 mã tăng giá, 25 mã giảm và 13 mã đứng giá.",
     "Hai đội từng cách nhau 25 bậc trên bảng FIFA, khi Thái Lan đứng thứ 96 còn Việt Nam là 119.",
     "Đội đá sáu trận, trong đó có hòa Lào 1-1, thắng Myanmar 5-0, Singapore 2-0 và 3-1, Thái Lan 2-1 và 3-2.",
@@ -1758,3 +1760,17 @@ def test_a_breakdown_opening_the_next_sentence_that_adds_up_to_a_count_before_it
     assert [(f.claim.reported, f.status) for f in _rule(text, "next-sentence-breakdown")] == [("50", "consistent")]
     # counts that add up to no count of the sentence before: nothing said
     assert not _rule(text.replace("13 mã", "14 mã"), "next-sentence-breakdown")
+
+
+def test_a_total_then_its_parts_in_clauses_after_trong_do():
+    text = ("Năm 2010, tổng GDP của tỉnh đạt {w} tỉ NDT, tăng 14% so với năm trước. Trong đó, khu vực một đạt giá trị "
+            "106,04 tỉ NDT, tăng trưởng 4,8%, chiếm tỷ trọng 16,4% trong GDP; khu vực hai đạt giá trị 341,49 tỉ NDT, "
+            "tăng trưởng 16,6%, chiếm tỷ trọng 52,7% trong GDP; khu vực ba đạt giá trị 200,5 tỉ NDT, chiếm tỉ trọng 30,9%.")
+    right = _rule(text.format(w="648,03"), "total-then-parts")
+    assert [(f.claim.kind, f.status) for f in right] == [("sum", "consistent")] + [("ratio", "consistent")] * 3
+    # the shares make the whole (100 %): the list is complete, and a total its parts miss is flagged
+    (wrong,) = _rule(text.format(w="943,5"), "total-then-parts")
+    assert wrong.status == "inconsistent" and "648,03" in str(basis(wrong.claim))
+    # without shares that make the whole, the list may name only some parts: unverifiable
+    partial = text.format(w="943,5").replace(", chiếm tỉ trọng 30,9%", "")
+    assert [f.status for f in _rule(partial, "total-then-parts")] == ["unverifiable"]

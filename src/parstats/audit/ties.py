@@ -56,6 +56,7 @@ from parstats.audit.rankchanges import rank_change_claims, rank_gap_claims
 from parstats.audit.records import paragraph_records, record_counts
 from parstats.audit.tablecells import cell_number, ratio_fits
 from parstats.audit.tokens import NumberToken, ParagraphContext, provisional_claim
+from parstats.audit.wholeparts import total_then_parts_claims
 from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN
 from parstats.ratios import percent_units
@@ -480,6 +481,8 @@ def amount_ties(ctx: ParagraphContext, claims: list) -> None:
         price_gap_claims(ctx, claims)
     if chenh or ("ơ" in text and " hơn " in text):
         difference_claims(ctx, claims)
+    if "rong đó" in text and ("ổ" in text and "tổng" in text or "toàn" in text or "cả n" in text):
+        total_then_parts_claims(ctx, claims)
     if "ậ" in text and "bậc" in text or "hạng" in text:
         if "từ " in text:
             rank_change_claims(ctx, claims)
