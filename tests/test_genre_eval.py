@@ -306,3 +306,13 @@ def test_a_date_listed_without_its_year_is_the_date_the_audit_flags(tmp_path):
              inputs="a year has 12 months", recomputed="impossible", verdict="error", note="month 19")])
     ev = evaluate_genres(folder)
     assert ev.errors_found() == (1, 1) and ev.precision() == (1, 1)
+
+
+def test_a_row_whose_empty_cell_is_no_part_is_the_breakdown_a_reader_lists():
+    from parstats.audit.genre_evaluation import AuditedClaim, ListedClaim, _matches
+    listed = ListedClaim("claims-a.csv", 2, "A", "d", 21, "sum", "| Phi-líp-pin | 11,0 | 30,5 | 58,5 |", "58,5",
+                         "100-11,0-30,5", "58,5", "ok", "structure of GDP")
+    audited = AuditedClaim("d", "sum", 21, None, "consistent", None, "structure-table", "", (110, 305, 585, 0))
+    assert _matches(listed, audited)
+    assert not _matches(listed, AuditedClaim("d", "sum", 21, None, "consistent", None, "structure-table", "",
+                                             (110, 305, 575, 10)))

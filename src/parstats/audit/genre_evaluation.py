@@ -356,9 +356,10 @@ def _same_breakdown(listed: ListedClaim, a: AuditedClaim) -> bool:
     """Whether the audit's implicit breakdown ``a`` (parts on an integer scale) adds the parts of
     ``listed`` written as ``100% - …``."""
     want = _rest_parts(listed)
-    if want is None or not a.parts or len(a.parts) != len(want):
+    parts = [p for p in a.parts or () if p]  # (a cell "-" is a part of nothing)
+    if want is None or len(parts) != len(want):
         return False
-    got = sorted(Decimal(p) for p in a.parts)
+    got = sorted(Decimal(p) for p in parts)
     return any([g.scaleb(-k).normalize() for g in got] == [w.normalize() for w in want] for k in range(4))
 
 
