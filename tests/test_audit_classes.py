@@ -835,6 +835,8 @@ _ENGLISH_WORDS = {"the", "of", "is", "which", "before", "after", "count", "names
                   "calculation", "share", "shares", "stated", "line", "gives", "not", "rows", "may"}
 #: one text per rule of this file, some with a slip (for the diagnoses)
 _EXAMPLES = [
+    ("| Chỉ tiêu | Năm | 2000 | 2010 |\n|---|---|---|---|\n| GDP (tỉ USD) | | 259,7 | 1 479,8 |\n"
+     "| Cơ cấu GDP (%) | Nông nghiệp | 5,8 | 3,3 |\n| | Công nghiệp | 33,9 | 30,0 |\n| | Dịch vụ | 60,3 | 66,7 |\n"),
     ("Năm 2010, tổng GDP đạt 943,5 tỉ NDT. Trong đó, khu vực một đạt 106,04 tỉ NDT, chiếm tỷ trọng 16,4%; khu vực hai "
      "đạt 341,49 tỉ NDT, chiếm tỷ trọng 52,7%; khu vực ba đạt 200,5 tỉ NDT, chiếm tỉ trọng 30,9%."),
     "Chỉ số đo biến động của 50 cổ phiếu, giảm 1,56 điểm. Trong đó có 12 mã tăng giá, 25 mã giảm và 13 mã đứng giá.",
@@ -1774,3 +1776,15 @@ def test_a_total_then_its_parts_in_clauses_after_trong_do():
     # without shares that make the whole, the list may name only some parts: unverifiable
     partial = text.format(w="943,5").replace(", chiếm tỉ trọng 30,9%", "")
     assert [f.status for f in _rule(partial, "total-then-parts")] == ["unverifiable"]
+
+
+def test_a_group_of_rows_under_a_structure_in_percent_adds_up_along_its_columns():
+    table = ("| Chỉ tiêu | Năm | 2000 | 2010 | 2020 |\n|---|---|---|---|---|\n"
+             "| GDP theo giá hiện hành (tỉ USD) | | 259,7 | 1 479,8 | 1 483,5 |\n"
+             "| Tốc độ tăng GDP (%) | | 10,0 | 4,0 | -3,0 |\n"
+             "| Cơ cấu GDP (%) | Nông nghiệp, lâm nghiệp và thuỷ sản | 5,8 | 3,3 | 4,0 |\n"
+             "| | Công nghiệp và xây dựng | 33,9 | 30,0 | 29,9 |\n| | Dịch vụ | 49,7 | 53,1 | 56,1 |\n"
+             "| | Thuế sản phẩm trừ trợ cấp sản phẩm | 10,6 | 13,6 | {x} |\n")
+    assert [f.status for f in _rule(table.format(x="10,0"), "structure-table")] == ["consistent"] * 3
+    # a column that misses 100 while the others make it: flagged
+    assert [f.status for f in _rule(table.format(x="11,0"), "structure-table")] == ["consistent"] * 2 + ["inconsistent"]

@@ -122,6 +122,8 @@ BASIS_PHRASES = [
       "tổng số «{w}» và số liệu của {k} vế câu sau «Trong đó»"),
     P("the total '{w}', which the amounts of the clauses after 'Trong đó' add up to",
       "tổng số «{w}», đúng bằng tổng số liệu của các vế câu sau «Trong đó»"),
+    P("a column of the rows under '{c}' of a table, {k} of its {n} columns adding to 100%",
+      "một cột của các hàng dưới «{c}» trong bảng, {k} trên {n} cột có tổng bằng 100%"),
     P("'{a}' and '{b}' after it", "cụm «{a}» và cụm «{b}» đứng sau"),
     P("the rank rises from {a} to {b}: {h} - {l}", "thứ hạng tăng từ {a} lên {b}: {h} - {l}"),
     P("the gap between the ranks {a} and {b} of its sentence: {h} - {l}",

@@ -34,7 +34,7 @@ from parstats.markdown import Paragraph
 from parstats.ratios import percent_units
 
 __all__ = ["RATIO_COLUMN_CORROBORATION", "WEAK_CHANGE_ROWS", "WEAK_RATIO_COLUMN", "WEAK_STRUCTURE", "WEAK_TOTAL_COLUMN",
-           "change_rows", "ratio_columns", "structure_lines", "total_columns"]
+           "change_rows", "ratio_columns", "structure_groups", "structure_lines", "total_columns"]
 
 
 # ------------------------------------------------------------------ ratio columns
@@ -344,3 +344,42 @@ def _structure_view(paras: list[Paragraph], grid, dashed: set[int], window, titl
                              source=(f"a {where} of a structure table in percent ('{title[-60:].strip()}'), "
                                      f"{fits} of its {along}s adding to 100%"),
                              detail=detail, quote=p.text, pos=0))
+
+
+def structure_groups(paras: list[Paragraph], block: list[int], out: list) -> None:
+    """``| Cơ cấu GDP (%) | Nông nghiệp … | 5,8 | 3,3 | 4,0 |`` then rows with an empty first cell
+    (``| | Dịch vụ | 49,7 | 53,1 | 56,1 |``): a group of rows of a table named a structure in
+    percent by its first cell, whose columns are each the parts of one whole (rule
+    ``structure-table``). ``consistent`` when a column adds to 100 % within its rounding;
+    ``inconsistent`` when another column of the group does; otherwise nothing is said."""
+    head, body = header_split(paras, block)
+    rows = [(i, row_cells(paras[i].text, bare_table(paras, block))) for i in body]
+    k = 0
+    while k < len(rows):
+        i, cells = rows[k]
+        if not (cells and _STRUCTURE_RE.search(cells[0]) and "%" in cells[0]):
+            k += 1
+            continue
+        group = [(i, cells)]
+        k += 1
+        while k < len(rows) and rows[k][1] and not rows[k][1][0].strip():
+            group.append(rows[k])
+            k += 1
+        if len(group) < 2:
+            continue
+        nums = [[cell_number(c) for c in cs] for _, cs in group]
+        width = min(len(n) for n in nums)
+        cols = [c for c in range(width) if all(n[c] for n in nums)]
+        lines = [_line([n[c] for n in nums]) for c in cols]
+        fits = sum(1 for ln in lines if ln[2])
+        if not fits:
+            continue
+        last = group[-1][0]
+        for (parts, dec, ok, slack) in lines:
+            detail = {"rule": "structure-table", "unit": "%", "scale": 10 ** dec, "slack": slack, "breakdown": True}
+            if not ok:
+                detail["exhaustive"] = True
+            out.append(row_claim(paras[last], last, "sum", total=100 * 10 ** dec, parts=parts, reported=None,
+                                 source=(f"a column of the rows under '{cells[0].strip()}' of a table, {fits} of "
+                                         f"its {len(lines)} columns adding to 100%"),
+                                 detail=detail, quote=paras[last].text, pos=0))

@@ -30,7 +30,7 @@ from collections import Counter
 from parstats.audit.flatrows import flattened_change_claims, flattened_difference_claims
 from parstats.audit.tablecells import (bare_table, cell_number, first_number, header_split, row_cells, row_claim, row_label,
                                        table_blocks)
-from parstats.audit.tablecolumns import change_rows, ratio_columns, structure_lines, total_columns
+from parstats.audit.tablecolumns import change_rows, ratio_columns, structure_groups, structure_lines, total_columns
 from parstats.markdown import Paragraph
 
 WEAK_TABLE = "the rows under the total may not be all of its parts (the table does not say so)"
@@ -207,6 +207,8 @@ def table_claims(paras: list[Paragraph], joined: str | None = None) -> list[dict
         near = rows + " ".join(paras[k].text for k in range(max(0, block[0] - 3), block[0]))
         if any(w in near for w in _STRUCTURE_WORDS):
             structure_lines(paras, block, out)
+            if "(%)" in rows:
+                structure_groups(paras, block, out)
         if "ổng" in rows or "ộng" in rows:
             total_columns(paras, block, out)
         if "%" in rows:
