@@ -1788,3 +1788,13 @@ def test_a_group_of_rows_under_a_structure_in_percent_adds_up_along_its_columns(
     assert [f.status for f in _rule(table.format(x="10,0"), "structure-table")] == ["consistent"] * 3
     # a column that misses 100 while the others make it: flagged
     assert [f.status for f in _rule(table.format(x="11,0"), "structure-table")] == ["consistent"] * 2 + ["inconsistent"]
+
+
+def test_lengths_in_km_of_bullets_under_a_head_total():
+    text = ("Tổng chiều dài các tuyến đường huyện trong tỉnh là 579,8 km, bao gồm:\n\n"
+            "- Huyện Na Hang có 11 tuyến với {x} km.\n- Huyện Chiêm Hóa có 11 tuyến với 146,0 km.\n"
+            "- Huyện Hàm Yên có 6 tuyến với 57,2 km.\n- Huyện Yên Sơn có 14 tuyến với 129,5 km.\n"
+            "- Huyện Sơn Dương có 12 tuyến với 124,6 km.\n")
+    assert [f.status for f in _rule(text.format(x="122,5"), "head-total-bullets")] == ["consistent"]
+    # a part with a stray digit: the list may name only some parts, never flagged
+    assert [f.status for f in _rule(text.format(x="5122,5"), "head-total-bullets")] == ["unverifiable"]

@@ -296,7 +296,7 @@ def _check_amounts(paras, i, j, rows, common, out) -> None:
 
 #: a head's cue before its final colon ("Trong đó:", "bao gồm:", "cụ thể như sau:")
 _HEAD_CUE_RE = re.compile(r"(?i)(?:trong đó|bao gồm|gồm có|gồm|cụ thể(?: như sau)?|chia ra|như sau)\s*:\s*$")
-_UNIT_AMOUNT_RE = re.compile(r"(?<![0-9.,])(?P<n>" + NUM + r") (?P<u>tỷ|tỉ|triệu|nghìn|ngàn|người|ha|km2|km²|tấn|hộ|đồng|USD)\b")
+_UNIT_AMOUNT_RE = re.compile(r"(?<![0-9.,])(?P<n>" + NUM + r") (?P<u>tỷ|tỉ|triệu|nghìn|ngàn|người|ha|km2|km²|km|tấn|hộ|đồng|USD)\b")
 _BULLET_SHARE_RE = re.compile(r"(?:chiếm|\()(?: khoảng| tỷ lệ| tỉ lệ)? ?(?P<p>[0-9]{1,3}(?:,[0-9]{1,3})?) ?%")
 #: an approximate amount ("khoảng 49,6 tỷ", "gần 50 tỷ", "hơn 50 tỷ")
 _APPROX_BEFORE_RE = re.compile(r"(?:khoảng|gần|hơn|trên|dưới|ước|xấp xỉ) $")
