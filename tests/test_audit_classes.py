@@ -1796,5 +1796,8 @@ def test_lengths_in_km_of_bullets_under_a_head_total():
             "- Huyện Hàm Yên có 6 tuyến với 57,2 km.\n- Huyện Yên Sơn có 14 tuyến với 129,5 km.\n"
             "- Huyện Sơn Dương có 12 tuyến với 124,6 km.\n")
     assert [f.status for f in _rule(text.format(x="122,5"), "head-total-bullets")] == ["consistent"]
-    # a part with a stray digit: the list may name only some parts, never flagged
-    assert [f.status for f in _rule(text.format(x="5122,5"), "head-total-bullets")] == ["unverifiable"]
+    # parts that miss the total: the list may name only some of them, never flagged ...
+    assert [f.status for f in _rule(text.format(x="322,5"), "head-total-bullets")] == ["unverifiable"]
+    # ... unless one part has a stray digit without which they add up exactly: flagged, and said so
+    (f,) = _rule(text.format(x="5122,5"), "head-total-bullets")
+    assert f.status == "inconsistent" and "'5122,5' would be '122,5'" in str(basis(f.claim))

@@ -64,9 +64,11 @@ def test_every_label_points_at_its_claim_in_a_kept_text():
     for r in load_labels():
         lines = (TEXTS / f"{r['doc']}.md").read_text(encoding="utf-8").split("\n")
         at = int(r["line"])
-        # a claim may wrap; a table's total row has its parts in the rows above it
+        # a claim may wrap; a table's total row has its parts in the rows above it, a head's total
+        # its parts in the bullets below it
         above = 14 if "|" in lines[at - 1] and r["kind"] == "sum" else 2
-        line = " ".join(lines[max(0, at - above):at + 1])
+        below = 12 if r["kind"] == "sum" else 1
+        line = " ".join(lines[max(0, at - above):at + below])
         first = r["parts"].split("+")[0] or r["numerator"] or r["reported"]
         # a change from one value to another: its amount is computed, its old value written
         firsts = [first] + ([r["denominator"]] if r["kind"] == "change" and r["denominator"] else [])

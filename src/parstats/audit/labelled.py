@@ -302,6 +302,27 @@ _BULLET_SHARE_RE = re.compile(r"(?:chiếm|\()(?: khoảng| tỷ lệ| tỉ lệ
 _APPROX_BEFORE_RE = re.compile(r"(?:khoảng|gần|hơn|trên|dưới|ước|xấp xỉ) $")
 
 
+def _stray_digit(written: list[str], parts: tuple, total: int, dec: int) -> tuple[str, str] | None:
+    """A part that one digit too many keeps from adding up to the total ("5122,5" for "122,5" when
+    the others make 579,8 with 122,5): (as written, without the digit), or None. The numbers
+    corroborate the list then: only a stray digit stands between it and its total."""
+    rest = sum(parts)
+    for w, x in zip(written, parts):
+        for k, ch in enumerate(w):
+            if not ch.isdigit():
+                continue
+            cut = w[:k] + w[k + 1:]
+            if not cut or not cut[0].isdigit() or (cut[0] == "0" and len(cut) > 1 and cut[1].isdigit()):
+                continue
+            try:
+                v = parse_number(cut)
+            except ValueError:
+                continue
+            if rest - x + int(v.value.scaleb(dec)) == total:
+                return w, cut
+    return None
+
+
 def _head_total_bullets(paras: list[Paragraph], out: list) -> None:
     n = len(paras)
     for i, p in enumerate(paras):
@@ -344,10 +365,16 @@ def _head_total_bullets(paras: list[Paragraph], out: list) -> None:
         parts = tuple(int(v.value.scaleb(dec)) for v in vals)
         slack = sum(5 * 10 ** (dec - v.decimals - 1) for v in vals if v.decimals < dec)
         adds_up = abs(sum(parts) - total) <= slack
+        stray = None if adds_up else _stray_digit([a.group("n") for _, a in items], parts, total, dec)
+        source = f"{len(parts)} bullets of '{unit}' under '{cue.group(0).strip()}'"
+        if stray:
+            source += f"; without one digit, '{stray[0]}' would be '{stray[1]}' and the bullets would add up to it"
+        detail = {"unit": unit, "rule": "head-total-bullets", "scale": 10 ** dec, "slack": slack,
+                  "weak": None if adds_up or stray else WEAK_AMOUNTS}
+        if stray:
+            detail["exhaustive"] = True
         out.append(sum_claim(p, i, head.start(), head.end(), total=total, parts=parts, reported=head.group("n"),
-                          source=f"{len(parts)} bullets of '{unit}' under '{cue.group(0).strip()}'",
-                          detail={"unit": unit, "rule": "head-total-bullets", "scale": 10 ** dec,
-                                  "slack": slack, "weak": None if adds_up else WEAK_AMOUNTS}))
+                          source=source, detail=detail))
         for (j, a), x in zip(items, parts):
             q = paras[j]
             sm = _BULLET_SHARE_RE.search(q.text, a.end(), a.end() + 40)

@@ -124,6 +124,8 @@ BASIS_PHRASES = [
       "tổng số «{w}», đúng bằng tổng số liệu của các vế câu sau «Trong đó»"),
     P("a column of the rows under '{c}' of a table, {k} of its {n} columns adding to 100%",
       "một cột của các hàng dưới «{c}» trong bảng, {k} trên {n} cột có tổng bằng 100%"),
+    P("{b}; without one digit, '{w}' would be '{c}' and the bullets would add up to it",
+      "{b}; bỏ một chữ số thừa, «{w}» sẽ là «{c}» và các gạch đầu dòng cộng lại đúng bằng tổng", b="basis"),
     P("'{a}' and '{b}' after it", "cụm «{a}» và cụm «{b}» đứng sau"),
     P("the rank rises from {a} to {b}: {h} - {l}", "thứ hạng tăng từ {a} lên {b}: {h} - {l}"),
     P("the gap between the ranks {a} and {b} of its sentence: {h} - {l}",
