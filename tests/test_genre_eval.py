@@ -232,20 +232,25 @@ def test_matching_a_checked_claim_a_found_error_and_a_false_flag(tmp_path):
     assert ev.precision() == (1, 2)
 
 
-def test_a_worked_calculation_checks_a_claim_listed_under_any_kind(tmp_path):
-    """A division written out ("1,475 : 2,68 = 0,550") is a ratio to its reader and a worked
-    calculation (a sum claim) to the audit: the calculation checks the listed ratio."""
+def _one_text(tmp_path, text: str, claims: list[dict], doc: str = "aaaa000000000003"):
+    """A labelled folder of one dev text and the claims a reader listed in it (labeller A),
+    evaluated."""
     folder = tmp_path / "genre"
     (folder / "texts").mkdir(parents=True)
-    doc, text = "aaaa000000000003", "Hệ số Kqđ = 1,475 : 2,68 = 0,550 (làm tròn).\n"
     (folder / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
     _write(folder / "texts.csv", TEXT_COLUMNS, [dict(
         doc=doc, repo="r/r", commit="0" * 40, path="p", record="", genre="g", group="g", split="dev",
         labeller="A", sha256=hashlib.sha256(text.encode()).hexdigest())])
-    _write(folder / "claims-a.csv", CLAIM_COLUMNS, [dict(
-        doc=doc, line=1, kind="ratio", quote="1,475 : 2,68 = 0,550", reported="0,550", inputs="1,475/2,68",
+    _write(folder / "claims-a.csv", CLAIM_COLUMNS, [{"doc": doc, "line": 1, **c} for c in claims])
+    return evaluate_genres(folder)
+
+
+def test_a_worked_calculation_checks_a_claim_listed_under_any_kind(tmp_path):
+    """A division written out ("1,475 : 2,68 = 0,550") is a ratio to its reader and a worked
+    calculation (a sum claim) to the audit: the calculation checks the listed ratio."""
+    ev = _one_text(tmp_path, "Hệ số Kqđ = 1,475 : 2,68 = 0,550 (làm tròn).\n", [dict(
+        kind="ratio", quote="1,475 : 2,68 = 0,550", reported="0,550", inputs="1,475/2,68",
         recomputed="0,550", verdict="ok", note="rounded")])
-    ev = evaluate_genres(folder)
     assert ev.coverage() == (1, 1)
     [m] = ev.matches
     assert m.audited.rule == "worked-calculation" and m.audited.kind == "sum"
@@ -253,66 +258,40 @@ def test_a_worked_calculation_checks_a_claim_listed_under_any_kind(tmp_path):
 
 def test_a_score_listed_whole_is_checked_by_the_audit_s_claims_on_its_numbers(tmp_path):
     """A reader lists a running score whole ("3-2"); the audit checks each of its numbers."""
-    folder = tmp_path / "genre"
-    (folder / "texts").mkdir(parents=True)
-    doc = "aaaa000000000004"
     text = ("Phút 10, Hải Huy mở tỷ số 1-0. Phút 30, đội khách gỡ hòa 1-1. Phút 80, Văn Đức nâng tỷ số lên 2-1. "
             "Phút 90, Văn Lắm ấn định tỷ số 3-1.\n")
-    (folder / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
-    _write(folder / "texts.csv", TEXT_COLUMNS, [dict(
-        doc=doc, repo="r/r", commit="0" * 40, path="p", record="", genre="g", group="g", split="dev",
-        labeller="A", sha256=hashlib.sha256(text.encode()).hexdigest())])
-    _write(folder / "claims-a.csv", CLAIM_COLUMNS, [
-        dict(doc=doc, line=1, kind="sum", quote="Văn Lắm ấn định tỷ số 3-1", reported="3-1", inputs="3 goals; 1 goal",
+    ev = _one_text(tmp_path, text, [
+        dict(kind="sum", quote="Văn Lắm ấn định tỷ số 3-1", reported="3-1", inputs="3 goals; 1 goal",
              recomputed="3-1", verdict="ok", note="whole score"),
-        dict(doc=doc, line=1, kind="sum", quote="Văn Lắm ấn định tỷ số 3-1", reported="4-1", inputs="", recomputed="4-1",
+        dict(kind="sum", quote="Văn Lắm ấn định tỷ số 3-1", reported="4-1", inputs="", recomputed="4-1",
              verdict="ok", note="not the audit's score")])
-    ev = evaluate_genres(folder)
     assert [m.checked for m in ev.matches] == [True, False]
 
 
 def test_a_share_listed_as_a_part_of_a_breakdown_is_checked_by_the_audit_s_ratio(tmp_path):
     """A reader lists "20 người (58,82%)" of a breakdown of 34 as a sum; the audit checks it as
     a ratio: the same share on the same line."""
-    folder = tmp_path / "genre"
-    (folder / "texts").mkdir(parents=True)
-    doc = "aaaa000000000005"
-    text = "Trong 34 Bí thư, thế hệ 6X có 14 người (41,18%), 7X có 20 người (58,82%).\n"
-    (folder / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
-    _write(folder / "texts.csv", TEXT_COLUMNS, [dict(
-        doc=doc, repo="r/r", commit="0" * 40, path="p", record="", genre="g", group="g", split="dev",
-        labeller="A", sha256=hashlib.sha256(text.encode()).hexdigest())])
-    _write(folder / "claims-a.csv", CLAIM_COLUMNS, [
-        dict(doc=doc, line=1, kind="sum", quote="7X có 20 người (58,82%)", reported="58,82%", inputs="20/34",
+    ev = _one_text(tmp_path, "Trong 34 Bí thư, thế hệ 6X có 14 người (41,18%), 7X có 20 người (58,82%).\n", [
+        dict(kind="sum", quote="7X có 20 người (58,82%)", reported="58,82%", inputs="20/34",
              recomputed="58,82%", verdict="ok", note="share of the breakdown"),
-        dict(doc=doc, line=1, kind="sum", quote="7X có 20 người (58,82%)", reported="20", inputs="34-14",
+        dict(kind="sum", quote="7X có 20 người (58,82%)", reported="20", inputs="34-14",
              recomputed="20", verdict="ok", note="a count: no ratio stands for it")])
-    ev = evaluate_genres(folder)
     assert [m.checked for m in ev.matches] == [True, False]
     assert ev.matches[0].audited.kind == "ratio"
 
 
 def test_a_date_listed_without_its_year_is_the_date_the_audit_flags(tmp_path):
-    folder = tmp_path / "genre"
-    (folder / "texts").mkdir(parents=True)
-    doc = "aaaa000000000006"
-    text = "Hai bộ trưởng từ chức vào ngày 24 tháng 19 năm 2008 theo yêu cầu.\n"
-    (folder / "texts" / f"{doc}.txt").write_text(text, encoding="utf-8")
-    _write(folder / "texts.csv", TEXT_COLUMNS, [dict(
-        doc=doc, repo="r/r", commit="0" * 40, path="p", record="", genre="g", group="g", split="dev",
-        labeller="A", sha256=hashlib.sha256(text.encode()).hexdigest())])
-    _write(folder / "claims-a.csv", CLAIM_COLUMNS, [
-        dict(doc=doc, line=1, kind="date", quote="vào ngày 24 tháng 19 năm 2008", reported="24 tháng 19",
-             inputs="a year has 12 months", recomputed="impossible", verdict="error", note="month 19")])
-    ev = evaluate_genres(folder)
+    ev = _one_text(tmp_path, "Hai bộ trưởng từ chức vào ngày 24 tháng 19 năm 2008 theo yêu cầu.\n", [dict(
+        kind="date", quote="vào ngày 24 tháng 19 năm 2008", reported="24 tháng 19", inputs="a year has 12 months",
+        recomputed="impossible", verdict="error", note="month 19")])
     assert ev.errors_found() == (1, 1) and ev.precision() == (1, 1)
 
 
-def test_a_row_whose_empty_cell_is_no_part_is_the_breakdown_a_reader_lists():
-    from parstats.audit.genre_evaluation import AuditedClaim, ListedClaim, _matches
-    listed = ListedClaim("claims-a.csv", 2, "A", "d", 21, "sum", "| Phi-líp-pin | 11,0 | 30,5 | 58,5 |", "58,5",
-                         "100-11,0-30,5", "58,5", "ok", "structure of GDP")
-    audited = AuditedClaim("d", "sum", 21, None, "consistent", None, "structure-table", "", (110, 305, 585, 0))
-    assert _matches(listed, audited)
-    assert not _matches(listed, AuditedClaim("d", "sum", 21, None, "consistent", None, "structure-table", "",
-                                             (110, 305, 575, 10)))
+@pytest.mark.parametrize("last, checked", [("58,5", True), ("57,5", False)])
+def test_a_row_whose_empty_cell_is_no_part_is_the_breakdown_a_reader_lists(tmp_path, last, checked):
+    table = ("Bảng. Cơ cấu GDP (Đơn vị: %)\n\n| Nước | Nông nghiệp | Công nghiệp | Dịch vụ | Thuế |\n"
+             "|---|---|---|---|---|\n| Phi-líp-pin | 11,0 | 30,5 | 58,5 | - |\n| Thái Lan | 8,9 | 36,2 | 54,9 | - |\n")
+    ev = _one_text(tmp_path, table, [dict(
+        line=5, kind="sum", quote="| Phi-líp-pin | 11,0 | 30,5 | 58,5 | - |", reported=last, inputs="100-11,0-30,5",
+        recomputed=last, verdict="ok", note="structure of GDP, the last part of the row")])
+    assert [m.checked for m in ev.matches] == [checked]
