@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from parstats.audit.tokens import NumberToken, ParagraphContext
-from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN
+from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, NUMBER_PATTERN, parse_number
 
 _NUM = NUMBER_PATTERN
 #: a letter (of any alphabet)
@@ -51,6 +51,22 @@ class Value:
     @property
     def decimals(self) -> int:
         return len(self.text.partition(DECIMAL_SYMBOL)[2])
+
+
+def total_and_parts(total: str, parts: list[str]) -> tuple[int, tuple[int, ...], int, int]:
+    """A total and its parts as written (``943,5``, ``106,04`` …) on one integer scale:
+    ``(total, parts, decimals, slack)``, the slack half a unit of the last digit of each part written
+    with fewer decimals (``3`` may stand for 2,5 to 3,5 beside ``7,8``). Raises ``ValueError`` for
+    a number that is not Vietnamese notation.
+
+    >>> total_and_parts("10,8", ["3", "7,8"])
+    (108, (30, 78), 1, 5)
+    """
+    tv = parse_number(total)
+    vals = [parse_number(p) for p in parts]
+    dec = max([tv.decimals] + [v.decimals for v in vals])
+    return (int(tv.value.scaleb(dec)), tuple(int(v.value.scaleb(dec)) for v in vals), dec,
+            sum(5 * 10 ** (dec - v.decimals - 1) for v in vals if v.decimals < dec))
 
 
 def parse_value(text: str, unit: str | None = None, percent: bool = False) -> Value:

@@ -40,6 +40,7 @@ import bisect
 import re
 from decimal import Decimal
 
+from parstats.audit.amounts import total_and_parts
 from parstats.audit.model import ProvisionalClaim, sum_claim
 from parstats.audit.breakdowns import marker_depth, marker_kind
 from parstats.audit.words import COUNT_WORDS, LOWER, NUM, UPPER, count_value
@@ -356,14 +357,9 @@ def _head_total_bullets(paras: list[Paragraph], out: list) -> None:
         if len(items) < 2:
             continue
         try:
-            tv = parse_number(head.group("n"))
-            vals = [parse_number(a.group("n")) for _, a in items]
+            total, parts, dec, slack = total_and_parts(head.group("n"), [a.group("n") for _, a in items])
         except ValueError:
             continue
-        dec = max([tv.decimals] + [v.decimals for v in vals])
-        total = int(tv.value.scaleb(dec))
-        parts = tuple(int(v.value.scaleb(dec)) for v in vals)
-        slack = sum(5 * 10 ** (dec - v.decimals - 1) for v in vals if v.decimals < dec)
         adds_up = abs(sum(parts) - total) <= slack
         stray = None if adds_up else _stray_digit([a.group("n") for _, a in items], parts, total, dec)
         source = f"{len(parts)} bullets of '{unit}' under '{cue.group(0).strip()}'"

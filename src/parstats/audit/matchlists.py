@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from parstats.audit.model import sum_claim
 from parstats.audit.words import COUNT_WORDS, count_value
 from parstats.markdown import Paragraph
 
@@ -46,10 +47,8 @@ def match_results_claims(p: Paragraph, pidx: int, out: list) -> None:
             scores = _SCORE_RE.findall(text, m.end(), end)
         if len(scores) != n:
             continue
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": text[m.start():end],
-                    "numerator": None, "denominator": n, "parts": (1,) * n, "reported": m.group("n"),
-                    "denominator_source": f"the count '{m.group('n')} {m.group('noun')}' and the {len(scores)} "
-                                          f"scores listed after it",
-                    "target": None, "detail": {"unit": m.group("noun"), "rule": "match-results", "list": True,
-                                               "weak": WEAK_RESULTS},
-                    "order": (pidx, m.start("n"))})
+        out.append(sum_claim(p, pidx, m.start("n"), end, total=n, parts=(1,) * n, reported=m.group("n"),
+                             source=f"the count '{m.group('n')} {m.group('noun')}' and the {len(scores)} scores "
+                                    f"listed after it",
+                             detail={"unit": m.group("noun"), "rule": "match-results", "list": True,
+                                     "weak": WEAK_RESULTS}, qs=m.start()))

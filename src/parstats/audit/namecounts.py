@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from parstats.audit.model import sum_claim
 from parstats.audit.words import COUNT_WORDS, UPPER, count_value
 from parstats.markdown import Paragraph
 
@@ -360,6 +361,12 @@ _MATCH_RE = re.compile(r"(?<!\w)(?P<a>" + _TEAM + r") [0-9]{1,2} ?[-–] ?[0-9]{
 WEAK_PAIR = "the two teams may not be those of the match named nearest"
 
 
+def _two_of(p: Paragraph, pidx: int, m: re.Match, source: str, rule: str, weak: str) -> dict:
+    """The claim that the count ``m`` ("hai đội", "2 nước") is of the two names of ``source``."""
+    return sum_claim(p, pidx, m.start("n"), m.end(), total=2, parts=(1, 1), reported=m.group("n"), source=source,
+                     detail={"unit": m.group("noun"), "rule": rule, "list": True, "weak": weak}, qs=m.start())
+
+
 def _pair(m: re.Match) -> tuple[str, str]:
     """The two teams of a match found by :data:`_MATCH_RE`."""
     return m.group("a") or m.group("c"), m.group("b") or m.group("d")
@@ -382,13 +389,9 @@ def match_pair_claims(p: Paragraph, pidx: int, out: list) -> None:
         near = min(matches, key=lambda x: abs(x.start() - m.start()))
         if len(pairs) > 1 and abs(near.start() - m.start()) > 600:
             continue  # (a report of one match: its two teams, wherever they are named)
-        names = _pair(near)
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0), "numerator": None,
-                    "denominator": 2, "parts": (1, 1), "reported": m.group("n"),
-                    "denominator_source": f"the two teams of the match '{near.group(0)}' ({names[0]}; {names[1]})",
-                    "target": None, "detail": {"unit": m.group("noun"), "rule": "match-pair", "list": True,
-                                               "weak": WEAK_PAIR},
-                    "order": (pidx, m.start("n"))})
+        a, b = _pair(near)
+        out.append(_two_of(p, pidx, m, f"the two teams of the match '{near.group(0)}' ({a}; {b})", "match-pair",
+                           WEAK_PAIR))
 
 
 # ------------------------------------------------------------------ the two parties a text is about
@@ -438,10 +441,5 @@ def parties_pair_claims(p: Paragraph, pidx: int, out: list) -> None:
                                   x.start() if x.end() <= m.start() else -x.start()))
         if near is None:
             continue
-        names = (near.group("c"), near.group("d"))
-        out.append({"kind": "sum", "line": p.line_at(m.start("n")), "quote": m.group(0), "numerator": None,
-                    "denominator": 2, "parts": (1, 1), "reported": m.group("n"),
-                    "denominator_source": f"the pair '{near.group(0)}' the paragraph names ({names[0]}; {names[1]})",
-                    "target": None, "detail": {"unit": m.group("noun"), "rule": "parties-pair", "list": True,
-                                               "weak": WEAK_PARTIES},
-                    "order": (pidx, m.start("n"))})
+        out.append(_two_of(p, pidx, m, f"the pair '{near.group(0)}' the paragraph names ({near.group('c')}; "
+                                       f"{near.group('d')})", "parties-pair", WEAK_PARTIES))

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import re
 
+from parstats.audit.amounts import total_and_parts
 from parstats.audit.tokens import ParagraphContext, provisional_claim
-from parstats.audit.words import COUNT_WORDS, count_value
-from parstats.numbers import parse_number
+from parstats.audit.words import COUNT_WORDS, count_value, list_run
 
 __all__ = ["full_record", "record_counts", "NUMBER_WORDS", "WEAK_RECORD", "WEAK_TOTAL_AFTER", "WEAK_REST", "record_claims", "total_after_claims", "rest_of_fraction_claims", "rest_of_whole_claims", "next_sentence_breakdown_claims", "paragraph_records"]
 
@@ -328,12 +328,6 @@ _WHOLE_TRONG_DO_RE = re.compile(_AMOUNT + r"(?:²)?(?: [^\W\d_A-ZĐ]+){0,2},? tr
 _PART_AMOUNT_RE = re.compile(r"(?:[^\W\d_]+ ){1,6}" + _AMOUNT + r"(?:²)?(?: \([^()]{0,20}\))?(?P<sep>, và |, | và |; |)")
 
 
-def _decimal(text: str) -> tuple[int, int]:
-    """``"4.012,5"`` as ``(40125, 1)``: units of the last digit written, and decimals."""
-    n = parse_number(text)
-    return int(n.value.scaleb(n.decimals)), n.decimals
-
-
 def decimal_parts_claims(ctx: ParagraphContext, claims: list) -> None:
     """``diện tích 5.876,2 km², trong đó đất nông nghiệp 4.012,5 km², đất phi nông nghiệp 1.200,3 km²
     và đất chưa sử dụng 663,4 km²`` (rule ``trong-do-amounts``): amounts of one unit, with
@@ -348,26 +342,14 @@ def decimal_parts_claims(ctx: ParagraphContext, claims: list) -> None:
         if "," not in m.group("n"):
             continue  # whole numbers are read by the count rules
         unit = m.group("u")
-        parts, pos = [], m.end()
-        while len(parts) < 12:
-            p = _PART_AMOUNT_RE.match(text, pos)
-            if p is None or p.group("u") != unit:
-                break
-            parts.append(p)
-            pos = p.end()
-            if not p.group("sep"):
-                break
+        parts = list_run(_PART_AMOUNT_RE, text, m.end(), 12, lambda p: p.group("u") == unit)
         if len(parts) < 2:
             continue
-        values = [_decimal(p.group("n")) for p in parts]
-        tv, td = _decimal(m.group("n"))
-        dec = max([td] + [d for _, d in values])
-        scaled = [v * 10 ** (dec - d) for v, d in values]
-        slack = sum(5 * 10 ** (dec - d - 1) for _, d in values if dec > d) if any(d < dec for _, d in values) else 0
-        if abs(sum(scaled) - tv * 10 ** (dec - td)) > slack:
+        total, scaled, dec, slack = total_and_parts(m.group("n"), [p.group("n") for p in parts])
+        if abs(sum(scaled) - total) > slack:
             continue
         claims.append(provisional_claim(
-            ctx, "sum", m.start(), parts[-1].end("u"), denominator=tv * 10 ** (dec - td), parts=tuple(scaled),
+            ctx, "sum", m.start(), parts[-1].end("u"), denominator=total, parts=scaled,
             reported=m.group("n"), source=f"{len(parts)} amounts of '{unit}' after '{m.group(0).strip()}'",
             detail={"unit": unit, "rule": "trong-do-amounts", "scale": 10 ** dec, "slack": slack,
                     "weak": "the list may name only some of the parts"},
@@ -390,15 +372,7 @@ def next_sentence_breakdown_claims(ctx: ParagraphContext, claims: list) -> None:
     ``consistent``; when no count of the sentence before fits, nothing is said."""
     text = ctx.text
     for cue in _NEXT_TRONG_DO_RE.finditer(text):
-        parts, pos = [], cue.end()
-        while len(parts) < 8:
-            m = _COUNT_PART_RE.match(text, pos)
-            if m is None:
-                break
-            parts.append(m)
-            pos = m.end()
-            if not m.group("sep"):
-                break
+        parts = list_run(_COUNT_PART_RE, text, cue.end(), 8)
         if len(parts) < 2:
             continue
         total = sum(int(m.group("n")) for m in parts)

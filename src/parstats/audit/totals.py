@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from parstats.audit.model import sum_claim
-from parstats.audit.words import COUNT_WORDS, UPPER, count_value, sentence_end
+from parstats.audit.words import COUNT_WORDS, UPPER, count_value, list_run, sentence_end
 from parstats.markdown import Paragraph
 
 __all__ = ["WEAK_PARTS", "parts_of_total_claims", "word_parts_claims"]
@@ -145,18 +145,9 @@ def _word_parts(p: Paragraph, pidx: int, out: list) -> None:
         n = count_value(m.group("n"))
         if n is None or n < 2:
             continue
-        parts, pos = [], m.end()
-        while len(parts) < 8:
-            q = _WORD_PART_RE.match(text, pos)
-            if q is None:
-                break
-            v = count_value(q.group("n"))
-            if v is None:
-                break
-            parts.append(v)
-            pos = q.end()
-            if not q.group("sep"):
-                break
+        items = list_run(_WORD_PART_RE, text, m.end(), 8, lambda q: count_value(q.group("n")) is not None)
+        parts = [count_value(q.group("n")) for q in items]
+        pos = items[-1].end() if items else m.end()
         if len(parts) < 2 or sum(parts) != n or any(v >= n for v in parts):
             continue
         out.append(sum_claim(p, pidx, m.start(), pos, total=n, parts=tuple(parts), reported=m.group("n"),

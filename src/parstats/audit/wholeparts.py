@@ -22,8 +22,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from parstats.audit.amounts import total_and_parts
+from parstats.audit.breakdowns import adds_to_100
 from parstats.audit.tokens import ParagraphContext, provisional_claim
-from parstats.numbers import DECIMAL_SYMBOL, GROUP_SYMBOL, format_number
+from parstats.numbers import format_number
 
 __all__ = ["total_then_parts_claims"]
 
@@ -37,16 +39,6 @@ _TRONG_DO_RE = re.compile(r"(?:(?<=\. )|(?<=, ))Trong đó,? |(?<=, )trong đó,
 _SHARE_RE = re.compile(r"chiếm(?: tỷ trọng| tỉ trọng| tỷ lệ| tỉ lệ| khoảng)? (?P<p>[0-9]{1,3}(?:,[0-9]{1,3})?) ?%")
 _SENT_END_RE = re.compile(r"[.!?](?= [A-ZĐ]|$)")
 WEAK_PARTS = "the clauses may name only some of the parts"
-
-
-def _units(s: str) -> tuple[int, int]:
-    """An amount as written (``106,04``) as (units of its last digit, decimals)."""
-    whole, _, frac = s.replace(GROUP_SYMBOL, "").partition(DECIMAL_SYMBOL)
-    return int(whole + frac), len(frac)
-
-
-def _pct(s: str) -> Decimal:
-    return Decimal(s.replace(DECIMAL_SYMBOL, "."))
 
 
 def total_then_parts_claims(ctx: ParagraphContext, claims: list) -> None:
@@ -75,38 +67,27 @@ def total_then_parts_claims(ctx: ParagraphContext, claims: list) -> None:
             pos += len(clause) + 2
         if len(parts) < 2:
             continue
-        values = [_units(m.group("n")) for m in parts]
-        tv, td = _units(w.group("n"))
-        dec = max([td] + [d for _, d in values])
-        scaled = [v * 10 ** (dec - d) for v, d in values]
-        total = tv * 10 ** (dec - td)
-        slack = sum(5 * 10 ** (dec - d - 1) for _, d in values if d < dec)
+        total, scaled, dec, slack = total_and_parts(w.group("n"), [m.group("n") for m in parts])
         adds_up = abs(sum(scaled) - total) <= slack
         detail = {"unit": w.group("u"), "rule": "total-then-parts", "scale": 10 ** dec, "slack": slack}
         source = f"the total '{w.group(0)}' and the amounts of its {len(parts)} clauses after 'Trong đó'"
         if not adds_up:
-            if all(shares):
-                p = [_pct(s.group("p")) for s in shares]
-                half = sum(Decimal(1).scaleb(-len(s.group("p").partition(",")[2])) / 2 for s in shares)
-                if abs(sum(p) - 100) <= half:
-                    detail["exhaustive"] = True
-                    source += (f"; their shares ({' + '.join(s.group('p') + '%' for s in shares)}) make the "
-                               f"whole, which is {format_number(Decimal(sum(scaled)).scaleb(-dec), dec)}")
-            if not detail.get("exhaustive"):
+            if all(shares) and adds_to_100([s.group("p") for s in shares]):
+                detail["exhaustive"] = True
+                source += (f"; their shares ({' + '.join(s.group('p') + '%' for s in shares)}) make the "
+                           f"whole, which is {format_number(Decimal(sum(scaled)).scaleb(-dec), dec)}")
+            else:
                 detail["weak"] = WEAK_PARTS
         claims.append(provisional_claim(
-            ctx, "sum", w.start(), parts[-1].end(), denominator=total, parts=tuple(scaled), reported=w.group("n"),
+            ctx, "sum", w.start(), parts[-1].end(), denominator=total, parts=scaled, reported=w.group("n"),
             source=source, detail=detail, quote_start=w.start(), line_pos=w.start("n")))
         if not adds_up:
             continue
-        for a, s in zip(parts, shares):
+        for a, s, x in zip(parts, shares, scaled):
             if s is None:
                 continue
-            x, xd = _units(a.group("n"))
-            num_scale = max(xd, td)
             claims.append(provisional_claim(
-                ctx, "ratio", a.start(), s.end(), numerator=x * 10 ** (num_scale - xd),
-                denominator=tv * 10 ** (num_scale - td), reported=s.group("p") + "%",
+                ctx, "ratio", a.start(), s.end(), numerator=x, denominator=total, reported=s.group("p") + "%",
                 source=f"the total '{w.group(0)}', which the amounts of the clauses after 'Trong đó' add up to",
                 detail={"rule": "total-then-parts", "x_text": f"{a.group('n')} {a.group('u')}",
                         "y_text": f"{w.group('n')} {w.group('u')}"},

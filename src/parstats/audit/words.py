@@ -191,3 +191,23 @@ def sentence_end(text: str, pos: int, limit: int = 400) -> int:
     m = SENTENCE_END_RE.search(text, pos, pos + limit)
     return m.start() if m else min(len(text), pos + limit)
 
+
+
+def list_run(pattern: re.Pattern, text: str, pos: int, most: int, keep=None) -> list[re.Match]:
+    """The items of a list read one after another from ``pos`` by ``pattern``, each with a group
+    ``sep`` that is empty for the last one: at most ``most`` of them, up to the first that does
+    not match or that ``keep`` (a test of the match) refuses.
+
+    >>> [m.group(1) for m in list_run(re.compile(r"([0-9]+) xã(?P<sep>, | và |)"), "3 xã, 4 xã và 5 xã.", 0, 8)]
+    ['3', '4', '5']
+    """
+    items: list[re.Match] = []
+    while len(items) < most:
+        m = pattern.match(text, pos)
+        if m is None or (keep is not None and not keep(m)):
+            break
+        items.append(m)
+        pos = m.end()
+        if not m.group("sep"):
+            break
+    return items
