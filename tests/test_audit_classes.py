@@ -1801,3 +1801,75 @@ def test_lengths_in_km_of_bullets_under_a_head_total():
     # ... unless one part has a stray digit without which they add up exactly: flagged, and said so
     (f,) = _rule(text.format(x="5122,5"), "head-total-bullets")
     assert f.status == "inconsistent" and "'5122,5' would be '122,5'" in str(basis(f.claim))
+
+
+# ------------------------------------------------------------------ misreadings of a fresh crawl
+
+
+def test_a_chained_calculation_is_read_to_its_last_result_not_its_first_equals():
+    terms = [(10, 0), (9, 3), (8, 0), (7, 6), (6, 4)]
+    products = [a * b for a, b in terms]
+    text = ("Số kiểm tra được tính như sau:\n\n" + " + ".join(f"{a}×{b}" for a, b in terms) + " = "
+            + " + ".join(str(p) for p in products) + f" = {sum(products)}\n")
+    found = audit_text(text).findings
+    # the first '=' is followed by more arithmetic: '… = 0' is not a result, and nothing is flagged
+    assert not [f for f in found if f.status == "inconsistent"]
+    assert not [f for f in found if f.claim.reported == str(products[0]) and f.claim.kind == "sum"]
+
+
+def test_a_share_of_a_total_of_another_noun_in_the_same_parenthesis_is_not_checked_against_it():
+    text = ("Thành phố hiện có 1.016 khách sạn, 42.206 phòng, trong đó khoảng 16.223 phòng thuộc các khách sạn "
+            "từ 4 đến 5 sao như A (198 phòng), B (258 phòng)...chiếm {p}% tổng số phòng toàn hệ thống "
+            "(26 khách sạn hạng 5 sao và tương đương với 7.457 phòng).")
+    # the parenthesis counts rooms itself: 26 is not the whole of the rooms
+    share = format_number(Decimal(16_223 * 100) / 42_206, 1)
+    for p in (share, "42,5"):
+        assert not [f for f in audit_text(text.format(p=p)).findings if f.status == "inconsistent"]
+
+
+def test_a_count_of_one_noun_and_another_before_a_colon_counts_both():
+    names = ["Sông Bé", "Tây Ninh", "Đồng Nai", "Long An", "Đồng Tháp", "An Giang", "Tiền Giang",
+             "Hậu Giang", "Kiên Giang", "Bến Tre", "Cửu Long", "Minh Hải"]
+    text = "- Nam Bộ có {n} tỉnh và 1 thành phố: " + ", ".join(names) + " và Thành phố Hồ Chí Minh.\n"
+    (f,) = _rule(text.format(n=len(names)), "counted-list")
+    assert f.status == "consistent"
+    (g,) = _rule(text.format(n=len(names) + 2), "counted-list")
+    assert g.status == "inconsistent"
+
+
+def test_rows_under_a_row_do_not_add_up_in_a_column_of_rates_or_estimates():
+    counts = {"A": (12, 300), "B": (7, 400), "C": (5, 900)}
+    right = [sum(v[k] for v in counts.values()) for k in range(2)]
+
+    def table(head: str, parent: str, rows: dict) -> str:
+        return (f"STT | Đơn vị | Số trường | {head}\n--- | --- | --- | ---\n1 | Huyện X | {right[0]} | {parent}\n"
+                + "".join(f"| - Xã {n} | {a} | {b}\n" for n, (a, b) in rows.items()))
+
+    # a column whose parts miss its total exactly: flagged
+    assert [f.status for f in _rule(table("Số học sinh", right[1] + 2, counts), "table-subitem-rows")] == [
+        "consistent", "inconsistent"]
+    # a density column, named or not (a part above the parent's value): never flagged
+    for head in ("Mật độ (người/km²)", "Số học sinh"):
+        dense = {n: (a, b * 3) for n, (a, b) in counts.items()}
+        assert not [f for f in _rule(table(head, 1000, dense), "table-subitem-rows") if f.status == "inconsistent"]
+    # a part rounded to a hundred thousand beside exact figures: an estimate, not flagged
+    big = {"A": (12, 1_300_000), "B": (7, 35_840_148), "C": (5, 37_428_791)}
+    total = sum(b for _, b in big.values())
+    assert not [f for f in _rule(table("Dân số", total + 7, big), "table-subitem-rows") if f.status == "inconsistent"]
+    assert [f.status for f in _rule(table("Dân số", total + 7, {**big, "A": (12, 1_300_001)}),
+                                    "table-subitem-rows")] == ["consistent", "inconsistent"]
+
+
+def test_a_breakdown_with_one_transposed_count_flags_that_count_only():
+    groups = {"Tày": 216_577, "Nùng": 158_114, "Mông": 61_759, "Dao": 54_947, "Kinh": 27_170, "khác": 11_774}
+    whole = sum(groups.values())
+    pcts = {k: format_number(Decimal(v * 100) / whole, 2) for k, v in groups.items()}
+    written = dict(groups, Mông=61_579)
+    text = "Các dân tộc gồm " + ", ".join(
+        f"{k}: {format_number(written[k])} người ({pcts[k]}%)" for k in groups) + ".\n"
+    found = {f.claim.reported: f for f in audit_text(text).findings if f.claim.kind == "ratio"}
+    assert found[pcts["Mông"] + "%"].status == "inconsistent"
+    assert "61.759" in found[pcts["Mông"] + "%"].diagnosis
+    for k in ("Tày", "Nùng"):
+        f = found[pcts[k] + "%"]
+        assert f.status != "inconsistent" and "61.579" in (f.diagnosis or "")

@@ -32,7 +32,8 @@ import re
 
 from parstats.audit.model import sum_claim
 from parstats.audit.totals import WEAK_PARTS
-from parstats.audit.words import COUNT_WORDS, COUNT_WORDS_CASED, LOWER, SENTENCE_END_RE, UPPER, sentence_end
+from parstats.audit.words import (COUNT_WORDS, COUNT_WORDS_CASED, LOWER, SENTENCE_END_RE, UPPER, count_value,
+                                  sentence_end)
 from parstats.markdown import Paragraph
 
 __all__ = ["ITEM_RE", "NOT_COUNT_BEFORE", "NOT_LIST_NOUNS", "NUMBER_WORDS", "NUMBER_WORDS_CASED", "PLAIN_ITEM_WORDS",
@@ -96,6 +97,9 @@ _ADMIN_NOUNS = frozenset("tỉnh thành huyện quận thị xã phường".spli
 #: ", thành phố" after an administrative noun: the two levels counted together
 _COMPOUND_NOUN_RE = re.compile(r"(?:, (?:thành phố|thành|thị xã|thị trấn|phường|quận|huyện|xã)(?![\w]))+")
 
+#: a second count of another administrative level before the list's colon ("12 tỉnh và 1 thành phố:")
+_AND_COUNT_RE = re.compile(r" và (?P<m>[0-9]{1,2}|(?i:một|hai|ba|bốn|năm)) (?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|"
+                           r"phường|xã)(?= ?:)")
 #: a grade after a noun ("đô thị loại I", "đường cấp III", "nhóm A")
 _GRADE_RE = re.compile(r"(?: [^\W\d_A-ZĐ]+){0,2}? (?:loại|hạng|cấp|nhóm|bậc|khu vực) (?:[IVX]{1,4}|[0-9]{1,2}|[A-D])(?![\w])")
 
@@ -188,6 +192,9 @@ def _forward(p: Paragraph, pidx: int, m: re.Match, out: list) -> None:
         compound = _COMPOUND_NOUN_RE.match(text, pos)
         if compound is not None:
             pos = compound.end()
+        elif (also := _AND_COUNT_RE.match(text, pos)) is not None:
+            # "12 tỉnh và 1 thành phố: A, …, M": the list names the units of both counts
+            n, pos, noun = n + count_value(also.group("m")), also.end(), noun + also.group(0)
     grade = _GRADE_RE.match(text, pos)
     if grade is not None:
         pos = grade.end()  # "5 đô thị loại I: …": the grade is part of the noun, not a name

@@ -57,6 +57,9 @@ _RESULT_RE = re.compile(
     r"\s*=\s*(?P<num>" + _NUM + r")(?P<pct>\s?%)?(?![0-9])\s?(?:\(?(?P<unit>[^\W\d_]{1,8}))?")
 #: a day, a month and a year with "=" for the last separator ("14-06=2011")
 _DATE_TYPO_RE = re.compile(r"[0-9]{1,2}\s?[-/.]\s?[0-9]{1,2}\s?=\s?(?:1[89]|20)[0-9]{2}")
+#: an operator and a number right after a result: the result is the first term of the next
+#: calculation of a chain ("10×0 + 9×3 + … = 0 + 27 + … = 130")
+_CHAINED_RE = re.compile(r"\s?[x×*+\-–/:]\s?[0-9(]")
 #: where a calculation may start: the text before its first piece ends with one of these
 _BOUNDARY_RE = re.compile(r"(?:^|[:;(\n=]|\bl[àa]|\bbằng|[^\W\d_])\s*$")
 _OPS = frozenset("x×*+-–/")
@@ -155,8 +158,8 @@ def read_calculation(text: str, eq: int) -> Calculation | None:
     True
     """
     res = _RESULT_RE.match(text, eq)
-    if res is None:
-        return None
+    if res is None or _CHAINED_RE.match(text, res.end("num") + (len(res.group("pct") or ""))):
+        return None  # "… = 0 + 27 + 0 + … = 130": the right side is itself a calculation, read from its own "="
     lo = max(0, eq - LOOK_BACK)
     # candidate starts: each number or "(" after a boundary, latest first would miss the
     # calculation's head; read forward from the earliest clean start instead

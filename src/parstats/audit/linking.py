@@ -69,6 +69,11 @@ def resolve_total(ctx: ParagraphContext, t: NumberToken, pct: NumberToken, fmap:
     # 1. "… Z% trên tổng số N …" / "trên N" right after the percentage
     m = re.match(r" ?(?:(?:trên|của) (?:tổng số )?|trong tổng số |tổng số(?: [^\W\d_]+){0,4} \()(" + INT
                  + r")(?![0-9])", text[pct.e:pct.e + 60])
+    if m and "(" in m.group(0) and t.unit and re.search(
+            r"[0-9] " + re.escape(t.unit.split()[0]) + r"\b", text[pct.e + m.end():text.find(")", pct.e + m.end())]):
+        # "193 phòng … chiếm 42,5% tổng số phòng toàn hệ thống (26 khách sạn … với 7.457 phòng)": the
+        # parenthesis counts the count's own noun further on; its first number is of something else
+        m = None
     if m:
         return parse_count(m.group(1)), f"'{m.group(0).strip()}' after the percentage", True
     #    "… 15,0% (29 người) cán bộ … trên tổng số 197 người." later in the same clause

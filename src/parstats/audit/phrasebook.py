@@ -324,6 +324,8 @@ DIAGNOSIS_PHRASES = [
       "đảo chữ số: các thành phần cộng lại bằng {s}, tổng số lại ghi {r}"),
     P("transposed digits: {a} gives {r} ({w} written {x})", "đảo chữ số: {a} mới cho {r} ({w} ghi là {x})",
       w="word"),
+    P("the share fits the whole {w} that the breakdown's counts make when {a} is read {b}: that count is the slip",
+      "tỷ lệ khớp với tổng {w} mà các số đếm của cơ cấu tạo thành khi đọc {a} là {b}: số đó mới là chỗ sai"),
     P("total off by a little: every share of this passage fits a total of {t} ({o}): {s}",
       "tổng số lệch một ít: mọi tỷ lệ của đoạn này đều khớp với tổng số {t} ({o}): {s}",
       o="off", s="shares"),

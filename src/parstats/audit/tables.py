@@ -42,8 +42,8 @@ _TOTAL_WORDS = ("ổng", "ộng", "ả nước", "oàn", "hung", "ơ cấu")
 _SUB_LABEL_RE = re.compile(r"^\s*[-+*•–]\s")
 #: a cell that starts like a sub-item ("| - Cao su |"): a table that may hold rows under a row
 _SUB_CELL_RE = re.compile(r"(?m)(?:^|\|)\s*[-+•–]\s")
-#: a column of rates, which rows do not add: "Tỷ lệ (%)", "So sánh (%)"
-_RATE_HEADER_RE = re.compile(r"(?i)t[ỷỉ] lệ|so sánh")
+#: a column of rates, which rows do not add: "Tỷ lệ (%)", "So sánh (%)", "Mật độ (người/km²)"
+_RATE_HEADER_RE = re.compile(r"(?i)t[ỷỉ] lệ|so sánh|mật độ|bình quân|trung bình")
 #: words one of which a structure table's rows or caption hold (a quick test before it is read)
 _STRUCTURE_WORDS = ("ơ cấu", "Ơ CẤU", "ỷ trọng", "ỉ trọng")
 
@@ -107,7 +107,11 @@ def _total_rows(paras: list[Paragraph], block: list[int], out: list) -> None:
         if not any(abs(sum(parts) - total) <= slack for _, total, parts, slack, _, _ in fits):
             continue  # no column adds up: the columns may not line up (merged cells, a lost header)
         for col, total, parts, slack, dec, ok in fits:
-            strong = exact >= 1 and not ok and slack == 0
+            # a part above the total: a column of rates or densities, which rows do not add up to;
+            # a part rounded to a hundred thousand beside exact ones: an estimate
+            loose = any(x > total for x in parts) or (
+                any(x and x % 100_000 == 0 for x in parts) and any(x % 1000 for x in parts + [total]))
+            strong = exact >= 1 and not ok and slack == 0 and not loose
             detail = {"rule": rule, "unit": "table", "slack": slack}
             if dec:
                 detail["scale"] = 10 ** dec
