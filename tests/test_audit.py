@@ -501,6 +501,7 @@ def test_document_number_conventions(text, status):
 @pytest.mark.parametrize("text, status", [
     ("ISBN 83-ngày 93 tháng 2 năm 5036", "unverifiable"),  # not a date
     ("Retrieved 12/25/2019.", "unverifiable"),  # month/day/year
+    ("**Nguyễn Văn A** (01 tháng 30 năm 1924 – 29 tháng 10 năm 2016)", "inconsistent"),  # "tháng" names the month
     ("doi:10.1603/0022-0493-97.6.1923.", "unverifiable"),  # a DOI
     ("Ngày 0 tháng 1 năm 1900", "unverifiable"),  # an empty spreadsheet date
     ("Ngày 29 tháng 2 năm 1700", "unverifiable"),  # Julian

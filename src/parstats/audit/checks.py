@@ -135,7 +135,8 @@ def _not_a_checkable_date(c: Claim) -> str | None:
         return "not a date: a day or month 0 (an empty date of a spreadsheet?)"
     if (day, month) == (29, 2) and year is not None and year < JULIAN_UNTIL and year % 4 == 0:
         return f"29 February {year} exists in the Julian calendar, which many countries then used"
-    if day is not None and month is not None and valid_date(month, day, year):
+    if "tháng" not in (c.reported or "") and day is not None and month is not None and valid_date(month, day, year):
+        # "12/25/2019"; never "01 tháng 30 năm 1924", whose month the word "tháng" names
         return f"{c.reported} is a date only as month/day/year (a foreign format), not checked"
     return None
 
